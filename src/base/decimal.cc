@@ -1,0 +1,232 @@
+// Decimal: exact arithmetic on 128-bit units with overflow turned into an invalid value.
+#include "base/decimal.h"
+
+#include <algorithm>
+
+namespace jixiao {
+namespace {
+
+constexpr int kMaxDigits = 24;  // significant digits accepted by Parse
+
+// q = num / den rounded by `mode`; den != 0.
+__int128 RoundDiv(__int128 num, __int128 den, Rounding mode) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  __int128 q = num / den;  // truncates toward zero
+  __int128 r = num % den;  // same sign as num
+  if (r == 0) return q;
+  const bool negative = num < 0;
+  const __int128 twice = (r < 0 ? -r : r) * 2;  // r < den ≤ 10^38/2, no overflow here
+  switch (mode) {
+    case Rounding::kTruncate:
+      return q;
+    case Rounding::kFloor:
+      return negative ? q - 1 : q;
+    case Rounding::kCeiling:
+      return negative ? q : q + 1;
+    case Rounding::kHalfUp:
+      if (twice >= den) return negative ? q - 1 : q + 1;
+      return q;
+    case Rounding::kHalfEven:
+      if (twice > den || (twice == den && (q % 2 != 0))) return negative ? q - 1 : q + 1;
+      return q;
+  }
+  return q;
+}
+
+bool MulOverflow(__int128 a, __int128 b, __int128* out) { return __builtin_mul_overflow(a, b, out); }
+
+// Brings a and b to a common scale; false on overflow.
+bool Align(const Decimal& a, const Decimal& b, __int128* ua, __int128* ub, int* scale) {
+  *scale = std::max(a.scale(), b.scale());
+  return !MulOverflow(a.units(), Pow10(*scale - a.scale()), ua) &&
+         !MulOverflow(b.units(), Pow10(*scale - b.scale()), ub);
+}
+
+}  // namespace
+
+__int128 Pow10(int n) {
+  __int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+std::optional<Rounding> ParseRounding(std::string_view name) {
+  if (name == "half_up") return Rounding::kHalfUp;
+  if (name == "half_even") return Rounding::kHalfEven;
+  if (name == "truncate") return Rounding::kTruncate;
+  if (name == "floor") return Rounding::kFloor;
+  if (name == "ceiling") return Rounding::kCeiling;
+  return std::nullopt;
+}
+
+std::string_view RoundingName(Rounding mode) {
+  switch (mode) {
+    case Rounding::kHalfUp:
+      return "half_up";
+    case Rounding::kHalfEven:
+      return "half_even";
+    case Rounding::kTruncate:
+      return "truncate";
+    case Rounding::kFloor:
+      return "floor";
+    case Rounding::kCeiling:
+      return "ceiling";
+  }
+  return "half_up";
+}
+
+Decimal Decimal::Invalid() {
+  Decimal d;
+  d.valid_ = false;
+  return d;
+}
+
+std::optional<Decimal> Decimal::Parse(std::string_view text) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    negative = text[i] == '-';
+    ++i;
+  }
+  __int128 units = 0;
+  int scale = 0;
+  int digits = 0;
+  int significant = 0;
+  bool seen_point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.') {
+      if (seen_point) return std::nullopt;
+      seen_point = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    ++digits;
+    if (seen_point) ++scale;
+    if (units != 0 || c != '0') ++significant;
+    if (significant > kMaxDigits || scale > kMaxScale) return std::nullopt;
+    units = units * 10 + (c - '0');
+  }
+  if (digits == 0) return std::nullopt;
+  if (seen_point && (scale == 0 || digits == scale)) {
+    return std::nullopt;  // "12." and ".5" are not how the forms write numbers
+  }
+  return Decimal(negative ? -units : units, scale);
+}
+
+bool Decimal::is_integer() const { return valid_ && units_ % Pow10(scale_) == 0; }
+
+Decimal Decimal::Rounded(int decimals, Rounding mode) const {
+  if (!valid_) return *this;
+  decimals = std::clamp(decimals, 0, kMaxScale);
+  if (decimals >= scale_) {
+    __int128 u;
+    if (MulOverflow(units_, Pow10(decimals - scale_), &u)) return Invalid();
+    return Decimal(u, decimals);
+  }
+  return Decimal(RoundDiv(units_, Pow10(scale_ - decimals), mode), decimals);
+}
+
+Decimal Decimal::Normalized() const {
+  if (!valid_) return *this;
+  __int128 u = units_;
+  int s = scale_;
+  while (s > 0 && u % 10 == 0) {
+    u /= 10;
+    --s;
+  }
+  return Decimal(u, s);
+}
+
+std::string Decimal::ToString() const {
+  if (!valid_) return "NaN";
+  __int128 u = units_ < 0 ? -units_ : units_;
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
+    u /= 10;
+  } while (u != 0);
+  while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
+  std::string out;
+  if (units_ < 0) out.push_back('-');
+  for (int i = static_cast<int>(digits.size()) - 1; i >= 0; --i) {
+    out.push_back(digits[i]);
+    if (i == scale_ && scale_ > 0) out.push_back('.');
+  }
+  return out;
+}
+
+std::string Decimal::Format(int decimals, Rounding mode) const {
+  return Rounded(decimals, mode).ToString();
+}
+
+std::optional<int64_t> Decimal::ToInt64() const {
+  if (!is_integer()) return std::nullopt;
+  __int128 v = units_ / Pow10(scale_);
+  if (v > INT64_MAX || v < INT64_MIN) return std::nullopt;
+  return static_cast<int64_t>(v);
+}
+
+Decimal Decimal::operator-() const {
+  if (!valid_) return *this;
+  return Decimal(-units_, scale_);
+}
+
+Decimal operator+(const Decimal& a, const Decimal& b) {
+  if (!a.valid_ || !b.valid_) return Decimal::Invalid();
+  __int128 ua, ub, sum;
+  int scale;
+  if (!Align(a, b, &ua, &ub, &scale) || __builtin_add_overflow(ua, ub, &sum)) {
+    return Decimal::Invalid();
+  }
+  return Decimal(sum, scale);
+}
+
+Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+
+Decimal operator*(const Decimal& a, const Decimal& b) {
+  if (!a.valid_ || !b.valid_) return Decimal::Invalid();
+  __int128 product;
+  if (MulOverflow(a.units_, b.units_, &product)) return Decimal::Invalid();
+  int scale = a.scale_ + b.scale_;
+  if (scale > Decimal::kMaxScale) {
+    product = RoundDiv(product, Pow10(scale - Decimal::kMaxScale), Rounding::kHalfEven);
+    scale = Decimal::kMaxScale;
+  }
+  return Decimal(product, scale);
+}
+
+Decimal Decimal::Divide(const Decimal& a, const Decimal& b, int scale, Rounding mode) {
+  if (!a.valid_ || !b.valid_ || b.units_ == 0) return Invalid();
+  scale = std::clamp(scale, 0, kMaxScale);
+  // a/b = (ua·10^-sa)/(ub·10^-sb); result units = ua·10^(scale+sb-sa) / ub.
+  __int128 num = a.units_;
+  __int128 den = b.units_;
+  const int shift = scale + b.scale_ - a.scale_;
+  if (shift >= 0) {
+    if (MulOverflow(num, Pow10(shift), &num)) return Invalid();
+  } else if (MulOverflow(den, Pow10(-shift), &den)) {
+    return Invalid();
+  }
+  return Decimal(RoundDiv(num, den, mode), scale);
+}
+
+int Decimal::Compare(const Decimal& other) const {
+  if (!valid_ || !other.valid_) return 2;
+  __int128 ua, ub;
+  int scale;
+  if (!Align(*this, other, &ua, &ub, &scale)) {
+    // Only reachable with extreme magnitudes: compare by sign, then by integer parts.
+    const __int128 ia = units_ / Pow10(scale_);
+    const __int128 ib = other.units_ / Pow10(other.scale_);
+    return ia < ib ? -1 : (ia > ib ? 1 : 0);
+  }
+  return ua < ub ? -1 : (ua > ub ? 1 : 0);
+}
+
+Decimal Decimal::HalfUlp() const { return Decimal(5, std::min(scale_ + 1, kMaxScale)); }
+
+}  // namespace jixiao

@@ -1,0 +1,144 @@
+// UTF-8 decoding, blank trimming, width folding and display width.
+#include "base/text.h"
+
+#include <unicode/uchar.h>
+
+namespace jixiao {
+
+char32_t NextCodePoint(std::string_view text, size_t* pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const size_t i = *pos;
+  const unsigned char b0 = byte(i);
+  int len = 0;
+  char32_t cp = 0;
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    return b0;
+  } else if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  if (i + len > text.size()) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  for (int k = 1; k < len; ++k) {
+    const unsigned char b = byte(i + k);
+    if ((b & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  const char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  *pos = i + len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsBlankCodePoint(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0x3000 || cp == 0xA0 ||
+         cp == 0xFEFF;
+}
+
+std::string_view TrimBlank(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t next = begin;
+    if (!IsBlankCodePoint(NextCodePoint(text, &next))) break;
+    begin = next;
+  }
+  size_t end = begin;
+  size_t pos = begin;
+  while (pos < text.size()) {
+    const char32_t cp = NextCodePoint(text, &pos);
+    if (!IsBlankCodePoint(cp)) end = pos;
+  }
+  return text.substr(begin, end - begin);
+}
+
+bool IsBlank(std::string_view text) { return TrimBlank(text).empty(); }
+
+std::string FoldWidth(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = NextCodePoint(text, &pos);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+    } else if (cp == 0x3000) {
+      out.push_back(' ');
+    } else if (cp == 0x2212) {
+      out.push_back('-');
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+int DisplayWidth(std::string_view text) {
+  int width = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t cp = NextCodePoint(text, &pos);
+    const auto ea = static_cast<UEastAsianWidth>(
+        u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH));
+    const auto category = u_charType(static_cast<UChar32>(cp));
+    if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || cp == 0x200B) {
+      continue;
+    }
+    width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+LineColumn LineColumnAt(std::string_view text, size_t offset) {
+  LineColumn lc;
+  size_t pos = 0;
+  offset = offset > text.size() ? text.size() : offset;
+  while (pos < offset) {
+    const char32_t cp = NextCodePoint(text, &pos);
+    if (cp == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
+}  // namespace jixiao

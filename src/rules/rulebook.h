@@ -1,0 +1,112 @@
+// Rulebook: a region's scoring and checking rules, loaded from TOML (rulebooks/*.toml,
+// specified in docs/rulebook-format.md). Regions differ in weights, decimals, rounding, the
+// ≤-target formula, the ordinal scale of qualitative words and the grade bands, so none of
+// these are code. Two rulebooks are bundled into the binary: "national" (财预〔2020〕10号
+// defaults) and "hunan-lingling" (the form of the worked example).
+//
+// A loaded Rulebook is immutable and may be shared between threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/decimal.h"
+#include "base/status.h"
+
+namespace jixiao {
+
+// Where 满意度 sits in the indicator tree.
+enum class SatisfactionLayout {
+  kTopLevel,     // 一级指标 of its own (national: 产出 50 / 效益 30 / 满意度 10)
+  kUnderEffect,  // 二级 under 效益 (Lingling: 产出 50 / 效益 40, of which 满意度 10)
+};
+
+// Score of a ≤ target ("lower is better") that was missed.
+enum class ReverseVariant {
+  kRatio,                  // 分值 × target ÷ actual
+  kLinearToZeroAtDouble,   // 分值 × (2·target − actual) ÷ target, not below 0
+};
+
+// Basis of the 三公经费 year-on-year comparison.
+enum class ThreePublicBasis {
+  kFinal,   // 本年决算 vs 上年决算 (default)
+  kBudget,  // 本年预算 vs 上年决算
+};
+
+// A score band of a qualitative indicator, as percents of its weight: [lo, hi].
+struct ScoreBand {
+  Decimal lo_percent;
+  Decimal hi_percent;
+};
+
+// A grade: [min, max) — or [min, max] when max_inclusive — of the total score.
+struct GradeBand {
+  std::string name;  // 优 / 良 / 中 / 差
+  Decimal min;
+  Decimal max;
+  bool max_inclusive = false;
+};
+
+struct Rulebook {
+  std::string id;           // "national", "hunan-lingling"
+  std::string name;         // human title
+  std::string source;       // file path or "bundled:<id>", for messages
+
+  // [weights]
+  SatisfactionLayout satisfaction_layout = SatisfactionLayout::kTopLevel;
+  Decimal execution_weight;     // 10
+  Decimal output_weight;        // 50
+  Decimal effect_weight;        // 30 (national) or 40 (Lingling, 满意度 included)
+  Decimal satisfaction_weight;  // 10
+  Decimal total_weight;         // 100
+
+  // [execution]: 执行率得分 = 分值 × min(执行率, cap)
+  Decimal execution_cap_percent;     // 100
+  int execution_decimals = 2;
+  Rounding execution_rounding = Rounding::kHalfUp;
+  Decimal explain_below_percent;     // execution under this needs an explanation (90)
+
+  // [scores]: indicator scores and totals
+  int score_decimals = 2;
+  Rounding score_rounding = Rounding::kHalfUp;
+
+  // [rates]: printed rates (执行率, 控制率 …), in percent
+  int rate_decimals = 2;
+  Rounding rate_rounding = Rounding::kHalfUp;
+
+  // [reverse]
+  ReverseVariant reverse = ReverseVariant::kRatio;
+
+  // [qualitative]: ordinal scale, best level first; each level lists its words.
+  std::vector<std::vector<std::string>> ordinal_scale;
+  ScoreBand achieved;       // actual ≥ target: 80–100
+  ScoreBand partial;        // one level short: 60–80
+  ScoreBand not_achieved;   // further: 0–60
+
+  // [[grades]], best first
+  std::vector<GradeBand> grades;
+
+  // [three_public]
+  ThreePublicBasis three_public_basis = ThreePublicBasis::kFinal;
+};
+
+// Parses a rulebook from TOML text; `source_name` prefixes error messages
+// ("rulebooks/x.toml:12:3: weights.output: expected a decimal string or an integer").
+// Returns InvalidArgument on any syntax error, missing key, wrong type or bad value.
+Result<Rulebook> ParseRulebook(std::string_view toml_text, const std::string& source_name);
+// Reads and parses a file; IOError when it cannot be read.
+Result<Rulebook> LoadRulebookFile(const std::string& path);
+// A rulebook bundled into the binary ("national", "hunan-lingling"); NotFound otherwise.
+Result<Rulebook> BundledRulebook(std::string_view id);
+std::vector<std::string> BundledRulebookIds();
+// `--rulebook` argument: a bundled id, or else a path to a TOML file.
+Result<Rulebook> ResolveRulebook(const std::string& id_or_path);
+
+// Level of an ordinal word on the rulebook's scale (0 = best), by the longest listed word
+// contained in `word`; -1 when no listed word occurs.
+int OrdinalLevel(const Rulebook& rulebook, std::string_view word);
+// The grade of a total score; "" when no band contains it.
+std::string GradeOf(const Rulebook& rulebook, const Decimal& total);
+
+}  // namespace jixiao
