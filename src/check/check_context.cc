@@ -1,0 +1,55 @@
+// Shared check machinery.
+#include "check/check_context.h"
+
+#include <fmt/format.h>
+
+#include "check/codes.h"
+#include "model/names.h"
+
+namespace jixiao::internal {
+
+Diagnostic& CheckContext::Add(std::string_view code, Location location) {
+  Diagnostic d;
+  d.code = std::string(code);
+  const CodeInfo* info = FindCode(code);
+  d.severity = info ? info->severity : Severity::kError;
+  d.location = std::move(location);
+  out->push_back(std::move(d));
+  return out->back();
+}
+
+std::string CheckContext::Column(std::string_view key, bool zh) const {
+  return ColumnName(key, package.fiscal_year, zh);
+}
+
+bool Disagree(const Interval& reported, const Interval& computed) {
+  if (!reported.valid() || !computed.valid()) return false;
+  return !reported.Meets(computed);
+}
+
+std::string ToleranceText(const Interval& reported, const Interval& computed) {
+  const Decimal half = Decimal::FromInt(2);
+  const Decimal width = (reported.hi() - reported.lo()) + (computed.hi() - computed.lo());
+  return "±" + Decimal::Divide(width, half, 12, Rounding::kHalfUp).Normalized().ToString();
+}
+
+std::string Shown(const Decimal& value, int decimals) {
+  return value.Rounded(decimals, Rounding::kHalfUp).ToString();
+}
+
+std::string ShownRange(const Interval& range, int decimals) {
+  const std::string lo = Shown(range.lo(), decimals);
+  const std::string hi = Shown(range.hi(), decimals);
+  if (lo == hi) return lo;
+  return fmt::format("[{}, {}]", lo, hi);
+}
+
+std::vector<std::string> ExpenseRowCells(const ExpenseRow& row) {
+  return {row.label, row.values[0].Display(), row.values[1].Display(), row.values[2].Display()};
+}
+
+std::vector<std::string> IndicatorRowCells(const Indicator& node) {
+  return {node.name, node.target, node.actual, node.weight.Display(), node.score.Display()};
+}
+
+}  // namespace jixiao::internal

@@ -1,0 +1,57 @@
+// Shared machinery of the checks (internal to check/): adding a diagnostic with its catalogue
+// severity, comparing a reported cell with a computed figure under the rounding-aware rule,
+// and quoting table rows for the human view.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/interval.h"
+#include "check/diagnostic.h"
+#include "compute/figure.h"
+#include "compute/scoring.h"
+#include "model/package.h"
+#include "rules/rulebook.h"
+
+namespace jixiao::internal {
+
+struct CheckContext {
+  const Package& package;
+  const Rulebook& rulebook;
+  const ScoreSheet& sheet;
+  std::vector<Diagnostic>* out;
+
+  // Appends a diagnostic with the catalogue's severity for `code`.
+  Diagnostic& Add(std::string_view code, Location location);
+  std::string Column(std::string_view key, bool zh) const;
+};
+
+// True when the reported figure's range and the computed range cannot meet.
+bool Disagree(const Interval& reported, const Interval& computed);
+// "±0.015": how far apart the two points may be before the ranges stop meeting.
+std::string ToleranceText(const Interval& reported, const Interval& computed);
+// A computed value printed for a reviewer: with `decimals` decimals, half up.
+std::string Shown(const Decimal& value, int decimals);
+// A range printed as "[a, b]" (each end with `decimals`), or a point when both ends agree.
+std::string ShownRange(const Interval& range, int decimals);
+
+// The printed row of an expense table entry: label, then the three columns.
+std::vector<std::string> ExpenseRowCells(const ExpenseRow& row);
+// The printed row of a leaf indicator: name, target, actual, weight, score.
+std::vector<std::string> IndicatorRowCells(const Indicator& node);
+
+}  // namespace jixiao::internal
+
+namespace jixiao::internal {
+
+// The checks, one family per file.
+void CheckStaffing(CheckContext& cx);     // table_checks.cc
+void CheckExpenses(CheckContext& cx);     // table_checks.cc
+void CheckBuildings(CheckContext& cx);    // table_checks.cc
+void CheckFunds(CheckContext& cx);        // funds_checks.cc
+void CheckIndicators(CheckContext& cx);   // indicator_checks.cc
+void CheckWeights(CheckContext& cx);      // indicator_checks.cc
+void CheckTotal(CheckContext& cx);        // indicator_checks.cc
+void CheckReport(CheckContext& cx);       // report_checks.cc
+
+}  // namespace jixiao::internal

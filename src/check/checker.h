@@ -1,0 +1,27 @@
+// The checker: runs every check on a package under a rulebook and returns all diagnostics
+// found, in document order (data table, then self-evaluation table, then report). Never
+// throws; a half-filled package gives completeness diagnostics, not failures.
+//
+// Example:
+//   Result<Package> p = LoadPackageFile("examples/lingling-kexie-2024.json");
+//   Result<Rulebook> r = BundledRulebook("hunan-lingling");
+//   std::vector<Diagnostic> found = CheckPackage(*p, *r);   // C502 ×2, C506, C505 …
+//
+// Safe to call from several threads on different (or the same, const) packages.
+#pragma once
+
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "compute/scoring.h"
+#include "model/package.h"
+#include "rules/rulebook.h"
+
+namespace jixiao {
+
+std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook);
+// The same with a score sheet already computed for (package, rulebook).
+std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
+                                     const ScoreSheet& sheet);
+
+}  // namespace jixiao

@@ -1,0 +1,68 @@
+// The code catalogue.
+#include "check/codes.h"
+
+namespace jixiao {
+
+const std::vector<CodeInfo>& AllCodes() {
+  static const std::vector<CodeInfo> codes = {
+      {"A101", "total-mismatch", Severity::kInconsistency, "合计数不等于各组成项之和",
+       "a total does not equal the sum of its parts"},
+      {"A102", "part-exceeds-parent", Severity::kInconsistency, "“其中”项大于其所属项",
+       "an 'of which' row exceeds the row it belongs to"},
+      {"A103", "parts-exceed-parent", Severity::kInconsistency, "“其中”各项之和大于其所属项",
+       "the 'of which' rows together exceed the row they belong to"},
+      {"A104", "funds-split-mismatch", Severity::kInconsistency,
+       "资金按性质分列之和与年度资金总额不符", "a split of the year's funds does not add up"},
+      {"R201", "staff-control-rate-mismatch", Severity::kInconsistency,
+       "人员控制率与编制数、在职人数不符", "the staff control rate does not follow from posts and staff"},
+      {"R202", "execution-rate-mismatch", Severity::kInconsistency, "执行率与全年预算数、执行数不符",
+       "the execution rate does not follow from budget and execution"},
+      {"R203", "building-rate-mismatch", Severity::kInconsistency, "楼堂馆所控制率与规模或投资不符",
+       "a building control rate does not follow from its figures"},
+      {"S301", "execution-score-mismatch", Severity::kInconsistency, "执行率得分与复算不符",
+       "the execution score differs from the recomputed one"},
+      {"S302", "indicator-score-mismatch", Severity::kInconsistency, "指标得分与复算不符",
+       "an indicator's score differs from the recomputed one"},
+      {"S303", "qualitative-score-outside-band", Severity::kInconsistency,
+       "定性指标得分超出评价档次的分值区间", "a qualitative score lies outside its band"},
+      {"S304", "indicator-not-assessable", Severity::kWarning, "指标无法评价",
+       "an indicator cannot be assessed"},
+      {"S305", "score-exceeds-weight", Severity::kError, "得分超过分值",
+       "a score exceeds its weight"},
+      {"S306", "total-score-mismatch", Severity::kInconsistency, "总分不等于各项得分之和",
+       "the total score is not the sum of the scores"},
+      {"S307", "grade-mismatch", Severity::kInconsistency, "等级与总分不符",
+       "the grade does not follow from the total"},
+      {"W401", "group-weight-mismatch", Severity::kInconsistency, "上级指标分值不等于下级分值之和",
+       "a group's weight is not the sum of its children's"},
+      {"W402", "total-weight-mismatch", Severity::kError, "分值合计不等于总分",
+       "the weights do not add up to the total"},
+      {"W403", "weight-differs-from-rulebook", Severity::kWarning, "分值与评分规则不同",
+       "a weight differs from the rulebook"},
+      {"W404", "layout-differs-from-rulebook", Severity::kWarning, "满意度指标的位置与评分规则不同",
+       "the satisfaction indicator sits elsewhere than the rulebook says"},
+      {"C501", "required-value-missing", Severity::kError, "必填项为空",
+       "a required value is missing"},
+      {"C502", "blank-subtotal-row", Severity::kWarning, "小计（合计）行未填",
+       "a subtotal row is blank"},
+      {"C503", "empty-indicator-row", Severity::kWarning, "空白指标行", "an indicator row is empty"},
+      {"C504", "deviation-reason-missing", Severity::kWarning, "未得满分但未说明偏差原因",
+       "a score below its weight has no deviation analysis"},
+      {"C505", "unit-missing", Severity::kInfo, "指标值未写计量单位",
+       "a numeric target has no unit"},
+      {"C506", "row-partly-filled", Severity::kWarning, "同一行部分栏目未填",
+       "a row is only partly filled"},
+      {"C507", "report-section-missing", Severity::kWarning, "自评报告缺少章节或章节为空",
+       "a report section is missing or empty"},
+  };
+  return codes;
+}
+
+const CodeInfo* FindCode(std::string_view code) {
+  for (const CodeInfo& info : AllCodes()) {
+    if (info.code == code) return &info;
+  }
+  return nullptr;
+}
+
+}  // namespace jixiao

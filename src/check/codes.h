@@ -1,0 +1,28 @@
+// The catalogue of diagnostic codes. A code never changes meaning once released; a retired
+// code is never reused. Every code here has an entry in docs/diagnostics.md and at least one
+// test (tests/codes_test.cc enforces both).
+//
+// Letters: A arithmetic, R ratios, S scores, W weights and layout, C completeness.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "check/diagnostic.h"
+
+namespace jixiao {
+
+struct CodeInfo {
+  std::string_view code;      // "A101"
+  std::string_view slug;      // "total-mismatch"
+  Severity severity;          // default severity
+  std::string_view title_zh;  // one line
+  std::string_view title_en;
+};
+
+// Every code, in order.
+const std::vector<CodeInfo>& AllCodes();
+// The entry of a code; nullptr when unknown.
+const CodeInfo* FindCode(std::string_view code);
+
+}  // namespace jixiao

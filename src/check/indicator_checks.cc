@@ -1,0 +1,390 @@
+// Checks of the 绩效指标 tree: each leaf's score against the recomputed point or band, empty
+// rows, missing deviation reasons and units; the weights of every level against their
+// children and against the rulebook, including where 满意度 sits; the total and the grade.
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "check/check_context.h"
+#include "model/target.h"
+#include "model/walk.h"
+
+namespace jixiao::internal {
+namespace {
+
+Location IndicatorLocation(const IndicatorVisit& v, std::string_view column) {
+  Location loc;
+  loc.document = "evaluation";
+  loc.table = "indicators";
+  loc.row = v.path;
+  loc.column = std::string(column);
+  loc.pointer = v.pointer + (column.empty() ? "" : "/" + loc.column);
+  loc.row_cells = IndicatorRowCells(*v.node);
+  if (column == "target") loc.mark_cell = 1;
+  if (column == "actual") loc.mark_cell = 2;
+  if (column == "weight") loc.mark_cell = 3;
+  if (column == "score") loc.mark_cell = 4;
+  return loc;
+}
+
+Location LeafLocation(const LeafScore& s, std::string_view column) {
+  IndicatorVisit v;
+  v.node = s.indicator;
+  v.path = s.path;
+  v.pointer = s.pointer;
+  return IndicatorLocation(v, column);
+}
+
+// A group's weight as printed, or else the sum of its children's.
+std::optional<Decimal> EffectiveWeight(const Indicator& node) {
+  if (node.weight.has_number() && node.weight.value.valid()) return node.weight.value;
+  std::optional<Decimal> sum;
+  for (const Indicator& child : node.children) {
+    if (auto w = EffectiveWeight(child)) sum = sum ? *sum + *w : *w;
+  }
+  return sum;
+}
+
+// How the computed score came about, for the message.
+std::string Reasoning(const LeafScore& s, bool zh) {
+  const Target t = ParseTarget(s.indicator->target);
+  const std::string w = s.weight->ToString();
+  if (s.met) {
+    return zh ? fmt::format("实际完成值已达到年度指标值，应得满分 {}", w)
+              : fmt::format("the actual meets the target, so the full weight {}", w);
+  }
+  switch (s.method) {
+    case ScoreMethod::kAtLeast:
+      return zh ? fmt::format("未达到年度指标值，按 分值 {} × 实际 {} ÷ 目标 {} 计算", w,
+                              s.indicator->actual, t.quantity.written.ToString() + t.quantity.unit)
+                : fmt::format("target missed: weight {} × actual {} ÷ target {}", w,
+                              s.indicator->actual, t.quantity.written.ToString() + t.quantity.unit);
+    case ScoreMethod::kAtMost:
+      return zh ? fmt::format("超过上限目标，按评分规则的反向指标公式计算")
+                : fmt::format("above the ceiling: the rulebook's reverse formula applies");
+    default:
+      return zh ? "按评分规则计算" : "by the rulebook";
+  }
+}
+
+}  // namespace
+
+void CheckIndicators(CheckContext& cx) {
+  const int decimals = cx.rulebook.score_decimals;
+  // Empty rows and group-level problems come from the tree; leaf scores from the sheet.
+  ForEachIndicator(cx.package.evaluation.indicators, [&](const IndicatorVisit& v) {
+    if (!IsEmptyIndicator(*v.node) || v.depth == 1) return;
+    Diagnostic& d = cx.Add("C503", IndicatorLocation(v, ""));
+    const std::string parent = v.path.substr(0, v.path.rfind(" › "));
+    d.location.row = parent;
+    d.message_zh = fmt::format("“{}”下有一行空白指标。", parent);
+    d.message_en = fmt::format("There is an empty indicator row under {}.", parent);
+    d.hint_zh = "删除空行，或补填指标名称、年度指标值、实际完成值、分值和得分。";
+    d.hint_en = "Delete the row or fill in the indicator, target, actual, weight and score.";
+  });
+
+  for (const LeafScore& s : cx.sheet.leaves) {
+    const Indicator& node = *s.indicator;
+    const std::string name = std::string(TrimBlank(node.name));
+    const auto reported = FigureOf(node.score);
+
+    if (reported && s.weight && reported->value > *s.weight) {
+      Diagnostic& d = cx.Add("S305", LeafLocation(s, "score"));
+      d.reported = node.score.Display();
+      d.computed = "≤" + s.weight->ToString();
+      d.message_zh = fmt::format("“{}”得分 {} 超过其分值 {}。", name, d.reported,
+                                 s.weight->ToString());
+      d.message_en = fmt::format("{}: the score {} exceeds the weight {}.", name, d.reported,
+                                 s.weight->ToString());
+      d.hint_zh = "得分不能超过分值。";
+      d.hint_en = "A score cannot exceed its weight.";
+    }
+
+    if (s.method == ScoreMethod::kNotAssessable) {
+      const bool no_actual = IsBlank(node.actual);
+      Diagnostic& d = cx.Add("S304", LeafLocation(s, no_actual ? "actual" : "target"));
+      d.reported = node.score.Display();
+      d.computed = "无法评价";
+      d.message_zh = fmt::format("“{}”无法评价：{}。", name, s.note_zh);
+      d.message_en = fmt::format("{} cannot be assessed: {}.", name, s.note_en);
+      d.hint_zh = "补填或更正年度指标值、实际完成值和分值，使两者可以比较。";
+      d.hint_en = "Fill in or correct the target, the actual and the weight so they compare.";
+      continue;
+    }
+
+    if (node.score.blank()) {
+      Diagnostic& d = cx.Add("C501", LeafLocation(s, "score"));
+      d.computed = s.point ? s.point->ToString() : ShownRange(s.computed, decimals);
+      d.message_zh = fmt::format("“{}”的得分未填（复算为 {}）。", name, d.computed);
+      d.message_en = fmt::format("{}: the score is blank (recomputed: {}).", name, d.computed);
+      d.hint_zh = "填写自评得分。";
+      d.hint_en = "Fill in the self-assessed score.";
+    } else if (reported && Disagree(reported->range, s.computed)) {
+      if (s.method == ScoreMethod::kQualitative) {
+        Diagnostic& d = cx.Add("S303", LeafLocation(s, "score"));
+        d.reported = node.score.Display();
+        d.computed = ShownRange(s.computed, decimals);
+        d.tolerance = ToleranceText(reported->range, s.computed);
+        d.message_zh = fmt::format(
+            "定性指标“{}”目标“{}”、实际“{}”，属{}，得分应在 {} 之间，填报 {}。", name,
+            TrimBlank(node.target), TrimBlank(node.actual), BandName(s.band, true), d.computed,
+            d.reported);
+        d.message_en = fmt::format(
+            "Qualitative indicator {}: target \"{}\", actual \"{}\" is {}, so the score lies in {}; "
+            "reported {}.",
+            name, TrimBlank(node.target), TrimBlank(node.actual), BandName(s.band, false),
+            d.computed, d.reported);
+        d.hint_zh = "按评价档次的分值区间给分，或补充证据说明实际达到的程度。";
+        d.hint_en = "Score within the band of the level reached, or give evidence of a higher one.";
+      } else {
+        Diagnostic& d = cx.Add("S302", LeafLocation(s, "score"));
+        d.reported = node.score.Display();
+        d.computed = s.point->ToString();
+        d.tolerance = ToleranceText(reported->range, s.computed);
+        d.message_zh = fmt::format("“{}”得分填报 {}，{}应为 {}。", name, d.reported,
+                                   Reasoning(s, true), d.computed);
+        d.message_en = fmt::format("{}: reported score {}, but {} gives {}.", name, d.reported,
+                                   Reasoning(s, false), d.computed);
+        d.hint_zh = "按评分规则重新计算得分，或更正实际完成值。";
+        d.hint_en = "Recompute the score by the rulebook, or correct the actual value.";
+      }
+    }
+
+    // A score below the weight needs a deviation analysis.
+    const bool below = (reported && s.weight && reported->value < *s.weight) || !s.met;
+    if (below && IsBlank(node.deviation)) {
+      Diagnostic& d = cx.Add("C504", LeafLocation(s, "deviation"));
+      d.location.mark_cell = -1;
+      d.reported = node.score.Display();
+      d.message_zh = fmt::format("“{}”未得满分或未达目标，但未填写偏差原因分析及改进措施。", name);
+      d.message_en = fmt::format("{} falls short of full marks or of its target, but gives no "
+                                 "deviation analysis.", name);
+      d.hint_zh = "说明未完成的原因和下一步改进措施。";
+      d.hint_en = "Explain why the target was missed and what will be done.";
+    }
+
+    // A counted target without a unit ("1" rather than "1项").
+    const Target t = ParseTarget(node.target);
+    if ((t.comparison == Comparison::kAtLeast || t.comparison == Comparison::kAtMost ||
+         t.comparison == Comparison::kEqual) &&
+        !t.quantity.percent && t.quantity.unit.empty()) {
+      Diagnostic& d = cx.Add("C505", LeafLocation(s, "target"));
+      d.reported = std::string(TrimBlank(node.target));
+      d.message_zh = fmt::format("“{}”的年度指标值“{}”没有计量单位。", name, d.reported);
+      d.message_en = fmt::format("{}: the target \"{}\" has no unit.", name, d.reported);
+      d.hint_zh = "写明计量单位，如“次”“项”“人次”“%”。";
+      d.hint_en = "Write the unit, e.g. 次, 项, 人次 or %.";
+    }
+  }
+}
+
+void CheckWeights(CheckContext& cx) {
+  const Evaluation& ev = cx.package.evaluation;
+  const Rulebook& rb = cx.rulebook;
+  // Each group against its children.
+  ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
+    const Indicator& node = *v.node;
+    if (node.is_leaf() || !node.weight.has_number()) return;
+    std::optional<Decimal> sum;
+    for (const Indicator& child : node.children) {
+      if (auto w = EffectiveWeight(child)) sum = sum ? *sum + *w : *w;
+    }
+    if (!sum || *sum == node.weight.value) return;
+    Location loc = IndicatorLocation(v, "weight");
+    loc.row_cells = {node.name, node.weight.Display()};
+    loc.mark_cell = 1;
+    Diagnostic& d = cx.Add("W401", std::move(loc));
+    d.reported = node.weight.Display();
+    d.computed = sum->ToString();
+    d.message_zh = fmt::format("“{}”分值为 {}，其下级指标分值之和为 {}。",
+                               TrimBlank(node.name), d.reported, d.computed);
+    d.message_en = fmt::format("{} has weight {}, but its children's weights add up to {}.",
+                               TrimBlank(node.name), d.reported, d.computed);
+    d.hint_zh = "调整下级指标分值，使其合计等于上级指标分值。";
+    d.hint_en = "Adjust the children's weights so they add up to the group's.";
+  });
+
+  // The whole: execution weight + Σ 一级 = total weight.
+  std::optional<Decimal> sum;
+  if (ev.funds.weight.has_number()) sum = ev.funds.weight.value;
+  for (const Indicator& top : ev.indicators) {
+    if (auto w = EffectiveWeight(top)) sum = sum ? *sum + *w : *w;
+  }
+  const Decimal expected =
+      ev.total_weight.has_number() ? ev.total_weight.value : rb.total_weight;
+  if (sum && *sum != expected) {
+    Location loc;
+    loc.document = "evaluation";
+    loc.table = "total";
+    loc.row = "总分";
+    loc.column = "total_weight";
+    loc.pointer = "/evaluation/total_weight";
+    loc.row_cells = {"总分", ev.total_weight.Display(), ev.total_score.Display()};
+    loc.mark_cell = 1;
+    Diagnostic& d = cx.Add("W402", std::move(loc));
+    d.reported = expected.ToString();
+    d.computed = sum->ToString();
+    d.message_zh = fmt::format("执行率分值与各一级指标分值合计为 {}，不等于总分 {}。",
+                               d.computed, d.reported);
+    d.message_en = fmt::format("The execution weight and the top-level weights add up to {}, "
+                               "not to the total {}.", d.computed, d.reported);
+    d.hint_zh = "各项分值之和应等于总分（通常为 100 分）。";
+    d.hint_en = "The weights must add up to the total (usually 100).";
+  }
+
+  // Against the rulebook: where 满意度 sits, and the weight of each kind.
+  Decimal output, effect_excl, satisfaction;
+  bool has_output = false, has_effect = false, has_satisfaction = false;
+  const IndicatorVisit* misplaced = nullptr;
+  IndicatorVisit misplaced_visit;
+  ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
+    const IndicatorKind kind = KindOf(*v.node);
+    if (v.depth == 1) {
+      const Decimal w = EffectiveWeight(*v.node).value_or(Decimal());
+      if (kind == IndicatorKind::kOutput) output = output + w, has_output = true;
+      if (kind == IndicatorKind::kEffect) effect_excl = effect_excl + w, has_effect = true;
+      if (kind == IndicatorKind::kSatisfaction) {
+        satisfaction = satisfaction + w, has_satisfaction = true;
+        if (rb.satisfaction_layout == SatisfactionLayout::kUnderEffect && !misplaced) {
+          misplaced_visit = v;
+          misplaced = &misplaced_visit;
+        }
+      }
+    } else if (v.depth == 2 && kind == IndicatorKind::kSatisfaction &&
+               KindOf(*v.top) == IndicatorKind::kEffect) {
+      const Decimal w = EffectiveWeight(*v.node).value_or(Decimal());
+      satisfaction = satisfaction + w, has_satisfaction = true;
+      effect_excl = effect_excl - w;
+      if (rb.satisfaction_layout == SatisfactionLayout::kTopLevel && !misplaced) {
+        misplaced_visit = v;
+        misplaced = &misplaced_visit;
+      }
+    }
+  });
+  if (misplaced) {
+    Diagnostic& d = cx.Add("W404", IndicatorLocation(*misplaced, ""));
+    d.location.row_cells.clear();
+    const bool under = misplaced->depth == 2;
+    d.reported = under ? "under_effect" : "top_level";
+    d.computed = under ? "top_level" : "under_effect";
+    d.message_zh =
+        under ? fmt::format("满意度指标“{}”位于效益指标之下（二级），而评分规则“{}”将满意度作为"
+                            "一级指标（分值 {}），效益指标应为 {} 分。",
+                            TrimBlank(misplaced->node->name), rb.id,
+                            rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
+              : fmt::format("满意度指标“{}”是一级指标，而评分规则“{}”将满意度放在效益指标之下"
+                            "（效益指标共 {} 分，含满意度 {} 分）。",
+                            TrimBlank(misplaced->node->name), rb.id,
+                            rb.effect_weight.ToString(), rb.satisfaction_weight.ToString());
+    d.message_en =
+        under ? fmt::format("The satisfaction indicator {} sits under the effect indicators, but "
+                            "rulebook {} makes satisfaction a top-level indicator (weight {}) and "
+                            "gives effect {}.",
+                            TrimBlank(misplaced->node->name), rb.id,
+                            rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
+              : fmt::format("The satisfaction indicator {} is top-level, but rulebook {} puts it "
+                            "under the effect indicators (effect {} including satisfaction {}).",
+                            TrimBlank(misplaced->node->name), rb.id,
+                            rb.effect_weight.ToString(), rb.satisfaction_weight.ToString());
+    d.hint_zh = "按所在地区的自评表样式调整指标层级，或选用与表样一致的评分规则（--rulebook）。";
+    d.hint_en = "Rearrange the tree as the region's form does, or choose the matching rulebook.";
+  }
+  const Decimal expected_effect = rb.satisfaction_layout == SatisfactionLayout::kUnderEffect
+                                      ? rb.effect_weight - rb.satisfaction_weight
+                                      : rb.effect_weight;
+  struct Expectation {
+    bool present;
+    Decimal found;
+    Decimal expected;
+    const char* zh;
+    const char* en;
+  };
+  const Expectation expectations[] = {
+      {ev.funds.weight.has_number(), ev.funds.weight.value, rb.execution_weight, "预算执行率",
+       "budget execution"},
+      {has_output, output, rb.output_weight, "产出指标", "output indicators"},
+      {has_effect, effect_excl, expected_effect, "效益指标（不含满意度）",
+       "effect indicators (without satisfaction)"},
+      {has_satisfaction, satisfaction, rb.satisfaction_weight, "满意度指标",
+       "satisfaction indicators"},
+  };
+  for (const Expectation& e : expectations) {
+    if (!e.present || e.found == e.expected) continue;
+    Location loc;
+    loc.document = "evaluation";
+    loc.table = "indicators";
+    loc.row = e.zh;
+    loc.column = "weight";
+    loc.pointer = "/evaluation/indicators";
+    Diagnostic& d = cx.Add("W403", std::move(loc));
+    d.reported = e.found.ToString();
+    d.computed = e.expected.ToString();
+    d.message_zh = fmt::format("{}分值合计为 {}，评分规则“{}”规定为 {}。", e.zh, d.reported, rb.id,
+                               d.computed);
+    d.message_en = fmt::format("The {} weigh {} in total; rulebook {} sets {}.", e.en, d.reported,
+                               rb.id, d.computed);
+    d.hint_zh = "核对所在地区的分值设置，或选用相应的评分规则。";
+    d.hint_en = "Check the region's weights, or choose the matching rulebook.";
+  }
+}
+
+void CheckTotal(CheckContext& cx) {
+  const Evaluation& ev = cx.package.evaluation;
+  Location loc;
+  loc.document = "evaluation";
+  loc.table = "total";
+  loc.row = "总分";
+  loc.column = "total_score";
+  loc.pointer = "/evaluation/total_score";
+  loc.row_cells = {"总分", ev.total_weight.Display(), ev.total_score.Display()};
+  loc.mark_cell = 2;
+  if (!ev.total_score.has_number()) {
+    Diagnostic& d = cx.Add("C501", loc);
+    d.computed = cx.sheet.total.ToString();
+    d.message_zh = fmt::format("总分得分未填（复算为 {}）。", d.computed);
+    d.message_en = fmt::format("The total score is blank (recomputed: {}).", d.computed);
+    d.hint_zh = "填写总分：执行率得分与各指标得分之和。";
+    d.hint_en = "Fill in the total: the execution score plus the indicator scores.";
+    return;
+  }
+  // The reported total against the reported parts (pure arithmetic).
+  std::optional<Figure> sum = FigureOf(ev.funds.score);
+  ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
+    if (!v.node->is_leaf()) return;
+    if (auto f = FigureOf(v.node->score)) sum = sum ? *sum + *f : *f;
+  });
+  const auto reported = FigureOf(ev.total_score);
+  if (sum && reported && Disagree(reported->range, sum->range)) {
+    Diagnostic& d = cx.Add("S306", loc);
+    d.reported = ev.total_score.Display();
+    d.computed = Shown(sum->value, sum->value.scale());
+    d.tolerance = ToleranceText(reported->range, sum->range);
+    d.message_zh = fmt::format("总分填报 {}，执行率得分与各指标得分之和为 {}。", d.reported,
+                               d.computed);
+    d.message_en = fmt::format("The total is reported as {}, but the execution score and the "
+                               "indicator scores add up to {}.", d.reported, d.computed);
+    d.hint_zh = "总分 = 执行率得分 + 各三级指标得分之和。";
+    d.hint_en = "Total = execution score + the sum of the indicator scores.";
+  }
+  const std::string grade = std::string(TrimBlank(ev.grade));
+  if (!grade.empty() && reported) {
+    const std::string expected = GradeOf(cx.rulebook, reported->value);
+    if (!expected.empty() && expected != grade) {
+      Location gl = loc;
+      gl.column = "grade";
+      gl.pointer = "/evaluation/grade";
+      gl.row_cells.push_back(grade);
+      gl.mark_cell = 3;
+      Diagnostic& d = cx.Add("S307", std::move(gl));
+      d.reported = grade;
+      d.computed = expected;
+      d.message_zh = fmt::format("等级填报“{}”，按总分 {} 应为“{}”。", grade,
+                                 ev.total_score.Display(), expected);
+      d.message_en = fmt::format("The grade is reported as {}, but a total of {} is {}.", grade,
+                                 ev.total_score.Display(), expected);
+      d.hint_zh = "按评分规则的等级区间确定等级。";
+      d.hint_en = "Take the grade from the rulebook's bands.";
+    }
+  }
+}
+
+}  // namespace jixiao::internal

@@ -1,0 +1,315 @@
+// Score engine: execution score, leaf scores by method, accepted scores, total and grade.
+#include "compute/scoring.h"
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "model/walk.h"
+
+namespace jixiao {
+namespace {
+
+const Decimal kHundred = Decimal::FromInt(100);
+
+LeafScore NotAssessable(LeafScore s, std::string zh, std::string en) {
+  s.method = ScoreMethod::kNotAssessable;
+  s.note_zh = std::move(zh);
+  s.note_en = std::move(en);
+  return s;
+}
+
+// weight × ratio as a figure; ratio = num ÷ den (both exact here).
+Interval Proportional(const Decimal& weight, const Decimal& num, const Decimal& den) {
+  auto r = Interval::Divide(Interval::Point(num), Interval::Point(den));
+  if (!r) return Interval::Point(Decimal());
+  return (Interval::Point(weight) * *r).Max(Decimal()).Min(weight);
+}
+
+// Brings a bare actual to the target's units. A bare actual may be in the target's base unit
+// ("≧2万人次" vs 25000) or in its written unit ("≧50万元" vs 60): the reading whose ratio to
+// the target is nearer 1 is taken, and said in the note.
+Decimal AlignActual(const Quantity& target, const Actual& actual, LeafScore* s) {
+  const Quantity& a = actual.quantity;
+  if (!a.unit.empty() || target.multiplier == Decimal::FromInt(1)) return a.value;
+  const Decimal as_base = a.value;
+  const Decimal as_written = a.value * target.multiplier;
+  const auto distance = [&](const Decimal& x) {
+    // max(x/t, t/x) compared through cross-multiplication-free ratios.
+    if (x.sign() <= 0 || target.value.sign() <= 0) return Decimal::FromInt(1000000000);
+    const Decimal r1 = Decimal::Divide(x, target.value, 6, Rounding::kHalfUp);
+    const Decimal r2 = Decimal::Divide(target.value, x, 6, Rounding::kHalfUp);
+    return Decimal::Max(r1, r2);
+  };
+  if (distance(as_written) < distance(as_base)) {
+    s->note_zh = fmt::format("实际完成值 {} 未写单位，按“{}”计", a.written.ToString(), target.unit);
+    s->note_en = fmt::format("actual {} has no unit; read as {}", a.written.ToString(), target.unit);
+    return as_written;
+  }
+  if (!target.base_unit.empty()) {
+    s->note_zh = fmt::format("实际完成值 {} 未写单位，按“{}”计", a.written.ToString(),
+                             target.base_unit);
+    s->note_en =
+        fmt::format("actual {} has no unit; read as {}", a.written.ToString(), target.base_unit);
+  }
+  return as_base;
+}
+
+LeafScore ScoreQualitative(LeafScore s, const Target& target, const Actual& actual,
+                           const Rulebook& rulebook) {
+  const Decimal& weight = *s.weight;
+  if (actual.kind != Actual::Kind::kWord) {
+    return NotAssessable(std::move(s), "年度指标值为定性词语，而实际完成值为数字，无法比较",
+                         "the target is a word but the actual is a number");
+  }
+  const int lt = OrdinalLevel(rulebook, target.word);
+  const int la = OrdinalLevel(rulebook, actual.word);
+  Band band;
+  if (lt >= 0 && la >= 0) {
+    const int shortfall = la - lt;
+    band = shortfall <= 0 ? Band::kAchieved
+                          : (shortfall == 1 ? Band::kPartial : Band::kNotAchieved);
+  } else if (target.word == actual.word) {
+    band = Band::kAchieved;
+  } else {
+    const std::string unknown = lt < 0 ? target.word : actual.word;
+    return NotAssessable(
+        std::move(s), fmt::format("词语“{}”不在评分规则的等级表中，无法判断达成程度", unknown),
+        fmt::format("the word \"{}\" is not on the rulebook's ordinal scale", unknown));
+  }
+  const ScoreBand& b = band == Band::kAchieved
+                           ? rulebook.achieved
+                           : (band == Band::kPartial ? rulebook.partial : rulebook.not_achieved);
+  s.method = ScoreMethod::kQualitative;
+  s.band = band;
+  s.met = band == Band::kAchieved;
+  s.computed = Interval::Between(
+      Decimal::Divide(weight * b.lo_percent, kHundred, rulebook.score_decimals + 4,
+                      Rounding::kHalfUp).Normalized(),
+      Decimal::Divide(weight * b.hi_percent, kHundred, rulebook.score_decimals + 4,
+                      Rounding::kHalfUp).Normalized());
+  return s;
+}
+
+LeafScore ScoreQuantitative(LeafScore s, const Target& target, const Actual& actual,
+                            const Rulebook& rulebook) {
+  const Decimal& weight = *s.weight;
+  if (actual.kind != Actual::Kind::kNumber) {
+    return NotAssessable(std::move(s),
+                         fmt::format("实际完成值“{}”不是数值，无法与年度指标值比较", actual.word),
+                         fmt::format("the actual \"{}\" is not a number", actual.word));
+  }
+  if (!target.quantity.base_unit.empty() && !actual.quantity.base_unit.empty() &&
+      target.quantity.base_unit != actual.quantity.base_unit) {
+    return NotAssessable(
+        std::move(s),
+        fmt::format("年度指标值的单位“{}”与实际完成值的单位“{}”不同", target.quantity.unit,
+                    actual.quantity.unit),
+        fmt::format("units differ: target in {}, actual in {}", target.quantity.unit,
+                    actual.quantity.unit));
+  }
+  const Decimal a = AlignActual(target.quantity, actual, &s);
+  const Decimal t = target.quantity.value;
+  switch (target.comparison) {
+    case Comparison::kAtLeast:
+      s.method = ScoreMethod::kAtLeast;
+      s.met = a >= t;
+      s.computed = s.met || t.sign() <= 0 ? Interval::Point(s.met ? weight : Decimal())
+                                          : Proportional(weight, a, t);
+      break;
+    case Comparison::kAtMost:
+      s.method = ScoreMethod::kAtMost;
+      s.met = a <= t;
+      if (s.met) {
+        s.computed = Interval::Point(weight);
+      } else if (rulebook.reverse == ReverseVariant::kRatio) {
+        s.computed = Proportional(weight, t, a);
+      } else if (t.sign() > 0) {
+        s.computed = Proportional(weight, t + t - a, t);
+      } else {
+        s.computed = Interval::Point(Decimal());
+      }
+      break;
+    case Comparison::kEqual: {
+      s.method = ScoreMethod::kEqual;
+      s.met = a == t;
+      if (s.met) {
+        s.computed = Interval::Point(weight);
+      } else if (t.sign() > 0) {
+        const Decimal off = (a - t).Abs();
+        s.computed = Proportional(weight, t - off, t);
+      } else {
+        s.computed = Interval::Point(Decimal());
+      }
+      break;
+    }
+    case Comparison::kRange: {
+      s.method = ScoreMethod::kRange;
+      const Decimal lo = t;
+      const Decimal hi = target.upper.value * target.quantity.multiplier;
+      s.met = lo <= a && a <= hi;
+      if (s.met) {
+        s.computed = Interval::Point(weight);
+      } else if (a < lo) {
+        s.computed = lo.sign() > 0 ? Proportional(weight, a, lo) : Interval::Point(Decimal());
+      } else {
+        s.computed = a.sign() > 0 ? Proportional(weight, hi, a) : Interval::Point(Decimal());
+      }
+      break;
+    }
+    default:
+      return NotAssessable(std::move(s), "无法识别年度指标值", "the target cannot be read");
+  }
+  s.point = s.computed.lo().Rounded(rulebook.score_decimals, rulebook.score_rounding);
+  if (!s.computed.is_point()) {
+    s.point = s.computed.Mid(rulebook.score_decimals + 4)
+                  .Rounded(rulebook.score_decimals, rulebook.score_rounding);
+  }
+  return s;
+}
+
+}  // namespace
+
+bool IsEmptyIndicator(const Indicator& node) {
+  return node.is_leaf() && IsBlank(node.name) && IsBlank(node.target) && IsBlank(node.actual) &&
+         node.weight.blank() && node.score.blank() && IsBlank(node.deviation);
+}
+
+std::string_view ScoreMethodKey(ScoreMethod m) {
+  switch (m) {
+    case ScoreMethod::kAtLeast:
+      return "at_least";
+    case ScoreMethod::kAtMost:
+      return "at_most";
+    case ScoreMethod::kEqual:
+      return "equal";
+    case ScoreMethod::kRange:
+      return "range";
+    case ScoreMethod::kQualitative:
+      return "qualitative";
+    case ScoreMethod::kNotAssessable:
+      return "not_assessable";
+  }
+  return "";
+}
+
+std::string_view BandKey(Band b) {
+  switch (b) {
+    case Band::kNone:
+      return "";
+    case Band::kAchieved:
+      return "achieved";
+    case Band::kPartial:
+      return "partial";
+    case Band::kNotAchieved:
+      return "not_achieved";
+  }
+  return "";
+}
+
+std::string_view BandName(Band b, bool zh) {
+  if (!zh) return BandKey(b);
+  switch (b) {
+    case Band::kNone:
+      return "";
+    case Band::kAchieved:
+      return "达成";
+    case Band::kPartial:
+      return "部分达成";
+    case Band::kNotAchieved:
+      return "未达成";
+  }
+  return "";
+}
+
+LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook) {
+  LeafScore s;
+  s.indicator = &leaf;
+  if (leaf.weight.has_number() && leaf.weight.value.valid()) s.weight = leaf.weight.value;
+  if (IsEmptyIndicator(leaf)) {
+    return NotAssessable(std::move(s), "空白指标行", "empty indicator row");
+  }
+  if (!s.weight) return NotAssessable(std::move(s), "未填分值", "no weight");
+  if (IsBlank(leaf.target)) {
+    return NotAssessable(std::move(s), "未填年度指标值", "no target");
+  }
+  if (IsBlank(leaf.actual)) {
+    return NotAssessable(std::move(s), "未填实际完成值", "no actual value");
+  }
+  Target target = ParseTarget(leaf.target);
+  const Actual actual = ParseActual(leaf.actual);
+  // An explicit direction overrides what the target's operator says.
+  if (target.comparison != Comparison::kWord && target.comparison != Comparison::kRange) {
+    if (leaf.direction == Direction::kHigherBetter) target.comparison = Comparison::kAtLeast;
+    if (leaf.direction == Direction::kLowerBetter) target.comparison = Comparison::kAtMost;
+    if (leaf.direction == Direction::kEqual) target.comparison = Comparison::kEqual;
+  }
+  if (target.comparison == Comparison::kWord) {
+    return ScoreQualitative(std::move(s), target, actual, rulebook);
+  }
+  return ScoreQuantitative(std::move(s), target, actual, rulebook);
+}
+
+ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook) {
+  ExecutionResult r;
+  if (funds.weight.has_number() && funds.weight.value.valid()) r.weight = funds.weight.value;
+  const auto executed = FigureOf(funds.executed);
+  const auto budget = FigureOf(funds.full_year_budget);
+  if (executed && budget) r.rate = PercentOf(*executed, *budget);
+  if (!r.rate || !r.weight) return r;
+  const Decimal& cap = rulebook.execution_cap_percent;
+  const Decimal capped = Decimal::Min(r.rate->value, cap);
+  r.score = Decimal::Divide(*r.weight * capped, kHundred, Interval::kDivisionScale,
+                            Rounding::kHalfEven)
+                .Rounded(rulebook.execution_decimals, rulebook.execution_rounding);
+  const Interval range = (Interval::Point(*r.weight) * r.rate->range.Min(cap));
+  const auto scaled = Interval::Divide(range, Interval::Point(kHundred));
+  r.score_range = scaled ? *scaled : Interval::Point(*r.score);
+  return r;
+}
+
+ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
+  ScoreSheet sheet;
+  sheet.execution = ScoreExecution(package.evaluation.funds, rulebook);
+  const Decimal exec = sheet.execution.score.value_or(Decimal());
+  Decimal total = exec;
+  Interval range = Interval::Point(exec);
+  ForEachIndicator(package.evaluation.indicators, [&](const IndicatorVisit& v) {
+    if (!v.node->is_leaf() || v.depth < 2) {
+      // A childless 一级 indicator is scored as a leaf too.
+      if (!(v.node->is_leaf() && v.depth == 1)) return;
+    }
+    if (IsEmptyIndicator(*v.node)) return;  // reported by completeness checks, not scored
+    LeafScore s = ScoreLeaf(*v.node, rulebook);
+    s.path = v.path;
+    s.pointer = v.pointer;
+    const Cell& reported = v.node->score;
+    switch (s.method) {
+      case ScoreMethod::kNotAssessable:
+        ++sheet.not_assessable;
+        range = range + Interval::Between(Decimal(), s.weight.value_or(Decimal()));
+        break;
+      case ScoreMethod::kQualitative: {
+        Decimal accepted = s.computed.lo();
+        if (reported.has_number() && reported.value.valid()) {
+          accepted = Decimal::Min(Decimal::Max(reported.value, s.computed.lo()), s.computed.hi());
+        }
+        s.accepted = accepted;
+        total = total + accepted;
+        range = range + s.computed;
+        break;
+      }
+      default:
+        s.accepted = s.point;
+        total = total + *s.point;
+        range = range + s.computed;
+        break;
+    }
+    sheet.leaves.push_back(std::move(s));
+  });
+  sheet.total = total;
+  sheet.total_range = range;
+  sheet.grade = GradeOf(rulebook, total);
+  return sheet;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,79 @@
+// The score engine: recomputes the 执行率得分, every 三级 indicator's score, the total and the
+// grade under a rulebook (DOMAIN.md §3). Quantitative indicators get a point score;
+// qualitative ones (ordinal words) get an *interval* — the band of their evaluation level
+// (达成 / 部分达成 / 未达成) — because a self-score anywhere inside it is consistent. An
+// indicator without an actual, a target or a weight is 无法评价 (not assessable), never a
+// silent 0.
+//
+// Reported scores are read, never overwritten: a ScoreSheet holds what jixiao computes and,
+// for the total, the score it *accepts* for each indicator (the recomputed point, or the
+// reported score clamped into its band).
+//
+// Pure functions of (package, rulebook); safe from any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/interval.h"
+#include "compute/figure.h"
+#include "model/package.h"
+#include "model/target.h"
+#include "rules/rulebook.h"
+
+namespace jixiao {
+
+enum class ScoreMethod {
+  kAtLeast,        // ≥ target: met → full, else 分值 × actual ÷ target
+  kAtMost,         // ≤ target: met → full, else by the rulebook's reverse variant
+  kEqual,          // = target: met → full, else 分值 × (1 − |actual − target| ÷ target)
+  kRange,          // within [lo, hi] → full, else proportional to the nearer end
+  kQualitative,    // ordinal words: the band of the level reached
+  kNotAssessable,  // 无法评价
+};
+std::string_view ScoreMethodKey(ScoreMethod m);  // "at_least", …, "not_assessable"
+
+enum class Band { kNone, kAchieved, kPartial, kNotAchieved };
+std::string_view BandKey(Band b);             // "", "achieved", "partial", "not_achieved"
+std::string_view BandName(Band b, bool zh);  // "达成" / "部分达成" / "未达成"
+
+struct LeafScore {
+  const Indicator* indicator = nullptr;
+  std::string path;     // "产出指标 › 重点工作任务完成 › 积极开展各类科普活动"
+  std::string pointer;  // "/evaluation/indicators/0/children/0/children/0"
+  ScoreMethod method = ScoreMethod::kNotAssessable;
+  Band band = Band::kNone;
+  bool met = false;
+  std::optional<Decimal> weight;
+  Interval computed;                // point for quantitative methods, band for qualitative
+  std::optional<Decimal> point;     // quantitative: computed score rounded per rulebook
+  std::optional<Decimal> accepted;  // the score counted in the total
+  std::string note_zh;              // why not assessable, or an assumption that was made
+  std::string note_en;
+};
+
+struct ExecutionResult {
+  std::optional<Figure> rate;     // 执行率 in percent, from 全年执行数 ÷ 全年预算数
+  std::optional<Decimal> weight;  // 分值
+  std::optional<Decimal> score;   // 分值 × min(rate, cap), rounded per rulebook
+  Interval score_range;           // the same from the inputs' written ranges
+};
+
+struct ScoreSheet {
+  ExecutionResult execution;
+  std::vector<LeafScore> leaves;  // in tree order
+  Decimal total;                  // execution score + Σ accepted indicator scores
+  Interval total_range;           // execution score + Σ computed (无法评价 counts [0, 分值])
+  int not_assessable = 0;
+  std::string grade;              // grade of `total`
+};
+
+// A leaf row with nothing filled in (forms keep spare rows).
+bool IsEmptyIndicator(const Indicator& node);
+// Scores one leaf. `path` and `pointer` of the result are left empty.
+LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook);
+ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook);
+ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook);
+
+}  // namespace jixiao

@@ -1,0 +1,128 @@
+// Text and JSON views of diagnostics.
+#include "present/diagnostic_format.h"
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "check/codes.h"
+#include "model/names.h"
+
+namespace jixiao {
+namespace {
+
+std::string Shown(const std::string& cell, bool zh) {
+  if (IsBlank(cell)) return zh ? "（空）" : "(blank)";
+  return std::string(TrimBlank(cell));
+}
+
+// "  > 三公经费 | 0.67 | 0.68 | 0.69" and a caret line under the marked cell.
+std::string QuoteRow(const Location& loc, bool zh) {
+  if (loc.row_cells.empty()) return "";
+  const std::string prefix = "  > ";
+  std::string line = prefix;
+  int mark_from = -1, mark_width = 0;
+  for (size_t i = 0; i < loc.row_cells.size(); ++i) {
+    if (i) line += " | ";
+    const std::string cell = Shown(loc.row_cells[i], zh);
+    if (static_cast<int>(i) == loc.mark_cell) {
+      mark_from = DisplayWidth(line);
+      mark_width = std::max(1, DisplayWidth(cell));
+    }
+    line += cell;
+  }
+  std::string out = line + "\n";
+  if (mark_from >= 0) {
+    out += std::string(static_cast<size_t>(mark_from), ' ') +
+           std::string(static_cast<size_t>(mark_width), '^') + "\n";
+  }
+  return out;
+}
+
+std::string QuoteSentence(const Location& loc) {
+  if (loc.sentence.empty()) return "";
+  std::string out = "  > " + loc.sentence + "\n";
+  if (loc.span_begin >= 0 && loc.span_end > loc.span_begin &&
+      static_cast<size_t>(loc.span_end) <= loc.sentence.size()) {
+    const int before = DisplayWidth(loc.sentence.substr(0, loc.span_begin));
+    const int width = DisplayWidth(loc.sentence.substr(loc.span_begin, loc.span_end - loc.span_begin));
+    out += "    " + std::string(static_cast<size_t>(before), ' ') +
+           std::string(static_cast<size_t>(std::max(1, width)), '^') + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string LocationPath(const Location& loc, const FormatOptions& o) {
+  std::vector<std::string> parts;
+  if (!loc.document.empty()) parts.push_back(DocumentName(loc.document, o.zh));
+  if (!loc.table.empty()) parts.push_back(TableName(loc.table, o.zh));
+  if (!loc.row.empty()) parts.push_back(loc.row);
+  if (!loc.column.empty()) parts.push_back(ColumnName(loc.column, o.fiscal_year, o.zh));
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? " › " : "") + parts[i];
+  return out;
+}
+
+std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
+  const CodeInfo* info = FindCode(d.code);
+  std::string out;
+  out += fmt::format("{}{} {} [{}]\n", d.file.empty() ? "" : d.file + ": ",
+                     SeverityName(d.severity, o.zh), d.code, info ? info->slug : "");
+  out += fmt::format("  {}{}", o.zh ? "位置：" : "at: ", LocationPath(d.location, o));
+  if (!d.location.pointer.empty()) out += fmt::format(" ({})", d.location.pointer);
+  out += "\n";
+  out += QuoteRow(d.location, o.zh);
+  out += QuoteSentence(d.location);
+  for (const Location& r : d.related) {
+    out += fmt::format("  {}{}\n", o.zh ? "相关：" : "see also: ", LocationPath(r, o));
+  }
+  out += "  " + d.message(o.zh) + "\n";
+  std::vector<std::string> figures;
+  if (!d.reported.empty()) figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
+  if (!d.computed.empty()) figures.push_back((o.zh ? "复算 " : "computed ") + d.computed);
+  if (!d.tolerance.empty()) figures.push_back((o.zh ? "容差 " : "tolerance ") + d.tolerance);
+  if (!figures.empty()) {
+    out += "  ";
+    for (size_t i = 0; i < figures.size(); ++i) out += (i ? (o.zh ? "；" : "; ") : "") + figures[i];
+    out += "\n";
+  }
+  if (!d.hint(o.zh).empty()) out += fmt::format("  {}{}\n", o.zh ? "建议：" : "hint: ", d.hint(o.zh));
+  out += "\n";
+  return out;
+}
+
+nlohmann::ordered_json LocationJson(const Location& loc, const FormatOptions& o) {
+  nlohmann::ordered_json j = {
+      {"document", loc.document}, {"table", loc.table},     {"row", loc.row},
+      {"column", loc.column},     {"pointer", loc.pointer}, {"path", LocationPath(loc, o)},
+  };
+  if (!loc.section.empty()) j["section"] = loc.section;
+  if (!loc.sentence.empty()) {
+    j["sentence"] = loc.sentence;
+    j["span"] = {loc.span_begin, loc.span_end};
+  }
+  return j;
+}
+
+nlohmann::ordered_json DiagnosticJson(const Diagnostic& d, const FormatOptions& o) {
+  const CodeInfo* info = FindCode(d.code);
+  nlohmann::ordered_json related = nlohmann::ordered_json::array();
+  for (const Location& r : d.related) related.push_back(LocationJson(r, o));
+  nlohmann::ordered_json j = {
+      {"code", d.code},
+      {"slug", info ? std::string(info->slug) : std::string()},
+      {"severity", SeverityKey(d.severity)},
+      {"location", LocationJson(d.location, o)},
+      {"related", related},
+      {"reported", d.reported},
+      {"computed", d.computed},
+      {"tolerance", d.tolerance},
+      {"message", d.message(o.zh)},
+      {"hint", d.hint(o.zh)},
+  };
+  if (!d.file.empty()) j["file"] = d.file;
+  return j;
+}
+
+}  // namespace jixiao

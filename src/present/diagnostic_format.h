@@ -1,0 +1,28 @@
+// Showing diagnostics: the human view (a ledger-style chain — where, the quoted row with the
+// cell underlined, the message, reported/computed/tolerance, the hint) and the JSON view
+// (docs/cli.md describes its stable shape). Both in Chinese or English.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "check/diagnostic.h"
+
+namespace jixiao {
+
+struct FormatOptions {
+  bool zh = true;
+  int fiscal_year = 0;  // names the year columns ("2024年决算数")
+};
+
+// "附件1 基础数据表 › 经费控制情况 › 三公经费 › 2024年决算数"
+std::string LocationPath(const Location& location, const FormatOptions& options);
+
+// One diagnostic as text, ending with a blank line.
+std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& options);
+
+nlohmann::ordered_json LocationJson(const Location& location, const FormatOptions& options);
+nlohmann::ordered_json DiagnosticJson(const Diagnostic& d, const FormatOptions& options);
+
+}  // namespace jixiao

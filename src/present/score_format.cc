@@ -1,0 +1,162 @@
+// Text and JSON views of a score sheet.
+#include "present/score_format.h"
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "model/walk.h"
+#include "present/text_table.h"
+
+namespace jixiao {
+namespace {
+
+std::string Computed(const LeafScore& s, const Rulebook& rb, bool zh) {
+  switch (s.method) {
+    case ScoreMethod::kNotAssessable:
+      return zh ? "无法评价" : "not assessable";
+    case ScoreMethod::kQualitative: {
+      const std::string lo = s.computed.lo().Rounded(rb.score_decimals).Normalized().ToString();
+      const std::string hi = s.computed.hi().Rounded(rb.score_decimals).Normalized().ToString();
+      return fmt::format("[{}, {}] {}", lo, hi, BandName(s.band, zh));
+    }
+    default:
+      return s.point ? s.point->Normalized().ToString() : "";
+  }
+}
+
+std::string RangeText(const Interval& r, int decimals) {
+  return fmt::format("[{}, {}]", r.lo().Rounded(decimals).Normalized().ToString(),
+                     r.hi().Rounded(decimals).Normalized().ToString());
+}
+
+std::string Cleaned(const std::string& s) { return std::string(TrimBlank(s)); }
+
+}  // namespace
+
+std::string FormatScoreText(const Package& package, const Rulebook& rb, const ScoreSheet& sheet,
+                            const std::vector<Diagnostic>& notes, const FormatOptions& o) {
+  const Funds& f = package.evaluation.funds;
+  const ExecutionResult& ex = sheet.execution;
+  std::string out;
+  const std::string unit = Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
+                                                                         : package.evaluation.unit_name);
+  out += o.zh ? fmt::format("{} {}年度部门整体支出绩效自评 · 评分规则 {}\n\n", unit,
+                            package.fiscal_year, rb.id)
+              : fmt::format("{}, fiscal year {}: scores under rulebook {}\n\n", unit,
+                            package.fiscal_year, rb.id);
+
+  const std::string rate = ex.rate ? ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding) + "%"
+                                   : (o.zh ? "无法计算" : "cannot compute");
+  const std::string score = ex.score ? ex.score->ToString() : (o.zh ? "无法计算" : "cannot compute");
+  out += o.zh ? "预算执行\n" : "Budget execution\n";
+  out += RenderTextTable(
+      {{o.zh ? "年初预算数" : "initial budget", f.initial_budget.Display(),
+        o.zh ? "全年预算数" : "full-year budget", f.full_year_budget.Display(),
+        o.zh ? "全年执行数" : "executed", f.executed.Display()},
+       {o.zh ? "执行率" : "execution rate", rate, o.zh ? "填报" : "reported",
+        f.execution_rate.Display()},
+       {o.zh ? "执行率得分" : "execution score", score, o.zh ? "填报" : "reported",
+        f.score.Display(), o.zh ? "分值" : "weight", f.weight.Display()}},
+      "  ");
+  out += "\n";
+
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({o.zh ? "绩效指标" : "indicator", o.zh ? "年度指标值" : "target",
+                  o.zh ? "实际完成值" : "actual", o.zh ? "分值" : "weight",
+                  o.zh ? "填报得分" : "reported", o.zh ? "复算得分" : "recomputed"});
+  size_t leaf = 0;
+  ForEachIndicator(package.evaluation.indicators, [&](const IndicatorVisit& v) {
+    const std::string indent(static_cast<size_t>((v.depth - 1) * 2), ' ');
+    const Indicator& n = *v.node;
+    if (leaf < sheet.leaves.size() && sheet.leaves[leaf].indicator == &n) {
+      const LeafScore& s = sheet.leaves[leaf++];
+      rows.push_back({indent + Cleaned(n.name), Cleaned(n.target), Cleaned(n.actual),
+                      n.weight.Display(), n.score.Display(), Computed(s, rb, o.zh)});
+    } else if (!n.is_leaf()) {
+      rows.push_back({indent + Cleaned(n.name), "", "", n.weight.Display(), "", ""});
+    }
+  });
+  out += RenderTextTable(rows, "  ");
+  for (const LeafScore& s : sheet.leaves) {
+    const std::string& note = o.zh ? s.note_zh : s.note_en;
+    if (!note.empty()) out += fmt::format("  * {}: {}\n", Cleaned(s.indicator->name), note);
+  }
+  out += "\n";
+
+  const Cell& reported_total = package.evaluation.total_score;
+  out += o.zh ? fmt::format("总分 {}（填报 {}；复算区间 {}）\n", sheet.total.Normalized().ToString(),
+                            reported_total.Display(), RangeText(sheet.total_range, rb.score_decimals))
+              : fmt::format("Total {} (reported {}; recomputed range {})\n", sheet.total.Normalized().ToString(),
+                            reported_total.Display(), RangeText(sheet.total_range, rb.score_decimals));
+  if (sheet.not_assessable > 0) {
+    out += o.zh ? fmt::format("其中 {} 项指标无法评价，未计入总分\n", sheet.not_assessable)
+                : fmt::format("{} indicator(s) not assessable, not counted\n", sheet.not_assessable);
+  }
+  out += fmt::format("{} {}\n", o.zh ? "等级" : "Grade", sheet.grade);
+  if (!notes.empty()) {
+    out += o.zh ? "\n评分规则提示\n" : "\nRulebook notes\n";
+    for (const Diagnostic& d : notes) out += fmt::format("  {} {}\n", d.code, d.message(o.zh));
+  }
+  return out;
+}
+
+nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb, const ScoreSheet& sheet,
+                         const std::vector<Diagnostic>& notes, const FormatOptions& o) {
+  const ExecutionResult& ex = sheet.execution;
+  const Funds& f = package.evaluation.funds;
+  nlohmann::ordered_json indicators = nlohmann::ordered_json::array();
+  for (const LeafScore& s : sheet.leaves) {
+    const Indicator& n = *s.indicator;
+    nlohmann::ordered_json j = {
+        {"path", s.path},
+        {"pointer", s.pointer},
+        {"name", Cleaned(n.name)},
+        {"target", Cleaned(n.target)},
+        {"actual", Cleaned(n.actual)},
+        {"weight", n.weight.Display()},
+        {"reported_score", n.score.Display()},
+        {"method", ScoreMethodKey(s.method)},
+        {"met", s.met},
+        {"band", BandKey(s.band)},
+        {"computed_score", s.point ? nlohmann::ordered_json(s.point->Normalized().ToString()) : nlohmann::ordered_json()},
+        {"computed_range", s.method == ScoreMethod::kNotAssessable
+                               ? nlohmann::ordered_json()
+                               : nlohmann::ordered_json::array(
+                                     {s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString(),
+                                      s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString()})},
+        {"accepted_score", s.accepted ? nlohmann::ordered_json(s.accepted->ToString()) : nlohmann::ordered_json()},
+        {"note", o.zh ? s.note_zh : s.note_en},
+    };
+    indicators.push_back(std::move(j));
+  }
+  nlohmann::ordered_json notes_json = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : notes) notes_json.push_back(DiagnosticJson(d, o));
+  return {
+      {"rulebook", rb.id},
+      {"unit", Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
+                                                            : package.evaluation.unit_name)},
+      {"fiscal_year", package.fiscal_year},
+      {"execution_rate",
+       ex.rate ? nlohmann::ordered_json(ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding))
+               : nlohmann::ordered_json()},
+      {"execution_rate_exact",
+       ex.rate ? nlohmann::ordered_json(ex.rate->value.Normalized().ToString()) : nlohmann::ordered_json()},
+      {"execution_weight", f.weight.Display()},
+      {"execution_score", ex.score ? nlohmann::ordered_json(ex.score->ToString()) : nlohmann::ordered_json()},
+      {"indicators", indicators},
+      {"total", sheet.total.Normalized().ToString()},
+      {"total_range",
+       {sheet.total_range.lo().Rounded(rb.score_decimals).Normalized().ToString(),
+        sheet.total_range.hi().Rounded(rb.score_decimals).Normalized().ToString()}},
+      {"not_assessable", sheet.not_assessable},
+      {"grade", sheet.grade},
+      {"reported",
+       {{"execution_rate", f.execution_rate.Display()},
+        {"execution_score", f.score.Display()},
+        {"total", package.evaluation.total_score.Display()},
+        {"grade", package.evaluation.grade}}},
+      {"notes", notes_json},
+  };
+}
+
+}  // namespace jixiao
