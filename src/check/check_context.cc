@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "check/codes.h"
 #include "model/names.h"
 
@@ -20,6 +22,16 @@ Diagnostic& CheckContext::Add(std::string_view code, Location location) {
 
 std::string CheckContext::Column(std::string_view key, bool zh) const {
   return ColumnName(key, package.fiscal_year, zh);
+}
+
+Interval ScoreRange(const Cell& score, int rulebook_decimals) {
+  const int decimals = std::max(score.value.scale(), rulebook_decimals);
+  return Interval::Written(score.value.Rounded(decimals));
+}
+
+std::optional<Figure> ScoreFigureOf(const Cell& score, int rulebook_decimals) {
+  if (!score.has_number() || !score.value.valid()) return std::nullopt;
+  return Figure{score.value, ScoreRange(score, rulebook_decimals)};
 }
 
 bool Disagree(const Interval& reported, const Interval& computed) {

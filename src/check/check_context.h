@@ -26,6 +26,12 @@ struct CheckContext {
   std::string Column(std::string_view key, bool zh) const;
 };
 
+// The range a reported *score* stands for. Scores are printed to the rulebook's decimals,
+// with trailing zeros often dropped: "10" under a 2-decimal rulebook is 10.00, so a score is
+// read at max(written decimals, rulebook decimals).
+Interval ScoreRange(const Cell& score, int rulebook_decimals);
+// A score cell as a figure with ScoreRange; nullopt for blank and not-applicable cells.
+std::optional<Figure> ScoreFigureOf(const Cell& score, int rulebook_decimals);
 // True when the reported figure's range and the computed range cannot meet.
 bool Disagree(const Interval& reported, const Interval& computed);
 // "±0.015": how far apart the two points may be before the ranges stop meeting.

@@ -109,7 +109,7 @@ void CheckFunds(CheckContext& cx) {
     }
   }
 
-  const auto reported_score = FigureOf(f.score);
+  const auto reported_score = ScoreFigureOf(f.score, cx.rulebook.execution_decimals);
   if (ex.score && reported_score && Disagree(reported_score->range, ex.score_range)) {
     Diagnostic& d = cx.Add("S301", FundsLocation(f, "score"));
     d.related.push_back(FundsLocation(f, "execution_rate"));

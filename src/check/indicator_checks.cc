@@ -85,7 +85,7 @@ void CheckIndicators(CheckContext& cx) {
   for (const LeafScore& s : cx.sheet.leaves) {
     const Indicator& node = *s.indicator;
     const std::string name = std::string(TrimBlank(node.name));
-    const auto reported = FigureOf(node.score);
+    const auto reported = ScoreFigureOf(node.score, decimals);
 
     if (reported && s.weight && reported->value > *s.weight) {
       Diagnostic& d = cx.Add("S305", LeafLocation(s, "score"));
@@ -347,12 +347,13 @@ void CheckTotal(CheckContext& cx) {
     return;
   }
   // The reported total against the reported parts (pure arithmetic).
-  std::optional<Figure> sum = FigureOf(ev.funds.score);
+  const int decimals = cx.rulebook.score_decimals;
+  std::optional<Figure> sum = ScoreFigureOf(ev.funds.score, cx.rulebook.execution_decimals);
   ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
     if (!v.node->is_leaf()) return;
-    if (auto f = FigureOf(v.node->score)) sum = sum ? *sum + *f : *f;
+    if (auto f = ScoreFigureOf(v.node->score, decimals)) sum = sum ? *sum + *f : *f;
   });
-  const auto reported = FigureOf(ev.total_score);
+  const auto reported = ScoreFigureOf(ev.total_score, decimals);
   if (sum && reported && Disagree(reported->range, sum->range)) {
     Diagnostic& d = cx.Add("S306", loc);
     d.reported = ev.total_score.Display();

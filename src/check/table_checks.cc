@@ -12,7 +12,6 @@ Location StaffingLocation(const Staffing& s, std::string column, int mark) {
   Location loc;
   loc.document = "basic_data";
   loc.table = "staffing";
-  loc.row = "财政供养人员情况";
   loc.column = column;
   loc.pointer = "/basic_data/staffing/" + column;
   loc.row_cells = {"财政供养人员情况", s.authorized.Display(), s.on_payroll.Display(),
@@ -184,14 +183,14 @@ void CheckPartlyFilled(CheckContext& cx, const ExpenseVisit& v) {
                   : "Fill in the budget; if none was set, write 0 and explain the funding.";
 }
 
-void CheckRate(CheckContext& cx, const Cell& reported_cell, const Figure& numerator,
+void CheckRate(CheckContext& cx, std::string_view code, const Cell& reported_cell, const Figure& numerator,
                const Figure& denominator, Location loc, std::string_view what_zh,
                std::string_view what_en, std::string_view num_zh, std::string_view den_zh,
                std::string_view num_en, std::string_view den_en) {
   const auto reported = FigureOf(reported_cell);
   const auto rate = PercentOf(numerator, denominator);
   if (!reported || !rate || !Disagree(reported->range, rate->range)) return;
-  Diagnostic& d = cx.Add(loc.table == "staffing" ? "R201" : "R203", std::move(loc));
+  Diagnostic& d = cx.Add(code, std::move(loc));
   d.reported = reported_cell.Display();
   d.computed = Shown(rate->value, cx.rulebook.rate_decimals) + "%";
   d.tolerance = ToleranceText(reported->range, rate->range);
@@ -221,7 +220,7 @@ void CheckStaffing(CheckContext& cx) {
   const auto authorized = ExactFigureOf(s.authorized);
   const auto on_payroll = ExactFigureOf(s.on_payroll);
   if (!authorized || !on_payroll) return;
-  CheckRate(cx, s.control_rate, *on_payroll, *authorized,
+  CheckRate(cx, "R201", s.control_rate, *on_payroll, *authorized,
             StaffingLocation(s, "control_rate", 3), "人员控制率", "Staff control rate",
             "实际在职人数", "编制数", "staff on payroll", "authorized posts");
 }
@@ -269,14 +268,14 @@ void CheckBuildings(CheckContext& cx) {
     const auto approved = FigureOf(b.approved_area);
     const auto actual = FigureOf(b.actual_area);
     if (approved && actual) {
-      CheckRate(cx, b.area_control_rate, *actual, *approved, location("area_control_rate", 3),
+      CheckRate(cx, "R203", b.area_control_rate, *actual, *approved, location("area_control_rate", 3),
                 "规模控制率", "Area control rate", "实际规模", "批复规模", "actual area",
                 "approved area");
     }
     const auto budget = FigureOf(b.budget_investment);
     const auto spent = FigureOf(b.actual_investment);
     if (budget && spent) {
-      CheckRate(cx, b.investment_control_rate, *spent, *budget,
+      CheckRate(cx, "R203", b.investment_control_rate, *spent, *budget,
                 location("investment_control_rate", 6), "投资概算控制率",
                 "Investment control rate", "实际投资", "预算投资", "actual investment",
                 "budgeted investment");

@@ -1,0 +1,122 @@
+// Tests of Decimal: parsing, written scale, rounding modes, exact arithmetic, overflow.
+#include "base/decimal.h"
+
+#include <gtest/gtest.h>
+
+namespace jixiao {
+namespace {
+
+Decimal D(const char* s) {
+  auto d = Decimal::Parse(s);
+  EXPECT_TRUE(d.has_value()) << s;
+  return d.value_or(Decimal::Invalid());
+}
+
+TEST(Decimal, ParseKeepsWrittenScale) {
+  EXPECT_EQ(D("127.10").scale(), 2);
+  EXPECT_EQ(D("127.10").ToString(), "127.10");
+  EXPECT_EQ(D("37").scale(), 0);
+  EXPECT_EQ(D("0.680").ToString(), "0.680");
+  EXPECT_EQ(D("-3.5").ToString(), "-3.5");
+  EXPECT_EQ(D("+3.5").ToString(), "3.5");
+  EXPECT_EQ(D("000.5").ToString(), "0.5");
+  EXPECT_EQ(D("-0.05").ToString(), "-0.05");
+}
+
+TEST(Decimal, ParseRejectsMalformed) {
+  for (const char* bad : {"", "-", "+", ".", "12.", ".5", "1.2.3", "1,000", "12a", " 1", "1 ",
+                          "--1", "1e5", "０", "0x10", "1.0000000000000000000"}) {
+    EXPECT_FALSE(Decimal::Parse(bad).has_value()) << bad;
+  }
+  EXPECT_TRUE(Decimal::Parse("123456789012345678901234").has_value());
+  EXPECT_FALSE(Decimal::Parse("1234567890123456789012345").has_value());
+  EXPECT_TRUE(Decimal::Parse("0.000000000000000001").has_value());
+}
+
+TEST(Decimal, NumericEqualityIgnoresScale) {
+  EXPECT_EQ(D("1.50"), D("1.5"));
+  EXPECT_FALSE(D("1.50").Identical(D("1.5")));
+  EXPECT_TRUE(D("1.50").Identical(D("1.50")));
+  EXPECT_LT(D("98.25"), D("98.2533"));
+  EXPECT_GT(D("-1"), D("-1.01"));
+  EXPECT_LE(D("2"), D("2.000"));
+}
+
+TEST(Decimal, RoundingHalfUpMatchesTheForms) {
+  EXPECT_EQ(D("108.6957").Format(2), "108.70");
+  EXPECT_EQ(D("102.5897").Format(2), "102.59");
+  EXPECT_EQ(D("98.2533").Format(2), "98.25");
+  EXPECT_EQ(D("9.8253").Format(1), "9.8");
+  EXPECT_EQ(D("9.8253").Format(2), "9.83");
+  EXPECT_EQ(D("0.125").Format(2), "0.13");
+  EXPECT_EQ(D("-0.125").Format(2), "-0.13");  // ties away from zero
+  EXPECT_EQ(D("87.5").Format(2), "87.50");
+}
+
+TEST(Decimal, RoundingModes) {
+  EXPECT_EQ(D("0.125").Format(2, Rounding::kHalfEven), "0.12");
+  EXPECT_EQ(D("0.135").Format(2, Rounding::kHalfEven), "0.14");
+  EXPECT_EQ(D("0.1251").Format(2, Rounding::kHalfEven), "0.13");
+  EXPECT_EQ(D("9.89").Format(1, Rounding::kTruncate), "9.8");
+  EXPECT_EQ(D("-9.89").Format(1, Rounding::kTruncate), "-9.8");
+  EXPECT_EQ(D("9.81").Format(1, Rounding::kCeiling), "9.9");
+  EXPECT_EQ(D("-9.81").Format(1, Rounding::kCeiling), "-9.8");
+  EXPECT_EQ(D("-9.81").Format(1, Rounding::kFloor), "-9.9");
+  EXPECT_EQ(D("9.80").Format(1, Rounding::kCeiling), "9.8");
+}
+
+TEST(Decimal, RoundingNames) {
+  for (Rounding r : {Rounding::kHalfUp, Rounding::kHalfEven, Rounding::kTruncate,
+                     Rounding::kFloor, Rounding::kCeiling}) {
+    EXPECT_EQ(ParseRounding(RoundingName(r)), r);
+  }
+  EXPECT_FALSE(ParseRounding("half-up").has_value());
+}
+
+TEST(Decimal, ExactArithmetic) {
+  EXPECT_EQ((D("124.88") - D("118.84")).ToString(), "6.04");
+  EXPECT_EQ((D("148.40") - D("124.88")).ToString(), "23.52");
+  EXPECT_EQ((D("88.18") + D("36.70")).ToString(), "124.88");
+  EXPECT_EQ((D("0.1") + D("0.2")).ToString(), "0.3");
+  EXPECT_EQ((D("10") * D("0.982533")).ToString(), "9.825330");
+  EXPECT_EQ((D("1.5") * D("-2")).ToString(), "-3.0");
+}
+
+TEST(Decimal, Division) {
+  EXPECT_EQ(Decimal::Divide(D("7"), D("8"), 4, Rounding::kHalfUp).ToString(), "0.8750");
+  EXPECT_EQ(Decimal::Divide(D("12488"), D("127.10"), 2, Rounding::kHalfUp).ToString(), "98.25");
+  EXPECT_EQ(Decimal::Divide(D("1"), D("3"), 6, Rounding::kHalfUp).ToString(), "0.333333");
+  EXPECT_EQ(Decimal::Divide(D("2"), D("3"), 6, Rounding::kTruncate).ToString(), "0.666666");
+  EXPECT_EQ(Decimal::Divide(D("-2"), D("3"), 2, Rounding::kFloor).ToString(), "-0.67");
+  EXPECT_EQ(Decimal::Divide(D("-2"), D("3"), 2, Rounding::kCeiling).ToString(), "-0.66");
+  EXPECT_EQ(Decimal::Divide(D("1.000"), D("0.001"), 0, Rounding::kHalfUp).ToString(), "1000");
+  EXPECT_FALSE(Decimal::Divide(D("1"), D("0.00"), 2, Rounding::kHalfUp).valid());
+}
+
+TEST(Decimal, OverflowGivesInvalidNotCrash) {
+  const Decimal big = D("999999999999999999999999");
+  const Decimal product = big * big;
+  EXPECT_FALSE(product.valid());
+  EXPECT_EQ(product.ToString(), "NaN");
+  EXPECT_FALSE((product + D("1")).valid());
+  EXPECT_NE(product, product);
+  EXPECT_FALSE(product < D("1"));
+  EXPECT_FALSE(Decimal::Divide(big, D("0.000000000000000001"), 18, Rounding::kHalfUp).valid());
+}
+
+TEST(Decimal, HelpersAndConversions) {
+  EXPECT_EQ(D("127.10").Normalized().ToString(), "127.1");
+  EXPECT_EQ(D("37.00").Normalized().ToString(), "37");
+  EXPECT_EQ(D("124.88").HalfUlp().ToString(), "0.005");
+  EXPECT_EQ(D("37").HalfUlp().ToString(), "0.5");
+  EXPECT_EQ(D("8.00").ToInt64(), 8);
+  EXPECT_FALSE(D("8.5").ToInt64().has_value());
+  EXPECT_TRUE(D("10.0").is_integer());
+  EXPECT_EQ(D("-2.5").Abs().ToString(), "2.5");
+  EXPECT_EQ(Decimal::FromUnits(12345, 2).ToString(), "123.45");
+  EXPECT_EQ(Decimal().ToString(), "0");
+  EXPECT_EQ(D("1.5").Rounded(4).ToString(), "1.5000");
+}
+
+}  // namespace
+}  // namespace jixiao

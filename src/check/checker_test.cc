@@ -1,0 +1,273 @@
+// Tests of the checker: the example's own findings, and one injected error at a time, each
+// found with its code, its cell and the reported and recomputed values.
+#include "check/checker.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/test_support.h"
+
+namespace jixiao {
+namespace {
+
+Decimal D(const char* s) { return *Decimal::Parse(s); }
+
+int Count(const std::vector<Diagnostic>& ds, const std::string& code) {
+  return static_cast<int>(
+      std::count_if(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.code == code; }));
+}
+
+std::vector<std::string> Codes(const std::vector<Diagnostic>& ds) {
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : ds) codes.push_back(d.code);
+  return codes;
+}
+
+const Diagnostic* Find(const std::vector<Diagnostic>& ds, const std::string& code) {
+  for (const Diagnostic& d : ds) {
+    if (d.code == code) return &d;
+  }
+  return nullptr;
+}
+
+class CheckerTest : public ::testing::Test {
+ protected:
+  std::vector<Diagnostic> Check(const Package& p) { return CheckPackage(p, lingling_); }
+  // The example's findings before any injection.
+  std::vector<std::string> baseline_ = {"C502", "C502", "C506", "C503", "C505"};
+  Package example_ = testing::LoadExample();
+  Rulebook lingling_ = testing::LoadRulebook("hunan-lingling");
+  Rulebook national_ = testing::LoadRulebook("national");
+
+  ExpenseRow& Row(std::initializer_list<int> path) {
+    ExpenseRow* row = &example_.basic_data.expenses[*path.begin()];
+    for (auto it = path.begin() + 1; it != path.end(); ++it) row = &row->children[*it];
+    return *row;
+  }
+  Indicator& Leaf(int a, int b, int c) {
+    return example_.evaluation.indicators[a].children[b].children[c];
+  }
+};
+
+TEST_F(CheckerTest, ExampleHasOnlyItsKnownFindings) {
+  const auto found = Check(example_);
+  EXPECT_EQ(Codes(found), baseline_);
+  EXPECT_FALSE(HasProblems(found));
+  const Diagnostic* blank = Find(found, "C502");
+  ASSERT_NE(blank, nullptr);
+  EXPECT_EQ(blank->location.row, "一、部门基本支出");
+  EXPECT_EQ(blank->computed, "≥5.39 / ≥4.81 / ≥4.81");
+  EXPECT_EQ(found[1].location.row, "二、项目支出小计");
+  EXPECT_EQ(found[1].computed, "29.56 / 37");
+  EXPECT_EQ(found[2].location.pointer, "/basic_data/expenses/1/children/0/values/final");
+}
+
+TEST_F(CheckerTest, ExecutionRateChanged) {
+  example_.evaluation.funds.execution_rate = Cell::Number(D("98.52"));
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "R202");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->severity, Severity::kInconsistency);
+  EXPECT_EQ(d->location.pointer, "/evaluation/funds/execution_rate");
+  EXPECT_EQ(d->reported, "98.52");
+  EXPECT_EQ(d->computed, "98.25");
+  EXPECT_EQ(d->location.mark_cell, 5);
+  EXPECT_TRUE(HasProblems(found));
+}
+
+TEST_F(CheckerTest, ExecutionRateOnInitialBudgetIsNamed) {
+  example_.evaluation.funds.execution_rate = Cell::Number(D("81.34"));  // 124.88 / 153.53
+  const Diagnostic* d = Find(Check(example_), "R202");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message_zh.find("分母用错了"), std::string::npos);
+}
+
+TEST_F(CheckerTest, RoundingAwareExecutionRate) {
+  example_.evaluation.funds.execution_rate = Cell::Number(D("98.3"));  // 98.2533 rounds to 98.3
+  EXPECT_EQ(Find(Check(example_), "R202"), nullptr);
+  example_.evaluation.funds.execution_rate = Cell::Number(D("98.4"));
+  EXPECT_NE(Find(Check(example_), "R202"), nullptr);
+}
+
+TEST_F(CheckerTest, ThreePublicChildChanged) {
+  Row({0, 1, 2}).at(ExpenseColumn::kFinal) = Cell::Number(D("0.78"));  // 公务接待
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "A101");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location.row, "三公经费");
+  EXPECT_EQ(d->location.pointer, "/basic_data/expenses/0/children/1/values/final");
+  EXPECT_EQ(d->reported, "0.68");
+  EXPECT_EQ(d->computed, "0.78");
+  EXPECT_EQ(d->tolerance, "±0.01");
+}
+
+TEST_F(CheckerTest, PartExceedsParent) {
+  Row({0}).at(ExpenseColumn::kFinal) = Cell::Number(D("4.00"));
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "A102");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->reported, "4.13");
+  EXPECT_EQ(d->computed, "≤4.00");
+}
+
+TEST_F(CheckerTest, PartsTogetherExceedParent) {
+  Row({0}).at(ExpenseColumn::kFinal) = Cell::Number(D("4.50"));
+  const Diagnostic* d = Find(Check(example_), "A103");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->computed, "≥4.81");
+}
+
+TEST_F(CheckerTest, StaffControlRate) {
+  example_.basic_data.staffing.control_rate = Cell::Number(D("85.7"), true);
+  const Diagnostic* d = Find(Check(example_), "R201");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->reported, "85.7%");
+  EXPECT_EQ(d->computed, "87.50%");
+}
+
+TEST_F(CheckerTest, BuildingRates) {
+  Building& b = example_.basic_data.buildings[0];
+  b.approved_area = Cell::Number(D("1000"));
+  b.actual_area = Cell::Number(D("1100"));
+  b.area_control_rate = Cell::Number(D("100"), true);
+  b.budget_investment = Cell::Number(D("500"));
+  b.actual_investment = Cell::Number(D("480"));
+  b.investment_control_rate = Cell::Number(D("96"), true);
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "R203");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location.column, "area_control_rate");
+  EXPECT_EQ(d->computed, "110.00%");
+  EXPECT_EQ(Count(found, "R203"), 1);
+}
+
+TEST_F(CheckerTest, ExecutionScore) {
+  example_.evaluation.funds.score = Cell::Number(D("9.5"));
+  const Diagnostic* d = Find(Check(example_), "S301");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->computed, "9.8");
+  EXPECT_EQ(d->reported, "9.5");
+}
+
+TEST_F(CheckerTest, FundsSplit) {
+  example_.evaluation.funds.general_public = Cell::Number(D("120.88"));
+  const Diagnostic* d = Find(Check(example_), "A104");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->reported, "120.88");
+  EXPECT_EQ(d->computed, "124.88");
+}
+
+TEST_F(CheckerTest, IndicatorScoreOffItsPoint) {
+  Leaf(0, 0, 0).actual = "6";  // ≧8次, weight 10, reported 10
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "S302");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->computed, "7.50");
+  EXPECT_EQ(d->location.pointer, "/evaluation/indicators/0/children/0/children/0/score");
+  EXPECT_NE(Find(found, "C504"), nullptr) << "a missed target needs a deviation reason";
+}
+
+TEST_F(CheckerTest, QualitativeScoreOutsideItsBand) {
+  Leaf(0, 1, 0).score = Cell::Number(D("3"));  // band [4, 5]
+  const Diagnostic* d = Find(Check(example_), "S303");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->computed, "[4.00, 5.00]");
+}
+
+TEST_F(CheckerTest, NotAssessable) {
+  Leaf(0, 0, 1).actual = "";
+  const Diagnostic* d = Find(Check(example_), "S304");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location.column, "actual");
+  EXPECT_EQ(d->computed, "无法评价");
+}
+
+TEST_F(CheckerTest, ScoreAboveWeight) {
+  Leaf(0, 1, 0).score = Cell::Number(D("6"));
+  const auto found = Check(example_);
+  EXPECT_NE(Find(found, "S305"), nullptr);
+  EXPECT_EQ(Find(found, "S305")->severity, Severity::kError);
+}
+
+TEST_F(CheckerTest, TotalAndGrade) {
+  example_.evaluation.total_score = Cell::Number(D("98.8"));
+  example_.evaluation.grade = "良";
+  const auto found = Check(example_);
+  const Diagnostic* t = Find(found, "S306");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->computed, "99.8");
+  const Diagnostic* g = Find(found, "S307");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->computed, "优");
+}
+
+TEST_F(CheckerTest, GroupAndTotalWeights) {
+  Leaf(0, 0, 0).weight = Cell::Number(D("15"));
+  Leaf(0, 0, 0).score = Cell::Number(D("15"));
+  const auto found = Check(example_);
+  const Diagnostic* w = Find(found, "W401");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->reported, "50");
+  EXPECT_EQ(w->computed, "55");
+  EXPECT_EQ(Find(found, "W402"), nullptr) << "the printed group weights still add up to 100";
+}
+
+TEST_F(CheckerTest, TotalWeight) {
+  example_.evaluation.total_weight = Cell::Number(D("90"));
+  const Diagnostic* t = Find(Check(example_), "W402");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->reported, "90");
+  EXPECT_EQ(t->computed, "100");
+}
+
+TEST_F(CheckerTest, IntegerScoresAreReadAtTheRulebooksDecimals) {
+  Leaf(0, 0, 0).actual = "6";     // ≧8次: 10 × 6/8 = 7.5
+  Leaf(0, 0, 0).score = Cell::Number(D("7"));
+  Leaf(0, 0, 0).deviation = "场地受限";
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "S302");
+  ASSERT_NE(d, nullptr) << "7 is 7.00 under a 2-decimal rulebook, not 7 ± 0.5";
+  EXPECT_EQ(d->tolerance, "±0.005");
+}
+
+TEST_F(CheckerTest, NationalRulebookReportsTheLayout) {
+  const auto found = CheckPackage(example_, national_);
+  const Diagnostic* d = Find(found, "W404");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->reported, "under_effect");
+  EXPECT_EQ(Find(found, "W403"), nullptr) << "weights agree once 满意度 is counted apart";
+}
+
+TEST_F(CheckerTest, WeightDiffersFromRulebook) {
+  example_.evaluation.indicators[0].weight = Cell::Number(D("60"));
+  const Diagnostic* d = Find(Check(example_), "W403");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->reported, "60");
+  EXPECT_EQ(d->computed, "50");
+}
+
+TEST_F(CheckerTest, RequiredValues) {
+  example_.evaluation.funds.full_year_budget = Cell::Blank();
+  example_.basic_data.staffing.authorized = Cell::Blank();
+  example_.report.cover.date = "";
+  const auto found = Check(example_);
+  EXPECT_EQ(Count(found, "C501"), 3);
+}
+
+TEST_F(CheckerTest, ReportSections) {
+  example_.report.sections.erase(example_.report.sections.begin() + 6);  // 七
+  const Diagnostic* d = Find(Check(example_), "C507");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location.section, "七");
+}
+
+TEST_F(CheckerTest, EmptyPackageNeverCrashes) {
+  const auto found = Check(Package{});
+  EXPECT_TRUE(HasProblems(found));
+  EXPECT_NE(Find(found, "C501"), nullptr);
+  EXPECT_NE(Find(found, "C507"), nullptr);
+}
+
+}  // namespace
+}  // namespace jixiao

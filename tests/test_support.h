@@ -1,0 +1,54 @@
+// Helpers shared by the tests: where the source tree is, the bundled example, the seed
+// directory (../shared, found through the one setting JIXIAO_SHARED_DIR, else beside the
+// source tree) and the bundled rulebooks.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "model/package.h"
+#include "model/package_json.h"
+#include "rules/rulebook.h"
+
+namespace jixiao::testing {
+
+inline std::string SourceDir() {
+  if (const char* env = std::getenv("JIXIAO_SOURCE_DIR")) return env;
+#ifdef JIXIAO_SOURCE_DIR
+  return JIXIAO_SOURCE_DIR;
+#else
+  return ".";
+#endif
+}
+
+inline std::string ExamplePath() { return SourceDir() + "/examples/lingling-kexie-2024.json"; }
+
+// The shared folder with the seed documents, or nullopt when it is absent (tests then skip).
+inline std::optional<std::string> SharedDir() {
+  std::string dir;
+  if (const char* env = std::getenv("JIXIAO_SHARED_DIR")) {
+    dir = env;
+  } else {
+    dir = SourceDir() + "/../shared";
+  }
+  if (!std::filesystem::exists(dir + "/seeds")) return std::nullopt;
+  return dir;
+}
+
+inline Package LoadExample() {
+  Result<Package> p = LoadPackageFile(ExamplePath());
+  EXPECT_TRUE(p.ok()) << p.status().message();
+  return p.ok() ? std::move(p).value() : Package{};
+}
+
+inline Rulebook LoadRulebook(const char* id) {
+  Result<Rulebook> r = BundledRulebook(id);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? std::move(r).value() : Rulebook{};
+}
+
+}  // namespace jixiao::testing
