@@ -48,8 +48,12 @@ bool Load(const std::string& path, const CommonOptions& o, Package* package, Rul
                                                    : std::string("national");
   Result<Rulebook> r = ResolveRulebook(id);
   if (!r.ok()) {
-    std::cerr << "jixiao: " << path << ": rulebook \"" << id << "\": " << r.status().message()
-              << "\n";
+    if (o.rulebook.empty()) {
+      std::cerr << "jixiao: " << path << " names rulebook \"" << id
+                << "\": " << r.status().message() << "\n";
+    } else {
+      std::cerr << "jixiao: " << r.status().message() << "\n";
+    }
     return false;
   }
   *package = std::move(p).value();
