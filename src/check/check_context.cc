@@ -40,9 +40,12 @@ bool Disagree(const Interval& reported, const Interval& computed) {
 }
 
 std::string ToleranceText(const Interval& reported, const Interval& computed) {
-  const Decimal half = Decimal::FromInt(2);
   const Decimal width = (reported.hi() - reported.lo()) + (computed.hi() - computed.lo());
-  return "±" + Decimal::Divide(width, half, 12, Rounding::kHalfUp).Normalized().ToString();
+  // Two decimals beyond the reported figure's, rounded up: a readable, honest bound.
+  const int decimals = std::min(reported.lo().scale(), Decimal::kMaxScale - 2) + 1;
+  return "±" + Decimal::Divide(width, Decimal::FromInt(2), decimals, Rounding::kCeiling)
+                   .Normalized()
+                   .ToString();
 }
 
 std::string Shown(const Decimal& value, int decimals) {
@@ -50,8 +53,8 @@ std::string Shown(const Decimal& value, int decimals) {
 }
 
 std::string ShownRange(const Interval& range, int decimals) {
-  const std::string lo = Shown(range.lo(), decimals);
-  const std::string hi = Shown(range.hi(), decimals);
+  const std::string lo = range.lo().Rounded(decimals, Rounding::kHalfUp).Normalized().ToString();
+  const std::string hi = range.hi().Rounded(decimals, Rounding::kHalfUp).Normalized().ToString();
   if (lo == hi) return lo;
   return fmt::format("[{}, {}]", lo, hi);
 }

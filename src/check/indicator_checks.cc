@@ -47,22 +47,25 @@ std::optional<Decimal> EffectiveWeight(const Indicator& node) {
 // How the computed score came about, for the message.
 std::string Reasoning(const LeafScore& s, bool zh) {
   const Target t = ParseTarget(s.indicator->target);
-  const std::string w = s.weight->ToString();
+  const std::string target = t.quantity.written.ToString() + (t.quantity.percent ? "%" : "") +
+                             t.quantity.unit;
+  const std::string actual = std::string(TrimBlank(s.indicator->actual));
   if (s.met) {
-    return zh ? fmt::format("实际完成值已达到年度指标值，应得满分 {}", w)
-              : fmt::format("the actual meets the target, so the full weight {}", w);
+    return zh ? fmt::format("实际完成值已达到年度指标值，应得满分 {}", s.weight->ToString())
+              : fmt::format("the actual meets the target, which earns the full weight {}",
+                            s.weight->ToString());
   }
   switch (s.method) {
     case ScoreMethod::kAtLeast:
-      return zh ? fmt::format("未达到年度指标值，按 分值 {} × 实际 {} ÷ 目标 {} 计算", w,
-                              s.indicator->actual, t.quantity.written.ToString() + t.quantity.unit)
-                : fmt::format("target missed: weight {} × actual {} ÷ target {}", w,
-                              s.indicator->actual, t.quantity.written.ToString() + t.quantity.unit);
+      return zh ? fmt::format("未达到年度指标值，分值 {} × 实际 {} ÷ 目标 {}", s.weight->ToString(),
+                              actual, target)
+                : fmt::format("the target is missed: weight {} × actual {} ÷ target {}",
+                              s.weight->ToString(), actual, target);
     case ScoreMethod::kAtMost:
-      return zh ? fmt::format("超过上限目标，按评分规则的反向指标公式计算")
-                : fmt::format("above the ceiling: the rulebook's reverse formula applies");
+      return zh ? fmt::format("超过上限 {}，按评分规则的反向指标公式计算", target)
+                : fmt::format("above the ceiling {}: the rulebook's reverse formula", target);
     default:
-      return zh ? "按评分规则计算" : "by the rulebook";
+      return zh ? "偏离年度指标值，按评分规则计算" : "off the target: by the rulebook";
   }
 }
 
@@ -113,7 +116,7 @@ void CheckIndicators(CheckContext& cx) {
 
     if (node.score.blank()) {
       Diagnostic& d = cx.Add("C501", LeafLocation(s, "score"));
-      d.computed = s.point ? s.point->ToString() : ShownRange(s.computed, decimals);
+      d.computed = s.point ? s.point->Normalized().ToString() : ShownRange(s.computed, decimals);
       d.message_zh = fmt::format("“{}”的得分未填（复算为 {}）。", name, d.computed);
       d.message_en = fmt::format("{}: the score is blank (recomputed: {}).", name, d.computed);
       d.hint_zh = "填写自评得分。";
@@ -138,12 +141,12 @@ void CheckIndicators(CheckContext& cx) {
       } else {
         Diagnostic& d = cx.Add("S302", LeafLocation(s, "score"));
         d.reported = node.score.Display();
-        d.computed = s.point->ToString();
+        d.computed = s.point->Normalized().ToString();
         d.tolerance = ToleranceText(reported->range, s.computed);
-        d.message_zh = fmt::format("“{}”得分填报 {}，{}应为 {}。", name, d.reported,
-                                   Reasoning(s, true), d.computed);
-        d.message_en = fmt::format("{}: reported score {}, but {} gives {}.", name, d.reported,
-                                   Reasoning(s, false), d.computed);
+        d.message_zh = fmt::format("“{}”得分填报 {}，复算应为 {}（{}）。", name, d.reported,
+                                   d.computed, Reasoning(s, true));
+        d.message_en = fmt::format("{}: reported score {}, recomputed {} ({}).", name, d.reported,
+                                   d.computed, Reasoning(s, false));
         d.hint_zh = "按评分规则重新计算得分，或更正实际完成值。";
         d.hint_en = "Recompute the score by the rulebook, or correct the actual value.";
       }
