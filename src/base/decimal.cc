@@ -2,6 +2,7 @@
 #include "base/decimal.h"
 
 #include <algorithm>
+#include <array>
 
 namespace jixiao {
 namespace {
@@ -48,9 +49,13 @@ bool Align(const Decimal& a, const Decimal& b, __int128* ua, __int128* ub, int* 
 }  // namespace
 
 __int128 Pow10(int n) {
-  __int128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
+  static const auto table = [] {
+    std::array<__int128, 39> t{};
+    t[0] = 1;
+    for (size_t i = 1; i < t.size(); ++i) t[i] = t[i - 1] * 10;
+    return t;
+  }();
+  return table[static_cast<size_t>(std::clamp(n, 0, 38))];
 }
 
 std::optional<Rounding> ParseRounding(std::string_view name) {
@@ -143,20 +148,21 @@ Decimal Decimal::Normalized() const {
 
 std::string Decimal::ToString() const {
   if (!valid_) return "NaN";
-  __int128 u = units_ < 0 ? -units_ : units_;
-  std::string digits;
+  // At most 39 digits, a point, a sign and leading zeros up to the scale: 64 bytes suffice.
+  char buffer[64];
+  char* end = buffer + sizeof(buffer);
+  char* p = end;
+  unsigned __int128 u = units_ < 0 ? -static_cast<unsigned __int128>(units_)
+                                   : static_cast<unsigned __int128>(units_);
+  int written = 0;
   do {
-    digits.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
+    *--p = static_cast<char>('0' + static_cast<int>(u % 10));
     u /= 10;
-  } while (u != 0);
-  while (static_cast<int>(digits.size()) <= scale_) digits.push_back('0');
-  std::string out;
-  if (units_ < 0) out.push_back('-');
-  for (int i = static_cast<int>(digits.size()) - 1; i >= 0; --i) {
-    out.push_back(digits[i]);
-    if (i == scale_ && scale_ > 0) out.push_back('.');
-  }
-  return out;
+    if (++written == scale_) *--p = '.';
+  } while (u != 0 || written <= scale_);
+  if (*p == '.') *--p = '0';
+  if (units_ < 0) *--p = '-';
+  return std::string(p, static_cast<size_t>(end - p));
 }
 
 std::string Decimal::Format(int decimals, Rounding mode) const {

@@ -71,6 +71,23 @@ bool IsBlankCodePoint(char32_t cp) {
          cp == 0xFEFF;
 }
 
+namespace {
+
+// Byte length of a blank code point ending at text[end - 1], or 0.
+size_t BlankSuffixLength(std::string_view text, size_t end) {
+  const auto at = [&](size_t back) { return static_cast<unsigned char>(text[end - back]); };
+  if (end >= 1) {
+    const unsigned char c = at(1);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return 1;
+  }
+  if (end >= 2 && at(2) == 0xC2 && at(1) == 0xA0) return 2;                   // U+00A0
+  if (end >= 3 && at(3) == 0xE3 && at(2) == 0x80 && at(1) == 0x80) return 3;  // U+3000
+  if (end >= 3 && at(3) == 0xEF && at(2) == 0xBB && at(1) == 0xBF) return 3;  // U+FEFF
+  return 0;
+}
+
+}  // namespace
+
 std::string_view TrimBlank(std::string_view text) {
   size_t begin = 0;
   while (begin < text.size()) {
@@ -78,16 +95,22 @@ std::string_view TrimBlank(std::string_view text) {
     if (!IsBlankCodePoint(NextCodePoint(text, &next))) break;
     begin = next;
   }
-  size_t end = begin;
-  size_t pos = begin;
-  while (pos < text.size()) {
-    const char32_t cp = NextCodePoint(text, &pos);
-    if (!IsBlankCodePoint(cp)) end = pos;
+  size_t end = text.size();
+  while (end > begin) {
+    const size_t n = BlankSuffixLength(text, end);
+    if (n == 0 || end - n < begin) break;
+    end -= n;
   }
   return text.substr(begin, end - begin);
 }
 
-bool IsBlank(std::string_view text) { return TrimBlank(text).empty(); }
+bool IsBlank(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (!IsBlankCodePoint(NextCodePoint(text, &pos))) return false;
+  }
+  return true;
+}
 
 std::string FoldWidth(std::string_view text) {
   std::string out;

@@ -8,6 +8,7 @@ namespace jixiao {
 std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
                                      const ScoreSheet& sheet) {
   std::vector<Diagnostic> out;
+  out.reserve(16);
   internal::CheckContext cx{package, rulebook, sheet, &out};
   internal::CheckStaffing(cx);
   internal::CheckExpenses(cx);

@@ -11,14 +11,15 @@
 namespace jixiao::internal {
 namespace {
 
-Location IndicatorLocation(const IndicatorVisit& v, std::string_view column) {
+Location IndicatorLocation(const Indicator& node, std::string path, const std::string& pointer,
+                           std::string_view column) {
   Location loc;
   loc.document = "evaluation";
   loc.table = "indicators";
-  loc.row = v.path;
+  loc.row = std::move(path);
   loc.column = std::string(column);
-  loc.pointer = v.pointer + (column.empty() ? "" : "/" + loc.column);
-  loc.row_cells = IndicatorRowCells(*v.node);
+  loc.pointer = pointer + (column.empty() ? "" : "/" + loc.column);
+  loc.row_cells = IndicatorRowCells(node);
   if (column == "target") loc.mark_cell = 1;
   if (column == "actual") loc.mark_cell = 2;
   if (column == "weight") loc.mark_cell = 3;
@@ -26,12 +27,12 @@ Location IndicatorLocation(const IndicatorVisit& v, std::string_view column) {
   return loc;
 }
 
+Location IndicatorLocation(const IndicatorVisit& v, std::string_view column) {
+  return IndicatorLocation(*v.node, v.path(), v.pointer(), column);
+}
+
 Location LeafLocation(const LeafScore& s, std::string_view column) {
-  IndicatorVisit v;
-  v.node = s.indicator;
-  v.path = s.path;
-  v.pointer = s.pointer;
-  return IndicatorLocation(v, column);
+  return IndicatorLocation(*s.indicator, s.path, s.pointer, column);
 }
 
 // A group's weight as printed, or else the sum of its children's.
@@ -46,7 +47,7 @@ std::optional<Decimal> EffectiveWeight(const Indicator& node) {
 
 // How the computed score came about, for the message.
 std::string Reasoning(const LeafScore& s, bool zh) {
-  const Target t = ParseTarget(s.indicator->target);
+  const Target& t = s.target;
   const std::string target = t.quantity.written.ToString() + (t.quantity.percent ? "%" : "") +
                              t.quantity.unit;
   const std::string actual = std::string(TrimBlank(s.indicator->actual));
@@ -77,7 +78,8 @@ void CheckIndicators(CheckContext& cx) {
   ForEachIndicator(cx.package.evaluation.indicators, [&](const IndicatorVisit& v) {
     if (!IsEmptyIndicator(*v.node) || v.depth == 1) return;
     Diagnostic& d = cx.Add("C503", IndicatorLocation(v, ""));
-    const std::string parent = v.path.substr(0, v.path.rfind(" › "));
+    const std::string path = v.path();
+    const std::string parent = path.substr(0, path.rfind(" › "));
     d.location.row = parent;
     d.message_zh = fmt::format("“{}”下有一行空白指标。", parent);
     d.message_en = fmt::format("There is an empty indicator row under {}.", parent);
@@ -166,7 +168,7 @@ void CheckIndicators(CheckContext& cx) {
     }
 
     // A counted target without a unit ("1" rather than "1项").
-    const Target t = ParseTarget(node.target);
+    const Target& t = s.target;
     if ((t.comparison == Comparison::kAtLeast || t.comparison == Comparison::kAtMost ||
          t.comparison == Comparison::kEqual) &&
         !t.quantity.percent && t.quantity.unit.empty()) {
@@ -237,8 +239,14 @@ void CheckWeights(CheckContext& cx) {
   // Against the rulebook: where 满意度 sits, and the weight of each kind.
   Decimal output, effect_excl, satisfaction;
   bool has_output = false, has_effect = false, has_satisfaction = false;
-  const IndicatorVisit* misplaced = nullptr;
-  IndicatorVisit misplaced_visit;
+  std::optional<Location> misplaced;
+  const Indicator* misplaced_node = nullptr;
+  int misplaced_depth = 0;
+  const auto remember = [&](const IndicatorVisit& v) {
+    misplaced = IndicatorLocation(v, "");
+    misplaced_node = v.node;
+    misplaced_depth = v.depth;
+  };
   ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
     const IndicatorKind kind = KindOf(*v.node);
     if (v.depth == 1) {
@@ -247,46 +255,40 @@ void CheckWeights(CheckContext& cx) {
       if (kind == IndicatorKind::kEffect) effect_excl = effect_excl + w, has_effect = true;
       if (kind == IndicatorKind::kSatisfaction) {
         satisfaction = satisfaction + w, has_satisfaction = true;
-        if (rb.satisfaction_layout == SatisfactionLayout::kUnderEffect && !misplaced) {
-          misplaced_visit = v;
-          misplaced = &misplaced_visit;
-        }
+        if (rb.satisfaction_layout == SatisfactionLayout::kUnderEffect && !misplaced) remember(v);
       }
     } else if (v.depth == 2 && kind == IndicatorKind::kSatisfaction &&
                KindOf(*v.top) == IndicatorKind::kEffect) {
       const Decimal w = EffectiveWeight(*v.node).value_or(Decimal());
       satisfaction = satisfaction + w, has_satisfaction = true;
       effect_excl = effect_excl - w;
-      if (rb.satisfaction_layout == SatisfactionLayout::kTopLevel && !misplaced) {
-        misplaced_visit = v;
-        misplaced = &misplaced_visit;
-      }
+      if (rb.satisfaction_layout == SatisfactionLayout::kTopLevel && !misplaced) remember(v);
     }
   });
   if (misplaced) {
-    Diagnostic& d = cx.Add("W404", IndicatorLocation(*misplaced, ""));
+    Diagnostic& d = cx.Add("W404", *misplaced);
     d.location.row_cells.clear();
-    const bool under = misplaced->depth == 2;
+    const bool under = misplaced_depth == 2;
     d.reported = under ? "under_effect" : "top_level";
     d.computed = under ? "top_level" : "under_effect";
     d.message_zh =
         under ? fmt::format("满意度指标“{}”位于效益指标之下（二级），而评分规则“{}”将满意度作为"
                             "一级指标（分值 {}），效益指标应为 {} 分。",
-                            TrimBlank(misplaced->node->name), rb.id,
+                            TrimBlank(misplaced_node->name), rb.id,
                             rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
               : fmt::format("满意度指标“{}”是一级指标，而评分规则“{}”将满意度放在效益指标之下"
                             "（效益指标共 {} 分，含满意度 {} 分）。",
-                            TrimBlank(misplaced->node->name), rb.id,
+                            TrimBlank(misplaced_node->name), rb.id,
                             rb.effect_weight.ToString(), rb.satisfaction_weight.ToString());
     d.message_en =
         under ? fmt::format("The satisfaction indicator {} sits under the effect indicators, but "
                             "rulebook {} makes satisfaction a top-level indicator (weight {}) and "
                             "gives effect {}.",
-                            TrimBlank(misplaced->node->name), rb.id,
+                            TrimBlank(misplaced_node->name), rb.id,
                             rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
               : fmt::format("The satisfaction indicator {} is top-level, but rulebook {} puts it "
                             "under the effect indicators (effect {} including satisfaction {}).",
-                            TrimBlank(misplaced->node->name), rb.id,
+                            TrimBlank(misplaced_node->name), rb.id,
                             rb.effect_weight.ToString(), rb.satisfaction_weight.ToString());
     d.hint_zh = "按所在地区的自评表样式调整指标层级，或选用与表样一致的评分规则（--rulebook）。";
     d.hint_en = "Rearrange the tree as the region's form does, or choose the matching rulebook.";

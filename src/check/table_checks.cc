@@ -26,7 +26,7 @@ Location ExpenseLocation(const ExpenseVisit& v, ExpenseColumn column) {
   loc.table = "expenses";
   loc.row = v.row->label;
   loc.column = std::string(ExpenseColumnKey(column));
-  loc.pointer = v.pointer + "/values/" + loc.column;
+  loc.pointer = v.pointer() + "/values/" + loc.column;
   loc.row_cells = ExpenseRowCells(*v.row);
   loc.mark_cell = static_cast<int>(column) + 1;
   return loc;

@@ -243,6 +243,8 @@ LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook) {
     if (leaf.direction == Direction::kLowerBetter) target.comparison = Comparison::kAtMost;
     if (leaf.direction == Direction::kEqual) target.comparison = Comparison::kEqual;
   }
+  s.target = target;
+  s.actual = actual;
   if (target.comparison == Comparison::kWord) {
     return ScoreQualitative(std::move(s), target, actual, rulebook);
   }
@@ -280,8 +282,8 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
     }
     if (IsEmptyIndicator(*v.node)) return;  // reported by completeness checks, not scored
     LeafScore s = ScoreLeaf(*v.node, rulebook);
-    s.path = v.path;
-    s.pointer = v.pointer;
+    s.path = v.path();
+    s.pointer = v.pointer();
     const Cell& reported = v.node->score;
     switch (s.method) {
       case ScoreMethod::kNotAssessable:

@@ -46,6 +46,8 @@ struct LeafScore {
   Band band = Band::kNone;
   bool met = false;
   std::optional<Decimal> weight;
+  Target target;                    // the 年度指标值 as read
+  Actual actual;                    // the 实际完成值 as read
   Interval computed;                // point for quantitative methods, band for qualitative
   std::optional<Decimal> point;     // quantitative: computed score rounded per rulebook
   std::optional<Decimal> accepted;  // the score counted in the total

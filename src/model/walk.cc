@@ -6,51 +6,88 @@
 namespace jixiao {
 namespace {
 
-void WalkIndicators(const std::vector<Indicator>& nodes, const IndicatorVisit& parent_visit,
-                    const std::string& base,
-                    const std::function<void(const IndicatorVisit&)>& fn) {
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    IndicatorVisit v;
-    v.node = &nodes[i];
-    v.parent = parent_visit.node;
-    v.top = parent_visit.top ? parent_visit.top : &nodes[i];
-    v.depth = parent_visit.depth + 1;
-    v.pointer = base + "/" + std::to_string(i);
-    const std::string name =
-        nodes[i].name.empty() ? "（空行）" : std::string(TrimBlank(nodes[i].name));
-    v.path = parent_visit.path.empty() ? name : parent_visit.path + " › " + name;
-    fn(v);
-    WalkIndicators(nodes[i].children, v, v.pointer + "/children", fn);
-  }
-}
+struct IndicatorWalker {
+  const std::function<void(const IndicatorVisit&)>& fn;
+  std::vector<const Indicator*> chain;
+  std::vector<int> indices;
 
-void WalkExpenses(const std::vector<ExpenseRow>& rows, const ExpenseRow* parent, int depth,
-                  const std::string& base, const std::function<void(const ExpenseVisit&)>& fn) {
-  for (size_t i = 0; i < rows.size(); ++i) {
-    ExpenseVisit v;
-    v.row = &rows[i];
-    v.parent = parent;
-    v.depth = depth;
-    v.pointer = base + "/" + std::to_string(i);
-    fn(v);
-    WalkExpenses(rows[i].children, &rows[i], depth + 1, v.pointer + "/children", fn);
+  void Walk(const std::vector<Indicator>& nodes) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      chain.push_back(&nodes[i]);
+      indices.push_back(static_cast<int>(i));
+      IndicatorVisit v;
+      v.node = &nodes[i];
+      v.parent = chain.size() > 1 ? chain[chain.size() - 2] : nullptr;
+      v.top = chain.front();
+      v.depth = static_cast<int>(chain.size());
+      v.chain = &chain;
+      v.indices = &indices;
+      fn(v);
+      Walk(nodes[i].children);
+      chain.pop_back();
+      indices.pop_back();
+    }
   }
+};
+
+struct ExpenseWalker {
+  const std::function<void(const ExpenseVisit&)>& fn;
+  std::vector<int> indices;
+
+  void Walk(const std::vector<ExpenseRow>& rows, const ExpenseRow* parent) {
+    for (size_t i = 0; i < rows.size(); ++i) {
+      indices.push_back(static_cast<int>(i));
+      ExpenseVisit v;
+      v.row = &rows[i];
+      v.parent = parent;
+      v.depth = static_cast<int>(indices.size());
+      v.indices = &indices;
+      fn(v);
+      Walk(rows[i].children, &rows[i]);
+      indices.pop_back();
+    }
+  }
+};
+
+std::string IndexPointer(std::string base, const std::vector<int>& indices) {
+  for (size_t k = 0; k < indices.size(); ++k) {
+    if (k) base += "/children";
+    base += "/" + std::to_string(indices[k]);
+  }
+  return base;
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
 
+std::string IndicatorVisit::pointer() const {
+  return IndexPointer("/evaluation/indicators", *indices);
+}
+
+std::string IndicatorVisit::path() const { return IndicatorPath(*chain); }
+
+std::string ExpenseVisit::pointer() const { return IndexPointer("/basic_data/expenses", *indices); }
+
+std::string IndicatorPath(const std::vector<const Indicator*>& chain) {
+  std::string path;
+  for (const Indicator* node : chain) {
+    if (!path.empty()) path += " › ";
+    path += node->name.empty() ? std::string("（空行）") : std::string(TrimBlank(node->name));
+  }
+  return path;
+}
+
 void ForEachIndicator(const std::vector<Indicator>& roots,
                       const std::function<void(const IndicatorVisit&)>& fn) {
-  IndicatorVisit root;
-  root.depth = 0;
-  WalkIndicators(roots, root, "/evaluation/indicators", fn);
+  IndicatorWalker walker{fn, {}, {}};
+  walker.Walk(roots);
 }
 
 void ForEachExpenseRow(const std::vector<ExpenseRow>& roots,
                        const std::function<void(const ExpenseVisit&)>& fn) {
-  WalkExpenses(roots, nullptr, 1, "/basic_data/expenses", fn);
+  ExpenseWalker walker{fn, {}};
+  walker.Walk(roots, nullptr);
 }
 
 const ExpenseRow* FindExpenseRow(const std::vector<ExpenseRow>& roots, std::string_view key) {

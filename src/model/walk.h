@@ -10,25 +10,36 @@
 
 namespace jixiao {
 
+// A visit is only valid during the callback: it refers to the walker's stacks. The pointer
+// and path strings are built on demand, since most visits never need them.
 struct IndicatorVisit {
   const Indicator* node = nullptr;
   const Indicator* parent = nullptr;  // nullptr for 一级
   const Indicator* top = nullptr;     // the 一级 indicator this node belongs to
   int depth = 1;                      // 1 = 一级
-  std::string pointer;                // "/evaluation/indicators/0/children/2"
-  std::string path;                   // "产出指标 › 重点工作任务完成"
+  const std::vector<const Indicator*>* chain = nullptr;  // 一级 … node
+  const std::vector<int>* indices = nullptr;             // index at each level
+
+  std::string pointer() const;  // "/evaluation/indicators/0/children/2"
+  std::string path() const;     // "产出指标 › 重点工作任务完成"
 };
 
 // Calls `fn` for every indicator in pre-order.
 void ForEachIndicator(const std::vector<Indicator>& roots,
                       const std::function<void(const IndicatorVisit&)>& fn);
 
+// Valid during the callback only, like IndicatorVisit.
 struct ExpenseVisit {
   const ExpenseRow* row = nullptr;
   const ExpenseRow* parent = nullptr;
   int depth = 1;
-  std::string pointer;  // "/basic_data/expenses/0/children/1"
+  const std::vector<int>* indices = nullptr;
+
+  std::string pointer() const;  // "/basic_data/expenses/0/children/1"
 };
+
+// "产出指标 › 重点工作任务完成" for a chain of nodes (empty names print as （空行）).
+std::string IndicatorPath(const std::vector<const Indicator*>& chain);
 
 void ForEachExpenseRow(const std::vector<ExpenseRow>& roots,
                        const std::function<void(const ExpenseVisit&)>& fn);

@@ -1,0 +1,140 @@
+// Benchmarks of `check` + `score`: 10,000 package variants generated from the bundled example
+// (figures, scores, actuals, weights and texts perturbed by a seeded generator), checked and
+// scored in memory, and the same including reading each package from its JSON text.
+// Reports packages per second (`make bench`; figures recorded in docs/performance.md).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "check/checker.h"
+#include "compute/scoring.h"
+#include "model/package_json.h"
+#include "model/walk.h"
+#include "rules/rulebook.h"
+
+namespace jixiao {
+namespace {
+
+constexpr int kVariants = 10000;
+
+std::string SourceDir() {
+  if (const char* env = std::getenv("JIXIAO_SOURCE_DIR")) return env;
+  return JIXIAO_SOURCE_DIR;
+}
+
+Decimal RandomMoney(std::mt19937& rng) {
+  std::uniform_int_distribution<int> cents(0, 20000);
+  return Decimal::FromUnits(cents(rng), 2);
+}
+
+// One variant: a handful of random edits, some of which break consistency on purpose.
+Package Variant(const Package& base, std::mt19937& rng) {
+  Package p = base;
+  std::uniform_int_distribution<int> pick(0, 9);
+  Funds& f = p.evaluation.funds;
+  if (pick(rng) < 3) f.execution_rate = Cell::Number(Decimal::FromUnits(9000 + pick(rng) * 97, 2));
+  if (pick(rng) < 3) f.executed = Cell::Number(RandomMoney(rng));
+  if (pick(rng) < 2) f.score = Cell::Number(Decimal::FromUnits(90 + pick(rng), 1));
+  std::vector<Indicator*> leaves;
+  std::function<void(std::vector<Indicator>&)> collect = [&](std::vector<Indicator>& nodes) {
+    for (Indicator& n : nodes) {
+      if (n.is_leaf()) leaves.push_back(&n);
+      collect(n.children);
+    }
+  };
+  collect(p.evaluation.indicators);
+  for (Indicator* leaf : leaves) {
+    switch (pick(rng)) {
+      case 0:
+        leaf->actual = std::to_string(pick(rng) + 3);
+        break;
+      case 1:
+        leaf->score = Cell::Number(Decimal::FromInt(pick(rng)));
+        break;
+      case 2:
+        leaf->actual = "一般";
+        break;
+      default:
+        break;
+    }
+  }
+  std::function<void(std::vector<ExpenseRow>&)> touch = [&](std::vector<ExpenseRow>& rows) {
+    for (ExpenseRow& r : rows) {
+      if (pick(rng) == 0) r.at(ExpenseColumn::kFinal) = Cell::Number(RandomMoney(rng));
+      touch(r.children);
+    }
+  };
+  touch(p.basic_data.expenses);
+  if (pick(rng) == 0) p.evaluation.total_score = Cell::Number(Decimal::FromUnits(900 + pick(rng), 1));
+  return p;
+}
+
+struct Corpus {
+  std::vector<Package> packages;
+  std::vector<std::string> json;
+  Rulebook rulebook;
+  size_t diagnostics = 0;
+};
+
+const Corpus& GetCorpus() {
+  static const Corpus corpus = [] {
+    Corpus c;
+    Result<Package> base = LoadPackageFile(SourceDir() + "/examples/lingling-kexie-2024.json");
+    if (!base.ok()) {
+      fprintf(stderr, "%s\n", base.status().message().c_str());
+      std::abort();
+    }
+    c.rulebook = BundledRulebook("hunan-lingling").value();
+    std::mt19937 rng(20241231);
+    c.packages.reserve(kVariants);
+    for (int i = 0; i < kVariants; ++i) c.packages.push_back(Variant(*base, rng));
+    for (const Package& p : c.packages) c.json.push_back(WritePackageJson(p));
+    return c;
+  }();
+  return corpus;
+}
+
+// check + score of every variant, in memory.
+void BM_CheckAndScore(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const Package& p : c.packages) {
+      const ScoreSheet sheet = ScorePackage(p, c.rulebook);
+      const auto diagnostics = CheckPackage(p, c.rulebook, sheet);
+      found += diagnostics.size();
+      benchmark::DoNotOptimize(sheet.total);
+    }
+  }
+  state.counters["packages_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * kVariants,
+                         benchmark::Counter::kIsRate);
+  state.counters["diagnostics_per_package"] =
+      static_cast<double>(found) / (static_cast<double>(state.iterations()) * kVariants);
+}
+BENCHMARK(BM_CheckAndScore)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The same, reading each package from its JSON text first.
+void BM_ReadCheckAndScore(benchmark::State& state) {
+  const Corpus& c = GetCorpus();
+  for (auto _ : state) {
+    for (const std::string& text : c.json) {
+      Result<Package> p = ParsePackageJson(text, "bench.json");
+      const ScoreSheet sheet = ScorePackage(*p, c.rulebook);
+      const auto diagnostics = CheckPackage(*p, c.rulebook, sheet);
+      benchmark::DoNotOptimize(diagnostics.size());
+    }
+  }
+  state.counters["packages_per_s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * kVariants,
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ReadCheckAndScore)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+}  // namespace jixiao
+
+BENCHMARK_MAIN();
