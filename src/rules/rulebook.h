@@ -51,6 +51,7 @@ struct GradeBand {
 struct Rulebook {
   std::string id;           // "national", "hunan-lingling"
   std::string name;         // human title
+  std::string description;  // what the rulebook is for, where it differs from the defaults
   std::string source;       // file path or "bundled:<id>", for messages
 
   // [weights]
@@ -92,7 +93,8 @@ struct Rulebook {
 };
 
 // Parses a rulebook from TOML text; `source_name` prefixes error messages
-// ("rulebooks/x.toml:12:3: weights.output: expected a decimal string or an integer").
+// ("rulebooks/x.toml:12:3: weights.output: expected a decimal string or an integer, found a
+// boolean"; every message form is listed in docs/rulebook-format.md).
 // Returns InvalidArgument on any syntax error, missing key, wrong type or bad value.
 Result<Rulebook> ParseRulebook(std::string_view toml_text, const std::string& source_name);
 // Reads and parses a file; IOError when it cannot be read.
@@ -104,7 +106,7 @@ std::vector<std::string> BundledRulebookIds();
 Result<Rulebook> ResolveRulebook(const std::string& id_or_path);
 
 // Level of an ordinal word on the rulebook's scale (0 = best), by the longest listed word
-// contained in `word`; -1 when no listed word occurs.
+// contained in `word` (a tie in length goes to the better level); -1 when none occurs.
 int OrdinalLevel(const Rulebook& rulebook, std::string_view word);
 // The grade of a total score; "" when no band contains it.
 std::string GradeOf(const Rulebook& rulebook, const Decimal& total);
