@@ -1,0 +1,1000 @@
+// Package JSON: a strict reader over nlohmann::json (built by our own SAX handler, which rejects
+// repeated keys) that locates its errors with LocateJsonPointer, and a canonical writer over
+// nlohmann::ordered_json.
+#include "model/package_json.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "base/number_text.h"
+#include "base/text.h"
+#include "model/json_locate.h"
+
+namespace jixiao {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// Expense rows, indicators and report sections nest; real forms use three or four levels.
+// The limit keeps the recursive reader's stack bounded on hostile input.
+constexpr int kMaxTreeDepth = 64;
+
+// Longest quoted value or token in a message, in code points.
+constexpr size_t kMaxQuoted = 40;
+
+constexpr std::string_view kCellTypeMessage =
+    R"(expected a number string like "124.88", null or "n/a")";
+constexpr std::string_view kFloatMessage =
+    R"(write decimals as strings ("124.88") so their written decimals are kept)";
+
+// ---- text helpers for messages ----
+
+// Keeps at most `max` code points of `text`; true when something was cut.
+bool Truncate(std::string* text, size_t max) {
+  size_t pos = 0;
+  size_t count = 0;
+  while (pos < text->size() && count < max) {
+    NextCodePoint(*text, &pos);
+    ++count;
+  }
+  if (pos >= text->size()) return false;
+  text->resize(pos);
+  return true;
+}
+
+// Replaces bytes that are not UTF-8 by U+FFFD, so that messages are always valid text.
+std::string ValidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = NextCodePoint(text, &pos);
+    if (cp == 0xFFFD) {
+      AppendUtf8(0xFFFD, &out);
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+// `text` as a JSON string literal for a message, cut to kMaxQuoted code points ("…" marks a cut).
+std::string Quote(std::string_view text) {
+  std::string cut(text);
+  const bool truncated = Truncate(&cut, kMaxQuoted);
+  if (truncated) cut += "…";
+  return json(ValidUtf8(cut)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// nlohmann's description without its "[json.exception.parse_error.101] parse error at line 1,
+// column 4: " prefix (we give our own location, in code points), with an over-long
+// "last read: '…'" token shortened to its end.
+std::string SyntaxMessage(std::string_view what) {
+  if (what.substr(0, 1) == "[") {
+    const size_t close = what.find("] ");
+    if (close != std::string_view::npos) what.remove_prefix(close + 2);
+  }
+  if (what.substr(0, 20) == "parse error at line ") {
+    const size_t colon = what.find(": ");
+    if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
+  }
+  std::string message = ValidUtf8(what);
+  constexpr std::string_view kLastRead = "last read: '";
+  const size_t open = message.find(kLastRead);
+  if (open != std::string::npos) {
+    const size_t begin = open + kLastRead.size();
+    size_t end = message.rfind("'; expected ");
+    if (end == std::string::npos || end < begin) end = message.size() - 1;
+    if (end >= begin) {
+      const std::string_view token = std::string_view(message).substr(begin, end - begin);
+      // Keep the last kMaxQuoted code points: the error is at the end of the token.
+      std::vector<size_t> starts;
+      size_t pos = 0;
+      while (pos < token.size()) {
+        starts.push_back(pos);
+        NextCodePoint(token, &pos);
+      }
+      if (starts.size() > kMaxQuoted) {
+        const std::string tail =
+            "…" + std::string(token.substr(starts[starts.size() - kMaxQuoted]));
+        message.replace(begin, end - begin, tail);
+      }
+    }
+  }
+  return message;
+}
+
+// Edit distance (insertions, deletions, substitutions of bytes) for "did you mean".
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string ChildPointer(const std::string& parent, std::string_view key) {
+  return parent + "/" + JsonPointerToken(key);
+}
+
+std::string ChildPointer(const std::string& parent, size_t index) {
+  return parent + "/" + std::to_string(index);
+}
+
+// ---- parsing the text into a tree ----
+
+// Builds the nlohmann::json tree like nlohmann's own DOM parser, but stops at a repeated key
+// (nlohmann would silently keep the last one, dropping data someone typed) and records where
+// a syntax error happened.
+class StrictDomBuilder {
+ public:
+  explicit StrictDomBuilder(json* root) : root_(root) {}
+
+  bool null() { return Add(json(nullptr)) != nullptr; }
+  bool boolean(bool v) { return Add(json(v)) != nullptr; }
+  bool number_integer(json::number_integer_t v) { return Add(json(v)) != nullptr; }
+  bool number_unsigned(json::number_unsigned_t v) { return Add(json(v)) != nullptr; }
+  bool number_float(json::number_float_t v, const json::string_t&) {
+    return Add(json(v)) != nullptr;
+  }
+  bool string(json::string_t& v) { return Add(json(std::move(v))) != nullptr; }
+  bool binary(json::binary_t& v) { return Add(json::binary(std::move(v))) != nullptr; }
+  bool start_object(std::size_t) {
+    stack_.push_back(Add(json::object()));
+    return true;
+  }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    stack_.push_back(Add(json::array()));
+    return true;
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  bool key(json::string_t& k) {
+    if (stack_.back()->contains(k)) {
+      duplicate_ = ChildPointer(PointerOfTop(), k);
+      duplicate_key_ = k;
+      return false;
+    }
+    key_ = std::move(k);
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& ex) {
+    // For a number overflow, `position` is the end of the number; otherwise it counts the
+    // offending character (1-based).
+    if (ex.id == 406 && position >= last_token.size()) {
+      error_offset_ = position - last_token.size();
+    } else {
+      error_offset_ = position > 0 ? position - 1 : 0;
+    }
+    error_ = SyntaxMessage(ex.what());
+    return false;
+  }
+
+  // The pointer and the name of the first repeated key, if any.
+  const std::optional<std::string>& duplicate() const { return duplicate_; }
+  const std::string& duplicate_key() const { return duplicate_key_; }
+  const std::optional<std::string>& error() const { return error_; }
+  size_t error_offset() const { return error_offset_; }
+
+ private:
+  // Places a complete value (or a container about to be filled) and returns where it is.
+  // Pointers stay valid while the container is open: its parent does not grow meanwhile.
+  json* Add(json value) {
+    if (stack_.empty()) {
+      *root_ = std::move(value);
+      return root_;
+    }
+    json* top = stack_.back();
+    if (top->is_array()) {
+      top->push_back(std::move(value));
+      return &top->back();
+    }
+    json& slot = (*top)[key_];
+    slot = std::move(value);
+    return &slot;
+  }
+
+  // The JSON pointer of the innermost open container (only needed for a repeated key).
+  std::string PointerOfTop() const {
+    std::string pointer;
+    for (size_t i = 1; i < stack_.size(); ++i) {
+      const json* parent = stack_[i - 1];
+      if (parent->is_array()) {
+        pointer = ChildPointer(pointer, parent->size() - 1);
+      } else {
+        for (const auto& [name, value] : parent->items()) {
+          if (&value == stack_[i]) {
+            pointer = ChildPointer(pointer, name);
+            break;
+          }
+        }
+      }
+    }
+    return pointer;
+  }
+
+  json* root_;
+  std::vector<json*> stack_;
+  std::string key_;
+  std::optional<std::string> duplicate_;
+  std::string duplicate_key_;
+  std::optional<std::string> error_;
+  size_t error_offset_ = 0;
+};
+
+// ---- the tree into a Package ----
+
+const json* Find(const json& object, std::string_view key) {
+  const auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+// Reads the tree into a Package, stopping at the first error. Each Read* returns false after
+// recording the error; the pointer of the value being read is passed down for messages.
+class PackageReader {
+ public:
+  PackageReader(std::string_view text, const std::string& source_name)
+      : text_(text), source_name_(source_name) {}
+
+  const Status& status() const { return status_; }
+
+  // Records an error at the value of `locate` (or its nearest existing ancestor).
+  bool FailAt(const std::string& locate, const std::string& pointer, std::string_view message) {
+    std::string at = locate;
+    std::optional<size_t> offset = LocateJsonPointer(text_, at);
+    while (!offset && !at.empty()) {
+      at.resize(at.rfind('/'));
+      offset = LocateJsonPointer(text_, at);
+    }
+    return FailAtOffset(offset.value_or(0), pointer, message);
+  }
+  bool Fail(const std::string& pointer, std::string_view message) {
+    return FailAt(pointer, pointer, message);
+  }
+  bool FailAtOffset(size_t offset, const std::string& pointer, std::string_view message) {
+    const LineColumn lc = LineColumnAt(text_, offset);
+    if (pointer.empty()) {
+      status_ = Status::InvalidArgument(
+          fmt::format("{}:{}:{}: {}", source_name_, lc.line, lc.column, message));
+    } else {
+      status_ = Status::InvalidArgument(fmt::format("{}:{}:{}: {}: {}", source_name_, lc.line,
+                                                    lc.column, ValidUtf8(pointer), message));
+    }
+    return false;
+  }
+
+  bool ReadPackage(const json& root, Package* out) {
+    if (!root.is_object()) {
+      return Fail("", R"(expected a package object ({"schema": "jixiao.package/1", ...}))");
+    }
+    const json* schema = Find(root, "schema");
+    if (schema == nullptr) {
+      return FailAt("", "/schema", fmt::format(R"(missing; expected "{}")", kPackageSchema));
+    }
+    if (!schema->is_string()) {
+      return Fail("/schema", fmt::format(R"(expected "{}")", kPackageSchema));
+    }
+    if (schema->get_ref<const std::string&>() != kPackageSchema) {
+      return Fail("/schema",
+                  fmt::format(R"(unsupported schema {}; expected "{}")",
+                              Quote(schema->get_ref<const std::string&>()), kPackageSchema));
+    }
+    if (!CheckKeys(root, "",
+                   {"schema", "rulebook", "fiscal_year", "unit", "basic_data", "evaluation",
+                    "report", "provenance"})) {
+      return false;
+    }
+    out->schema = kPackageSchema;
+    if (!ReadString(root, "", "rulebook", &out->rulebook)) return false;
+    if (!ReadInt(root, "", "fiscal_year", "expected an integer like 2024", &out->fiscal_year)) {
+      return false;
+    }
+    if (const json* v = Find(root, "unit")) {
+      if (!ReadUnit(*v, "/unit", &out->unit)) return false;
+    }
+    if (const json* v = Find(root, "basic_data")) {
+      if (!ReadBasicData(*v, "/basic_data", &out->basic_data)) return false;
+    }
+    if (const json* v = Find(root, "evaluation")) {
+      if (!ReadEvaluation(*v, "/evaluation", &out->evaluation)) return false;
+    }
+    if (const json* v = Find(root, "report")) {
+      if (!ReadReport(*v, "/report", &out->report)) return false;
+    }
+    if (const json* v = Find(root, "provenance")) {
+      if (!ReadProvenance(*v, "/provenance", &out->provenance)) return false;
+    }
+    return true;
+  }
+
+ private:
+  // `value` must be an object whose keys are all in `known`.
+  bool CheckKeys(const json& value, const std::string& pointer,
+                 std::initializer_list<std::string_view> known) {
+    if (!value.is_object()) return Fail(pointer, "expected an object");
+    // The object's keys come sorted; report the unknown key written first (among the first
+    // few found, so that a hostile file with many cannot make this quadratic).
+    const std::string* first = nullptr;
+    size_t first_offset = 0;
+    int found = 0;
+    for (const auto& [name, member] : value.items()) {
+      bool ok = false;
+      for (std::string_view k : known) ok = ok || k == name;
+      if (ok) continue;
+      const size_t offset =
+          LocateJsonPointer(text_, ChildPointer(pointer, name)).value_or(text_.size());
+      if (first == nullptr || offset < first_offset) {
+        first = &name;
+        first_offset = offset;
+      }
+      if (++found == 8) break;
+    }
+    if (first == nullptr) return true;
+    const std::string& name = *first;
+    // A near miss is most likely a typo of that key; otherwise list them all.
+    std::string_view nearest;
+    size_t best = 3;
+    if (name.size() <= 64) {
+      for (std::string_view k : known) {
+        const size_t d = EditDistance(name, k);
+        if (d < best && 2 * d < k.size()) {
+          best = d;
+          nearest = k;
+        }
+      }
+    }
+    if (!nearest.empty()) {
+      return Fail(ChildPointer(pointer, name),
+                  fmt::format(R"(unknown key {}; did you mean "{}"?)", Quote(name), nearest));
+    }
+    std::string list;
+    for (std::string_view k : known) {
+      if (!list.empty()) list += ", ";
+      list += k;
+    }
+    return Fail(ChildPointer(pointer, name),
+                fmt::format("unknown key {}; expected one of: {}", Quote(name), list));
+  }
+
+  // Optional string member; left unchanged when missing.
+  bool ReadString(const json& object, const std::string& pointer, std::string_view key,
+                  std::string* out) {
+    const json* v = Find(object, key);
+    if (v == nullptr) return true;
+    if (!v->is_string()) return Fail(ChildPointer(pointer, key), "expected a string");
+    *out = v->get_ref<const std::string&>();
+    return true;
+  }
+
+  bool IntValue(const json& v, const std::string& pointer, std::string_view message, int* out) {
+    if (v.is_number_unsigned()) {
+      const auto u = v.get<json::number_unsigned_t>();
+      if (u > static_cast<json::number_unsigned_t>(INT_MAX)) return Fail(pointer, message);
+      *out = static_cast<int>(u);
+      return true;
+    }
+    if (v.is_number_integer()) {
+      const auto i = v.get<json::number_integer_t>();
+      if (i < INT_MIN || i > INT_MAX) return Fail(pointer, message);
+      *out = static_cast<int>(i);
+      return true;
+    }
+    return Fail(pointer, message);
+  }
+
+  bool ReadInt(const json& object, const std::string& pointer, std::string_view key,
+               std::string_view message, int* out) {
+    const json* v = Find(object, key);
+    if (v == nullptr) return true;
+    return IntValue(*v, ChildPointer(pointer, key), message, out);
+  }
+
+  // Optional array member; *out is nullptr when missing.
+  bool FindArray(const json& object, const std::string& pointer, std::string_view key,
+                 const json** out) {
+    *out = Find(object, key);
+    if (*out != nullptr && !(*out)->is_array()) {
+      return Fail(ChildPointer(pointer, key), "expected an array");
+    }
+    return true;
+  }
+
+  bool CellValue(const json& v, const std::string& pointer, Cell* out) {
+    if (v.is_null()) {
+      *out = Cell::Blank();
+      return true;
+    }
+    if (v.is_number_unsigned()) {
+      *out = Cell::Number(Decimal::FromUnits(v.get<json::number_unsigned_t>(), 0));
+      return true;
+    }
+    if (v.is_number_integer()) {
+      *out = Cell::Number(Decimal::FromUnits(v.get<json::number_integer_t>(), 0));
+      return true;
+    }
+    if (v.is_number_float()) return Fail(pointer, kFloatMessage);
+    if (!v.is_string()) return Fail(pointer, kCellTypeMessage);
+    const std::string& s = v.get_ref<const std::string&>();
+    if (s.empty()) {
+      *out = Cell::Blank();
+      return true;
+    }
+    if (s == "n/a" || s == "——" || s == "—" || s == "－－") {
+      *out = Cell::NotApplicable();
+      return true;
+    }
+    const DocumentNumber number = ParseDocumentNumber(s);
+    if (!number.ok) {
+      const std::string message = fmt::format("{} is not a number: {}", Quote(s), number.error);
+      // Point at the offending character when the string is written without escapes, so that
+      // its bytes in the file are its decoded bytes.
+      const std::optional<size_t> at = LocateJsonPointer(text_, pointer);
+      if (at && text_.substr(*at + 1, s.size()) == s &&
+          text_.substr(*at + 1 + s.size(), 1) == "\"") {
+        return FailAtOffset(*at + 1 + number.error_offset, pointer, message);
+      }
+      return Fail(pointer, message);
+    }
+    *out = Cell::Number(number.value, number.percent);
+    return true;
+  }
+
+  // Optional cell member; left unchanged (blank) when missing.
+  bool ReadCell(const json& object, const std::string& pointer, std::string_view key, Cell* out) {
+    const json* v = Find(object, key);
+    if (v == nullptr) return true;
+    return CellValue(*v, ChildPointer(pointer, key), out);
+  }
+
+  // Optional enumeration member named by `key_of`; "" and a missing member give the value whose
+  // key is "".
+  template <typename E, size_t N>
+  bool ReadEnum(const json& object, const std::string& pointer, std::string_view key,
+                const std::array<E, N>& values, std::string_view (*key_of)(E), E* out) {
+    const json* v = Find(object, key);
+    if (v == nullptr) return true;
+    const std::string child = ChildPointer(pointer, key);
+    std::string expected;
+    size_t listed = 0;
+    for (E e : values) {
+      if (key_of(e).empty()) continue;
+      ++listed;
+      if (!expected.empty()) expected += listed == N - 1 ? " or " : ", ";
+      expected += fmt::format(R"("{}")", key_of(e));
+    }
+    if (!v->is_string()) return Fail(child, fmt::format("expected {}", expected));
+    const std::string& s = v->get_ref<const std::string&>();
+    for (E e : values) {
+      if (key_of(e) == s) {
+        *out = e;
+        return true;
+      }
+    }
+    return Fail(child, fmt::format("unknown value {}; expected {}", Quote(s), expected));
+  }
+
+  bool CheckDepth(int depth, const std::string& pointer) {
+    if (depth <= kMaxTreeDepth) return true;
+    return Fail(pointer, fmt::format("nested deeper than {} levels", kMaxTreeDepth));
+  }
+
+  bool ReadUnit(const json& v, const std::string& p, Unit* out) {
+    return CheckKeys(v, p, {"name", "short_name"}) && ReadString(v, p, "name", &out->name) &&
+           ReadString(v, p, "short_name", &out->short_name);
+  }
+
+  bool ReadStaffing(const json& v, const std::string& p, Staffing* out) {
+    return CheckKeys(v, p,
+                     {"authorized", "on_payroll", "control_rate", "retired", "total_actual"}) &&
+           ReadCell(v, p, "authorized", &out->authorized) &&
+           ReadCell(v, p, "on_payroll", &out->on_payroll) &&
+           ReadCell(v, p, "control_rate", &out->control_rate) &&
+           ReadCell(v, p, "retired", &out->retired) &&
+           ReadCell(v, p, "total_actual", &out->total_actual);
+  }
+
+  bool ReadExpenseRow(const json& v, const std::string& p, int depth, ExpenseRow* out) {
+    if (!CheckDepth(depth, p)) return false;
+    if (!CheckKeys(v, p, {"key", "label", "children_are", "values", "children"})) return false;
+    if (!ReadString(v, p, "key", &out->key) || !ReadString(v, p, "label", &out->label)) {
+      return false;
+    }
+    static constexpr std::array<ChildRelation, 3> kRelations = {
+        ChildRelation::kNone, ChildRelation::kParts, ChildRelation::kTotal};
+    if (!ReadEnum(v, p, "children_are", kRelations, &ChildRelationKey, &out->children_are)) {
+      return false;
+    }
+    if (const json* values = Find(v, "values")) {
+      const std::string vp = ChildPointer(p, "values");
+      if (!CheckKeys(*values, vp, {"prior_final", "budget", "final"})) return false;
+      for (ExpenseColumn c : kExpenseColumns) {
+        if (!ReadCell(*values, vp, ExpenseColumnKey(c), &out->at(c))) return false;
+      }
+    }
+    const json* children = nullptr;
+    if (!FindArray(v, p, "children", &children)) return false;
+    if (children != nullptr) {
+      const std::string cp = ChildPointer(p, "children");
+      out->children.resize(children->size());
+      for (size_t i = 0; i < children->size(); ++i) {
+        if (!ReadExpenseRow((*children)[i], ChildPointer(cp, i), depth + 1, &out->children[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool ReadBuilding(const json& v, const std::string& p, Building* out) {
+    return CheckKeys(v, p,
+                     {"name", "approved_area", "actual_area", "area_control_rate",
+                      "budget_investment", "actual_investment", "investment_control_rate"}) &&
+           ReadString(v, p, "name", &out->name) &&
+           ReadCell(v, p, "approved_area", &out->approved_area) &&
+           ReadCell(v, p, "actual_area", &out->actual_area) &&
+           ReadCell(v, p, "area_control_rate", &out->area_control_rate) &&
+           ReadCell(v, p, "budget_investment", &out->budget_investment) &&
+           ReadCell(v, p, "actual_investment", &out->actual_investment) &&
+           ReadCell(v, p, "investment_control_rate", &out->investment_control_rate);
+  }
+
+  bool ReadBasicData(const json& v, const std::string& p, BasicData* out) {
+    if (!CheckKeys(v, p, {"staffing", "expenses", "buildings", "frugality_measures", "notes"})) {
+      return false;
+    }
+    if (const json* s = Find(v, "staffing")) {
+      if (!ReadStaffing(*s, ChildPointer(p, "staffing"), &out->staffing)) return false;
+    }
+    const json* expenses = nullptr;
+    if (!FindArray(v, p, "expenses", &expenses)) return false;
+    if (expenses != nullptr) {
+      const std::string ep = ChildPointer(p, "expenses");
+      out->expenses.resize(expenses->size());
+      for (size_t i = 0; i < expenses->size(); ++i) {
+        if (!ReadExpenseRow((*expenses)[i], ChildPointer(ep, i), 1, &out->expenses[i])) {
+          return false;
+        }
+      }
+    }
+    const json* buildings = nullptr;
+    if (!FindArray(v, p, "buildings", &buildings)) return false;
+    if (buildings != nullptr) {
+      const std::string bp = ChildPointer(p, "buildings");
+      out->buildings.resize(buildings->size());
+      for (size_t i = 0; i < buildings->size(); ++i) {
+        if (!ReadBuilding((*buildings)[i], ChildPointer(bp, i), &out->buildings[i])) return false;
+      }
+    }
+    return ReadString(v, p, "frugality_measures", &out->frugality_measures) &&
+           ReadString(v, p, "notes", &out->notes);
+  }
+
+  bool ReadFunds(const json& v, const std::string& p, Funds* out) {
+    return CheckKeys(v, p,
+                     {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate",
+                      "score", "general_public", "government_fund", "special_account",
+                      "other_funds", "basic", "project"}) &&
+           ReadCell(v, p, "initial_budget", &out->initial_budget) &&
+           ReadCell(v, p, "full_year_budget", &out->full_year_budget) &&
+           ReadCell(v, p, "executed", &out->executed) && ReadCell(v, p, "weight", &out->weight) &&
+           ReadCell(v, p, "execution_rate", &out->execution_rate) &&
+           ReadCell(v, p, "score", &out->score) &&
+           ReadCell(v, p, "general_public", &out->general_public) &&
+           ReadCell(v, p, "government_fund", &out->government_fund) &&
+           ReadCell(v, p, "special_account", &out->special_account) &&
+           ReadCell(v, p, "other_funds", &out->other_funds) &&
+           ReadCell(v, p, "basic", &out->basic) && ReadCell(v, p, "project", &out->project);
+  }
+
+  bool ReadGoals(const json& v, const std::string& p, Goals* out) {
+    if (!CheckKeys(v, p, {"planned", "achieved"})) return false;
+    const json* planned = nullptr;
+    if (!FindArray(v, p, "planned", &planned)) return false;
+    if (planned != nullptr) {
+      const std::string pp = ChildPointer(p, "planned");
+      out->planned.resize(planned->size());
+      for (size_t i = 0; i < planned->size(); ++i) {
+        const json& g = (*planned)[i];
+        const std::string gp = ChildPointer(pp, i);
+        if (!CheckKeys(g, gp, {"number", "text"}) ||
+            !ReadString(g, gp, "number", &out->planned[i].number) ||
+            !ReadString(g, gp, "text", &out->planned[i].text)) {
+          return false;
+        }
+      }
+    }
+    return ReadString(v, p, "achieved", &out->achieved);
+  }
+
+  bool ReadIndicator(const json& v, const std::string& p, int depth, Indicator* out) {
+    if (!CheckDepth(depth, p)) return false;
+    if (!CheckKeys(v, p,
+                   {"name", "kind", "direction", "target", "actual", "weight", "score", "deviation",
+                    "children"})) {
+      return false;
+    }
+    static constexpr std::array<IndicatorKind, 5> kKinds = {
+        IndicatorKind::kUnspecified, IndicatorKind::kOutput, IndicatorKind::kEffect,
+        IndicatorKind::kSatisfaction, IndicatorKind::kOther};
+    static constexpr std::array<Direction, 4> kDirections = {
+        Direction::kUnspecified, Direction::kHigherBetter, Direction::kLowerBetter,
+        Direction::kEqual};
+    if (!ReadString(v, p, "name", &out->name) ||
+        !ReadEnum(v, p, "kind", kKinds, &IndicatorKindKey, &out->kind) ||
+        !ReadEnum(v, p, "direction", kDirections, &DirectionKey, &out->direction) ||
+        !ReadString(v, p, "target", &out->target) || !ReadString(v, p, "actual", &out->actual) ||
+        !ReadCell(v, p, "weight", &out->weight) || !ReadCell(v, p, "score", &out->score) ||
+        !ReadString(v, p, "deviation", &out->deviation)) {
+      return false;
+    }
+    const json* children = nullptr;
+    if (!FindArray(v, p, "children", &children)) return false;
+    if (children != nullptr) {
+      const std::string cp = ChildPointer(p, "children");
+      out->children.resize(children->size());
+      for (size_t i = 0; i < children->size(); ++i) {
+        if (!ReadIndicator((*children)[i], ChildPointer(cp, i), depth + 1, &out->children[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool ReadEvaluation(const json& v, const std::string& p, Evaluation* out) {
+    if (!CheckKeys(v, p,
+                   {"unit_name", "funds", "goals", "indicators", "total_weight", "total_score",
+                    "grade"})) {
+      return false;
+    }
+    if (!ReadString(v, p, "unit_name", &out->unit_name)) return false;
+    if (const json* f = Find(v, "funds")) {
+      if (!ReadFunds(*f, ChildPointer(p, "funds"), &out->funds)) return false;
+    }
+    if (const json* g = Find(v, "goals")) {
+      if (!ReadGoals(*g, ChildPointer(p, "goals"), &out->goals)) return false;
+    }
+    const json* indicators = nullptr;
+    if (!FindArray(v, p, "indicators", &indicators)) return false;
+    if (indicators != nullptr) {
+      const std::string ip = ChildPointer(p, "indicators");
+      out->indicators.resize(indicators->size());
+      for (size_t i = 0; i < indicators->size(); ++i) {
+        if (!ReadIndicator((*indicators)[i], ChildPointer(ip, i), 1, &out->indicators[i])) {
+          return false;
+        }
+      }
+    }
+    return ReadCell(v, p, "total_weight", &out->total_weight) &&
+           ReadCell(v, p, "total_score", &out->total_score) &&
+           ReadString(v, p, "grade", &out->grade);
+  }
+
+  bool ReadSection(const json& v, const std::string& p, int depth, ReportSection* out) {
+    if (!CheckDepth(depth, p)) return false;
+    if (!CheckKeys(v, p, {"number", "title", "text", "subsections"}) ||
+        !ReadString(v, p, "number", &out->number) || !ReadString(v, p, "title", &out->title) ||
+        !ReadString(v, p, "text", &out->text)) {
+      return false;
+    }
+    const json* subsections = nullptr;
+    if (!FindArray(v, p, "subsections", &subsections)) return false;
+    if (subsections != nullptr) {
+      const std::string sp = ChildPointer(p, "subsections");
+      out->subsections.resize(subsections->size());
+      for (size_t i = 0; i < subsections->size(); ++i) {
+        if (!ReadSection((*subsections)[i], ChildPointer(sp, i), depth + 1, &out->subsections[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool ReadReport(const json& v, const std::string& p, Report* out) {
+    if (!CheckKeys(v, p, {"cover", "sections"})) return false;
+    if (const json* c = Find(v, "cover")) {
+      const std::string cp = ChildPointer(p, "cover");
+      if (!CheckKeys(*c, cp, {"title", "unit", "date"}) ||
+          !ReadString(*c, cp, "title", &out->cover.title) ||
+          !ReadString(*c, cp, "unit", &out->cover.unit) ||
+          !ReadString(*c, cp, "date", &out->cover.date)) {
+        return false;
+      }
+    }
+    const json* sections = nullptr;
+    if (!FindArray(v, p, "sections", &sections)) return false;
+    if (sections != nullptr) {
+      const std::string sp = ChildPointer(p, "sections");
+      out->sections.resize(sections->size());
+      for (size_t i = 0; i < sections->size(); ++i) {
+        if (!ReadSection((*sections)[i], ChildPointer(sp, i), 1, &out->sections[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  bool ReadSourceRef(const json& v, const std::string& p, SourceRef* out) {
+    if (!CheckKeys(v, p, {"file", "table", "row", "column", "paragraph", "span", "text"}) ||
+        !ReadString(v, p, "file", &out->file) || !ReadString(v, p, "table", &out->table) ||
+        !ReadInt(v, p, "row", "expected an integer", &out->row) ||
+        !ReadInt(v, p, "column", "expected an integer", &out->column) ||
+        !ReadInt(v, p, "paragraph", "expected an integer", &out->paragraph)) {
+      return false;
+    }
+    if (const json* span = Find(v, "span")) {
+      const std::string sp = ChildPointer(p, "span");
+      constexpr std::string_view kSpanMessage = "expected [begin, end], two integers";
+      if (!span->is_array() || span->size() != 2) return Fail(sp, kSpanMessage);
+      if (!IntValue((*span)[0], ChildPointer(sp, 0), kSpanMessage, &out->span_begin) ||
+          !IntValue((*span)[1], ChildPointer(sp, 1), kSpanMessage, &out->span_end)) {
+        return false;
+      }
+    }
+    return ReadString(v, p, "text", &out->text);
+  }
+
+  bool ReadProvenance(const json& v, const std::string& p, std::map<std::string, SourceRef>* out) {
+    if (!v.is_object()) return Fail(p, "expected an object");
+    for (const auto& [pointer, ref] : v.items()) {
+      const std::string rp = ChildPointer(p, pointer);
+      if (!pointer.empty() && pointer[0] != '/') {
+        return Fail(rp, fmt::format(R"(key {} is not a JSON pointer (it must start with "/"))",
+                                    Quote(pointer)));
+      }
+      if (!ReadSourceRef(ref, rp, &(*out)[pointer])) return false;
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  const std::string& source_name_;
+  Status status_;
+};
+
+// ---- writing ----
+
+ordered_json CellJson(const Cell& cell) {
+  switch (cell.kind) {
+    case Cell::Kind::kBlank:
+      return nullptr;
+    case Cell::Kind::kNotApplicable:
+      return "n/a";
+    case Cell::Kind::kNumber:
+      return cell.value.ToString() + (cell.percent ? "%" : "");
+  }
+  return nullptr;
+}
+
+ordered_json ExpenseJson(const ExpenseRow& row) {
+  ordered_json j = ordered_json::object();
+  j["key"] = row.key;
+  j["label"] = row.label;
+  if (row.children_are != ChildRelation::kNone) {
+    j["children_are"] = std::string(ChildRelationKey(row.children_are));
+  }
+  ordered_json values = ordered_json::object();
+  for (ExpenseColumn c : kExpenseColumns)
+    values[std::string(ExpenseColumnKey(c))] = CellJson(row.at(c));
+  j["values"] = std::move(values);
+  if (!row.children.empty()) {
+    ordered_json children = ordered_json::array();
+    for (const ExpenseRow& child : row.children) children.push_back(ExpenseJson(child));
+    j["children"] = std::move(children);
+  }
+  return j;
+}
+
+ordered_json IndicatorJson(const Indicator& indicator) {
+  ordered_json j = ordered_json::object();
+  const bool leaf = indicator.children.empty();
+  j["name"] = indicator.name;
+  if (indicator.kind != IndicatorKind::kUnspecified) {
+    j["kind"] = std::string(IndicatorKindKey(indicator.kind));
+  }
+  if (indicator.direction != Direction::kUnspecified) {
+    j["direction"] = std::string(DirectionKey(indicator.direction));
+  }
+  if (leaf || !indicator.target.empty()) j["target"] = indicator.target;
+  if (leaf || !indicator.actual.empty()) j["actual"] = indicator.actual;
+  j["weight"] = CellJson(indicator.weight);
+  if (leaf || !indicator.score.blank()) j["score"] = CellJson(indicator.score);
+  if (leaf || !indicator.deviation.empty()) j["deviation"] = indicator.deviation;
+  if (!leaf) {
+    ordered_json children = ordered_json::array();
+    for (const Indicator& child : indicator.children) children.push_back(IndicatorJson(child));
+    j["children"] = std::move(children);
+  }
+  return j;
+}
+
+ordered_json SectionJson(const ReportSection& section) {
+  ordered_json j = ordered_json::object();
+  j["number"] = section.number;
+  j["title"] = section.title;
+  j["text"] = section.text;
+  ordered_json subsections = ordered_json::array();
+  for (const ReportSection& sub : section.subsections) subsections.push_back(SectionJson(sub));
+  j["subsections"] = std::move(subsections);
+  return j;
+}
+
+ordered_json SourceRefJson(const SourceRef& ref) {
+  ordered_json j = ordered_json::object();
+  j["file"] = ref.file;
+  j["table"] = ref.table;
+  j["row"] = ref.row;
+  j["column"] = ref.column;
+  j["paragraph"] = ref.paragraph;
+  j["span"] = ordered_json::array({ref.span_begin, ref.span_end});
+  j["text"] = ref.text;
+  return j;
+}
+
+}  // namespace
+
+Result<Package> ParsePackageJson(std::string_view text, const std::string& source_name) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  PackageReader reader(text, source_name);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    reader.FailAtOffset(
+        0, "",
+        R"(empty document; expected a package object ({"schema": "jixiao.package/1", ...}))");
+    return reader.status();
+  }
+  // nlohmann::json takes a NUL byte for the end of the input; here it is an error, usually the
+  // sign of a UTF-16 file.
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    reader.FailAtOffset(0, "", "the text is UTF-16; a package must be UTF-8");
+    return reader.status();
+  }
+  if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    reader.FailAtOffset(nul, "",
+                        "NUL byte; a package must be UTF-8 text (write \\u0000 inside a string)");
+    return reader.status();
+  }
+  json root;
+  StrictDomBuilder builder(&root);
+  try {
+    json::sax_parse(text.data(), text.data() + text.size(), &builder, json::input_format_t::json,
+                    /*strict=*/true, /*ignore_comments=*/false);
+  } catch (const std::exception& e) {
+    // nlohmann reports through parse_error(); this is a last resort (e.g. out of memory).
+    return Status::InvalidArgument(
+        fmt::format("{}: cannot parse: {}", source_name, ValidUtf8(e.what())));
+  }
+  if (builder.error()) {
+    reader.FailAtOffset(builder.error_offset(), "", *builder.error());
+    return reader.status();
+  }
+  if (builder.duplicate()) {
+    reader.Fail(*builder.duplicate(),
+                fmt::format("repeated key {}; a key may appear only once in an object",
+                            Quote(builder.duplicate_key())));
+    return reader.status();
+  }
+  Package package;
+  if (!reader.ReadPackage(root, &package)) return reader.status();
+  return package;
+}
+
+Result<Package> LoadPackageFile(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    return Status::IOError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  std::string text;
+  char buffer[1 << 16];
+  size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
+  const bool failed = std::ferror(file) != 0;
+  const int error = errno;
+  std::fclose(file);
+  if (failed) return Status::IOError(fmt::format("cannot read {}: {}", path, std::strerror(error)));
+  return ParsePackageJson(text, path);
+}
+
+std::string WritePackageJson(const Package& package) {
+  ordered_json root = ordered_json::object();
+  root["schema"] = kPackageSchema;  // the format written, whatever package.schema says
+  root["rulebook"] = package.rulebook;
+  root["fiscal_year"] = package.fiscal_year;
+  root["unit"] = {{"name", package.unit.name}, {"short_name", package.unit.short_name}};
+
+  const BasicData& basic = package.basic_data;
+  ordered_json basic_json = ordered_json::object();
+  const Staffing& staffing = basic.staffing;
+  basic_json["staffing"] = {{"authorized", CellJson(staffing.authorized)},
+                            {"on_payroll", CellJson(staffing.on_payroll)},
+                            {"control_rate", CellJson(staffing.control_rate)},
+                            {"retired", CellJson(staffing.retired)},
+                            {"total_actual", CellJson(staffing.total_actual)}};
+  ordered_json expenses = ordered_json::array();
+  for (const ExpenseRow& row : basic.expenses) expenses.push_back(ExpenseJson(row));
+  basic_json["expenses"] = std::move(expenses);
+  ordered_json buildings = ordered_json::array();
+  for (const Building& b : basic.buildings) {
+    buildings.push_back({{"name", b.name},
+                         {"approved_area", CellJson(b.approved_area)},
+                         {"actual_area", CellJson(b.actual_area)},
+                         {"area_control_rate", CellJson(b.area_control_rate)},
+                         {"budget_investment", CellJson(b.budget_investment)},
+                         {"actual_investment", CellJson(b.actual_investment)},
+                         {"investment_control_rate", CellJson(b.investment_control_rate)}});
+  }
+  basic_json["buildings"] = std::move(buildings);
+  basic_json["frugality_measures"] = basic.frugality_measures;
+  basic_json["notes"] = basic.notes;
+  root["basic_data"] = std::move(basic_json);
+
+  const Evaluation& evaluation = package.evaluation;
+  const Funds& f = evaluation.funds;
+  ordered_json eval_json = ordered_json::object();
+  eval_json["unit_name"] = evaluation.unit_name;
+  eval_json["funds"] = {{"initial_budget", CellJson(f.initial_budget)},
+                        {"full_year_budget", CellJson(f.full_year_budget)},
+                        {"executed", CellJson(f.executed)},
+                        {"weight", CellJson(f.weight)},
+                        {"execution_rate", CellJson(f.execution_rate)},
+                        {"score", CellJson(f.score)},
+                        {"general_public", CellJson(f.general_public)},
+                        {"government_fund", CellJson(f.government_fund)},
+                        {"special_account", CellJson(f.special_account)},
+                        {"other_funds", CellJson(f.other_funds)},
+                        {"basic", CellJson(f.basic)},
+                        {"project", CellJson(f.project)}};
+  ordered_json planned = ordered_json::array();
+  for (const Goal& g : evaluation.goals.planned) {
+    planned.push_back({{"number", g.number}, {"text", g.text}});
+  }
+  eval_json["goals"] = {{"planned", std::move(planned)}, {"achieved", evaluation.goals.achieved}};
+  ordered_json indicators = ordered_json::array();
+  for (const Indicator& i : evaluation.indicators) indicators.push_back(IndicatorJson(i));
+  eval_json["indicators"] = std::move(indicators);
+  eval_json["total_weight"] = CellJson(evaluation.total_weight);
+  eval_json["total_score"] = CellJson(evaluation.total_score);
+  eval_json["grade"] = evaluation.grade;
+  root["evaluation"] = std::move(eval_json);
+
+  const Report& report = package.report;
+  ordered_json sections = ordered_json::array();
+  for (const ReportSection& s : report.sections) sections.push_back(SectionJson(s));
+  root["report"] = {
+      {"cover",
+       {{"title", report.cover.title}, {"unit", report.cover.unit}, {"date", report.cover.date}}},
+      {"sections", std::move(sections)}};
+
+  ordered_json provenance = ordered_json::object();
+  for (const auto& [pointer, ref] : package.provenance) provenance[pointer] = SourceRefJson(ref);
+  root["provenance"] = std::move(provenance);
+
+  return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace jixiao
