@@ -124,7 +124,7 @@ nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb, con
                                : nlohmann::ordered_json::array(
                                      {s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString(),
                                       s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString()})},
-        {"accepted_score", s.accepted ? nlohmann::ordered_json(s.accepted->ToString()) : nlohmann::ordered_json()},
+        {"accepted_score", s.accepted ? nlohmann::ordered_json(s.accepted->Normalized().ToString()) : nlohmann::ordered_json()},
         {"note", o.zh ? s.note_zh : s.note_en},
     };
     indicators.push_back(std::move(j));
