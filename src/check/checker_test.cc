@@ -34,6 +34,12 @@ const Diagnostic* Find(const std::vector<Diagnostic>& ds, const std::string& cod
 class CheckerTest : public ::testing::Test {
  protected:
   std::vector<Diagnostic> Check(const Package& p) { return CheckPackage(p, lingling_); }
+  // Checks the example and keeps the result alive for the pointers Find returns.
+  const std::vector<Diagnostic>& Checked() {
+    last_ = Check(example_);
+    return last_;
+  }
+  std::vector<Diagnostic> last_;
   // The example's findings before any injection.
   std::vector<std::string> baseline_ = {"C502", "C502", "C506", "C503", "C505"};
   Package example_ = testing::LoadExample();
@@ -78,16 +84,16 @@ TEST_F(CheckerTest, ExecutionRateChanged) {
 
 TEST_F(CheckerTest, ExecutionRateOnInitialBudgetIsNamed) {
   example_.evaluation.funds.execution_rate = Cell::Number(D("81.34"));  // 124.88 / 153.53
-  const Diagnostic* d = Find(Check(example_), "R202");
+  const Diagnostic* d = Find(Checked(), "R202");
   ASSERT_NE(d, nullptr);
   EXPECT_NE(d->message_zh.find("分母用错了"), std::string::npos);
 }
 
 TEST_F(CheckerTest, RoundingAwareExecutionRate) {
   example_.evaluation.funds.execution_rate = Cell::Number(D("98.3"));  // 98.2533 rounds to 98.3
-  EXPECT_EQ(Find(Check(example_), "R202"), nullptr);
+  EXPECT_EQ(Find(Checked(), "R202"), nullptr);
   example_.evaluation.funds.execution_rate = Cell::Number(D("98.4"));
-  EXPECT_NE(Find(Check(example_), "R202"), nullptr);
+  EXPECT_NE(Find(Checked(), "R202"), nullptr);
 }
 
 TEST_F(CheckerTest, ThreePublicChildChanged) {
@@ -113,14 +119,14 @@ TEST_F(CheckerTest, PartExceedsParent) {
 
 TEST_F(CheckerTest, PartsTogetherExceedParent) {
   Row({0}).at(ExpenseColumn::kFinal) = Cell::Number(D("4.50"));
-  const Diagnostic* d = Find(Check(example_), "A103");
+  const Diagnostic* d = Find(Checked(), "A103");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->computed, "≥4.81");
 }
 
 TEST_F(CheckerTest, StaffControlRate) {
   example_.basic_data.staffing.control_rate = Cell::Number(D("85.7"), true);
-  const Diagnostic* d = Find(Check(example_), "R201");
+  const Diagnostic* d = Find(Checked(), "R201");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->reported, "85.7%");
   EXPECT_EQ(d->computed, "87.50%");
@@ -144,7 +150,7 @@ TEST_F(CheckerTest, BuildingRates) {
 
 TEST_F(CheckerTest, ExecutionScore) {
   example_.evaluation.funds.score = Cell::Number(D("9.5"));
-  const Diagnostic* d = Find(Check(example_), "S301");
+  const Diagnostic* d = Find(Checked(), "S301");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->computed, "9.8");
   EXPECT_EQ(d->reported, "9.5");
@@ -152,7 +158,7 @@ TEST_F(CheckerTest, ExecutionScore) {
 
 TEST_F(CheckerTest, FundsSplit) {
   example_.evaluation.funds.general_public = Cell::Number(D("120.88"));
-  const Diagnostic* d = Find(Check(example_), "A104");
+  const Diagnostic* d = Find(Checked(), "A104");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->reported, "120.88");
   EXPECT_EQ(d->computed, "124.88");
@@ -170,14 +176,14 @@ TEST_F(CheckerTest, IndicatorScoreOffItsPoint) {
 
 TEST_F(CheckerTest, QualitativeScoreOutsideItsBand) {
   Leaf(0, 1, 0).score = Cell::Number(D("3"));  // band [4, 5]
-  const Diagnostic* d = Find(Check(example_), "S303");
+  const Diagnostic* d = Find(Checked(), "S303");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->computed, "[4, 5]");
 }
 
 TEST_F(CheckerTest, NotAssessable) {
   Leaf(0, 0, 1).actual = "";
-  const Diagnostic* d = Find(Check(example_), "S304");
+  const Diagnostic* d = Find(Checked(), "S304");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->location.column, "actual");
   EXPECT_EQ(d->computed, "无法评价");
@@ -215,7 +221,7 @@ TEST_F(CheckerTest, GroupAndTotalWeights) {
 
 TEST_F(CheckerTest, TotalWeight) {
   example_.evaluation.total_weight = Cell::Number(D("90"));
-  const Diagnostic* t = Find(Check(example_), "W402");
+  const Diagnostic* t = Find(Checked(), "W402");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->reported, "90");
   EXPECT_EQ(t->computed, "100");
@@ -241,7 +247,7 @@ TEST_F(CheckerTest, NationalRulebookReportsTheLayout) {
 
 TEST_F(CheckerTest, WeightDiffersFromRulebook) {
   example_.evaluation.indicators[0].weight = Cell::Number(D("60"));
-  const Diagnostic* d = Find(Check(example_), "W403");
+  const Diagnostic* d = Find(Checked(), "W403");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->reported, "60");
   EXPECT_EQ(d->computed, "50");
@@ -257,7 +263,7 @@ TEST_F(CheckerTest, RequiredValues) {
 
 TEST_F(CheckerTest, ReportSections) {
   example_.report.sections.erase(example_.report.sections.begin() + 6);  // 七
-  const Diagnostic* d = Find(Check(example_), "C507");
+  const Diagnostic* d = Find(Checked(), "C507");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->location.section, "七");
 }
