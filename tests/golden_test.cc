@@ -131,7 +131,20 @@ TEST_P(Golden, Matches) {
   }
 
   std::string command = c.headers["command"];
+  // Cases on the seed documents need the shared folder; without it they skip.
+  std::string shared;
+  if (command.find("{shared}") != std::string::npos) {
+    const auto dir = testing::SharedDir();
+    if (!dir) {
+      fs::remove_all(work);
+      GTEST_SKIP() << "the seed documents (" << testing::SourceDir()
+                   << "/../shared, or JIXIAO_SHARED_DIR) are absent";
+    }
+    shared = fs::weakly_canonical(*dir).string();
+    ReplaceAll(&command, "{shared}", shared);
+  }
   ReplaceAll(&command, "{input}", input_path);
+  ReplaceAll(&command, "{work}", work.string());
   ReplaceAll(&command, "{rulebook}", rulebook_path);
   const std::string out_file = (work / "stdout").string();
   const std::string err_file = (work / "stderr").string();
@@ -144,6 +157,7 @@ TEST_P(Golden, Matches) {
   // Temporary paths print as placeholders so the expected text is stable.
   for (std::string* s : {&out, &err}) {
     ReplaceAll(s, work.string() + "/", "{work}/");
+    if (!shared.empty()) ReplaceAll(s, shared + "/", "{shared}/");
   }
   fs::remove_all(work);
 

@@ -54,6 +54,12 @@ const std::vector<CodeInfo>& AllCodes() {
        "a row is only partly filled"},
       {"C507", "report-section-missing", Severity::kWarning, "自评报告缺少章节或章节为空",
        "a report section is missing or empty"},
+      {"I601", "content-not-recognised", Severity::kWarning, "导入时有内容未能识别",
+       "content of the document could not be placed"},
+      {"I602", "figure-unreadable", Severity::kWarning, "导入时数字无法读取",
+       "a cell that should hold a figure cannot be read"},
+      {"I603", "document-part-missing", Severity::kWarning, "文件中缺少基础数据表、自评表或自评报告",
+       "the file lacks the data table, the self-evaluation table or the report"},
   };
   return codes;
 }

@@ -2,7 +2,8 @@
 // code is never reused. Every code here has an entry in docs/diagnostics.md and at least one
 // test (tests/codes_test.cc enforces both).
 //
-// Letters: A arithmetic, R ratios, S scores, W weights and layout, C completeness.
+// Letters: A arithmetic, R ratios, S scores, W weights and layout, C completeness,
+// I import.
 #pragma once
 
 #include <string_view>

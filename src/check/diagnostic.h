@@ -7,8 +7,11 @@
 // Plain value types; safe to copy between threads.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "model/package.h"
 
 namespace jixiao {
 
@@ -41,6 +44,8 @@ struct Location {
   std::string sentence;
   int span_begin = -1;
   int span_end = -1;
+  // Where the value came from in the original document, for imported packages.
+  std::optional<SourceRef> source;
 };
 
 struct Diagnostic {

@@ -5,12 +5,14 @@
 // an error or an inconsistency; 2 — a file could not be read or parsed, or bad usage.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "check/checker.h"
 #include "compute/scoring.h"
+#include "import/importer.h"
 #include "model/package_json.h"
 #include "present/diagnostic_format.h"
 #include "present/score_format.h"
@@ -36,15 +38,18 @@ void AddCommon(CLI::App* cmd, CommonOptions* o) {
                   "Rulebook id (national, hunan-lingling) or TOML file; overrides the package's");
 }
 
-// Loads a package and the rulebook that applies to it; prints the failure and returns false.
-bool Load(const std::string& path, const CommonOptions& o, Package* package, Rulebook* rulebook) {
-  Result<Package> p = LoadPackageFile(path);
+// Loads a package (JSON, or a document imported on the fly) and the rulebook that applies
+// to it; prints the failure and returns false. `notes` receives what an import could not place.
+bool Load(const std::string& path, const CommonOptions& o, Package* package, Rulebook* rulebook,
+          std::vector<Diagnostic>* notes = nullptr) {
+  Result<LoadedPackage> p = LoadAnyPackage(path, o.rulebook);
   if (!p.ok()) {
     std::cerr << "jixiao: " << p.status().message() << "\n";
     return false;
   }
+  if (notes != nullptr) *notes = p->import.notes;
   const std::string id = !o.rulebook.empty()       ? o.rulebook
-                         : !p->rulebook.empty()    ? p->rulebook
+                         : !p->package.rulebook.empty() ? p->package.rulebook
                                                    : std::string("national");
   Result<Rulebook> r = ResolveRulebook(id);
   if (!r.ok()) {
@@ -56,9 +61,28 @@ bool Load(const std::string& path, const CommonOptions& o, Package* package, Rul
     }
     return false;
   }
-  *package = std::move(p).value();
+  *package = std::move(p->package);
   *rulebook = std::move(r).value();
   return true;
+}
+
+// Points each diagnostic at the original document where the package was imported from one.
+void AttachSources(const Package& package, std::vector<Diagnostic>* diagnostics) {
+  if (package.provenance.empty()) return;
+  for (Diagnostic& d : *diagnostics) {
+    if (d.location.source || d.location.pointer.empty()) continue;
+    // The value itself, or else the nearest thing recorded under the same row or node.
+    std::string prefix = d.location.pointer;
+    while (!prefix.empty()) {
+      auto it = package.provenance.find(prefix);
+      if (it == package.provenance.end()) it = package.provenance.lower_bound(prefix + "/");
+      if (it != package.provenance.end() && it->first.rfind(prefix, 0) == 0) {
+        d.location.source = it->second;
+        break;
+      }
+      prefix.resize(prefix.rfind('/'));
+    }
+  }
 }
 
 // Diagnostics about how the package fits its rulebook: shown as notes by `score`.
@@ -77,11 +101,14 @@ int RunCheck(const std::vector<std::string>& files, const CommonOptions& o) {
   for (const std::string& file : files) {
     Package package;
     Rulebook rulebook;
-    if (!Load(file, o, &package, &rulebook)) {
+    std::vector<Diagnostic> found;
+    if (!Load(file, o, &package, &rulebook, &found)) {
       unreadable = true;
       continue;
     }
-    std::vector<Diagnostic> found = CheckPackage(package, rulebook);
+    std::vector<Diagnostic> checked = CheckPackage(package, rulebook);
+    AttachSources(package, &checked);
+    found.insert(found.end(), checked.begin(), checked.end());
     problems = problems || HasProblems(found);
     const FormatOptions fo{o.lang == "zh", package.fiscal_year};
     for (Diagnostic& d : found) {
@@ -115,6 +142,55 @@ int RunScore(const std::string& file, const CommonOptions& o) {
   return 0;
 }
 
+int RunImport(const std::string& file, const std::string& output, const CommonOptions& o) {
+  Result<LoadedPackage> loaded = LoadAnyPackage(file, o.rulebook);
+  if (!loaded.ok()) {
+    std::cerr << "jixiao: " << loaded.status().message() << "\n";
+    return 2;
+  }
+  if (loaded->format == DocumentFormat::kJson) {
+    std::cerr << "jixiao: " << file << ": already a package (JSON); nothing to import\n";
+    return 2;
+  }
+  const ImportResult& im = loaded->import;
+  const bool zh = o.lang == "zh";
+  const FormatOptions fo{zh, loaded->package.fiscal_year};
+  std::vector<Diagnostic> notes = im.notes;
+  for (Diagnostic& d : notes) d.file = file;
+  if (o.format == "json") {
+    nlohmann::ordered_json j = {{"file", file},
+                                {"format", DocumentFormatName(loaded->format)},
+                                {"output", output},
+                                {"rulebook", loaded->package.rulebook},
+                                {"recognised", im.recognised},
+                                {"notes", nlohmann::ordered_json::array()}};
+    for (const Diagnostic& d : notes) j["notes"].push_back(DiagnosticJson(d, fo));
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << (zh ? "导入 " : "Importing ") << file << " ("
+              << DocumentFormatName(loaded->format) << ")\n";
+    for (const std::string& line : im.recognised) std::cout << "  " << line << "\n";
+    std::cout << "  " << (zh ? "评分规则：" : "rulebook: ") << loaded->package.rulebook << "（"
+              << im.rulebook_reason << "）\n";
+    if (notes.empty()) {
+      std::cout << (zh ? "全部内容已识别。\n" : "Everything was recognised.\n");
+    } else {
+      std::cout << "\n";
+      for (const Diagnostic& d : notes) std::cout << FormatDiagnosticText(d, fo);
+    }
+  }
+  const std::string json = WritePackageJson(loaded->package);
+  std::ofstream out(output, std::ios::binary);
+  out << json;
+  out.close();
+  if (!out) {
+    std::cerr << "jixiao: cannot write " << output << "\n";
+    return 2;
+  }
+  if (o.format != "json") std::cout << (zh ? "已写入 " : "Wrote ") << output << "\n";
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"jixiao — 部门整体支出绩效自评: check and score budget units' self-evaluations"};
   app.require_subcommand(1);
@@ -124,12 +200,21 @@ int Main(int argc, char** argv) {
 
   CLI::App* check = app.add_subcommand(
       "check", "Find every inconsistency in packages (exit 1 when an error or inconsistency)");
-  check->add_option("packages", check_files, "Package files (JSON)")->required();
+  check->add_option("packages", check_files, "Package files (JSON) or documents (text, DOCX, XLSX)")->required();
   AddCommon(check, &check_options);
 
   CLI::App* score = app.add_subcommand("score", "Recompute execution, indicator and total scores");
-  score->add_option("package", score_file, "Package file (JSON)")->required();
+  score->add_option("package", score_file, "Package file (JSON) or document (text, DOCX, XLSX)")->required();
   AddCommon(score, &score_options);
+
+  CommonOptions import_options;
+  std::string import_file, import_output;
+  CLI::App* import = app.add_subcommand(
+      "import", "Read a text, Word (DOCX) or Excel (XLSX) document into a package JSON file");
+  import->add_option("document", import_file, "The document; its format is told by content")
+      ->required();
+  import->add_option("-o,--output", import_output, "The package JSON to write")->required();
+  AddCommon(import, &import_options);
 
   try {
     app.parse(argc, argv);
@@ -143,6 +228,7 @@ int Main(int argc, char** argv) {
   }
   if (check->parsed()) return RunCheck(check_files, check_options);
   if (score->parsed()) return RunScore(score_file, score_options);
+  if (import->parsed()) return RunImport(import_file, import_output, import_options);
   return 2;
 }
 

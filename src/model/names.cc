@@ -22,7 +22,8 @@ std::string Lookup(const std::array<Name, N>& names, std::string_view key, bool 
   return std::string(key);
 }
 
-constexpr std::array<Name, 4> kDocuments = {{
+constexpr std::array<Name, 5> kDocuments = {{
+    {"source", "原文件", "source document"},
     {"basic_data", "附件1 基础数据表", "basic data table"},
     {"evaluation", "部门整体支出绩效自评表", "self-evaluation table"},
     {"report", "自评报告", "self-evaluation report"},

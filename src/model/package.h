@@ -180,6 +180,7 @@ struct SourceRef {
   std::string table;   // table name or sheet
   int row = 0;         // 1-based; 0 when not applicable
   int column = 0;      // 1-based
+  int line = 0;        // 1-based line of a text file; 0 otherwise
   int paragraph = 0;   // 1-based
   int span_begin = -1; // byte span in the paragraph
   int span_end = -1;

@@ -741,10 +741,11 @@ class PackageReader {
   }
 
   bool ReadSourceRef(const json& v, const std::string& p, SourceRef* out) {
-    if (!CheckKeys(v, p, {"file", "table", "row", "column", "paragraph", "span", "text"}) ||
+    if (!CheckKeys(v, p, {"file", "table", "row", "column", "line", "paragraph", "span", "text"}) ||
         !ReadString(v, p, "file", &out->file) || !ReadString(v, p, "table", &out->table) ||
         !ReadInt(v, p, "row", "expected an integer", &out->row) ||
         !ReadInt(v, p, "column", "expected an integer", &out->column) ||
+        !ReadInt(v, p, "line", "expected an integer", &out->line) ||
         !ReadInt(v, p, "paragraph", "expected an integer", &out->paragraph)) {
       return false;
     }
@@ -851,6 +852,7 @@ ordered_json SourceRefJson(const SourceRef& ref) {
   j["table"] = ref.table;
   j["row"] = ref.row;
   j["column"] = ref.column;
+  j["line"] = ref.line;
   j["paragraph"] = ref.paragraph;
   j["span"] = ordered_json::array({ref.span_begin, ref.span_end});
   j["text"] = ref.text;

@@ -254,6 +254,7 @@ constexpr std::string_view kSampleJson = R"({
       "table": "自评表",
       "row": 2,
       "column": 5,
+      "line": 0,
       "paragraph": 0,
       "span": [
         -1,
@@ -1059,7 +1060,7 @@ TEST(PackageJsonError, UnknownKeys) {
             R"(x.json:1:49: /unit/a~1b~0: unknown key "a/b~"; expected one of: name, short_name)");
   EXPECT_EQ(
       Err(std::string(kHead) + R"("provenance": {"/x": {"cell": 1}}})"),
-      R"(x.json:1:62: /provenance/~1x/cell: unknown key "cell"; expected one of: file, table, row, column, paragraph, span, text)");
+      R"(x.json:1:62: /provenance/~1x/cell: unknown key "cell"; expected one of: file, table, row, column, line, paragraph, span, text)");
   EXPECT_EQ(
       Err(std::string(kHead) + R"("report": {"cover": {"subtitle": ""}}})"),
       R"(x.json:1:65: /report/cover/subtitle: unknown key "subtitle"; expected one of: title, unit, date)");

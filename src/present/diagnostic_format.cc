@@ -53,6 +53,34 @@ std::string QuoteSentence(const Location& loc) {
 
 }  // namespace
 
+std::string SourceText(const SourceRef& s, bool zh) {
+  std::vector<std::string> parts;
+  if (!s.file.empty()) parts.push_back(s.file);
+  if (!s.table.empty()) parts.push_back(s.table);
+  if (s.row > 0) parts.push_back(zh ? fmt::format("第{}行", s.row) : fmt::format("row {}", s.row));
+  if (s.column > 0) {
+    parts.push_back(zh ? fmt::format("第{}列", s.column) : fmt::format("column {}", s.column));
+  }
+  if (s.paragraph > 0) {
+    parts.push_back(zh ? fmt::format("第{}段", s.paragraph)
+                       : fmt::format("paragraph {}", s.paragraph));
+  }
+  if (s.line > 0) {
+    parts.push_back(zh ? fmt::format("文本第{}行", s.line) : fmt::format("line {}", s.line));
+  }
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? " › " : "") + parts[i];
+  const std::string_view text = TrimBlank(s.text);
+  if (!text.empty()) {
+    std::string shown(text);
+    for (char& c : shown) {
+      if (c == '\n') c = ' ';
+    }
+    out += zh ? fmt::format("：“{}”", shown) : fmt::format(": \"{}\"", shown);
+  }
+  return out;
+}
+
 std::string LocationPath(const Location& loc, const FormatOptions& o) {
   std::vector<std::string> parts;
   if (!loc.document.empty()) parts.push_back(DocumentName(loc.document, o.zh));
@@ -72,6 +100,9 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   out += fmt::format("  {}{}", o.zh ? "位置：" : "at: ", LocationPath(d.location, o));
   if (!d.location.pointer.empty()) out += fmt::format(" ({})", d.location.pointer);
   out += "\n";
+  if (d.location.source) {
+    out += fmt::format("  {}{}\n", o.zh ? "原文：" : "source: ", SourceText(*d.location.source, o.zh));
+  }
   out += QuoteRow(d.location, o.zh);
   out += QuoteSentence(d.location);
   for (const Location& r : d.related) {
@@ -98,6 +129,12 @@ nlohmann::ordered_json LocationJson(const Location& loc, const FormatOptions& o)
       {"column", loc.column},     {"pointer", loc.pointer}, {"path", LocationPath(loc, o)},
   };
   if (!loc.section.empty()) j["section"] = loc.section;
+  if (loc.source) {
+    const SourceRef& s = *loc.source;
+    j["source"] = {{"file", s.file},     {"table", s.table}, {"row", s.row},
+                   {"column", s.column}, {"line", s.line},   {"paragraph", s.paragraph},
+                   {"text", s.text}};
+  }
   if (!loc.sentence.empty()) {
     j["sentence"] = loc.sentence;
     j["span"] = {loc.span_begin, loc.span_end};

@@ -22,6 +22,9 @@ std::string LocationPath(const Location& location, const FormatOptions& options)
 // One diagnostic as text, ending with a blank line.
 std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& options);
 
+// "seed.txt › 表2 › 第3行 › 第5列 › 第156行: “98.25”"; empty when there is no source.
+std::string SourceText(const SourceRef& source, bool zh);
+
 nlohmann::ordered_json LocationJson(const Location& location, const FormatOptions& options);
 nlohmann::ordered_json DiagnosticJson(const Diagnostic& d, const FormatOptions& options);
 

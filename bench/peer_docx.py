@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""The peer for bench/docx_read_bench.cc: python-docx reading the same DOCX.
+
+Usage: peer_docx.py FILE.docx [N]     opens the file N times (default 20) from memory, reads
+                                       every paragraph's text and every table cell's text, and
+                                       prints "<seconds per file>".
+       peer_docx.py --open-only FILE [N]  the same, reading only the paragraphs (python-docx's
+                                       row.cells rebuilds the whole grid on each call, so most
+                                       of the full time is cell access; this is the floor).
+       peer_docx.py --dump FILE.docx  prints what python-docx reads as JSON:
+                                       {"paragraphs": [...], "tables": [[[cell, ...], ...], ...]}
+                                       (used by docx_reader_test.cc as an independent oracle).
+"""
+import io
+import json
+import sys
+import time
+
+import docx
+
+
+def read(document, cells=True):
+    paragraphs = [p.text for p in document.paragraphs]
+    if not cells:
+        return paragraphs, []
+    tables = [[[cell.text for cell in row.cells] for row in table.rows]
+              for table in document.tables]
+    return paragraphs, tables
+
+
+def main():
+    args = sys.argv[1:]
+    if not args:
+        sys.exit(__doc__)
+    if args[0] == "--dump":
+        paragraphs, tables = read(docx.Document(args[1]))
+        json.dump({"paragraphs": paragraphs, "tables": tables}, sys.stdout, ensure_ascii=False)
+        return
+    cells = args[0] != "--open-only"
+    if not cells:
+        args = args[1:]
+    with open(args[0], "rb") as f:
+        data = f.read()
+    n = int(args[1]) if len(args) > 1 else 20
+    read(docx.Document(io.BytesIO(data)), cells)  # warm up
+    start = time.perf_counter()
+    for _ in range(n):
+        read(docx.Document(io.BytesIO(data)), cells)
+    print("%.6f" % ((time.perf_counter() - start) / n))
+
+
+if __name__ == "__main__":
+    main()

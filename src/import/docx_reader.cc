@@ -1,0 +1,1073 @@
+// DOCX importer: finds the main document part through the package relationships, parses it
+// with pugixml in place and walks the body once. Element names are matched by namespace, not
+// by prefix: a reader keeps the xmlns declarations in scope and resolves each element's prefix
+// to WordprocessingML (transitional or strict), markup compatibility, or something else.
+#include "import/docx_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstring>
+#include <new>
+#include <pugixml.hpp>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace jixiao {
+namespace {
+
+constexpr std::string_view kDefaultMainPart = "word/document.xml";
+
+// ---------------------------------------------------------------------------------------------
+// Element names.
+
+enum class Ns : uint8_t { kOther, kWord, kMc };
+
+enum class Tag : uint8_t {
+  kOther,
+  // WordprocessingML.
+  kDocument,
+  kBody,
+  kP,
+  kPPr,
+  kRPr,
+  kR,
+  kT,
+  kTab,
+  kPtab,
+  kBr,
+  kCr,
+  kNoBreakHyphen,
+  kFldChar,
+  kFldSimple,
+  kIns,
+  kDel,
+  kMoveTo,
+  kMoveFrom,
+  kSdt,
+  kSdtPr,
+  kSdtContent,
+  kShowingPlcHdr,
+  kSmartTag,
+  kCustomXml,
+  kHyperlink,
+  kDir,
+  kBdo,
+  kRuby,
+  kRubyBase,
+  kTbl,
+  kTr,
+  kTrPr,
+  kTc,
+  kTcPr,
+  kGridSpan,
+  kGridBefore,
+  kGridAfter,
+  kVMerge,
+  kHMerge,
+  // Markup compatibility.
+  kAlternateContent,
+  kFallback,
+};
+
+Tag WordTag(std::string_view local) {
+  static const auto* const kTags = new std::unordered_map<std::string_view, Tag>{
+      {"document", Tag::kDocument},
+      {"body", Tag::kBody},
+      {"p", Tag::kP},
+      {"pPr", Tag::kPPr},
+      {"rPr", Tag::kRPr},
+      {"r", Tag::kR},
+      {"t", Tag::kT},
+      {"tab", Tag::kTab},
+      {"ptab", Tag::kPtab},
+      {"br", Tag::kBr},
+      {"cr", Tag::kCr},
+      {"noBreakHyphen", Tag::kNoBreakHyphen},
+      {"fldChar", Tag::kFldChar},
+      {"fldSimple", Tag::kFldSimple},
+      {"ins", Tag::kIns},
+      {"del", Tag::kDel},
+      {"moveTo", Tag::kMoveTo},
+      {"moveFrom", Tag::kMoveFrom},
+      {"sdt", Tag::kSdt},
+      {"sdtPr", Tag::kSdtPr},
+      {"sdtContent", Tag::kSdtContent},
+      {"showingPlcHdr", Tag::kShowingPlcHdr},
+      {"smartTag", Tag::kSmartTag},
+      {"customXml", Tag::kCustomXml},
+      {"hyperlink", Tag::kHyperlink},
+      {"dir", Tag::kDir},
+      {"bdo", Tag::kBdo},
+      {"ruby", Tag::kRuby},
+      {"rubyBase", Tag::kRubyBase},
+      {"tbl", Tag::kTbl},
+      {"tr", Tag::kTr},
+      {"trPr", Tag::kTrPr},
+      {"tc", Tag::kTc},
+      {"tcPr", Tag::kTcPr},
+      {"gridSpan", Tag::kGridSpan},
+      {"gridBefore", Tag::kGridBefore},
+      {"gridAfter", Tag::kGridAfter},
+      {"vMerge", Tag::kVMerge},
+      {"hMerge", Tag::kHMerge},
+  };
+  const auto it = kTags->find(local);
+  return it == kTags->end() ? Tag::kOther : it->second;
+}
+
+Ns NamespaceOf(std::string_view uri) {
+  if (uri == "http://schemas.openxmlformats.org/wordprocessingml/2006/main" ||
+      uri == "http://purl.oclc.org/ooxml/wordprocessingml/main") {
+    return Ns::kWord;
+  }
+  if (uri == "http://schemas.openxmlformats.org/markup-compatibility/2006") return Ns::kMc;
+  return Ns::kOther;
+}
+
+// The xmlns declarations in scope while walking down the tree.
+class Namespaces {
+ public:
+  // Adds the declarations made on `node`; returns the mark to pass to Leave.
+  size_t Enter(pugi::xml_node node) {
+    const size_t mark = bindings_.size();
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name.size() < 5 || name.compare(0, 5, "xmlns") != 0) continue;
+      if (name.size() == 5) {
+        bindings_.push_back({"", NamespaceOf(a.value())});
+      } else if (name[5] == ':') {
+        bindings_.push_back({name.substr(6), NamespaceOf(a.value())});
+      }
+    }
+    if (bindings_.size() != mark) cached_ = false;
+    return mark;
+  }
+  void Leave(size_t mark) {
+    if (bindings_.size() != mark) {
+      bindings_.resize(mark);
+      cached_ = false;
+    }
+  }
+  Ns Resolve(std::string_view prefix) {
+    if (cached_ && prefix == cached_prefix_) return cached_ns_;
+    Ns ns = Ns::kOther;
+    for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
+      if (it->prefix == prefix) {
+        ns = it->ns;
+        break;
+      }
+    }
+    cached_ = true;
+    cached_prefix_ = prefix;
+    cached_ns_ = ns;
+    return ns;
+  }
+
+ private:
+  struct Binding {
+    std::string_view prefix;
+    Ns ns;
+  };
+  std::vector<Binding> bindings_;
+  bool cached_ = false;
+  std::string_view cached_prefix_;
+  Ns cached_ns_ = Ns::kOther;
+};
+
+std::string_view LocalName(std::string_view name) {
+  const size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+// The value of the attribute whose local name is `local` (w:val, w:fldCharType), or nullptr.
+const char* AttributeValue(pugi::xml_node node, std::string_view local) {
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+    if (LocalName(a.name()) == local) return a.value();
+  }
+  return nullptr;
+}
+
+// A w:val integer clamped to [lo, hi]; `fallback` when absent or not a number.
+int IntValue(pugi::xml_node node, int fallback, int lo, int hi) {
+  const char* text = AttributeValue(node, "val");
+  if (text == nullptr) return fallback;
+  const char* end = text + std::strlen(text);
+  int64_t value = 0;
+  const auto [ptr, ec] = std::from_chars(text, end, value);
+  if (ptr == text) return fallback;
+  if (ec == std::errc::result_out_of_range) return *text == '-' ? lo : hi;
+  return static_cast<int>(std::clamp<int64_t>(value, lo, hi));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the paragraphs and tables of a container go: the body's blocks or a cell's text.
+// Holds back a paragraph whose mark is a tracked deletion so that it joins the next one.
+
+class BlockSink {
+ public:
+  virtual ~BlockSink() = default;
+
+  void AddParagraph(std::string text, bool mark_deleted) {
+    if (has_pending_) {
+      text.insert(0, pending_);
+      pending_.clear();
+      has_pending_ = false;
+    }
+    if (mark_deleted) {
+      pending_ = std::move(text);
+      has_pending_ = true;
+      return;
+    }
+    OnParagraph(std::move(text));
+  }
+  void AddTable(FlatTable table) {
+    Flush();
+    OnTable(std::move(table));
+  }
+  // Emits a held-back paragraph if it has text (a wholly deleted one disappears).
+  void Flush() {
+    if (!has_pending_) return;
+    has_pending_ = false;
+    if (!pending_.empty()) OnParagraph(std::move(pending_));
+    pending_.clear();
+  }
+
+ protected:
+  virtual void OnParagraph(std::string text) = 0;
+  virtual void OnTable(FlatTable table) = 0;
+
+ private:
+  std::string pending_;
+  bool has_pending_ = false;
+};
+
+class BodySink : public BlockSink {
+ public:
+  explicit BodySink(std::vector<FlatBlock>* blocks) : blocks_(blocks) {}
+
+ protected:
+  void OnParagraph(std::string text) override {
+    FlatBlock& b = blocks_->emplace_back();
+    b.kind = FlatBlock::Kind::kParagraph;
+    b.paragraph.text = std::move(text);
+    b.paragraph.origin.paragraph = ++paragraphs_;
+  }
+  void OnTable(FlatTable table) override {
+    if (table.rows.empty()) return;
+    FlatBlock& b = blocks_->emplace_back();
+    b.kind = FlatBlock::Kind::kTable;
+    b.table = std::move(table);
+    b.table.index = ++tables_;
+  }
+
+ private:
+  std::vector<FlatBlock>* blocks_;
+  int paragraphs_ = 0;
+  int tables_ = 0;
+};
+
+// Rows joined by '\n', grid positions by '\t'.
+std::string FlattenTable(const FlatTable& table) {
+  std::string out;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    if (r > 0) out += '\n';
+    const std::vector<FlatCell>& cells = table.rows[r].cells;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) out += '\t';
+      out += cells[c].text;
+    }
+  }
+  return out;
+}
+
+class CellSink : public BlockSink {
+ public:
+  // The cell's text; drops the empty paragraph Word requires after a table ending a cell.
+  std::string Finish() {
+    Flush();
+    if (pieces_.size() >= 2 && pieces_.back().empty() && !pieces_.back().table &&
+        pieces_[pieces_.size() - 2].table) {
+      pieces_.pop_back();
+    }
+    std::string out;
+    for (size_t i = 0; i < pieces_.size(); ++i) {
+      if (i > 0) out += '\n';
+      out += pieces_[i].text;
+    }
+    return out;
+  }
+
+ protected:
+  void OnParagraph(std::string text) override { pieces_.push_back({std::move(text), false}); }
+  void OnTable(FlatTable table) override {
+    if (table.rows.empty()) return;
+    pieces_.push_back({FlattenTable(table), true});
+  }
+
+ private:
+  struct Piece {
+    std::string text;
+    bool table;
+    bool empty() const { return text.empty(); }
+  };
+  std::vector<Piece> pieces_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The walk over the main document part.
+
+class BodyReader {
+ public:
+  BodyReader(const std::string& file, const std::string& part, const DocxLimits& limits)
+      : file_(file), part_(part), limits_(limits) {}
+
+  Status Read(const pugi::xml_document& doc, FlatDocument* out) {
+    const pugi::xml_node root = doc.document_element();
+    const size_t mark = ns_.Enter(root);
+    if (Classify(root) != Tag::kDocument) {
+      return Status::InvalidArgument(
+          fmt::format("{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_,
+                      root.name()));
+    }
+    BodySink sink(&out->blocks);
+    for (pugi::xml_node child = root.first_child(); child && status_.ok();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      const size_t child_mark = ns_.Enter(child);
+      if (Classify(child) == Tag::kBody) Blocks(child, &sink);
+      ns_.Leave(child_mark);
+    }
+    sink.Flush();
+    ns_.Leave(mark);
+    return status_;
+  }
+
+ private:
+  // Enters an element's namespace scope and the reader's depth budget for one child.
+  class Scope {
+   public:
+    Scope(BodyReader* reader, pugi::xml_node node)
+        : reader_(reader), mark_(reader->ns_.Enter(node)) {
+      if (++reader_->depth_ > reader_->limits_.max_element_depth) {
+        reader_->Fail(node, fmt::format("elements nested more than {} deep",
+                                        reader_->limits_.max_element_depth));
+      }
+    }
+    ~Scope() {
+      --reader_->depth_;
+      reader_->ns_.Leave(mark_);
+    }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    BodyReader* reader_;
+    size_t mark_;
+  };
+
+  // A field's state: before its separator the text is its code, after it its result.
+  struct Fields {
+    std::vector<bool> separated;  // one per open field, innermost last
+    int in_code = 0;              // open fields not yet separated
+  };
+
+  Tag Classify(pugi::xml_node node) {
+    const std::string_view name = node.name();
+    const size_t colon = name.find(':');
+    const std::string_view prefix =
+        colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+    const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    switch (ns_.Resolve(prefix)) {
+      case Ns::kWord:
+        return WordTag(local);
+      case Ns::kMc:
+        if (local == "AlternateContent") return Tag::kAlternateContent;
+        if (local == "Fallback") return Tag::kFallback;
+        return Tag::kOther;
+      case Ns::kOther:
+        break;
+    }
+    return Tag::kOther;
+  }
+
+  void Fail(pugi::xml_node node, const std::string& what) {
+    if (!status_.ok()) return;
+    const ptrdiff_t offset = node.offset_debug();
+    status_ = Status::Corruption(
+        offset >= 0 ? fmt::format("{}: {}: byte {}: {}", file_, part_, offset, what)
+                    : fmt::format("{}: {}: {}", file_, part_, what));
+  }
+
+  bool failed() const { return !status_.ok(); }
+
+  void Append(std::string* out, std::string_view text) const {
+    if (fields_.in_code == 0 && placeholder_ == 0) out->append(text);
+  }
+  void Append(std::string* out, char c) const {
+    if (fields_.in_code == 0 && placeholder_ == 0) out->push_back(c);
+  }
+
+  // True when an sdt's properties say it shows its placeholder text, not content.
+  bool ShowsPlaceholder(pugi::xml_node sdt) {
+    for (pugi::xml_node child = sdt.first_child(); child; child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (Classify(child) != Tag::kSdtPr) continue;
+      for (pugi::xml_node p = child.first_child(); p; p = p.next_sibling()) {
+        if (p.type() != pugi::node_element) continue;
+        Scope inner(this, p);
+        if (Classify(p) == Tag::kShowingPlcHdr) return true;
+      }
+    }
+    return false;
+  }
+
+  // Calls visit(content) for the w:sdtContent of an sdt, with placeholder text suppressed.
+  template <typename Visit>
+  void SdtContent(pugi::xml_node sdt, Visit visit) {
+    const bool placeholder = ShowsPlaceholder(sdt);
+    placeholder_ += placeholder ? 1 : 0;
+    for (pugi::xml_node child = sdt.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (!failed() && Classify(child) == Tag::kSdtContent) visit(child);
+    }
+    placeholder_ -= placeholder ? 1 : 0;
+  }
+
+  // Calls visit(fallback) for the mc:Fallback of an mc:AlternateContent.
+  template <typename Visit>
+  void Fallback(pugi::xml_node alternate, Visit visit) {
+    for (pugi::xml_node child = alternate.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (!failed() && Classify(child) == Tag::kFallback) visit(child);
+    }
+  }
+
+  // Block-level content: body, cell, block-level sdtContent and customXml.
+  void Blocks(pugi::xml_node container, BlockSink* sink) {
+    for (pugi::xml_node child = container.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (failed()) return;
+      switch (Classify(child)) {
+        case Tag::kP:
+          Paragraph(child, sink);
+          break;
+        case Tag::kTbl: {
+          FlatTable table;
+          Table(child, &table);
+          if (!failed()) sink->AddTable(std::move(table));
+          break;
+        }
+        case Tag::kSdt:
+          SdtContent(child, [&](pugi::xml_node c) { Blocks(c, sink); });
+          break;
+        case Tag::kCustomXml:
+        case Tag::kIns:
+        case Tag::kMoveTo:
+          Blocks(child, sink);
+          break;
+        case Tag::kAlternateContent:
+          Fallback(child, [&](pugi::xml_node c) { Blocks(c, sink); });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // True when the paragraph mark (w:pPr/w:rPr/w:del) is a tracked deletion.
+  bool MarkDeleted(pugi::xml_node ppr) {
+    for (pugi::xml_node rpr = ppr.first_child(); rpr; rpr = rpr.next_sibling()) {
+      if (rpr.type() != pugi::node_element) continue;
+      Scope scope(this, rpr);
+      if (Classify(rpr) != Tag::kRPr) continue;
+      for (pugi::xml_node c = rpr.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        Scope inner(this, c);
+        if (Classify(c) == Tag::kDel || Classify(c) == Tag::kMoveFrom) return true;
+      }
+    }
+    return false;
+  }
+
+  void Paragraph(pugi::xml_node p, BlockSink* sink) {
+    std::string text;
+    bool mark_deleted = false;
+    for (pugi::xml_node child = p.first_child(); child && !failed(); child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (failed()) break;
+      if (Classify(child) == Tag::kPPr) {
+        mark_deleted = mark_deleted || MarkDeleted(child);
+      } else {
+        InlineChild(child, &text);
+      }
+    }
+    if (!failed()) sink->AddParagraph(std::move(text), mark_deleted);
+  }
+
+  // Paragraph content: runs and the containers that hold runs.
+  void Inline(pugi::xml_node container, std::string* out) {
+    for (pugi::xml_node child = container.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (failed()) return;
+      InlineChild(child, out);
+    }
+  }
+
+  // One child of paragraph content, already in scope.
+  void InlineChild(pugi::xml_node child, std::string* out) {
+    switch (Classify(child)) {
+      case Tag::kR:
+        Run(child, out);
+        break;
+      case Tag::kIns:
+      case Tag::kMoveTo:
+      case Tag::kHyperlink:
+      case Tag::kSmartTag:
+      case Tag::kCustomXml:
+      case Tag::kFldSimple:
+      case Tag::kDir:
+      case Tag::kBdo:
+        Inline(child, out);
+        break;
+      case Tag::kSdt:
+        SdtContent(child, [&](pugi::xml_node c) { Inline(c, out); });
+        break;
+      case Tag::kAlternateContent:
+        Fallback(child, [&](pugi::xml_node c) { Inline(c, out); });
+        break;
+      default:  // w:del, w:moveFrom, bookmarks, comments, proofErr, equations, …
+        break;
+    }
+  }
+
+  void Run(pugi::xml_node run, std::string* out) {
+    for (pugi::xml_node child = run.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (failed()) return;
+      switch (Classify(child)) {
+        case Tag::kT:
+          for (pugi::xml_node text = child.first_child(); text; text = text.next_sibling()) {
+            if (text.type() == pugi::node_pcdata || text.type() == pugi::node_cdata) {
+              Append(out, text.value());
+            }
+          }
+          break;
+        case Tag::kTab:
+        case Tag::kPtab:
+          Append(out, '\t');
+          break;
+        case Tag::kBr:
+        case Tag::kCr:
+          Append(out, '\n');
+          break;
+        case Tag::kNoBreakHyphen:
+          Append(out, '-');
+          break;
+        case Tag::kFldChar:
+          FieldChar(child);
+          break;
+        case Tag::kRuby:
+          Ruby(child, out);
+          break;
+        case Tag::kAlternateContent:
+          Fallback(child, [&](pugi::xml_node c) { Run(c, out); });
+          break;
+        default:  // w:instrText, w:delText, w:sym, references, drawings, …
+          break;
+      }
+    }
+  }
+
+  // Phonetic guides: the base text is read, the guide (w:rt) is not.
+  void Ruby(pugi::xml_node ruby, std::string* out) {
+    for (pugi::xml_node child = ruby.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (!failed() && Classify(child) == Tag::kRubyBase) Inline(child, out);
+    }
+  }
+
+  void FieldChar(pugi::xml_node fld_char) {
+    const char* type = AttributeValue(fld_char, "fldCharType");
+    if (type == nullptr) return;
+    const std::string_view kind = type;
+    if (kind == "begin") {
+      fields_.separated.push_back(false);
+      ++fields_.in_code;
+    } else if (kind == "separate") {
+      if (!fields_.separated.empty() && !fields_.separated.back()) {
+        fields_.separated.back() = true;
+        --fields_.in_code;
+      }
+    } else if (kind == "end") {
+      if (!fields_.separated.empty()) {
+        if (!fields_.separated.back()) --fields_.in_code;
+        fields_.separated.pop_back();
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Tables.
+
+  struct CellRef {
+    int row = -1;  // index into FlatTable::rows
+    int cell = -1;
+  };
+
+  struct TableState {
+    FlatTable* table;
+    std::vector<CellRef> open;  // per grid column: the origin of a vertical merge still open
+  };
+
+  struct RowState {
+    FlatRow row;
+    int index = 0;              // the row's index in the table
+    int column = 0;             // next free grid column
+    int last_origin = -1;       // the previous cell, for w:hMerge continuation
+    std::vector<CellRef> open;  // vertical merges open after this row
+  };
+
+  bool CountCells(pugi::xml_node at, int64_t n) {
+    cells_ += n;
+    if (cells_ > limits_.max_cells) {
+      Fail(at, fmt::format("more than {} table cells", limits_.max_cells));
+      return false;
+    }
+    return true;
+  }
+
+  void Table(pugi::xml_node tbl, FlatTable* table) {
+    if (++table_depth_ > limits_.max_table_depth) {
+      Fail(tbl, fmt::format("tables nested more than {} deep", limits_.max_table_depth));
+    }
+    TableState state{table, {}};
+    if (!failed()) Rows(tbl, &state);
+    --table_depth_;
+    if (failed()) return;
+    size_t width = 0;
+    int64_t missing = 0;
+    for (const FlatRow& row : table->rows) width = std::max(width, row.cells.size());
+    for (const FlatRow& row : table->rows)
+      missing += static_cast<int64_t>(width - row.cells.size());
+    if (!CountCells(tbl, missing)) return;
+    for (FlatRow& row : table->rows) {
+      for (size_t c = row.cells.size(); c < width; ++c) {
+        row.cells.emplace_back().column = static_cast<int>(c);
+      }
+    }
+  }
+
+  // The rows of a table, or of a row-level sdtContent or customXml inside it.
+  void Rows(pugi::xml_node container, TableState* state) {
+    for (pugi::xml_node child = container.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (failed()) return;
+      switch (Classify(child)) {
+        case Tag::kTr:
+          Row(child, state);
+          break;
+        case Tag::kSdt:
+          SdtContent(child, [&](pugi::xml_node c) { Rows(c, state); });
+          break;
+        case Tag::kCustomXml:
+          Rows(child, state);
+          break;
+        case Tag::kAlternateContent:
+          Fallback(child, [&](pugi::xml_node c) { Rows(c, state); });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  void Row(pugi::xml_node tr, TableState* state) {
+    int before = 0;
+    int after = 0;
+    bool deleted = false;
+    for (pugi::xml_node child = tr.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (Classify(child) != Tag::kTrPr) continue;
+      for (pugi::xml_node p = child.first_child(); p; p = p.next_sibling()) {
+        if (p.type() != pugi::node_element) continue;
+        Scope inner(this, p);
+        switch (Classify(p)) {
+          case Tag::kGridBefore:
+            before = IntValue(p, 0, 0, limits_.max_grid_columns + 1);
+            break;
+          case Tag::kGridAfter:
+            after = IntValue(p, 0, 0, limits_.max_grid_columns + 1);
+            break;
+          case Tag::kDel:
+            deleted = true;
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    if (failed() || deleted) return;
+
+    RowState row;
+    row.index = static_cast<int>(state->table->rows.size());
+    if (!EmptyCells(tr, before, &row)) return;
+    Cells(tr, state, &row);
+    if (failed() || !EmptyCells(tr, after, &row)) return;
+    state->open = std::move(row.open);
+    state->table->rows.push_back(std::move(row.row));
+  }
+
+  // Grid positions without a cell (w:gridBefore, w:gridAfter).
+  bool EmptyCells(pugi::xml_node tr, int n, RowState* row) {
+    if (n <= 0) return true;
+    if (!Fits(tr, *row, n) || !CountCells(tr, n)) return false;
+    for (int i = 0; i < n; ++i) row->row.cells.emplace_back().column = row->column++;
+    row->last_origin = -1;
+    return true;
+  }
+
+  bool Fits(pugi::xml_node at, const RowState& row, int span) {
+    if (row.column + span > limits_.max_grid_columns) {
+      Fail(at, fmt::format("a table row wider than {} grid columns", limits_.max_grid_columns));
+      return false;
+    }
+    return true;
+  }
+
+  // The cells of a row, or of a cell-level sdtContent or customXml inside it.
+  void Cells(pugi::xml_node container, TableState* state, RowState* row) {
+    for (pugi::xml_node child = container.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (failed()) return;
+      switch (Classify(child)) {
+        case Tag::kTc:
+          Cell(child, state, row);
+          break;
+        case Tag::kSdt:
+          SdtContent(child, [&](pugi::xml_node c) { Cells(c, state, row); });
+          break;
+        case Tag::kCustomXml:
+          Cells(child, state, row);
+          break;
+        case Tag::kAlternateContent:
+          Fallback(child, [&](pugi::xml_node c) { Cells(c, state, row); });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  enum class Merge { kNone, kRestart, kContinue };
+
+  static Merge MergeValue(pugi::xml_node node) {
+    const char* val = AttributeValue(node, "val");
+    return val != nullptr && std::string_view(val) == "restart" ? Merge::kRestart
+                                                                : Merge::kContinue;
+  }
+
+  void Cell(pugi::xml_node tc, TableState* state, RowState* row) {
+    int span = 1;
+    Merge vmerge = Merge::kNone;
+    Merge hmerge = Merge::kNone;
+    for (pugi::xml_node child = tc.first_child(); child && !failed();
+         child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      Scope scope(this, child);
+      if (Classify(child) != Tag::kTcPr) continue;
+      for (pugi::xml_node p = child.first_child(); p; p = p.next_sibling()) {
+        if (p.type() != pugi::node_element) continue;
+        Scope inner(this, p);
+        switch (Classify(p)) {
+          case Tag::kGridSpan:
+            span = IntValue(p, 1, 1, limits_.max_grid_columns + 1);
+            break;
+          case Tag::kVMerge:
+            vmerge = MergeValue(p);
+            break;
+          case Tag::kHMerge:
+            hmerge = MergeValue(p);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    if (failed() || !Fits(tc, *row, span) || !CountCells(tc, span)) return;
+
+    // The cell's text, read with fields of its own (a field cannot cross a cell boundary).
+    Fields outer = std::move(fields_);
+    fields_ = Fields();
+    CellSink sink;
+    Blocks(tc, &sink);
+    fields_ = std::move(outer);
+    if (failed()) return;
+
+    const int column = row->column;
+    row->column += span;
+    std::vector<FlatCell>& cells = row->row.cells;
+    const auto add_covered = [&](int from, int n) {
+      for (int i = 0; i < n; ++i) {
+        FlatCell& c = cells.emplace_back();
+        c.column = from + i;
+        c.covered = true;
+      }
+    };
+    const auto open_merge = [&](int from, int n, CellRef ref) {
+      if (row->open.size() < static_cast<size_t>(from + n)) row->open.resize(from + n);
+      for (int i = 0; i < n; ++i) row->open[from + i] = ref;
+    };
+
+    if (hmerge == Merge::kContinue && row->last_origin >= 0) {
+      // The legacy horizontal merge: this cell widens the one before it.
+      cells[row->last_origin].column_span += span;
+      const size_t origin_column = static_cast<size_t>(cells[row->last_origin].column);
+      add_covered(column, span);  // invalidates references into `cells`
+      if (origin_column < row->open.size() && row->open[origin_column].row == row->index) {
+        open_merge(column, span, row->open[origin_column]);
+      }
+      return;
+    }
+    if (vmerge == Merge::kContinue) {
+      const CellRef ref =
+          static_cast<size_t>(column) < state->open.size() ? state->open[column] : CellRef();
+      // A continuation covers exactly its origin's columns, so that every merge stays a
+      // rectangle; one that does not, or has nothing open above it, starts a merge (as Word
+      // does for the latter).
+      if (ref.row >= 0) {
+        FlatCell& origin = state->table->rows[ref.row].cells[ref.cell];
+        if (origin.column == column && origin.column_span == span) {
+          origin.row_span = row->index - ref.row + 1;
+          add_covered(column, span);
+          open_merge(column, span, ref);
+          row->last_origin = -1;
+          return;
+        }
+      }
+      vmerge = Merge::kRestart;
+    }
+    const int index = static_cast<int>(cells.size());
+    FlatCell& cell = cells.emplace_back();
+    cell.text = sink.Finish();
+    cell.column = column;
+    cell.column_span = span;
+    add_covered(column + 1, span - 1);
+    if (vmerge == Merge::kRestart) open_merge(column, span, CellRef{row->index, index});
+    row->last_origin = index;
+  }
+
+  const std::string& file_;
+  const std::string& part_;
+  const DocxLimits& limits_;
+  Namespaces ns_;
+  Status status_;
+  Fields fields_;
+  int placeholder_ = 0;  // > 0 inside content controls showing their placeholder
+  int depth_ = 0;
+  int table_depth_ = 0;
+  int64_t cells_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The package around the main part.
+
+enum class Kind { kUnknown, kWord, kExcel, kPowerPoint };
+
+Kind KindOfContentType(std::string_view type) {
+  if (type.find("wordprocessingml") != std::string_view::npos ||
+      type.find("application/vnd.ms-word") != std::string_view::npos) {
+    return Kind::kWord;
+  }
+  if (type.find("spreadsheetml") != std::string_view::npos ||
+      type.find("application/vnd.ms-excel") != std::string_view::npos) {
+    return Kind::kExcel;
+  }
+  if (type.find("presentationml") != std::string_view::npos ||
+      type.find("application/vnd.ms-powerpoint") != std::string_view::npos) {
+    return Kind::kPowerPoint;
+  }
+  return Kind::kUnknown;
+}
+
+Kind KindOfPath(std::string_view path) {
+  if (path.rfind("word/", 0) == 0) return Kind::kWord;
+  if (path.rfind("xl/", 0) == 0) return Kind::kExcel;
+  if (path.rfind("ppt/", 0) == 0) return Kind::kPowerPoint;
+  return Kind::kUnknown;
+}
+
+// Parses a small package part (relationships, content types); false when absent or malformed.
+bool LoadSmallPart(ZipArchive* archive, const std::string& name, std::string* storage,
+                   pugi::xml_document* doc) {
+  if (!archive->Has(name)) return false;
+  Result<std::string> bytes = archive->Read(name);
+  if (!bytes.ok()) return false;
+  *storage = std::move(bytes).value();
+  return doc->load_buffer_inplace(storage->data(), storage->size(), pugi::parse_default).status ==
+         pugi::status_ok;
+}
+
+// The target of the package's officeDocument relationship ("word/document.xml"), or "".
+std::string MainPartFromRelationships(ZipArchive* archive) {
+  std::string storage;
+  pugi::xml_document doc;
+  if (!LoadSmallPart(archive, "_rels/.rels", &storage, &doc)) return "";
+  for (pugi::xml_node rel : doc.document_element().children()) {
+    if (LocalName(rel.name()) != "Relationship") continue;
+    const std::string_view type = rel.attribute("Type").value();
+    const std::string_view suffix = "/officeDocument";
+    if (type.size() < suffix.size() || type.substr(type.size() - suffix.size()) != suffix) {
+      continue;
+    }
+    if (std::string_view(rel.attribute("TargetMode").value()) == "External") continue;
+    std::string target = rel.attribute("Target").value();
+    if (target.find("://") != std::string::npos) continue;
+    while (!target.empty() && target.front() == '/') target.erase(0, 1);
+    if (!target.empty()) return target;
+  }
+  return "";
+}
+
+// The content type [Content_Types].xml gives the part, or "".
+std::string ContentTypeOf(ZipArchive* archive, const std::string& part) {
+  std::string storage;
+  pugi::xml_document doc;
+  if (!LoadSmallPart(archive, "[Content_Types].xml", &storage, &doc)) return "";
+  const std::string wanted = "/" + part;
+  for (pugi::xml_node entry : doc.document_element().children()) {
+    if (LocalName(entry.name()) != "Override") continue;
+    if (wanted == entry.attribute("PartName").value()) {
+      return entry.attribute("ContentType").value();
+    }
+  }
+  return "";
+}
+
+// What a zip that is not a Word document looks like, as "; it looks like ...", or "".
+std::string LooksLike(ZipArchive* archive, Kind kind) {
+  if (kind == Kind::kExcel || archive->Has("xl/workbook.xml")) {
+    return "; it looks like an Excel workbook";
+  }
+  if (kind == Kind::kPowerPoint || archive->Has("ppt/presentation.xml")) {
+    return "; it looks like a PowerPoint presentation";
+  }
+  if (archive->Has("mimetype")) {
+    Result<std::string> mime = archive->Read("mimetype");
+    if (mime.ok()) {
+      if (*mime == "application/vnd.oasis.opendocument.text") {
+        return "; it looks like an OpenDocument text (.odt); save it as .docx";
+      }
+      if (*mime == "application/vnd.oasis.opendocument.spreadsheet") {
+        return "; it looks like an OpenDocument spreadsheet (.ods)";
+      }
+    }
+  }
+  return "";
+}
+
+// Finds `name` among the members ignoring ASCII case (part names are case-insensitive).
+std::string FindMemberIgnoringCase(const ZipArchive& archive, const std::string& name) {
+  for (const std::string& member : archive.Members()) {
+    if (member.size() == name.size() &&
+        std::equal(member.begin(), member.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return member;
+    }
+  }
+  return "";
+}
+
+Result<FlatDocument> ReadPackage(std::string_view bytes, const std::string& file,
+                                 const DocxLimits& limits) {
+  Result<std::unique_ptr<ZipArchive>> opened = ZipArchive::Open(bytes, file, limits.zip);
+  if (!opened.ok()) return opened.status();
+  ZipArchive* archive = opened->get();
+
+  std::string main = MainPartFromRelationships(archive);
+  if (main.empty()) main = std::string(kDefaultMainPart);
+  Kind kind = KindOfContentType(ContentTypeOf(archive, main));
+  if (kind == Kind::kUnknown) kind = KindOfPath(main);
+  if (kind == Kind::kExcel || kind == Kind::kPowerPoint) {
+    return Status::InvalidArgument(fmt::format("{}: not a Word document (no {}){}", file,
+                                               kDefaultMainPart, LooksLike(archive, kind)));
+  }
+  if (!archive->Has(main)) {
+    std::string found = FindMemberIgnoringCase(*archive, main);
+    if (found.empty() && main != kDefaultMainPart) {
+      found = FindMemberIgnoringCase(*archive, std::string(kDefaultMainPart));
+    }
+    if (found.empty()) {
+      return Status::InvalidArgument(fmt::format("{}: not a Word document (no {}){}", file,
+                                                 kDefaultMainPart, LooksLike(archive, kind)));
+    }
+    main = found;
+  }
+  Result<std::string> xml = archive->Read(main);
+  if (!xml.ok()) return xml.status();
+  return ReadDocxDocumentXml(std::move(xml).value(), file, main, limits);
+}
+
+}  // namespace
+
+Result<FlatDocument> ReadDocxDocumentXml(std::string xml, const std::string& file_name,
+                                         const std::string& part_name, const DocxLimits& limits) {
+  try {
+    const int64_t tags = std::count(xml.begin(), xml.end(), '<');
+    if (tags > limits.max_xml_tags) {
+      return Status::Corruption(fmt::format("{}: {}: more than {} XML tags, too many to read",
+                                            file_name, part_name, limits.max_xml_tags));
+    }
+    pugi::xml_document doc;
+    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
+        xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    if (!parsed) {
+      return Status::Corruption(fmt::format("{}: {}: byte {}: {}", file_name, part_name,
+                                            parsed.offset, parsed.description()));
+    }
+    FlatDocument out;
+    out.file = file_name;
+    out.format = "docx";
+    BodyReader reader(file_name, part_name, limits);
+    if (Status s = reader.Read(doc, &out); !s.ok()) return s;
+    return out;
+  } catch (const std::bad_alloc&) {
+    return Status::IOError(fmt::format("{}: {}: out of memory", file_name, part_name));
+  }
+}
+
+Result<FlatDocument> ReadDocx(std::string_view bytes, const std::string& file_name,
+                              const DocxLimits& limits) {
+  try {
+    return ReadPackage(bytes, file_name, limits);
+  } catch (const std::bad_alloc&) {
+    return Status::IOError(fmt::format("{}: out of memory", file_name));
+  }
+}
+
+}  // namespace jixiao

@@ -1,0 +1,62 @@
+// FlatDocument: what every importer (text, DOCX, XLSX) produces and the recognizer reads —
+// the document's paragraphs and tables in reading order, with merged cells made explicit and
+// every piece carrying where it came from. Importers know file formats and nothing of
+// budgets; the recognizer (import/recognize.h) knows budgets and nothing of file formats.
+//
+// Plain value types.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao {
+
+// Where a piece of a document came from, in the terms of its format.
+struct FlatOrigin {
+  int line = 0;          // text: 1-based line of the first character; 0 otherwise
+  int paragraph = 0;     // DOCX: 1-based body paragraph index (tables' paragraphs not counted)
+  std::string cell_ref;  // XLSX: "B7"; empty otherwise
+};
+
+// One cell of a table, placed on the table's grid. A merged cell appears once as its origin
+// (with its spans) and once per covered grid position as a `covered` cell with empty text,
+// so every row has a cell at every column it spans.
+struct FlatCell {
+  std::string text;     // paragraphs inside the cell joined by '\n'; otherwise as written
+  int column = 0;       // 0-based grid column
+  int row_span = 1;     // rows the origin covers (DOCX w:vMerge, XLSX merged ranges)
+  int column_span = 1;  // columns the origin covers (DOCX w:gridSpan, XLSX merged ranges)
+  bool covered = false; // a position covered by a merge whose origin is above or to the left
+  FlatOrigin origin;
+};
+
+struct FlatRow {
+  std::vector<FlatCell> cells;  // in column order
+  FlatOrigin origin;
+};
+
+struct FlatTable {
+  std::string name;  // XLSX sheet name; "" for DOCX and text tables
+  int index = 0;     // 1-based among the document's tables
+  std::vector<FlatRow> rows;
+};
+
+struct FlatParagraph {
+  std::string text;  // exactly as written (no trimming), line breaks inside as '\n'
+  FlatOrigin origin;
+};
+
+struct FlatBlock {
+  enum class Kind { kParagraph, kTable };
+  Kind kind = Kind::kParagraph;
+  FlatParagraph paragraph;  // kParagraph
+  FlatTable table;          // kTable
+};
+
+struct FlatDocument {
+  std::string file;    // as given by the caller, for messages and provenance
+  std::string format;  // "text", "docx", "xlsx"
+  std::vector<FlatBlock> blocks;
+};
+
+}  // namespace jixiao

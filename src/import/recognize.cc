@@ -1,0 +1,1187 @@
+// The recognizer: a pass over the document's tables row by row, driven by header wording,
+// then a pass over the paragraphs after the tables for the report.
+#include "import/recognize.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "base/number_text.h"
+#include "base/text.h"
+#include "check/codes.h"
+#include "model/walk.h"
+
+namespace jixiao {
+namespace {
+
+bool Has(std::string_view text, std::string_view word) {
+  return text.find(word) != std::string_view::npos;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Lines trimmed and joined without separators: "重点工作\n任务完成" → "重点工作任务完成".
+std::string JoinLines(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out += TrimBlank(text.substr(start, end - start));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// Like JoinLines, but keeps line breaks (for prose cells such as goals): trims each line and
+// drops empty ones.
+std::string TrimLines(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = TrimBlank(text.substr(start, end - start));
+    if (!line.empty()) {
+      if (!out.empty()) out += "\n";
+      out += line;
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// A header cell with its folded text ("（万元）" → "(万元)").
+std::string Key(std::string_view text) { return FoldWidth(JoinLines(text)); }
+
+enum class CellRead { kOk, kBlank, kUnreadable };
+
+// Reads a figure cell: blank markers, "——" (not applicable), numbers (with line breaks inside
+// removed: "95.\n10%"), optionally converted from 元 to 万元.
+CellRead ReadCell(std::string_view text, bool yuan, Cell* out) {
+  std::string joined = JoinLines(text);
+  // Spaces inside a number ("1 234.5") are kept out; full-width forms are folded by the parser.
+  const std::string_view t = TrimBlank(joined);
+  if (t.empty() || t == "-" || t == "－") {
+    *out = Cell::Blank();
+    return CellRead::kBlank;
+  }
+  if (t == "——" || t == "—" || t == "/" || t == "／" || t == "－－" || t == "--") {
+    *out = Cell::NotApplicable();
+    return CellRead::kOk;
+  }
+  std::string_view number = t;
+  for (std::string_view unit : {"万元", "元", "分", "人"}) {
+    if (number.size() > unit.size() && number.substr(number.size() - unit.size()) == unit) {
+      number.remove_suffix(unit.size());
+      break;
+    }
+  }
+  const DocumentNumber n = ParseDocumentNumber(number);
+  if (!n.ok) return CellRead::kUnreadable;
+  Decimal value = n.value;
+  if (yuan) value = Decimal::Divide(value, Decimal::FromInt(10000), value.scale() + 4,
+                                    Rounding::kHalfUp);
+  *out = Cell::Number(value, n.percent);
+  return CellRead::kOk;
+}
+
+constexpr std::array<std::string_view, 10> kNumerals = {"一", "二", "三", "四", "五",
+                                                        "六", "七", "八", "九", "十"};
+
+// "一、基本情况" → ("一", "基本情况"); "十、其他" → ("十", …).
+bool SectionHeading(std::string_view line, std::string* number, std::string* title) {
+  const std::string_view t = TrimBlank(line);
+  for (std::string_view n : kNumerals) {
+    if (StartsWith(t, n) && StartsWith(t.substr(n.size()), "、")) {
+      *number = std::string(n);
+      *title = std::string(TrimBlank(t.substr(n.size() + std::string_view("、").size())));
+      return true;
+    }
+  }
+  return false;
+}
+
+// "（一）单位基本情况" / "(一)单位基本情况" → ("（一）", "单位基本情况").
+bool SubsectionHeading(std::string_view line, std::string* number, std::string* title) {
+  const std::string folded = FoldWidth(TrimBlank(line));
+  if (!StartsWith(folded, "(")) return false;
+  for (std::string_view n : kNumerals) {
+    const std::string head = "(" + std::string(n) + ")";
+    if (StartsWith(folded, head)) {
+      *number = "（" + std::string(n) + "）";
+      // Title: the rest of the original line after the closing parenthesis.
+      const std::string_view t = TrimBlank(line);
+      const size_t close = t.find("）") != std::string_view::npos ? t.find("）") + 3 : t.find(')') + 1;
+      *title = std::string(TrimBlank(t.substr(close)));
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string StripFinalStop(std::string s) {
+  const std::string_view stop = "。";
+  if (s.size() >= stop.size() && s.compare(s.size() - stop.size(), stop.size(), stop) == 0) {
+    s.resize(s.size() - stop.size());
+  }
+  return s;
+}
+
+// "产出指标\n(50分)" → ("产出指标", "50"); "效益指标（40分）" → ("效益指标", "40").
+void SplitWeight(std::string_view text, std::string* name, std::string* weight) {
+  const std::string joined = JoinLines(text);
+  const std::string folded = FoldWidth(joined);
+  const size_t open = folded.find('(');
+  const size_t unit = folded.find("分)", open == std::string::npos ? 0 : open);
+  if (open != std::string::npos && unit != std::string::npos) {
+    *weight = std::string(TrimBlank(std::string_view(folded).substr(open + 1, unit - open - 1)));
+    // The name is the folded text before '(' mapped back: folding keeps CJK unchanged.
+    *name = std::string(TrimBlank(std::string_view(folded).substr(0, open)));
+    return;
+  }
+  *name = joined;
+  weight->clear();
+}
+
+// Expense-row keys by label, most specific first.
+std::string ExpenseKey(std::string_view label) {
+  struct Rule {
+    std::string_view word;
+    std::string_view key;
+  };
+  static constexpr Rule kRules[] = {
+      {"预算调整", "basic_adjustment"}, {"政府采购", "procurement"},
+      {"公车购置和维护", "vehicles"},   {"购置和维护", "vehicles"},
+      {"公务用车", "vehicles"},         {"公车购置", "vehicle_purchase"},
+      {"车辆购置", "vehicle_purchase"}, {"运行维护", "vehicle_operation"},
+      {"出国", "overseas"},             {"公务接待", "reception"},
+      {"三公", "three_public"},         {"办公费", "office"},
+      {"水费", "utilities_travel"},     {"电费", "utilities_travel"},
+      {"差旅", "utilities_travel"},     {"会议费", "meetings_training"},
+      {"培训费", "meetings_training"},  {"公用经费", "public_funds"},
+      {"项目支出", "projects"},         {"基本支出", "basic"},
+  };
+  for (const Rule& r : kRules) {
+    if (Has(label, r.word)) return std::string(r.key);
+  }
+  return "";
+}
+
+const std::map<std::string, std::string>& ExpenseParents() {
+  static const std::map<std::string, std::string> parents = {
+      {"public_funds", "basic"},         {"three_public", "basic"},
+      {"office", "public_funds"},        {"utilities_travel", "public_funds"},
+      {"meetings_training", "public_funds"}, {"vehicles", "three_public"},
+      {"overseas", "three_public"},      {"reception", "three_public"},
+      {"vehicle_purchase", "vehicles"},  {"vehicle_operation", "vehicles"},
+      {"project", "projects"},
+  };
+  return parents;
+}
+
+ChildRelation RelationOf(const std::string& key) {
+  if (key == "basic" || key == "public_funds") return ChildRelation::kParts;
+  if (key == "three_public" || key == "vehicles" || key == "projects") return ChildRelation::kTotal;
+  return ChildRelation::kNone;
+}
+
+bool IsPlaceholderLabel(std::string_view label) {
+  const std::string_view t = TrimBlank(label);
+  return t.empty() || t == "……" || t == "..." || Has(t, "一个专项一行") || Has(t, "一个项目一行");
+}
+
+// ---------------------------------------------------------------------------------------
+
+class Recognizer {
+ public:
+  Recognizer(const FlatDocument& doc, ImportResult* out) : doc_(doc), out_(out), p_(out->package) {}
+
+  void Run() {
+    for (size_t b = 0; b < doc_.blocks.size(); ++b) {
+      const FlatBlock& block = doc_.blocks[b];
+      if (block.kind == FlatBlock::Kind::kTable) {
+        last_table_block_ = b;
+        Table(block.table);
+      }
+    }
+    Paragraphs();
+    BuildExpenseTree();
+    Summarise();
+  }
+
+ private:
+  struct Pending {  // an expense row waiting for the tree
+    ExpenseRow row;
+    std::string parent;
+    std::vector<std::pair<std::string, SourceRef>> sources;  // column key → source
+  };
+
+  // ---- provenance and notes ----
+
+  std::string TableName(const FlatTable& t) const {
+    return t.name.empty() ? fmt::format("表{}", t.index) : t.name;
+  }
+
+  SourceRef Source(const FlatTable& t, size_t row, const FlatCell& cell) const {
+    SourceRef s;
+    s.file = doc_.file;
+    s.table = TableName(t);
+    s.row = static_cast<int>(row) + 1;
+    s.column = cell.column + 1;
+    s.line = cell.origin.line;
+    s.text = cell.text;
+    return s;
+  }
+
+  SourceRef Source(const FlatParagraph& para) const {
+    SourceRef s;
+    s.file = doc_.file;
+    s.line = para.origin.line;
+    s.paragraph = para.origin.paragraph;
+    s.text = para.text;
+    return s;
+  }
+
+  void Note(std::string_view code, const SourceRef& where, std::string zh, std::string en) {
+    Diagnostic d;
+    d.code = std::string(code);
+    const CodeInfo* info = FindCode(code);
+    d.severity = info ? info->severity : Severity::kWarning;
+    d.location.document = "source";
+    d.location.table = where.table;
+    d.location.row = where.row > 0 ? fmt::format("第{}行", where.row) : "";
+    if (where.column > 0) d.location.column = fmt::format("第{}列", where.column);
+    d.location.source = where;
+    d.reported = std::string(TrimBlank(JoinLines(where.text)));
+    d.message_zh = std::move(zh);
+    d.message_en = std::move(en);
+    out_->notes.push_back(std::move(d));
+  }
+
+  // Places a figure cell; reports an unreadable one.
+  void Place(const FlatTable& t, size_t r, const FlatCell& cell, const std::string& pointer,
+             Cell* target, bool yuan = false) {
+    Use(t, r, cell);
+    const CellRead read = ReadCell(cell.text, yuan, target);
+    const SourceRef src = Source(t, r, cell);
+    if (read == CellRead::kUnreadable) {
+      *target = Cell::Blank();
+      Note("I602", src,
+           fmt::format("“{}”应为数字，无法读取，已按空白处理。", TrimBlank(JoinLines(cell.text))),
+           fmt::format("\"{}\" should be a figure and cannot be read; taken as blank.",
+                       TrimBlank(JoinLines(cell.text))));
+      return;
+    }
+    p_.provenance[pointer] = src;  // blank cells too: a diagnostic may point at them
+  }
+
+  void PlaceText(const FlatTable& t, size_t r, const FlatCell& cell, const std::string& pointer,
+                 std::string* target, bool keep_lines = false) {
+    Use(t, r, cell);
+    *target = keep_lines ? TrimLines(cell.text) : JoinLines(cell.text);
+    if (!target->empty()) p_.provenance[pointer] = Source(t, r, cell);
+  }
+
+  void Use(const FlatTable& t, size_t r, const FlatCell& cell) {
+    used_.insert({t.index, static_cast<int>(r), cell.column});
+  }
+  void UseRow(const FlatTable& t, size_t r) {
+    for (const FlatCell& c : t.rows[r].cells) Use(t, r, c);
+  }
+
+  // ---- tables ----
+
+  // Texts of a row, covered cells as "".
+  static std::vector<std::string> Keys(const FlatRow& row) {
+    std::vector<std::string> keys;
+    for (const FlatCell& c : row.cells) keys.push_back(c.covered ? "" : Key(c.text));
+    return keys;
+  }
+
+  static int FindColumn(const std::vector<std::string>& keys,
+                        std::initializer_list<std::string_view> words) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+      for (std::string_view w : words) {
+        if (Has(keys[i], w)) return static_cast<int>(i);
+      }
+    }
+    return -1;
+  }
+
+  static bool RowBlank(const FlatRow& row) {
+    for (const FlatCell& c : row.cells) {
+      if (!c.covered && !IsBlank(c.text)) return false;
+    }
+    return true;
+  }
+
+  static int NonBlankCells(const FlatRow& row) {
+    int n = 0;
+    for (const FlatCell& c : row.cells) n += !c.covered && !IsBlank(c.text);
+    return n;
+  }
+
+  // The first non-blank cell's key.
+  static std::string FirstKey(const FlatRow& row) {
+    for (const FlatCell& c : row.cells) {
+      if (!c.covered && !IsBlank(c.text)) return Key(c.text);
+    }
+    return "";
+  }
+
+  enum class Mode { kNone, kStaffing, kExpenses, kBuildings, kFunds, kGoals, kIndicators };
+
+  void Table(const FlatTable& t) {
+    mode_ = Mode::kNone;
+    for (size_t r = 0; r < t.rows.size(); ++r) Row(t, r);
+    ReportUnused(t);
+  }
+
+  void Row(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    const std::vector<std::string> keys = Keys(row);
+    const std::string first = FirstKey(row);
+
+    // Header rows switch the mode, whatever mode we are in.
+    if (FindColumn(keys, {"编制数", "编制人数"}) >= 0) return StaffingHeader(t, r, keys);
+    if (FindColumn(keys, {"决算数"}) >= 0 && FindColumn(keys, {"预算数"}) >= 0 &&
+        FindColumn(keys, {"年初预算"}) < 0) {
+      return ExpenseHeader(t, r, keys);
+    }
+    if (FindColumn(keys, {"批复规模"}) >= 0) return BuildingHeader(t, r, keys);
+    if (Has(first, "厉行节约")) return Frugality(t, r);
+    if (FindColumn(keys, {"年初预算数", "年初预算"}) >= 0 &&
+        FindColumn(keys, {"全年执行数", "执行数"}) >= 0) {
+      return FundsHeader(t, r, keys);
+    }
+    if (FindColumn(keys, {"预算部门名称", "预算部门", "部门(单位)名称", "单位名称"}) >= 0 &&
+        mode_ != Mode::kIndicators) {
+      return UnitName(t, r, keys);
+    }
+    if (FindColumn(keys, {"年度总体目标"}) >= 0 || (FindColumn(keys, {"预期目标"}) >= 0 &&
+                                                    FindColumn(keys, {"实际完成"}) >= 0)) {
+      return GoalsHeader(t, r, keys);
+    }
+    if (FindColumn(keys, {"三级指标"}) >= 0 && FindColumn(keys, {"一级指标"}) >= 0) {
+      return IndicatorHeader(t, r, keys);
+    }
+    if (first == "总分" || StartsWith(first, "总分") || StartsWith(first, "合计")) {
+      return Total(t, r);
+    }
+    if (first == "绩效指标" || first == "绩效" || first == "指标") {
+      UseRow(t, r);
+      return;
+    }
+    // Titles and notes written into the sheet (Excel has no paragraphs).
+    if (NonBlankCells(row) == 1) {
+      if (StartsWith(first, "说明")) {
+        for (const FlatCell& c : row.cells) {
+          if (!c.covered && !IsBlank(c.text)) {
+            PlaceText(t, r, c, "/basic_data/notes", &p_.basic_data.notes, true);
+          }
+        }
+        UseRow(t, r);
+        return;
+      }
+      if (Has(first, "基础数据表") || Has(first, "自评表")) {
+        if (p_.fiscal_year == 0 && YearOf(first) != 0) p_.fiscal_year = YearOf(first);
+        UseRow(t, r);
+        mode_ = Mode::kNone;
+        return;
+      }
+    }
+    switch (mode_) {
+      case Mode::kStaffing:
+        return StaffingValues(t, r);
+      case Mode::kExpenses:
+        return ExpenseRowValues(t, r);
+      case Mode::kBuildings:
+        return BuildingValues(t, r);
+      case Mode::kFunds:
+        return FundsValues(t, r, keys);
+      case Mode::kGoals:
+        return GoalsValues(t, r);
+      case Mode::kIndicators:
+        return IndicatorRow(t, r);
+      case Mode::kNone:
+        return;
+    }
+  }
+
+  // Year of a header like "2023年决算数".
+  static int YearOf(std::string_view key) {
+    int year = 0;
+    int digits = 0;
+    for (char c : key) {
+      if (c >= '0' && c <= '9') {
+        year = year * 10 + (c - '0');
+        if (++digits == 4) return year;
+      } else {
+        year = 0;
+        digits = 0;
+      }
+    }
+    return 0;
+  }
+
+  void StaffingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    UseRow(t, r);
+    mode_ = Mode::kStaffing;
+    staffing_cols_ = {FindColumn(keys, {"编制数", "编制人数"}),
+                      FindColumn(keys, {"在职"}), FindColumn(keys, {"控制率"}),
+                      FindColumn(keys, {"退休"}), FindColumn(keys, {"实有"})};
+    if (p_.fiscal_year == 0) {
+      for (const std::string& k : keys) {
+        if (YearOf(k) != 0) p_.fiscal_year = YearOf(k);
+      }
+    }
+    recognised_staffing_ = true;
+  }
+
+  void StaffingValues(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    Staffing& s = p_.basic_data.staffing;
+    Cell* cells[] = {&s.authorized, &s.on_payroll, &s.control_rate, &s.retired, &s.total_actual};
+    const char* names[] = {"authorized", "on_payroll", "control_rate", "retired", "total_actual"};
+    for (size_t k = 0; k < staffing_cols_.size(); ++k) {
+      const int c = staffing_cols_[k];
+      if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
+      Place(t, r, row.cells[c], std::string("/basic_data/staffing/") + names[k], cells[k]);
+    }
+    for (const FlatCell& cell : row.cells) {
+      if (IsBlank(cell.text)) Use(t, r, cell);
+    }
+    mode_ = Mode::kNone;
+  }
+
+  void ExpenseHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    UseRow(t, r);
+    mode_ = Mode::kExpenses;
+    yuan_ = !keys.empty() && Has(keys[0], "(元)");
+    expense_cols_ = {-1, -1, -1};
+    int budget_year = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (Has(keys[i], "预算数")) {
+        expense_cols_[1] = static_cast<int>(i);
+        budget_year = YearOf(keys[i]);
+      }
+    }
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (!Has(keys[i], "决算数")) continue;
+      const int year = YearOf(keys[i]);
+      const bool prior = Has(keys[i], "上年") || (budget_year != 0 && year == budget_year - 1) ||
+                         (budget_year == 0 && expense_cols_[0] < 0 &&
+                          static_cast<int>(i) < expense_cols_[1]);
+      expense_cols_[prior ? 0 : 2] = static_cast<int>(i);
+    }
+    if (budget_year != 0) p_.fiscal_year = budget_year;
+    in_projects_ = false;
+    recognised_expenses_ = true;
+  }
+
+  void ExpenseRowValues(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    if (RowBlank(row) || row.cells.empty()) {
+      UseRow(t, r);
+      return;
+    }
+    const FlatCell& label_cell = row.cells[0];
+    const std::string label(TrimBlank(JoinLines(label_cell.text)));
+    std::string key = ExpenseKey(label);
+    // Values present?
+    bool has_values = false;
+    for (int c : expense_cols_) {
+      if (c > 0 && c < static_cast<int>(row.cells.size()) && !IsBlank(row.cells[c].text)) {
+        has_values = true;
+      }
+    }
+    if (key.empty()) {
+      if (IsPlaceholderLabel(label) || Has(label, "一个专项一行") || Has(label, "一个项目一行")) {
+        if (!has_values) {
+          UseRow(t, r);
+          return;
+        }
+      }
+      if (in_projects_) {
+        key = "project";
+      } else {
+        return;  // left for the unplaced report
+      }
+    }
+    if (key == "projects") in_projects_ = true;
+    if (key == "procurement" || key == "basic_adjustment") in_projects_ = false;
+    Pending pending;
+    pending.row.key = key;
+    pending.row.label = label;
+    pending.row.children_are = RelationOf(key);
+    pending.parent = ExpenseParents().count(key) ? ExpenseParents().at(key) : "";
+    Use(t, r, label_cell);
+    pending.sources.emplace_back("label", Source(t, r, label_cell));
+    for (int k = 0; k < 3; ++k) {
+      const int c = expense_cols_[k];
+      if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
+      const FlatCell& cell = row.cells[c];
+      Use(t, r, cell);
+      const CellRead read = ReadCell(cell.text, yuan_, &pending.row.values[k]);
+      if (read == CellRead::kUnreadable) {
+        pending.row.values[k] = Cell::Blank();
+        Note("I602", Source(t, r, cell),
+             fmt::format("“{}”的“{}”应为金额，无法读取，已按空白处理。", label,
+                         TrimBlank(JoinLines(cell.text))),
+             fmt::format("{}: \"{}\" should be an amount and cannot be read; taken as blank.",
+                         label, TrimBlank(JoinLines(cell.text))));
+      } else {
+        pending.sources.emplace_back(
+            "values/" + std::string(ExpenseColumnKey(kExpenseColumns[k])), Source(t, r, cell));
+      }
+    }
+    for (const FlatCell& cell : row.cells) {
+      if (IsBlank(cell.text)) Use(t, r, cell);
+    }
+    pending_.push_back(std::move(pending));
+  }
+
+  void BuildingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    UseRow(t, r);
+    mode_ = Mode::kBuildings;
+    building_cols_ = {FindColumn(keys, {"批复规模"}),   FindColumn(keys, {"实际规模"}),
+                      FindColumn(keys, {"规模控制率"}), FindColumn(keys, {"预算投资"}),
+                      FindColumn(keys, {"实际投资"}),   FindColumn(keys, {"投资概算控制率", "概算控制率"})};
+    recognised_buildings_ = true;
+  }
+
+  void BuildingValues(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    Building b;
+    const size_t index = p_.basic_data.buildings.size();
+    const std::string base = fmt::format("/basic_data/buildings/{}/", index);
+    Cell* cells[] = {&b.approved_area,     &b.actual_area,       &b.area_control_rate,
+                     &b.budget_investment, &b.actual_investment, &b.investment_control_rate};
+    const char* names[] = {"approved_area",     "actual_area",       "area_control_rate",
+                           "budget_investment", "actual_investment", "investment_control_rate"};
+    if (!row.cells.empty() && !IsBlank(row.cells[0].text) &&
+        std::find(building_cols_.begin(), building_cols_.end(), 0) == building_cols_.end()) {
+      PlaceText(t, r, row.cells[0], base + "name", &b.name);
+    }
+    for (size_t k = 0; k < building_cols_.size(); ++k) {
+      const int c = building_cols_[k];
+      if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
+      Place(t, r, row.cells[c], base + names[k], cells[k]);
+    }
+    UseRow(t, r);
+    p_.basic_data.buildings.push_back(std::move(b));
+  }
+
+  void Frugality(const FlatTable& t, size_t r) {
+    UseRow(t, r);
+    mode_ = Mode::kNone;
+    std::string text;
+    const FlatRow& row = t.rows[r];
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      const std::string part = TrimLines(row.cells[c].text);
+      if (part.empty()) continue;
+      if (!text.empty()) text += "\n";
+      text += part;
+      p_.provenance["/basic_data/frugality_measures"] = Source(t, r, row.cells[c]);
+    }
+    p_.basic_data.frugality_measures = text;
+  }
+
+  void UnitName(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    const FlatRow& row = t.rows[r];
+    const int label = FindColumn(keys, {"预算部门名称", "预算部门", "部门(单位)名称", "单位名称"});
+    Use(t, r, row.cells[label]);
+    for (size_t c = label + 1; c < row.cells.size(); ++c) {
+      if (row.cells[c].covered || IsBlank(row.cells[c].text)) continue;
+      PlaceText(t, r, row.cells[c], "/evaluation/unit_name", &p_.evaluation.unit_name);
+      break;
+    }
+    UseRow(t, r);
+    recognised_evaluation_ = true;
+  }
+
+  void FundsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    UseRow(t, r);
+    mode_ = Mode::kFunds;
+    funds_cols_ = {FindColumn(keys, {"年初预算"}), FindColumn(keys, {"全年预算"}),
+                   FindColumn(keys, {"全年执行", "执行数"}), FindColumn(keys, {"分值"}),
+                   FindColumn(keys, {"执行率"}), FindColumn(keys, {"得分"})};
+    funds_width_ = keys.size();
+    recognised_evaluation_ = true;
+  }
+
+  void FundsValues(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    const FlatRow& row = t.rows[r];
+    Funds& f = p_.evaluation.funds;
+    if (FindColumn(keys, {"年度资金总额", "资金总额", "合计"}) >= 0 && !funds_done_) {
+      // Align by the right edge when the value row is wider or narrower than the header.
+      const int shift = static_cast<int>(row.cells.size()) - static_cast<int>(funds_width_);
+      Cell* cells[] = {&f.initial_budget, &f.full_year_budget, &f.executed,
+                       &f.weight,         &f.execution_rate,   &f.score};
+      const char* names[] = {"initial_budget", "full_year_budget", "executed",
+                             "weight",         "execution_rate",   "score"};
+      for (size_t k = 0; k < funds_cols_.size(); ++k) {
+        const int c = funds_cols_[k] < 0 ? -1 : funds_cols_[k] + shift;
+        if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
+        Place(t, r, row.cells[c], std::string("/evaluation/funds/") + names[k], cells[k]);
+      }
+      UseRow(t, r);
+      funds_done_ = true;
+      return;
+    }
+    // The splits: "一般公共预算：124.88", "基本支出：124.88", headers "按收入性质分：".
+    struct Split {
+      std::string_view word;
+      Cell Funds::*cell;
+      const char* name;
+    };
+    static constexpr Split kSplits[] = {
+        {"一般公共预算", &Funds::general_public, "general_public"},
+        {"政府性基金", &Funds::government_fund, "government_fund"},
+        {"非税收入", &Funds::special_account, "special_account"},
+        {"其他资金", &Funds::other_funds, "other_funds"},
+        {"基本支出", &Funds::basic, "basic"},
+        {"项目支出", &Funds::project, "project"},
+    };
+    bool any = false;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const FlatCell& cell = row.cells[c];
+      if (cell.covered || IsBlank(cell.text)) {
+        Use(t, r, cell);
+        continue;
+      }
+      const std::string key = Key(cell.text);
+      if (Has(key, "性质分")) {
+        Use(t, r, cell);
+        any = true;
+        continue;
+      }
+      for (const Split& s : kSplits) {
+        if (!Has(key, s.word)) continue;
+        any = true;
+        Use(t, r, cell);
+        // The figure follows the last ':' in the cell, or sits in the next cell.
+        const size_t colon = key.rfind(':');
+        std::string value = colon == std::string::npos ? "" : key.substr(colon + 1);
+        const FlatCell* value_cell = &cell;
+        if (IsBlank(value) && colon == std::string::npos && c + 1 < row.cells.size()) {
+          value_cell = &row.cells[c + 1];
+          value = Key(value_cell->text);
+        }
+        Cell parsed;
+        const CellRead read = ReadCell(value, false, &parsed);
+        if (read == CellRead::kOk) {
+          f.*(s.cell) = parsed;
+          p_.provenance[std::string("/evaluation/funds/") + s.name] = Source(t, r, *value_cell);
+          Use(t, r, *value_cell);
+        } else if (read == CellRead::kUnreadable) {
+          Note("I602", Source(t, r, cell),
+               fmt::format("资金分列“{}”中的金额无法读取。", JoinLines(cell.text)),
+               fmt::format("The amount in the funds split \"{}\" cannot be read.",
+                           JoinLines(cell.text)));
+        }
+        break;
+      }
+    }
+    if (!any && !RowBlank(row)) mode_ = Mode::kNone;
+  }
+
+  void GoalsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    UseRow(t, r);
+    mode_ = Mode::kGoals;
+    goal_cols_ = {FindColumn(keys, {"预期目标"}), FindColumn(keys, {"实际完成"})};
+    goals_width_ = keys.size();
+    // A form may put the goals in the same row as the label ("年度总体目标 | 1：… | …").
+    if (goal_cols_[0] < 0) {
+      goal_cols_ = {1, 2};
+      mode_ = Mode::kGoals;
+      GoalsValues(t, r);
+    }
+  }
+
+  void GoalsValues(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    const int shift = static_cast<int>(row.cells.size()) - static_cast<int>(goals_width_);
+    const int planned = goal_cols_[0] < 0 ? -1 : goal_cols_[0] + (shift > 0 ? shift : 0);
+    const int achieved = goal_cols_[1] < 0 ? -1 : goal_cols_[1] + (shift > 0 ? shift : 0);
+    if (planned >= 0 && planned < static_cast<int>(row.cells.size())) {
+      const FlatCell& cell = row.cells[planned];
+      Use(t, r, cell);
+      SplitGoals(TrimLines(cell.text), Source(t, r, cell));
+    }
+    if (achieved >= 0 && achieved < static_cast<int>(row.cells.size())) {
+      PlaceText(t, r, row.cells[achieved], "/evaluation/goals/achieved",
+                &p_.evaluation.goals.achieved, true);
+    }
+    for (const FlatCell& cell : row.cells) {
+      if (IsBlank(cell.text)) Use(t, r, cell);
+    }
+    mode_ = Mode::kNone;
+  }
+
+  // "1：…\n2：…" or "（1）…（2）…" → numbered goals.
+  void SplitGoals(const std::string& text, const SourceRef& src) {
+    std::vector<Goal>& goals = p_.evaluation.goals.planned;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string line = text.substr(start, end - start);
+      const std::string folded = FoldWidth(line);
+      size_t digits = 0;
+      while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
+      if (digits > 0 && digits < folded.size() &&
+          (folded[digits] == ':' || folded[digits] == '.' || StartsWith(folded.substr(digits), "、"))) {
+        Goal g;
+        g.number = folded.substr(0, digits);
+        // Skip the number and separator in the original line (full-width '：' is 3 bytes).
+        size_t skip = 0;
+        size_t pos = 0;
+        int seen = 0;
+        while (pos < line.size() && seen < static_cast<int>(digits) + 1) {
+          NextCodePoint(line, &pos);
+          ++seen;
+        }
+        skip = pos;
+        g.text = std::string(TrimBlank(std::string_view(line).substr(skip)));
+        goals.push_back(std::move(g));
+      } else if (!goals.empty()) {
+        goals.back().text += "\n" + line;
+      } else if (!IsBlank(line)) {
+        goals.push_back(Goal{"", line});
+      }
+      if (end == text.size()) break;
+      start = end + 1;
+    }
+    for (size_t i = 0; i < goals.size(); ++i) {
+      p_.provenance[fmt::format("/evaluation/goals/planned/{}/text", i)] = src;
+    }
+  }
+
+  void IndicatorHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    UseRow(t, r);
+    mode_ = Mode::kIndicators;
+    ind_cols_ = {FindColumn(keys, {"一级指标"}),
+                 FindColumn(keys, {"二级指标"}),
+                 FindColumn(keys, {"三级指标"}),
+                 FindColumn(keys, {"年度指标值", "指标值", "目标值"}),
+                 FindColumn(keys, {"实际完成值", "实际完成", "实际值", "完成值"}),
+                 FindColumn(keys, {"分值", "权重"}),
+                 FindColumn(keys, {"自评得分", "得分"}),
+                 FindColumn(keys, {"偏差原因", "偏差"})};
+    ind_width_ = keys.size();
+    level1_ = -1;
+    level2_ = -1;
+    recognised_indicators_ = true;
+  }
+
+  void IndicatorRow(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    std::vector<Indicator>& tops = p_.evaluation.indicators;
+    // Value rows may be wider than the header (a merged label column on the left).
+    const int shift = std::max(0, static_cast<int>(row.cells.size()) - static_cast<int>(ind_width_));
+    const auto at = [&](int k) -> const FlatCell* {
+      if (ind_cols_[k] < 0) return nullptr;
+      const int c = ind_cols_[k] + shift;
+      return c < static_cast<int>(row.cells.size()) ? &row.cells[c] : nullptr;
+    };
+    const auto text_at = [&](int k) -> std::string {
+      const FlatCell* c = at(k);
+      return c == nullptr || c->covered ? "" : c->text;
+    };
+    UseRow(t, r);
+    const std::string l1 = JoinLines(text_at(0));
+    const std::string l2 = JoinLines(text_at(1));
+    if (!l1.empty()) {
+      Indicator group;
+      std::string weight;
+      SplitWeight(text_at(0), &group.name, &weight);
+      group.kind = InferIndicatorKind(group.name);
+      const std::string pointer = fmt::format("/evaluation/indicators/{}", tops.size());
+      if (!weight.empty()) {
+        ReadCell(weight, false, &group.weight);
+        p_.provenance[pointer + "/weight"] = Source(t, r, *at(0));
+      }
+      p_.provenance[pointer + "/name"] = Source(t, r, *at(0));
+      tops.push_back(std::move(group));
+      level1_ = static_cast<int>(tops.size()) - 1;
+      level2_ = -1;
+    }
+    if (level1_ < 0) {
+      // A row before any 一级 indicator: make an unnamed group to hold it.
+      tops.push_back(Indicator{});
+      level1_ = static_cast<int>(tops.size()) - 1;
+    }
+    Indicator& top = tops[level1_];
+    if (!l2.empty()) {
+      Indicator group;
+      std::string weight;
+      SplitWeight(text_at(1), &group.name, &weight);
+      // Only 满意度 is worth naming at this level: it decides the layout.
+      if (InferIndicatorKind(group.name) == IndicatorKind::kSatisfaction) {
+        group.kind = IndicatorKind::kSatisfaction;
+      }
+      if (!weight.empty()) ReadCell(weight, false, &group.weight);
+      const std::string pointer =
+          fmt::format("/evaluation/indicators/{}/children/{}", level1_, top.children.size());
+      p_.provenance[pointer + "/name"] = Source(t, r, *at(1));
+      top.children.push_back(std::move(group));
+      level2_ = static_cast<int>(top.children.size()) - 1;
+    }
+    if (level2_ < 0) {
+      top.children.push_back(Indicator{});
+      level2_ = static_cast<int>(top.children.size()) - 1;
+    }
+    Indicator& parent = top.children[level2_];
+    Indicator leaf;
+    const std::string pointer = fmt::format("/evaluation/indicators/{}/children/{}/children/{}",
+                                            level1_, level2_, parent.children.size());
+    const auto text_field = [&](int k, const char* name, std::string* out) {
+      const FlatCell* c = at(k);
+      if (c == nullptr || c->covered) return;
+      *out = JoinLines(c->text);
+      if (!out->empty()) p_.provenance[pointer + "/" + name] = Source(t, r, *c);
+    };
+    const auto cell_field = [&](int k, const char* name, Cell* out) {
+      const FlatCell* c = at(k);
+      if (c == nullptr || c->covered) return;
+      Place(t, r, *c, pointer + "/" + name, out);
+    };
+    text_field(2, "name", &leaf.name);
+    text_field(3, "target", &leaf.target);
+    text_field(4, "actual", &leaf.actual);
+    cell_field(5, "weight", &leaf.weight);
+    cell_field(6, "score", &leaf.score);
+    if (const FlatCell* c = at(7); c != nullptr && !c->covered) {
+      leaf.deviation = TrimLines(c->text);
+      if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
+    }
+    // A row that only names a group (no leaf cells) adds no leaf.
+    const bool leafless = leaf.name.empty() && leaf.target.empty() && leaf.actual.empty() &&
+                          leaf.weight.blank() && leaf.score.blank() && (!l1.empty() || !l2.empty());
+    if (!leafless) parent.children.push_back(std::move(leaf));
+  }
+
+  void Total(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    UseRow(t, r);
+    std::vector<const FlatCell*> numbers;
+    for (const FlatCell& c : row.cells) {
+      Cell probe;
+      if (!c.covered && ReadCell(c.text, false, &probe) == CellRead::kOk && probe.has_number()) {
+        numbers.push_back(&c);
+      }
+    }
+    if (numbers.size() >= 2) {
+      Place(t, r, *numbers[0], "/evaluation/total_weight", &p_.evaluation.total_weight);
+      Place(t, r, *numbers[1], "/evaluation/total_score", &p_.evaluation.total_score);
+    } else if (numbers.size() == 1) {
+      Place(t, r, *numbers[0], "/evaluation/total_score", &p_.evaluation.total_score);
+    }
+    for (const FlatCell& c : row.cells) {
+      const std::string k = Key(c.text);
+      for (std::string_view grade : {"优", "良", "中", "差"}) {
+        if (k == grade) {
+          p_.evaluation.grade = k;
+          p_.provenance["/evaluation/grade"] = Source(t, r, c);
+        }
+      }
+    }
+    mode_ = Mode::kNone;
+  }
+
+  void ReportUnused(const FlatTable& t) {
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      const FlatRow& row = t.rows[r];
+      std::vector<const FlatCell*> unused;
+      for (const FlatCell& c : row.cells) {
+        if (c.covered || IsBlank(c.text)) continue;
+        if (!used_.count({t.index, static_cast<int>(r), c.column})) unused.push_back(&c);
+      }
+      if (unused.empty()) continue;
+      std::string text;
+      for (const FlatCell* c : unused) text += (text.empty() ? "" : " | ") + JoinLines(c->text);
+      SourceRef src = Source(t, r, *unused.front());
+      src.text = text;
+      if (unused.size() > 1) src.column = 0;
+      Note("I601", src, fmt::format("{}第{}行有内容未能识别，未导入：“{}”。", TableName(t), r + 1, text),
+           fmt::format("{}, row {}: content not recognised and not imported: \"{}\".",
+                       TableName(t), r + 1, text));
+    }
+  }
+
+  // ---- the expense tree ----
+
+  void BuildExpenseTree() {
+    std::vector<ExpenseRow>& roots = p_.basic_data.expenses;
+    // Insert in document order; a row goes under the latest row with its parent key.
+    std::vector<std::vector<int>> paths;  // index path of each pending row in the tree
+    std::map<std::string, std::vector<int>> last_path_of_key;
+    for (Pending& pending : pending_) {
+      std::vector<int> path;
+      std::vector<ExpenseRow>* siblings = &roots;
+      if (!pending.parent.empty() && last_path_of_key.count(pending.parent)) {
+        path = last_path_of_key[pending.parent];
+        ExpenseRow* parent = &roots[path[0]];
+        for (size_t i = 1; i < path.size(); ++i) parent = &parent->children[path[i]];
+        siblings = &parent->children;
+      }
+      path.push_back(static_cast<int>(siblings->size()));
+      std::string pointer = "/basic_data/expenses";
+      for (size_t i = 0; i < path.size(); ++i) {
+        pointer += (i ? "/children/" : "/") + std::to_string(path[i]);
+      }
+      for (const auto& [field, src] : pending.sources) p_.provenance[pointer + "/" + field] = src;
+      last_path_of_key[pending.row.key] = path;
+      siblings->push_back(std::move(pending.row));
+    }
+  }
+
+  // ---- paragraphs: titles, notes, the report ----
+
+  void Paragraphs() {
+    Report& report = p_.report;
+    bool in_body = false;
+    bool cover_done = false;
+    std::string title;
+    ReportSection* section = nullptr;
+    ReportSection* sub = nullptr;
+    std::string section_pointer;
+    for (size_t b = 0; b < doc_.blocks.size(); ++b) {
+      const FlatBlock& block = doc_.blocks[b];
+      if (block.kind != FlatBlock::Kind::kParagraph) continue;
+      const FlatParagraph& para = block.paragraph;
+      const std::string_view text = TrimBlank(para.text);
+      if (text.empty()) continue;
+      const bool after_tables = !last_table_block_ || b > *last_table_block_;
+      if (!after_tables) {
+        // Titles and notes around the tables.
+        if (StartsWith(text, "说明")) {
+          p_.basic_data.notes = std::string(text);
+          p_.provenance["/basic_data/notes"] = Source(para);
+        } else if (p_.fiscal_year == 0 && YearOf(text) != 0) {
+          p_.fiscal_year = YearOf(text);
+        }
+        continue;
+      }
+      std::string number, heading;
+      if (SectionHeading(text, &number, &heading)) {
+        in_body = true;
+        cover_done = true;
+        report.sections.push_back(ReportSection{number, StripFinalStop(heading), "", {}});
+        section = &report.sections.back();
+        sub = nullptr;
+        section_pointer = fmt::format("/report/sections/{}", report.sections.size() - 1);
+        p_.provenance[section_pointer + "/title"] = Source(para);
+        continue;
+      }
+      if (in_body && section != nullptr && SubsectionHeading(text, &number, &heading)) {
+        section->subsections.push_back(ReportSection{number, StripFinalStop(heading), "", {}});
+        sub = &section->subsections.back();
+        p_.provenance[fmt::format("{}/subsections/{}/title", section_pointer,
+                                  section->subsections.size() - 1)] = Source(para);
+        continue;
+      }
+      if (in_body) {
+        ReportSection* target = sub != nullptr ? sub : section;
+        if (!target->text.empty()) target->text += "\n";
+        target->text += para.text;
+        continue;
+      }
+      // The cover: title lines, 单位名称, date, "（此页为封面）".
+      if (cover_done) continue;
+      const std::string folded = FoldWidth(text);
+      if (StartsWith(folded, "单位名称") || StartsWith(folded, "报送单位") ||
+          StartsWith(folded, "填报单位")) {
+        const size_t colon = text.find("：") != std::string_view::npos ? text.find("：") + 3
+                                                                      : text.find(':') + 1;
+        report.cover.unit = std::string(TrimBlank(text.substr(std::min(colon, text.size()))));
+        p_.provenance["/report/cover/unit"] = Source(para);
+      } else if (IsDate(folded)) {
+        report.cover.date = std::string(text);
+        p_.provenance["/report/cover/date"] = Source(para);
+      } else if (Has(text, "封面")) {
+        // "（此页为封面）"
+      } else {
+        title += std::string(text);
+        report.cover.title = title;
+        p_.provenance["/report/cover/title"] = Source(para);
+        if (p_.fiscal_year == 0 && YearOf(text) != 0) p_.fiscal_year = YearOf(text);
+      }
+    }
+    if (!report.sections.empty()) recognised_report_ = true;
+    StaffingFromReport();
+  }
+
+  // 退休 and 实有 are usually given only in the report's 基本情况 ("实有干部职工17人，其中在职
+  // 人员7人，退休人员10人"); take them from there when the table has no cell for them.
+  void StaffingFromReport() {
+    Staffing& st = p_.basic_data.staffing;
+    if (p_.report.sections.empty()) return;
+    std::string text = p_.report.sections[0].text;
+    for (const ReportSection& sub : p_.report.sections[0].subsections) text += "\n" + sub.text;
+    const auto number_after = [&](std::initializer_list<std::string_view> words) -> std::string {
+      for (std::string_view w : words) {
+        size_t at = text.find(w);
+        if (at == std::string::npos) continue;
+        at += w.size();
+        std::string digits;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9' && digits.size() < 6) {
+          digits.push_back(text[at++]);
+        }
+        if (!digits.empty() && text.compare(at, 3, "人") == 0) return digits;
+      }
+      return "";
+    };
+    const struct {
+      Cell* cell;
+      std::initializer_list<std::string_view> words;
+      const char* name;
+    } fields[] = {
+        {&st.retired, {"退休人员", "退休干部", "退休职工", "退休"}, "retired"},
+        {&st.total_actual, {"实有干部职工", "实有人员", "实有人数", "实有"}, "total_actual"},
+    };
+    for (const auto& f : fields) {
+      if (!f.cell->blank()) continue;
+      const std::string n = number_after(f.words);
+      if (n.empty()) continue;
+      *f.cell = Cell::Number(*Decimal::Parse(n));
+      SourceRef src;
+      src.file = doc_.file;
+      src.text = n + "人";
+      p_.provenance[std::string("/basic_data/staffing/") + f.name] = src;
+    }
+  }
+
+  static bool IsDate(std::string_view folded) {
+    // "2025年7月10日" or "2025-07-10" alone on its line.
+    int digits = 0;
+    for (char c : folded) digits += (c >= '0' && c <= '9');
+    return digits >= 5 && folded.size() <= 24 && (Has(folded, "年") || Has(folded, "-")) &&
+           (Has(folded, "日") || std::count(folded.begin(), folded.end(), '-') == 2);
+  }
+
+  void Summarise() {
+    std::vector<std::string>& s = out_->recognised;
+    const Staffing& st = p_.basic_data.staffing;
+    if (recognised_staffing_) {
+      s.push_back(fmt::format("基础数据表 · 财政供养人员：编制 {}，在职 {}，控制率 {}",
+                              st.authorized.Display(), st.on_payroll.Display(),
+                              st.control_rate.Display()));
+    }
+    if (recognised_expenses_) {
+      int rows = 0;
+      ForEachExpenseRow(p_.basic_data.expenses, [&](const ExpenseVisit&) { ++rows; });
+      s.push_back(fmt::format("基础数据表 · 经费控制情况：{} 行", rows));
+    }
+    if (recognised_buildings_) {
+      s.push_back(fmt::format("基础数据表 · 楼堂馆所：{} 行", p_.basic_data.buildings.size()));
+    }
+    if (recognised_evaluation_) {
+      const Funds& f = p_.evaluation.funds;
+      s.push_back(fmt::format("自评表 · 资金：年初 {} / 全年 {} / 执行 {} / 分值 {} / 执行率 {} / 得分 {}",
+                              f.initial_budget.Display(), f.full_year_budget.Display(),
+                              f.executed.Display(), f.weight.Display(),
+                              f.execution_rate.Display(), f.score.Display()));
+      s.push_back(fmt::format("自评表 · 年度总体目标：{} 项", p_.evaluation.goals.planned.size()));
+    }
+    if (recognised_indicators_) {
+      int leaves = 0;
+      ForEachIndicator(p_.evaluation.indicators, [&](const IndicatorVisit& v) {
+        if (v.node->is_leaf() && v.depth >= 3) ++leaves;
+      });
+      s.push_back(fmt::format("自评表 · 绩效指标：{} 个一级指标，{} 行三级指标；总分 {} / {}",
+                              p_.evaluation.indicators.size(), leaves,
+                              p_.evaluation.total_weight.Display(),
+                              p_.evaluation.total_score.Display()));
+    }
+    if (recognised_report_) {
+      s.push_back(fmt::format("自评报告：封面（{}，{}），{} 个部分", p_.report.cover.unit,
+                              p_.report.cover.date, p_.report.sections.size()));
+    }
+    const struct {
+      bool found;
+      const char* zh;
+      const char* en;
+    } parts[] = {
+        {recognised_expenses_ || recognised_staffing_, "基础数据表", "basic data table"},
+        {recognised_evaluation_ || recognised_indicators_, "自评表", "self-evaluation table"},
+        {recognised_report_, "自评报告", "report"},
+    };
+    for (const auto& part : parts) {
+      if (part.found) continue;
+      SourceRef src;
+      src.file = doc_.file;
+      Note("I603", src, fmt::format("文件中没有找到{}。", part.zh),
+           fmt::format("No {} was found in the file.", part.en));
+    }
+  }
+
+  const FlatDocument& doc_;
+  ImportResult* out_;
+  Package& p_;
+  Mode mode_ = Mode::kNone;
+  std::optional<size_t> last_table_block_;
+  std::set<std::tuple<int, int, int>> used_;  // (table, row, column)
+  std::vector<int> staffing_cols_;
+  std::array<int, 3> expense_cols_ = {-1, -1, -1};
+  bool yuan_ = false;
+  bool in_projects_ = false;
+  std::vector<Pending> pending_;
+  std::vector<int> building_cols_;
+  std::vector<int> funds_cols_;
+  size_t funds_width_ = 0;
+  bool funds_done_ = false;
+  std::array<int, 2> goal_cols_ = {-1, -1};
+  size_t goals_width_ = 0;
+  std::vector<int> ind_cols_;
+  size_t ind_width_ = 0;
+  int level1_ = -1;
+  int level2_ = -1;
+  bool recognised_staffing_ = false, recognised_expenses_ = false, recognised_buildings_ = false,
+       recognised_evaluation_ = false, recognised_indicators_ = false, recognised_report_ = false;
+};
+
+// Where 满意度 sits decides the rulebook when none is given.
+std::string ChooseRulebook(const Package& p, std::string* reason) {
+  bool under_effect = false;
+  ForEachIndicator(p.evaluation.indicators, [&](const IndicatorVisit& v) {
+    if (v.depth == 2 && KindOf(*v.node) == IndicatorKind::kSatisfaction &&
+        KindOf(*v.top) == IndicatorKind::kEffect) {
+      under_effect = true;
+    }
+  });
+  if (under_effect) {
+    *reason = "满意度位于效益指标之下（零陵区表样），评分规则取 hunan-lingling";
+    return "hunan-lingling";
+  }
+  *reason = "满意度为一级指标或未出现，评分规则取 national";
+  return "national";
+}
+
+}  // namespace
+
+ImportResult Recognize(const FlatDocument& document, const std::string& rulebook) {
+  ImportResult result;
+  Recognizer(document, &result).Run();
+  Package& p = result.package;
+  if (p.unit.name.empty()) {
+    p.unit.name = !p.evaluation.unit_name.empty() ? p.evaluation.unit_name : p.report.cover.unit;
+  }
+  if (rulebook.empty()) {
+    p.rulebook = ChooseRulebook(p, &result.rulebook_reason);
+  } else {
+    p.rulebook = rulebook;
+    result.rulebook_reason = "由 --rulebook 指定";
+  }
+  return result;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,36 @@
+// The recognizer: turns a FlatDocument (from any importer) into a Package by *meaning*, not
+// position. Tables and rows are found by their header wording and row labels, with the
+// variants real forms use (区级预算部门名称 / 预算部门 / 部门（单位）名称; 得分 / 自评得分;
+// 年度预算申请 / 年度资金总额; line breaks inside header cells), so a form that differs a
+// little still imports. The report is split into its cover and numbered sections (一、…,
+// （一）…) with the text kept exactly.
+//
+// Every value placed remembers where it came from (Package::provenance, keyed by JSON
+// pointer). Nothing is dropped silently: every non-empty row, cell or paragraph that could
+// not be placed, and every cell that should hold a figure but does not, is reported as a
+// diagnostic (codes I601–I603 in docs/diagnostics.md).
+//
+// Pure function; safe from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "import/flat_document.h"
+#include "model/package.h"
+
+namespace jixiao {
+
+struct ImportResult {
+  Package package;
+  std::vector<Diagnostic> notes;        // what could not be placed or read
+  std::vector<std::string> recognised;  // one line per part recognised, for the summary
+  std::string rulebook_reason;          // why package.rulebook was chosen
+};
+
+// `rulebook`: the rulebook id to record in the package; empty to choose by the form's layout
+// (满意度 under 效益 → hunan-lingling, else national).
+ImportResult Recognize(const FlatDocument& document, const std::string& rulebook = "");
+
+}  // namespace jixiao

@@ -1,0 +1,28 @@
+// The text importer: reads a package flattened to plain text (as Word's "save as text" or a
+// copy-paste leaves it) into a FlatDocument. It understands the layouts real files have
+// (DOMAIN.md §6):
+//   - the "one cell per line" flattening: each cell on its own line starting with a tab, a
+//     blank line ending a table row, lines without a tab continuing the cell above
+//     ("楼堂馆所控制情况\n（2024年完工项目）");
+//   - several tab-separated cells on one line;
+//   - '|'-separated rows ("| 编制数 | 8 |"), Markdown separator rows skipped;
+//   - rows whose cells are separated by runs of two or more spaces;
+// and everything else as paragraphs, one per line. Word's "[bookmark: …]" markers are
+// dropped; all other text is kept exactly (cells are not trimmed: the recognizer decides).
+//
+// Never throws. Pure function; safe from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "import/flat_document.h"
+
+namespace jixiao {
+
+// Errors: InvalidArgument "<file>: empty file", "<file>: UTF-16 text; save it as UTF-8",
+// "<file>: byte <offset>: not UTF-8 text (…)" for binary input.
+Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_name);
+
+}  // namespace jixiao

@@ -1,0 +1,118 @@
+// ZipArchive over libzip, reading from memory with size and ratio caps.
+#include "import/zip_archive.h"
+
+#include <zip.h>
+
+#include <fmt/format.h>
+
+namespace jixiao {
+
+Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string_view bytes, std::string file,
+                                                     ZipLimits limits) {
+  if (!LooksLikeZip(bytes)) {
+    return Status::InvalidArgument(fmt::format("{}: not a zip archive (no PK signature)", file));
+  }
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source == nullptr) {
+    const std::string what = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return Status::IOError(fmt::format("{}: cannot read the archive: {}", file, what));
+  }
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (archive == nullptr) {
+    const std::string what = zip_error_strerror(&error);
+    zip_source_free(source);
+    zip_error_fini(&error);
+    return Status::Corruption(fmt::format("{}: damaged zip archive: {}", file, what));
+  }
+  zip_error_fini(&error);
+  const zip_int64_t count = zip_get_num_entries(archive, 0);
+  if (count < 0 || static_cast<uint64_t>(count) > limits.max_members) {
+    zip_close(archive);
+    return Status::Corruption(
+        fmt::format("{}: the archive has {} members, more than the {} allowed", file, count,
+                    limits.max_members));
+  }
+  return std::unique_ptr<ZipArchive>(new ZipArchive(archive, std::move(file), limits));
+}
+
+ZipArchive::~ZipArchive() {
+  if (archive_ != nullptr) zip_discard(archive_);
+}
+
+bool ZipArchive::Has(const std::string& member) const {
+  return zip_name_locate(archive_, member.c_str(), 0) >= 0;
+}
+
+std::vector<std::string> ZipArchive::Members() const {
+  std::vector<std::string> names;
+  const zip_int64_t count = zip_get_num_entries(archive_, 0);
+  for (zip_int64_t i = 0; i < count; ++i) {
+    if (const char* name = zip_get_name(archive_, static_cast<zip_uint64_t>(i), 0)) {
+      names.emplace_back(name);
+    }
+  }
+  return names;
+}
+
+Result<std::string> ZipArchive::Read(const std::string& member) {
+  const zip_int64_t index = zip_name_locate(archive_, member.c_str(), 0);
+  if (index < 0) return Status::NotFound(fmt::format("{}: no member {}", file_, member));
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
+      !(st.valid & ZIP_STAT_SIZE)) {
+    return Status::Corruption(fmt::format("{}: {}: cannot read the member's size", file_, member));
+  }
+  const uint64_t declared = st.size;
+  const uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+  if (declared > limits_.max_member_bytes) {
+    return Status::Corruption(fmt::format("{}: {}: {} bytes uncompressed, more than the {} allowed",
+                                          file_, member, declared, limits_.max_member_bytes));
+  }
+  if (declared > (1u << 20) && compressed > 0 && declared / compressed > limits_.max_ratio) {
+    return Status::Corruption(fmt::format(
+        "{}: {}: compressed {}:1, beyond the {}:1 allowed (a zip bomb?)", file_, member,
+        declared / compressed, limits_.max_ratio));
+  }
+  if (total_read_ + declared > limits_.max_total_bytes) {
+    return Status::Corruption(fmt::format("{}: more than {} bytes in all would be read", file_,
+                                          limits_.max_total_bytes));
+  }
+  zip_file_t* f = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
+  if (f == nullptr) {
+    return Status::Corruption(fmt::format("{}: {}: {}", file_, member, zip_strerror(archive_)));
+  }
+  std::string out;
+  out.resize(static_cast<size_t>(declared));
+  uint64_t got = 0;
+  while (got < declared) {
+    const zip_int64_t n = zip_fread(f, out.data() + got, declared - got);
+    if (n < 0) {
+      const std::string what = zip_file_strerror(f);
+      zip_fclose(f);
+      return Status::Corruption(fmt::format("{}: {}: damaged member: {}", file_, member, what));
+    }
+    if (n == 0) break;
+    got += static_cast<uint64_t>(n);
+  }
+  // A member must not inflate beyond what its header declares.
+  char extra;
+  const zip_int64_t more = zip_fread(f, &extra, 1);
+  zip_fclose(f);
+  if (got != declared || more > 0) {
+    return Status::Corruption(fmt::format(
+        "{}: {}: the member's size does not match its header ({} declared)", file_, member,
+        declared));
+  }
+  total_read_ += got;
+  return out;
+}
+
+bool LooksLikeZip(std::string_view bytes) {
+  return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
+
+}  // namespace jixiao
