@@ -86,6 +86,12 @@ Result<LoadedPackage> LoadAnyPackage(const std::string& path,
   Result<FlatDocument> doc = ReadDocument(*bytes, path);
   if (!doc.ok()) return doc.status();
   loaded.import = Recognize(*doc, rulebook_for_import);
+  int missing = 0;
+  for (const Diagnostic& d : loaded.import.notes) missing += d.code == "I603";
+  if (missing == 3) {
+    return Status::InvalidArgument(
+        path + ": not a self-evaluation package (no 基础数据表, 自评表 or 自评报告 was found)");
+  }
   loaded.package = loaded.import.package;
   return loaded;
 }
