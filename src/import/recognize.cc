@@ -966,8 +966,13 @@ class Recognizer {
         if (StartsWith(text, "说明")) {
           p_.basic_data.notes = std::string(text);
           p_.provenance["/basic_data/notes"] = Source(para);
-        } else if (p_.fiscal_year == 0 && YearOf(text) != 0) {
-          p_.fiscal_year = YearOf(text);
+        } else if (Has(text, "基础数据表") || Has(text, "自评表") || Has(text, "附件")) {
+          if (p_.fiscal_year == 0 && YearOf(text) != 0) p_.fiscal_year = YearOf(text);
+        } else {
+          const SourceRef src = Source(para);
+          Note("I601", src, fmt::format("表格之间的段落未能识别，未导入：“{}”。", text),
+               fmt::format("A paragraph among the tables was not recognised and not imported: "
+                           "\"{}\".", text));
         }
         continue;
       }
