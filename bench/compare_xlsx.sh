@@ -17,7 +17,7 @@ if [ ! -x "$build/jixiao_bench" ]; then
   echo "no $build/jixiao_bench: configure with -DJIXIAO_BENCH=ON and build, or set BUILD" >&2
   exit 1
 fi
-ours=$(JIXIAO_BENCH_XLSX="$file" "$build/jixiao_bench" --benchmark_filter='^BM_ReadXlsx$' \
+ours=$(JIXIAO_BENCH_XLSX="$file" "$build/jixiao_bench" --benchmark_filter='^BM_ReadXlsx(/|$)' \
          --benchmark_format=json 2>/dev/null |
        /usr/bin/python3 -c '
 import json, sys

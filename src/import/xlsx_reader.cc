@@ -436,9 +436,18 @@ std::string_view LocalName(const char* name) {
   return colon != nullptr ? std::string_view(colon + 1) : std::string_view(name);
 }
 
+// True when `name` is `local` or "prefix:local"; the unprefixed case is decided without a scan.
+bool IsNamed(const char* name, std::string_view local) {
+  if (std::strncmp(name, local.data(), local.size()) == 0 && name[local.size()] == '\0') {
+    return true;
+  }
+  const char* colon = std::strchr(name, ':');
+  return colon != nullptr && local == colon + 1;
+}
+
 pugi::xml_node Child(pugi::xml_node node, std::string_view local) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c.name()) == local) return c;
+    if (c.type() == pugi::node_element && IsNamed(c.name(), local)) return c;
   }
   return {};
 }
@@ -446,13 +455,13 @@ pugi::xml_node Child(pugi::xml_node node, std::string_view local) {
 template <typename F>
 void ForEachChild(pugi::xml_node node, std::string_view local, F&& f) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c.name()) == local) f(c);
+    if (c.type() == pugi::node_element && IsNamed(c.name(), local)) f(c);
   }
 }
 
 pugi::xml_attribute Attribute(pugi::xml_node node, std::string_view local) {
   for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-    if (LocalName(a.name()) == local) return a;
+    if (IsNamed(a.name(), local)) return a;
   }
   return {};
 }
@@ -661,8 +670,8 @@ class WorkbookReader {
   Status ReadSharedStrings(const std::string& part);
   Status ReadStyles(const std::string& part);
   Status ReadSheet(const std::string& name, const std::string& part, FlatTable* table);
-  Status CellText(pugi::xml_node cell, const std::string& part, int row, int column,
-                  std::string* text);
+  Status CellText(pugi::xml_node cell, std::string_view type, int style, const std::string& part,
+                  int row, int column, std::string* text);
   Status TooManyCells(const std::string& sheet) const {
     return Status::InvalidArgument(
         fmt::format("{}: sheet \"{}\": more than {} cells; larger sheets are refused", file_, sheet,
@@ -779,12 +788,34 @@ Status WorkbookReader::ReadStyles(const std::string& part) {
   return Status::Ok();
 }
 
-Status WorkbookReader::CellText(pugi::xml_node cell, const std::string& part, int row, int column,
+// The text of an element: a view of its only text child (the usual case, no copy), else its
+// text children joined in `scratch`.
+std::string_view TextOf(pugi::xml_node node, std::string* scratch) {
+  const pugi::xml_node first = node.first_child();
+  if (!first) return {};
+  if (!first.next_sibling() &&
+      (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
+    return first.value();
+  }
+  scratch->clear();
+  AppendText(node, scratch);
+  return *scratch;
+}
+
+Status WorkbookReader::CellText(pugi::xml_node cell, std::string_view type, int style,
+                                const std::string& part, int row, int column,
                                 std::string* text) {
-  const std::string_view type = Attribute(cell, "t").value();
-  const pugi::xml_node v = Child(cell, "v");
-  std::string value;
-  if (v) AppendText(v, &value);
+  pugi::xml_node v, is;
+  for (pugi::xml_node c = cell.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    if (IsNamed(c.name(), "v")) {
+      v = c;
+    } else if (IsNamed(c.name(), "is")) {
+      is = c;
+    }
+  }
+  std::string scratch;
+  const std::string_view value = v ? TextOf(v, &scratch) : std::string_view();
   if (type == "s") {
     if (!v) return Status::Ok();
     int index = 0;
@@ -802,42 +833,34 @@ Status WorkbookReader::CellText(pugi::xml_node cell, const std::string& part, in
                       shared_strings_.size()));
     }
     *text = shared_strings_[static_cast<size_t>(index)];
-  } else if (type == "inlineStr") {
-    if (const pugi::xml_node is = Child(cell, "is")) {
-      *text = RichText(is);
-    } else {
-      DecodeXString(&value);
-      *text = std::move(value);
-    }
-  } else if (type == "str") {
-    DecodeXString(&value);
-    *text = std::move(value);
+  } else if (type == "inlineStr" && is) {
+    *text = RichText(is);
+  } else if (type == "str" || type == "inlineStr") {
+    *text = value;
+    DecodeXString(text);
   } else if (type == "b") {
     const std::string_view b = TrimBlank(value);
     *text = b == "1" || b == "true" ? "TRUE" : (b == "0" || b == "false" ? "FALSE" : value);
   } else if (type == "e") {
-    *text = std::move(value);
+    *text = value;
   } else if (type == "d") {
     // ISO 8601 ("2024-01-01T00:00:00"): shown as a date, with the time when it is not midnight.
+    const std::string iso(value.substr(0, 64));
     int y = 0, m = 0, d = 0, hh = 0, mm = 0, ss = 0;
-    const int got =
-        std::sscanf(value.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mm, &ss);
+    const int got = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mm, &ss);
     if (got >= 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
       *text = fmt::format("{}年{}月{}日", y, m, d);
       if (got == 6 && (hh != 0 || mm != 0 || ss != 0)) {
         *text += fmt::format(" {}:{:02}:{:02}", hh, mm, ss);
       }
     } else {
-      *text = std::move(value);
+      *text = value;
     }
-  } else {
-    if (value.empty()) return Status::Ok();
-    const int style = Attribute(cell, "s").as_int(0);
+  } else if (!value.empty()) {
     const size_t format = style >= 0 && static_cast<size_t>(style) < xf_format_.size()
                               ? xf_format_[static_cast<size_t>(style)]
                               : 0;
-    *text = format == 0 ? FormatNumber(value, formats_[0], date1904_)
-                        : FormatNumber(value, formats_[format], date1904_);
+    *text = FormatNumber(value, formats_[format], date1904_);
   }
   return Status::Ok();
 }
@@ -872,7 +895,16 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       if (!failed.ok()) return;
       int cell_row = row;
       int column = previous_column + 1;
-      if (const pugi::xml_attribute r = Attribute(c, "r")) {
+      pugi::xml_attribute r, s, t;  // one pass over the attributes
+      for (pugi::xml_attribute a = c.first_attribute(); a; a = a.next_attribute()) {
+        const char* n = a.name();
+        if (n[0] != '\0' && n[1] == '\0') {
+          if (n[0] == 'r') r = a;
+          if (n[0] == 's') s = a;
+          if (n[0] == 't') t = a;
+        }
+      }
+      if (r) {
         if (!ParseCellRef(r.value(), &cell_row, &column)) {
           failed = Status::Corruption(
               fmt::format("{}: {}: malformed cell reference \"{}\"", file_, part, r.value()));
@@ -885,7 +917,8 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       }
       previous_column = column;
       std::string text;
-      if (failed = CellText(c, part, cell_row, column, &text); !failed.ok()) return;
+      failed = CellText(c, t.value(), s.as_int(0), part, cell_row, column, &text);
+      if (!failed.ok()) return;
       if (text.empty()) return;
       text_bytes_ += text.size();
       if (text_bytes_ > limits_.max_text_bytes) {

@@ -140,7 +140,7 @@ class Reader {
   Status Read(Rulebook* rb) {
     RB_RETURN_IF_ERROR(CheckKeys(root_, "",
                                  {"rulebook", "weights", "execution", "scores", "rates", "reverse",
-                                  "qualitative", "grades", "three_public"}));
+                                  "qualitative", "grades", "three_public", "policy"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
     RB_RETURN_IF_ERROR(ReadWeights(rb));
     RB_RETURN_IF_ERROR(ReadExecution(rb));
@@ -149,7 +149,8 @@ class Reader {
     RB_RETURN_IF_ERROR(ReadReverse(rb));
     RB_RETURN_IF_ERROR(ReadQualitative(rb));
     RB_RETURN_IF_ERROR(ReadGrades(rb));
-    return ReadThreePublic(rb);
+    RB_RETURN_IF_ERROR(ReadThreePublic(rb));
+    return ReadPolicy(rb);
   }
 
  private:
@@ -456,6 +457,29 @@ class Reader {
     RB_RETURN_IF_ERROR(
         ReadChoice(*t, "reverse", "variant", {"ratio", "linear_to_zero_at_double"}, &variant));
     rb->reverse = variant == 0 ? ReverseVariant::kRatio : ReverseVariant::kLinearToZeroAtDouble;
+    return Status::Ok();
+  }
+
+  Status ReadPolicy(Rulebook* rb) const {
+    const toml::table* t = nullptr;
+    RB_RETURN_IF_ERROR(Table("policy",
+                             {"overshoot_percent", "qualitative_share_percent",
+                              "score_above_execution_points", "rough_flat_percent"},
+                             &t));
+    const struct {
+      const char* key;
+      Decimal* out;
+    } keys[] = {{"overshoot_percent", &rb->overshoot_percent},
+                {"qualitative_share_percent", &rb->qualitative_share_percent},
+                {"score_above_execution_points", &rb->score_above_execution_points},
+                {"rough_flat_percent", &rb->rough_flat_percent}};
+    for (const auto& k : keys) {
+      const toml::node* node = nullptr;
+      RB_RETURN_IF_ERROR(ReadDecimal(*t, "policy", k.key, k.out, &node));
+      if (k.out->sign() < 0) {
+        return Error(node->source(), std::string("policy.") + k.key, "must not be negative");
+      }
+    }
     return Status::Ok();
   }
 

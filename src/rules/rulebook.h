@@ -90,6 +90,12 @@ struct Rulebook {
 
   // [three_public]
   ThreePublicBasis three_public_basis = ThreePublicBasis::kFinal;
+
+  // [policy]: thresholds of the flags a reviewer raises
+  Decimal overshoot_percent;             // actual ≥ this % of target: target set too low (130)
+  Decimal qualitative_share_percent;     // this share of qualitative indicators or more (40)
+  Decimal score_above_execution_points;  // score rate this far above execution rate (10)
+  Decimal rough_flat_percent;            // "基本持平" tolerates a change up to this % (5)
 };
 
 // Parses a rulebook from TOML text; `source_name` prefixes error messages

@@ -79,6 +79,12 @@ max_inclusive = false
 
 [three_public]
 basis = "final"
+
+[policy]
+overshoot_percent = 130
+qualitative_share_percent = 40
+score_above_execution_points = 10
+rough_flat_percent = "5"
 )toml";
 
 // kBase with `from` (which must occur exactly once) replaced by `to`.
@@ -364,12 +370,12 @@ TEST(RulebookStructure, FirstUnknownKeyInDocumentOrder) {
 
 TEST(RulebookStructure, UnknownTable) {
   EXPECT_EQ(ErrorOf(std::string(kBase) + "\n[weigths]\nx = 1\n"),
-            "t.toml:64:2: weigths: unknown table (did you mean weights?)");
+            "t.toml:70:2: weigths: unknown table (did you mean weights?)");
 }
 
 TEST(RulebookStructure, UnknownArrayOfTables) {
   EXPECT_EQ(ErrorOf(std::string(kBase) + "[[grade]]\nname = \"x\"\n"),
-            "t.toml:63:3: grade: unknown table (did you mean grades?)");
+            "t.toml:69:3: grade: unknown table (did you mean grades?)");
 }
 
 TEST(RulebookStructure, UnknownSubTable) {
@@ -404,6 +410,17 @@ TEST(RulebookStructure, MissingTable) {
             "t.toml:1:1: three_public: missing table");
   EXPECT_EQ(ErrorOf(Replace("[rates]\ndecimals = 2\nrounding = \"half_up\"\n", "")),
             "t.toml:1:1: rates: missing table");
+}
+
+TEST(RulebookStructure, Policy) {
+  Result<Rulebook> rb = ParseRulebook(kBase, "t.toml");
+  ASSERT_TRUE(rb.ok()) << rb.status().message();
+  EXPECT_EQ(rb->overshoot_percent.ToString(), "130");
+  EXPECT_EQ(rb->rough_flat_percent.ToString(), "5");
+  EXPECT_EQ(ErrorOf(Replace("overshoot_percent = 130\n", "")),
+            "t.toml:64:1: policy.overshoot_percent: missing key");
+  EXPECT_EQ(ErrorOf(Replace("overshoot_percent = 130", "overshoot_percent = -1")),
+            "t.toml:65:21: policy.overshoot_percent: must not be negative");
 }
 
 TEST(RulebookStructure, MissingGrades) {

@@ -1,0 +1,310 @@
+// Sentence splitting and claim extraction: a left-to-right scan keeping the latest subject,
+// year and column keyword seen, attaching them to every figure that follows.
+#include "narrative/claims.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "base/number_text.h"
+#include "base/text.h"
+
+namespace jixiao {
+namespace {
+
+bool At(std::string_view s, size_t pos, std::string_view word) {
+  return s.compare(pos, word.size(), word) == 0;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+void SplitInto(const ReportSection& section, const std::string& label, const std::string& base,
+               std::vector<Sentence>* out) {
+  const std::string& text = section.text;
+  const std::string pointer = base + "/text";
+  size_t start = 0;
+  const auto flush = [&](size_t end) {
+    const std::string_view piece = std::string_view(text).substr(start, end - start);
+    if (!IsBlank(piece)) {
+      // Trim leading blanks but keep offsets exact.
+      size_t lead = 0;
+      while (lead < piece.size()) {
+        size_t next = lead;
+        if (!IsBlankCodePoint(NextCodePoint(piece, &next))) break;
+        lead = next;
+      }
+      out->push_back(Sentence{std::string(piece.substr(lead)), label, pointer,
+                              static_cast<int>(start + lead)});
+    }
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t at = pos;
+    const char32_t cp = NextCodePoint(text, &pos);
+    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；') {
+      flush(pos);
+      start = pos;
+    } else if (cp == '\n') {
+      flush(at);
+      start = pos;
+    }
+  }
+  flush(text.size());
+  for (size_t i = 0; i < section.subsections.size(); ++i) {
+    const ReportSection& sub = section.subsections[i];
+    SplitInto(sub, label + sub.number, base + "/subsections/" + std::to_string(i), out);
+  }
+}
+
+struct Keyword {
+  std::string_view word;
+  Subject subject;
+};
+
+// Longest first where one is a prefix of another.
+constexpr std::array<Keyword, 22> kSubjects = {{
+    {"收入支出决算", Subject::kTotalSpending},
+    {"收支决算", Subject::kTotalSpending},
+    {"支出决算", Subject::kTotalSpending},
+    {"一般公共预算财政拨款", Subject::kAppropriation},
+    {"财政拨款收入", Subject::kAppropriation},
+    {"基本支出", Subject::kBasic},
+    {"人员经费", Subject::kPersonnel},
+    {"公用经费", Subject::kPublicFunds},
+    {"项目支出", Subject::kProjects},
+    {"三公", Subject::kThreePublic},
+    {"出国", Subject::kOverseas},
+    {"公务用车", Subject::kVehicles},
+    {"公务接待", Subject::kReception},
+    {"核定编制", Subject::kAuthorized},
+    {"编制数", Subject::kAuthorized},
+    {"编制人数", Subject::kAuthorized},
+    {"在职人员", Subject::kOnPayroll},
+    {"在职", Subject::kOnPayroll},
+    {"退休人员", Subject::kRetired},
+    {"退休", Subject::kRetired},
+    {"实有", Subject::kTotalStaff},
+    {"财政供养人员", Subject::kOnPayroll},
+}};
+
+constexpr std::array<std::string_view, 7> kCurrentWords = {"本年度", "本年", "今年", "当年",
+                                                           "本期",   "本单位年度", "年底"};
+constexpr std::array<std::string_view, 6> kPriorWords = {"上年度", "上一年度", "上年",
+                                                         "去年",   "上期",     "同期"};
+
+struct DirectionWord {
+  std::string_view word;
+  int direction;
+  bool flat;
+  bool roughly;
+};
+constexpr std::array<DirectionWord, 11> kDirections = {{
+    {"基本持平", 0, true, true},
+    {"持平", 0, true, false},
+    {"与上年相同", 0, true, false},
+    {"与去年相同", 0, true, false},
+    {"增加", 1, false, false},
+    {"增长", 1, false, false},
+    {"上升", 1, false, false},
+    {"提高", 1, false, false},
+    {"减少", -1, false, false},
+    {"下降", -1, false, false},
+    {"降低", -1, false, false},
+}};
+
+// Units after a number, longest first.
+constexpr std::array<std::string_view, 22> kUnits = {
+    "万元", "亿元", "千元", "万人次", "万次", "万人", "人次", "场次", "元", "%", "％",
+    "人",   "名",   "个",   "次",     "场",   "份",   "件",   "所",   "家", "项", "届"};
+
+}  // namespace
+
+std::string_view SubjectName(Subject s, bool zh) {
+  switch (s) {
+    case Subject::kNone:
+      return zh ? "（未知）" : "(unknown)";
+    case Subject::kTotalSpending:
+      return zh ? "收入支出决算" : "total spending";
+    case Subject::kAppropriation:
+      return zh ? "财政拨款收入" : "appropriations";
+    case Subject::kBasic:
+      return zh ? "基本支出" : "basic expenditure";
+    case Subject::kPersonnel:
+      return zh ? "人员经费" : "personnel costs";
+    case Subject::kPublicFunds:
+      return zh ? "公用经费" : "public operating costs";
+    case Subject::kProjects:
+      return zh ? "项目支出" : "project expenditure";
+    case Subject::kThreePublic:
+      return zh ? "三公经费" : "three public expenses";
+    case Subject::kOverseas:
+      return zh ? "因公出国（境）费" : "official travel abroad";
+    case Subject::kVehicles:
+      return zh ? "公务用车购置及运行费" : "official vehicles";
+    case Subject::kReception:
+      return zh ? "公务接待费" : "official reception";
+    case Subject::kAuthorized:
+      return zh ? "编制数" : "authorized posts";
+    case Subject::kOnPayroll:
+      return zh ? "在职人数" : "staff on payroll";
+    case Subject::kRetired:
+      return zh ? "退休人数" : "retired staff";
+    case Subject::kTotalStaff:
+      return zh ? "实有人数" : "staff in total";
+  }
+  return "";
+}
+
+std::vector<Sentence> SplitSentences(const Report& report) {
+  std::vector<Sentence> out;
+  for (size_t i = 0; i < report.sections.size(); ++i) {
+    SplitInto(report.sections[i], report.sections[i].number,
+              "/report/sections/" + std::to_string(i), &out);
+  }
+  return out;
+}
+
+SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
+  SentenceClaims claims;
+  const std::string& s = sentence.text;
+  const std::string current_year = fmt::format("{}年", fiscal_year);
+  const std::string prior_year = fmt::format("{}年", fiscal_year - 1);
+  Subject subject = Subject::kNone;
+  Year year = Year::kUnknown;
+  Year clause_year = Year::kUnknown;
+  Column column = Column::kUnknown;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    // Clause boundary: the year said in a clause holds for that clause.
+    if (At(s, pos, "，") || At(s, pos, "：") || At(s, pos, ",")) {
+      clause_year = Year::kUnknown;
+      pos += At(s, pos, ",") ? 1 : 3;
+      continue;
+    }
+    bool matched = false;
+    for (const Keyword& k : kSubjects) {
+      if (At(s, pos, k.word)) {
+        // "预算编制" is budgeting, not posts.
+        if (!(k.subject == Subject::kAuthorized && pos >= 6 && At(s, pos - 6, "预算"))) {
+          subject = k.subject;
+        }
+        pos += k.word.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    for (std::string_view w : kCurrentWords) {
+      if (At(s, pos, w)) {
+        year = clause_year = Year::kCurrent;
+        pos += w.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    for (std::string_view w : kPriorWords) {
+      if (At(s, pos, w)) {
+        year = clause_year = Year::kPrior;
+        pos += w.size();
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    if (At(s, pos, "预算")) {
+      column = Column::kBudget;
+      pos += 6;
+      continue;
+    }
+    if (At(s, pos, "决算")) {
+      column = Column::kFinal;
+      pos += 6;
+      continue;
+    }
+    // Direction words.
+    for (const DirectionWord& d : kDirections) {
+      if (!At(s, pos, d.word)) continue;
+      DirectionClaim claim;
+      claim.direction = d.direction;
+      claim.roughly = d.roughly;
+      claim.word = std::string(d.word);
+      claim.begin = static_cast<int>(pos);
+      claim.end = static_cast<int>(pos + d.word.size());
+      claim.subject = subject;
+      size_t after = pos + d.word.size();
+      if (At(s, after, "了")) after += 3;
+      if (!d.flat && after < s.size() && IsDigit(s[after])) {
+        claim.amount = claims.mentions.size();  // the next mention, read below
+      } else if (!d.flat) {
+        pos += d.word.size();
+        matched = true;
+        break;  // a direction without an amount is a reason, not a claim
+      }
+      claims.directions.push_back(claim);
+      pos = after;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (!IsDigit(s[pos])) {
+      NextCodePoint(s, &pos);
+      continue;
+    }
+    // A number.
+    const size_t begin = pos;
+    while (pos < s.size() && (IsDigit(s[pos]) || s[pos] == ',' ||
+                              (s[pos] == '.' && pos + 1 < s.size() && IsDigit(s[pos + 1])))) {
+      ++pos;
+    }
+    const std::string_view number = std::string_view(s).substr(begin, pos - begin);
+    // Years, dates, ordinals and list numbers are not figures.
+    if (At(s, pos, "年")) {
+      if (number == std::string_view(current_year).substr(0, 4)) {
+        year = clause_year = Year::kCurrent;
+      } else if (number == std::string_view(prior_year).substr(0, 4)) {
+        year = clause_year = Year::kPrior;
+      }
+      pos += 3;
+      continue;
+    }
+    const bool ordinal = begin >= 3 && At(s, begin - 3, "第");
+    const bool listed = (begin == 0 && (At(s, pos, ".") || At(s, pos, "、"))) ||
+                        (begin >= 3 && At(s, begin - 3, "（") && At(s, pos, "）")) ||
+                        (begin >= 1 && s[begin - 1] == '(' && At(s, pos, ")"));
+    if (ordinal || listed || At(s, pos, "月") || At(s, pos, "日") || At(s, pos, "届") ||
+        At(s, pos, "号")) {
+      continue;
+    }
+    const DocumentNumber parsed = ParseDocumentNumber(number);
+    if (!parsed.ok) continue;
+    Mention m;
+    m.value = parsed.value;
+    m.begin = static_cast<int>(begin);
+    if (At(s, pos, "余") || At(s, pos, "多")) {
+      m.approximate = true;
+      pos += 3;
+    }
+    for (std::string_view u : kUnits) {
+      if (At(s, pos, u)) {
+        m.unit = std::string(u == "％" ? "%" : u);
+        pos += u.size();
+        break;
+      }
+    }
+    m.end = static_cast<int>(pos);
+    m.subject = subject;
+    m.year = clause_year != Year::kUnknown ? clause_year
+                                           : (year != Year::kUnknown ? year : Year::kUnknown);
+    m.column = column;
+    if (!claims.directions.empty() && claims.directions.back().amount == claims.mentions.size()) {
+      m.is_difference = true;
+      m.direction = claims.directions.back().direction;
+      claims.directions.back().end = m.end;
+    }
+    claims.mentions.push_back(std::move(m));
+  }
+  return claims;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,83 @@
+// Reading the figures and claims of the report's prose (a statcheck for Chinese budget
+// reports): sentences with their place in the report; amounts with their units (元 / 万元 /
+// 亿元, or none), counts (人, 场次, 份 …) and percentages; the subject each figure belongs to
+// (基本支出, 公用经费, 三公经费, 编制 …), its year (this year or the year before) and column
+// (budget or final accounts); and the direction words of comparisons (增加 / 减少 / 持平 …)
+// with the difference they state.
+//
+// Pure functions; byte offsets refer to the sentence text. Safe from any thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/decimal.h"
+#include "model/package.h"
+
+namespace jixiao {
+
+// A sentence of the report, with where it stands.
+struct Sentence {
+  std::string text;
+  std::string section;  // "一（二）", "六"
+  std::string pointer;  // JSON pointer of the section text it came from
+  int offset = 0;       // byte offset of the sentence in that text
+};
+
+// Every sentence of the report, in order (split at 。！？； and line breaks).
+std::vector<Sentence> SplitSentences(const Report& report);
+
+enum class Subject {
+  kNone,
+  kTotalSpending,    // 收入支出决算 / 收支决算 / 支出决算
+  kAppropriation,    // 财政拨款收入 / 一般公共预算财政拨款
+  kBasic,            // 基本支出
+  kPersonnel,        // 人员经费
+  kPublicFunds,      // 公用经费 / 日常公用经费
+  kProjects,         // 项目支出
+  kThreePublic,      // 三公经费
+  kOverseas,         // 因公出国（境）费
+  kVehicles,         // 公务用车购置及运行费
+  kReception,        // 公务接待费
+  kAuthorized,       // 编制
+  kOnPayroll,        // 在职
+  kRetired,          // 退休
+  kTotalStaff,       // 实有
+};
+std::string_view SubjectName(Subject s, bool zh);
+
+enum class Year { kUnknown, kCurrent, kPrior };
+enum class Column { kUnknown, kBudget, kFinal };
+
+// A figure in a sentence.
+struct Mention {
+  Decimal value;         // as written
+  std::string unit;      // "万元", "元", "亿元", "%", "人", "名", "场次", "" …
+  bool approximate = false;  // "余", "多"
+  int begin = 0, end = 0;    // byte span of number and unit
+  Subject subject = Subject::kNone;
+  Year year = Year::kUnknown;
+  Column column = Column::kUnknown;
+  bool is_difference = false;  // the amount stated after a direction word
+  int direction = 0;           // for differences: +1 增加, −1 减少
+};
+
+// A comparison stated in words: "增加6.04元", "减少23.52", "持平", "增长1.49%".
+struct DirectionClaim {
+  int direction = 0;  // +1, −1, 0 (flat)
+  bool roughly = false;  // 基本持平
+  std::string word;
+  int begin = 0, end = 0;              // span of the word (and its amount, if any)
+  std::optional<size_t> amount;        // index into mentions of the stated difference
+  Subject subject = Subject::kNone;    // what is compared
+};
+
+struct SentenceClaims {
+  std::vector<Mention> mentions;
+  std::vector<DirectionClaim> directions;
+};
+
+SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year);
+
+}  // namespace jixiao
