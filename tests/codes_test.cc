@@ -59,6 +59,12 @@ TEST(Codes, EveryCodeIsPinnedByATest) {
   for (const auto& e : fs::recursive_directory_iterator(root / "tests" / "golden")) {
     if (e.path().extension() == ".test") corpus += ReadAll(e.path());
   }
+  for (const auto& e : fs::directory_iterator(root / "tests")) {
+    const std::string name = e.path().filename().string();
+    if (name.size() > 8 && name.substr(name.size() - 8) == "_test.cc" && name != "codes_test.cc") {
+      corpus += ReadAll(e.path());
+    }
+  }
   for (const auto& e : fs::recursive_directory_iterator(root / "src")) {
     const std::string name = e.path().filename().string();
     if (name.size() > 8 && name.substr(name.size() - 8) == "_test.cc") corpus += ReadAll(e.path());

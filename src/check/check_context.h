@@ -59,5 +59,7 @@ void CheckIndicators(CheckContext& cx);   // indicator_checks.cc
 void CheckWeights(CheckContext& cx);      // indicator_checks.cc
 void CheckTotal(CheckContext& cx);        // indicator_checks.cc
 void CheckReport(CheckContext& cx);       // report_checks.cc
+void CheckCrossDocument(CheckContext& cx);  // cross_checks.cc
+void CheckPolicy(CheckContext& cx);       // policy_checks.cc
 
 }  // namespace jixiao::internal

@@ -2,6 +2,7 @@
 #include "check/checker.h"
 
 #include "check/check_context.h"
+#include "check/narrative.h"
 
 namespace jixiao {
 
@@ -18,6 +19,9 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
   internal::CheckWeights(cx);
   internal::CheckTotal(cx);
   internal::CheckReport(cx);
+  internal::CheckCrossDocument(cx);
+  NarrativeDiagnostics(package, AssessClaims(package, rulebook), &out);
+  internal::CheckPolicy(cx);
   return out;
 }
 

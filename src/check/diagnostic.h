@@ -44,6 +44,7 @@ struct Location {
   std::string sentence;
   int span_begin = -1;
   int span_end = -1;
+  int text_line = -1;  // 0-based line of the section text the sentence is on
   // Where the value came from in the original document, for imported packages.
   std::optional<SourceRef> source;
 };

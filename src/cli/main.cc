@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "check/checker.h"
+#include "check/narrative.h"
+#include "present/text_table.h"
 #include "compute/scoring.h"
 #include "import/importer.h"
 #include "model/package_json.h"
@@ -22,18 +24,23 @@ namespace jixiao {
 namespace {
 
 struct CommonOptions {
+  std::string min_severity = "info";
   std::string format = "text";
   std::string lang = "zh";
   std::string rulebook;  // overrides the package's
 };
 
 void AddCommon(CLI::App* cmd, CommonOptions* o) {
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("--format", o->format, "Output format (brief: one line per diagnostic)")
+      ->check(CLI::IsMember({"text", "json", "brief"}))
       ->default_str("text");
   cmd->add_option("--lang", o->lang, "Language of messages")
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_str("zh");
+  cmd->add_option("--min-severity", o->min_severity,
+                  "Show only diagnostics at least this severe (error, inconsistency, warning, info)")
+      ->check(CLI::IsMember({"error", "inconsistency", "warning", "info"}))
+      ->default_str("info");
   cmd->add_option("--rulebook", o->rulebook,
                   "Rulebook id (national, hunan-lingling) or TOML file; overrides the package's");
 }
@@ -71,6 +78,14 @@ void AttachSources(const Package& package, std::vector<Diagnostic>* diagnostics)
   if (package.provenance.empty()) return;
   for (Diagnostic& d : *diagnostics) {
     if (d.location.source || d.location.pointer.empty()) continue;
+    if (d.location.text_line >= 0) {
+      auto it = package.provenance.find(d.location.pointer + "/" +
+                                        std::to_string(d.location.text_line));
+      if (it != package.provenance.end()) {
+        d.location.source = it->second;
+        continue;
+      }
+    }
     // The value itself, or else the nearest thing recorded under the same row or node.
     std::string prefix = d.location.pointer;
     while (!prefix.empty()) {
@@ -111,10 +126,15 @@ int RunCheck(const std::vector<std::string>& files, const CommonOptions& o) {
     found.insert(found.end(), checked.begin(), checked.end());
     problems = problems || HasProblems(found);
     const FormatOptions fo{o.lang == "zh", package.fiscal_year};
+    const int shown = o.min_severity == "error" ? 0 : o.min_severity == "inconsistency" ? 1
+                      : o.min_severity == "warning" ? 2 : 3;
     for (Diagnostic& d : found) {
+      if (static_cast<int>(d.severity) > shown) continue;
       d.file = file;
       if (o.format == "json") {
         all.push_back(DiagnosticJson(d, fo));
+      } else if (o.format == "brief") {
+        std::cout << FormatDiagnosticBrief(d, fo);
       } else {
         std::cout << FormatDiagnosticText(d, fo);
       }
@@ -191,6 +211,40 @@ int RunImport(const std::string& file, const std::string& output, const CommonOp
   return 0;
 }
 
+// Every numeric statement of the report with its verdict. Spans only, not whole sentences.
+int RunClaims(const std::string& file, const CommonOptions& o) {
+  Package package;
+  Rulebook rulebook;
+  if (!Load(file, o, &package, &rulebook)) return 2;
+  const bool zh = o.lang == "zh";
+  const std::vector<ClaimCheck> claims = AssessClaims(package, rulebook);
+  if (o.format == "json") {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const ClaimCheck& c : claims) {
+      all.push_back({{"section", c.sentence.section},
+                     {"pointer", c.sentence.pointer},
+                     {"span", {c.sentence.offset + c.begin, c.sentence.offset + c.end}},
+                     {"kind", c.kind},
+                     {"subject", SubjectName(c.subject, zh)},
+                     {"stated", c.stated},
+                     {"expected", c.expected},
+                     {"fact", c.fact_pointer},
+                     {"verdict", VerdictKey(c.verdict)}});
+    }
+    std::cout << all.dump(2) << "\n";
+    return 0;
+  }
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({zh ? "部分" : "section", zh ? "类型" : "kind", zh ? "对象" : "subject",
+                  zh ? "报告所述" : "stated", zh ? "按数据" : "expected", zh ? "结论" : "verdict"});
+  for (const ClaimCheck& c : claims) {
+    rows.push_back({c.sentence.section, c.kind, std::string(SubjectName(c.subject, zh)), c.stated,
+                    c.expected, std::string(VerdictKey(c.verdict))});
+  }
+  std::cout << RenderTextTable(rows);
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"jixiao — 部门整体支出绩效自评: check and score budget units' self-evaluations"};
   app.require_subcommand(1);
@@ -216,6 +270,13 @@ int Main(int argc, char** argv) {
   import->add_option("-o,--output", import_output, "The package JSON to write")->required();
   AddCommon(import, &import_options);
 
+  CommonOptions claims_options;
+  std::string claims_file;
+  CLI::App* claims = app.add_subcommand(
+      "claims", "List every figure and comparison the report states, with its verdict");
+  claims->add_option("package", claims_file, "Package file (JSON) or document")->required();
+  AddCommon(claims, &claims_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -229,6 +290,7 @@ int Main(int argc, char** argv) {
   if (check->parsed()) return RunCheck(check_files, check_options);
   if (score->parsed()) return RunScore(score_file, score_options);
   if (import->parsed()) return RunImport(import_file, import_output, import_options);
+  if (claims->parsed()) return RunClaims(claims_file, claims_options);
   return 2;
 }
 

@@ -996,8 +996,17 @@ class Recognizer {
       }
       if (in_body) {
         ReportSection* target = sub != nullptr ? sub : section;
+        const std::string pointer =
+            sub != nullptr ? fmt::format("{}/subsections/{}/text", section_pointer,
+                                         section->subsections.size() - 1)
+                           : section_pointer + "/text";
+        const size_t line = target->text.empty()
+                                ? 0
+                                : std::count(target->text.begin(), target->text.end(), '\n') + 1;
         if (!target->text.empty()) target->text += "\n";
         target->text += para.text;
+        // One entry per line of the text, so a sentence can point at its own line.
+        p_.provenance[pointer + "/" + std::to_string(line)] = Source(para);
         continue;
       }
       // The cover: title lines, 单位名称, date, "（此页为封面）".

@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -546,6 +547,14 @@ std::string RichText(pugi::xml_node node) {
 // ---------------------------------------------------------------------------------------------
 // References and part names.
 
+// A value from the file quoted in a message, cut to 40 bytes (at a character boundary).
+std::string Quoted(std::string_view text) {
+  if (text.size() <= 40) return fmt::format("\"{}\"", text);
+  size_t cut = 40;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("\"{}…\"", text.substr(0, cut));
+}
+
 std::string ColumnName(int column) {
   std::string name;
   for (int n = column + 1; n > 0; n = (n - 1) / 26) {
@@ -803,8 +812,7 @@ std::string_view TextOf(pugi::xml_node node, std::string* scratch) {
 }
 
 Status WorkbookReader::CellText(pugi::xml_node cell, std::string_view type, int style,
-                                const std::string& part, int row, int column,
-                                std::string* text) {
+                                const std::string& part, int row, int column, std::string* text) {
   pugi::xml_node v, is;
   for (pugi::xml_node c = cell.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
@@ -822,8 +830,8 @@ Status WorkbookReader::CellText(pugi::xml_node cell, std::string_view type, int 
     const std::string_view trimmed = TrimBlank(value);
     if (trimmed != "0" && !ParsePositiveInt(trimmed, 2147483647, &index)) {
       return Status::Corruption(
-          fmt::format("{}: {}: cell {}: shared string index \"{}\" is not a number", file_, part,
-                      CellName(row, column), value));
+          fmt::format("{}: {}: cell {}: shared string index {} is not a number", file_, part,
+                      CellName(row, column), Quoted(value)));
     }
     if (static_cast<size_t>(index) >= shared_strings_.size()) {
       return Status::Corruption(
@@ -882,7 +890,7 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
     if (const pugi::xml_attribute r = Attribute(row_node, "r")) {
       if (!ParsePositiveInt(r.value(), kMaxRows, &row)) {
         failed = Status::Corruption(
-            fmt::format("{}: {}: malformed row number \"{}\"", file_, part, r.value()));
+            fmt::format("{}: {}: malformed row number {}", file_, part, Quoted(r.value())));
         return;
       }
     } else if (row > kMaxRows) {
@@ -907,7 +915,7 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       if (r) {
         if (!ParseCellRef(r.value(), &cell_row, &column)) {
           failed = Status::Corruption(
-              fmt::format("{}: {}: malformed cell reference \"{}\"", file_, part, r.value()));
+              fmt::format("{}: {}: malformed cell reference {}", file_, part, Quoted(r.value())));
           return;
         }
       } else if (column >= kMaxColumns) {
@@ -948,7 +956,7 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
         (colon != std::string_view::npos &&
          !ParseCellRef(ref.substr(colon + 1), &range.last_row, &range.last_column))) {
       failed = Status::Corruption(
-          fmt::format("{}: {}: malformed merged range \"{}\"", file_, part, ref));
+          fmt::format("{}: {}: malformed merged range {}", file_, part, Quoted(ref)));
       return;
     }
     if (colon == std::string_view::npos) return;  // a single cell
@@ -965,14 +973,21 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
   if (!failed.ok()) return failed;
 
   // Each row's last column, from its cells and the merged ranges crossing it.
-  std::vector<std::pair<int, int>> extents;
-  extents.reserve(cells.size());
-  for (const RawCell& c : cells) extents.emplace_back(c.row, c.column);
-  for (const Range& m : merges) {
-    for (int r = m.first_row; r <= m.last_row; ++r) extents.emplace_back(r, m.last_column);
+  // Cells usually come sorted; merged ranges are few.
+  std::vector<std::pair<int, int>> cell_extents, merge_extents, extents;
+  cell_extents.reserve(cells.size());
+  for (const RawCell& c : cells) cell_extents.emplace_back(c.row, c.column);
+  if (!std::is_sorted(cell_extents.begin(), cell_extents.end())) {
+    std::sort(cell_extents.begin(), cell_extents.end());
   }
+  for (const Range& m : merges) {
+    for (int r = m.first_row; r <= m.last_row; ++r) merge_extents.emplace_back(r, m.last_column);
+  }
+  std::sort(merge_extents.begin(), merge_extents.end());
+  extents.reserve(cell_extents.size() + merge_extents.size());
+  std::merge(cell_extents.begin(), cell_extents.end(), merge_extents.begin(), merge_extents.end(),
+             std::back_inserter(extents));
   if (extents.empty()) return Status::Ok();
-  std::sort(extents.begin(), extents.end());
   std::vector<std::pair<int, int>> row_last;  // (row, last column), one per row
   for (const auto& [row, column] : extents) {
     if (!row_last.empty() && row_last.back().first == row) {
@@ -993,6 +1008,11 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
                     limits_.max_workbook_cells));
   }
 
+  int widest = 0;
+  for (const auto& [row, column] : row_last) widest = std::max(widest, column + 1);
+  std::vector<std::string> column_names;
+  column_names.reserve(static_cast<size_t>(widest));
+  for (int c = 0; c < widest; ++c) column_names.push_back(ColumnName(c));
   table->rows.resize(static_cast<size_t>(last_row - first_row + 1));
   for (size_t i = 0; i < table->rows.size(); ++i) {
     table->rows[i].origin.cell_ref = CellName(first_row + static_cast<int>(i), 0);
@@ -1000,9 +1020,12 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
   for (const auto& [row, last_column] : row_last) {
     std::vector<FlatCell>& row_cells = table->rows[static_cast<size_t>(row - first_row)].cells;
     row_cells.resize(static_cast<size_t>(last_column + 1));
+    const std::string number = std::to_string(row);
     for (int c = 0; c <= last_column; ++c) {
-      row_cells[static_cast<size_t>(c)].column = c;
-      row_cells[static_cast<size_t>(c)].origin.cell_ref = CellName(row, c);
+      FlatCell& cell = row_cells[static_cast<size_t>(c)];
+      cell.column = c;
+      cell.origin.cell_ref.reserve(column_names[static_cast<size_t>(c)].size() + number.size());
+      cell.origin.cell_ref.append(column_names[static_cast<size_t>(c)]).append(number);
     }
   }
   const auto at = [&](int row, int column) -> FlatCell& {

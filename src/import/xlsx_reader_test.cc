@@ -709,6 +709,11 @@ TEST(XlsxReader, MalformedReferences) {
                             "<mergeCells><mergeCell ref=\"A1:B\"/></mergeCells>")),
               Status::Code::kCorruption,
               "t.xlsx: xl/worksheets/sheet1.xml: malformed merged range \"A1:B\"");
+  // A long value is cut in the message.
+  ExpectError(Read(OneSheet("<row r=\"1\"><c r=\"" + std::string(38, 'A') + "一二\"/></row>")),
+              Status::Code::kCorruption,
+              "t.xlsx: xl/worksheets/sheet1.xml: malformed cell reference \"" +
+                  std::string(38, 'A') + "…\"");
   ExpectError(Read(OneSheet("<row r=\"1\"><c r=\"XFD1\"><v>1</v></c><c><v>2</v></c></row>")),
               Status::Code::kCorruption,
               "t.xlsx: xl/worksheets/sheet1.xml: row 1: more than 16384 cells");

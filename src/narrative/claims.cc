@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "base/number_text.h"
@@ -33,8 +34,10 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
         if (!IsBlankCodePoint(NextCodePoint(piece, &next))) break;
         lead = next;
       }
+      const size_t at = start + lead;
+      const int line = static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
       out->push_back(Sentence{std::string(piece.substr(lead)), label, pointer,
-                              static_cast<int>(start + lead)});
+                              static_cast<int>(at), line});
     }
   };
   size_t pos = 0;
@@ -98,7 +101,10 @@ struct DirectionWord {
   bool flat;
   bool roughly;
 };
-constexpr std::array<DirectionWord, 11> kDirections = {{
+constexpr std::array<DirectionWord, 14> kDirections = {{
+    {"多出", 1, false, false},
+    {"高出", 1, false, false},
+    {"超出", 1, false, false},
     {"基本持平", 0, true, true},
     {"持平", 0, true, false},
     {"与上年相同", 0, true, false},

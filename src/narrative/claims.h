@@ -23,6 +23,7 @@ struct Sentence {
   std::string section;  // "一（二）", "六"
   std::string pointer;  // JSON pointer of the section text it came from
   int offset = 0;       // byte offset of the sentence in that text
+  int line = 0;         // 0-based line of that text the sentence starts on
 };
 
 // Every sentence of the report, in order (split at 。！？； and line breaks).

@@ -123,6 +123,27 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   return out;
 }
 
+std::string FormatDiagnosticBrief(const Diagnostic& d, const FormatOptions& o) {
+  const CodeInfo* info = FindCode(d.code);
+  std::string out = fmt::format("{}{} {} [{}] {}", d.file.empty() ? "" : d.file + ": ",
+                                SeverityName(d.severity, o.zh), d.code, info ? info->slug : "",
+                                LocationPath(d.location, o));
+  if (!d.location.pointer.empty()) out += " (" + d.location.pointer + ")";
+  const Location& l = d.location;
+  if (l.span_begin >= 0 && l.span_end > l.span_begin &&
+      static_cast<size_t>(l.span_end) <= l.sentence.size()) {
+    out += " «" + l.sentence.substr(l.span_begin, l.span_end - l.span_begin) + "»";
+  } else if (l.mark_cell >= 0 && static_cast<size_t>(l.mark_cell) < l.row_cells.size() &&
+             !IsBlank(l.row_cells[l.mark_cell])) {
+    out += " «" + std::string(TrimBlank(l.row_cells[l.mark_cell])) + "»";
+  }
+  if (!d.reported.empty() || !d.computed.empty()) {
+    out += fmt::format(" {} {} {} {}", o.zh ? "填报" : "reported", d.reported,
+                       o.zh ? "复算" : "computed", d.computed);
+  }
+  return out + "\n";
+}
+
 nlohmann::ordered_json LocationJson(const Location& loc, const FormatOptions& o) {
   nlohmann::ordered_json j = {
       {"document", loc.document}, {"table", loc.table},     {"row", loc.row},

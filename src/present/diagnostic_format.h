@@ -19,6 +19,10 @@ struct FormatOptions {
 // "附件1 基础数据表 › 经费控制情况 › 三公经费 › 2024年决算数"
 std::string LocationPath(const Location& location, const FormatOptions& options);
 
+// One diagnostic on one line: "FILE: SEVERITY CODE [slug] PATH (POINTER) «span»", where the
+// span is the underlined words of a sentence or the marked cell.
+std::string FormatDiagnosticBrief(const Diagnostic& d, const FormatOptions& options);
+
 // One diagnostic as text, ending with a blank line.
 std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& options);
 

@@ -1,0 +1,321 @@
+// Cross-document checks: the same fact in the data table, the score table and the report —
+// budget adjustments disclosed, budgeted projects executed or explained, the goals of the
+// score table and of the report, event counts of indicators and of the report.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "check/check_context.h"
+#include "check/narrative.h"
+#include "model/target.h"
+#include "model/walk.h"
+#include "narrative/claims.h"
+
+namespace jixiao::internal {
+namespace {
+
+bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+Location FundsCell(const char* column) {
+  Location loc;
+  loc.document = "evaluation";
+  loc.table = "funds";
+  loc.row = "年度资金总额";
+  loc.column = column;
+  loc.pointer = std::string("/evaluation/funds/") + column;
+  return loc;
+}
+
+// A sentence that says the budget was not adjusted.
+bool DeniesAdjustment(std::string_view s) {
+  if (!Has(s, "调整")) return false;
+  for (std::string_view neg : {"未进行", "没有", "未作", "未做", "无调整", "未调整", "不存在"}) {
+    if (Has(s, neg)) return true;
+  }
+  return false;
+}
+
+// The goals the report lists as (1)…(2)… or （1）…（2）…, by number.
+std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& report) {
+  // The first text, in document order, that lists numbered goals.
+  std::string folded;
+  std::vector<const ReportSection*> order;
+  for (const ReportSection& s : report.sections) {
+    order.push_back(&s);
+    for (const ReportSection& sub : s.subsections) order.push_back(&sub);
+  }
+  for (const ReportSection* s : order) {
+    const std::string f = FoldWidth(s->text);
+    const size_t one = f.find("(1)");
+    if (one != std::string::npos && f.rfind("目标", one) != std::string::npos) {
+      folded = f;
+      break;
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> goals;
+  for (int n = 1; n <= 20; ++n) {
+    const std::string mark = fmt::format("({})", n);
+    const size_t at = folded.find(mark);
+    if (at == std::string::npos) break;
+    size_t end = folded.find(fmt::format("({})", n + 1), at);
+    if (end == std::string::npos) end = folded.find('\n', at);
+    goals.emplace_back(std::to_string(n),
+                       folded.substr(at + mark.size(),
+                                     end == std::string::npos ? std::string::npos
+                                                              : end - at - mark.size()));
+  }
+  return goals;
+}
+
+// The named items of a goal: its phrases (split at punctuation and 和/及/与) that hold a digit
+// or a quoted name — contests, plans, programmes — which a paraphrase would still keep.
+std::vector<std::string> NamedItems(const std::string& goal) {
+  std::vector<std::string> items;
+  const std::string folded = FoldWidth(goal);
+  std::string current;
+  size_t pos = 0;
+  const auto flush = [&] {
+    const std::string_view t = TrimBlank(current);
+    bool named = false;
+    for (char c : t) named |= c >= '0' && c <= '9';
+    named |= Has(t, "《") || Has(t, "“");
+    if (named && t.size() >= 9) items.emplace_back(t);
+    current.clear();
+  };
+  while (pos < folded.size()) {
+    const size_t at = pos;
+    const char32_t cp = NextCodePoint(folded, &pos);
+    if (cp == U'，' || cp == U'。' || cp == U'、' || cp == U'；' || cp == ',' || cp == ';' ||
+        cp == U'和' || cp == U'及' || cp == U'与' || cp == '\n') {
+      flush();
+      continue;
+    }
+    current.append(folded, at, pos - at);
+  }
+  flush();
+  return items;
+}
+
+// The longest common substring of two strings, in bytes, at code point boundaries.
+size_t CommonRun(std::string_view a, std::string_view b) {
+  size_t best = 0;
+  for (size_t i = 0; i < a.size();) {
+    for (size_t len = best + 3; i + len <= a.size(); len += 3) {
+      if (b.find(a.substr(i, len)) == std::string_view::npos) break;
+      best = len;
+    }
+    size_t next = i;
+    NextCodePoint(a, &next);
+    i = next;
+  }
+  return best;
+}
+
+// Whether a sentence speaks of what an indicator names: most of the indicator's characters,
+// less the verbs and modifiers such names carry (积极, 开展, 各类 …), occur in the sentence.
+bool SpeaksOf(std::string_view name, std::string_view sentence) {
+  std::string key(name);
+  for (std::string_view stop : {"积极", "开展", "各类", "各项", "组织", "推进", "加强", "完成",
+                                "情况", "数量", "次数", "举办"}) {
+    for (size_t at; (at = key.find(stop)) != std::string::npos;) key.erase(at, stop.size());
+  }
+  int total = 0, found = 0;
+  size_t pos = 0;
+  while (pos < key.size()) {
+    const size_t at = pos;
+    const char32_t cp = NextCodePoint(key, &pos);
+    if (cp < 0x4E00 || cp > 0x9FFF) continue;
+    ++total;
+    found += sentence.find(key.substr(at, pos - at)) != std::string_view::npos;
+  }
+  return total >= 2 && found * 4 >= total * 3;
+}
+
+}  // namespace
+
+void CheckCrossDocument(CheckContext& cx) {
+  const Package& p = cx.package;
+  const Funds& f = p.evaluation.funds;
+  const std::vector<Sentence> sentences = SplitSentences(p.report);
+
+  // X702: 年初预算 ≠ 全年预算 must be disclosed (the 预算调整 row, and no denial in the report).
+  const auto initial = FigureOf(f.initial_budget);
+  const auto full = FigureOf(f.full_year_budget);
+  if (initial && full && Disagree(initial->range, full->range)) {
+    const ExpenseRow* adjustment = FindExpenseRow(p.basic_data.expenses, "basic_adjustment");
+    const bool row_blank = adjustment == nullptr ||
+                           (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
+                            !adjustment->at(ExpenseColumn::kBudget).has_number());
+    std::vector<const Sentence*> denials;
+    for (const Sentence& s : sentences) {
+      if (DeniesAdjustment(s.text)) denials.push_back(&s);
+    }
+    if (row_blank || !denials.empty()) {
+      Diagnostic& d = cx.Add("X702", FundsCell("full_year_budget"));
+      d.related.push_back(FundsCell("initial_budget"));
+      if (adjustment != nullptr) {
+        Location row;
+        row.document = "basic_data";
+        row.table = "expenses";
+        row.row = adjustment->label;
+        row.column = "final";
+        d.related.push_back(row);
+      }
+      for (const Sentence* s : denials) {
+        const size_t at = s->text.find("调整");
+        d.related.push_back(SentenceLocation(p, *s, static_cast<int>(at), static_cast<int>(at + 6)));
+      }
+      const Figure change = *full - *initial;
+      const auto pct = PercentOf(change, *initial);
+      d.reported = f.initial_budget.Display() + " → " + f.full_year_budget.Display();
+      d.computed = fmt::format("{}万元（{}%）", change.value.Normalized().ToString(),
+                               pct ? pct->value.Format(2) : "—");
+      d.message_zh = fmt::format(
+          "全年预算数 {} 与年初预算数 {} 不同（调整 {}），但{}{}。", f.full_year_budget.Display(),
+          f.initial_budget.Display(), d.computed, row_blank ? "基础数据表的预算调整行未填" : "",
+          denials.empty() ? "" : (row_blank ? "，且报告称预算未调整" : "报告称预算未调整"));
+      d.message_en = fmt::format(
+          "The full-year budget {} differs from the initial budget {} (a change of {}), but {}{}.",
+          f.full_year_budget.Display(), f.initial_budget.Display(), d.computed,
+          row_blank ? "the budget-adjustment row is blank" : "",
+          denials.empty() ? "" : (row_blank ? " and the report says nothing was adjusted"
+                                            : "the report says nothing was adjusted"));
+      d.hint_zh = "在预算调整行填写调整金额，并在报告中说明调整的原因。";
+      d.hint_en = "Fill in the adjustment row and explain the adjustment in the report.";
+    }
+  }
+
+  // X703: a budgeted project with no execution must be explained.
+  ForEachExpenseRow(p.basic_data.expenses, [&](const ExpenseVisit& v) {
+    const ExpenseRow& row = *v.row;
+    if (row.key != "project") return;
+    const Cell& budget = row.at(ExpenseColumn::kBudget);
+    const Cell& final_cell = row.at(ExpenseColumn::kFinal);
+    if (!budget.has_number() || budget.value.sign() <= 0) return;
+    if (final_cell.has_number() && !final_cell.value.is_zero()) return;
+    Location loc;
+    loc.document = "basic_data";
+    loc.table = "expenses";
+    loc.row = row.label;
+    loc.column = "final";
+    loc.pointer = v.pointer() + "/values/final";
+    loc.row_cells = ExpenseRowCells(row);
+    loc.mark_cell = 3;
+    Diagnostic& d = cx.Add("X703", std::move(loc));
+    if (!f.project.has_number()) d.related.push_back(FundsCell("project"));
+    const std::string name = CleanLabel(row.label);
+    std::string explained;
+    for (const Sentence& s : sentences) {
+      if (Has(s.text, "项目支出") || (name.size() >= 6 && Has(s.text, name.substr(0, 6)))) {
+        if (Has(s.text, "并入") || Has(s.text, "合并") || Has(s.text, "调整") ||
+            Has(s.text, "未执行") || Has(s.text, "取消")) {
+          d.related.push_back(SentenceLocation(p, s, 0, static_cast<int>(s.text.size())));
+          explained = s.section;
+        }
+      }
+    }
+    d.reported = budget.Display();
+    d.computed = final_cell.has_number() ? final_cell.Display() : "（空）";
+    d.message_zh = fmt::format(
+        "项目“{}”预算 {} 万元，但决算{}，自评表的项目支出{}。{}", name, budget.Display(),
+        final_cell.has_number() ? "为 0" : "未填", f.project.has_number() ? "已填" : "也未填",
+        explained.empty() ? "报告中没有说明。" : "报告第" + explained + "部分有说明，请在表中一并反映。");
+    d.message_en = fmt::format(
+        "Project {} was budgeted {} but has {} final figure, and the score table's project "
+        "spending is {}. {}",
+        name, budget.Display(), final_cell.has_number() ? "a zero" : "no",
+        f.project.has_number() ? "filled" : "blank too",
+        explained.empty() ? "The report does not explain it."
+                          : "The report explains it in section " + explained +
+                                "; the tables should show it too.");
+    d.hint_zh = "填写项目决算数（含 0），并说明未执行或并入其他科目的原因。";
+    d.hint_en = "Fill in the project's final figure (0 included) and explain why it was not spent.";
+  });
+
+  // X704: the score table's goals and the report's goals name the same things.
+  const auto report_goals = ReportGoals(p.report);
+  const auto& planned = p.evaluation.goals.planned;
+  for (size_t i = 0; i < planned.size(); ++i) {
+    const std::string& number = planned[i].number;
+    const auto it = std::find_if(report_goals.begin(), report_goals.end(),
+                                 [&](const auto& g) { return g.first == TrimBlank(number); });
+    if (it == report_goals.end()) continue;
+    std::vector<std::string> missing;
+    for (const std::string& item : NamedItems(planned[i].text)) {
+      if (!Has(it->second, item) && CommonRun(item, it->second) * 10 < item.size() * 8) {
+        missing.push_back(item);
+      }
+    }
+    if (missing.empty()) continue;
+    Location loc;
+    loc.document = "evaluation";
+    loc.table = "goals";
+    loc.row = "目标" + number;
+    loc.column = "planned";
+    loc.pointer = fmt::format("/evaluation/goals/planned/{}/text", i);
+    Diagnostic& d = cx.Add("X704", std::move(loc));
+    std::string list;
+    for (const std::string& m : missing) list += (list.empty() ? "" : "、") + ("“" + m + "”");
+    d.reported = list;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      const std::string folded = FoldWidth(sentences[k].text);
+      if (Has(folded, "(" + it->first + ")")) {
+        d.related.push_back(SentenceLocation(p, sentences[k], 0, 0));
+        break;
+      }
+    }
+    d.message_zh = fmt::format("自评表的年度目标{}包含{}，而自评报告中的目标{}没有提到。", number,
+                               list, it->first);
+    d.message_en = fmt::format("Goal {} of the score table names {}, which the report's goal {} "
+                               "leaves out.", number, list, it->first);
+    d.hint_zh = "自评表与报告中的年度目标应一致。";
+    d.hint_en = "The goals in the score table and in the report must be the same.";
+  }
+
+  // X705: an indicator counting events, against the events the report counts.
+  for (const LeafScore& s : cx.sheet.leaves) {
+    if (s.actual.kind != Actual::Kind::kNumber) continue;
+    const std::string unit = s.target.quantity.base_unit.empty() ? s.actual.quantity.base_unit
+                                                                 : s.target.quantity.base_unit;
+    if (unit != "次" && unit != "场" && unit != "场次") continue;
+    const std::string name(TrimBlank(s.indicator->name));
+    for (const Sentence& sentence : sentences) {
+      if (!SpeaksOf(name, sentence.text)) continue;
+      const SentenceClaims c = ExtractClaims(sentence, p.fiscal_year);
+      Decimal total;
+      int counted = 0;
+      int begin = -1, end = -1;
+      for (const Mention& m : c.mentions) {
+        if (m.unit != "次" && m.unit != "场" && m.unit != "场次") continue;
+        total = total + m.value;
+        ++counted;
+        if (begin < 0) begin = m.begin;
+        end = m.end;
+      }
+      if (counted == 0 || total == s.actual.quantity.value) continue;
+      Location loc;
+      loc.document = "evaluation";
+      loc.table = "indicators";
+      loc.row = s.path;
+      loc.column = "actual";
+      loc.pointer = s.pointer + "/actual";
+      loc.row_cells = IndicatorRowCells(*s.indicator);
+      loc.mark_cell = 2;
+      Diagnostic& d = cx.Add("X705", std::move(loc));
+      d.related.push_back(SentenceLocation(p, sentence, begin, end));
+      d.reported = std::string(TrimBlank(s.indicator->actual));
+      d.computed = total.ToString();
+      d.message_zh = fmt::format("指标“{}”实际完成值为 {}，而报告第{}部分所述合计为 {}{}。", name,
+                                 d.reported, sentence.section, d.computed, unit);
+      d.message_en = fmt::format("Indicator {} reports {} as done, but the report (section {}) "
+                                 "counts {} {}.", name, d.reported, sentence.section, d.computed,
+                                 unit);
+      d.hint_zh = "实际完成值应与报告中的统计一致；口径不同时请说明。";
+      d.hint_en = "The actual must match the report's count, or the difference be explained.";
+      break;
+    }
+  }
+}
+
+}  // namespace jixiao::internal

@@ -1,0 +1,52 @@
+// Checking the prose: every figure and comparison the report states is linked to the facts of
+// the tables (or, for a difference, to the two figures the sentence itself compares) and
+// recomputed, rounding-aware. Each statement gets a verdict; the ones that are wrong become
+// diagnostics (N801–N804, X701) in CheckPackage, and `jixiao claims` lists them all.
+//
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "check/diagnostic.h"
+#include "model/package.h"
+#include "narrative/claims.h"
+#include "rules/rulebook.h"
+
+namespace jixiao {
+
+enum class Verdict {
+  kConsistent,         // follows from the facts
+  kRounding,           // follows only thanks to rounding
+  kNumberError,        // the number does not follow
+  kUnitError,          // the number follows only in another unit (6.04元 for 6.04万元)
+  kUnitMissing,        // the number follows, but no unit is written
+  kDirectionError,     // the direction word is wrong (持平 for a rise)
+  kDiffersFromTable,   // the figure differs from the same fact in the tables
+  kUntraceable,        // nothing to check it against
+};
+std::string_view VerdictKey(Verdict v);  // "consistent", "rounding", "number_error", …
+
+struct ClaimCheck {
+  Sentence sentence;
+  int begin = 0, end = 0;  // span in the sentence
+  std::string kind;        // "amount", "difference", "percent_change", "flat"
+  Subject subject = Subject::kNone;
+  std::string stated;      // "6.04元", "持平", "36.70万元"
+  std::string expected;    // what follows from the facts ("6.04万元", "+0.01万元 (+1.49%)")
+  std::string fact_pointer;  // the table cell checked against, if any
+  Verdict verdict = Verdict::kUntraceable;
+};
+
+// Every numeric statement of the report with its verdict, in report order.
+std::vector<ClaimCheck> AssessClaims(const Package& package, const Rulebook& rulebook);
+
+// Diagnostics for the wrong ones (appended to `out`).
+void NarrativeDiagnostics(const Package& package, const std::vector<ClaimCheck>& claims,
+                          std::vector<Diagnostic>* out);
+
+// The report's Location of a span of a sentence.
+Location SentenceLocation(const Package& package, const Sentence& sentence, int begin, int end);
+
+}  // namespace jixiao

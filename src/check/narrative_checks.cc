@@ -1,0 +1,426 @@
+// Prose checks: facts of the tables by subject, year and column; verdicts on the report's
+// amounts, differences, percentage changes and "持平" claims; diagnostics for the wrong ones.
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "base/interval.h"
+#include "check/codes.h"
+#include "check/narrative.h"
+#include "compute/figure.h"
+#include "model/walk.h"
+
+namespace jixiao {
+namespace {
+
+// A fact of the tables: a figure and the cell it stands in.
+struct Fact {
+  Figure figure;
+  std::string pointer;
+};
+
+std::optional<Fact> CellFact(const Cell& cell, std::string pointer) {
+  if (auto f = FigureOf(cell)) return Fact{*f, std::move(pointer)};
+  return std::nullopt;
+}
+
+// Finds an expense row by key and returns its cell in a column, with the pointer.
+std::optional<Fact> ExpenseFact(const Package& p, std::string_view key, ExpenseColumn column) {
+  std::optional<Fact> found;
+  std::optional<Figure> children_sum;
+  ForEachExpenseRow(p.basic_data.expenses, [&](const ExpenseVisit& v) {
+    if (found || v.row->key != key) return;
+    found = CellFact(v.row->at(column),
+                     v.pointer() + "/values/" + std::string(ExpenseColumnKey(column)));
+    if (!found && v.row->children_are == ChildRelation::kTotal) {
+      for (const ExpenseRow& child : v.row->children) {
+        if (auto f = FigureOf(child.at(column))) children_sum = children_sum ? *children_sum + *f : *f;
+      }
+      if (children_sum) found = Fact{*children_sum, v.pointer() + "/children"};
+    }
+  });
+  return found;
+}
+
+std::optional<Fact> FactOf(const Package& p, Subject subject, Year year, Column column) {
+  const bool prior = year == Year::kPrior;
+  const ExpenseColumn ec = prior ? ExpenseColumn::kPriorFinal
+                                 : (column == Column::kBudget ? ExpenseColumn::kBudget
+                                                              : ExpenseColumn::kFinal);
+  const Funds& f = p.evaluation.funds;
+  const Staffing& s = p.basic_data.staffing;
+  switch (subject) {
+    case Subject::kTotalSpending:
+      if (prior) return std::nullopt;
+      return column == Column::kBudget ? CellFact(f.full_year_budget, "/evaluation/funds/full_year_budget")
+                                       : CellFact(f.executed, "/evaluation/funds/executed");
+    case Subject::kAppropriation:
+      if (prior) return std::nullopt;
+      return CellFact(f.general_public, "/evaluation/funds/general_public");
+    case Subject::kBasic:
+      if (auto fact = ExpenseFact(p, "basic", ec)) return fact;
+      if (!prior && column != Column::kBudget) return CellFact(f.basic, "/evaluation/funds/basic");
+      return std::nullopt;
+    case Subject::kPublicFunds:
+      return ExpenseFact(p, "public_funds", ec);
+    case Subject::kProjects:
+      if (auto fact = ExpenseFact(p, "projects", ec)) return fact;
+      if (!prior && column != Column::kBudget) return CellFact(f.project, "/evaluation/funds/project");
+      return std::nullopt;
+    case Subject::kThreePublic:
+      return ExpenseFact(p, "three_public", ec);
+    case Subject::kOverseas:
+      return ExpenseFact(p, "overseas", ec);
+    case Subject::kVehicles:
+      return ExpenseFact(p, "vehicles", ec);
+    case Subject::kReception:
+      return ExpenseFact(p, "reception", ec);
+    case Subject::kAuthorized:
+      return CellFact(s.authorized, "/basic_data/staffing/authorized");
+    case Subject::kOnPayroll:
+      return CellFact(s.on_payroll, "/basic_data/staffing/on_payroll");
+    case Subject::kRetired:
+      return CellFact(s.retired, "/basic_data/staffing/retired");
+    case Subject::kTotalStaff:
+      return CellFact(s.total_actual, "/basic_data/staffing/total_actual");
+    case Subject::kPersonnel:
+    case Subject::kNone:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool IsMoney(const std::string& unit) {
+  return unit == "万元" || unit == "元" || unit == "亿元" || unit == "千元";
+}
+bool IsStaffSubject(Subject s) {
+  return s == Subject::kAuthorized || s == Subject::kOnPayroll || s == Subject::kRetired ||
+         s == Subject::kTotalStaff;
+}
+
+// The factor bringing an amount in `unit` to 万元 (the tables' unit).
+Decimal ToWan(const std::string& unit) {
+  if (unit == "元") return *Decimal::Parse("0.0001");
+  if (unit == "千元") return *Decimal::Parse("0.1");
+  if (unit == "亿元") return Decimal::FromInt(10000);
+  return Decimal::FromInt(1);
+}
+
+// The figure a mention states, in 万元 for money.
+Figure Stated(const Mention& m) {
+  const Figure written = Figure::Written(m.value);
+  if (!IsMoney(m.unit)) return written;
+  return written * Figure::Exact(ToWan(m.unit));
+}
+
+std::string Wan(const Decimal& v) { return v.Normalized().ToString() + "万元"; }
+
+std::string Shown(const Decimal& v, int decimals) {
+  return v.Rounded(decimals, Rounding::kHalfUp).Normalized().ToString();
+}
+
+// The direction of a change follows the figures as written: 0.67 → 0.68 is a rise, even
+// though both could round from 0.675 (the magnitude checks use the intervals).
+int SignOf(const Figure& f) { return f.value.sign(); }
+
+// The two figures a comparison refers to: in the sentence before `before`, the latest
+// current-year and prior-year amounts of the subject; else the tables' finals.
+struct Bases {
+  Figure current, prior;
+  std::string pointer;  // the table cell, when taken from the tables
+  bool found = false;
+};
+
+Bases FindBases(const Package& p, const SentenceClaims& c, size_t before, Subject subject,
+                const std::string& unit_hint) {
+  Bases b;
+  std::optional<Figure> cur, pri;
+  for (size_t i = 0; i < before && i < c.mentions.size(); ++i) {
+    const Mention& m = c.mentions[i];
+    if (m.is_difference || m.unit == "%") continue;
+    if (subject != Subject::kNone && m.subject != subject && m.subject != Subject::kNone) continue;
+    if (!unit_hint.empty() && IsMoney(unit_hint) != IsMoney(m.unit)) continue;
+    if (m.year == Year::kPrior) {
+      pri = Stated(m);
+    } else {
+      cur = Stated(m);
+    }
+  }
+  if (cur && pri) {
+    b.current = *cur;
+    b.prior = *pri;
+    b.found = true;
+    return b;
+  }
+  const auto fc = FactOf(p, subject, Year::kCurrent, Column::kFinal);
+  const auto fp = FactOf(p, subject, Year::kPrior, Column::kFinal);
+  if (fc && fp) {
+    b.current = fc->figure;
+    b.prior = fp->figure;
+    b.pointer = fc->pointer;
+    b.found = true;
+  }
+  return b;
+}
+
+}  // namespace
+
+std::string_view VerdictKey(Verdict v) {
+  switch (v) {
+    case Verdict::kConsistent:
+      return "consistent";
+    case Verdict::kRounding:
+      return "consistent_by_rounding";
+    case Verdict::kNumberError:
+      return "number_error";
+    case Verdict::kUnitError:
+      return "unit_error";
+    case Verdict::kUnitMissing:
+      return "unit_missing";
+    case Verdict::kDirectionError:
+      return "direction_error";
+    case Verdict::kDiffersFromTable:
+      return "differs_from_table";
+    case Verdict::kUntraceable:
+      return "untraceable";
+  }
+  return "";
+}
+
+std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook) {
+  std::vector<ClaimCheck> out;
+  for (const Sentence& sentence : SplitSentences(p.report)) {
+    const SentenceClaims c = ExtractClaims(sentence, p.fiscal_year);
+    // Amounts against the tables.
+    for (size_t i = 0; i < c.mentions.size(); ++i) {
+      const Mention& m = c.mentions[i];
+      if (m.is_difference || m.unit == "%") continue;
+      const bool staff = IsStaffSubject(m.subject) && (m.unit == "人" || m.unit == "名");
+      if (!IsMoney(m.unit) && !staff && !m.unit.empty()) continue;
+      if (m.unit.empty() && !staff) continue;
+      ClaimCheck check;
+      check.sentence = sentence;
+      check.begin = m.begin;
+      check.end = m.end;
+      check.kind = "amount";
+      check.subject = m.subject;
+      check.stated = sentence.text.substr(m.begin, m.end - m.begin);
+      const auto fact = FactOf(p, m.subject, m.year, m.column);
+      if (!fact) {
+        check.verdict = Verdict::kUntraceable;
+        out.push_back(std::move(check));
+        continue;
+      }
+      check.fact_pointer = fact->pointer;
+      check.expected = staff ? fact->figure.value.ToString() : Wan(fact->figure.value);
+      // Counts of persons are exact; amounts stand for their written intervals.
+      const Figure stated = staff ? Figure::Exact(m.value) : Stated(m);
+      const Figure truth = staff ? Figure::Exact(fact->figure.value) : fact->figure;
+      if (stated.range.Meets(truth.range)) {
+        check.verdict = stated.value == truth.value ? Verdict::kConsistent : Verdict::kRounding;
+      } else if (IsMoney(m.unit) && Figure::Written(m.value).range.Meets(fact->figure.range)) {
+        check.verdict = Verdict::kUnitError;
+      } else {
+        check.verdict = Verdict::kDiffersFromTable;
+      }
+      out.push_back(std::move(check));
+    }
+    // Comparisons.
+    for (const DirectionClaim& d : c.directions) {
+      ClaimCheck check;
+      check.sentence = sentence;
+      check.begin = d.begin;
+      check.end = d.end;
+      check.subject = d.subject;
+      check.stated = sentence.text.substr(d.begin, d.end - d.begin);
+      const Mention* amount = d.amount && *d.amount < c.mentions.size() ? &c.mentions[*d.amount]
+                                                                        : nullptr;
+      const size_t before = d.amount ? *d.amount : c.mentions.size();
+      const std::string unit_hint = amount ? (amount->unit == "%" ? "" : amount->unit) : "";
+      Bases b = FindBases(p, c, before, d.subject, amount && amount->unit != "%" ? unit_hint : "");
+      if (!b.found) {
+        check.kind = amount ? (amount->unit == "%" ? "percent_change" : "difference") : "flat";
+        check.verdict = Verdict::kUntraceable;
+        out.push_back(std::move(check));
+        continue;
+      }
+      check.fact_pointer = b.pointer;
+      const Figure diff = b.current - b.prior;
+      const auto pct = PercentOf(diff, b.prior);
+      const int sign = SignOf(diff);
+      const std::string change =
+          fmt::format("{}{}（{}%）", diff.value.sign() >= 0 ? "+" : "", Wan(diff.value),
+                      pct ? (pct->value.sign() >= 0 ? "+" : "") + Shown(pct->value, 2) : "—");
+      if (amount == nullptr) {
+        check.kind = "flat";
+        check.expected = fmt::format("{} → {}，{}", Wan(b.prior.value), Wan(b.current.value), change);
+        bool flat = sign == 0;
+        if (!flat && d.roughly && pct) {
+          flat = pct->value.Abs() <= rulebook.rough_flat_percent;
+        }
+        check.verdict = flat ? Verdict::kConsistent : Verdict::kDirectionError;
+        out.push_back(std::move(check));
+        continue;
+      }
+      if (amount->unit == "%") {
+        check.kind = "percent_change";
+        check.expected = pct ? Shown(pct->value.Abs(), 2) + "%" : "—";
+        if (!pct) {
+          check.verdict = Verdict::kUntraceable;
+        } else if (sign != 0 && sign != d.direction) {
+          check.verdict = Verdict::kDirectionError;
+        } else {
+          const Figure stated = Figure::Written(amount->value);
+          const Interval expected = pct->range.lo().sign() >= 0
+                                        ? pct->range
+                                        : Interval::Between(-pct->range.hi(), -pct->range.lo());
+          check.verdict = stated.range.Meets(expected) ? Verdict::kConsistent : Verdict::kNumberError;
+        }
+        out.push_back(std::move(check));
+        continue;
+      }
+      check.kind = "difference";
+      check.expected = (sign > 0 ? "增加" : sign < 0 ? "减少" : "持平") + Wan(diff.value.Abs());
+      const Interval magnitude = diff.value.sign() >= 0
+                                     ? diff.range
+                                     : Interval::Between(-diff.range.hi(), -diff.range.lo());
+      const Figure as_written = Figure::Written(amount->value);  // read in 万元
+      if (sign != d.direction) {
+        check.verdict = Verdict::kDirectionError;
+      } else if (amount->unit.empty()) {
+        check.verdict = as_written.range.Meets(magnitude) ? Verdict::kUnitMissing
+                                                          : Verdict::kNumberError;
+      } else if (Stated(*amount).range.Meets(magnitude)) {
+        check.verdict = Stated(*amount).value == diff.value.Abs() ? Verdict::kConsistent
+                                                                  : Verdict::kRounding;
+      } else if (IsMoney(amount->unit) && as_written.range.Meets(magnitude)) {
+        check.verdict = Verdict::kUnitError;
+      } else {
+        check.verdict = Verdict::kNumberError;
+      }
+      out.push_back(std::move(check));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ClaimCheck& a, const ClaimCheck& b) {
+    return std::tie(a.sentence.pointer, a.sentence.offset, a.begin) <
+           std::tie(b.sentence.pointer, b.sentence.offset, b.begin);
+  });
+  return out;
+}
+
+Location SentenceLocation(const Package& p, const Sentence& s, int begin, int end) {
+  Location loc;
+  loc.document = "report";
+  loc.table = "sections";
+  loc.section = s.section;
+  loc.row = s.section;
+  loc.pointer = s.pointer;
+  loc.sentence = s.text;
+  loc.span_begin = begin;
+  loc.span_end = end;
+  loc.text_line = s.line;
+  (void)p;
+  return loc;
+}
+
+void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claims,
+                          std::vector<Diagnostic>* out) {
+  // A figure that differs from the tables is one diagnostic per fact, listing every sentence.
+  std::map<std::string, size_t> by_fact;
+  for (const ClaimCheck& c : claims) {
+    const char* code = nullptr;
+    switch (c.verdict) {
+      case Verdict::kNumberError:
+        code = "N801";
+        break;
+      case Verdict::kUnitError:
+        code = "N802";
+        break;
+      case Verdict::kDirectionError:
+        code = "N803";
+        break;
+      case Verdict::kUnitMissing:
+        code = "N804";
+        break;
+      case Verdict::kDiffersFromTable:
+        code = "X701";
+        break;
+      default:
+        break;
+    }
+    if (code == nullptr) continue;
+    const Location loc = SentenceLocation(p, c.sentence, c.begin, c.end);
+    if (std::string_view(code) == "X701") {
+      const std::string key = c.fact_pointer + "|" + c.stated;
+      if (auto it = by_fact.find(key); it != by_fact.end()) {
+        (*out)[it->second].related.push_back(loc);
+        continue;
+      }
+      by_fact[key] = out->size();
+    }
+    Diagnostic d;
+    d.code = code;
+    d.severity = FindCode(code)->severity;
+    d.location = loc;
+    d.reported = c.stated;
+    d.computed = c.expected;
+    const std::string subject_zh(SubjectName(c.subject, true));
+    const std::string subject_en(SubjectName(c.subject, false));
+    if (!c.fact_pointer.empty()) {
+      Location table;
+      table.pointer = c.fact_pointer;
+      table.document = c.fact_pointer.rfind("/evaluation", 0) == 0 ? "evaluation" : "basic_data";
+      table.table = c.fact_pointer.find("staffing") != std::string::npos ? "staffing"
+                    : c.fact_pointer.find("funds") != std::string::npos  ? "funds"
+                                                                          : "expenses";
+      table.row = subject_zh;
+      d.related.push_back(table);
+    }
+    switch (c.verdict) {
+      case Verdict::kNumberError:
+        d.message_zh = fmt::format("报告中“{}”的{}与其比较的两个数不符，按数据应为“{}”。",
+                                   c.stated, subject_zh, c.expected);
+        d.message_en = fmt::format("The report states \"{}\" for {}, but the figures compared "
+                                   "give {}.", c.stated, subject_en, c.expected);
+        d.hint_zh = "按本年数与上年数重新计算差额或变动率。";
+        d.hint_en = "Recompute the difference or the rate from this year's and last year's figures.";
+        break;
+      case Verdict::kUnitError:
+        d.message_zh = fmt::format("报告中“{}”的单位有误：按数据应为“{}”。", c.stated, c.expected);
+        d.message_en = fmt::format("The report states \"{}\": the number is right only in another "
+                                   "unit ({}).", c.stated, c.expected);
+        d.hint_zh = "金额单位应与表中一致（万元）。";
+        d.hint_en = "Write the amount in the tables' unit (万元).";
+        break;
+      case Verdict::kDirectionError:
+        d.message_zh = fmt::format("报告称{}“{}”，但数据为 {}。", subject_zh, c.stated, c.expected);
+        d.message_en = fmt::format("The report says {} was \"{}\", but the figures are {}.",
+                                   subject_en, c.stated, c.expected);
+        d.hint_zh = "按实际变动写明增加或减少及其金额和比例。";
+        d.hint_en = "Say whether it rose or fell, by how much and by what percentage.";
+        break;
+      case Verdict::kUnitMissing:
+        d.message_zh = fmt::format("报告中“{}”没有写单位（应为“{}”）。", c.stated, c.expected);
+        d.message_en = fmt::format("The report states \"{}\" without a unit ({}).", c.stated,
+                                   c.expected);
+        d.hint_zh = "为金额写明单位（万元）。";
+        d.hint_en = "Write the unit (万元).";
+        break;
+      case Verdict::kDiffersFromTable:
+        d.message_zh = fmt::format("报告中{}为“{}”，而表中为 {}。", subject_zh, c.stated, c.expected);
+        d.message_en = fmt::format("The report gives {} as \"{}\", but the tables give {}.",
+                                   subject_en, c.stated, c.expected);
+        d.hint_zh = "同一数据在表和报告中应一致；核对口径并更正其中之一，口径不同时在报告中说明。";
+        d.hint_en = "The same fact must agree in the tables and the report; correct one, or "
+                    "explain a different basis.";
+        break;
+      default:
+        break;
+    }
+    out->push_back(std::move(d));
+  }
+}
+
+}  // namespace jixiao
