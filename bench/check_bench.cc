@@ -97,14 +97,18 @@ const Corpus& GetCorpus() {
   return corpus;
 }
 
-// check + score of every variant, in memory.
+// check + score of every variant, in memory: the table checks (state.range(0) == 0) or
+// every check including the prose, the cross-document and the policy checks (1).
 void BM_CheckAndScore(benchmark::State& state) {
   const Corpus& c = GetCorpus();
+  CheckOptions options;
+  options.report = state.range(0) == 1;
+  state.SetLabel(options.report ? "all checks" : "table checks");
   size_t found = 0;
   for (auto _ : state) {
     for (const Package& p : c.packages) {
       const ScoreSheet sheet = ScorePackage(p, c.rulebook);
-      const auto diagnostics = CheckPackage(p, c.rulebook, sheet);
+      const auto diagnostics = CheckPackage(p, c.rulebook, sheet, options);
       found += diagnostics.size();
       benchmark::DoNotOptimize(sheet.total);
     }
@@ -115,7 +119,7 @@ void BM_CheckAndScore(benchmark::State& state) {
   state.counters["diagnostics_per_package"] =
       static_cast<double>(found) / (static_cast<double>(state.iterations()) * kVariants);
 }
-BENCHMARK(BM_CheckAndScore)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_CheckAndScore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 // The same, reading each package from its JSON text first.
 void BM_ReadCheckAndScore(benchmark::State& state) {

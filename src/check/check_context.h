@@ -11,6 +11,7 @@
 #include "compute/figure.h"
 #include "compute/scoring.h"
 #include "model/package.h"
+#include "narrative/claims.h"
 #include "rules/rulebook.h"
 
 namespace jixiao::internal {
@@ -20,6 +21,8 @@ struct CheckContext {
   const Rulebook& rulebook;
   const ScoreSheet& sheet;
   std::vector<Diagnostic>* out;
+  const std::vector<Sentence>& sentences;      // the report's, split once
+  const std::vector<SentenceClaims>& claims;   // what each sentence states, read once
 
   // Appends a diagnostic with the catalogue's severity for `code`.
   Diagnostic& Add(std::string_view code, Location location);

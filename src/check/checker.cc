@@ -7,21 +7,32 @@
 namespace jixiao {
 
 std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
-                                     const ScoreSheet& sheet) {
+                                     const ScoreSheet& sheet, const CheckOptions& options) {
   std::vector<Diagnostic> out;
   out.reserve(16);
-  internal::CheckContext cx{package, rulebook, sheet, &out};
-  internal::CheckStaffing(cx);
-  internal::CheckExpenses(cx);
-  internal::CheckBuildings(cx);
-  internal::CheckFunds(cx);
-  internal::CheckIndicators(cx);
-  internal::CheckWeights(cx);
-  internal::CheckTotal(cx);
-  internal::CheckReport(cx);
-  internal::CheckCrossDocument(cx);
-  NarrativeDiagnostics(package, AssessClaims(package, rulebook), &out);
-  internal::CheckPolicy(cx);
+  std::vector<Sentence> sentences;
+  std::vector<SentenceClaims> claims;
+  if (options.report) {
+    sentences = SplitSentences(package.report);
+    claims.reserve(sentences.size());
+    for (const Sentence& s : sentences) claims.push_back(ExtractClaims(s, package.fiscal_year));
+  }
+  internal::CheckContext cx{package, rulebook, sheet, &out, sentences, claims};
+  if (options.tables) {
+    internal::CheckStaffing(cx);
+    internal::CheckExpenses(cx);
+    internal::CheckBuildings(cx);
+    internal::CheckFunds(cx);
+    internal::CheckIndicators(cx);
+    internal::CheckWeights(cx);
+    internal::CheckTotal(cx);
+    internal::CheckReport(cx);
+  }
+  if (options.report) {
+    internal::CheckCrossDocument(cx);
+    NarrativeDiagnostics(package, AssessClaims(package, rulebook, sentences, claims), &out);
+    internal::CheckPolicy(cx);
+  }
   return out;
 }
 

@@ -19,9 +19,17 @@
 
 namespace jixiao {
 
+// Which checks run. The table checks (arithmetic, ratios, scores, weights, completeness)
+// are cheap; the checks of the prose, across the documents and by policy read the whole
+// report and cost several times more.
+struct CheckOptions {
+  bool tables = true;  // A, R, S, W, C codes
+  bool report = true;  // N, X, P codes
+};
+
 std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook);
 // The same with a score sheet already computed for (package, rulebook).
 std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
-                                     const ScoreSheet& sheet);
+                                     const ScoreSheet& sheet, const CheckOptions& options = {});
 
 }  // namespace jixiao

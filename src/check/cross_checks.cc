@@ -46,10 +46,10 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
     for (const ReportSection& sub : s.subsections) order.push_back(&sub);
   }
   for (const ReportSection* s : order) {
-    const std::string f = FoldWidth(s->text);
-    const size_t one = f.find("(1)");
-    if (one != std::string::npos && f.rfind("目标", one) != std::string::npos) {
-      folded = f;
+    size_t one = s->text.find("（1）");
+    if (one == std::string::npos) one = s->text.find("(1)");
+    if (one != std::string::npos && s->text.rfind("目标", one) != std::string::npos) {
+      folded = FoldWidth(s->text);
       break;
     }
   }
@@ -137,7 +137,7 @@ bool SpeaksOf(std::string_view name, std::string_view sentence) {
 void CheckCrossDocument(CheckContext& cx) {
   const Package& p = cx.package;
   const Funds& f = p.evaluation.funds;
-  const std::vector<Sentence> sentences = SplitSentences(p.report);
+  const std::vector<Sentence>& sentences = cx.sentences;
 
   // X702: 年初预算 ≠ 全年预算 must be disclosed (the 预算调整 row, and no denial in the report).
   const auto initial = FigureOf(f.initial_budget);
@@ -280,9 +280,10 @@ void CheckCrossDocument(CheckContext& cx) {
                                                                  : s.target.quantity.base_unit;
     if (unit != "次" && unit != "场" && unit != "场次") continue;
     const std::string name(TrimBlank(s.indicator->name));
-    for (const Sentence& sentence : sentences) {
-      if (!SpeaksOf(name, sentence.text)) continue;
-      const SentenceClaims c = ExtractClaims(sentence, p.fiscal_year);
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      const Sentence& sentence = sentences[k];
+      const SentenceClaims& c = cx.claims[k];
+      if (c.mentions.empty() || !SpeaksOf(name, sentence.text)) continue;
       Decimal total;
       int counted = 0;
       int begin = -1, end = -1;

@@ -41,6 +41,10 @@ struct ClaimCheck {
 
 // Every numeric statement of the report with its verdict, in report order.
 std::vector<ClaimCheck> AssessClaims(const Package& package, const Rulebook& rulebook);
+// The same on sentences already split from package.report.
+std::vector<ClaimCheck> AssessClaims(const Package& package, const Rulebook& rulebook,
+                                     const std::vector<Sentence>& sentences,
+                                     const std::vector<SentenceClaims>& claims);
 
 // Diagnostics for the wrong ones (appended to `out`).
 void NarrativeDiagnostics(const Package& package, const std::vector<ClaimCheck>& claims,

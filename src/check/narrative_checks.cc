@@ -190,9 +190,21 @@ std::string_view VerdictKey(Verdict v) {
 }
 
 std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook) {
+  const std::vector<Sentence> sentences = SplitSentences(p.report);
+  std::vector<SentenceClaims> claims;
+  for (const Sentence& s : sentences) claims.push_back(ExtractClaims(s, p.fiscal_year));
+  return AssessClaims(p, rulebook, sentences, claims);
+}
+
+std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
+                                     const std::vector<Sentence>& sentences,
+                                     const std::vector<SentenceClaims>& all_claims) {
   std::vector<ClaimCheck> out;
-  for (const Sentence& sentence : SplitSentences(p.report)) {
-    const SentenceClaims c = ExtractClaims(sentence, p.fiscal_year);
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Sentence& sentence = sentences[k];
+    const SentenceClaims& c = all_claims[k];
+    if (c.mentions.empty() && c.directions.empty()) continue;
+    const size_t first = out.size();
     // Amounts against the tables.
     for (size_t i = 0; i < c.mentions.size(); ++i) {
       const Mention& m = c.mentions[i];
@@ -302,11 +314,10 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook)
       }
       out.push_back(std::move(check));
     }
+    // In the order the sentence states them.
+    std::stable_sort(out.begin() + static_cast<long>(first), out.end(),
+                     [](const ClaimCheck& a, const ClaimCheck& b) { return a.begin < b.begin; });
   }
-  std::stable_sort(out.begin(), out.end(), [](const ClaimCheck& a, const ClaimCheck& b) {
-    return std::tie(a.sentence.pointer, a.sentence.offset, a.begin) <
-           std::tie(b.sentence.pointer, b.sentence.offset, b.begin);
-  });
   return out;
 }
 

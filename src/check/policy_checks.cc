@@ -15,10 +15,15 @@ namespace {
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 
 bool ReportMentions(const Report& report, std::initializer_list<std::string_view> words) {
-  for (const Sentence& s : SplitSentences(report)) {
+  std::vector<const ReportSection*> stack;
+  for (const ReportSection& s : report.sections) stack.push_back(&s);
+  while (!stack.empty()) {
+    const ReportSection* s = stack.back();
+    stack.pop_back();
     for (std::string_view w : words) {
-      if (Has(s.text, w)) return true;
+      if (Has(s->text, w)) return true;
     }
+    for (const ReportSection& sub : s->subsections) stack.push_back(&sub);
   }
   return false;
 }

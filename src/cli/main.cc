@@ -24,6 +24,7 @@ namespace jixiao {
 namespace {
 
 struct CommonOptions {
+  std::string scope = "all";
   std::string min_severity = "info";
   std::string format = "text";
   std::string lang = "zh";
@@ -41,6 +42,11 @@ void AddCommon(CLI::App* cmd, CommonOptions* o) {
                   "Show only diagnostics at least this severe (error, inconsistency, warning, info)")
       ->check(CLI::IsMember({"error", "inconsistency", "warning", "info"}))
       ->default_str("info");
+  cmd->add_option("--scope", o->scope,
+                  "Which checks: tables (arithmetic, ratios, scores, weights, completeness), "
+                  "report (prose, across documents, policy) or all")
+      ->check(CLI::IsMember({"tables", "report", "all"}))
+      ->default_str("all");
   cmd->add_option("--rulebook", o->rulebook,
                   "Rulebook id (national, hunan-lingling) or TOML file; overrides the package's");
 }
@@ -121,7 +127,11 @@ int RunCheck(const std::vector<std::string>& files, const CommonOptions& o) {
       unreadable = true;
       continue;
     }
-    std::vector<Diagnostic> checked = CheckPackage(package, rulebook);
+    CheckOptions scope;
+    scope.tables = o.scope != "report";
+    scope.report = o.scope != "tables";
+    std::vector<Diagnostic> checked =
+        CheckPackage(package, rulebook, ScorePackage(package, rulebook), scope);
     AttachSources(package, &checked);
     found.insert(found.end(), checked.begin(), checked.end());
     problems = problems || HasProblems(found);

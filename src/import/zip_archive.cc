@@ -101,7 +101,11 @@ Result<std::string> ZipArchive::Read(const std::string& member) {
   // A member must not inflate beyond what its header declares.
   char extra;
   const zip_int64_t more = zip_fread(f, &extra, 1);
+  const std::string after = more < 0 ? zip_file_strerror(f) : "";
   zip_fclose(f);
+  if (more < 0) {  // e.g. a CRC mismatch, reported at the end of the data
+    return Status::Corruption(fmt::format("{}: {}: damaged member: {}", file_, member, after));
+  }
   if (got != declared || more > 0) {
     return Status::Corruption(fmt::format(
         "{}: {}: the member's size does not match its header ({} declared)", file_, member,

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 
 #include "base/number_text.h"
 #include "base/text.h"
@@ -24,6 +26,8 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
   const std::string& text = section.text;
   const std::string pointer = base + "/text";
   size_t start = 0;
+  int lines_before = 0;      // newlines in text[0, counted)
+  size_t counted = 0;
   const auto flush = [&](size_t end) {
     const std::string_view piece = std::string_view(text).substr(start, end - start);
     if (!IsBlank(piece)) {
@@ -35,22 +39,31 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
         lead = next;
       }
       const size_t at = start + lead;
-      const int line = static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+      lines_before += static_cast<int>(std::count(text.begin() + counted, text.begin() + at, '\n'));
+      counted = at;
+      const int line = lines_before;
       out->push_back(Sentence{std::string(piece.substr(lead)), label, pointer,
                               static_cast<int>(at), line});
     }
   };
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t at = pos;
-    const char32_t cp = NextCodePoint(text, &pos);
-    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；') {
+  // Sentence ends: 。！？； (three bytes each in UTF-8) and line breaks.
+  for (size_t pos = 0; pos < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c == '\n') {
       flush(pos);
-      start = pos;
-    } else if (cp == '\n') {
-      flush(at);
-      start = pos;
+      start = ++pos;
+      continue;
     }
+    if ((c == 0xE3 || c == 0xEF) && pos + 2 < text.size()) {
+      const std::string_view three = std::string_view(text).substr(pos, 3);
+      if (three == "。" || three == "！" || three == "？" || three == "；") {
+        pos += 3;
+        flush(pos);
+        start = pos;
+        continue;
+      }
+    }
+    ++pos;
   }
   flush(text.size());
   for (size_t i = 0; i < section.subsections.size(); ++i) {
@@ -123,6 +136,51 @@ constexpr std::array<std::string_view, 22> kUnits = {
     "万元", "亿元", "千元", "万人次", "万次", "万人", "人次", "场次", "元", "%", "％",
     "人",   "名",   "个",   "次",     "场",   "份",   "件",   "所",   "家", "项", "届"};
 
+// Every word ExtractClaims looks for, indexed by its first code point, so that a character
+// that starts no word costs one lookup and a character that does is compared only with the
+// words it may start (longest first).
+enum class WordKind { kClause, kSubject, kCurrent, kPrior, kBudget, kFinal, kDirection };
+struct Word {
+  std::string_view text;
+  WordKind kind;
+  int index;  // into kSubjects or kDirections
+};
+
+const std::vector<Word>* WordsStartingWith(char32_t cp) {
+  // A bit per code point of the Basic Multilingual Plane: may it start a word?
+  static std::array<uint64_t, 1024> may_start{};
+  static const std::unordered_map<char32_t, std::vector<Word>> index = [] {
+    std::unordered_map<char32_t, std::vector<Word>> m;
+    const auto add = [&](std::string_view w, WordKind kind, int i) {
+      size_t pos = 0;
+      m[NextCodePoint(w, &pos)].push_back(Word{w, kind, i});
+    };
+    add("，", WordKind::kClause, 0);
+    add("：", WordKind::kClause, 0);
+    add(",", WordKind::kClause, 0);
+    for (size_t i = 0; i < kSubjects.size(); ++i) {
+      add(kSubjects[i].word, WordKind::kSubject, static_cast<int>(i));
+    }
+    for (std::string_view w : kCurrentWords) add(w, WordKind::kCurrent, 0);
+    for (std::string_view w : kPriorWords) add(w, WordKind::kPrior, 0);
+    add("预算", WordKind::kBudget, 0);
+    add("决算", WordKind::kFinal, 0);
+    for (size_t i = 0; i < kDirections.size(); ++i) {
+      add(kDirections[i].word, WordKind::kDirection, static_cast<int>(i));
+    }
+    for (auto& [cp, words] : m) {
+      std::stable_sort(words.begin(), words.end(), [](const Word& x, const Word& y) {
+        return x.text.size() > y.text.size();
+      });
+      if (cp < 0x10000) may_start[cp >> 6] |= uint64_t{1} << (cp & 63);
+    }
+    return m;
+  }();
+  if (cp >= 0x10000 || !(may_start[cp >> 6] >> (cp & 63) & 1)) return nullptr;
+  const auto it = index.find(cp);
+  return it == index.end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
 std::string_view SubjectName(Subject s, bool zh) {
@@ -173,6 +231,11 @@ std::vector<Sentence> SplitSentences(const Report& report) {
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   SentenceClaims claims;
   const std::string& s = sentence.text;
+  // Only a figure or a word of sameness makes a claim: most sentences have neither.
+  if (s.find_first_of("0123456789") == std::string::npos && s.find("持平") == std::string::npos &&
+      s.find("相同") == std::string::npos) {
+    return claims;
+  }
   const std::string current_year = fmt::format("{}年", fiscal_year);
   const std::string prior_year = fmt::format("{}年", fiscal_year - 1);
   Subject subject = Subject::kNone;
@@ -181,80 +244,69 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   Column column = Column::kUnknown;
   size_t pos = 0;
   while (pos < s.size()) {
-    // Clause boundary: the year said in a clause holds for that clause.
-    if (At(s, pos, "，") || At(s, pos, "：") || At(s, pos, ",")) {
-      clause_year = Year::kUnknown;
-      pos += At(s, pos, ",") ? 1 : 3;
-      continue;
-    }
-    bool matched = false;
-    for (const Keyword& k : kSubjects) {
-      if (At(s, pos, k.word)) {
-        // "预算编制" is budgeting, not posts.
-        if (!(k.subject == Subject::kAuthorized && pos >= 6 && At(s, pos - 6, "预算"))) {
-          subject = k.subject;
-        }
-        pos += k.word.size();
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    for (std::string_view w : kCurrentWords) {
-      if (At(s, pos, w)) {
-        year = clause_year = Year::kCurrent;
-        pos += w.size();
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    for (std::string_view w : kPriorWords) {
-      if (At(s, pos, w)) {
-        year = clause_year = Year::kPrior;
-        pos += w.size();
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    if (At(s, pos, "预算")) {
-      column = Column::kBudget;
-      pos += 6;
-      continue;
-    }
-    if (At(s, pos, "决算")) {
-      column = Column::kFinal;
-      pos += 6;
-      continue;
-    }
-    // Direction words.
-    for (const DirectionWord& d : kDirections) {
-      if (!At(s, pos, d.word)) continue;
-      DirectionClaim claim;
-      claim.direction = d.direction;
-      claim.roughly = d.roughly;
-      claim.word = std::string(d.word);
-      claim.begin = static_cast<int>(pos);
-      claim.end = static_cast<int>(pos + d.word.size());
-      claim.subject = subject;
-      size_t after = pos + d.word.size();
-      if (At(s, after, "了")) after += 3;
-      if (!d.flat && after < s.size() && IsDigit(s[after])) {
-        claim.amount = claims.mentions.size();  // the next mention, read below
-      } else if (!d.flat) {
-        pos += d.word.size();
-        matched = true;
-        break;  // a direction without an amount is a reason, not a claim
-      }
-      claims.directions.push_back(claim);
-      pos = after;
-      matched = true;
-      break;
-    }
-    if (matched) continue;
     if (!IsDigit(s[pos])) {
-      NextCodePoint(s, &pos);
+      size_t next = pos;
+      const std::vector<Word>* words = WordsStartingWith(NextCodePoint(s, &next));
+      const Word* word = nullptr;
+      if (words != nullptr) {
+        for (const Word& w : *words) {
+          if (At(s, pos, w.text)) {
+            word = &w;
+            break;
+          }
+        }
+      }
+      if (word == nullptr) {
+        pos = next;
+        continue;
+      }
+      switch (word->kind) {
+        case WordKind::kClause:
+          // The year said in a clause holds for that clause.
+          clause_year = Year::kUnknown;
+          break;
+        case WordKind::kSubject: {
+          const Keyword& k = kSubjects[word->index];
+          // "预算编制" is budgeting, not posts.
+          if (!(k.subject == Subject::kAuthorized && pos >= 6 && At(s, pos - 6, "预算"))) {
+            subject = k.subject;
+          }
+          break;
+        }
+        case WordKind::kCurrent:
+          year = clause_year = Year::kCurrent;
+          break;
+        case WordKind::kPrior:
+          year = clause_year = Year::kPrior;
+          break;
+        case WordKind::kBudget:
+          column = Column::kBudget;
+          break;
+        case WordKind::kFinal:
+          column = Column::kFinal;
+          break;
+        case WordKind::kDirection: {
+          const DirectionWord& d = kDirections[word->index];
+          size_t after = pos + d.word.size();
+          if (At(s, after, "了")) after += 3;
+          const bool with_amount = !d.flat && after < s.size() && IsDigit(s[after]);
+          if (d.flat || with_amount) {  // a direction without an amount is a reason, not a claim
+            DirectionClaim claim;
+            claim.direction = d.direction;
+            claim.roughly = d.roughly;
+            claim.word = std::string(d.word);
+            claim.begin = static_cast<int>(pos);
+            claim.end = static_cast<int>(pos + d.word.size());
+            claim.subject = subject;
+            if (with_amount) claim.amount = claims.mentions.size();  // the next mention
+            claims.directions.push_back(claim);
+            pos = after;
+            continue;
+          }
+          break;
+        }
+      }
+      pos += word->text.size();
       continue;
     }
     // A number.
