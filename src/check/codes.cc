@@ -105,3 +105,25 @@ const CodeInfo* FindCode(std::string_view code) {
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+extern const char kDiagnosticsDoc[];
+
+std::string ExplainCode(std::string_view code) {
+  const CodeInfo* info = FindCode(code);
+  if (info == nullptr) return "";
+  const std::string_view doc(kDiagnosticsDoc);
+  const std::string heading = "### " + std::string(info->code) + " " + std::string(info->slug) + "\n";
+  const size_t at = doc.find(heading);
+  if (at == std::string_view::npos) return "";
+  const size_t body = at + heading.size();
+  size_t end = doc.find("\n#", body);
+  if (end == std::string_view::npos) end = doc.size();
+  std::string text(doc.substr(body, end - body));
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  while (!text.empty() && text.front() == '\n') text.erase(0, 1);
+  return text;
+}
+
+}  // namespace jixiao

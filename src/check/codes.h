@@ -6,6 +6,7 @@
 // I import.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +26,13 @@ struct CodeInfo {
 const std::vector<CodeInfo>& AllCodes();
 // The entry of a code; nullptr when unknown.
 const CodeInfo* FindCode(std::string_view code);
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+// What a code means, why it matters and how to fix it: its section of docs/diagnostics.md
+// (compiled into the binary), without the heading; "" for an unknown code.
+std::string ExplainCode(std::string_view code);
 
 }  // namespace jixiao

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "check/checker.h"
+#include "check/codes.h"
 #include "check/narrative.h"
 #include "present/text_table.h"
 #include "compute/scoring.h"
@@ -264,7 +265,9 @@ int Main(int argc, char** argv) {
 
   CLI::App* check = app.add_subcommand(
       "check", "Find every inconsistency in packages (exit 1 when an error or inconsistency)");
-  check->add_option("packages", check_files, "Package files (JSON) or documents (text, DOCX, XLSX)")->required();
+  std::string explain;
+  check->add_option("packages", check_files, "Package files (JSON) or documents (text, DOCX, XLSX)");
+  check->add_option("--explain", explain, "Print what a diagnostic code means and how to fix it");
   AddCommon(check, &check_options);
 
   CLI::App* score = app.add_subcommand("score", "Recompute execution, indicator and total scores");
@@ -295,6 +298,21 @@ int Main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    return 2;
+  }
+  if (check->parsed() && !explain.empty()) {
+    const CodeInfo* info = FindCode(explain);
+    if (info == nullptr) {
+      std::cerr << "jixiao: unknown diagnostic code " << explain << " (docs/diagnostics.md)\n";
+      return 2;
+    }
+    std::cout << info->code << " " << info->slug << " — " << info->title_zh << " / "
+              << info->title_en << "\n\n"
+              << ExplainCode(explain) << "\n";
+    return 0;
+  }
+  if (check->parsed() && check_files.empty()) {
+    std::cerr << "jixiao: check needs at least one package (or --explain CODE)\n";
     return 2;
   }
   if (check->parsed()) return RunCheck(check_files, check_options);
