@@ -3,6 +3,9 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace jixiao {
 
 char32_t NextCodePoint(std::string_view text, size_t* pos) {
@@ -146,6 +149,21 @@ int DisplayWidth(std::string_view text) {
     width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
   }
   return width;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 LineColumn LineColumnAt(std::string_view text, size_t offset) {

@@ -31,6 +31,10 @@ std::string FoldWidth(std::string_view text);
 // combining marks 0, everything else 1.
 int DisplayWidth(std::string_view text);
 
+// Levenshtein distance over bytes (insertions, deletions, substitutions), for the "did you
+// mean …?" of error messages on short names.
+size_t EditDistance(std::string_view a, std::string_view b);
+
 // Byte offset → 1-based line and column (column counted in code points).
 struct LineColumn {
   int line = 1;

@@ -79,21 +79,6 @@ std::string IndexPath(std::string_view path, size_t index) {
   return fmt::format("{}[{}]", path, index);
 }
 
-// Edit distance, for "did you mean"; only called on names of similar length.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // " (did you mean output?)" when a known name is within two edits of `name`, else "".
 std::string Suggestion(std::string_view name, Keys known) {
