@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "compute/derived.h"
 #include "model/walk.h"
 #include "present/text_table.h"
 
@@ -30,6 +31,20 @@ std::string RangeText(const Interval& r, int decimals) {
 }
 
 std::string Cleaned(const std::string& s) { return std::string(TrimBlank(s)); }
+
+nlohmann::ordered_json DerivedJson(const Package& package, const Rulebook& rb,
+                                   const FormatOptions& o) {
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const DerivedFigure& d : DeriveFigures(package, rb)) {
+    all.push_back({{"key", d.key},
+                   {"name", o.zh ? d.name_zh : d.name_en},
+                   {"formula", d.formula},
+                   {"value", d.value.value.Normalized().ToString()},
+                   {"shown", d.shown},
+                   {"percent", d.percent}});
+  }
+  return all;
+}
 
 }  // namespace
 
@@ -93,6 +108,15 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
                 : fmt::format("{} indicator(s) not assessable, not counted\n", sheet.not_assessable);
   }
   out += fmt::format("{} {}\n", o.zh ? "等级" : "Grade", sheet.grade);
+  const std::vector<DerivedFigure> derived = DeriveFigures(package, rb);
+  if (!derived.empty()) {
+    out += o.zh ? "\n派生指标\n" : "\nDerived figures\n";
+    std::vector<std::vector<std::string>> drows;
+    for (const DerivedFigure& d : derived) {
+      drows.push_back({o.zh ? d.name_zh : d.name_en, d.shown, d.formula});
+    }
+    out += RenderTextTable(drows, "  ");
+  }
   if (!notes.empty()) {
     out += o.zh ? "\n评分规则提示\n" : "\nRulebook notes\n";
     for (const Diagnostic& d : notes) out += fmt::format("  {} {}\n", d.code, d.message(o.zh));
@@ -156,6 +180,7 @@ nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb, con
         {"total", package.evaluation.total_score.Display()},
         {"grade", package.evaluation.grade}}},
       {"notes", notes_json},
+      {"derived", DerivedJson(package, rb, o)},
   };
 }
 
