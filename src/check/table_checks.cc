@@ -50,19 +50,28 @@ std::optional<Figure> ChildrenSum(const ExpenseRow& row, ExpenseColumn column) {
   return sum;
 }
 
+// The columns of a subtotal row left blank although its children are filled (C502).
+struct BlankColumns {
+  std::vector<std::string> zh, en, computed;
+  std::optional<ExpenseColumn> first;
+
+  void Add(const CheckContext& cx, ExpenseColumn c, const Figure& sum) {
+    if (!first) first = c;
+    zh.push_back(cx.Column(ExpenseColumnKey(c), true));
+    en.push_back(cx.Column(ExpenseColumnKey(c), false));
+    computed.push_back(Shown(sum.value, sum.value.scale()));
+  }
+};
+
 void CheckTotalRow(CheckContext& cx, const ExpenseVisit& v) {
   const ExpenseRow& row = *v.row;
-  std::vector<std::string> blank_columns_zh, blank_columns_en, computed;
-  std::optional<ExpenseColumn> first_blank;
+  BlankColumns blank;
   for (ExpenseColumn c : kExpenseColumns) {
     const auto sum = ChildrenSum(row, c);
     if (!sum) continue;
     const Cell& cell = row.at(c);
     if (cell.blank()) {
-      if (!first_blank) first_blank = c;
-      blank_columns_zh.push_back(cx.Column(ExpenseColumnKey(c), true));
-      blank_columns_en.push_back(cx.Column(ExpenseColumnKey(c), false));
-      computed.push_back(Shown(sum->value, sum->value.scale()));
+      blank.Add(cx, c, *sum);
       continue;
     }
     const auto reported = FigureOf(cell);
@@ -79,31 +88,27 @@ void CheckTotalRow(CheckContext& cx, const ExpenseVisit& v) {
     d.hint_zh = "核对该行及其各组成项的金额，使合计等于各项之和。";
     d.hint_en = "Check the row and its parts so that the total equals their sum.";
   }
-  if (!first_blank) return;
-  Diagnostic& d = cx.Add("C502", ExpenseLocation(v, *first_blank));
-  d.computed = Joined(computed, " / ");
+  if (!blank.first) return;
+  Diagnostic& d = cx.Add("C502", ExpenseLocation(v, *blank.first));
+  d.computed = Joined(blank.computed, " / ");
   d.message_zh = fmt::format("小计行“{}”的{}未填，其组成项合计为 {}。", CleanLabel(row.label),
-                             Joined(blank_columns_zh, "、"), Joined(computed, "、"));
+                             Joined(blank.zh, "、"), Joined(blank.computed, "、"));
   d.message_en = fmt::format("The subtotal row {} is blank in {}; its parts add up to {}.",
-                             CleanLabel(row.label), Joined(blank_columns_en, ", "),
-                             Joined(computed, ", "));
+                             CleanLabel(row.label), Joined(blank.en, ", "),
+                             Joined(blank.computed, ", "));
   d.hint_zh = "填写该小计行；它应等于各组成项之和。";
   d.hint_en = "Fill in the subtotal; it equals the sum of its parts.";
 }
 
 void CheckPartsRow(CheckContext& cx, const ExpenseVisit& v) {
   const ExpenseRow& row = *v.row;
-  std::vector<std::string> blank_columns_zh, blank_columns_en, computed;
-  std::optional<ExpenseColumn> first_blank;
+  BlankColumns blank;
   for (ExpenseColumn c : kExpenseColumns) {
     const auto sum = ChildrenSum(row, c);
     if (!sum) continue;
     const Cell& cell = row.at(c);
     if (cell.blank()) {
-      if (!first_blank) first_blank = c;
-      blank_columns_zh.push_back(cx.Column(ExpenseColumnKey(c), true));
-      blank_columns_en.push_back(cx.Column(ExpenseColumnKey(c), false));
-      computed.push_back(Shown(sum->value, sum->value.scale()));
+      blank.Add(cx, c, *sum);
       continue;
     }
     const auto parent = FigureOf(cell);
@@ -141,16 +146,16 @@ void CheckPartsRow(CheckContext& cx, const ExpenseVisit& v) {
     d.hint_zh = "“其中”各项之和不能大于所属项；核对各行金额。";
     d.hint_en = "The 'of which' rows together cannot exceed their parent.";
   }
-  if (!first_blank) return;
-  Diagnostic& d = cx.Add("C502", ExpenseLocation(v, *first_blank));
-  d.computed = "≥" + Joined(computed, " / ≥");
+  if (!blank.first) return;
+  Diagnostic& d = cx.Add("C502", ExpenseLocation(v, *blank.first));
+  d.computed = "≥" + Joined(blank.computed, " / ≥");
   d.message_zh = fmt::format("“{}”的{}未填，而其“其中”项已填（应分别不小于 {}）。",
-                             CleanLabel(row.label), Joined(blank_columns_zh, "、"),
-                             Joined(computed, "、"));
+                             CleanLabel(row.label), Joined(blank.zh, "、"),
+                             Joined(blank.computed, "、"));
   d.message_en = fmt::format("{} is blank in {} although its 'of which' rows are filled (at "
                              "least {}).",
-                             CleanLabel(row.label), Joined(blank_columns_en, ", "),
-                             Joined(computed, ", "));
+                             CleanLabel(row.label), Joined(blank.en, ", "),
+                             Joined(blank.computed, ", "));
   d.hint_zh = "填写该行的金额；它应不小于其“其中”各项之和。";
   d.hint_en = "Fill in the row; it is at least the sum of its 'of which' rows.";
 }
