@@ -68,7 +68,8 @@ Package Variant(const Package& base, std::mt19937& rng) {
     }
   };
   touch(p.basic_data.expenses);
-  if (pick(rng) == 0) p.evaluation.total_score = Cell::Number(Decimal::FromUnits(900 + pick(rng), 1));
+  if (pick(rng) == 0)
+    p.evaluation.total_score = Cell::Number(Decimal::FromUnits(900 + pick(rng), 1));
   return p;
 }
 
@@ -113,9 +114,8 @@ void BM_CheckAndScore(benchmark::State& state) {
       benchmark::DoNotOptimize(sheet.total);
     }
   }
-  state.counters["packages_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()) * kVariants,
-                         benchmark::Counter::kIsRate);
+  state.counters["packages_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * kVariants, benchmark::Counter::kIsRate);
   state.counters["diagnostics_per_package"] =
       static_cast<double>(found) / (static_cast<double>(state.iterations()) * kVariants);
 }
@@ -132,9 +132,8 @@ void BM_ReadCheckAndScore(benchmark::State& state) {
       benchmark::DoNotOptimize(diagnostics.size());
     }
   }
-  state.counters["packages_per_s"] =
-      benchmark::Counter(static_cast<double>(state.iterations()) * kVariants,
-                         benchmark::Counter::kIsRate);
+  state.counters["packages_per_s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * kVariants, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ReadCheckAndScore)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 

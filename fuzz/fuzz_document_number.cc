@@ -22,15 +22,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto again = Decimal::Parse(printed);
   if (!again || !again->Identical(n.value)) __builtin_trap();
   for (int d = 0; d <= 6; ++d) {
-    for (auto mode : {jixiao::Rounding::kHalfUp, jixiao::Rounding::kHalfEven,
-                      jixiao::Rounding::kTruncate}) {
+    for (auto mode :
+         {jixiao::Rounding::kHalfUp, jixiao::Rounding::kHalfEven, jixiao::Rounding::kTruncate}) {
       const Decimal r = n.value.Rounded(d, mode);
       if (r.valid() && r.scale() != d) __builtin_trap();
     }
   }
   const Decimal sum = n.value + n.value;
   const Decimal product = n.value * n.value;
-  const Decimal quotient = Decimal::Divide(n.value, Decimal::FromInt(7), 12, jixiao::Rounding::kHalfUp);
+  const Decimal quotient =
+      Decimal::Divide(n.value, Decimal::FromInt(7), 12, jixiao::Rounding::kHalfUp);
   (void)sum.ToString();
   (void)product.ToString();
   (void)quotient.ToString();

@@ -1,6 +1,8 @@
 // The code catalogue is complete: every code has a section in docs/diagnostics.md and is
 // pinned by at least one test (a golden file or a unit test that names it), and every code
 // documented exists.
+#include "check/codes.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include <set>
 #include <sstream>
 
-#include "check/codes.h"
 #include "tests/test_support.h"
 
 namespace jixiao {

@@ -104,9 +104,8 @@ class Golden : public ::testing::TestWithParam<fs::path> {};
 TEST_P(Golden, Matches) {
   GoldenCase c = Parse(GetParam());
   ASSERT_TRUE(c.headers.count("command")) << c.file << ": no 'command:' line";
-  const fs::path work = fs::temp_directory_path() /
-                        ("jixiao-golden-" + std::to_string(::getpid()) + "-" +
-                         GetParam().stem().string());
+  const fs::path work = fs::temp_directory_path() / ("jixiao-golden-" + std::to_string(::getpid()) +
+                                                     "-" + GetParam().stem().string());
   fs::create_directories(work);
 
   // The input: a literal section, or a tree file with an optional JSON Patch.
@@ -117,7 +116,8 @@ TEST_P(Golden, Matches) {
   } else if (c.headers.count("input")) {
     input_path = c.headers["input"];
     if (c.headers.count("patch")) {
-      auto doc = nlohmann::ordered_json::parse(ReadAll(fs::path(testing::SourceDir()) / input_path));
+      auto doc =
+          nlohmann::ordered_json::parse(ReadAll(fs::path(testing::SourceDir()) / input_path));
       const auto patch = nlohmann::ordered_json::parse(c.headers["patch"]);
       doc = doc.patch(patch);
       input_path = (work / fs::path(input_path).filename()).string();

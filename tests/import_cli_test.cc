@@ -19,8 +19,9 @@ namespace fs = std::filesystem;
 class ImportCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("jixiao-cli-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("jixiao-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -49,8 +50,8 @@ class ImportCli : public ::testing::Test {
   // Runs jixiao; returns the exit code and fills stderr.
   int Jixiao(const std::string& args, std::string* err) {
     const std::string err_file = (dir_ / "stderr").string();
-    const std::string cmd = std::string("'") + JIXIAO_BINARY + "' " + args + " >/dev/null 2>'" +
-                            err_file + "'";
+    const std::string cmd =
+        std::string("'") + JIXIAO_BINARY + "' " + args + " >/dev/null 2>'" + err_file + "'";
     const int status = std::system(cmd.c_str());
     std::ifstream in(err_file);
     std::stringstream ss;
@@ -75,9 +76,12 @@ TEST_F(ImportCli, EmptyFile) {
 
 TEST_F(ImportCli, BinaryGarbage) {
   std::string err;
-  const std::string path = Write("garbage.xlsx", std::string("\x7f" "ELF\0\0\x01", 7));
+  const std::string path = Write("garbage.xlsx", std::string("\x7f"
+                                                             "ELF\0\0\x01",
+                                                             7));
   EXPECT_EQ(Import(path, &err), 2);
-  EXPECT_EQ(err, "jixiao: " + path + ": byte 4: not UTF-8 text (a NUL byte; is this a binary file?)\n");
+  EXPECT_EQ(err,
+            "jixiao: " + path + ": byte 4: not UTF-8 text (a NUL byte; is this a binary file?)\n");
 }
 
 TEST_F(ImportCli, DamagedZip) {

@@ -72,65 +72,140 @@ std::vector<Mutation> Mutations() {
   return {
       // Numbers in the tables.
       {"number", "执行率 98.25 → 98.52",
-       [](Package* p) { p->evaluation.funds.execution_rate = Cell::Number(D("98.52")); return true; }, "R202"},
+       [](Package* p) {
+         p->evaluation.funds.execution_rate = Cell::Number(D("98.52"));
+         return true;
+       },
+       "R202"},
       {"number", "执行率得分 9.8 → 9.6",
-       [](Package* p) { p->evaluation.funds.score = Cell::Number(D("9.6")); return true; }, "S301"},
+       [](Package* p) {
+         p->evaluation.funds.score = Cell::Number(D("9.6"));
+         return true;
+       },
+       "S301"},
       {"number", "公务接待 2024 决算 0.68 → 0.78",
-       [](Package* p) { Row(p, "reception")->at(ExpenseColumn::kFinal) = Cell::Number(D("0.78")); return true; }, "A101"},
+       [](Package* p) {
+         Row(p, "reception")->at(ExpenseColumn::kFinal) = Cell::Number(D("0.78"));
+         return true;
+       },
+       "A101"},
       {"number", "控制率 87.5% → 85.7%",
-       [](Package* p) { p->basic_data.staffing.control_rate = Cell::Number(D("85.7"), true); return true; }, "R201"},
+       [](Package* p) {
+         p->basic_data.staffing.control_rate = Cell::Number(D("85.7"), true);
+         return true;
+       },
+       "R201"},
       {"number", "总分 99.8 → 98.8",
-       [](Package* p) { p->evaluation.total_score = Cell::Number(D("98.8")); return true; }, "S306"},
+       [](Package* p) {
+         p->evaluation.total_score = Cell::Number(D("98.8"));
+         return true;
+       },
+       "S306"},
       {"number", "一般公共预算 124.88 → 120.88",
-       [](Package* p) { p->evaluation.funds.general_public = Cell::Number(D("120.88")); return true; }, "A104"},
+       [](Package* p) {
+         p->evaluation.funds.general_public = Cell::Number(D("120.88"));
+         return true;
+       },
+       "A104"},
       {"number", "基本支出 2024 决算 124.88 → 37.00 (below its parts together)",
-       [](Package* p) { Row(p, "basic")->at(ExpenseColumn::kFinal) = Cell::Number(D("37.00")); return true; }, "A103"},
+       [](Package* p) {
+         Row(p, "basic")->at(ExpenseColumn::kFinal) = Cell::Number(D("37.00"));
+         return true;
+       },
+       "A103"},
       {"number", "基本支出 2024 决算 124.88 → 30.00 (below one part)",
-       [](Package* p) { Row(p, "basic")->at(ExpenseColumn::kFinal) = Cell::Number(D("30.00")); return true; }, "A102"},
+       [](Package* p) {
+         Row(p, "basic")->at(ExpenseColumn::kFinal) = Cell::Number(D("30.00"));
+         return true;
+       },
+       "A102"},
       {"number", "项目支出小计 2023 29.56 → 30.56",
-       [](Package* p) { Row(p, "projects")->at(ExpenseColumn::kPriorFinal) = Cell::Number(D("30.56")); return true; }, "A101"},
+       [](Package* p) {
+         Row(p, "projects")->at(ExpenseColumn::kPriorFinal) = Cell::Number(D("30.56"));
+         return true;
+       },
+       "A101"},
       // Numbers in the prose.
-      {"number", "报告：减少23.52万元 → 减少25.52万元", prose("同比减少23.52万元", "同比减少25.52万元"), "N801"},
-      {"number", "报告：多出12.18万元 → 多出13.18万元", prose("多出12.18万元", "多出13.18万元"), "N801"},
-      {"number", "报告：减少6.14万元 → 减少6.41万元", prose("减少6.14万元", "减少6.41万元"), "N801"},
+      {"number", "报告：减少23.52万元 → 减少25.52万元",
+       prose("同比减少23.52万元", "同比减少25.52万元"), "N801"},
+      {"number", "报告：多出12.18万元 → 多出13.18万元", prose("多出12.18万元", "多出13.18万元"),
+       "N801"},
+      {"number", "报告：减少6.14万元 → 减少6.41万元", prose("减少6.14万元", "减少6.41万元"),
+       "N801"},
       // Units.
       {"unit", "报告：减少6.14万元 → 减少6.14元", prose("减少6.14万元", "减少6.14元"), "N802"},
       {"unit", "报告：多出12.18万元 → 多出12.18元", prose("多出12.18万元", "多出12.18元"), "N802"},
-      {"unit", "报告：同比减少23.52万元 → 同比减少23.52", prose("同比减少23.52万元", "同比减少23.52"), "N804"},
-      {"unit", "报告：公用经费36.70万元 → 36.70元", prose("公用经费36.70万元", "公用经费36.70元"), "N802"},
+      {"unit", "报告：同比减少23.52万元 → 同比减少23.52",
+       prose("同比减少23.52万元", "同比减少23.52"), "N804"},
+      {"unit", "报告：公用经费36.70万元 → 36.70元", prose("公用经费36.70万元", "公用经费36.70元"),
+       "N802"},
       // Directions.
-      {"direction", "报告：减少6.14万元 → 增加6.14万元", prose("减少6.14万元", "增加6.14万元"), "N803"},
-      {"direction", "报告：多出12.18万元 → 减少12.18万元", prose("多出12.18万元", "减少12.18万元"), "N803"},
+      {"direction", "报告：减少6.14万元 → 增加6.14万元", prose("减少6.14万元", "增加6.14万元"),
+       "N803"},
+      {"direction", "报告：多出12.18万元 → 减少12.18万元", prose("多出12.18万元", "减少12.18万元"),
+       "N803"},
       {"direction", "报告：三公 增加0.01万元 → 与上年持平",
        prose("比上年增加0.01万元，增长1.49%", "与上年持平"), "N803"},
-      {"direction", "报告：同比减少23.52万元 → 同比增加23.52万元", prose("同比减少23.52万元", "同比增加23.52万元"), "N803"},
+      {"direction", "报告：同比减少23.52万元 → 同比增加23.52万元",
+       prose("同比减少23.52万元", "同比增加23.52万元"), "N803"},
       // Across the documents.
       {"cross-document", "报告：编制8名 → 9名", prose("核定编制8名", "核定编制9名"), "X701"},
       {"cross-document", "报告：在职7人 → 6人", prose("在职7人", "在职6人"), "X701"},
-      {"cross-document", "报告：公用经费36.70万元 → 38.70万元", prose("公用经费36.70万元", "公用经费38.70万元"), "X701"},
+      {"cross-document", "报告：公用经费36.70万元 → 38.70万元",
+       prose("公用经费36.70万元", "公用经费38.70万元"), "X701"},
       {"cross-document", "表：公用经费 2024 决算 36.70 → 4.13",
-       [](Package* p) { Row(p, "public_funds")->at(ExpenseColumn::kFinal) = Cell::Number(D("4.13")); return true; }, "X701"},
-      {"cross-document", "报告：目标3不再提机器人竞赛", prose("和第5届青少年机器人竞赛，加大", "，加大"), "X704"},
+       [](Package* p) {
+         Row(p, "public_funds")->at(ExpenseColumn::kFinal) = Cell::Number(D("4.13"));
+         return true;
+       },
+       "X701"},
+      {"cross-document", "报告：目标3不再提机器人竞赛",
+       prose("和第5届青少年机器人竞赛，加大", "，加大"), "X704"},
       {"cross-document", "指标：科普活动实际完成 29 → 25",
-       [](Package* p) { Leaf(p, 0, 0, 0).actual = "25"; return true; }, "X705"},
+       [](Package* p) {
+         Leaf(p, 0, 0, 0).actual = "25";
+         return true;
+       },
+       "X705"},
       {"cross-document", "表：预算调整行清空",
        [](Package* p) {
          ExpenseRow* r = Row(p, "basic_adjustment");
          r->at(ExpenseColumn::kBudget) = Cell::Blank();
          r->at(ExpenseColumn::kFinal) = Cell::Blank();
          return true;
-       }, "X702"},
+       },
+       "X702"},
       // Scores.
       {"score", "受众人数 actual 25000 → 15000 (score stays 10)",
-       [](Package* p) { Leaf(p, 0, 0, 1).actual = "15000"; return true; }, "S302"},
+       [](Package* p) {
+         Leaf(p, 0, 0, 1).actual = "15000";
+         return true;
+       },
+       "S302"},
       {"score", "上级部门认可程度 score 5 → 3 (band 4–5)",
-       [](Package* p) { Leaf(p, 0, 1, 0).score = Cell::Number(D("3")); return true; }, "S303"},
+       [](Package* p) {
+         Leaf(p, 0, 1, 0).score = Cell::Number(D("3"));
+         return true;
+       },
+       "S303"},
       {"score", "科普氛围 score 10 → 12",
-       [](Package* p) { Leaf(p, 0, 1, 2).score = Cell::Number(D("12")); return true; }, "S305"},
+       [](Package* p) {
+         Leaf(p, 0, 1, 2).score = Cell::Number(D("12"));
+         return true;
+       },
+       "S305"},
       {"score", "产出指标 weight 50 → 55",
-       [](Package* p) { p->evaluation.indicators[0].weight = Cell::Number(D("55")); return true; }, "W401"},
+       [](Package* p) {
+         p->evaluation.indicators[0].weight = Cell::Number(D("55"));
+         return true;
+       },
+       "W401"},
       {"score", "等级 printed 良",
-       [](Package* p) { p->evaluation.grade = "良"; return true; }, "S307"},
+       [](Package* p) {
+         p->evaluation.grade = "良";
+         return true;
+       },
+       "S307"},
   };
 }
 
@@ -156,7 +231,8 @@ TEST(Mutation, FindsInjectedErrors) {
     if (found) {
       ++detected;
     } else {
-      ADD_FAILURE() << "not found (" << m.kind << "): " << m.what << " — expected " << m.expected_code;
+      ADD_FAILURE() << "not found (" << m.kind << "): " << m.what << " — expected "
+                    << m.expected_code;
     }
   }
   const int percent = applied == 0 ? 0 : detected * 100 / applied;

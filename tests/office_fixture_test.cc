@@ -47,18 +47,18 @@ class OfficeFixture : public ::testing::Test {
     text_ = new Package(text->package);
     const std::string json = (dir_ / "seed.json").string();
     std::ofstream(json) << WritePackageJson(*text_);
-    const std::string script =
-        testing::SourceDir() + "/tests/fixtures/office/package_to_html.py";
+    const std::string script = testing::SourceDir() + "/tests/fixtures/office/package_to_html.py";
     const std::string d = dir_.string();
     ASSERT_TRUE(Sh("/usr/bin/python3 '" + script + "' '" + json + "' '" + d + "/seed.html'"));
     ASSERT_TRUE(Sh("/usr/bin/python3 '" + script + "' '" + json + "' '" + d +
-                    "/seed-tables.html' --tables-only"));
-    const std::string soffice = "cd '" + d + "' && soffice -env:UserInstallation=file://" + d +
-                                "/profile --headless ";
+                   "/seed-tables.html' --tables-only"));
+    const std::string soffice =
+        "cd '" + d + "' && soffice -env:UserInstallation=file://" + d + "/profile --headless ";
     ASSERT_TRUE(Sh(soffice + "--convert-to 'docx:MS Word 2007 XML' --outdir '" + d +
-                    "' seed.html >/dev/null 2>&1"));
-    ASSERT_TRUE(Sh(soffice + "--infilter='HTML (StarCalc)' --convert-to 'xlsx:Calc MS Excel 2007 XML' " +
-                    "--outdir '" + d + "' seed-tables.html >/dev/null 2>&1"));
+                   "' seed.html >/dev/null 2>&1"));
+    ASSERT_TRUE(Sh(soffice +
+                   "--infilter='HTML (StarCalc)' --convert-to 'xlsx:Calc MS Excel 2007 XML' " +
+                   "--outdir '" + d + "' seed-tables.html >/dev/null 2>&1"));
   }
 
   static void TearDownTestSuite() {
@@ -83,7 +83,8 @@ TEST_F(OfficeFixture, WordMadeByLibreOfficeImportsToTheSamePackage) {
   EXPECT_TRUE(docx->import.notes.empty()) << docx->import.notes.front().message_en;
   testing::ExpectSameFigures(docx->package, *text_, /*exact_scale=*/true);
   testing::ExpectSameReport(docx->package, *text_, /*texts=*/true);
-  EXPECT_EQ(docx->package.evaluation.goals.planned[2].text, text_->evaluation.goals.planned[2].text);
+  EXPECT_EQ(docx->package.evaluation.goals.planned[2].text,
+            text_->evaluation.goals.planned[2].text);
   const Rulebook rb = testing::LoadRulebook("hunan-lingling");
   const ScoreSheet sheet = ScorePackage(docx->package, rb);
   EXPECT_EQ(sheet.total.Normalized().ToString(), "99.8");

@@ -17,7 +17,8 @@ namespace jixiao::testing {
 inline void ExpectSameFigures(const Package& a, const Package& b, bool exact_scale) {
   const auto same = [&](const Cell& x, const Cell& y, const std::string& where) {
     EXPECT_EQ(x.kind, y.kind) << where;
-    EXPECT_TRUE(exact_scale ? x.value.Identical(y.value) : x.value == y.value) << where << ": " << x.Display() << " vs " << y.Display();
+    EXPECT_TRUE(exact_scale ? x.value.Identical(y.value) : x.value == y.value)
+        << where << ": " << x.Display() << " vs " << y.Display();
     EXPECT_EQ(x.percent, y.percent) << where;
   };
   EXPECT_EQ(a.fiscal_year, b.fiscal_year);
@@ -43,22 +44,33 @@ inline void ExpectSameFigures(const Package& a, const Package& b, bool exact_sca
   ASSERT_EQ(a.basic_data.buildings.size(), b.basic_data.buildings.size());
   const Funds& fa = a.evaluation.funds;
   const Funds& fb = b.evaluation.funds;
-  for (const auto& [name, cell] :
-       std::initializer_list<std::pair<const char*, Cell Funds::*>>{
-           {"initial_budget", &Funds::initial_budget}, {"full_year_budget", &Funds::full_year_budget},
-           {"executed", &Funds::executed}, {"weight", &Funds::weight},
-           {"execution_rate", &Funds::execution_rate}, {"score", &Funds::score},
-           {"general_public", &Funds::general_public}, {"government_fund", &Funds::government_fund},
-           {"special_account", &Funds::special_account}, {"other_funds", &Funds::other_funds},
-           {"basic", &Funds::basic}, {"project", &Funds::project}}) {
+  for (const auto& [name, cell] : std::initializer_list<std::pair<const char*, Cell Funds::*>>{
+           {"initial_budget", &Funds::initial_budget},
+           {"full_year_budget", &Funds::full_year_budget},
+           {"executed", &Funds::executed},
+           {"weight", &Funds::weight},
+           {"execution_rate", &Funds::execution_rate},
+           {"score", &Funds::score},
+           {"general_public", &Funds::general_public},
+           {"government_fund", &Funds::government_fund},
+           {"special_account", &Funds::special_account},
+           {"other_funds", &Funds::other_funds},
+           {"basic", &Funds::basic},
+           {"project", &Funds::project}}) {
     same(fa.*cell, fb.*cell, name);
   }
   EXPECT_EQ(a.evaluation.unit_name, b.evaluation.unit_name);
   ASSERT_EQ(a.evaluation.goals.planned.size(), b.evaluation.goals.planned.size());
   std::vector<IndicatorVisit> ia, ib;
   std::vector<std::string> pa, pb;
-  ForEachIndicator(a.evaluation.indicators, [&](const IndicatorVisit& v) { pa.push_back(v.path()); ia.push_back(v); });
-  ForEachIndicator(b.evaluation.indicators, [&](const IndicatorVisit& v) { pb.push_back(v.path()); ib.push_back(v); });
+  ForEachIndicator(a.evaluation.indicators, [&](const IndicatorVisit& v) {
+    pa.push_back(v.path());
+    ia.push_back(v);
+  });
+  ForEachIndicator(b.evaluation.indicators, [&](const IndicatorVisit& v) {
+    pb.push_back(v.path());
+    ib.push_back(v);
+  });
   EXPECT_EQ(pa, pb);
   ASSERT_EQ(ia.size(), ib.size());
   for (size_t i = 0; i < ia.size(); ++i) {

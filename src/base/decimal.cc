@@ -37,7 +37,9 @@ __int128 RoundDiv(__int128 num, __int128 den, Rounding mode) {
   return q;
 }
 
-bool MulOverflow(__int128 a, __int128 b, __int128* out) { return __builtin_mul_overflow(a, b, out); }
+bool MulOverflow(__int128 a, __int128 b, __int128* out) {
+  return __builtin_mul_overflow(a, b, out);
+}
 
 // Brings a and b to a common scale; false on overflow.
 bool Align(const Decimal& a, const Decimal& b, __int128* ua, __int128* ub, int* scale) {
@@ -152,8 +154,8 @@ std::string Decimal::ToString() const {
   char buffer[64];
   char* end = buffer + sizeof(buffer);
   char* p = end;
-  unsigned __int128 u = units_ < 0 ? -static_cast<unsigned __int128>(units_)
-                                   : static_cast<unsigned __int128>(units_);
+  unsigned __int128 u =
+      units_ < 0 ? -static_cast<unsigned __int128>(units_) : static_cast<unsigned __int128>(units_);
   int written = 0;
   do {
     *--p = static_cast<char>('0' + static_cast<int>(u % 10));

@@ -66,8 +66,8 @@ TEST(Decimal, RoundingModes) {
 }
 
 TEST(Decimal, RoundingNames) {
-  for (Rounding r : {Rounding::kHalfUp, Rounding::kHalfEven, Rounding::kTruncate,
-                     Rounding::kFloor, Rounding::kCeiling}) {
+  for (Rounding r : {Rounding::kHalfUp, Rounding::kHalfEven, Rounding::kTruncate, Rounding::kFloor,
+                     Rounding::kCeiling}) {
     EXPECT_EQ(ParseRounding(RoundingName(r)), r);
   }
   EXPECT_FALSE(ParseRounding("half-up").has_value());

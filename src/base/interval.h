@@ -43,8 +43,8 @@ class Interval {
   friend Interval operator*(const Interval& a, const Interval& b);
   // nullopt when the divisor interval contains zero (the ratio is unbounded).
   static std::optional<Interval> Divide(const Interval& a, const Interval& b);
-  Interval Min(const Decimal& cap) const;   // elementwise min(x, cap)
-  Interval Max(const Decimal& floor) const; // elementwise max(x, floor)
+  Interval Min(const Decimal& cap) const;    // elementwise min(x, cap)
+  Interval Max(const Decimal& floor) const;  // elementwise max(x, floor)
   // Both bounds rounded with `mode` to `decimals` (what printing each end would give).
   Interval Rounded(int decimals, Rounding mode) const;
 

@@ -19,8 +19,8 @@ DocumentNumber Fail(size_t offset, std::string message) {
 
 DocumentNumber ParseDocumentNumber(std::string_view text) {
   // Fold code point by code point so that offsets refer to the original bytes.
-  std::string plain;             // ASCII digits, sign, '.', ','
-  std::vector<size_t> origin;    // byte offset in `text` of each char of `plain`
+  std::string plain;           // ASCII digits, sign, '.', ','
+  std::vector<size_t> origin;  // byte offset in `text` of each char of `plain`
   bool percent = false;
   size_t percent_at = 0;
   size_t pos = 0;

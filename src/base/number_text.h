@@ -16,11 +16,11 @@ namespace jixiao {
 
 struct DocumentNumber {
   bool ok = false;
-  Decimal value;             // "87.5%" → 87.5 (percent numbers stay in percent units)
-  bool percent = false;      // a '%' or '％' followed the number
-  bool grouped = false;      // thousands separators were present
-  size_t error_offset = 0;   // byte offset of the first offending character when !ok
-  std::string error;         // English description when !ok
+  Decimal value;            // "87.5%" → 87.5 (percent numbers stay in percent units)
+  bool percent = false;     // a '%' or '％' followed the number
+  bool grouped = false;     // thousands separators were present
+  size_t error_offset = 0;  // byte offset of the first offending character when !ok
+  std::string error;        // English description when !ok
 };
 
 // Accepts surrounding blanks (space, tab, U+3000), full-width digits and signs, a leading

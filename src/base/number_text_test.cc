@@ -78,7 +78,9 @@ TEST(DocumentNumber, ErrorsNameTheByteOffset) {
 }
 
 TEST(DocumentNumber, InvalidUtf8DoesNotCrash) {
-  const std::string bad = "\xff\xfe" "12";
+  const std::string bad =
+      "\xff\xfe"
+      "12";
   const DocumentNumber n = ParseDocumentNumber(bad);
   EXPECT_FALSE(n.ok);
   EXPECT_EQ(n.error_offset, 0u);

@@ -28,7 +28,9 @@ TEST(Text, DisplayWidth) {
 }
 
 TEST(Text, DecodingSurvivesInvalidUtf8) {
-  const std::string bad = "a\xe4\xb8" "b\xff";
+  const std::string bad =
+      "a\xe4\xb8"
+      "b\xff";
   size_t pos = 0;
   EXPECT_EQ(NextCodePoint(bad, &pos), U'a');
   EXPECT_EQ(NextCodePoint(bad, &pos), 0xFFFDu);

@@ -21,8 +21,8 @@ struct CheckContext {
   const Rulebook& rulebook;
   const ScoreSheet& sheet;
   std::vector<Diagnostic>* out;
-  const std::vector<Sentence>& sentences;      // the report's, split once
-  const std::vector<SentenceClaims>& claims;   // what each sentence states, read once
+  const std::vector<Sentence>& sentences;     // the report's, split once
+  const std::vector<SentenceClaims>& claims;  // what each sentence states, read once
 
   // Appends a diagnostic with the catalogue's severity for `code`.
   Diagnostic& Add(std::string_view code, Location location);
@@ -54,15 +54,15 @@ std::vector<std::string> IndicatorRowCells(const Indicator& node);
 namespace jixiao::internal {
 
 // The checks, one family per file.
-void CheckStaffing(CheckContext& cx);     // table_checks.cc
-void CheckExpenses(CheckContext& cx);     // table_checks.cc
-void CheckBuildings(CheckContext& cx);    // table_checks.cc
-void CheckFunds(CheckContext& cx);        // funds_checks.cc
-void CheckIndicators(CheckContext& cx);   // indicator_checks.cc
-void CheckWeights(CheckContext& cx);      // indicator_checks.cc
-void CheckTotal(CheckContext& cx);        // indicator_checks.cc
-void CheckReport(CheckContext& cx);       // report_checks.cc
+void CheckStaffing(CheckContext& cx);       // table_checks.cc
+void CheckExpenses(CheckContext& cx);       // table_checks.cc
+void CheckBuildings(CheckContext& cx);      // table_checks.cc
+void CheckFunds(CheckContext& cx);          // funds_checks.cc
+void CheckIndicators(CheckContext& cx);     // indicator_checks.cc
+void CheckWeights(CheckContext& cx);        // indicator_checks.cc
+void CheckTotal(CheckContext& cx);          // indicator_checks.cc
+void CheckReport(CheckContext& cx);         // report_checks.cc
 void CheckCrossDocument(CheckContext& cx);  // cross_checks.cc
-void CheckPolicy(CheckContext& cx);       // policy_checks.cc
+void CheckPolicy(CheckContext& cx);         // policy_checks.cc
 
 }  // namespace jixiao::internal

@@ -42,8 +42,8 @@ class CheckerTest : public ::testing::Test {
   std::vector<Diagnostic> last_;
   // The example's findings before any injection.
   std::vector<std::string> baseline_ = {"C502", "C502", "C506", "C503", "C505", "X702", "X703",
-                                        "X704", "X705", "N804", "N802", "X701", "X701",
-                                        "N803", "N803", "P902", "P903", "P904", "P907", "P908"};
+                                        "X704", "X705", "N804", "N802", "X701", "X701", "N803",
+                                        "N803", "P902", "P903", "P904", "P907", "P908"};
   Package example_ = testing::LoadExample();
   Rulebook lingling_ = testing::LoadRulebook("hunan-lingling");
   Rulebook national_ = testing::LoadRulebook("national");
@@ -231,7 +231,7 @@ TEST_F(CheckerTest, TotalWeight) {
 }
 
 TEST_F(CheckerTest, IntegerScoresAreReadAtTheRulebooksDecimals) {
-  Leaf(0, 0, 0).actual = "6";     // ≧8次: 10 × 6/8 = 7.5
+  Leaf(0, 0, 0).actual = "6";  // ≧8次: 10 × 6/8 = 7.5
   Leaf(0, 0, 0).score = Cell::Number(D("7"));
   Leaf(0, 0, 0).deviation = "场地受限";
   const auto found = Check(example_);
@@ -287,8 +287,8 @@ namespace {
 class PolicyTest : public ::testing::Test {
  protected:
   Package corrected_ = [] {
-    Result<Package> p = LoadPackageFile(testing::SourceDir() +
-                                        "/examples/lingling-kexie-2024-corrected.json");
+    Result<Package> p =
+        LoadPackageFile(testing::SourceDir() + "/examples/lingling-kexie-2024-corrected.json");
     EXPECT_TRUE(p.ok());
     return p.ok() ? std::move(p).value() : Package{};
   }();

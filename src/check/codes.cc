@@ -14,8 +14,10 @@ const std::vector<CodeInfo>& AllCodes() {
       {"A104", "funds-split-mismatch", Severity::kInconsistency,
        "资金按性质分列之和与年度资金总额不符", "a split of the year's funds does not add up"},
       {"R201", "staff-control-rate-mismatch", Severity::kInconsistency,
-       "人员控制率与编制数、在职人数不符", "the staff control rate does not follow from posts and staff"},
-      {"R202", "execution-rate-mismatch", Severity::kInconsistency, "执行率与全年预算数、执行数不符",
+       "人员控制率与编制数、在职人数不符",
+       "the staff control rate does not follow from posts and staff"},
+      {"R202", "execution-rate-mismatch", Severity::kInconsistency,
+       "执行率与全年预算数、执行数不符",
        "the execution rate does not follow from budget and execution"},
       {"R203", "building-rate-mismatch", Severity::kInconsistency, "楼堂馆所控制率与规模或投资不符",
        "a building control rate does not follow from its figures"},
@@ -45,7 +47,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "a required value is missing"},
       {"C502", "blank-subtotal-row", Severity::kWarning, "小计（合计）行未填",
        "a subtotal row is blank"},
-      {"C503", "empty-indicator-row", Severity::kWarning, "空白指标行", "an indicator row is empty"},
+      {"C503", "empty-indicator-row", Severity::kWarning, "空白指标行",
+       "an indicator row is empty"},
       {"C504", "deviation-reason-missing", Severity::kWarning, "未得满分但未说明偏差原因",
        "a score below its weight has no deviation analysis"},
       {"C505", "unit-missing", Severity::kInfo, "指标值未写计量单位",
@@ -76,7 +79,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "a low execution rate is not explained"},
       {"P902", "target-set-too-low", Severity::kWarning, "绩效目标可能定得过低",
        "a target was overshot by far"},
-      {"P903", "all-full-marks", Severity::kWarning, "全部指标满分", "every indicator has full marks"},
+      {"P903", "all-full-marks", Severity::kWarning, "全部指标满分",
+       "every indicator has full marks"},
       {"P904", "qualitative-evidence", Severity::kInfo, "定性指标占比较高",
        "many indicators rest on qualitative words"},
       {"P905", "score-above-execution", Severity::kWarning, "得分率远高于预算执行率",
@@ -91,7 +95,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "content of the document could not be placed"},
       {"I602", "figure-unreadable", Severity::kWarning, "导入时数字无法读取",
        "a cell that should hold a figure cannot be read"},
-      {"I603", "document-part-missing", Severity::kWarning, "文件中缺少基础数据表、自评表或自评报告",
+      {"I603", "document-part-missing", Severity::kWarning,
+       "文件中缺少基础数据表、自评表或自评报告",
        "the file lacks the data table, the self-evaluation table or the report"},
   };
   return codes;
@@ -114,7 +119,8 @@ std::string ExplainCode(std::string_view code) {
   const CodeInfo* info = FindCode(code);
   if (info == nullptr) return "";
   const std::string_view doc(kDiagnosticsDoc);
-  const std::string heading = "### " + std::string(info->code) + " " + std::string(info->slug) + "\n";
+  const std::string heading =
+      "### " + std::string(info->code) + " " + std::string(info->slug) + "\n";
   const size_t at = doc.find(heading);
   if (at == std::string_view::npos) return "";
   const size_t body = at + heading.size();

@@ -60,10 +60,10 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
     if (at == std::string::npos) break;
     size_t end = folded.find(fmt::format("({})", n + 1), at);
     if (end == std::string::npos) end = folded.find('\n', at);
-    goals.emplace_back(std::to_string(n),
-                       folded.substr(at + mark.size(),
-                                     end == std::string::npos ? std::string::npos
-                                                              : end - at - mark.size()));
+    goals.emplace_back(
+        std::to_string(n),
+        folded.substr(at + mark.size(),
+                      end == std::string::npos ? std::string::npos : end - at - mark.size()));
   }
   return goals;
 }
@@ -144,9 +144,9 @@ void CheckCrossDocument(CheckContext& cx) {
   const auto full = FigureOf(f.full_year_budget);
   if (initial && full && Disagree(initial->range, full->range)) {
     const ExpenseRow* adjustment = FindExpenseRow(p.basic_data.expenses, "basic_adjustment");
-    const bool row_blank = adjustment == nullptr ||
-                           (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
-                            !adjustment->at(ExpenseColumn::kBudget).has_number());
+    const bool row_blank =
+        adjustment == nullptr || (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
+                                  !adjustment->at(ExpenseColumn::kBudget).has_number());
     std::vector<const Sentence*> denials;
     for (const Sentence& s : sentences) {
       if (DeniesAdjustment(s.text)) denials.push_back(&s);
@@ -164,7 +164,8 @@ void CheckCrossDocument(CheckContext& cx) {
       }
       for (const Sentence* s : denials) {
         const size_t at = s->text.find("调整");
-        d.related.push_back(SentenceLocation(p, *s, static_cast<int>(at), static_cast<int>(at + 6)));
+        d.related.push_back(
+            SentenceLocation(p, *s, static_cast<int>(at), static_cast<int>(at + 6)));
       }
       const Figure change = *full - *initial;
       const auto pct = PercentOf(change, *initial);
@@ -179,8 +180,9 @@ void CheckCrossDocument(CheckContext& cx) {
           "The full-year budget {} differs from the initial budget {} (a change of {}), but {}{}.",
           f.full_year_budget.Display(), f.initial_budget.Display(), d.computed,
           row_blank ? "the budget-adjustment row is blank" : "",
-          denials.empty() ? "" : (row_blank ? " and the report says nothing was adjusted"
-                                            : "the report says nothing was adjusted"));
+          denials.empty() ? ""
+                          : (row_blank ? " and the report says nothing was adjusted"
+                                       : "the report says nothing was adjusted"));
       d.hint_zh = "在预算调整行填写调整金额，并在报告中说明调整的原因。";
       d.hint_en = "Fill in the adjustment row and explain the adjustment in the report.";
     }
@@ -220,7 +222,8 @@ void CheckCrossDocument(CheckContext& cx) {
     d.message_zh = fmt::format(
         "项目“{}”预算 {} 万元，但决算{}，自评表的项目支出{}。{}", name, budget.Display(),
         final_cell.has_number() ? "为 0" : "未填", f.project.has_number() ? "已填" : "也未填",
-        explained.empty() ? "报告中没有说明。" : "报告第" + explained + "部分有说明，请在表中一并反映。");
+        explained.empty() ? "报告中没有说明。"
+                          : "报告第" + explained + "部分有说明，请在表中一并反映。");
     d.message_en = fmt::format(
         "Project {} was budgeted {} but has {} final figure, and the score table's project "
         "spending is {}. {}",
@@ -267,8 +270,10 @@ void CheckCrossDocument(CheckContext& cx) {
     }
     d.message_zh = fmt::format("自评表的年度目标{}包含{}，而自评报告中的目标{}没有提到。", number,
                                list, it->first);
-    d.message_en = fmt::format("Goal {} of the score table names {}, which the report's goal {} "
-                               "leaves out.", number, list, it->first);
+    d.message_en = fmt::format(
+        "Goal {} of the score table names {}, which the report's goal {} "
+        "leaves out.",
+        number, list, it->first);
     d.hint_zh = "自评表与报告中的年度目标应一致。";
     d.hint_en = "The goals in the score table and in the report must be the same.";
   }
@@ -309,9 +314,10 @@ void CheckCrossDocument(CheckContext& cx) {
       d.computed = total.ToString();
       d.message_zh = fmt::format("指标“{}”实际完成值为 {}，而报告第{}部分所述合计为 {}{}。", name,
                                  d.reported, sentence.section, d.computed, unit);
-      d.message_en = fmt::format("Indicator {} reports {} as done, but the report (section {}) "
-                                 "counts {} {}.", name, d.reported, sentence.section, d.computed,
-                                 unit);
+      d.message_en = fmt::format(
+          "Indicator {} reports {} as done, but the report (section {}) "
+          "counts {} {}.",
+          name, d.reported, sentence.section, d.computed, unit);
       d.hint_zh = "实际完成值应与报告中的统计一致；口径不同时请说明。";
       d.hint_en = "The actual must match the report's count, or the difference be explained.";
       break;

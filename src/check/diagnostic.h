@@ -54,9 +54,9 @@ struct Diagnostic {
   Severity severity = Severity::kWarning;
   Location location;
   std::vector<Location> related;  // other places the same fact appears
-  std::string reported;   // the value as the unit wrote it ("" when none)
-  std::string computed;   // what jixiao recomputes: a point "98.25" or a range "[8, 10]"
-  std::string tolerance;  // the tolerance applied, e.g. "±0.005"
+  std::string reported;           // the value as the unit wrote it ("" when none)
+  std::string computed;           // what jixiao recomputes: a point "98.25" or a range "[8, 10]"
+  std::string tolerance;          // the tolerance applied, e.g. "±0.005"
   std::string message_zh;
   std::string message_en;
   std::string hint_zh;

@@ -14,9 +14,12 @@ struct FundsColumn {
 };
 
 constexpr FundsColumn kRowColumns[] = {
-    {"initial_budget", &Funds::initial_budget, 1}, {"full_year_budget", &Funds::full_year_budget, 2},
-    {"executed", &Funds::executed, 3},             {"weight", &Funds::weight, 4},
-    {"execution_rate", &Funds::execution_rate, 5}, {"score", &Funds::score, 6},
+    {"initial_budget", &Funds::initial_budget, 1},
+    {"full_year_budget", &Funds::full_year_budget, 2},
+    {"executed", &Funds::executed, 3},
+    {"weight", &Funds::weight, 4},
+    {"execution_rate", &Funds::execution_rate, 5},
+    {"score", &Funds::score, 6},
 };
 
 Location FundsLocation(const Funds& f, std::string_view column) {
@@ -59,8 +62,8 @@ void CheckSplit(CheckContext& cx, const Funds& f, std::initializer_list<FundsCol
   d.reported = Shown(sum->value, sum->value.scale());
   d.computed = f.executed.Display();
   d.tolerance = ToleranceText(executed->range, sum->range);
-  d.message_zh = fmt::format("资金{}各项之和为 {}，与全年执行数 {} 不符。", name_zh, d.reported,
-                             d.computed);
+  d.message_zh =
+      fmt::format("资金{}各项之和为 {}，与全年执行数 {} 不符。", name_zh, d.reported, d.computed);
   d.message_en = fmt::format("The funds split {} adds up to {}, not to the executed {}.", name_en,
                              d.reported, d.computed);
   d.hint_zh = "分列的各项应合计为全年执行数；补齐或更正各项金额。";
@@ -89,12 +92,12 @@ void CheckFunds(CheckContext& cx) {
     d.reported = f.execution_rate.Display();
     d.computed = Shown(ex.rate->value, cx.rulebook.rate_decimals);
     d.tolerance = ToleranceText(reported_rate->range, ex.rate->range);
-    d.message_zh = fmt::format("执行率填报 {}，按全年执行数 {} ÷ 全年预算数 {} 计算应为 {}%。",
-                               d.reported, f.executed.Display(), f.full_year_budget.Display(),
-                               d.computed);
-    d.message_en = fmt::format(
-        "Execution rate: reported {}, but executed {} ÷ full-year budget {} gives {}%.",
-        d.reported, f.executed.Display(), f.full_year_budget.Display(), d.computed);
+    d.message_zh =
+        fmt::format("执行率填报 {}，按全年执行数 {} ÷ 全年预算数 {} 计算应为 {}%。", d.reported,
+                    f.executed.Display(), f.full_year_budget.Display(), d.computed);
+    d.message_en =
+        fmt::format("Execution rate: reported {}, but executed {} ÷ full-year budget {} gives {}%.",
+                    d.reported, f.executed.Display(), f.full_year_budget.Display(), d.computed);
     d.hint_zh = "执行率 = 全年执行数 ÷ 全年预算数（调整后预算），不是除以年初预算数。";
     d.hint_en = "Execution rate = executed ÷ full-year (adjusted) budget, not the initial budget.";
     // Name the usual slip: dividing by the initial budget.
@@ -138,8 +141,8 @@ void CheckFunds(CheckContext& cx) {
               {"special_account", &Funds::special_account, 0},
               {"other_funds", &Funds::other_funds, 0}},
              "按收入性质分", "by source");
-  CheckSplit(cx, f, {{"basic", &Funds::basic, 0}, {"project", &Funds::project, 0}},
-             "按支出性质分", "by nature");
+  CheckSplit(cx, f, {{"basic", &Funds::basic, 0}, {"project", &Funds::project, 0}}, "按支出性质分",
+             "by nature");
 }
 
 }  // namespace jixiao::internal

@@ -48,8 +48,8 @@ std::optional<Decimal> EffectiveWeight(const Indicator& node) {
 // How the computed score came about, for the message.
 std::string Reasoning(const LeafScore& s, bool zh) {
   const Target& t = s.target;
-  const std::string target = t.quantity.written.ToString() + (t.quantity.percent ? "%" : "") +
-                             t.quantity.unit;
+  const std::string target =
+      t.quantity.written.ToString() + (t.quantity.percent ? "%" : "") + t.quantity.unit;
   const std::string actual = std::string(TrimBlank(s.indicator->actual));
   if (s.met) {
     return zh ? fmt::format("实际完成值已达到年度指标值，应得满分 {}", s.weight->ToString())
@@ -96,8 +96,8 @@ void CheckIndicators(CheckContext& cx) {
       Diagnostic& d = cx.Add("S305", LeafLocation(s, "score"));
       d.reported = node.score.Display();
       d.computed = "≤" + s.weight->ToString();
-      d.message_zh = fmt::format("“{}”得分 {} 超过其分值 {}。", name, d.reported,
-                                 s.weight->ToString());
+      d.message_zh =
+          fmt::format("“{}”得分 {} 超过其分值 {}。", name, d.reported, s.weight->ToString());
       d.message_en = fmt::format("{}: the score {} exceeds the weight {}.", name, d.reported,
                                  s.weight->ToString());
       d.hint_zh = "得分不能超过分值。";
@@ -129,12 +129,13 @@ void CheckIndicators(CheckContext& cx) {
         d.reported = node.score.Display();
         d.computed = ShownRange(s.computed, decimals);
         d.tolerance = ToleranceText(reported->range, s.computed);
-        d.message_zh = fmt::format(
-            "定性指标“{}”目标“{}”、实际“{}”，属{}，得分应在 {} 之间，填报 {}。", name,
-            TrimBlank(node.target), TrimBlank(node.actual), BandName(s.band, true), d.computed,
-            d.reported);
+        d.message_zh =
+            fmt::format("定性指标“{}”目标“{}”、实际“{}”，属{}，得分应在 {} 之间，填报 {}。", name,
+                        TrimBlank(node.target), TrimBlank(node.actual), BandName(s.band, true),
+                        d.computed, d.reported);
         d.message_en = fmt::format(
-            "Qualitative indicator {}: target \"{}\", actual \"{}\" is {}, so the score lies in {}; "
+            "Qualitative indicator {}: target \"{}\", actual \"{}\" is {}, so the score lies in "
+            "{}; "
             "reported {}.",
             name, TrimBlank(node.target), TrimBlank(node.actual), BandName(s.band, false),
             d.computed, d.reported);
@@ -161,8 +162,10 @@ void CheckIndicators(CheckContext& cx) {
       d.location.mark_cell = -1;
       d.reported = node.score.Display();
       d.message_zh = fmt::format("“{}”未得满分或未达目标，但未填写偏差原因分析及改进措施。", name);
-      d.message_en = fmt::format("{} falls short of full marks or of its target, but gives no "
-                                 "deviation analysis.", name);
+      d.message_en = fmt::format(
+          "{} falls short of full marks or of its target, but gives no "
+          "deviation analysis.",
+          name);
       d.hint_zh = "说明未完成的原因和下一步改进措施。";
       d.hint_en = "Explain why the target was missed and what will be done.";
     }
@@ -200,8 +203,8 @@ void CheckWeights(CheckContext& cx) {
     Diagnostic& d = cx.Add("W401", std::move(loc));
     d.reported = node.weight.Display();
     d.computed = sum->ToString();
-    d.message_zh = fmt::format("“{}”分值为 {}，其下级指标分值之和为 {}。",
-                               TrimBlank(node.name), d.reported, d.computed);
+    d.message_zh = fmt::format("“{}”分值为 {}，其下级指标分值之和为 {}。", TrimBlank(node.name),
+                               d.reported, d.computed);
     d.message_en = fmt::format("{} has weight {}, but its children's weights add up to {}.",
                                TrimBlank(node.name), d.reported, d.computed);
     d.hint_zh = "调整下级指标分值，使其合计等于上级指标分值。";
@@ -214,8 +217,7 @@ void CheckWeights(CheckContext& cx) {
   for (const Indicator& top : ev.indicators) {
     if (auto w = EffectiveWeight(top)) sum = sum ? *sum + *w : *w;
   }
-  const Decimal expected =
-      ev.total_weight.has_number() ? ev.total_weight.value : rb.total_weight;
+  const Decimal expected = ev.total_weight.has_number() ? ev.total_weight.value : rb.total_weight;
   if (sum && *sum != expected) {
     Location loc;
     loc.document = "evaluation";
@@ -228,10 +230,12 @@ void CheckWeights(CheckContext& cx) {
     Diagnostic& d = cx.Add("W402", std::move(loc));
     d.reported = expected.ToString();
     d.computed = sum->ToString();
-    d.message_zh = fmt::format("执行率分值与各一级指标分值合计为 {}，不等于总分 {}。",
-                               d.computed, d.reported);
-    d.message_en = fmt::format("The execution weight and the top-level weights add up to {}, "
-                               "not to the total {}.", d.computed, d.reported);
+    d.message_zh =
+        fmt::format("执行率分值与各一级指标分值合计为 {}，不等于总分 {}。", d.computed, d.reported);
+    d.message_en = fmt::format(
+        "The execution weight and the top-level weights add up to {}, "
+        "not to the total {}.",
+        d.computed, d.reported);
     d.hint_zh = "各项分值之和应等于总分（通常为 100 分）。";
     d.hint_en = "The weights must add up to the total (usually 100).";
   }
@@ -271,25 +275,28 @@ void CheckWeights(CheckContext& cx) {
     const bool under = misplaced_depth == 2;
     d.reported = under ? "under_effect" : "top_level";
     d.computed = under ? "top_level" : "under_effect";
-    d.message_zh =
-        under ? fmt::format("满意度指标“{}”位于效益指标之下（二级），而评分规则“{}”将满意度作为"
-                            "一级指标（分值 {}），效益指标应为 {} 分。",
-                            TrimBlank(misplaced_node->name), rb.id,
-                            rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
-              : fmt::format("满意度指标“{}”是一级指标，而评分规则“{}”将满意度放在效益指标之下"
-                            "（效益指标共 {} 分，含满意度 {} 分）。",
-                            TrimBlank(misplaced_node->name), rb.id,
-                            rb.effect_weight.ToString(), rb.satisfaction_weight.ToString());
-    d.message_en =
-        under ? fmt::format("The satisfaction indicator {} sits under the effect indicators, but "
-                            "rulebook {} makes satisfaction a top-level indicator (weight {}) and "
-                            "gives effect {}.",
-                            TrimBlank(misplaced_node->name), rb.id,
-                            rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
-              : fmt::format("The satisfaction indicator {} is top-level, but rulebook {} puts it "
-                            "under the effect indicators (effect {} including satisfaction {}).",
-                            TrimBlank(misplaced_node->name), rb.id,
-                            rb.effect_weight.ToString(), rb.satisfaction_weight.ToString());
+    d.message_zh = under ? fmt::format(
+                               "满意度指标“{}”位于效益指标之下（二级），而评分规则“{}”将满意度作为"
+                               "一级指标（分值 {}），效益指标应为 {} 分。",
+                               TrimBlank(misplaced_node->name), rb.id,
+                               rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
+                         : fmt::format(
+                               "满意度指标“{}”是一级指标，而评分规则“{}”将满意度放在效益指标之下"
+                               "（效益指标共 {} 分，含满意度 {} 分）。",
+                               TrimBlank(misplaced_node->name), rb.id, rb.effect_weight.ToString(),
+                               rb.satisfaction_weight.ToString());
+    d.message_en = under
+                       ? fmt::format(
+                             "The satisfaction indicator {} sits under the effect indicators, but "
+                             "rulebook {} makes satisfaction a top-level indicator (weight {}) and "
+                             "gives effect {}.",
+                             TrimBlank(misplaced_node->name), rb.id,
+                             rb.satisfaction_weight.ToString(), rb.effect_weight.ToString())
+                       : fmt::format(
+                             "The satisfaction indicator {} is top-level, but rulebook {} puts it "
+                             "under the effect indicators (effect {} including satisfaction {}).",
+                             TrimBlank(misplaced_node->name), rb.id, rb.effect_weight.ToString(),
+                             rb.satisfaction_weight.ToString());
     d.hint_zh = "按所在地区的自评表样式调整指标层级，或选用与表样一致的评分规则（--rulebook）。";
     d.hint_en = "Rearrange the tree as the region's form does, or choose the matching rulebook.";
   }
@@ -364,10 +371,12 @@ void CheckTotal(CheckContext& cx) {
     d.reported = ev.total_score.Display();
     d.computed = Shown(sum->value, sum->value.scale());
     d.tolerance = ToleranceText(reported->range, sum->range);
-    d.message_zh = fmt::format("总分填报 {}，执行率得分与各指标得分之和为 {}。", d.reported,
-                               d.computed);
-    d.message_en = fmt::format("The total is reported as {}, but the execution score and the "
-                               "indicator scores add up to {}.", d.reported, d.computed);
+    d.message_zh =
+        fmt::format("总分填报 {}，执行率得分与各指标得分之和为 {}。", d.reported, d.computed);
+    d.message_en = fmt::format(
+        "The total is reported as {}, but the execution score and the "
+        "indicator scores add up to {}.",
+        d.reported, d.computed);
     d.hint_zh = "总分 = 执行率得分 + 各三级指标得分之和。";
     d.hint_en = "Total = execution score + the sum of the indicator scores.";
   }

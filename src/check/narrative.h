@@ -17,14 +17,14 @@
 namespace jixiao {
 
 enum class Verdict {
-  kConsistent,         // follows from the facts
-  kRounding,           // follows only thanks to rounding
-  kNumberError,        // the number does not follow
-  kUnitError,          // the number follows only in another unit (6.04元 for 6.04万元)
-  kUnitMissing,        // the number follows, but no unit is written
-  kDirectionError,     // the direction word is wrong (持平 for a rise)
-  kDiffersFromTable,   // the figure differs from the same fact in the tables
-  kUntraceable,        // nothing to check it against
+  kConsistent,        // follows from the facts
+  kRounding,          // follows only thanks to rounding
+  kNumberError,       // the number does not follow
+  kUnitError,         // the number follows only in another unit (6.04元 for 6.04万元)
+  kUnitMissing,       // the number follows, but no unit is written
+  kDirectionError,    // the direction word is wrong (持平 for a rise)
+  kDiffersFromTable,  // the figure differs from the same fact in the tables
+  kUntraceable,       // nothing to check it against
 };
 std::string_view VerdictKey(Verdict v);  // "consistent", "rounding", "number_error", …
 
@@ -33,8 +33,8 @@ struct ClaimCheck {
   int begin = 0, end = 0;  // span in the sentence
   std::string kind;        // "amount", "difference", "percent_change", "flat"
   Subject subject = Subject::kNone;
-  std::string stated;      // "6.04元", "持平", "36.70万元"
-  std::string expected;    // what follows from the facts ("6.04万元", "+0.01万元 (+1.49%)")
+  std::string stated;        // "6.04元", "持平", "36.70万元"
+  std::string expected;      // what follows from the facts ("6.04万元", "+0.01万元 (+1.49%)")
   std::string fact_pointer;  // the table cell checked against, if any
   Verdict verdict = Verdict::kUntraceable;
 };

@@ -36,7 +36,8 @@ std::optional<Fact> ExpenseFact(const Package& p, std::string_view key, ExpenseC
                      v.pointer() + "/values/" + std::string(ExpenseColumnKey(column)));
     if (!found && v.row->children_are == ChildRelation::kTotal) {
       for (const ExpenseRow& child : v.row->children) {
-        if (auto f = FigureOf(child.at(column))) children_sum = children_sum ? *children_sum + *f : *f;
+        if (auto f = FigureOf(child.at(column)))
+          children_sum = children_sum ? *children_sum + *f : *f;
       }
       if (children_sum) found = Fact{*children_sum, v.pointer() + "/children"};
     }
@@ -46,16 +47,17 @@ std::optional<Fact> ExpenseFact(const Package& p, std::string_view key, ExpenseC
 
 std::optional<Fact> FactOf(const Package& p, Subject subject, Year year, Column column) {
   const bool prior = year == Year::kPrior;
-  const ExpenseColumn ec = prior ? ExpenseColumn::kPriorFinal
-                                 : (column == Column::kBudget ? ExpenseColumn::kBudget
-                                                              : ExpenseColumn::kFinal);
+  const ExpenseColumn ec =
+      prior ? ExpenseColumn::kPriorFinal
+            : (column == Column::kBudget ? ExpenseColumn::kBudget : ExpenseColumn::kFinal);
   const Funds& f = p.evaluation.funds;
   const Staffing& s = p.basic_data.staffing;
   switch (subject) {
     case Subject::kTotalSpending:
       if (prior) return std::nullopt;
-      return column == Column::kBudget ? CellFact(f.full_year_budget, "/evaluation/funds/full_year_budget")
-                                       : CellFact(f.executed, "/evaluation/funds/executed");
+      return column == Column::kBudget
+                 ? CellFact(f.full_year_budget, "/evaluation/funds/full_year_budget")
+                 : CellFact(f.executed, "/evaluation/funds/executed");
     case Subject::kAppropriation:
       if (prior) return std::nullopt;
       return CellFact(f.general_public, "/evaluation/funds/general_public");
@@ -67,7 +69,8 @@ std::optional<Fact> FactOf(const Package& p, Subject subject, Year year, Column 
       return ExpenseFact(p, "public_funds", ec);
     case Subject::kProjects:
       if (auto fact = ExpenseFact(p, "projects", ec)) return fact;
-      if (!prior && column != Column::kBudget) return CellFact(f.project, "/evaluation/funds/project");
+      if (!prior && column != Column::kBudget)
+        return CellFact(f.project, "/evaluation/funds/project");
       return std::nullopt;
     case Subject::kThreePublic:
       return ExpenseFact(p, "three_public", ec);
@@ -247,8 +250,8 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
       check.end = d.end;
       check.subject = d.subject;
       check.stated = sentence.text.substr(d.begin, d.end - d.begin);
-      const Mention* amount = d.amount && *d.amount < c.mentions.size() ? &c.mentions[*d.amount]
-                                                                        : nullptr;
+      const Mention* amount =
+          d.amount && *d.amount < c.mentions.size() ? &c.mentions[*d.amount] : nullptr;
       const size_t before = d.amount ? *d.amount : c.mentions.size();
       const std::string unit_hint = amount ? (amount->unit == "%" ? "" : amount->unit) : "";
       Bases b = FindBases(p, c, before, d.subject, amount && amount->unit != "%" ? unit_hint : "");
@@ -267,7 +270,8 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
                       pct ? (pct->value.sign() >= 0 ? "+" : "") + Shown(pct->value, 2) : "—");
       if (amount == nullptr) {
         check.kind = "flat";
-        check.expected = fmt::format("{} → {}，{}", Wan(b.prior.value), Wan(b.current.value), change);
+        check.expected =
+            fmt::format("{} → {}，{}", Wan(b.prior.value), Wan(b.current.value), change);
         bool flat = sign == 0;
         if (!flat && d.roughly && pct) {
           flat = pct->value.Abs() <= rulebook.rough_flat_percent;
@@ -288,7 +292,8 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
           const Interval expected = pct->range.lo().sign() >= 0
                                         ? pct->range
                                         : Interval::Between(-pct->range.hi(), -pct->range.lo());
-          check.verdict = stated.range.Meets(expected) ? Verdict::kConsistent : Verdict::kNumberError;
+          check.verdict =
+              stated.range.Meets(expected) ? Verdict::kConsistent : Verdict::kNumberError;
         }
         out.push_back(std::move(check));
         continue;
@@ -302,11 +307,11 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
       if (sign != d.direction) {
         check.verdict = Verdict::kDirectionError;
       } else if (amount->unit.empty()) {
-        check.verdict = as_written.range.Meets(magnitude) ? Verdict::kUnitMissing
-                                                          : Verdict::kNumberError;
+        check.verdict =
+            as_written.range.Meets(magnitude) ? Verdict::kUnitMissing : Verdict::kNumberError;
       } else if (Stated(*amount).range.Meets(magnitude)) {
-        check.verdict = Stated(*amount).value == diff.value.Abs() ? Verdict::kConsistent
-                                                                  : Verdict::kRounding;
+        check.verdict =
+            Stated(*amount).value == diff.value.Abs() ? Verdict::kConsistent : Verdict::kRounding;
       } else if (IsMoney(amount->unit) && as_written.range.Meets(magnitude)) {
         check.verdict = Verdict::kUnitError;
       } else {
@@ -385,23 +390,28 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
       table.document = c.fact_pointer.rfind("/evaluation", 0) == 0 ? "evaluation" : "basic_data";
       table.table = c.fact_pointer.find("staffing") != std::string::npos ? "staffing"
                     : c.fact_pointer.find("funds") != std::string::npos  ? "funds"
-                                                                          : "expenses";
+                                                                         : "expenses";
       table.row = subject_zh;
       d.related.push_back(table);
     }
     switch (c.verdict) {
       case Verdict::kNumberError:
-        d.message_zh = fmt::format("报告中“{}”的{}与其比较的两个数不符，按数据应为“{}”。",
-                                   c.stated, subject_zh, c.expected);
-        d.message_en = fmt::format("The report states \"{}\" for {}, but the figures compared "
-                                   "give {}.", c.stated, subject_en, c.expected);
+        d.message_zh = fmt::format("报告中“{}”的{}与其比较的两个数不符，按数据应为“{}”。", c.stated,
+                                   subject_zh, c.expected);
+        d.message_en = fmt::format(
+            "The report states \"{}\" for {}, but the figures compared "
+            "give {}.",
+            c.stated, subject_en, c.expected);
         d.hint_zh = "按本年数与上年数重新计算差额或变动率。";
-        d.hint_en = "Recompute the difference or the rate from this year's and last year's figures.";
+        d.hint_en =
+            "Recompute the difference or the rate from this year's and last year's figures.";
         break;
       case Verdict::kUnitError:
         d.message_zh = fmt::format("报告中“{}”的单位有误：按数据应为“{}”。", c.stated, c.expected);
-        d.message_en = fmt::format("The report states \"{}\": the number is right only in another "
-                                   "unit ({}).", c.stated, c.expected);
+        d.message_en = fmt::format(
+            "The report states \"{}\": the number is right only in another "
+            "unit ({}).",
+            c.stated, c.expected);
         d.hint_zh = "金额单位应与表中一致（万元）。";
         d.hint_en = "Write the amount in the tables' unit (万元).";
         break;
@@ -414,18 +424,20 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
         break;
       case Verdict::kUnitMissing:
         d.message_zh = fmt::format("报告中“{}”没有写单位（应为“{}”）。", c.stated, c.expected);
-        d.message_en = fmt::format("The report states \"{}\" without a unit ({}).", c.stated,
-                                   c.expected);
+        d.message_en =
+            fmt::format("The report states \"{}\" without a unit ({}).", c.stated, c.expected);
         d.hint_zh = "为金额写明单位（万元）。";
         d.hint_en = "Write the unit (万元).";
         break;
       case Verdict::kDiffersFromTable:
-        d.message_zh = fmt::format("报告中{}为“{}”，而表中为 {}。", subject_zh, c.stated, c.expected);
+        d.message_zh =
+            fmt::format("报告中{}为“{}”，而表中为 {}。", subject_zh, c.stated, c.expected);
         d.message_en = fmt::format("The report gives {} as \"{}\", but the tables give {}.",
                                    subject_en, c.stated, c.expected);
         d.hint_zh = "同一数据在表和报告中应一致；核对口径并更正其中之一，口径不同时在报告中说明。";
-        d.hint_en = "The same fact must agree in the tables and the report; correct one, or "
-                    "explain a different basis.";
+        d.hint_en =
+            "The same fact must agree in the tables and the report; correct one, or "
+            "explain a different basis.";
         break;
       default:
         break;

@@ -47,13 +47,16 @@ void CheckPolicy(CheckContext& cx) {
   // P901: execution below the threshold needs an explanation in the report.
   if (ex.rate && ex.rate->value < rb.explain_below_percent &&
       !ReportMentions(p.report, {"执行率"})) {
-    Diagnostic& d = cx.Add("P901", Evaluation("funds", "年度资金总额", "/evaluation/funds/execution_rate"));
+    Diagnostic& d =
+        cx.Add("P901", Evaluation("funds", "年度资金总额", "/evaluation/funds/execution_rate"));
     d.reported = ex.rate->value.Format(2) + "%";
     d.computed = "≥" + rb.explain_below_percent.ToString() + "%";
     d.message_zh = fmt::format("预算执行率 {} 低于 {}%，报告中没有说明原因。", d.reported,
                                rb.explain_below_percent.ToString());
-    d.message_en = fmt::format("The execution rate {} is below {}% and the report does not "
-                               "explain why.", d.reported, rb.explain_below_percent.ToString());
+    d.message_en = fmt::format(
+        "The execution rate {} is below {}% and the report does not "
+        "explain why.",
+        d.reported, rb.explain_below_percent.ToString());
     d.hint_zh = "在报告中说明预算执行率偏低的原因和改进措施。";
     d.hint_en = "Explain the low execution rate and what will be done about it.";
   }
@@ -64,15 +67,19 @@ void CheckPolicy(CheckContext& cx) {
     if (s.method == ScoreMethod::kNotAssessable) continue;
     ++assessable;
     if (s.method == ScoreMethod::kQualitative) ++qualitative;
-    if (s.weight && s.indicator->score.has_number() && s.indicator->score.value == *s.weight) ++full;
+    if (s.weight && s.indicator->score.has_number() && s.indicator->score.value == *s.weight)
+      ++full;
     if (s.method != ScoreMethod::kAtLeast || s.actual.kind != Actual::Kind::kNumber) continue;
     const Decimal target = s.target.quantity.value;
     if (target.sign() <= 0) continue;
-    const Decimal actual = s.actual.quantity.unit.empty() && s.target.quantity.multiplier != Decimal::FromInt(1) &&
-                                   s.actual.quantity.value * s.target.quantity.multiplier < target * Decimal::FromInt(10)
+    const Decimal actual = s.actual.quantity.unit.empty() &&
+                                   s.target.quantity.multiplier != Decimal::FromInt(1) &&
+                                   s.actual.quantity.value * s.target.quantity.multiplier <
+                                       target * Decimal::FromInt(10)
                                ? s.actual.quantity.value * s.target.quantity.multiplier
                                : s.actual.quantity.value;
-    const Decimal pct = Decimal::Divide(actual * Decimal::FromInt(100), target, 2, Rounding::kHalfUp);
+    const Decimal pct =
+        Decimal::Divide(actual * Decimal::FromInt(100), target, 2, Rounding::kHalfUp);
     if (pct < rb.overshoot_percent) continue;
     Location loc = Evaluation("indicators", s.path, s.pointer + "/target");
     loc.column = "target";
@@ -94,22 +101,24 @@ void CheckPolicy(CheckContext& cx) {
     Diagnostic& d = cx.Add("P903", Evaluation("indicators", "", "/evaluation/indicators"));
     d.reported = fmt::format("{}/{}", full, assessable);
     d.message_zh = fmt::format("全部 {} 项指标均为满分，自评可能偏宽。", assessable);
-    d.message_en = fmt::format("All {} indicators have full marks: the self-assessment may be lenient.",
-                               assessable);
+    d.message_en = fmt::format(
+        "All {} indicators have full marks: the self-assessment may be lenient.", assessable);
     d.hint_zh = "逐项对照证据复核得分，并在偏差原因中写明依据。";
     d.hint_en = "Check each score against its evidence and give the basis.";
   }
 
   // P904: mostly qualitative evidence.
-  if (assessable > 0 &&
-      Decimal::FromInt(qualitative * 100) >= rb.qualitative_share_percent * Decimal::FromInt(assessable)) {
+  if (assessable > 0 && Decimal::FromInt(qualitative * 100) >=
+                            rb.qualitative_share_percent * Decimal::FromInt(assessable)) {
     Diagnostic& d = cx.Add("P904", Evaluation("indicators", "", "/evaluation/indicators"));
     d.reported = fmt::format("{}/{}", qualitative, assessable);
     d.computed = "<" + rb.qualitative_share_percent.ToString() + "%";
     d.message_zh = fmt::format("{} 项指标中有 {} 项为定性指标（如“较高”“浓厚”），证据偏弱。",
                                assessable, qualitative);
-    d.message_en = fmt::format("{} of {} indicators are qualitative (words such as 较高): weak "
-                               "evidence.", qualitative, assessable);
+    d.message_en = fmt::format(
+        "{} of {} indicators are qualitative (words such as 较高): weak "
+        "evidence.",
+        qualitative, assessable);
     d.hint_zh = "尽量将指标量化，或写明定性判断的依据。";
     d.hint_en = "Quantify indicators where possible, or state the basis of each judgement.";
   }
@@ -146,9 +155,10 @@ void CheckPolicy(CheckContext& cx) {
     Diagnostic& d = cx.Add("P906", std::move(loc));
     d.reported = st.on_payroll.Display();
     d.computed = "≤" + st.authorized.Display();
-    d.message_zh = fmt::format("实际在职人数 {} 超过编制数 {}。", d.reported, st.authorized.Display());
-    d.message_en = fmt::format("Staff on payroll ({}) exceed the authorized posts ({}).", d.reported,
-                               st.authorized.Display());
+    d.message_zh =
+        fmt::format("实际在职人数 {} 超过编制数 {}。", d.reported, st.authorized.Display());
+    d.message_en = fmt::format("Staff on payroll ({}) exceed the authorized posts ({}).",
+                               d.reported, st.authorized.Display());
     d.hint_zh = "说明超编原因及整改计划。";
     d.hint_en = "Explain the excess and the plan to correct it.";
   }
@@ -170,11 +180,12 @@ void CheckPolicy(CheckContext& cx) {
       loc.mark_cell = rb.three_public_basis == ThreePublicBasis::kFinal ? 3 : 2;
       Diagnostic& d = cx.Add("P907", std::move(loc));
       const Decimal change = now.value - prior.value;
-      const Decimal pct = Decimal::Divide(change * Decimal::FromInt(100), prior.value, 2, Rounding::kHalfUp);
+      const Decimal pct =
+          Decimal::Divide(change * Decimal::FromInt(100), prior.value, 2, Rounding::kHalfUp);
       d.reported = prior.Display() + " → " + now.Display();
       d.computed = fmt::format("+{}万元（+{}%）", change.Normalized().ToString(), pct.ToString());
-      d.message_zh = fmt::format("“三公”经费由 {} 增至 {} 万元，{}。", prior.Display(), now.Display(),
-                                 d.computed);
+      d.message_zh = fmt::format("“三公”经费由 {} 增至 {} 万元，{}。", prior.Display(),
+                                 now.Display(), d.computed);
       d.message_en = fmt::format("The three public expenses rose from {} to {}: {}.",
                                  prior.Display(), now.Display(), d.computed);
       d.hint_zh = "“三公”经费应只减不增；增加时说明原因。";

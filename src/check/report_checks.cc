@@ -12,11 +12,16 @@ namespace {
 
 constexpr std::array<std::string_view, 10> kNumerals = {"一", "二", "三", "四", "五",
                                                         "六", "七", "八", "九", "十"};
-constexpr std::array<std::string_view, 10> kTitles = {
-    "基本情况",           "一般公共预算支出情况", "政府性基金预算支出情况",
-    "国有资本经营预算支出情况", "社会保险基金预算支出情况", "部门整体支出绩效情况",
-    "存在的问题及原因分析", "下一步改进措施",       "绩效自评结果拟应用和公开情况",
-    "其他需要说明的情况"};
+constexpr std::array<std::string_view, 10> kTitles = {"基本情况",
+                                                      "一般公共预算支出情况",
+                                                      "政府性基金预算支出情况",
+                                                      "国有资本经营预算支出情况",
+                                                      "社会保险基金预算支出情况",
+                                                      "部门整体支出绩效情况",
+                                                      "存在的问题及原因分析",
+                                                      "下一步改进措施",
+                                                      "绩效自评结果拟应用和公开情况",
+                                                      "其他需要说明的情况"};
 
 bool SectionEmpty(const ReportSection& s) {
   if (!IsBlank(s.text)) return false;
@@ -40,8 +45,8 @@ void CheckReport(CheckContext& cx) {
     loc.document = "report";
     loc.table = "cover";
     loc.column = f.key;
-    loc.pointer = std::string("/report/cover/") + (f.key == std::string("unit_name") ? "unit"
-                                                                                    : "date");
+    loc.pointer =
+        std::string("/report/cover/") + (f.key == std::string("unit_name") ? "unit" : "date");
     Diagnostic& d = cx.Add("C501", std::move(loc));
     d.message_zh = fmt::format("自评报告封面的{}未填。", cx.Column(f.key, true));
     d.message_en = fmt::format("The report's cover has no {}.", cx.Column(f.key, false));
@@ -69,10 +74,9 @@ void CheckReport(CheckContext& cx) {
     Diagnostic& d = cx.Add("C507", std::move(loc));
     d.message_zh = found ? fmt::format("自评报告第{}部分“{}”没有内容。", kNumerals[i], kTitles[i])
                          : fmt::format("自评报告缺少第{}部分“{}”。", kNumerals[i], kTitles[i]);
-    d.message_en = found ? fmt::format("Section {} ({}) of the report is empty.", i + 1,
-                                       kTitles[i])
-                         : fmt::format("Section {} ({}) of the report is missing.", i + 1,
-                                       kTitles[i]);
+    d.message_en =
+        found ? fmt::format("Section {} ({}) of the report is empty.", i + 1, kTitles[i])
+              : fmt::format("Section {} ({}) of the report is missing.", i + 1, kTitles[i]);
     d.hint_zh = "按报告提纲补写该部分；没有相关情况时写“无”。";
     d.hint_en = "Write the section as the outline asks; write 无 when there is nothing to say.";
   }

@@ -82,9 +82,9 @@ void CheckTotalRow(CheckContext& cx, const ExpenseVisit& v) {
     d.tolerance = ToleranceText(reported->range, sum->range);
     d.message_zh = fmt::format("“{}”的{}填报 {}，但其组成项之和为 {}。", CleanLabel(row.label),
                                cx.Column(ExpenseColumnKey(c), true), d.reported, d.computed);
-    d.message_en = fmt::format("{}, {}: reported {}, but its parts add up to {}.",
-                               CleanLabel(row.label), cx.Column(ExpenseColumnKey(c), false),
-                               d.reported, d.computed);
+    d.message_en =
+        fmt::format("{}, {}: reported {}, but its parts add up to {}.", CleanLabel(row.label),
+                    cx.Column(ExpenseColumnKey(c), false), d.reported, d.computed);
     d.hint_zh = "核对该行及其各组成项的金额，使合计等于各项之和。";
     d.hint_en = "Check the row and its parts so that the total equals their sum.";
   }
@@ -93,9 +93,9 @@ void CheckTotalRow(CheckContext& cx, const ExpenseVisit& v) {
   d.computed = Joined(blank.computed, " / ");
   d.message_zh = fmt::format("小计行“{}”的{}未填，其组成项合计为 {}。", CleanLabel(row.label),
                              Joined(blank.zh, "、"), Joined(blank.computed, "、"));
-  d.message_en = fmt::format("The subtotal row {} is blank in {}; its parts add up to {}.",
-                             CleanLabel(row.label), Joined(blank.en, ", "),
-                             Joined(blank.computed, ", "));
+  d.message_en =
+      fmt::format("The subtotal row {} is blank in {}; its parts add up to {}.",
+                  CleanLabel(row.label), Joined(blank.en, ", "), Joined(blank.computed, ", "));
   d.hint_zh = "填写该小计行；它应等于各组成项之和。";
   d.hint_en = "Fill in the subtotal; it equals the sum of its parts.";
 }
@@ -149,13 +149,13 @@ void CheckPartsRow(CheckContext& cx, const ExpenseVisit& v) {
   if (!blank.first) return;
   Diagnostic& d = cx.Add("C502", ExpenseLocation(v, *blank.first));
   d.computed = "≥" + Joined(blank.computed, " / ≥");
-  d.message_zh = fmt::format("“{}”的{}未填，而其“其中”项已填（应分别不小于 {}）。",
-                             CleanLabel(row.label), Joined(blank.zh, "、"),
-                             Joined(blank.computed, "、"));
-  d.message_en = fmt::format("{} is blank in {} although its 'of which' rows are filled (at "
-                             "least {}).",
-                             CleanLabel(row.label), Joined(blank.en, ", "),
-                             Joined(blank.computed, ", "));
+  d.message_zh =
+      fmt::format("“{}”的{}未填，而其“其中”项已填（应分别不小于 {}）。", CleanLabel(row.label),
+                  Joined(blank.zh, "、"), Joined(blank.computed, "、"));
+  d.message_en = fmt::format(
+      "{} is blank in {} although its 'of which' rows are filled (at "
+      "least {}).",
+      CleanLabel(row.label), Joined(blank.en, ", "), Joined(blank.computed, ", "));
   d.hint_zh = "填写该行的金额；它应不小于其“其中”各项之和。";
   d.hint_en = "Fill in the row; it is at least the sum of its 'of which' rows.";
 }
@@ -166,7 +166,8 @@ void CheckPartlyFilled(CheckContext& cx, const ExpenseVisit& v) {
   const Cell& budget = row.at(ExpenseColumn::kBudget);
   const Cell& final_accounts = row.at(ExpenseColumn::kFinal);
   if (budget.has_number() == final_accounts.has_number()) return;
-  if (budget.kind == Cell::Kind::kNotApplicable || final_accounts.kind == Cell::Kind::kNotApplicable)
+  if (budget.kind == Cell::Kind::kNotApplicable ||
+      final_accounts.kind == Cell::Kind::kNotApplicable)
     return;
   const ExpenseColumn filled = budget.has_number() ? ExpenseColumn::kBudget : ExpenseColumn::kFinal;
   const ExpenseColumn empty = budget.has_number() ? ExpenseColumn::kFinal : ExpenseColumn::kBudget;
@@ -188,10 +189,10 @@ void CheckPartlyFilled(CheckContext& cx, const ExpenseVisit& v) {
                   : "Fill in the budget; if none was set, write 0 and explain the funding.";
 }
 
-void CheckRate(CheckContext& cx, std::string_view code, const Cell& reported_cell, const Figure& numerator,
-               const Figure& denominator, Location loc, std::string_view what_zh,
-               std::string_view what_en, std::string_view num_zh, std::string_view den_zh,
-               std::string_view num_en, std::string_view den_en) {
+void CheckRate(CheckContext& cx, std::string_view code, const Cell& reported_cell,
+               const Figure& numerator, const Figure& denominator, Location loc,
+               std::string_view what_zh, std::string_view what_en, std::string_view num_zh,
+               std::string_view den_zh, std::string_view num_en, std::string_view den_en) {
   const auto reported = FigureOf(reported_cell);
   const auto rate = PercentOf(numerator, denominator);
   if (!reported || !rate || !Disagree(reported->range, rate->range)) return;
@@ -199,12 +200,12 @@ void CheckRate(CheckContext& cx, std::string_view code, const Cell& reported_cel
   d.reported = reported_cell.Display();
   d.computed = Shown(rate->value, cx.rulebook.rate_decimals) + "%";
   d.tolerance = ToleranceText(reported->range, rate->range);
-  d.message_zh = fmt::format("{}填报 {}，按{} {} ÷ {} {} 计算应为 {}。", what_zh, d.reported,
-                             num_zh, numerator.value.ToString(), den_zh,
-                             denominator.value.ToString(), d.computed);
-  d.message_en = fmt::format("{}: reported {}, but {} {} ÷ {} {} gives {}.", what_en, d.reported,
-                             num_en, numerator.value.ToString(), den_en,
-                             denominator.value.ToString(), d.computed);
+  d.message_zh =
+      fmt::format("{}填报 {}，按{} {} ÷ {} {} 计算应为 {}。", what_zh, d.reported, num_zh,
+                  numerator.value.ToString(), den_zh, denominator.value.ToString(), d.computed);
+  d.message_en =
+      fmt::format("{}: reported {}, but {} {} ÷ {} {} gives {}.", what_en, d.reported, num_en,
+                  numerator.value.ToString(), den_en, denominator.value.ToString(), d.computed);
   d.hint_zh = fmt::format("按 {} ÷ {} 重新计算并填写。", num_zh, den_zh);
   d.hint_en = fmt::format("Recompute it as {} ÷ {}.", num_en, den_en);
 }
@@ -251,14 +252,13 @@ void CheckBuildings(CheckContext& cx) {
   for (size_t i = 0; i < buildings.size(); ++i) {
     const Building& b = buildings[i];
     const std::string base = "/basic_data/buildings/" + std::to_string(i) + "/";
-    const std::vector<std::string> cells = {
-        b.name,
-        b.approved_area.Display(),
-        b.actual_area.Display(),
-        b.area_control_rate.Display(),
-        b.budget_investment.Display(),
-        b.actual_investment.Display(),
-        b.investment_control_rate.Display()};
+    const std::vector<std::string> cells = {b.name,
+                                            b.approved_area.Display(),
+                                            b.actual_area.Display(),
+                                            b.area_control_rate.Display(),
+                                            b.budget_investment.Display(),
+                                            b.actual_investment.Display(),
+                                            b.investment_control_rate.Display()};
     const auto location = [&](const char* column, int mark) {
       Location loc;
       loc.document = "basic_data";
@@ -273,17 +273,16 @@ void CheckBuildings(CheckContext& cx) {
     const auto approved = FigureOf(b.approved_area);
     const auto actual = FigureOf(b.actual_area);
     if (approved && actual) {
-      CheckRate(cx, "R203", b.area_control_rate, *actual, *approved, location("area_control_rate", 3),
-                "规模控制率", "Area control rate", "实际规模", "批复规模", "actual area",
-                "approved area");
+      CheckRate(cx, "R203", b.area_control_rate, *actual, *approved,
+                location("area_control_rate", 3), "规模控制率", "Area control rate", "实际规模",
+                "批复规模", "actual area", "approved area");
     }
     const auto budget = FigureOf(b.budget_investment);
     const auto spent = FigureOf(b.actual_investment);
     if (budget && spent) {
       CheckRate(cx, "R203", b.investment_control_rate, *spent, *budget,
-                location("investment_control_rate", 6), "投资概算控制率",
-                "Investment control rate", "实际投资", "预算投资", "actual investment",
-                "budgeted investment");
+                location("investment_control_rate", 6), "投资概算控制率", "Investment control rate",
+                "实际投资", "预算投资", "actual investment", "budgeted investment");
     }
   }
 }

@@ -13,12 +13,12 @@
 #include "check/checker.h"
 #include "check/codes.h"
 #include "check/narrative.h"
-#include "present/text_table.h"
 #include "compute/scoring.h"
 #include "import/importer.h"
 #include "model/package_json.h"
 #include "present/diagnostic_format.h"
 #include "present/score_format.h"
+#include "present/text_table.h"
 #include "rules/rulebook.h"
 
 namespace jixiao {
@@ -39,8 +39,9 @@ void AddCommon(CLI::App* cmd, CommonOptions* o) {
   cmd->add_option("--lang", o->lang, "Language of messages")
       ->check(CLI::IsMember({"zh", "en"}))
       ->default_str("zh");
-  cmd->add_option("--min-severity", o->min_severity,
-                  "Show only diagnostics at least this severe (error, inconsistency, warning, info)")
+  cmd->add_option(
+         "--min-severity", o->min_severity,
+         "Show only diagnostics at least this severe (error, inconsistency, warning, info)")
       ->check(CLI::IsMember({"error", "inconsistency", "warning", "info"}))
       ->default_str("info");
   cmd->add_option("--scope", o->scope,
@@ -62,9 +63,9 @@ bool Load(const std::string& path, const CommonOptions& o, Package* package, Rul
     return false;
   }
   if (notes != nullptr) *notes = p->import.notes;
-  const std::string id = !o.rulebook.empty()       ? o.rulebook
+  const std::string id = !o.rulebook.empty()            ? o.rulebook
                          : !p->package.rulebook.empty() ? p->package.rulebook
-                                                   : std::string("national");
+                                                        : std::string("national");
   Result<Rulebook> r = ResolveRulebook(id);
   if (!r.ok()) {
     if (o.rulebook.empty()) {
@@ -86,8 +87,8 @@ void AttachSources(const Package& package, std::vector<Diagnostic>* diagnostics)
   for (Diagnostic& d : *diagnostics) {
     if (d.location.source || d.location.pointer.empty()) continue;
     if (d.location.text_line >= 0) {
-      auto it = package.provenance.find(d.location.pointer + "/" +
-                                        std::to_string(d.location.text_line));
+      auto it =
+          package.provenance.find(d.location.pointer + "/" + std::to_string(d.location.text_line));
       if (it != package.provenance.end()) {
         d.location.source = it->second;
         continue;
@@ -137,8 +138,10 @@ int RunCheck(const std::vector<std::string>& files, const CommonOptions& o) {
     found.insert(found.end(), checked.begin(), checked.end());
     problems = problems || HasProblems(found);
     const FormatOptions fo{o.lang == "zh", package.fiscal_year};
-    const int shown = o.min_severity == "error" ? 0 : o.min_severity == "inconsistency" ? 1
-                      : o.min_severity == "warning" ? 2 : 3;
+    const int shown = o.min_severity == "error"           ? 0
+                      : o.min_severity == "inconsistency" ? 1
+                      : o.min_severity == "warning"       ? 2
+                                                          : 3;
     for (Diagnostic& d : found) {
       if (static_cast<int>(d.severity) > shown) continue;
       d.file = file;
@@ -198,8 +201,8 @@ int RunImport(const std::string& file, const std::string& output, const CommonOp
     for (const Diagnostic& d : notes) j["notes"].push_back(DiagnosticJson(d, fo));
     std::cout << j.dump(2) << "\n";
   } else {
-    std::cout << (zh ? "导入 " : "Importing ") << file << " ("
-              << DocumentFormatName(loaded->format) << ")\n";
+    std::cout << (zh ? "导入 " : "Importing ") << file << " (" << DocumentFormatName(loaded->format)
+              << ")\n";
     for (const std::string& line : im.recognised) std::cout << "  " << line << "\n";
     std::cout << "  " << (zh ? "评分规则：" : "rulebook: ") << loaded->package.rulebook << "（"
               << im.rulebook_reason << "）\n";
@@ -266,12 +269,14 @@ int Main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand(
       "check", "Find every inconsistency in packages (exit 1 when an error or inconsistency)");
   std::string explain;
-  check->add_option("packages", check_files, "Package files (JSON) or documents (text, DOCX, XLSX)");
+  check->add_option("packages", check_files,
+                    "Package files (JSON) or documents (text, DOCX, XLSX)");
   check->add_option("--explain", explain, "Print what a diagnostic code means and how to fix it");
   AddCommon(check, &check_options);
 
   CLI::App* score = app.add_subcommand("score", "Recompute execution, indicator and total scores");
-  score->add_option("package", score_file, "Package file (JSON) or document (text, DOCX, XLSX)")->required();
+  score->add_option("package", score_file, "Package file (JSON) or document (text, DOCX, XLSX)")
+      ->required();
   AddCommon(score, &score_options);
 
   CommonOptions import_options;

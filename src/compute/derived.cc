@@ -64,8 +64,8 @@ std::vector<DerivedFigure> DeriveFigures(const Package& p, const Rulebook& rb) {
   d.Rate("execution_rate", "预算执行率", "execution rate", "全年执行数 ÷ 全年预算数", f.executed,
          f.full_year_budget);
   if (const auto a = FigureOf(f.initial_budget), b = FigureOf(f.full_year_budget); a && b) {
-    d.Add("budget_adjustment", "预算调整额", "budget adjustment", "全年预算数 − 年初预算数", *b - *a,
-          false);
+    d.Add("budget_adjustment", "预算调整额", "budget adjustment", "全年预算数 − 年初预算数",
+          *b - *a, false);
     if (const auto r = PercentOf(*b - *a, *a)) {
       d.Add("budget_adjustment_rate", "预算调整率", "budget adjustment rate",
             "(全年预算数 − 年初预算数) ÷ 年初预算数", *r, true);

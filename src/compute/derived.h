@@ -23,7 +23,7 @@ struct DerivedFigure {
   std::string formula;  // "实际在职人数 ÷ 编制数"
   Figure value;         // percent for rates, 万元 for amounts
   bool percent = false;
-  std::string shown;    // rounded per rulebook, with "%" for rates
+  std::string shown;  // rounded per rulebook, with "%" for rates
 };
 
 // The figures that can be computed (those whose inputs are filled), in a fixed order.

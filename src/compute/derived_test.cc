@@ -39,8 +39,8 @@ TEST(Derived, BuildingsProcurementAndBasis) {
   Rulebook rb = testing::LoadRulebook("national");
   rb.three_public_basis = ThreePublicBasis::kBudget;
   const auto m = Shown(p, rb);
-  EXPECT_EQ(m.at("building:0:area"), "108.70%");        // 108.6957 → 108.70
-  EXPECT_EQ(m.at("building:0:investment"), "102.59%");  // 102.5897 → 102.59
+  EXPECT_EQ(m.at("building:0:area"), "108.70%");          // 108.6957 → 108.70
+  EXPECT_EQ(m.at("building:0:investment"), "102.59%");    // 102.5897 → 102.59
   EXPECT_EQ(m.at("three_public_change:amount"), "0.01");  // budget 0.68 vs prior 0.67
 }
 

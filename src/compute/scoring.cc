@@ -42,12 +42,13 @@ Decimal AlignActual(const Quantity& target, const Actual& actual, LeafScore* s) 
   };
   if (distance(as_written) < distance(as_base)) {
     s->note_zh = fmt::format("实际完成值 {} 未写单位，按“{}”计", a.written.ToString(), target.unit);
-    s->note_en = fmt::format("actual {} has no unit; read as {}", a.written.ToString(), target.unit);
+    s->note_en =
+        fmt::format("actual {} has no unit; read as {}", a.written.ToString(), target.unit);
     return as_written;
   }
   if (!target.base_unit.empty()) {
-    s->note_zh = fmt::format("实际完成值 {} 未写单位，按“{}”计", a.written.ToString(),
-                             target.base_unit);
+    s->note_zh =
+        fmt::format("实际完成值 {} 未写单位，按“{}”计", a.written.ToString(), target.base_unit);
     s->note_en =
         fmt::format("actual {} has no unit; read as {}", a.written.ToString(), target.base_unit);
   }
@@ -66,8 +67,8 @@ LeafScore ScoreQualitative(LeafScore s, const Target& target, const Actual& actu
   Band band;
   if (lt >= 0 && la >= 0) {
     const int shortfall = la - lt;
-    band = shortfall <= 0 ? Band::kAchieved
-                          : (shortfall == 1 ? Band::kPartial : Band::kNotAchieved);
+    band =
+        shortfall <= 0 ? Band::kAchieved : (shortfall == 1 ? Band::kPartial : Band::kNotAchieved);
   } else if (target.word == actual.word) {
     band = Band::kAchieved;
   } else {
@@ -82,11 +83,12 @@ LeafScore ScoreQualitative(LeafScore s, const Target& target, const Actual& actu
   s.method = ScoreMethod::kQualitative;
   s.band = band;
   s.met = band == Band::kAchieved;
-  s.computed = Interval::Between(
-      Decimal::Divide(weight * b.lo_percent, kHundred, rulebook.score_decimals + 4,
-                      Rounding::kHalfUp).Normalized(),
-      Decimal::Divide(weight * b.hi_percent, kHundred, rulebook.score_decimals + 4,
-                      Rounding::kHalfUp).Normalized());
+  s.computed = Interval::Between(Decimal::Divide(weight * b.lo_percent, kHundred,
+                                                 rulebook.score_decimals + 4, Rounding::kHalfUp)
+                                     .Normalized(),
+                                 Decimal::Divide(weight * b.hi_percent, kHundred,
+                                                 rulebook.score_decimals + 4, Rounding::kHalfUp)
+                                     .Normalized());
   return s;
 }
 
@@ -100,12 +102,11 @@ LeafScore ScoreQuantitative(LeafScore s, const Target& target, const Actual& act
   }
   if (!target.quantity.base_unit.empty() && !actual.quantity.base_unit.empty() &&
       target.quantity.base_unit != actual.quantity.base_unit) {
-    return NotAssessable(
-        std::move(s),
-        fmt::format("年度指标值的单位“{}”与实际完成值的单位“{}”不同", target.quantity.unit,
-                    actual.quantity.unit),
-        fmt::format("units differ: target in {}, actual in {}", target.quantity.unit,
-                    actual.quantity.unit));
+    return NotAssessable(std::move(s),
+                         fmt::format("年度指标值的单位“{}”与实际完成值的单位“{}”不同",
+                                     target.quantity.unit, actual.quantity.unit),
+                         fmt::format("units differ: target in {}, actual in {}",
+                                     target.quantity.unit, actual.quantity.unit));
   }
   const Decimal a = AlignActual(target.quantity, actual, &s);
   const Decimal t = target.quantity.value;
@@ -260,9 +261,9 @@ ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook) {
   if (!r.rate || !r.weight) return r;
   const Decimal& cap = rulebook.execution_cap_percent;
   const Decimal capped = Decimal::Min(r.rate->value, cap);
-  r.score = Decimal::Divide(*r.weight * capped, kHundred, Interval::kDivisionScale,
-                            Rounding::kHalfEven)
-                .Rounded(rulebook.execution_decimals, rulebook.execution_rounding);
+  r.score =
+      Decimal::Divide(*r.weight * capped, kHundred, Interval::kDivisionScale, Rounding::kHalfEven)
+          .Rounded(rulebook.execution_decimals, rulebook.execution_rounding);
   const Interval range = (Interval::Point(*r.weight) * r.rate->range.Min(cap));
   const auto scaled = Interval::Divide(range, Interval::Point(kHundred));
   r.score_range = scaled ? *scaled : Interval::Point(*r.score);

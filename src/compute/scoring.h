@@ -35,12 +35,12 @@ enum class ScoreMethod {
 std::string_view ScoreMethodKey(ScoreMethod m);  // "at_least", …, "not_assessable"
 
 enum class Band { kNone, kAchieved, kPartial, kNotAchieved };
-std::string_view BandKey(Band b);             // "", "achieved", "partial", "not_achieved"
+std::string_view BandKey(Band b);            // "", "achieved", "partial", "not_achieved"
 std::string_view BandName(Band b, bool zh);  // "达成" / "部分达成" / "未达成"
 
 struct LeafScore {
   const Indicator* indicator = nullptr;
-  std::string path;     // "产出指标 › 重点工作任务完成 › 积极开展各类科普活动"
+  std::string path;  // "产出指标 › 重点工作任务完成 › 积极开展各类科普活动"
   std::string pointer;  // "/evaluation/indicators/0/children/0/children/0"
   ScoreMethod method = ScoreMethod::kNotAssessable;
   Band band = Band::kNone;
@@ -68,7 +68,7 @@ struct ScoreSheet {
   Decimal total;                  // execution score + Σ accepted indicator scores
   Interval total_range;           // execution score + Σ computed (无法评价 counts [0, 分值])
   int not_assessable = 0;
-  std::string grade;              // grade of `total`
+  std::string grade;  // grade of `total`
 };
 
 // A leaf row with nothing filled in (forms keep spare rows).

@@ -48,10 +48,10 @@ struct DocxLimits {
   // '<' in the main part. Bounds the memory of the parsed tree (about 64 bytes a tag) and of
   // the FlatDocument (about 150 bytes a paragraph); a 500-page report has well under 1,000,000.
   int64_t max_xml_tags = 2'000'000;
-  int max_table_depth = 16;          // tables inside tables inside …
-  int max_element_depth = 256;       // XML elements the reader descends through
-  int max_grid_columns = 1000;       // grid positions in one table row
-  int64_t max_cells = 1'000'000;     // grid positions in all the document's tables
+  int max_table_depth = 16;       // tables inside tables inside …
+  int max_element_depth = 256;    // XML elements the reader descends through
+  int max_grid_columns = 1000;    // grid positions in one table row
+  int64_t max_cells = 1'000'000;  // grid positions in all the document's tables
 };
 
 // Reads the DOCX file `bytes`; `file_name` names it in messages and becomes

@@ -22,11 +22,11 @@ struct FlatOrigin {
 // (with its spans) and once per covered grid position as a `covered` cell with empty text,
 // so every row has a cell at every column it spans.
 struct FlatCell {
-  std::string text;     // paragraphs inside the cell joined by '\n'; otherwise as written
-  int column = 0;       // 0-based grid column
-  int row_span = 1;     // rows the origin covers (DOCX w:vMerge, XLSX merged ranges)
-  int column_span = 1;  // columns the origin covers (DOCX w:gridSpan, XLSX merged ranges)
-  bool covered = false; // a position covered by a merge whose origin is above or to the left
+  std::string text;      // paragraphs inside the cell joined by '\n'; otherwise as written
+  int column = 0;        // 0-based grid column
+  int row_span = 1;      // rows the origin covers (DOCX w:vMerge, XLSX merged ranges)
+  int column_span = 1;   // columns the origin covers (DOCX w:gridSpan, XLSX merged ranges)
+  bool covered = false;  // a position covered by a merge whose origin is above or to the left
   FlatOrigin origin;
 };
 

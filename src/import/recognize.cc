@@ -86,8 +86,8 @@ CellRead ReadCell(std::string_view text, bool yuan, Cell* out) {
   const DocumentNumber n = ParseDocumentNumber(number);
   if (!n.ok) return CellRead::kUnreadable;
   Decimal value = n.value;
-  if (yuan) value = Decimal::Divide(value, Decimal::FromInt(10000), value.scale() + 4,
-                                    Rounding::kHalfUp);
+  if (yuan)
+    value = Decimal::Divide(value, Decimal::FromInt(10000), value.scale() + 4, Rounding::kHalfUp);
   *out = Cell::Number(value, n.percent);
   return CellRead::kOk;
 }
@@ -118,7 +118,8 @@ bool SubsectionHeading(std::string_view line, std::string* number, std::string* 
       *number = "（" + std::string(n) + "）";
       // Title: the rest of the original line after the closing parenthesis.
       const std::string_view t = TrimBlank(line);
-      const size_t close = t.find("）") != std::string_view::npos ? t.find("）") + 3 : t.find(')') + 1;
+      const size_t close =
+          t.find("）") != std::string_view::npos ? t.find("）") + 3 : t.find(')') + 1;
       *title = std::string(TrimBlank(t.substr(close)));
       return true;
     }
@@ -157,16 +158,26 @@ std::string ExpenseKey(std::string_view label) {
     std::string_view key;
   };
   static constexpr Rule kRules[] = {
-      {"预算调整", "basic_adjustment"}, {"政府采购", "procurement"},
-      {"公车购置和维护", "vehicles"},   {"购置和维护", "vehicles"},
-      {"公务用车", "vehicles"},         {"公车购置", "vehicle_purchase"},
-      {"车辆购置", "vehicle_purchase"}, {"运行维护", "vehicle_operation"},
-      {"出国", "overseas"},             {"公务接待", "reception"},
-      {"三公", "three_public"},         {"办公费", "office"},
-      {"水费", "utilities_travel"},     {"电费", "utilities_travel"},
-      {"差旅", "utilities_travel"},     {"会议费", "meetings_training"},
-      {"培训费", "meetings_training"},  {"公用经费", "public_funds"},
-      {"项目支出", "projects"},         {"基本支出", "basic"},
+      {"预算调整", "basic_adjustment"},
+      {"政府采购", "procurement"},
+      {"公车购置和维护", "vehicles"},
+      {"购置和维护", "vehicles"},
+      {"公务用车", "vehicles"},
+      {"公车购置", "vehicle_purchase"},
+      {"车辆购置", "vehicle_purchase"},
+      {"运行维护", "vehicle_operation"},
+      {"出国", "overseas"},
+      {"公务接待", "reception"},
+      {"三公", "three_public"},
+      {"办公费", "office"},
+      {"水费", "utilities_travel"},
+      {"电费", "utilities_travel"},
+      {"差旅", "utilities_travel"},
+      {"会议费", "meetings_training"},
+      {"培训费", "meetings_training"},
+      {"公用经费", "public_funds"},
+      {"项目支出", "projects"},
+      {"基本支出", "basic"},
   };
   for (const Rule& r : kRules) {
     if (Has(label, r.word)) return std::string(r.key);
@@ -176,11 +187,16 @@ std::string ExpenseKey(std::string_view label) {
 
 const std::map<std::string, std::string>& ExpenseParents() {
   static const std::map<std::string, std::string> parents = {
-      {"public_funds", "basic"},         {"three_public", "basic"},
-      {"office", "public_funds"},        {"utilities_travel", "public_funds"},
-      {"meetings_training", "public_funds"}, {"vehicles", "three_public"},
-      {"overseas", "three_public"},      {"reception", "three_public"},
-      {"vehicle_purchase", "vehicles"},  {"vehicle_operation", "vehicles"},
+      {"public_funds", "basic"},
+      {"three_public", "basic"},
+      {"office", "public_funds"},
+      {"utilities_travel", "public_funds"},
+      {"meetings_training", "public_funds"},
+      {"vehicles", "three_public"},
+      {"overseas", "three_public"},
+      {"reception", "three_public"},
+      {"vehicle_purchase", "vehicles"},
+      {"vehicle_operation", "vehicles"},
       {"project", "projects"},
   };
   return parents;
@@ -365,8 +381,8 @@ class Recognizer {
         mode_ != Mode::kIndicators) {
       return UnitName(t, r, keys);
     }
-    if (FindColumn(keys, {"年度总体目标"}) >= 0 || (FindColumn(keys, {"预期目标"}) >= 0 &&
-                                                    FindColumn(keys, {"实际完成"}) >= 0)) {
+    if (FindColumn(keys, {"年度总体目标"}) >= 0 ||
+        (FindColumn(keys, {"预期目标"}) >= 0 && FindColumn(keys, {"实际完成"}) >= 0)) {
       return GoalsHeader(t, r, keys);
     }
     if (FindColumn(keys, {"三级指标"}) >= 0 && FindColumn(keys, {"一级指标"}) >= 0) {
@@ -434,9 +450,9 @@ class Recognizer {
   void StaffingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kStaffing;
-    staffing_cols_ = {FindColumn(keys, {"编制数", "编制人数"}),
-                      FindColumn(keys, {"在职"}), FindColumn(keys, {"控制率"}),
-                      FindColumn(keys, {"退休"}), FindColumn(keys, {"实有"})};
+    staffing_cols_ = {FindColumn(keys, {"编制数", "编制人数"}), FindColumn(keys, {"在职"}),
+                      FindColumn(keys, {"控制率"}), FindColumn(keys, {"退休"}),
+                      FindColumn(keys, {"实有"})};
     if (p_.fiscal_year == 0) {
       for (const std::string& k : keys) {
         if (YearOf(k) != 0) p_.fiscal_year = YearOf(k);
@@ -476,9 +492,9 @@ class Recognizer {
     for (size_t i = 0; i < keys.size(); ++i) {
       if (!Has(keys[i], "决算数")) continue;
       const int year = YearOf(keys[i]);
-      const bool prior = Has(keys[i], "上年") || (budget_year != 0 && year == budget_year - 1) ||
-                         (budget_year == 0 && expense_cols_[0] < 0 &&
-                          static_cast<int>(i) < expense_cols_[1]);
+      const bool prior =
+          Has(keys[i], "上年") || (budget_year != 0 && year == budget_year - 1) ||
+          (budget_year == 0 && expense_cols_[0] < 0 && static_cast<int>(i) < expense_cols_[1]);
       expense_cols_[prior ? 0 : 2] = static_cast<int>(i);
     }
     if (budget_year != 0) p_.fiscal_year = budget_year;
@@ -538,8 +554,8 @@ class Recognizer {
              fmt::format("{}: \"{}\" should be an amount and cannot be read; taken as blank.",
                          label, TrimBlank(JoinLines(cell.text))));
       } else {
-        pending.sources.emplace_back(
-            "values/" + std::string(ExpenseColumnKey(kExpenseColumns[k])), Source(t, r, cell));
+        pending.sources.emplace_back("values/" + std::string(ExpenseColumnKey(kExpenseColumns[k])),
+                                     Source(t, r, cell));
       }
     }
     for (const FlatCell& cell : row.cells) {
@@ -551,9 +567,10 @@ class Recognizer {
   void BuildingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kBuildings;
-    building_cols_ = {FindColumn(keys, {"批复规模"}),   FindColumn(keys, {"实际规模"}),
-                      FindColumn(keys, {"规模控制率"}), FindColumn(keys, {"预算投资"}),
-                      FindColumn(keys, {"实际投资"}),   FindColumn(keys, {"投资概算控制率", "概算控制率"})};
+    building_cols_ = {
+        FindColumn(keys, {"批复规模"}),   FindColumn(keys, {"实际规模"}),
+        FindColumn(keys, {"规模控制率"}), FindColumn(keys, {"预算投资"}),
+        FindColumn(keys, {"实际投资"}),   FindColumn(keys, {"投资概算控制率", "概算控制率"})};
     recognised_buildings_ = true;
   }
 
@@ -610,9 +627,12 @@ class Recognizer {
   void FundsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kFunds;
-    funds_cols_ = {FindColumn(keys, {"年初预算"}), FindColumn(keys, {"全年预算"}),
-                   FindColumn(keys, {"全年执行", "执行数"}), FindColumn(keys, {"分值"}),
-                   FindColumn(keys, {"执行率"}), FindColumn(keys, {"得分"})};
+    funds_cols_ = {FindColumn(keys, {"年初预算"}),
+                   FindColumn(keys, {"全年预算"}),
+                   FindColumn(keys, {"全年执行", "执行数"}),
+                   FindColumn(keys, {"分值"}),
+                   FindColumn(keys, {"执行率"}),
+                   FindColumn(keys, {"得分"})};
     funds_width_ = keys.size();
     recognised_evaluation_ = true;
   }
@@ -738,7 +758,8 @@ class Recognizer {
       size_t digits = 0;
       while (digits < folded.size() && folded[digits] >= '0' && folded[digits] <= '9') ++digits;
       if (digits > 0 && digits < folded.size() &&
-          (folded[digits] == ':' || folded[digits] == '.' || StartsWith(folded.substr(digits), "、"))) {
+          (folded[digits] == ':' || folded[digits] == '.' ||
+           StartsWith(folded.substr(digits), "、"))) {
         Goal g;
         g.number = folded.substr(0, digits);
         // Skip the number and separator in the original line (full-width '：' is 3 bytes).
@@ -786,7 +807,8 @@ class Recognizer {
     const FlatRow& row = t.rows[r];
     std::vector<Indicator>& tops = p_.evaluation.indicators;
     // Value rows may be wider than the header (a merged label column on the left).
-    const int shift = std::max(0, static_cast<int>(row.cells.size()) - static_cast<int>(ind_width_));
+    const int shift =
+        std::max(0, static_cast<int>(row.cells.size()) - static_cast<int>(ind_width_));
     const auto at = [&](int k) -> const FlatCell* {
       if (ind_cols_[k] < 0) return nullptr;
       const int c = ind_cols_[k] + shift;
@@ -911,9 +933,10 @@ class Recognizer {
       SourceRef src = Source(t, r, *unused.front());
       src.text = text;
       if (unused.size() > 1) src.column = 0;
-      Note("I601", src, fmt::format("{}第{}行有内容未能识别，未导入：“{}”。", TableName(t), r + 1, text),
-           fmt::format("{}, row {}: content not recognised and not imported: \"{}\".",
-                       TableName(t), r + 1, text));
+      Note("I601", src,
+           fmt::format("{}第{}行有内容未能识别，未导入：“{}”。", TableName(t), r + 1, text),
+           fmt::format("{}, row {}: content not recognised and not imported: \"{}\".", TableName(t),
+                       r + 1, text));
     }
   }
 
@@ -972,7 +995,8 @@ class Recognizer {
           const SourceRef src = Source(para);
           Note("I601", src, fmt::format("表格之间的段落未能识别，未导入：“{}”。", text),
                fmt::format("A paragraph among the tables was not recognised and not imported: "
-                           "\"{}\".", text));
+                           "\"{}\".",
+                           text));
         }
         continue;
       }
@@ -996,10 +1020,10 @@ class Recognizer {
       }
       if (in_body) {
         ReportSection* target = sub != nullptr ? sub : section;
-        const std::string pointer =
-            sub != nullptr ? fmt::format("{}/subsections/{}/text", section_pointer,
-                                         section->subsections.size() - 1)
-                           : section_pointer + "/text";
+        const std::string pointer = sub != nullptr
+                                        ? fmt::format("{}/subsections/{}/text", section_pointer,
+                                                      section->subsections.size() - 1)
+                                        : section_pointer + "/text";
         const size_t line = target->text.empty()
                                 ? 0
                                 : std::count(target->text.begin(), target->text.end(), '\n') + 1;
@@ -1014,8 +1038,8 @@ class Recognizer {
       const std::string folded = FoldWidth(text);
       if (StartsWith(folded, "单位名称") || StartsWith(folded, "报送单位") ||
           StartsWith(folded, "填报单位")) {
-        const size_t colon = text.find("：") != std::string_view::npos ? text.find("：") + 3
-                                                                      : text.find(':') + 1;
+        const size_t colon =
+            text.find("：") != std::string_view::npos ? text.find("：") + 3 : text.find(':') + 1;
         report.cover.unit = std::string(TrimBlank(text.substr(std::min(colon, text.size()))));
         p_.provenance["/report/cover/unit"] = Source(para);
       } else if (IsDate(folded)) {
@@ -1100,10 +1124,10 @@ class Recognizer {
     }
     if (recognised_evaluation_) {
       const Funds& f = p_.evaluation.funds;
-      s.push_back(fmt::format("自评表 · 资金：年初 {} / 全年 {} / 执行 {} / 分值 {} / 执行率 {} / 得分 {}",
-                              f.initial_budget.Display(), f.full_year_budget.Display(),
-                              f.executed.Display(), f.weight.Display(),
-                              f.execution_rate.Display(), f.score.Display()));
+      s.push_back(fmt::format(
+          "自评表 · 资金：年初 {} / 全年 {} / 执行 {} / 分值 {} / 执行率 {} / 得分 {}",
+          f.initial_budget.Display(), f.full_year_budget.Display(), f.executed.Display(),
+          f.weight.Display(), f.execution_rate.Display(), f.score.Display()));
       s.push_back(fmt::format("自评表 · 年度总体目标：{} 项", p_.evaluation.goals.planned.size()));
     }
     if (recognised_indicators_) {

@@ -204,8 +204,8 @@ void RejoinBrokenRows(FlatTable* table) {
 
 Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_name) {
   if (bytes.empty()) return Status::InvalidArgument(file_name + ": empty file");
-  if (bytes.size() >= 2 && ((bytes[0] == '\xff' && bytes[1] == '\xfe') ||
-                            (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xff' && bytes[1] == '\xfe') || (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
     return Status::InvalidArgument(file_name + ": UTF-16 text; save it as UTF-8");
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xef\xbb\xbf") bytes.remove_prefix(3);
@@ -218,16 +218,15 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
       ++bad;
       if (first_bad == std::string_view::npos) first_bad = at;
       if (cp == 0) {
-        return Status::InvalidArgument(
-            fmt::format("{}: byte {}: not UTF-8 text (a NUL byte; is this a binary file?)",
-                        file_name, at));
+        return Status::InvalidArgument(fmt::format(
+            "{}: byte {}: not UTF-8 text (a NUL byte; is this a binary file?)", file_name, at));
       }
     }
   }
   if (bad > 0) {
-    return Status::InvalidArgument(fmt::format(
-        "{}: byte {}: not UTF-8 text ({} invalid sequences; convert the file to UTF-8)", file_name,
-        first_bad, bad));
+    return Status::InvalidArgument(
+        fmt::format("{}: byte {}: not UTF-8 text ({} invalid sequences; convert the file to UTF-8)",
+                    file_name, first_bad, bad));
   }
 
   FlatDocument doc;

@@ -63,7 +63,8 @@ TEST(TextReader, SeveralCellsOnOneLine) {
 }
 
 TEST(TextReader, PipeRows) {
-  const FlatDocument d = Read("| 项目 | 预算 | 决算 |\n|---|---|---|\n| 专项 | 10 | 9.5 |\n\n说明\n");
+  const FlatDocument d =
+      Read("| 项目 | 预算 | 决算 |\n|---|---|---|\n| 专项 | 10 | 9.5 |\n\n说明\n");
   ASSERT_EQ(d.blocks.size(), 2u);
   const FlatTable& t = d.blocks[0].table;
   ASSERT_EQ(t.rows.size(), 2u);
@@ -71,7 +72,8 @@ TEST(TextReader, PipeRows) {
 }
 
 TEST(TextReader, SpaceRunRows) {
-  const FlatDocument d = Read("编制数    在职人数    控制率\n10    9    90%\n这是一句正常的话，  中间有两个空格。\n");
+  const FlatDocument d =
+      Read("编制数    在职人数    控制率\n10    9    90%\n这是一句正常的话，  中间有两个空格。\n");
   ASSERT_EQ(d.blocks.size(), 2u);
   EXPECT_EQ(d.blocks[0].table.rows.size(), 2u);
   EXPECT_EQ(Cells(d.blocks[0].table.rows[1]), (std::vector<std::string>{"10", "9", "90%"}));
@@ -93,7 +95,8 @@ TEST(TextReader, BrokenRowsAreRejoined) {
 }
 
 TEST(TextReader, BookmarksCrlfAndBom) {
-  const FlatDocument d = Read("\xef\xbb\xbf[bookmark: OLE_LINK1]第一段\r\n[bookmark: a][bookmark: b]第二段\r\n");
+  const FlatDocument d =
+      Read("\xef\xbb\xbf[bookmark: OLE_LINK1]第一段\r\n[bookmark: a][bookmark: b]第二段\r\n");
   ASSERT_EQ(d.blocks.size(), 2u);
   EXPECT_EQ(d.blocks[0].paragraph.text, "第一段");
   EXPECT_EQ(d.blocks[1].paragraph.text, "第二段");
@@ -101,7 +104,12 @@ TEST(TextReader, BookmarksCrlfAndBom) {
 
 TEST(TextReader, BadInput) {
   EXPECT_EQ(ReadText("", "e.txt").status().message(), "e.txt: empty file");
-  EXPECT_EQ(ReadText(std::string("\xff\xfe" "a\0", 4), "u.txt").status().message(),
+  EXPECT_EQ(ReadText(std::string("\xff\xfe"
+                                 "a\0",
+                                 4),
+                     "u.txt")
+                .status()
+                .message(),
             "u.txt: UTF-16 text; save it as UTF-8");
   EXPECT_EQ(ReadText(std::string("ab\0cd", 5), "b.bin").status().message(),
             "b.bin: byte 2: not UTF-8 text (a NUL byte; is this a binary file?)");

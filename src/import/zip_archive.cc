@@ -1,9 +1,8 @@
 // ZipArchive over libzip, reading from memory with size and ratio caps.
 #include "import/zip_archive.h"
 
-#include <zip.h>
-
 #include <fmt/format.h>
+#include <zip.h>
 
 namespace jixiao {
 
@@ -73,13 +72,13 @@ Result<std::string> ZipArchive::Read(const std::string& member) {
                                           file_, member, declared, limits_.max_member_bytes));
   }
   if (declared > (1u << 20) && compressed > 0 && declared / compressed > limits_.max_ratio) {
-    return Status::Corruption(fmt::format(
-        "{}: {}: compressed {}:1, beyond the {}:1 allowed (a zip bomb?)", file_, member,
-        declared / compressed, limits_.max_ratio));
+    return Status::Corruption(
+        fmt::format("{}: {}: compressed {}:1, beyond the {}:1 allowed (a zip bomb?)", file_, member,
+                    declared / compressed, limits_.max_ratio));
   }
   if (total_read_ + declared > limits_.max_total_bytes) {
-    return Status::Corruption(fmt::format("{}: more than {} bytes in all would be read", file_,
-                                          limits_.max_total_bytes));
+    return Status::Corruption(
+        fmt::format("{}: more than {} bytes in all would be read", file_, limits_.max_total_bytes));
   }
   zip_file_t* f = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
   if (f == nullptr) {
@@ -107,9 +106,9 @@ Result<std::string> ZipArchive::Read(const std::string& member) {
     return Status::Corruption(fmt::format("{}: {}: damaged member: {}", file_, member, after));
   }
   if (got != declared || more > 0) {
-    return Status::Corruption(fmt::format(
-        "{}: {}: the member's size does not match its header ({} declared)", file_, member,
-        declared));
+    return Status::Corruption(
+        fmt::format("{}: {}: the member's size does not match its header ({} declared)", file_,
+                    member, declared));
   }
   total_read_ += got;
   return out;

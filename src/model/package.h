@@ -86,8 +86,8 @@ struct BasicData {
   Staffing staffing;
   std::vector<ExpenseRow> expenses;  // top-level rows in printed order
   std::vector<Building> buildings;
-  std::string frugality_measures;    // 厉行节约保障措施
-  std::string notes;                 // 说明
+  std::string frugality_measures;  // 厉行节约保障措施
+  std::string notes;               // 说明
 };
 
 // ---- 部门整体支出绩效自评表 ----
@@ -131,8 +131,8 @@ enum class Direction { kUnspecified, kHigherBetter, kLowerBetter, kEqual };
 struct Indicator {
   std::string name;
   IndicatorKind kind = IndicatorKind::kUnspecified;
-  Cell weight;            // 分值; for groups, as printed ("产出指标(50分)" → 50) or blank
-  std::string target;     // 年度指标值 as written: "≧8次", "≧2万人次", "100%", "较为认可"
+  Cell weight;         // 分值; for groups, as printed ("产出指标(50分)" → 50) or blank
+  std::string target;  // 年度指标值 as written: "≧8次", "≧2万人次", "100%", "较为认可"
   std::string actual;     // 实际完成值 as written: "10", "25000", "较为认可"
   Cell score;             // 得分 as printed
   std::string deviation;  // 偏差原因分析及改进措施
@@ -177,14 +177,14 @@ struct Report {
 // Where an imported value came from (filled by importers; empty for hand-made packages).
 struct SourceRef {
   std::string file;
-  std::string table;   // table name or sheet
-  int row = 0;         // 1-based; 0 when not applicable
-  int column = 0;      // 1-based
-  int line = 0;        // 1-based line of a text file; 0 otherwise
-  int paragraph = 0;   // 1-based
-  int span_begin = -1; // byte span in the paragraph
+  std::string table;    // table name or sheet
+  int row = 0;          // 1-based; 0 when not applicable
+  int column = 0;       // 1-based
+  int line = 0;         // 1-based line of a text file; 0 otherwise
+  int paragraph = 0;    // 1-based
+  int span_begin = -1;  // byte span in the paragraph
   int span_end = -1;
-  std::string text;    // the original text of the cell or span
+  std::string text;  // the original text of the cell or span
 };
 
 struct Unit {
@@ -207,10 +207,10 @@ struct Package {
 };
 
 // Names used in JSON and messages.
-std::string_view ExpenseColumnKey(ExpenseColumn c);     // "prior_final", "budget", "final"
-std::string_view ChildRelationKey(ChildRelation r);     // "", "parts", "total"
-std::string_view IndicatorKindKey(IndicatorKind k);     // "", "output", "effect", …
-std::string_view DirectionKey(Direction d);             // "", "higher", "lower", "equal"
+std::string_view ExpenseColumnKey(ExpenseColumn c);  // "prior_final", "budget", "final"
+std::string_view ChildRelationKey(ChildRelation r);  // "", "parts", "total"
+std::string_view IndicatorKindKey(IndicatorKind k);  // "", "output", "effect", …
+std::string_view DirectionKey(Direction d);          // "", "higher", "lower", "equal"
 // Infers the kind of a group from its printed name (产出 → output, 效益 → effect, 满意 →
 // satisfaction); kUnspecified when the name says nothing.
 IndicatorKind InferIndicatorKind(std::string_view name);

@@ -114,7 +114,6 @@ std::string SyntaxMessage(std::string_view what) {
   return message;
 }
 
-
 std::string ChildPointer(const std::string& parent, std::string_view key) {
   return parent + "/" + JsonPointerToken(key);
 }

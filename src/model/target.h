@@ -27,19 +27,19 @@ struct Quantity {
 };
 
 enum class Comparison {
-  kNone,      // empty text
-  kAtLeast,   // ≥ / ≧ / >= / 不低于 / 不少于 / 以上, and a bare number
-  kAtMost,    // ≤ / ≦ / <= / 不高于 / 不超过 / 以内 / 以下
-  kEqual,     // = / 等于
-  kRange,     // "80%-90%", "3~5次"
-  kWord,      // an ordinal word: "较为认可", "浓厚"
+  kNone,     // empty text
+  kAtLeast,  // ≥ / ≧ / >= / 不低于 / 不少于 / 以上, and a bare number
+  kAtMost,   // ≤ / ≦ / <= / 不高于 / 不超过 / 以内 / 以下
+  kEqual,    // = / 等于
+  kRange,    // "80%-90%", "3~5次"
+  kWord,     // an ordinal word: "较为认可", "浓厚"
 };
 
 struct Target {
   Comparison comparison = Comparison::kNone;
-  Quantity quantity;     // the bound (kAtLeast, kAtMost, kEqual) or the lower end (kRange)
-  Quantity upper;        // kRange only
-  std::string word;      // kWord only (trimmed)
+  Quantity quantity;              // the bound (kAtLeast, kAtMost, kEqual) or the lower end (kRange)
+  Quantity upper;                 // kRange only
+  std::string word;               // kWord only (trimmed)
   bool operator_written = false;  // false when a bare number was read as ≥
   bool ocr_guess = false;         // an OCR artefact ("Q8次") was read as ≥
 };

@@ -32,14 +32,22 @@ TEST(Target, OperatorSpellings) {
     Comparison cmp;
     const char* value;
   } cases[] = {
-      {"≥95%", Comparison::kAtLeast, "95"},     {">=95%", Comparison::kAtLeast, "95"},
-      {"＞＝95%", Comparison::kAtLeast, "95"},  {"不低于90%", Comparison::kAtLeast, "90"},
-      {"不少于3次", Comparison::kAtLeast, "3"}, {"8次以上", Comparison::kAtLeast, "8"},
-      {"95%及以上", Comparison::kAtLeast, "95"}, {"≤5%", Comparison::kAtMost, "5"},
-      {"≦5天", Comparison::kAtMost, "5"},       {"<=5", Comparison::kAtMost, "5"},
-      {"不超过10万元", Comparison::kAtMost, "100000"}, {"3天以内", Comparison::kAtMost, "3"},
-      {"=100%", Comparison::kEqual, "100"},     {"100%", Comparison::kAtLeast, "100"},
-      {"1", Comparison::kAtLeast, "1"},         {"Q8次", Comparison::kAtLeast, "8"},
+      {"≥95%", Comparison::kAtLeast, "95"},
+      {">=95%", Comparison::kAtLeast, "95"},
+      {"＞＝95%", Comparison::kAtLeast, "95"},
+      {"不低于90%", Comparison::kAtLeast, "90"},
+      {"不少于3次", Comparison::kAtLeast, "3"},
+      {"8次以上", Comparison::kAtLeast, "8"},
+      {"95%及以上", Comparison::kAtLeast, "95"},
+      {"≤5%", Comparison::kAtMost, "5"},
+      {"≦5天", Comparison::kAtMost, "5"},
+      {"<=5", Comparison::kAtMost, "5"},
+      {"不超过10万元", Comparison::kAtMost, "100000"},
+      {"3天以内", Comparison::kAtMost, "3"},
+      {"=100%", Comparison::kEqual, "100"},
+      {"100%", Comparison::kAtLeast, "100"},
+      {"1", Comparison::kAtLeast, "1"},
+      {"Q8次", Comparison::kAtLeast, "8"},
   };
   for (const Case& c : cases) {
     const Target t = ParseTarget(c.text);

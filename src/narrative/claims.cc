@@ -26,7 +26,7 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
   const std::string& text = section.text;
   const std::string pointer = base + "/text";
   size_t start = 0;
-  int lines_before = 0;      // newlines in text[0, counted)
+  int lines_before = 0;  // newlines in text[0, counted)
   size_t counted = 0;
   const auto flush = [&](size_t end) {
     const std::string_view piece = std::string_view(text).substr(start, end - start);
@@ -42,8 +42,8 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
       lines_before += static_cast<int>(std::count(text.begin() + counted, text.begin() + at, '\n'));
       counted = at;
       const int line = lines_before;
-      out->push_back(Sentence{std::string(piece.substr(lead)), label, pointer,
-                              static_cast<int>(at), line});
+      out->push_back(
+          Sentence{std::string(piece.substr(lead)), label, pointer, static_cast<int>(at), line});
     }
   };
   // Sentence ends: 。！？； (three bytes each in UTF-8) and line breaks.
@@ -103,7 +103,7 @@ constexpr std::array<Keyword, 22> kSubjects = {{
     {"财政供养人员", Subject::kOnPayroll},
 }};
 
-constexpr std::array<std::string_view, 7> kCurrentWords = {"本年度", "本年", "今年", "当年",
+constexpr std::array<std::string_view, 7> kCurrentWords = {"本年度", "本年",       "今年", "当年",
                                                            "本期",   "本单位年度", "年底"};
 constexpr std::array<std::string_view, 6> kPriorWords = {"上年度", "上一年度", "上年",
                                                          "去年",   "上期",     "同期"};
@@ -133,7 +133,7 @@ constexpr std::array<DirectionWord, 14> kDirections = {{
 
 // Units after a number, longest first.
 constexpr std::array<std::string_view, 22> kUnits = {
-    "万元", "亿元", "千元", "万人次", "万次", "万人", "人次", "场次", "元", "%", "％",
+    "万元", "亿元", "千元", "万人次", "万次", "万人", "人次", "场次", "元", "%",  "％",
     "人",   "名",   "个",   "次",     "场",   "份",   "件",   "所",   "家", "项", "届"};
 
 // Every word ExtractClaims looks for, indexed by its first code point, so that a character
@@ -169,9 +169,8 @@ const std::vector<Word>* WordsStartingWith(char32_t cp) {
       add(kDirections[i].word, WordKind::kDirection, static_cast<int>(i));
     }
     for (auto& [cp, words] : m) {
-      std::stable_sort(words.begin(), words.end(), [](const Word& x, const Word& y) {
-        return x.text.size() > y.text.size();
-      });
+      std::stable_sort(words.begin(), words.end(),
+                       [](const Word& x, const Word& y) { return x.text.size() > y.text.size(); });
       if (cp < 0x10000) may_start[cp >> 6] |= uint64_t{1} << (cp & 63);
     }
     return m;

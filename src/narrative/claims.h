@@ -31,20 +31,20 @@ std::vector<Sentence> SplitSentences(const Report& report);
 
 enum class Subject {
   kNone,
-  kTotalSpending,    // 收入支出决算 / 收支决算 / 支出决算
-  kAppropriation,    // 财政拨款收入 / 一般公共预算财政拨款
-  kBasic,            // 基本支出
-  kPersonnel,        // 人员经费
-  kPublicFunds,      // 公用经费 / 日常公用经费
-  kProjects,         // 项目支出
-  kThreePublic,      // 三公经费
-  kOverseas,         // 因公出国（境）费
-  kVehicles,         // 公务用车购置及运行费
-  kReception,        // 公务接待费
-  kAuthorized,       // 编制
-  kOnPayroll,        // 在职
-  kRetired,          // 退休
-  kTotalStaff,       // 实有
+  kTotalSpending,  // 收入支出决算 / 收支决算 / 支出决算
+  kAppropriation,  // 财政拨款收入 / 一般公共预算财政拨款
+  kBasic,          // 基本支出
+  kPersonnel,      // 人员经费
+  kPublicFunds,    // 公用经费 / 日常公用经费
+  kProjects,       // 项目支出
+  kThreePublic,    // 三公经费
+  kOverseas,       // 因公出国（境）费
+  kVehicles,       // 公务用车购置及运行费
+  kReception,      // 公务接待费
+  kAuthorized,     // 编制
+  kOnPayroll,      // 在职
+  kRetired,        // 退休
+  kTotalStaff,     // 实有
 };
 std::string_view SubjectName(Subject s, bool zh);
 
@@ -53,8 +53,8 @@ enum class Column { kUnknown, kBudget, kFinal };
 
 // A figure in a sentence.
 struct Mention {
-  Decimal value;         // as written
-  std::string unit;      // "万元", "元", "亿元", "%", "人", "名", "场次", "" …
+  Decimal value;             // as written
+  std::string unit;          // "万元", "元", "亿元", "%", "人", "名", "场次", "" …
   bool approximate = false;  // "余", "多"
   int begin = 0, end = 0;    // byte span of number and unit
   Subject subject = Subject::kNone;
@@ -66,12 +66,12 @@ struct Mention {
 
 // A comparison stated in words: "增加6.04元", "减少23.52", "持平", "增长1.49%".
 struct DirectionClaim {
-  int direction = 0;  // +1, −1, 0 (flat)
+  int direction = 0;     // +1, −1, 0 (flat)
   bool roughly = false;  // 基本持平
   std::string word;
-  int begin = 0, end = 0;              // span of the word (and its amount, if any)
-  std::optional<size_t> amount;        // index into mentions of the stated difference
-  Subject subject = Subject::kNone;    // what is compared
+  int begin = 0, end = 0;            // span of the word (and its amount, if any)
+  std::optional<size_t> amount;      // index into mentions of the stated difference
+  Subject subject = Subject::kNone;  // what is compared
 };
 
 struct SentenceClaims {

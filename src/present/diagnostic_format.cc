@@ -44,7 +44,8 @@ std::string QuoteSentence(const Location& loc) {
   if (loc.span_begin >= 0 && loc.span_end > loc.span_begin &&
       static_cast<size_t>(loc.span_end) <= loc.sentence.size()) {
     const int before = DisplayWidth(loc.sentence.substr(0, loc.span_begin));
-    const int width = DisplayWidth(loc.sentence.substr(loc.span_begin, loc.span_end - loc.span_begin));
+    const int width =
+        DisplayWidth(loc.sentence.substr(loc.span_begin, loc.span_end - loc.span_begin));
     out += "    " + std::string(static_cast<size_t>(before), ' ') +
            std::string(static_cast<size_t>(std::max(1, width)), '^') + "\n";
   }
@@ -101,7 +102,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   if (!d.location.pointer.empty()) out += fmt::format(" ({})", d.location.pointer);
   out += "\n";
   if (d.location.source) {
-    out += fmt::format("  {}{}\n", o.zh ? "原文：" : "source: ", SourceText(*d.location.source, o.zh));
+    out +=
+        fmt::format("  {}{}\n", o.zh ? "原文：" : "source: ", SourceText(*d.location.source, o.zh));
   }
   out += QuoteRow(d.location, o.zh);
   out += QuoteSentence(d.location);
@@ -118,7 +120,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
     for (size_t i = 0; i < figures.size(); ++i) out += (i ? (o.zh ? "；" : "; ") : "") + figures[i];
     out += "\n";
   }
-  if (!d.hint(o.zh).empty()) out += fmt::format("  {}{}\n", o.zh ? "建议：" : "hint: ", d.hint(o.zh));
+  if (!d.hint(o.zh).empty())
+    out += fmt::format("  {}{}\n", o.zh ? "建议：" : "hint: ", d.hint(o.zh));
   out += "\n";
   return out;
 }

@@ -53,8 +53,8 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   const Funds& f = package.evaluation.funds;
   const ExecutionResult& ex = sheet.execution;
   std::string out;
-  const std::string unit = Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
-                                                                         : package.evaluation.unit_name);
+  const std::string unit = Cleaned(
+      package.evaluation.unit_name.empty() ? package.unit.name : package.evaluation.unit_name);
   out += o.zh ? fmt::format("{} {}年度部门整体支出绩效自评 · 评分规则 {}\n\n", unit,
                             package.fiscal_year, rb.id)
               : fmt::format("{}, fiscal year {}: scores under rulebook {}\n\n", unit,
@@ -62,17 +62,18 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
 
   const std::string rate = ex.rate ? ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding) + "%"
                                    : (o.zh ? "无法计算" : "cannot compute");
-  const std::string score = ex.score ? ex.score->ToString() : (o.zh ? "无法计算" : "cannot compute");
+  const std::string score =
+      ex.score ? ex.score->ToString() : (o.zh ? "无法计算" : "cannot compute");
   out += o.zh ? "预算执行\n" : "Budget execution\n";
-  out += RenderTextTable(
-      {{o.zh ? "年初预算数" : "initial budget", f.initial_budget.Display(),
-        o.zh ? "全年预算数" : "full-year budget", f.full_year_budget.Display(),
-        o.zh ? "全年执行数" : "executed", f.executed.Display()},
-       {o.zh ? "执行率" : "execution rate", rate, o.zh ? "填报" : "reported",
-        f.execution_rate.Display()},
-       {o.zh ? "执行率得分" : "execution score", score, o.zh ? "填报" : "reported",
-        f.score.Display(), o.zh ? "分值" : "weight", f.weight.Display()}},
-      "  ");
+  out +=
+      RenderTextTable({{o.zh ? "年初预算数" : "initial budget", f.initial_budget.Display(),
+                        o.zh ? "全年预算数" : "full-year budget", f.full_year_budget.Display(),
+                        o.zh ? "全年执行数" : "executed", f.executed.Display()},
+                       {o.zh ? "执行率" : "execution rate", rate, o.zh ? "填报" : "reported",
+                        f.execution_rate.Display()},
+                       {o.zh ? "执行率得分" : "execution score", score, o.zh ? "填报" : "reported",
+                        f.score.Display(), o.zh ? "分值" : "weight", f.weight.Display()}},
+                      "  ");
   out += "\n";
 
   std::vector<std::vector<std::string>> rows;
@@ -99,13 +100,16 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   out += "\n";
 
   const Cell& reported_total = package.evaluation.total_score;
-  out += o.zh ? fmt::format("总分 {}（填报 {}；复算区间 {}）\n", sheet.total.Normalized().ToString(),
-                            reported_total.Display(), RangeText(sheet.total_range, rb.score_decimals))
-              : fmt::format("Total {} (reported {}; recomputed range {})\n", sheet.total.Normalized().ToString(),
-                            reported_total.Display(), RangeText(sheet.total_range, rb.score_decimals));
+  out +=
+      o.zh ? fmt::format("总分 {}（填报 {}；复算区间 {}）\n", sheet.total.Normalized().ToString(),
+                         reported_total.Display(), RangeText(sheet.total_range, rb.score_decimals))
+           : fmt::format("Total {} (reported {}; recomputed range {})\n",
+                         sheet.total.Normalized().ToString(), reported_total.Display(),
+                         RangeText(sheet.total_range, rb.score_decimals));
   if (sheet.not_assessable > 0) {
-    out += o.zh ? fmt::format("其中 {} 项指标无法评价，未计入总分\n", sheet.not_assessable)
-                : fmt::format("{} indicator(s) not assessable, not counted\n", sheet.not_assessable);
+    out += o.zh
+               ? fmt::format("其中 {} 项指标无法评价，未计入总分\n", sheet.not_assessable)
+               : fmt::format("{} indicator(s) not assessable, not counted\n", sheet.not_assessable);
   }
   out += fmt::format("{} {}\n", o.zh ? "等级" : "Grade", sheet.grade);
   const std::vector<DerivedFigure> derived = DeriveFigures(package, rb);
@@ -124,8 +128,9 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   return out;
 }
 
-nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb, const ScoreSheet& sheet,
-                         const std::vector<Diagnostic>& notes, const FormatOptions& o) {
+nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb,
+                                 const ScoreSheet& sheet, const std::vector<Diagnostic>& notes,
+                                 const FormatOptions& o) {
   const ExecutionResult& ex = sheet.execution;
   const Funds& f = package.evaluation.funds;
   nlohmann::ordered_json indicators = nlohmann::ordered_json::array();
@@ -142,13 +147,16 @@ nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb, con
         {"method", ScoreMethodKey(s.method)},
         {"met", s.met},
         {"band", BandKey(s.band)},
-        {"computed_score", s.point ? nlohmann::ordered_json(s.point->Normalized().ToString()) : nlohmann::ordered_json()},
-        {"computed_range", s.method == ScoreMethod::kNotAssessable
-                               ? nlohmann::ordered_json()
-                               : nlohmann::ordered_json::array(
-                                     {s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString(),
-                                      s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString()})},
-        {"accepted_score", s.accepted ? nlohmann::ordered_json(s.accepted->Normalized().ToString()) : nlohmann::ordered_json()},
+        {"computed_score", s.point ? nlohmann::ordered_json(s.point->Normalized().ToString())
+                                   : nlohmann::ordered_json()},
+        {"computed_range",
+         s.method == ScoreMethod::kNotAssessable
+             ? nlohmann::ordered_json()
+             : nlohmann::ordered_json::array(
+                   {s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString(),
+                    s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString()})},
+        {"accepted_score", s.accepted ? nlohmann::ordered_json(s.accepted->Normalized().ToString())
+                                      : nlohmann::ordered_json()},
         {"note", o.zh ? s.note_zh : s.note_en},
     };
     indicators.push_back(std::move(j));
@@ -163,10 +171,12 @@ nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb, con
       {"execution_rate",
        ex.rate ? nlohmann::ordered_json(ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding))
                : nlohmann::ordered_json()},
-      {"execution_rate_exact",
-       ex.rate ? nlohmann::ordered_json(ex.rate->value.Normalized().ToString()) : nlohmann::ordered_json()},
+      {"execution_rate_exact", ex.rate
+                                   ? nlohmann::ordered_json(ex.rate->value.Normalized().ToString())
+                                   : nlohmann::ordered_json()},
       {"execution_weight", f.weight.Display()},
-      {"execution_score", ex.score ? nlohmann::ordered_json(ex.score->ToString()) : nlohmann::ordered_json()},
+      {"execution_score",
+       ex.score ? nlohmann::ordered_json(ex.score->ToString()) : nlohmann::ordered_json()},
       {"indicators", indicators},
       {"total", sheet.total.Normalized().ToString()},
       {"total_range",

@@ -21,7 +21,7 @@ std::string FormatScoreText(const Package& package, const Rulebook& rulebook,
                             const FormatOptions& options);
 
 nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rulebook,
-                         const ScoreSheet& sheet, const std::vector<Diagnostic>& notes,
-                         const FormatOptions& options);
+                                 const ScoreSheet& sheet, const std::vector<Diagnostic>& notes,
+                                 const FormatOptions& options);
 
 }  // namespace jixiao

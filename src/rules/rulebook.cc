@@ -79,7 +79,6 @@ std::string IndexPath(std::string_view path, size_t index) {
   return fmt::format("{}[{}]", path, index);
 }
 
-
 // " (did you mean output?)" when a known name is within two edits of `name`, else "".
 std::string Suggestion(std::string_view name, Keys known) {
   constexpr size_t kMaxEdits = 2;

@@ -24,8 +24,8 @@ enum class SatisfactionLayout {
 
 // Score of a ≤ target ("lower is better") that was missed.
 enum class ReverseVariant {
-  kRatio,                  // 分值 × target ÷ actual
-  kLinearToZeroAtDouble,   // 分值 × (2·target − actual) ÷ target, not below 0
+  kRatio,                 // 分值 × target ÷ actual
+  kLinearToZeroAtDouble,  // 分值 × (2·target − actual) ÷ target, not below 0
 };
 
 // Basis of the 三公经费 year-on-year comparison.
@@ -63,10 +63,10 @@ struct Rulebook {
   Decimal total_weight;         // 100
 
   // [execution]: 执行率得分 = 分值 × min(执行率, cap)
-  Decimal execution_cap_percent;     // 100
+  Decimal execution_cap_percent;  // 100
   int execution_decimals = 2;
   Rounding execution_rounding = Rounding::kHalfUp;
-  Decimal explain_below_percent;     // execution under this needs an explanation (90)
+  Decimal explain_below_percent;  // execution under this needs an explanation (90)
 
   // [scores]: indicator scores and totals
   int score_decimals = 2;
@@ -81,9 +81,9 @@ struct Rulebook {
 
   // [qualitative]: ordinal scale, best level first; each level lists its words.
   std::vector<std::vector<std::string>> ordinal_scale;
-  ScoreBand achieved;       // actual ≥ target: 80–100
-  ScoreBand partial;        // one level short: 60–80
-  ScoreBand not_achieved;   // further: 0–60
+  ScoreBand achieved;      // actual ≥ target: 80–100
+  ScoreBand partial;       // one level short: 60–80
+  ScoreBand not_achieved;  // further: 0–60
 
   // [[grades]], best first
   std::vector<GradeBand> grades;
