@@ -326,7 +326,8 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
       continue;
     }
     const bool ordinal = begin >= 3 && At(s, begin - 3, "第");
-    const bool listed = (begin == 0 && (At(s, pos, ".") || At(s, pos, "、"))) ||
+    // "1." and "1、" number a list: a figure is never followed by them.
+    const bool listed = At(s, pos, ".") || At(s, pos, "、") || At(s, pos, "．") ||
                         (begin >= 3 && At(s, begin - 3, "（") && At(s, pos, "）")) ||
                         (begin >= 1 && s[begin - 1] == '(' && At(s, pos, ")"));
     if (ordinal || listed || At(s, pos, "月") || At(s, pos, "日") || At(s, pos, "届") ||

@@ -1,0 +1,140 @@
+// Tests of claim extraction on phrasings written for these tests: amounts with and without
+// units, subjects, years and columns, direction words with and without amounts, numbers that
+// are not figures (years, dates, ordinals, list numbers), and sentence splitting.
+#include "narrative/claims.h"
+
+#include <gtest/gtest.h>
+
+namespace jixiao {
+namespace {
+
+SentenceClaims Extract(const std::string& text, int year = 2024) {
+  Sentence s;
+  s.text = text;
+  return ExtractClaims(s, year);
+}
+
+std::string Span(const std::string& text, const Mention& m) {
+  return text.substr(m.begin, m.end - m.begin);
+}
+
+TEST(Claims, AmountsWithUnitsSubjectsAndYears) {
+  const std::string t = "本年度基本支出230.50万元，上年度基本支出210.00万元。";
+  const SentenceClaims c = Extract(t);
+  ASSERT_EQ(c.mentions.size(), 2u);
+  EXPECT_EQ(c.mentions[0].value.ToString(), "230.50");
+  EXPECT_EQ(c.mentions[0].unit, "万元");
+  EXPECT_EQ(c.mentions[0].subject, Subject::kBasic);
+  EXPECT_EQ(c.mentions[0].year, Year::kCurrent);
+  EXPECT_EQ(c.mentions[1].year, Year::kPrior);
+  EXPECT_EQ(Span(t, c.mentions[1]), "210.00万元");
+}
+
+TEST(Claims, WrittenYearsDecideTheYear) {
+  const SentenceClaims c = Extract("2024年公用经费12.3万元，2023年公用经费10万元。");
+  ASSERT_EQ(c.mentions.size(), 2u);
+  EXPECT_EQ(c.mentions[0].year, Year::kCurrent);
+  EXPECT_EQ(c.mentions[1].year, Year::kPrior);
+  EXPECT_EQ(c.mentions[0].subject, Subject::kPublicFunds);
+}
+
+TEST(Claims, SubjectCarriesAcrossClauses) {
+  const SentenceClaims c = Extract("财政拨款收入本年为88万元，上年为90万元。");
+  ASSERT_EQ(c.mentions.size(), 2u);
+  EXPECT_EQ(c.mentions[1].subject, Subject::kAppropriation);
+  EXPECT_EQ(c.mentions[1].year, Year::kPrior);
+}
+
+TEST(Claims, BudgetAndFinalColumns) {
+  const SentenceClaims c = Extract("“三公”经费预算数为1.2万元，决算数为1.1万元。");
+  ASSERT_EQ(c.mentions.size(), 2u);
+  EXPECT_EQ(c.mentions[0].column, Column::kBudget);
+  EXPECT_EQ(c.mentions[1].column, Column::kFinal);
+  EXPECT_EQ(c.mentions[0].subject, Subject::kThreePublic);
+}
+
+TEST(Claims, PartsOfThreePublic) {
+  const SentenceClaims c =
+      Extract("其中因公出国（境）费0万元，公务用车购置及运行费0.5万元，公务接待费0.3万元。");
+  ASSERT_EQ(c.mentions.size(), 3u);
+  EXPECT_EQ(c.mentions[0].subject, Subject::kOverseas);
+  EXPECT_EQ(c.mentions[1].subject, Subject::kVehicles);
+  EXPECT_EQ(c.mentions[2].subject, Subject::kReception);
+}
+
+TEST(Claims, DirectionWordsWithAmounts) {
+  for (const auto& [text, direction] :
+       {std::pair{"比上年增加3.5万元", 1}, std::pair{"较上年减少了2万元", -1},
+        std::pair{"同比下降1.2%", -1}, std::pair{"增长10%", 1}, std::pair{"多出0.8万元", 1},
+        std::pair{"降低4.00万元", -1}}) {
+    const SentenceClaims c = Extract(text);
+    ASSERT_EQ(c.directions.size(), 1u) << text;
+    EXPECT_EQ(c.directions[0].direction, direction) << text;
+    ASSERT_TRUE(c.directions[0].amount.has_value()) << text;
+    EXPECT_TRUE(c.mentions[*c.directions[0].amount].is_difference) << text;
+  }
+}
+
+TEST(Claims, DifferenceWithoutUnitOrWithWrongUnit) {
+  SentenceClaims c = Extract("上年148.40万元，减少23.52。");
+  ASSERT_EQ(c.mentions.size(), 2u);
+  EXPECT_TRUE(c.mentions[1].is_difference);
+  EXPECT_EQ(c.mentions[1].unit, "");
+  c = Extract("增加6.04元");
+  EXPECT_EQ(c.mentions[0].unit, "元");
+}
+
+TEST(Claims, FlatWords) {
+  for (const char* text : {"与上年相比持平。", "较上年基本持平。", "支出与上年相同。"}) {
+    const SentenceClaims c = Extract(text);
+    ASSERT_EQ(c.directions.size(), 1u) << text;
+    EXPECT_EQ(c.directions[0].direction, 0) << text;
+    EXPECT_FALSE(c.directions[0].amount.has_value()) << text;
+  }
+  EXPECT_TRUE(Extract("较上年基本持平。").directions[0].roughly);
+}
+
+TEST(Claims, DirectionWithoutAmountIsAReasonNotAClaim) {
+  const SentenceClaims c = Extract("主要是人员减少，导致基本经费增加。");
+  EXPECT_TRUE(c.directions.empty());
+}
+
+TEST(Claims, NumbersThatAreNotFigures) {
+  const SentenceClaims c =
+      Extract("（1）2024年9月25日举办第8届大赛，1.开展活动，1、宣传，共发放资料3000余份。");
+  ASSERT_EQ(c.mentions.size(), 1u);
+  EXPECT_EQ(c.mentions[0].value.ToString(), "3000");
+  EXPECT_TRUE(c.mentions[0].approximate);
+  EXPECT_EQ(c.mentions[0].unit, "份");
+}
+
+TEST(Claims, StaffCounts) {
+  const SentenceClaims c = Extract("核定编制12名，实有人员15人，其中在职11人、退休4人。");
+  ASSERT_EQ(c.mentions.size(), 4u);
+  EXPECT_EQ(c.mentions[0].subject, Subject::kAuthorized);
+  EXPECT_EQ(c.mentions[1].subject, Subject::kTotalStaff);
+  EXPECT_EQ(c.mentions[2].subject, Subject::kOnPayroll);
+  EXPECT_EQ(c.mentions[3].subject, Subject::kRetired);
+  // "预算编制" is budgeting, not posts.
+  EXPECT_EQ(Extract("认真做好预算编制工作，安排10万元。").mentions[0].subject, Subject::kNone);
+}
+
+TEST(Claims, SentencesWithPlaceAndLine) {
+  Report r;
+  r.sections.push_back(ReportSection{"一", "基本情况", "第一句。第二句！\n第三句；第四句", {}});
+  r.sections[0].subsections.push_back(ReportSection{"（一）", "小节", "小节一句。", {}});
+  const std::vector<Sentence> s = SplitSentences(r);
+  ASSERT_EQ(s.size(), 5u);
+  EXPECT_EQ(s[0].text, "第一句。");
+  EXPECT_EQ(s[1].text, "第二句！");
+  EXPECT_EQ(s[2].text, "第三句；");
+  EXPECT_EQ(s[2].line, 1);
+  EXPECT_EQ(s[3].text, "第四句");
+  EXPECT_EQ(s[3].offset, static_cast<int>(std::string("第一句。第二句！\n第三句；").size()));
+  EXPECT_EQ(s[4].section, "一（一）");
+  EXPECT_EQ(s[4].pointer, "/report/sections/0/subsections/0/text");
+  EXPECT_EQ(s[0].pointer, "/report/sections/0/text");
+}
+
+}  // namespace
+}  // namespace jixiao
