@@ -151,6 +151,21 @@ int DisplayWidth(std::string_view text) {
   return width;
 }
 
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  // First bytes of the words: most positions are rejected on one byte.
+  bool first[256] = {};
+  for (std::string_view w : words) {
+    if (!w.empty()) first[static_cast<unsigned char>(w[0])] = true;
+  }
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (!first[static_cast<unsigned char>(text[pos])]) continue;
+    for (std::string_view w : words) {
+      if (!w.empty() && text.compare(pos, w.size(), w) == 0) return true;
+    }
+  }
+  return false;
+}
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;

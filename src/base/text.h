@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,10 @@ std::string FoldWidth(std::string_view text);
 // Terminal columns the text occupies: East-Asian wide and full-width characters count 2,
 // combining marks 0, everything else 1.
 int DisplayWidth(std::string_view text);
+
+// Whether any of `words` occurs in `text`, in one pass over the text: a position is compared
+// with a word only when it holds the word's first character.
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 
 // Levenshtein distance over bytes (insertions, deletions, substitutions), for the "did you
 // mean …?" of error messages on short names.

@@ -29,11 +29,8 @@ Location FundsCell(const char* column) {
 
 // A sentence that says the budget was not adjusted.
 bool DeniesAdjustment(std::string_view s) {
-  if (!Has(s, "调整")) return false;
-  for (std::string_view neg : {"未进行", "没有", "未作", "未做", "无调整", "未调整", "不存在"}) {
-    if (Has(s, neg)) return true;
-  }
-  return false;
+  return Has(s, "调整") &&
+         ContainsAny(s, {"未进行", "没有", "未作", "未做", "无调整", "未调整", "不存在"});
 }
 
 // The goals the report lists as (1)…(2)… or （1）…（2）…, by number.
@@ -208,10 +205,10 @@ void CheckCrossDocument(CheckContext& cx) {
     if (!f.project.has_number()) d.related.push_back(FundsCell("project"));
     const std::string name = CleanLabel(row.label);
     std::string explained;
+    const std::string_view name_head = std::string_view(name).substr(0, name.size() >= 6 ? 6 : 0);
     for (const Sentence& s : sentences) {
-      if (Has(s.text, "项目支出") || (name.size() >= 6 && Has(s.text, name.substr(0, 6)))) {
-        if (Has(s.text, "并入") || Has(s.text, "合并") || Has(s.text, "调整") ||
-            Has(s.text, "未执行") || Has(s.text, "取消")) {
+      if (ContainsAny(s.text, {"项目支出", name_head})) {
+        if (ContainsAny(s.text, {"并入", "合并", "调整", "未执行", "取消"})) {
           d.related.push_back(SentenceLocation(p, s, 0, static_cast<int>(s.text.size())));
           explained = s.section;
         }
@@ -261,9 +258,10 @@ void CheckCrossDocument(CheckContext& cx) {
     std::string list;
     for (const std::string& m : missing) list += (list.empty() ? "" : "、") + ("“" + m + "”");
     d.reported = list;
+    const std::string wide = "（" + it->first + "）";
+    const std::string narrow = "(" + it->first + ")";
     for (size_t k = 0; k < sentences.size(); ++k) {
-      const std::string folded = FoldWidth(sentences[k].text);
-      if (Has(folded, "(" + it->first + ")")) {
+      if (ContainsAny(sentences[k].text, {wide, narrow})) {
         d.related.push_back(SentenceLocation(p, sentences[k], 0, 0));
         break;
       }

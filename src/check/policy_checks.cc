@@ -20,9 +20,7 @@ bool ReportMentions(const Report& report, std::initializer_list<std::string_view
   while (!stack.empty()) {
     const ReportSection* s = stack.back();
     stack.pop_back();
-    for (std::string_view w : words) {
-      if (Has(s->text, w)) return true;
-    }
+    if (ContainsAny(s->text, words)) return true;
     for (const ReportSection& sub : s->subsections) stack.push_back(&sub);
   }
   return false;

@@ -245,7 +245,20 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   while (pos < s.size()) {
     if (!IsDigit(s[pos])) {
       size_t next = pos;
-      const std::vector<Word>* words = WordsStartingWith(NextCodePoint(s, &next));
+      // The common case inline: a three-byte character (CJK and full-width punctuation).
+      const unsigned char b0 = static_cast<unsigned char>(s[pos]);
+      char32_t cp;
+      if ((b0 & 0xF0) == 0xE0 && pos + 2 < s.size() &&
+          (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
+          (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80) {
+        cp = (char32_t{b0} & 0x0F) << 12 |
+             (char32_t{static_cast<unsigned char>(s[pos + 1])} & 0x3F) << 6 |
+             (char32_t{static_cast<unsigned char>(s[pos + 2])} & 0x3F);
+        next = pos + 3;
+      } else {
+        cp = NextCodePoint(s, &next);
+      }
+      const std::vector<Word>* words = WordsStartingWith(cp);
       const Word* word = nullptr;
       if (words != nullptr) {
         for (const Word& w : *words) {
