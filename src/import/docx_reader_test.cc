@@ -12,6 +12,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "tests/zip_testing.h"
 #include <unistd.h>
 #include <zip.h>
 
@@ -75,49 +77,6 @@ class TempDir {
   fs::path path_;
 };
 
-// Zeros produced on demand, for a huge member that is never held in memory.
-struct Zeros {
-  uint64_t size;
-  uint64_t offset = 0;
-};
-
-zip_int64_t ZerosCallback(void* userdata, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
-  auto* zeros = static_cast<Zeros*>(userdata);
-  switch (cmd) {
-    case ZIP_SOURCE_OPEN:
-      zeros->offset = 0;
-      return 0;
-    case ZIP_SOURCE_READ: {
-      const uint64_t n = std::min<uint64_t>(len, zeros->size - zeros->offset);
-      std::memset(data, 0, n);
-      zeros->offset += n;
-      return static_cast<zip_int64_t>(n);
-    }
-    case ZIP_SOURCE_CLOSE:
-      return 0;
-    case ZIP_SOURCE_STAT: {
-      auto* st = static_cast<zip_stat_t*>(data);
-      zip_stat_init(st);
-      st->size = zeros->size;
-      st->valid |= ZIP_STAT_SIZE;
-      return sizeof(*st);
-    }
-    case ZIP_SOURCE_ERROR: {
-      auto* e = static_cast<int*>(data);
-      e[0] = e[1] = 0;
-      return 2 * sizeof(int);
-    }
-    case ZIP_SOURCE_FREE:
-      delete zeros;
-      return 0;
-    case ZIP_SOURCE_SUPPORTS:
-      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-    default:
-      return -1;
-  }
-}
-
 // Builds a zip archive in memory with libzip.
 class ZipBuilder {
  public:
@@ -147,7 +106,7 @@ class ZipBuilder {
     return *this;
   }
   ZipBuilder& AddZeros(const std::string& name, uint64_t size) {
-    zip_source_t* s = zip_source_function(archive_, ZerosCallback, new Zeros{size});
+    zip_source_t* s = testing::FilledSource(archive_, size, 0);
     const zip_int64_t index = zip_file_add(archive_, name.c_str(), s, ZIP_FL_ENC_UTF_8);
     EXPECT_GE(index, 0) << name;
     zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 9);

@@ -10,6 +10,8 @@
 #include "import/xlsx_reader.h"
 
 #include <gtest/gtest.h>
+
+#include "tests/zip_testing.h"
 #include <unistd.h>
 #include <zip.h>
 
@@ -752,45 +754,6 @@ TEST(XlsxReader, BrokenPartGraph) {
               Status::Code::kCorruption, "t.xlsx: sheet \"甲\": no member xl/worksheets/nine.xml");
 }
 
-// A member of `size` zero bytes, produced on the fly so nothing of that size is allocated.
-struct Zeros {
-  uint64_t size = 0;
-  uint64_t offset = 0;
-};
-
-zip_int64_t ZerosCallback(void* state, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
-  Zeros* z = static_cast<Zeros*>(state);
-  switch (cmd) {
-    case ZIP_SOURCE_OPEN:
-      z->offset = 0;
-      return 0;
-    case ZIP_SOURCE_READ: {
-      const zip_uint64_t n = std::min<zip_uint64_t>(len, z->size - z->offset);
-      std::memset(data, '0', n);
-      z->offset += n;
-      return static_cast<zip_int64_t>(n);
-    }
-    case ZIP_SOURCE_CLOSE:
-      return 0;
-    case ZIP_SOURCE_STAT: {
-      zip_stat_t* st = static_cast<zip_stat_t*>(data);
-      zip_stat_init(st);
-      st->size = z->size;
-      st->valid |= ZIP_STAT_SIZE;
-      return sizeof(zip_stat_t);
-    }
-    case ZIP_SOURCE_ERROR:
-      return 2 * sizeof(int);
-    case ZIP_SOURCE_FREE:
-      return 0;
-    case ZIP_SOURCE_SUPPORTS:
-      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-    default:
-      return -1;
-  }
-}
-
 TEST(XlsxReader, ZipBomb) {
   // A valid workbook whose sheet is 65 MiB of zeros (about 65 KiB deflated).
   Book book;
@@ -805,8 +768,7 @@ TEST(XlsxReader, ZipBomb) {
   zip_source_keep(src);
   zip_t* archive = zip_open_from_source(src, 0, &error);
   ASSERT_NE(archive, nullptr);
-  Zeros zeros{65ull << 20, 0};
-  zip_source_t* bomb = zip_source_function(archive, ZerosCallback, &zeros);
+  zip_source_t* bomb = testing::FilledSource(archive, 65ull << 20, '0');
   ASSERT_NE(bomb, nullptr);
   ASSERT_GE(zip_file_add(archive, "xl/worksheets/sheet1.xml", bomb, ZIP_FL_OVERWRITE), 0);
   ASSERT_EQ(zip_close(archive), 0);
