@@ -407,6 +407,22 @@ class PackageReader {
     return true;
   }
 
+  // Reads the optional array `key` of `object` into `out`, one element by `read_one`
+  // (element, its pointer, where to put it).
+  template <typename T, typename ReadOne>
+  bool ReadArray(const json& object, const std::string& pointer, std::string_view key,
+                 std::vector<T>* out, ReadOne read_one) {
+    const json* array = nullptr;
+    if (!FindArray(object, pointer, key, &array)) return false;
+    if (array == nullptr) return true;
+    const std::string array_pointer = ChildPointer(pointer, key);
+    out->resize(array->size());
+    for (size_t i = 0; i < array->size(); ++i) {
+      if (!read_one((*array)[i], ChildPointer(array_pointer, i), &(*out)[i])) return false;
+    }
+    return true;
+  }
+
   bool CellValue(const json& v, const std::string& pointer, Cell* out) {
     if (v.is_null()) {
       *out = Cell::Blank();
@@ -519,16 +535,11 @@ class PackageReader {
         if (!ReadCell(*values, vp, ExpenseColumnKey(c), &out->at(c))) return false;
       }
     }
-    const json* children = nullptr;
-    if (!FindArray(v, p, "children", &children)) return false;
-    if (children != nullptr) {
-      const std::string cp = ChildPointer(p, "children");
-      out->children.resize(children->size());
-      for (size_t i = 0; i < children->size(); ++i) {
-        if (!ReadExpenseRow((*children)[i], ChildPointer(cp, i), depth + 1, &out->children[i])) {
-          return false;
-        }
-      }
+    if (!ReadArray(v, p, "children", &out->children,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadExpenseRow(item, ip, depth + 1, o);
+                   })) {
+      return false;
     }
     return true;
   }
@@ -553,25 +564,17 @@ class PackageReader {
     if (const json* s = Find(v, "staffing")) {
       if (!ReadStaffing(*s, ChildPointer(p, "staffing"), &out->staffing)) return false;
     }
-    const json* expenses = nullptr;
-    if (!FindArray(v, p, "expenses", &expenses)) return false;
-    if (expenses != nullptr) {
-      const std::string ep = ChildPointer(p, "expenses");
-      out->expenses.resize(expenses->size());
-      for (size_t i = 0; i < expenses->size(); ++i) {
-        if (!ReadExpenseRow((*expenses)[i], ChildPointer(ep, i), 1, &out->expenses[i])) {
-          return false;
-        }
-      }
+    if (!ReadArray(v, p, "expenses", &out->expenses,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadExpenseRow(item, ip, 1, o);
+                   })) {
+      return false;
     }
-    const json* buildings = nullptr;
-    if (!FindArray(v, p, "buildings", &buildings)) return false;
-    if (buildings != nullptr) {
-      const std::string bp = ChildPointer(p, "buildings");
-      out->buildings.resize(buildings->size());
-      for (size_t i = 0; i < buildings->size(); ++i) {
-        if (!ReadBuilding((*buildings)[i], ChildPointer(bp, i), &out->buildings[i])) return false;
-      }
+    if (!ReadArray(v, p, "buildings", &out->buildings,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadBuilding(item, ip, o);
+                   })) {
+      return false;
     }
     return ReadString(v, p, "frugality_measures", &out->frugality_measures) &&
            ReadString(v, p, "notes", &out->notes);
@@ -596,21 +599,11 @@ class PackageReader {
 
   bool ReadGoals(const json& v, const std::string& p, Goals* out) {
     if (!CheckKeys(v, p, {"planned", "achieved"})) return false;
-    const json* planned = nullptr;
-    if (!FindArray(v, p, "planned", &planned)) return false;
-    if (planned != nullptr) {
-      const std::string pp = ChildPointer(p, "planned");
-      out->planned.resize(planned->size());
-      for (size_t i = 0; i < planned->size(); ++i) {
-        const json& g = (*planned)[i];
-        const std::string gp = ChildPointer(pp, i);
-        if (!CheckKeys(g, gp, {"number", "text"}) ||
-            !ReadString(g, gp, "number", &out->planned[i].number) ||
-            !ReadString(g, gp, "text", &out->planned[i].text)) {
-          return false;
-        }
-      }
-    }
+    const auto read_goal = [&](const json& g, const std::string& gp, Goal* goal) {
+      return CheckKeys(g, gp, {"number", "text"}) && ReadString(g, gp, "number", &goal->number) &&
+             ReadString(g, gp, "text", &goal->text);
+    };
+    if (!ReadArray(v, p, "planned", &out->planned, read_goal)) return false;
     return ReadString(v, p, "achieved", &out->achieved);
   }
 
@@ -635,16 +628,11 @@ class PackageReader {
         !ReadString(v, p, "deviation", &out->deviation)) {
       return false;
     }
-    const json* children = nullptr;
-    if (!FindArray(v, p, "children", &children)) return false;
-    if (children != nullptr) {
-      const std::string cp = ChildPointer(p, "children");
-      out->children.resize(children->size());
-      for (size_t i = 0; i < children->size(); ++i) {
-        if (!ReadIndicator((*children)[i], ChildPointer(cp, i), depth + 1, &out->children[i])) {
-          return false;
-        }
-      }
+    if (!ReadArray(v, p, "children", &out->children,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadIndicator(item, ip, depth + 1, o);
+                   })) {
+      return false;
     }
     return true;
   }
@@ -662,16 +650,11 @@ class PackageReader {
     if (const json* g = Find(v, "goals")) {
       if (!ReadGoals(*g, ChildPointer(p, "goals"), &out->goals)) return false;
     }
-    const json* indicators = nullptr;
-    if (!FindArray(v, p, "indicators", &indicators)) return false;
-    if (indicators != nullptr) {
-      const std::string ip = ChildPointer(p, "indicators");
-      out->indicators.resize(indicators->size());
-      for (size_t i = 0; i < indicators->size(); ++i) {
-        if (!ReadIndicator((*indicators)[i], ChildPointer(ip, i), 1, &out->indicators[i])) {
-          return false;
-        }
-      }
+    if (!ReadArray(v, p, "indicators", &out->indicators,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadIndicator(item, ip, 1, o);
+                   })) {
+      return false;
     }
     return ReadCell(v, p, "total_weight", &out->total_weight) &&
            ReadCell(v, p, "total_score", &out->total_score) &&
@@ -685,16 +668,11 @@ class PackageReader {
         !ReadString(v, p, "text", &out->text)) {
       return false;
     }
-    const json* subsections = nullptr;
-    if (!FindArray(v, p, "subsections", &subsections)) return false;
-    if (subsections != nullptr) {
-      const std::string sp = ChildPointer(p, "subsections");
-      out->subsections.resize(subsections->size());
-      for (size_t i = 0; i < subsections->size(); ++i) {
-        if (!ReadSection((*subsections)[i], ChildPointer(sp, i), depth + 1, &out->subsections[i])) {
-          return false;
-        }
-      }
+    if (!ReadArray(v, p, "subsections", &out->subsections,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadSection(item, ip, depth + 1, o);
+                   })) {
+      return false;
     }
     return true;
   }
@@ -710,16 +688,11 @@ class PackageReader {
         return false;
       }
     }
-    const json* sections = nullptr;
-    if (!FindArray(v, p, "sections", &sections)) return false;
-    if (sections != nullptr) {
-      const std::string sp = ChildPointer(p, "sections");
-      out->sections.resize(sections->size());
-      for (size_t i = 0; i < sections->size(); ++i) {
-        if (!ReadSection((*sections)[i], ChildPointer(sp, i), 1, &out->sections[i])) {
-          return false;
-        }
-      }
+    if (!ReadArray(v, p, "sections", &out->sections,
+                   [&](const json& item, const std::string& ip, auto* o) {
+                     return ReadSection(item, ip, 1, o);
+                   })) {
+      return false;
     }
     return true;
   }
