@@ -9,6 +9,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libtomlplusplus-dev libfmt-dev libcli11-dev libicu-dev
   libpugixml-dev libzip-dev libxlsxwriter-dev
+  # Rendering: charts (cairo + pango draw SVG and PNG) and glyph coverage (fontconfig)
+  libcairo2-dev libpango1.0-dev libfontconfig-dev
   # Independent software that makes and reads the Word/Excel fixtures in tests
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk
   python3 python3-docx python3-openpyxl python3-docxtpl
