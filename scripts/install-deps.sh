@@ -11,8 +11,9 @@ PACKAGES=(
   libpugixml-dev libzip-dev libxlsxwriter-dev
   # Rendering: charts (cairo + pango draw SVG and PNG) and glyph coverage (fontconfig)
   libcairo2-dev libpango1.0-dev libfontconfig-dev
-  # Independent software that makes and reads the Word/Excel fixtures in tests
-  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk
+  # Independent software that makes, reads and renders documents in tests (LibreOffice,
+  # poppler, python-docx/openpyxl/docxtpl, Chromium for the HTML page)
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk chromium
   python3 python3-docx python3-openpyxl python3-docxtpl
 )
 
