@@ -107,6 +107,9 @@ Status ConvertDocxToPdf(const std::string& docx_bytes, const std::string& pdf_pa
         "LibreOffice (soffice) is not installed; PDF output needs it (scripts/install-deps.sh "
         "installs libreoffice-writer-nogui)");
   }
+  if (::access(soffice.c_str(), X_OK) != 0 && soffice.find('/') != std::string::npos) {
+    return Status::NotFound("LibreOffice is not at " + soffice);
+  }
   Result<fs::path> work = MakeWorkDir();
   if (!work.ok()) return work.status();
   const fs::path dir = *work;
