@@ -71,6 +71,11 @@ TableCell Number(CellRole role, const char* value, int decimals, bool percent = 
   c.formula = std::move(formula);
   return c;
 }
+TableCell InBlank() {
+  TableCell c;
+  c.role = CellRole::kInput;
+  return c;
+}
 TableCell In(const char* value, int decimals) { return Number(CellRole::kInput, value, decimals); }
 TableCell Calc(const char* value, int decimals, std::string formula, bool percent = false) {
   return Number(CellRole::kComputed, value, decimals, percent, std::move(formula));
@@ -100,25 +105,36 @@ RenderDocument Document() {
   // 0
   row({Text("项目", true), Text("年初预算数", true), Text("全年预算数", true),
        Text("全年执行数", true), Text("分值", true), Text("执行率", true), Text("得分", true)});
-  // 1: 执行率 printed with '%', the score from it, capped at the weight.
+  // The composer's guard: "" until every input holds a number.
+  const auto guarded = [](const std::string& inputs, int count, const std::string& expr) {
+    return "IF(COUNT(" + inputs + ")<" + std::to_string(count) + ",\"\",IFERROR(" + expr +
+           ",\"\"))";
+  };
+  // 1: 执行率 printed with '%', the score from it (the guard tests the bare cell, the formula
+  // uses its value in percent units), capped at the weight.
   row({Text("年度资金总额"), In("153.53", 2), In("127.10", 2), In("124.88", 2), In("10", 0),
-       Calc("98.25", 2, "ROUND({1,3}/{1,2}*100,2)", true),
-       Calc("9.8", 1, "ROUND({1,4}*MIN({1,5},100)/100,1)")});
+       Calc("98.25", 2, guarded("{1,3},{1,2}", 2, "ROUND({1,3}/{1,2}*100,2)"), true),
+       Calc("9.8", 1, guarded("{1,4},{1,5}", 2, "ROUND({1,4}*MIN({1,5},100)/100,1)"))});
   // 2: a rate over 100 printed without '%', its score capped.
   row({Text("项目支出"), In("30", 2), In("40", 2), In("43.48", 2), In("5", 0),
-       Calc("108.70", 2, "ROUND({2,3}/{2,2}*100,2)"),
-       Calc("5.00", 2, "ROUND({2,4}*MIN({2,5},100)/100,2)")});
+       Calc("108.70", 2, guarded("{2,3},{2,2}", 2, "ROUND({2,3}/{2,2}*100,2)")),
+       Calc("5.00", 2, guarded("{2,4},{2,5}", 2, "ROUND({2,4}*MIN({2,5},100)/100,2)"))});
   // 3: 预算调整率 (negative) in a percent cell, from two inputs.
   row({Text("预算调整率"), Text(""), Text(""), Text(""), Text(""),
        Calc("-17.21", 2, "ROUND(({1,2}-{1,1})/{1,1}*100,2)", true), Text("——")});
-  // 4: totals: a sum of the weights and of the scores (one of which is itself a formula).
+  // 4: totals: sums over ranges (one term is itself a formula), and the grade.
   TableCell grade;
   grade.role = CellRole::kComputed;
   grade.text = "差";
   grade.formula = "IF({4,6}>=90,\"优\",IF({4,6}>=80,\"良\",IF({4,6}>=60,\"中\",\"差\")))";
-  row({Text("合计"), grade, Covered(), Covered(), Calc("15", 0, "{1,4}+{2,4}"), Text(""),
-       Calc("14.8", 1, "ROUND({1,6}+{2,6},1)")});
+  row({Text("合计"), grade, Covered(), Covered(), Calc("15", 0, "SUM({1,4}:{2,4})"), Text(""),
+       Calc("14.8", 1, "ROUND(SUM({1,6}:{2,6}),1)")});
   t.rows[4].cells[1].column_span = 3;
+  // 5: inputs not filled in: the percent rate stays blank (no #VALUE! from the rescaling).
+  TableCell blank_rate = Calc("0", 2, guarded("{5,2},{5,1}", 2, "ROUND({5,2}/{5,1}*100,2)"), true);
+  blank_rate.number.reset();
+  blank_rate.text.clear();
+  row({Text("政府采购"), InBlank(), InBlank(), InBlank(), Text(""), blank_rate, Text("")});
   doc.tables.push_back(t);
   return doc;
 }
@@ -293,7 +309,7 @@ TEST_F(RenderXlsx, OpenpyxlReadsCachedValuesFormulasProtectionAndMerges) {
     for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
       const TableCell& cell = t.rows[r].cells[c];
       const std::string where = "自评表!" + SheetCell(t, r, c);
-      if (cell.covered || cell.text.empty()) continue;
+      if (cell.covered || (cell.text.empty() && cell.formula.empty())) continue;
       ASSERT_TRUE(cells.count(where)) << where;
       const std::vector<std::string>& f = cells[where];
       ASSERT_EQ(f.size(), 7u) << where;
@@ -308,15 +324,18 @@ TEST_F(RenderXlsx, OpenpyxlReadsCachedValuesFormulasProtectionAndMerges) {
                             (cell.percent ? "%" : ""))
             << where;
       } else {
-        EXPECT_EQ(f[4], cell.text) << where;
+        EXPECT_EQ(f[4], cell.text.empty() ? "None" : cell.text) << where;
       }
     }
   }
-  EXPECT_EQ(computed, 8);
+  EXPECT_EQ(computed, 9);
   EXPECT_EQ(inputs, 8);
   // Spot checks of the addresses: two title rows above the grid.
-  EXPECT_EQ(cells["自评表!F4"][3], "=(ROUND(D4/C4*100,2))/100");
-  EXPECT_EQ(cells["自评表!G4"][3], "=ROUND(E4*MIN((F4*100),100)/100,1)");
+  const std::string rate = "IF(COUNT(D4,C4)<2,\"\",IFERROR(ROUND(D4/C4*100,2),\"\"))";
+  EXPECT_EQ(cells["自评表!F4"][3], "=IF(ISNUMBER(" + rate + ")," + rate + "/100," + rate + ")");
+  EXPECT_EQ(cells["自评表!G4"][3],
+            "=IF(COUNT(E4,F4)<2,\"\",IFERROR(ROUND(E4*MIN((F4*100),100)/100,1),\"\"))");
+  EXPECT_EQ(cells["自评表!E7"][3], "=SUM(E4:E5)");
   EXPECT_EQ(cells["自评表!B7"][3], "=IF(G7>=90,\"优\",IF(G7>=80,\"良\",IF(G7>=60,\"中\",\"差\")))");
 }
 
@@ -348,12 +367,12 @@ TEST_F(RenderXlsx, LibreOfficeRecalculatesTheSameFigures) {
         EXPECT_NEAR(ParseDouble(f[4]), Expected(cell), 1e-12)
             << where << " = " << f[3] << ": LibreOffice computed " << f[4];
       } else {
-        EXPECT_EQ(f[4], cell.text) << where << " = " << f[3];
+        EXPECT_EQ(f[4], cell.text.empty() ? "None" : cell.text) << where << " = " << f[3];
       }
       ++checked;
     }
   }
-  EXPECT_EQ(checked, 8);
+  EXPECT_EQ(checked, 9);
 }
 
 TEST_F(RenderXlsx, LibreOfficeConvertsTheWorkbookToPdf) {

@@ -5,13 +5,16 @@
 // each merged across the grid's width; the grid starts on the row after them, in column A.
 // So grid position {r,c} is the sheet cell at row r + title_rows, column c.
 //
-// Percentages are stored the way Excel itself stores them: a cell printed "87.5%" (percent
-// units 87.5 in TableCell::number) holds the fraction 0.875 under the number format "0.0%",
-// so Excel, LibreOffice, openpyxl and our own reader all show "87.5%" and a clerk can type
-// "90%" into it. The composer's formulas are written in percent units, so the writer rescales
-// at the edges: a reference to a percent cell becomes "(D7*100)", and the formula of a percent
-// cell is divided by 100 — "ROUND({1,2}/{1,1}*100,2)" in a percent cell is stored as
-// "(ROUND(C3/B3*100,2))/100" with the cached value 0.875.
+// Percentages are stored the way Excel itself stores them: a cell printed "87.5%"
+// (TableCell::percent, the number in percent units 87.5) holds the fraction 0.875 under the
+// number format "0.0%", so Excel, LibreOffice, openpyxl and our own reader all show "87.5%"
+// and a clerk can type "90%" (or 90) into it. The composer's formulas are written in percent
+// units, so the writer rescales at the edges: a reference to a percent cell becomes
+// "(D7*100)" (except as a range end or a direct argument of COUNT, ISNUMBER and the like,
+// which test what the cell holds), and the result of a percent cell's formula is divided by
+// 100 when it is a number — "ROUND({1,2}/{1,1}*100,2)" in a percent cell is stored as
+// "IF(ISNUMBER(ROUND(C3/B3*100,2)),ROUND(C3/B3*100,2)/100,ROUND(C3/B3*100,2))" with the
+// cached value 0.875. A cell printed "98.25" without '%' holds 98.25 and is referenced as is.
 //
 // Row heights are estimated from the text (Excel does not fit rows holding merged wrapped
 // cells), so the printed form shows every line.
@@ -20,6 +23,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -178,7 +182,10 @@ class WorkbookWriter {
     look.bold = cell.header || font.bold;
     look.align = cell.header ? uint8_t{LXW_ALIGN_CENTER} : HorizontalAlign(cell.align);
     look.unlocked = cell.role == CellRole::kInput;
-    if (cell.number && cell.number->valid()) look.number_format = NumberFormat(cell);
+    // Figures, and percent cells even while blank (a clerk typing 90 there means 90%).
+    if ((cell.number && cell.number->valid()) || cell.percent) {
+      look.number_format = NumberFormat(cell);
+    }
     return Format(look);
   }
 
@@ -257,19 +264,40 @@ class WorkbookWriter {
     return Status::Ok();
   }
 
-  // The composer's formula with {row,col} references as A1 addresses (percent cells scaled to
-  // percent units) and, for a percent cell, the result divided by 100. Text in double quotes
-  // is copied as it is.
+  // The composer's formula with {row,col} references as A1 addresses and percent cells brought
+  // to percent units (see the file comment). Text in double quotes is copied as it is. A
+  // reference stays a bare address where a value in percent units would change the meaning:
+  // as the end of a range ("{3,4}:{9,4}") and as a direct argument of a function that tests
+  // what a cell holds (COUNT of an empty cell is 0, of "(D7*100)" 1).
   Status TranslateFormula(const RenderTable& t, int row, int col, int first_row,
                           std::string* out) const {
+    static constexpr std::string_view kTests[] = {"COUNT",    "COUNTA", "COUNTBLANK", "ISBLANK",
+                                                  "ISNUMBER", "ISTEXT", "ISNONTEXT",  "ISERROR",
+                                                  "ISERR",    "ISNA",   "N",          "T"};
     const TableCell& cell = t.rows[row].cells[col];
     const std::string& f = cell.formula;
     std::string a1;
-    bool quoted = false;
+    std::vector<std::string> calls;  // enclosing parentheses: the function's name, or ""
+    std::string name;                // the identifier just read
     for (size_t i = 0; i < f.size(); ++i) {
       const char ch = f[i];
-      if (ch == '"') quoted = !quoted;
-      if (quoted || ch != '{') {
+      if (ch == '"') {  // a string literal ("" inside is an escaped quote)
+        const size_t close = f.find('"', i + 1);
+        const size_t end = close == std::string::npos ? f.size() : close + 1;
+        a1.append(f, i, end - i);
+        i = end - 1;
+        name.clear();
+        continue;
+      }
+      if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.') {
+        name += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        a1 += ch;
+        continue;
+      }
+      if (ch == '(') calls.push_back(name);
+      if (ch == ')' && !calls.empty()) calls.pop_back();
+      name.clear();
+      if (ch != '{') {
         a1 += ch;
         continue;
       }
@@ -299,10 +327,15 @@ class WorkbookWriter {
                     "formula \"" + f + "\" refers to " + ref_text + ", covered by a merge");
       }
       const std::string address = CellName(ref[0] + first_row, ref[1]);
-      a1 += target.percent && target.number ? "(" + address + "*100)" : address;
+      const bool range_end = (!a1.empty() && a1.back() == ':') || (j < f.size() && f[j] == ':');
+      const bool tested = !calls.empty() && std::find(std::begin(kTests), std::end(kTests),
+                                                      calls.back()) != std::end(kTests);
+      a1 += target.percent && !range_end && !tested ? "(" + address + "*100)" : address;
       i = j - 1;
     }
-    *out = cell.percent && cell.number ? "(" + a1 + ")/100" : a1;
+    // A percent cell's result in fraction units; a text result ("" when inputs are missing)
+    // passes unchanged.
+    *out = cell.percent ? "IF(ISNUMBER(" + a1 + ")," + a1 + "/100," + a1 + ")" : a1;
     return Status::Ok();
   }
 

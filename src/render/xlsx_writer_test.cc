@@ -111,8 +111,10 @@ RenderDocument SampleDocument() {
                         Computed("98.25", 2, false, "ROUND({3,2}/{3,1}*100,2)")}));
   a.rows.push_back(
       Row({Label("说明"), Span(InputText("厉行节约，压减开支。"), 1, 3), Covered(), Covered()}));
-  a.rows.push_back(Row({Label("得分"), Input("10", 0),
-                        Computed("8.75", 2, false, "ROUND({1,3}*{5,1}/100,2)"), Label("——")}));
+  a.rows.push_back(
+      Row({Label("得分"), Input("10", 0),
+           Computed("8.75", 2, false, "IF(COUNT({1,3},{5,1})<2,\"\",ROUND({1,3}*{5,1}/100,2))"),
+           Label("——")}));
   doc.tables.push_back(a);
 
   RenderTable b;
@@ -136,7 +138,7 @@ RenderDocument SampleDocument() {
   grade.text = "优";
   grade.formula = "IF({4,3}>=90,\"优\",IF({4,3}>=80,\"良\",\"中\"))";
   b.rows.push_back(
-      Row({Span(Label("总分"), 1, 2), Covered(), Computed("100", 0, false, "{2,2}+{3,2}"),
+      Row({Span(Label("总分"), 1, 2), Covered(), Computed("100", 0, false, "SUM({2,2}:{3,2})"),
            Computed("98.5", 1, false, "{2,3}+{3,3}"), grade}));
   doc.tables.push_back(b);
   return doc;
@@ -236,15 +238,21 @@ TEST_F(XlsxWriterTest, FormulasCarryA1AddressesAndCachedValues) {
   const std::string s1 = Member(xlsx, "xl/worksheets/sheet1.xml");
   // The grid starts on row 3 (title and subtitle above it). A percent cell holds the
   // fraction; a reference to it is brought back to percent units.
-  EXPECT_NE(s1.find("<f>(ROUND(C4/B4*100,2))/100</f><v>0.875</v>"), std::string::npos) << s1;
+  EXPECT_NE(s1.find("<f>IF(ISNUMBER(ROUND(C4/B4*100,2)),ROUND(C4/B4*100,2)/100,ROUND(C4/B4*100,"
+                    "2))</f><v>0.875</v>"),
+            std::string::npos)
+      << s1;
   EXPECT_NE(s1.find("<f>ROUND(C6/B6*100,2)</f><v>98.25</v>"), std::string::npos) << s1;
-  EXPECT_NE(s1.find("<f>ROUND((D4*100)*B8/100,2)</f><v>8.75</v>"), std::string::npos) << s1;
+  // …except where the cell itself is tested (COUNT of an empty cell is 0, of 0*100 is 1).
+  EXPECT_NE(s1.find("<f>IF(COUNT(D4,B8)&lt;2,\"\",ROUND((D4*100)*B8/100,2))</f><v>8.75</v>"),
+            std::string::npos)
+      << s1;
   // Input figures are plain numbers.
   EXPECT_NE(s1.find("<c r=\"B6\" s=\""), std::string::npos);
   EXPECT_NE(s1.find("<v>127.1</v>"), std::string::npos);
 
   const std::string s2 = Member(xlsx, "xl/worksheets/sheet2.xml");
-  EXPECT_NE(s2.find("<f>C4+C5</f><v>100</v>"), std::string::npos) << s2;
+  EXPECT_NE(s2.find("<f>SUM(C4:C5)</f><v>100</v>"), std::string::npos) << s2;
   EXPECT_NE(s2.find("<f>D4+D5</f><v>98.5</v>"), std::string::npos) << s2;
   EXPECT_NE(s2.find("t=\"str\"><f>IF(D6&gt;=90,\"优\",IF(D6&gt;=80,\"良\",\"中\"))</f><v>优</v>"),
             std::string::npos)
