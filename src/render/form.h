@@ -1,0 +1,179 @@
+// Form: the official layout of one region and year, as data (forms/*.toml, specified in
+// docs/form-format.md) — page set-up, fonts per typographic role, the cover lines, the outline
+// of the ten report sections, the wording, column order and widths of the 附件1 基础数据表 and
+// of the 部门整体支出绩效自评表, and the charts to draw. The composer (render/compose.h) lays a
+// package out with a form; nothing in the code branches on a form's id, so a new region or
+// year is a new TOML file.
+//
+// Two forms are bundled into the binary: "lingling-2024" (the layout of the worked example,
+// 满意度 under 效益, for the hunan-lingling rulebook) and "national-2024" (满意度 as a 一级指标
+// of its own, for the national rulebook).
+//
+// Templates: several strings are templates with {placeholders}; each key lists the ones it
+// accepts (docs/form-format.md), and the loader rejects any other.
+//
+// A loaded Form is immutable and may be shared between threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/package.h"
+#include "render/document.h"
+
+namespace jixiao {
+
+// A report section of the outline: bare number ("一", "二" for "（二）", "1" for "1.").
+struct FormSection {
+  std::string number;
+  std::string title;
+  std::vector<FormSection> subsections;
+};
+
+struct FormCover {
+  // Lines of the cover title and the lines under it; placeholders {title} {unit} {short_unit}
+  // {year} {prior_year} {next_year} {date}. A line whose placeholders are all empty is left
+  // out (no "单位名称：" without a unit).
+  std::vector<std::string> title_lines;
+  std::vector<std::string> details;
+  // What {title} is when the package's cover has no title (no {title} inside).
+  std::string default_title;
+};
+
+struct FormReport {
+  // Heading per level (1: "一、", 2: "（一）", 3: "1."): placeholders {n} (the bare number)
+  // and {title}.
+  std::vector<std::string> heading_formats;
+  std::string empty_text;             // the paragraph of a section with nothing written: "无。"
+  std::vector<FormSection> sections;  // the outline, in order
+};
+
+// A standard row of 经费控制情况: printed when the package has no row with this key, and the
+// label used when a package row's label is blank.
+struct FormExpenseRow {
+  std::string key;     // "basic", "public_funds", … (docs/package-format.md)
+  std::string label;   // "一、部门基本支出"
+  std::string parent;  // key of the row it sits under; "" for a top-level row
+};
+
+struct FormBasicData {
+  std::string title;  // template, e.g. "附件1 {year}年度部门整体支出绩效评价基础数据表"
+  std::string subtitle;  // template; "" for none
+  std::string sheet_name;
+  bool landscape = false;
+  int header_rows = 0;
+  std::vector<int> column_widths;  // mm × 10, exactly 7: label + 6 value columns
+  std::string label_indent;        // repeated once per depth below the top for expense labels
+  std::vector<std::string> staffing_header;  // 4: label, 编制数, 在职, 控制率
+  std::vector<std::string> expense_header;   // 4: label, 上年决算, 本年预算, 本年决算
+  std::vector<std::string> building_header;  // 7: label, then the six building columns
+  std::string frugality_label;               // 厉行节约保障措施
+  std::string default_note;  // 说明 printed when the package has none ("" for no row)
+  bool rate_percent = true;  // a blank 控制率 is shown as a percent
+  std::vector<FormExpenseRow> expense_rows;  // the standard rows, parents before children
+};
+
+// One figure of the 资金 splits: `field` names a Funds cell ("general_public", …).
+struct FormFundsSplit {
+  std::string field;
+  std::string label;
+};
+
+// A 一级指标 of the skeleton printed when the package has no indicators.
+struct FormSkeletonGroup {
+  std::string name;
+  IndicatorKind kind = IndicatorKind::kUnspecified;  // for the weight, from the rulebook
+  std::vector<std::string> children;                 // the 二级 names
+};
+
+struct FormEvaluation {
+  std::string title;     // template
+  std::string subtitle;  // template; "" for none
+  std::string sheet_name;
+  bool landscape = false;
+  int header_rows = 0;
+  // mm × 10, exactly 9: section label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差.
+  // A deeper indicator tree gets more level columns, as wide as the 二级 column, and the whole
+  // is scaled back to the same total width.
+  std::vector<int> column_widths;
+  std::string unit_label;                  // 区级预算部门名称
+  std::string funds_label;                 // 年度预算申请（万元）
+  std::vector<std::string> funds_header;   // 7: the total's label column, then the six
+  std::string funds_total_label;           // 年度资金总额
+  std::string income_label;                // 按收入性质分：
+  std::vector<FormFundsSplit> income;      // 一般公共预算 …
+  std::string spending_label;              // 按支出性质分：
+  std::vector<FormFundsSplit> spending;    // 基本支出, 项目支出
+  std::string goals_label;                 // 年度总体目标
+  std::vector<std::string> goals_header;   // 2: 预期目标, 实际完成情况
+  std::string goal_format;                 // "{number}：{text}" ({number} {text})
+  std::string indicators_label;            // 绩效指标
+  std::vector<std::string> level_headers;  // 一级指标, 二级指标, 三级指标
+  std::vector<std::string> leaf_header;  // 5: 年度指标值 … 偏差原因分析及改进措施
+  // Group cells per level (1, 2, …): {name} and {weight}; a format with {weight} falls back
+  // to "{name}" when the group has no weight. Levels beyond the list print "{name}".
+  std::vector<std::string> group_formats;
+  std::string total_label;    // 总分
+  bool rate_percent = false;  // a blank 执行率 is shown as a percent
+  std::vector<FormSkeletonGroup> skeleton;
+};
+
+struct FormChartCategory {
+  std::string label;
+  std::vector<std::string> plus;   // expense-row keys added
+  std::vector<std::string> minus;  // expense-row keys subtracted
+};
+
+// A chart; `id` says what it shows: "budget_execution" (年初预算, 全年预算, 执行数),
+// "year_on_year" (the expense rows of `categories`, last year's and this year's final
+// accounts) or "scores" (分值 and 得分 of each 二级 group).
+struct FormChart {
+  std::string id;
+  Chart::Kind kind = Chart::Kind::kGroupedBars;
+  std::string title;                          // template
+  std::string unit;                           // "万元", "分"
+  std::vector<std::string> series;            // series names (templates)
+  std::vector<std::string> labels;            // budget_execution: the three category labels
+  std::vector<FormChartCategory> categories;  // year_on_year
+  std::string after_section;  // number of the report section it follows; "" = the end
+};
+
+struct Form {
+  std::string id;           // "lingling-2024"
+  std::string name;         // human title
+  std::string region;       // "湖南省永州市零陵区"
+  int year = 0;             // the fiscal year the form is for
+  std::string rulebook;     // the rulebook it goes with ("hunan-lingling")
+  std::string description;  // what differs from the other forms
+  std::string source;       // file path or "bundled:<id>", for messages
+
+  PageSetup page;
+  DocumentFonts fonts;
+  FormCover cover;
+  FormReport report;
+  FormBasicData basic_data;
+  FormEvaluation evaluation;
+  std::vector<FormChart> charts;
+};
+
+// Parses a form from TOML text; `source_name` prefixes error messages
+// ("forms/x.toml:12:3: evaluation.level_headers: expected an array of strings, found an
+// integer"). Returns InvalidArgument on any syntax error, unknown or missing key, wrong type
+// or bad value; the message forms are listed in docs/form-format.md.
+Result<Form> ParseForm(std::string_view toml_text, const std::string& source_name);
+// Reads and parses a file; IOError when it cannot be read.
+Result<Form> LoadFormFile(const std::string& path);
+// A form bundled into the binary ("lingling-2024", "national-2024"); NotFound otherwise.
+Result<Form> BundledForm(std::string_view id);
+std::vector<std::string> BundledFormIds();
+// `--form` argument: a bundled id, or else a path to a TOML file.
+Result<Form> ResolveForm(const std::string& id_or_path);
+// The bundled form for a package: the one for its rulebook and fiscal year; else the one for
+// its rulebook whose year is nearest (the latest not after the fiscal year first); else, for a
+// rulebook no form names, the same choice among the forms of the "national" rulebook.
+// NotFound only when no form is bundled at all.
+Result<Form> DefaultFormFor(const Package& package);
+
+}  // namespace jixiao
