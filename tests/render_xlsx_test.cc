@@ -1,12 +1,19 @@
-// The workbooks WriteXlsx makes, read by independent software:
+// The workbooks WriteXlsx makes, read by independent software and by our importer. Two
+// workbooks: a hand-built grid whose formulas take every shape the composer writes, and the
+// worked example (examples/lingling-kexie-2024-corrected.json) composed with its form
+// (render/compose.h), charts included.
 //  * openpyxl (/usr/bin/python3): load_workbook(data_only=True) must show, for every computed
-//    cell, the cell's figure as the cached value; load_workbook() the formulas, the sheet
-//    protection, unlocked input cells (and only those), the merged ranges and the print set-up;
+//    cell, the cell's figure as the cached value, and every label and input as written;
+//    load_workbook() the formulas, the sheet protection, unlocked input cells (and only
+//    those), number formats, the merged ranges and the print set-up;
 //  * LibreOffice (soffice, headless, private profile): converts the workbook to PDF, and
 //    RECALCULATES it — the cached values are stripped from a copy, LibreOffice computes every
-//    formula and writes the sheets as CSV, and each result must equal the figure the composer
-//    computed, so a wrong formula or a wrong address fails here.
-// Each part skips, saying why, when /usr/bin/python3 with openpyxl or LibreOffice is missing.
+//    formula and saves the workbook, and each result must equal the figure in the document, so
+//    a wrong formula, a wrong address or a wrong percent scale fails here;
+//  * LoadAnyPackage (import/importer.h): the example's workbook imports back to the package
+//    it was composed from, field by field.
+// The openpyxl and LibreOffice parts skip, saying why, when /usr/bin/python3 with openpyxl or
+// LibreOffice is missing.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -22,13 +29,23 @@
 #include <vector>
 
 #include "import/importer.h"
+#include "model/package_json.h"
+#include "render/charts.h"
+#include "render/compose.h"
 #include "render/document.h"
+#include "render/form.h"
+#include "render/prepare.h"
 #include "render/xlsx_writer.h"
+#include "rules/rulebook.h"
+#include "tests/package_compare.h"
+#include "tests/test_support.h"
 
 namespace jixiao {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr char kExample[] = "/examples/lingling-kexie-2024-corrected.json";
 
 bool Sh(const std::string& command) { return std::system(command.c_str()) == 0; }
 
@@ -207,6 +224,7 @@ import re
 import sys
 import zipfile
 
+stripped = 0
 with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w",
                                                           zipfile.ZIP_DEFLATED) as dst:
     for item in src.infolist():
@@ -214,10 +232,11 @@ with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w",
         if item.filename.startswith("xl/worksheets/sheet"):
             text = data.decode("utf-8")
             text, n = re.subn(r"(<f>[^<]*</f>)<v>[^<]*</v>", r"\1", text)
-            assert n > 0, item.filename
+            stripped += n
             text = text.replace(' t="str"><f>', '><f>')
             data = text.encode("utf-8")
         dst.writestr(item, data)
+assert stripped > 0
 )PY";
 
 // What openpyxl reads from a workbook.
@@ -227,6 +246,63 @@ struct Dump {
   std::map<std::string, std::vector<std::string>> cells;   // "sheet!A1" → the "cell" fields
 };
 
+struct CellCounts {
+  int computed = 0;  // formulas checked
+  int inputs = 0;    // unlocked cells checked
+};
+
+// Every written cell of every table of `doc`, against what openpyxl read from the workbook:
+// the text of labels, the number of figures (a fraction in percent cells), the formula and its
+// value in computed cells — cached by us, or computed by LibreOffice when `recalculated` —
+// and, in our own workbook, which cells are locked and their number formats.
+CellCounts CheckCells(const RenderDocument& doc, const Dump& dump, bool recalculated) {
+  CellCounts n;
+  for (const RenderTable& t : doc.tables) {
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
+        const TableCell& cell = t.rows[r].cells[c];
+        if (cell.covered || (cell.text.empty() && !cell.number && cell.formula.empty())) continue;
+        const std::string where = t.sheet_name + "!" + SheetCell(t, r, c);
+        const auto it = dump.cells.find(where);
+        if (it == dump.cells.end()) {
+          ADD_FAILURE() << where << " (" << cell.text << ") was not read back";
+          continue;
+        }
+        const std::vector<std::string>& f = it->second;
+        if (f.size() != 7u) {
+          ADD_FAILURE() << where << ": " << f.size() << " fields";
+          continue;
+        }
+        const bool computed = cell.role == CellRole::kComputed && !cell.formula.empty();
+        if (!recalculated) {
+          EXPECT_EQ(f[5], cell.role == CellRole::kInput ? "0" : "1") << where << " locked";
+          if (cell.number) {
+            EXPECT_EQ(f[6],
+                      std::string(cell.decimals ? "0." + std::string(cell.decimals, '0') : "0") +
+                          (cell.percent ? "%" : ""))
+                << where;
+          }
+        }
+        n.inputs += cell.role == CellRole::kInput;
+        if (computed) {
+          ++n.computed;
+          EXPECT_EQ(f[3].rfind("=", 0), 0u) << where << ": no formula";
+        }
+        const std::string how = computed ? " = " + f[3] + (recalculated ? " (LibreOffice)" : "")
+                                         : std::string(" (not a formula)");
+        if (cell.number) {
+          EXPECT_NEAR(ParseDouble(f[4]), Expected(cell), 1e-12) << where << how;
+        } else {
+          std::string text = cell.text;
+          std::replace(text.begin(), text.end(), '\n', ' ');
+          EXPECT_EQ(f[4], text.empty() ? "None" : text) << where << how;
+        }
+      }
+    }
+  }
+  return n;
+}
+
 class RenderXlsx : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -234,6 +310,7 @@ class RenderXlsx : public ::testing::Test {
     fs::create_directories(dir_);
     doc_ = new RenderDocument(Document());
     write_status_ = new Status(WriteXlsx(*doc_, {}, (dir_ / "out.xlsx").string()));
+    WriteExample();
     if (!fs::exists("/usr/bin/python3")) {
       no_python_ = "/usr/bin/python3 is absent";
     } else if (!Sh("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1")) {
@@ -245,12 +322,47 @@ class RenderXlsx : public ::testing::Test {
       no_office_ = "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
     }
   }
+  // The worked example (corrected), composed with its form and written with its charts to
+  // example.xlsx.
+  static void WriteExample() {
+    example_status_ = new Status();
+    Result<Package> package = LoadPackageFile(testing::SourceDir() + kExample);
+    Result<Rulebook> rulebook =
+        package.ok() ? BundledRulebook(package->rulebook) : Result<Rulebook>(package.status());
+    Result<Form> form = package.ok() ? DefaultFormFor(*package) : Result<Form>(package.status());
+    for (const Status* s : {&package.status(), &rulebook.status(), &form.status()}) {
+      if (!s->ok()) {
+        *example_status_ = *s;
+        return;
+      }
+    }
+    prepared_ = new PreparedPackage{*package, {}, {}};
+    Result<RenderDocument> doc = ComposeDocument(*prepared_, *rulebook, *form);
+    if (!doc.ok()) {
+      *example_status_ = doc.status();
+      return;
+    }
+    example_ = new RenderDocument(std::move(doc).value());
+    std::vector<std::string> png;
+    for (const Chart& chart : example_->charts) {
+      Result<std::string> p = ChartPng(chart);
+      png.push_back(p.ok() ? *p : "");
+    }
+    *example_status_ = WriteXlsx(*example_, png, (dir_ / "example.xlsx").string());
+  }
+
   static void TearDownTestSuite() {
     fs::remove_all(dir_);
     delete doc_;
     delete write_status_;
+    delete example_;
+    delete prepared_;
+    delete example_status_;
   }
-  void SetUp() override { ASSERT_TRUE(write_status_->ok()) << write_status_->message(); }
+  void SetUp() override {
+    ASSERT_TRUE(write_status_->ok()) << write_status_->message();
+    ASSERT_TRUE(example_status_->ok()) << example_status_->message();
+  }
 
   static std::string Soffice() {
     const std::string d = dir_.string();
@@ -278,9 +390,26 @@ class RenderXlsx : public ::testing::Test {
     return dump;
   }
 
+  // The workbook `name`.xlsx, its cached values stripped, recalculated and saved by
+  // LibreOffice, as openpyxl reads it.
+  static Dump Recalculated(const std::string& name) {
+    const std::string d = dir_.string();
+    std::ofstream(d + "/strip.py") << kStripScript;
+    EXPECT_TRUE(Sh("/usr/bin/python3 '" + d + "/strip.py' '" + d + "/" + name + ".xlsx' '" + d +
+                   "/bare-" + name + ".xlsx'"));
+    EXPECT_TRUE(Sh(Soffice() + "--convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir '" + d +
+                   "/recalc' bare-" + name + ".xlsx >/dev/null 2>&1"));
+    const std::string out = d + "/recalc/bare-" + name + ".xlsx";
+    EXPECT_TRUE(fs::exists(out)) << "LibreOffice did not save " << out;
+    return ReadWithOpenpyxl(out);
+  }
+
   static inline fs::path dir_;
   static inline RenderDocument* doc_ = nullptr;
   static inline Status* write_status_ = nullptr;
+  static inline RenderDocument* example_ = nullptr;
+  static inline PreparedPackage* prepared_ = nullptr;
+  static inline Status* example_status_ = nullptr;
   static inline std::string no_python_;
   static inline std::string no_office_;
 };
@@ -288,13 +417,9 @@ class RenderXlsx : public ::testing::Test {
 TEST_F(RenderXlsx, OpenpyxlReadsCachedValuesFormulasProtectionAndMerges) {
   if (!no_python_.empty()) GTEST_SKIP() << no_python_;
   const Dump dump = ReadWithOpenpyxl((dir_ / "out.xlsx").string());
-  auto cells = dump.cells;
-  const auto& sheets = dump.sheets;
-  const auto& merges = dump.merges;
-  const RenderTable& t = doc_->tables[0];
-  ASSERT_EQ(sheets.size(), 1u);
-  ASSERT_TRUE(sheets.count("自评表"));
-  const std::vector<std::string>& sheet = sheets.at("自评表");
+  ASSERT_EQ(dump.sheets.size(), 1u);
+  ASSERT_TRUE(dump.sheets.count("自评表"));
+  const std::vector<std::string>& sheet = dump.sheets.at("自评表");
   ASSERT_EQ(sheet.size(), 8u);
   EXPECT_EQ(sheet[2], "1");          // protected
   EXPECT_EQ(sheet[3], "landscape");  // orientation
@@ -302,77 +427,26 @@ TEST_F(RenderXlsx, OpenpyxlReadsCachedValuesFormulasProtectionAndMerges) {
   EXPECT_EQ(sheet[5], "1");          // fit to pages:
   EXPECT_EQ(sheet[6], "1");          // one page wide (1 when absent, the default)
   EXPECT_EQ(sheet[7], "0");          // as many pages tall as needed
-  EXPECT_EQ(merges, (std::vector<std::string>{"自评表!A1:G1", "自评表!A2:G2", "自评表!B7:D7"}));
+  EXPECT_EQ(dump.merges,
+            (std::vector<std::string>{"自评表!A1:G1", "自评表!A2:G2", "自评表!B7:D7"}));
 
-  int computed = 0, inputs = 0;
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
-      const TableCell& cell = t.rows[r].cells[c];
-      const std::string where = "自评表!" + SheetCell(t, r, c);
-      if (cell.covered || (cell.text.empty() && cell.formula.empty())) continue;
-      ASSERT_TRUE(cells.count(where)) << where;
-      const std::vector<std::string>& f = cells[where];
-      ASSERT_EQ(f.size(), 7u) << where;
-      EXPECT_EQ(f[5], cell.role == CellRole::kInput ? "0" : "1") << where << " locked";
-      if (cell.role == CellRole::kInput) ++inputs;
-      if (cell.role != CellRole::kComputed) continue;
-      ++computed;
-      EXPECT_EQ(f[3].rfind("=", 0), 0u) << where << ": no formula";
-      if (cell.number) {
-        EXPECT_NEAR(ParseDouble(f[4]), Expected(cell), 1e-12) << where << " " << f[3];
-        EXPECT_EQ(f[6], std::string(cell.decimals ? "0." + std::string(cell.decimals, '0') : "0") +
-                            (cell.percent ? "%" : ""))
-            << where;
-      } else {
-        EXPECT_EQ(f[4], cell.text.empty() ? "None" : cell.text) << where;
-      }
-    }
-  }
-  EXPECT_EQ(computed, 9);
-  EXPECT_EQ(inputs, 8);
+  const CellCounts n = CheckCells(*doc_, dump, /*recalculated=*/false);
+  EXPECT_EQ(n.computed, 9);
+  EXPECT_EQ(n.inputs, 8);
   // Spot checks of the addresses: two title rows above the grid.
+  const auto formula = [&](const char* cell) { return dump.cells.at(cell).at(3); };
   const std::string rate = "IF(COUNT(D4,C4)<2,\"\",IFERROR(ROUND(D4/C4*100,2),\"\"))";
-  EXPECT_EQ(cells["自评表!F4"][3], "=IF(ISNUMBER(" + rate + ")," + rate + "/100," + rate + ")");
-  EXPECT_EQ(cells["自评表!G4"][3],
+  EXPECT_EQ(formula("自评表!F4"), "=IF(ISNUMBER(" + rate + ")," + rate + "/100," + rate + ")");
+  EXPECT_EQ(formula("自评表!G4"),
             "=IF(COUNT(E4,F4)<2,\"\",IFERROR(ROUND(E4*MIN((F4*100),100)/100,1),\"\"))");
-  EXPECT_EQ(cells["自评表!E7"][3], "=SUM(E4:E5)");
-  EXPECT_EQ(cells["自评表!B7"][3], "=IF(G7>=90,\"优\",IF(G7>=80,\"良\",IF(G7>=60,\"中\",\"差\")))");
+  EXPECT_EQ(formula("自评表!E7"), "=SUM(E4:E5)");
+  EXPECT_EQ(formula("自评表!B7"), "=IF(G7>=90,\"优\",IF(G7>=80,\"良\",IF(G7>=60,\"中\",\"差\")))");
 }
 
 TEST_F(RenderXlsx, LibreOfficeRecalculatesTheSameFigures) {
   if (!no_office_.empty()) GTEST_SKIP() << no_office_;
-  const std::string d = dir_.string();
-  std::ofstream(d + "/strip.py") << kStripScript;
-  ASSERT_TRUE(
-      Sh("/usr/bin/python3 '" + d + "/strip.py' '" + d + "/out.xlsx' '" + d + "/bare.xlsx'"));
-  // LibreOffice loads the workbook without cached results, computes every formula and saves
-  // the results with the formulas; openpyxl reads them in full precision.
-  ASSERT_TRUE(Sh(Soffice() + "--convert-to 'xlsx:Calc MS Excel 2007 XML' --outdir '" + d +
-                 "/recalc' bare.xlsx >/dev/null 2>&1"));
-  ASSERT_TRUE(fs::exists(d + "/recalc/bare.xlsx"));
-  const Dump dump = ReadWithOpenpyxl(d + "/recalc/bare.xlsx");
-  const RenderTable& t = doc_->tables[0];
-  int checked = 0;
-  for (size_t r = 0; r < t.rows.size(); ++r) {
-    for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
-      const TableCell& cell = t.rows[r].cells[c];
-      if (cell.covered || cell.role != CellRole::kComputed) continue;
-      const std::string where = "自评表!" + SheetCell(t, r, c);
-      const auto it = dump.cells.find(where);
-      ASSERT_NE(it, dump.cells.end()) << where << ": LibreOffice computed nothing";
-      const std::vector<std::string>& f = it->second;
-      ASSERT_EQ(f.size(), 7u) << where;
-      EXPECT_EQ(f[3].rfind("=", 0), 0u) << where << ": the formula was lost";
-      if (cell.number) {
-        EXPECT_NEAR(ParseDouble(f[4]), Expected(cell), 1e-12)
-            << where << " = " << f[3] << ": LibreOffice computed " << f[4];
-      } else {
-        EXPECT_EQ(f[4], cell.text.empty() ? "None" : cell.text) << where << " = " << f[3];
-      }
-      ++checked;
-    }
-  }
-  EXPECT_EQ(checked, 9);
+  const CellCounts n = CheckCells(*doc_, Recalculated("out"), /*recalculated=*/true);
+  EXPECT_EQ(n.computed, 9);
 }
 
 TEST_F(RenderXlsx, LibreOfficeConvertsTheWorkbookToPdf) {
@@ -383,6 +457,52 @@ TEST_F(RenderXlsx, LibreOfficeConvertsTheWorkbookToPdf) {
   ASSERT_TRUE(pdf.ok()) << pdf.status().message();
   EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);
   EXPECT_GT(pdf->size(), 1000u);
+}
+
+// The worked example: every figure and formula of both tables read back by openpyxl, and
+// LibreOffice's recalculation of the composer's formulas agrees with the package's figures.
+TEST_F(RenderXlsx, ExampleCachedValuesAreThePackagesFigures) {
+  if (!no_python_.empty()) GTEST_SKIP() << no_python_;
+  const Dump dump = ReadWithOpenpyxl((dir_ / "example.xlsx").string());
+  ASSERT_EQ(dump.sheets.size(), example_->tables.size() + 1);  // and 图表
+  EXPECT_TRUE(dump.sheets.count("图表"));
+  for (const RenderTable& t : example_->tables) {
+    ASSERT_TRUE(dump.sheets.count(t.sheet_name)) << t.sheet_name;
+    EXPECT_EQ(dump.sheets.at(t.sheet_name)[2], "1") << t.sheet_name << " protected";
+  }
+  const CellCounts n = CheckCells(*example_, dump, /*recalculated=*/false);
+  EXPECT_GT(n.computed, 10);
+  EXPECT_GT(n.inputs, 20);
+}
+
+TEST_F(RenderXlsx, ExampleRecalculatedByLibreOfficeGivesThePackagesFigures) {
+  if (!no_office_.empty()) GTEST_SKIP() << no_office_;
+  const CellCounts n = CheckCells(*example_, Recalculated("example"), /*recalculated=*/true);
+  EXPECT_GT(n.computed, 10);
+}
+
+// The workbook imported back (import/importer.h) is the package it was made from: every
+// figure of 基础数据表 and 自评表, field by field. A workbook carries no report, and 退休 and
+// 实有 live in the report's prose; Excel keeps numbers without their written decimals.
+TEST_F(RenderXlsx, ExampleImportsBackToThePreparedPackage) {
+  Result<LoadedPackage> loaded = LoadAnyPackage((dir_ / "example.xlsx").string());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  EXPECT_EQ(loaded->format, DocumentFormat::kXlsx);
+  ASSERT_EQ(loaded->import.notes.size(), 1u) << loaded->import.notes[1].message_en;
+  EXPECT_EQ(loaded->import.notes[0].code, "I603");  // no report in a workbook
+  Package expected = prepared_->package;
+  expected.report = Report{};
+  expected.basic_data.staffing.retired = Cell::Blank();
+  expected.basic_data.staffing.total_actual = Cell::Blank();
+  testing::ExpectSameFigures(loaded->package, expected, /*exact_scale=*/false);
+  EXPECT_EQ(loaded->package.basic_data.frugality_measures, expected.basic_data.frugality_measures);
+  EXPECT_EQ(loaded->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+  ASSERT_EQ(loaded->package.evaluation.goals.planned.size(),
+            expected.evaluation.goals.planned.size());
+  for (size_t i = 0; i < expected.evaluation.goals.planned.size(); ++i) {
+    EXPECT_EQ(loaded->package.evaluation.goals.planned[i].text,
+              expected.evaluation.goals.planned[i].text);
+  }
 }
 
 }  // namespace
