@@ -142,7 +142,7 @@ int HalfPoints(const FontRole& role) {
 // On screen the body text is 1.125rem; the other roles keep their ratio to it.
 std::string ScreenSize(const FontRole& role, const FontRole& body) {
   double rem = 1.125 * HalfPoints(role) / HalfPoints(body);
-  return fmt::format("{:.3g}rem", rem);
+  return fmt::format("{:.4g}rem", rem);
 }
 
 std::string PrintSize(const FontRole& role) {
@@ -412,9 +412,10 @@ void WriteTable(const RenderTable& table, std::string* out) {
   int total = 0;
   for (int w : table.column_widths) total += std::max(0, w);
   *out += "<div class=\"table-wrap\"><table";
-  // So that a phone scrolls the table rather than squeezing its columns to a character:
-  // about 1em for each 5.5 mm of the printed width.
-  if (total > 0) *out += fmt::format(" style=\"min-width: {}em\"", (total + 27) / 55);
+  // So that a phone scrolls the table rather than squeezing its columns to a character each:
+  // 0.26em (of the table's text) for each millimetre of the printed width, so that a 156 mm
+  // form is about 41em, some 480 px.
+  if (total > 0) *out += fmt::format(" style=\"min-width: {}em\"", (total * 26 + 500) / 1000);
   *out += ">\n";
   if (total > 0) {
     *out += "<colgroup>";
