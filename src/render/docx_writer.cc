@@ -1,0 +1,1236 @@
+// Word (DOCX) writer: builds each part of the package as a pugixml tree (pugixml escapes every
+// text and attribute), serialises it without indentation and stores the parts in a zip made in
+// memory by libzip with a fixed timestamp, so that the same document always gives the same
+// bytes.
+//
+// Layout, in WordprocessingML terms:
+//   - Sections: the cover is a section of its own (w:titlePg with an empty first-page footer,
+//     so the cover carries no number); the report starts the next section with page numbering
+//     restarted at 1. A landscape table gets a section of its own (w:orient="landscape", the
+//     A4 sizes swapped); consecutive blocks of the same orientation share a section. A
+//     section's w:sectPr rides on its last paragraph; an empty paragraph is added only when
+//     the section ends with a table.
+//   - Every run carries w:rFonts with w:ascii, w:hAnsi, w:eastAsia and w:cs set to the role's
+//     FontRole::chosen(), its size (w:sz and w:szCs, half-points) and w:b/w:bCs when bold.
+//     Roles: cover title lines → title; cover details → body; headings of level 1 → heading1,
+//     level 2 → heading2, level 3 and deeper → body in bold; paragraphs → body; table titles
+//     and subtitles → table (the title at heading1's size, in bold); header cells →
+//     table_header in bold; other cells → table. This is the same mapping as render/fonts.h's
+//     CollectRoleTexts, so the glyph check covers every character printed in each font.
+//   - Body paragraphs and headings: fixed 28-point line spacing (w:line="560"
+//     w:lineRule="exact"), the two-character first-line indent (w:firstLineChars="200", with
+//     w:firstLine in twips for readers that ignore character units) when Block::
+//     first_line_indent. Headings use the styles Heading1..3 (outline levels 0..2).
+//   - '\n' in a paragraph is a line break (w:br), '\t' a tab (w:tab); in a table cell '\n'
+//     starts a new paragraph. Our reader (import/docx_reader.h) reads both back as written.
+//   - A page break (Block::kPageBreak) becomes w:pageBreakBefore on the next paragraph (the
+//     table title, for a table), or a paragraph holding a page-break run when the next block
+//     has no paragraph to carry it; it is dropped where a new section starts a page anyway.
+//   - Charts: inline pictures (word/media/chartN.png) centred in their own paragraph, at the
+//     PNG's size (pHYs resolution, else 96 dpi) scaled down to fit the text area; the chart
+//     title is the picture's description (alt text).
+//
+// Errors (InvalidArgument), each naming the place with 1-based numbers, e.g.
+//   "cannot write the Word document: table 1 (basic_data), row 3, column 2: character U+0001
+//    at byte 4 is not allowed in XML"
+// for text that is not UTF-8 or holds characters XML 1.0 forbids, table grids that are not
+// rectangular or whose merges do not match their covered cells, blocks naming a table or chart
+// that does not exist, and chart pictures that are not PNG.
+//
+// Pure function of its inputs; safe from any thread.
+#include "render/docx_writer.h"
+
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <new>
+#include <pugixml.hpp>
+#include <string_view>
+#include <utility>
+
+namespace jixiao {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Names of the package.
+
+constexpr const char* kNsW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr const char* kNsR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* kNsWp =
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+constexpr const char* kNsA = "http://schemas.openxmlformats.org/drawingml/2006/main";
+constexpr const char* kNsPic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+constexpr const char* kRelBase =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+constexpr const char* kTypeBase = "application/vnd.openxmlformats-officedocument.";
+
+constexpr const char* kXmlDeclaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+// Relationship ids of word/document.xml; pictures follow from kFirstImageRel.
+constexpr const char* kRelStyles = "rId1";
+constexpr const char* kRelSettings = "rId2";
+constexpr const char* kRelFooter = "rId3";
+constexpr const char* kRelFirstFooter = "rId4";
+constexpr int kFirstImageRel = 5;
+
+// Fixed zip timestamp: 1980-01-01 00:00 in MS-DOS form.
+constexpr uint16_t kDosTime = 0;
+constexpr uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
+
+// ---------------------------------------------------------------------------------------------
+// Units.
+
+// Millimetres × 10 → twentieths of a point (1 inch = 254 mm×10 = 1440 twips), rounded.
+int Twips(int mm10) {
+  const int64_t v = static_cast<int64_t>(mm10) * 1440;
+  return static_cast<int>(v >= 0 ? (v + 127) / 254 : (v - 127) / 254);
+}
+constexpr int64_t kEmuPerTwip = 635;  // 914400 EMU an inch
+constexpr int kBodyLineTwips = 560;   // 28 points, fixed
+
+// ---------------------------------------------------------------------------------------------
+// Text XML can hold.
+
+// "" when `text` is UTF-8 holding only characters XML 1.0 allows, else what is wrong.
+std::string XmlTextProblem(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      if (b0 < 0x20 && b0 != '\t' && b0 != '\n' && b0 != '\r') {
+        return fmt::format("character U+{:04X} at byte {} is not allowed in XML", b0, i);
+      }
+      ++i;
+      continue;
+    }
+    int len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+      len = 2, cp = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      len = 3, cp = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+      len = 4, cp = b0 & 0x07, min = 0x10000;
+    } else {
+      return fmt::format("invalid UTF-8 at byte {}", i);
+    }
+    if (i + len > text.size()) return fmt::format("invalid UTF-8 at byte {}", i);
+    for (int k = 1; k < len; ++k) {
+      const unsigned char b = static_cast<unsigned char>(text[i + k]);
+      if ((b & 0xC0) != 0x80) return fmt::format("invalid UTF-8 at byte {}", i);
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return fmt::format("invalid UTF-8 at byte {}", i);
+    }
+    if (cp == 0xFFFE || cp == 0xFFFF) {
+      return fmt::format("character U+{:04X} at byte {} is not allowed in XML",
+                         static_cast<uint32_t>(cp), i);
+    }
+    i += len;
+  }
+  return "";
+}
+
+Status Invalid(const std::string& where, const std::string& what) {
+  return Status::InvalidArgument(
+      fmt::format("cannot write the Word document: {}: {}", where, what));
+}
+
+Status CheckText(std::string_view text, const std::string& where) {
+  const std::string problem = XmlTextProblem(text);
+  return problem.empty() ? Status() : Invalid(where, problem);
+}
+
+std::string TableName(const RenderDocument& doc, size_t t) {
+  const std::string& id = doc.tables[t].id;
+  return id.empty() ? fmt::format("table {}", t + 1) : fmt::format("table {} ({})", t + 1, id);
+}
+
+std::string ChartName(const RenderDocument& doc, size_t c) {
+  const std::string& id = doc.charts[c].id;
+  return id.empty() ? fmt::format("chart {}", c + 1) : fmt::format("chart {} ({})", c + 1, id);
+}
+
+const char* BlockKindName(Block::Kind kind) {
+  switch (kind) {
+    case Block::Kind::kParagraph:
+      return "paragraph";
+    case Block::Kind::kHeading:
+      return "heading";
+    case Block::Kind::kTable:
+      return "table";
+    case Block::Kind::kChart:
+      return "chart";
+    case Block::Kind::kPageBreak:
+      return "page break";
+  }
+  return "block";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table grids: which merge covers each grid position.
+
+struct Grid {
+  int rows = 0;
+  int columns = 0;
+  std::vector<int> owner;  // per position r*columns+c: the position of the merge's origin
+  int at(int r, int c) const { return owner[static_cast<size_t>(r) * columns + c]; }
+};
+
+Status BuildGrid(const RenderDocument& doc, size_t t, Grid* grid) {
+  const RenderTable& table = doc.tables[t];
+  const std::string name = TableName(doc, t);
+  grid->rows = static_cast<int>(table.rows.size());
+  grid->columns = table.rows.empty() ? static_cast<int>(table.column_widths.size())
+                                     : static_cast<int>(table.rows[0].cells.size());
+  if (!table.column_widths.empty() &&
+      table.column_widths.size() != static_cast<size_t>(grid->columns)) {
+    return Invalid(name, fmt::format("{} column widths for {} grid columns",
+                                     table.column_widths.size(), grid->columns));
+  }
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    if (table.rows[r].cells.size() != static_cast<size_t>(grid->columns)) {
+      return Invalid(fmt::format("{}, row {}", name, r + 1),
+                     fmt::format("{} cells where the grid has {} columns",
+                                 table.rows[r].cells.size(), grid->columns));
+    }
+  }
+  grid->owner.assign(static_cast<size_t>(grid->rows) * grid->columns, -1);
+  const auto where = [&](int r, int c) {
+    return fmt::format("{}, row {}, column {}", name, r + 1, c + 1);
+  };
+  for (int r = 0; r < grid->rows; ++r) {
+    for (int c = 0; c < grid->columns; ++c) {
+      const TableCell& cell = table.rows[r].cells[c];
+      const int self = r * grid->columns + c;
+      if (cell.covered) {
+        if (grid->owner[self] < 0) return Invalid(where(r, c), "covered, but no merge covers it");
+        continue;
+      }
+      if (grid->owner[self] >= 0) {
+        const int o = grid->owner[self];
+        return Invalid(where(r, c),
+                       fmt::format("not marked covered, but inside the merge at row {}, column {}",
+                                   o / grid->columns + 1, o % grid->columns + 1));
+      }
+      if (cell.row_span < 1 || cell.column_span < 1 || r + cell.row_span > grid->rows ||
+          c + cell.column_span > grid->columns) {
+        return Invalid(where(r, c),
+                       fmt::format("a merge of {} rows × {} columns does not fit the "
+                                   "{} × {} grid",
+                                   cell.row_span, cell.column_span, grid->rows, grid->columns));
+      }
+      for (int dr = 0; dr < cell.row_span; ++dr) {
+        for (int dc = 0; dc < cell.column_span; ++dc) {
+          const int pos = (r + dr) * grid->columns + c + dc;
+          if (grid->owner[pos] >= 0) {
+            const int o = grid->owner[pos];
+            return Invalid(where(r, c),
+                           fmt::format("its merge overlaps the merge at row {}, column {}",
+                                       o / grid->columns + 1, o % grid->columns + 1));
+          }
+          if (pos != self && !table.rows[r + dr].cells[c + dc].covered) {
+            return Invalid(where(r + dr, c + dc),
+                           fmt::format("not marked covered, but inside the merge at row {}, "
+                                       "column {}",
+                                       r + 1, c + 1));
+          }
+          grid->owner[pos] = self;
+        }
+      }
+    }
+  }
+  return Status();
+}
+
+// ---------------------------------------------------------------------------------------------
+// PNG size.
+
+struct PngSize {
+  uint32_t width = 0;
+  uint32_t height = 0;
+  uint32_t dots_per_metre = 0;  // from pHYs when the unit is the metre; 0 when absent
+};
+
+uint32_t BigEndian32(std::string_view bytes, size_t at) {
+  return (static_cast<uint32_t>(static_cast<unsigned char>(bytes[at])) << 24) |
+         (static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+         (static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+         static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 3]));
+}
+
+// Reads the IHDR (and a pHYs before the image data); false when the bytes are not a PNG.
+bool ReadPngSize(std::string_view png, PngSize* size) {
+  static constexpr std::string_view kSignature("\x89PNG\r\n\x1a\n", 8);
+  if (png.size() < 33 || png.substr(0, 8) != kSignature || png.substr(12, 4) != "IHDR") {
+    return false;
+  }
+  size->width = BigEndian32(png, 16);
+  size->height = BigEndian32(png, 20);
+  if (size->width == 0 || size->height == 0 || size->width > 0x7FFFFFFF ||
+      size->height > 0x7FFFFFFF) {
+    return false;
+  }
+  size_t at = 8;
+  while (at + 12 <= png.size()) {
+    const uint32_t length = BigEndian32(png, at);
+    const std::string_view type = png.substr(at + 4, 4);
+    if (type == "IDAT" || type == "IEND") break;
+    if (type == "pHYs" && length == 9 && at + 8 + 9 <= png.size()) {
+      const uint32_t x = BigEndian32(png, at + 8);
+      const uint32_t y = BigEndian32(png, at + 12);
+      if (png[at + 16] == 1 && x == y && x > 0) size->dots_per_metre = x;
+    }
+    if (length > png.size()) break;
+    at += 12 + static_cast<size_t>(length);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML output.
+
+struct StringWriter : pugi::xml_writer {
+  explicit StringWriter(std::string* out) : out(out) {}
+  void write(const void* data, size_t size) override {
+    out->append(static_cast<const char*>(data), size);
+  }
+  std::string* out;
+};
+
+std::string Serialize(const pugi::xml_document& doc) {
+  std::string out = kXmlDeclaration;
+  StringWriter writer(&out);
+  doc.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out;
+}
+
+// Appends <name attr="value"/>.
+pugi::xml_node Add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
+pugi::xml_node AddVal(pugi::xml_node parent, const char* name, const char* value) {
+  pugi::xml_node n = parent.append_child(name);
+  n.append_attribute("w:val") = value;
+  return n;
+}
+pugi::xml_node AddVal(pugi::xml_node parent, const char* name, int value) {
+  pugi::xml_node n = parent.append_child(name);
+  n.append_attribute("w:val") = value;
+  return n;
+}
+
+const char* Justification(Align align) {
+  switch (align) {
+    case Align::kLeft:
+      return "left";
+    case Align::kCenter:
+      return "center";
+    case Align::kRight:
+      return "right";
+    case Align::kJustify:
+      return "both";
+  }
+  return "both";
+}
+
+// Run properties of a role: the four font slots, bold, size.
+void AddRunProperties(pugi::xml_node run, const FontRole& role, bool bold) {
+  pugi::xml_node rpr = Add(run, "w:rPr");
+  const std::string& family = role.chosen();
+  if (!family.empty()) {
+    pugi::xml_node fonts = Add(rpr, "w:rFonts");
+    fonts.append_attribute("w:ascii") = family.c_str();
+    fonts.append_attribute("w:hAnsi") = family.c_str();
+    fonts.append_attribute("w:eastAsia") = family.c_str();
+    fonts.append_attribute("w:cs") = family.c_str();
+  }
+  if (bold) {
+    Add(rpr, "w:b");
+    Add(rpr, "w:bCs");
+  }
+  AddVal(rpr, "w:sz", role.size_half_points);
+  AddVal(rpr, "w:szCs", role.size_half_points);
+}
+
+void AddT(pugi::xml_node run, std::string_view text) {
+  pugi::xml_node t = Add(run, "w:t");
+  if (text.front() == ' ' || text.back() == ' ') t.append_attribute("xml:space") = "preserve";
+  t.text().set(std::string(text).c_str());
+}
+
+// One run holding `text`, '\t' as w:tab and '\n' (or "\r\n", '\r') as w:br. Nothing when the
+// text is empty.
+void AddRun(pugi::xml_node paragraph, std::string_view text, const FontRole& role, bool bold) {
+  if (text.empty()) return;
+  pugi::xml_node run = Add(paragraph, "w:r");
+  AddRunProperties(run, role, bold);
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch != '\t' && ch != '\n' && ch != '\r') continue;
+    if (i > start) AddT(run, text.substr(start, i - start));
+    if (ch == '\t') {
+      Add(run, "w:tab");
+    } else if (!(ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+      Add(run, "w:br");
+    }
+    start = i + 1;
+  }
+  if (start < text.size()) AddT(run, text.substr(start));
+}
+
+// Paragraph properties, written in the schema's order.
+struct ParagraphFormat {
+  const char* style = nullptr;
+  bool keep_next = false;
+  bool page_break_before = false;
+  int before = 0;  // twips
+  int after = 0;
+  int line = 0;  // twips, exact; 0: single (auto)
+  bool indent = false;
+  int indent_twips = 0;  // w:firstLine, the fallback for w:firstLineChars="200"
+  const char* jc = nullptr;
+};
+
+pugi::xml_node AddParagraph(pugi::xml_node parent, const ParagraphFormat& f) {
+  pugi::xml_node p = Add(parent, "w:p");
+  pugi::xml_node ppr = Add(p, "w:pPr");
+  if (f.style != nullptr) AddVal(ppr, "w:pStyle", f.style);
+  if (f.keep_next) Add(ppr, "w:keepNext");
+  if (f.page_break_before) Add(ppr, "w:pageBreakBefore");
+  pugi::xml_node spacing = Add(ppr, "w:spacing");
+  spacing.append_attribute("w:before") = f.before;
+  spacing.append_attribute("w:after") = f.after;
+  if (f.line > 0) {
+    spacing.append_attribute("w:line") = f.line;
+    spacing.append_attribute("w:lineRule") = "exact";
+  } else {
+    spacing.append_attribute("w:line") = 240;
+    spacing.append_attribute("w:lineRule") = "auto";
+  }
+  if (f.indent) {
+    pugi::xml_node ind = Add(ppr, "w:ind");
+    ind.append_attribute("w:firstLineChars") = 200;
+    ind.append_attribute("w:firstLine") = f.indent_twips;
+  }
+  if (f.jc != nullptr) AddVal(ppr, "w:jc", f.jc);
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The zip.
+
+class ZipBuilder {
+ public:
+  ~ZipBuilder() {
+    if (archive_ != nullptr) zip_discard(archive_);
+    if (source_ != nullptr) zip_source_free(source_);
+  }
+
+  Status Open() {
+    zip_error_t error;
+    zip_error_init(&error);
+    source_ = zip_source_buffer_create(nullptr, 0, 0, &error);
+    if (source_ != nullptr) archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
+    const std::string what = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    if (archive_ == nullptr) return Status::IOError("cannot write the Word document: " + what);
+    zip_source_keep(source_);  // the archive's close must leave the written bytes to us
+    return Status();
+  }
+
+  Status Add(const std::string& name, std::string data, bool compress) {
+    const std::string& kept = parts_.emplace_back(std::move(data));
+    zip_source_t* source = zip_source_buffer(archive_, kept.data(), kept.size(), 0);
+    if (source == nullptr) return Failure(name);
+    const zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
+    if (index < 0) {
+      zip_source_free(source);
+      return Failure(name);
+    }
+    const auto i = static_cast<zip_uint64_t>(index);
+    if (zip_set_file_compression(archive_, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0 ||
+        zip_file_set_dostime(archive_, i, kDosTime, kDosDate, 0) != 0) {
+      return Failure(name);
+    }
+    return Status();
+  }
+
+  Result<std::string> Finish() {
+    if (zip_close(archive_) != 0) return Failure("the archive");
+    archive_ = nullptr;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_source_stat(source_, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        zip_source_open(source_) != 0) {
+      return Status::IOError("cannot write the Word document: the zip cannot be read back");
+    }
+    std::string out(static_cast<size_t>(st.size), '\0');
+    const zip_int64_t got = zip_source_read(source_, out.data(), st.size);
+    zip_source_close(source_);
+    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
+      return Status::IOError("cannot write the Word document: the zip cannot be read back");
+    }
+    return out;
+  }
+
+ private:
+  Status Failure(const std::string& what) {
+    return Status::IOError(fmt::format("cannot write the Word document: {}: {}", what,
+                                       archive_ != nullptr ? zip_strerror(archive_) : ""));
+  }
+
+  zip_source_t* source_ = nullptr;
+  zip_t* archive_ = nullptr;
+  std::deque<std::string> parts_;  // referenced by the archive until it is closed
+};
+
+// ---------------------------------------------------------------------------------------------
+// The document.
+
+struct Section {
+  bool landscape = false;
+  bool cover = false;              // title page: the empty first-page footer
+  bool restart_numbering = false;  // page numbers start at 1
+};
+
+class DocxWriter {
+ public:
+  DocxWriter(const RenderDocument& doc, const std::vector<std::string>& chart_png)
+      : doc_(doc), chart_png_(chart_png) {
+    const PageSetup& page = doc.page;
+    short_side_ = Twips(std::min(page.width, page.height));
+    long_side_ = Twips(std::max(page.width, page.height));
+  }
+
+  Result<std::string> Write() {
+    if (Status s = Validate(); !s.ok()) return s;
+    ZipBuilder zip;
+    if (Status s = zip.Open(); !s.ok()) return s;
+    std::string document;
+    if (Status s = Document(&document); !s.ok()) return s;
+    const bool footers = doc_.page.page_numbers;
+    // [Content_Types].xml first, as Word writes it.
+    const struct {
+      const char* name;
+      std::string data;
+    } parts[] = {
+        {"[Content_Types].xml", ContentTypes()},
+        {"_rels/.rels", PackageRelationships()},
+        {"docProps/core.xml", CoreProperties()},
+        {"docProps/app.xml", AppProperties()},
+        {"word/document.xml", std::move(document)},
+        {"word/styles.xml", Styles()},
+        {"word/settings.xml", Settings()},
+        {"word/_rels/document.xml.rels", DocumentRelationships()},
+    };
+    for (const auto& part : parts) {
+      if (Status s = zip.Add(part.name, part.data, true); !s.ok()) return s;
+    }
+    if (footers) {
+      if (Status s = zip.Add("word/footer1.xml", Footer(true), true); !s.ok()) return s;
+      if (Status s = zip.Add("word/footer2.xml", Footer(false), true); !s.ok()) return s;
+    }
+    for (const auto& [chart, rel] : images_) {
+      // PNG is compressed already.
+      if (Status s = zip.Add(MediaName(chart), chart_png_[chart], false); !s.ok()) return s;
+    }
+    return zip.Finish();
+  }
+
+ private:
+  // ---- checks made before anything is written ----
+
+  Status Validate() {
+    struct Named {
+      const std::string* text;
+      const char* where;
+    };
+    for (const Named& n :
+         {Named{&doc_.title, "the document title"}, Named{&doc_.unit_name, "the unit name"}}) {
+      if (Status s = CheckText(*n.text, n.where); !s.ok()) return s;
+    }
+    const DocumentFonts& f = doc_.fonts;
+    for (const auto& [role, name] : std::initializer_list<std::pair<const FontRole*, const char*>>{
+             {&f.title, "title"},
+             {&f.heading1, "heading1"},
+             {&f.heading2, "heading2"},
+             {&f.body, "body"},
+             {&f.table, "table"},
+             {&f.table_header, "table_header"}}) {
+      if (Status s = CheckText(role->chosen(), fmt::format("the {} font's name", name)); !s.ok()) {
+        return s;
+      }
+    }
+    for (size_t i = 0; i < doc_.cover.title_lines.size(); ++i) {
+      if (Status s =
+              CheckText(doc_.cover.title_lines[i], fmt::format("cover title line {}", i + 1));
+          !s.ok()) {
+        return s;
+      }
+    }
+    for (size_t i = 0; i < doc_.cover.details.size(); ++i) {
+      if (Status s = CheckText(doc_.cover.details[i], fmt::format("cover detail {}", i + 1));
+          !s.ok()) {
+        return s;
+      }
+    }
+    for (size_t i = 0; i < doc_.body.size(); ++i) {
+      const Block& b = doc_.body[i];
+      const std::string where = fmt::format("body block {} ({})", i + 1, BlockKindName(b.kind));
+      if (Status s = CheckText(b.text, where); !s.ok()) return s;
+      if (b.kind == Block::Kind::kTable &&
+          (b.table < 0 || static_cast<size_t>(b.table) >= doc_.tables.size())) {
+        return Invalid(where, fmt::format("no table {} (the document has {})", b.table + 1,
+                                          doc_.tables.size()));
+      }
+      if (b.kind == Block::Kind::kChart &&
+          (b.chart < 0 || static_cast<size_t>(b.chart) >= doc_.charts.size())) {
+        return Invalid(where, fmt::format("no chart {} (the document has {})", b.chart + 1,
+                                          doc_.charts.size()));
+      }
+    }
+    grids_.resize(doc_.tables.size());
+    for (size_t t = 0; t < doc_.tables.size(); ++t) {
+      const RenderTable& table = doc_.tables[t];
+      const std::string name = TableName(doc_, t);
+      if (Status s = CheckText(table.title, name + ", title"); !s.ok()) return s;
+      if (Status s = CheckText(table.subtitle, name + ", subtitle"); !s.ok()) return s;
+      for (size_t r = 0; r < table.rows.size(); ++r) {
+        for (size_t c = 0; c < table.rows[r].cells.size(); ++c) {
+          const std::string& text = table.rows[r].cells[c].text;
+          if (const std::string problem = XmlTextProblem(text); !problem.empty()) {
+            return Invalid(fmt::format("{}, row {}, column {}", name, r + 1, c + 1), problem);
+          }
+        }
+      }
+      if (Status s = BuildGrid(doc_, t, &grids_[t]); !s.ok()) return s;
+    }
+    for (size_t c = 0; c < doc_.charts.size(); ++c) {
+      if (Status s = CheckText(doc_.charts[c].title, ChartName(doc_, c) + ", title"); !s.ok()) {
+        return s;
+      }
+      if (c < chart_png_.size() && !chart_png_[c].empty()) {
+        PngSize size;
+        if (!ReadPngSize(chart_png_[c], &size)) {
+          return Invalid(ChartName(doc_, c), "the picture is not a PNG image");
+        }
+      }
+    }
+    return Status();
+  }
+
+  // ---- word/document.xml ----
+
+  Status Document(std::string* out) {
+    pugi::xml_document xml;
+    pugi::xml_node root = Add(xml, "w:document");
+    root.append_attribute("xmlns:w") = kNsW;
+    root.append_attribute("xmlns:r") = kNsR;
+    root.append_attribute("xmlns:wp") = kNsWp;
+    root.append_attribute("xmlns:a") = kNsA;
+    root.append_attribute("xmlns:pic") = kNsPic;
+    body_ = Add(root, "w:body");
+
+    Section section;
+    section.landscape = doc_.page.landscape;
+    if (!doc_.cover.title_lines.empty() || !doc_.cover.details.empty()) {
+      section.cover = true;
+      Cover();
+      EndSection(section);
+      section = Section{doc_.page.landscape, false, true};
+    }
+    pugi::xml_node section_start = body_.last_child();  // the section's content follows it
+    for (size_t i = 0; i < doc_.body.size(); ++i) {
+      const Block& block = doc_.body[i];
+      const bool landscape = doc_.page.landscape || (block.kind == Block::Kind::kTable &&
+                                                     doc_.tables[block.table].landscape);
+      if (block.kind != Block::Kind::kPageBreak && landscape != section.landscape) {
+        if (body_.last_child() != section_start) {
+          EndSection(section);
+          section = Section{landscape, false, false};
+          section_start = body_.last_child();
+          page_break_ = false;  // a new section starts a page
+        } else {
+          section.landscape = landscape;
+        }
+      }
+      switch (block.kind) {
+        case Block::Kind::kParagraph:
+          Paragraph(block);
+          break;
+        case Block::Kind::kHeading:
+          Heading(block);
+          break;
+        case Block::Kind::kTable:
+          Table(static_cast<size_t>(block.table), section.landscape);
+          break;
+        case Block::Kind::kChart:
+          Picture(static_cast<size_t>(block.chart), section.landscape);
+          break;
+        case Block::Kind::kPageBreak:
+          // Carried by the next paragraph; nothing at the very start of a section.
+          page_break_ = body_.last_child() != section_start;
+          break;
+      }
+    }
+    // The body must not end with a table: Word expects a paragraph before the final sectPr.
+    if (pugi::xml_node last = body_.last_child(); last && std::strcmp(last.name(), "w:tbl") == 0) {
+      AddParagraph(body_, ParagraphFormat{});
+    }
+    AddSectionProperties(body_, section);
+    *out = Serialize(xml);
+    return Status();
+  }
+
+  // Takes a pending page break for the paragraph about to be written.
+  bool TakePageBreak() { return std::exchange(page_break_, false); }
+
+  // Ends the section with its last paragraph (or an empty one after a table).
+  void EndSection(const Section& section) {
+    pugi::xml_node last = body_.last_child();
+    if (!last || std::strcmp(last.name(), "w:p") != 0)
+      last = AddParagraph(body_, ParagraphFormat{});
+    pugi::xml_node ppr = last.child("w:pPr");
+    if (!ppr) ppr = last.prepend_child("w:pPr");
+    AddSectionProperties(ppr, section);
+  }
+
+  void AddSectionProperties(pugi::xml_node parent, const Section& s) {
+    pugi::xml_node sect = Add(parent, "w:sectPr");
+    if (doc_.page.page_numbers) {
+      pugi::xml_node ref = Add(sect, "w:footerReference");
+      ref.append_attribute("w:type") = "default";
+      ref.append_attribute("r:id") = kRelFooter;
+      if (s.cover) {
+        pugi::xml_node first = Add(sect, "w:footerReference");
+        first.append_attribute("w:type") = "first";
+        first.append_attribute("r:id") = kRelFirstFooter;
+      }
+    }
+    pugi::xml_node size = Add(sect, "w:pgSz");
+    size.append_attribute("w:w") = s.landscape ? long_side_ : short_side_;
+    size.append_attribute("w:h") = s.landscape ? short_side_ : long_side_;
+    if (s.landscape) size.append_attribute("w:orient") = "landscape";
+    const PageSetup& page = doc_.page;
+    const int bottom = Twips(page.margin_bottom);
+    pugi::xml_node margins = Add(sect, "w:pgMar");
+    margins.append_attribute("w:top") = Twips(page.margin_top);
+    margins.append_attribute("w:right") = Twips(page.margin_right);
+    margins.append_attribute("w:bottom") = bottom;
+    margins.append_attribute("w:left") = Twips(page.margin_left);
+    margins.append_attribute("w:header") = std::min(851, Twips(page.margin_top) / 2);
+    margins.append_attribute("w:footer") = std::min(992, bottom / 2);
+    margins.append_attribute("w:gutter") = 0;
+    if (s.restart_numbering && page.page_numbers) {
+      Add(sect, "w:pgNumType").append_attribute("w:start") = 1;
+    }
+    Add(sect, "w:cols").append_attribute("w:space") = 425;
+    if (s.cover && page.page_numbers) Add(sect, "w:titlePg");
+  }
+
+  // Width and height of the text area of a section, in twips.
+  int TextWidth(bool landscape) const {
+    return (landscape ? long_side_ : short_side_) - Twips(doc_.page.margin_left) -
+           Twips(doc_.page.margin_right);
+  }
+  int TextHeight(bool landscape) const {
+    return (landscape ? short_side_ : long_side_) - Twips(doc_.page.margin_top) -
+           Twips(doc_.page.margin_bottom);
+  }
+
+  void Cover() {
+    const DocumentFonts& f = doc_.fonts;
+    const int title_line = std::max(kBodyLineTwips, f.title.size_half_points * 15);
+    for (size_t i = 0; i < doc_.cover.title_lines.size(); ++i) {
+      ParagraphFormat format;
+      format.style = "Title";
+      format.before = i == 0 ? 3120 : 0;  // about a third down the page
+      format.line = title_line;
+      format.jc = "center";
+      pugi::xml_node p = AddParagraph(body_, format);
+      AddRun(p, doc_.cover.title_lines[i], f.title, f.title.bold);
+    }
+    for (size_t i = 0; i < doc_.cover.details.size(); ++i) {
+      ParagraphFormat format;
+      format.before = i == 0 ? 3 * kBodyLineTwips * 2 : 0;
+      format.line = kBodyLineTwips;
+      format.jc = "center";
+      pugi::xml_node p = AddParagraph(body_, format);
+      AddRun(p, doc_.cover.details[i], f.body, f.body.bold);
+    }
+  }
+
+  int IndentTwips(const FontRole& role) const { return 2 * role.size_half_points * 10; }
+
+  void Paragraph(const Block& block) {
+    const FontRole& role = doc_.fonts.body;
+    ParagraphFormat format;
+    format.page_break_before = TakePageBreak();
+    format.line = kBodyLineTwips;
+    format.indent = block.first_line_indent;
+    format.indent_twips = IndentTwips(role);
+    format.jc = Justification(block.align);
+    AddRun(AddParagraph(body_, format), block.text, role, role.bold);
+  }
+
+  void Heading(const Block& block) {
+    static const char* const kStyles[] = {"Heading1", "Heading2", "Heading3"};
+    const int level = std::clamp(block.level, 1, 3);
+    const DocumentFonts& f = doc_.fonts;
+    const FontRole& role = level == 1 ? f.heading1 : level == 2 ? f.heading2 : f.body;
+    const bool bold = level >= 3 ? true : role.bold;
+    ParagraphFormat format;
+    format.style = kStyles[level - 1];
+    format.keep_next = true;
+    format.page_break_before = TakePageBreak();
+    format.line = kBodyLineTwips;
+    format.indent = block.first_line_indent;
+    format.indent_twips = IndentTwips(role);
+    format.jc = Justification(block.align);
+    AddRun(AddParagraph(body_, format), block.text, role, bold);
+  }
+
+  void Table(size_t t, bool landscape) {
+    const RenderTable& table = doc_.tables[t];
+    const Grid& grid = grids_[t];
+    const DocumentFonts& f = doc_.fonts;
+
+    // The title and subtitle, kept with the table.
+    const auto caption = [&](const std::string& text, const FontRole& role, bool bold,
+                             const char* jc, int after) {
+      if (text.empty()) return;
+      ParagraphFormat format;
+      format.keep_next = true;
+      format.page_break_before = TakePageBreak();
+      format.after = after;
+      format.jc = jc;
+      AddRun(AddParagraph(body_, format), text, role, bold);
+    };
+    FontRole title_role = f.table;
+    title_role.size_half_points = f.heading1.size_half_points;
+    caption(table.title, title_role, true, "center", 120);
+    caption(table.subtitle, f.table, f.table.bold, "left", 60);
+    if (TakePageBreak()) {  // no caption to carry it
+      pugi::xml_node br = Add(Add(AddParagraph(body_, ParagraphFormat{}), "w:r"), "w:br");
+      br.append_attribute("w:type") = "page";
+    }
+
+    // Column widths in twips: as given, else the text width shared equally.
+    std::vector<int> widths(static_cast<size_t>(grid.columns));
+    for (int c = 0; c < grid.columns; ++c) {
+      widths[c] = table.column_widths.empty() ? TextWidth(landscape) / std::max(1, grid.columns)
+                                              : Twips(table.column_widths[c]);
+    }
+    int total = 0;
+    for (int w : widths) total += w;
+
+    pugi::xml_node tbl = Add(body_, "w:tbl");
+    pugi::xml_node tpr = Add(tbl, "w:tblPr");
+    pugi::xml_node tw = Add(tpr, "w:tblW");
+    tw.append_attribute("w:w") = total;
+    tw.append_attribute("w:type") = "dxa";
+    AddVal(tpr, "w:jc", "center");
+    pugi::xml_node borders = Add(tpr, "w:tblBorders");
+    for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+      pugi::xml_node b = AddVal(borders, side, "single");
+      b.append_attribute("w:sz") = 4;
+      b.append_attribute("w:space") = 0;
+      b.append_attribute("w:color") = "auto";
+    }
+    Add(tpr, "w:tblLayout").append_attribute("w:type") = "fixed";
+    pugi::xml_node margins = Add(tpr, "w:tblCellMar");
+    for (const char* side : {"w:left", "w:right"}) {
+      pugi::xml_node m = Add(margins, side);
+      m.append_attribute("w:w") = 57;  // 1 mm
+      m.append_attribute("w:type") = "dxa";
+    }
+    pugi::xml_node look = AddVal(tpr, "w:tblLook", "0000");
+    look.append_attribute("w:firstRow") = 0;
+    look.append_attribute("w:lastRow") = 0;
+    look.append_attribute("w:firstColumn") = 0;
+    look.append_attribute("w:lastColumn") = 0;
+    look.append_attribute("w:noHBand") = 1;
+    look.append_attribute("w:noVBand") = 1;
+    pugi::xml_node grid_node = Add(tbl, "w:tblGrid");
+    for (int w : widths) Add(grid_node, "w:gridCol").append_attribute("w:w") = w;
+
+    for (int r = 0; r < grid.rows; ++r) {
+      const TableRow& row = table.rows[r];
+      pugi::xml_node tr = Add(tbl, "w:tr");
+      if (row.cant_split || r < table.header_rows) {
+        pugi::xml_node trpr = Add(tr, "w:trPr");
+        if (row.cant_split) Add(trpr, "w:cantSplit");
+        if (r < table.header_rows) Add(trpr, "w:tblHeader");
+      }
+      int c = 0;
+      while (c < grid.columns) {
+        const int origin = grid.at(r, c);
+        const int orow = origin / grid.columns;
+        const int ocol = origin % grid.columns;
+        if (ocol != c) {  // covered from the left: not written
+          ++c;
+          continue;
+        }
+        const TableCell& cell = table.rows[orow].cells[ocol];
+        int width = 0;
+        for (int k = 0; k < cell.column_span; ++k) width += widths[c + k];
+        pugi::xml_node tc = Add(tr, "w:tc");
+        pugi::xml_node tcpr = Add(tc, "w:tcPr");
+        pugi::xml_node tcw = Add(tcpr, "w:tcW");
+        tcw.append_attribute("w:w") = width;
+        tcw.append_attribute("w:type") = "dxa";
+        if (cell.column_span > 1) AddVal(tcpr, "w:gridSpan", cell.column_span);
+        if (orow != r) {
+          Add(tcpr, "w:vMerge");
+        } else if (cell.row_span > 1) {
+          AddVal(tcpr, "w:vMerge", "restart");
+        }
+        AddVal(tcpr, "w:vAlign", "center");
+        CellParagraphs(tc, orow == r ? std::string_view(cell.text) : std::string_view(), cell);
+        c += cell.column_span;
+      }
+    }
+  }
+
+  void CellParagraphs(pugi::xml_node tc, std::string_view text, const TableCell& cell) {
+    const FontRole& role = cell.header ? doc_.fonts.table_header : doc_.fonts.table;
+    const bool bold = cell.header || role.bold;
+    ParagraphFormat format;
+    format.jc = Justification(cell.align);
+    size_t start = 0;
+    while (true) {
+      size_t end = text.find('\n', start);
+      const bool last = end == std::string_view::npos;
+      if (last) end = text.size();
+      std::string_view line = text.substr(start, end - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      AddRun(AddParagraph(tc, format), line, role, bold);
+      if (last) break;
+      start = end + 1;
+    }
+  }
+
+  static std::string MediaName(size_t chart) {
+    return fmt::format("word/media/chart{}.png", chart + 1);
+  }
+
+  void Picture(size_t chart, bool landscape) {
+    if (chart >= chart_png_.size() || chart_png_[chart].empty()) return;
+    PngSize png;
+    ReadPngSize(chart_png_[chart], &png);  // checked in Validate
+    auto [it, added] = images_.try_emplace(chart, "");
+    if (added) it->second = fmt::format("rId{}", kFirstImageRel + images_.size() - 1);
+    const std::string& rel = it->second;
+
+    // The PNG's own size, scaled down to the text area.
+    int64_t cx = static_cast<int64_t>(png.width) * 9525;  // 96 dpi
+    int64_t cy = static_cast<int64_t>(png.height) * 9525;
+    if (png.dots_per_metre > 0) {  // 1 m = 36,000,000 EMU
+      cx = static_cast<int64_t>(png.width) * 36'000'000 / png.dots_per_metre;
+      cy = static_cast<int64_t>(png.height) * 36'000'000 / png.dots_per_metre;
+    }
+    const int64_t max_cx = TextWidth(landscape) * kEmuPerTwip;
+    const int64_t max_cy = TextHeight(landscape) * kEmuPerTwip;
+    if (cx > max_cx) {
+      cy = cy * max_cx / cx;
+      cx = max_cx;
+    }
+    if (cy > max_cy) {
+      cx = cx * max_cy / cy;
+      cy = max_cy;
+    }
+    cx = std::max<int64_t>(cx, 1);
+    cy = std::max<int64_t>(cy, 1);
+
+    ParagraphFormat format;
+    format.page_break_before = TakePageBreak();
+    format.keep_next = false;
+    format.jc = "center";
+    pugi::xml_node p = AddParagraph(body_, format);
+    pugi::xml_node run = Add(p, "w:r");
+    AddRunProperties(run, doc_.fonts.body, false);
+    pugi::xml_node inline_node = Add(Add(run, "w:drawing"), "wp:inline");
+    for (const char* d : {"distT", "distB", "distL", "distR"}) inline_node.append_attribute(d) = 0;
+    pugi::xml_node extent = Add(inline_node, "wp:extent");
+    extent.append_attribute("cx") = static_cast<long long>(cx);
+    extent.append_attribute("cy") = static_cast<long long>(cy);
+    pugi::xml_node effect = Add(inline_node, "wp:effectExtent");
+    for (const char* side : {"l", "t", "r", "b"}) effect.append_attribute(side) = 0;
+    const int id = ++pictures_;
+    pugi::xml_node props = Add(inline_node, "wp:docPr");
+    props.append_attribute("id") = id;
+    props.append_attribute("name") = fmt::format("Chart {}", chart + 1).c_str();
+    props.append_attribute("descr") = doc_.charts[chart].title.c_str();
+    Add(Add(inline_node, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks")
+        .append_attribute("noChangeAspect") = 1;
+    pugi::xml_node data = Add(Add(inline_node, "a:graphic"), "a:graphicData");
+    data.append_attribute("uri") = kNsPic;
+    pugi::xml_node pic = Add(data, "pic:pic");
+    pugi::xml_node nv = Add(pic, "pic:nvPicPr");
+    pugi::xml_node cnv = Add(nv, "pic:cNvPr");
+    cnv.append_attribute("id") = 0;
+    cnv.append_attribute("name") = fmt::format("chart{}.png", chart + 1).c_str();
+    Add(nv, "pic:cNvPicPr");
+    pugi::xml_node fill = Add(pic, "pic:blipFill");
+    Add(fill, "a:blip").append_attribute("r:embed") = rel.c_str();
+    Add(Add(fill, "a:stretch"), "a:fillRect");
+    pugi::xml_node sp = Add(pic, "pic:spPr");
+    pugi::xml_node xfrm = Add(sp, "a:xfrm");
+    pugi::xml_node off = Add(xfrm, "a:off");
+    off.append_attribute("x") = 0;
+    off.append_attribute("y") = 0;
+    pugi::xml_node ext = Add(xfrm, "a:ext");
+    ext.append_attribute("cx") = static_cast<long long>(cx);
+    ext.append_attribute("cy") = static_cast<long long>(cy);
+    pugi::xml_node geometry = Add(sp, "a:prstGeom");
+    geometry.append_attribute("prst") = "rect";
+    Add(geometry, "a:avLst");
+  }
+
+  // ---- the other parts ----
+
+  std::string ContentTypes() const {
+    pugi::xml_document xml;
+    pugi::xml_node types = Add(xml, "Types");
+    types.append_attribute("xmlns") =
+        "http://schemas.openxmlformats.org/package/2006/content-types";
+    const auto add_default = [&](const char* ext, const char* type) {
+      pugi::xml_node d = Add(types, "Default");
+      d.append_attribute("Extension") = ext;
+      d.append_attribute("ContentType") = type;
+    };
+    add_default("rels", "application/vnd.openxmlformats-package.relationships+xml");
+    add_default("xml", "application/xml");
+    if (!images_.empty()) add_default("png", "image/png");
+    const auto add_override = [&](const char* part, const std::string& type) {
+      pugi::xml_node o = Add(types, "Override");
+      o.append_attribute("PartName") = part;
+      o.append_attribute("ContentType") = type.c_str();
+    };
+    const std::string office = kTypeBase;
+    add_override("/word/document.xml", office + "wordprocessingml.document.main+xml");
+    add_override("/word/styles.xml", office + "wordprocessingml.styles+xml");
+    add_override("/word/settings.xml", office + "wordprocessingml.settings+xml");
+    if (doc_.page.page_numbers) {
+      add_override("/word/footer1.xml", office + "wordprocessingml.footer+xml");
+      add_override("/word/footer2.xml", office + "wordprocessingml.footer+xml");
+    }
+    add_override("/docProps/core.xml",
+                 "application/vnd.openxmlformats-package.core-properties+xml");
+    add_override("/docProps/app.xml", office + "extended-properties+xml");
+    return Serialize(xml);
+  }
+
+  static pugi::xml_node Relationships(pugi::xml_document* xml) {
+    pugi::xml_node rels = Add(*xml, "Relationships");
+    rels.append_attribute("xmlns") = "http://schemas.openxmlformats.org/package/2006/relationships";
+    return rels;
+  }
+  static void AddRelationship(pugi::xml_node rels, const std::string& id, const std::string& type,
+                              const std::string& target) {
+    pugi::xml_node r = Add(rels, "Relationship");
+    r.append_attribute("Id") = id.c_str();
+    r.append_attribute("Type") = type.c_str();
+    r.append_attribute("Target") = target.c_str();
+  }
+
+  std::string PackageRelationships() const {
+    pugi::xml_document xml;
+    pugi::xml_node rels = Relationships(&xml);
+    AddRelationship(rels, "rId1", std::string(kRelBase) + "officeDocument", "word/document.xml");
+    AddRelationship(
+        rels, "rId2",
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml");
+    AddRelationship(rels, "rId3", std::string(kRelBase) + "extended-properties",
+                    "docProps/app.xml");
+    return Serialize(xml);
+  }
+
+  std::string DocumentRelationships() const {
+    pugi::xml_document xml;
+    pugi::xml_node rels = Relationships(&xml);
+    const std::string base = kRelBase;
+    AddRelationship(rels, kRelStyles, base + "styles", "styles.xml");
+    AddRelationship(rels, kRelSettings, base + "settings", "settings.xml");
+    if (doc_.page.page_numbers) {
+      AddRelationship(rels, kRelFooter, base + "footer", "footer1.xml");
+      AddRelationship(rels, kRelFirstFooter, base + "footer", "footer2.xml");
+    }
+    for (const auto& [chart, rel] : images_) {
+      AddRelationship(rels, rel, base + "image", fmt::format("media/chart{}.png", chart + 1));
+    }
+    return Serialize(xml);
+  }
+
+  std::string CoreProperties() const {
+    pugi::xml_document xml;
+    pugi::xml_node core = Add(xml, "cp:coreProperties");
+    core.append_attribute("xmlns:cp") =
+        "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    core.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+    core.append_attribute("xmlns:dcterms") = "http://purl.org/dc/terms/";
+    core.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
+    if (!doc_.title.empty()) Add(core, "dc:title").text().set(doc_.title.c_str());
+    if (!doc_.unit_name.empty()) Add(core, "dc:creator").text().set(doc_.unit_name.c_str());
+    Add(core, "dc:language").text().set("zh-CN");
+    return Serialize(xml);
+  }
+
+  std::string AppProperties() const {
+    pugi::xml_document xml;
+    pugi::xml_node props = Add(xml, "Properties");
+    props.append_attribute("xmlns") =
+        "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties";
+    props.append_attribute("xmlns:vt") =
+        "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+    Add(props, "Application").text().set("jixiao");
+    if (!doc_.unit_name.empty()) Add(props, "Company").text().set(doc_.unit_name.c_str());
+    return Serialize(xml);
+  }
+
+  std::string Settings() const {
+    pugi::xml_document xml;
+    pugi::xml_node settings = Add(xml, "w:settings");
+    settings.append_attribute("xmlns:w") = kNsW;
+    Add(settings, "w:zoom").append_attribute("w:percent") = 100;
+    AddVal(settings, "w:defaultTabStop", 420);
+    AddVal(settings, "w:characterSpacingControl", "compressPunctuation");
+    pugi::xml_node compat = Add(Add(settings, "w:compat"), "w:compatSetting");
+    compat.append_attribute("w:name") = "compatibilityMode";
+    compat.append_attribute("w:uri") = "http://schemas.microsoft.com/office/word";
+    compat.append_attribute("w:val") = 15;
+    return Serialize(xml);
+  }
+
+  std::string Styles() const {
+    const DocumentFonts& f = doc_.fonts;
+    pugi::xml_document xml;
+    pugi::xml_node styles = Add(xml, "w:styles");
+    styles.append_attribute("xmlns:w") = kNsW;
+    pugi::xml_node defaults = Add(styles, "w:docDefaults");
+    pugi::xml_node rdefault = Add(defaults, "w:rPrDefault");
+    AddRunProperties(rdefault, f.body, false);
+    pugi::xml_node lang = Add(rdefault.child("w:rPr"), "w:lang");
+    lang.append_attribute("w:val") = "en-US";
+    lang.append_attribute("w:eastAsia") = "zh-CN";
+    lang.append_attribute("w:bidi") = "ar-SA";
+    Add(Add(defaults, "w:pPrDefault"), "w:pPr");
+
+    const auto style = [&](const char* id, const char* name, bool is_default) {
+      pugi::xml_node s = Add(styles, "w:style");
+      s.append_attribute("w:type") = "paragraph";
+      if (is_default) s.append_attribute("w:default") = 1;
+      s.append_attribute("w:styleId") = id;
+      AddVal(s, "w:name", name);
+      if (!is_default) {
+        AddVal(s, "w:basedOn", "Normal");
+        AddVal(s, "w:next", "Normal");
+      }
+      return s;
+    };
+    pugi::xml_node normal = style("Normal", "Normal", true);
+    Add(normal, "w:qFormat");
+    pugi::xml_node normal_ppr = Add(normal, "w:pPr");
+    Add(normal_ppr, "w:widowControl").append_attribute("w:val") = 0;
+    AddVal(normal_ppr, "w:jc", "both");
+
+    pugi::xml_node title = style("Title", "Title", false);
+    Add(title, "w:qFormat");
+    pugi::xml_node title_ppr = Add(title, "w:pPr");
+    pugi::xml_node title_spacing = Add(title_ppr, "w:spacing");
+    title_spacing.append_attribute("w:line") =
+        std::max(kBodyLineTwips, f.title.size_half_points * 15);
+    title_spacing.append_attribute("w:lineRule") = "exact";
+    AddVal(title_ppr, "w:jc", "center");
+    AddRunProperties(title, f.title, f.title.bold);
+
+    const FontRole* roles[] = {&f.heading1, &f.heading2, &f.body};
+    for (int level = 1; level <= 3; ++level) {
+      const std::string id = fmt::format("Heading{}", level);
+      const std::string name = fmt::format("heading {}", level);
+      pugi::xml_node h = style(id.c_str(), name.c_str(), false);
+      AddVal(h, "w:uiPriority", 9);
+      Add(h, "w:qFormat");
+      pugi::xml_node ppr = Add(h, "w:pPr");
+      Add(ppr, "w:keepNext");
+      Add(ppr, "w:keepLines");
+      pugi::xml_node spacing = Add(ppr, "w:spacing");
+      spacing.append_attribute("w:before") = 0;
+      spacing.append_attribute("w:after") = 0;
+      spacing.append_attribute("w:line") = kBodyLineTwips;
+      spacing.append_attribute("w:lineRule") = "exact";
+      AddVal(ppr, "w:outlineLvl", level - 1);
+      AddRunProperties(h, *roles[level - 1], level >= 3 || roles[level - 1]->bold);
+    }
+
+    pugi::xml_node footer = style("Footer", "footer", false);
+    pugi::xml_node footer_ppr = Add(footer, "w:pPr");
+    AddVal(footer_ppr, "w:jc", "center");
+    return Serialize(xml);
+  }
+
+  // The page-number footer ("— 1 —", centred), or the empty one of the cover's first page.
+  std::string Footer(bool numbered) const {
+    pugi::xml_document xml;
+    pugi::xml_node ftr = Add(xml, "w:ftr");
+    ftr.append_attribute("xmlns:w") = kNsW;
+    ftr.append_attribute("xmlns:r") = kNsR;
+    ParagraphFormat format;
+    format.style = "Footer";
+    format.jc = "center";
+    pugi::xml_node p = AddParagraph(ftr, format);
+    if (!numbered) return Serialize(xml);
+    FontRole role = doc_.fonts.body;
+    role.size_half_points = 28;  // 四号
+    const auto run = [&]() {
+      pugi::xml_node r = Add(p, "w:r");
+      AddRunProperties(r, role, false);
+      return r;
+    };
+    const auto field_char = [&](const char* type) {
+      Add(run(), "w:fldChar").append_attribute("w:fldCharType") = type;
+    };
+    AddT(run(), "— ");
+    field_char("begin");
+    pugi::xml_node instr = Add(run(), "w:instrText");
+    instr.append_attribute("xml:space") = "preserve";
+    instr.text().set(" PAGE ");
+    field_char("separate");
+    AddT(run(), "1");
+    field_char("end");
+    AddT(run(), " —");
+    return Serialize(xml);
+  }
+
+  const RenderDocument& doc_;
+  const std::vector<std::string>& chart_png_;
+  int short_side_ = 0;  // twips
+  int long_side_ = 0;
+  std::vector<Grid> grids_;
+  pugi::xml_node body_;
+  bool page_break_ = false;
+  int pictures_ = 0;
+  std::map<size_t, std::string> images_;  // chart index → relationship id of its picture
+};
+
+}  // namespace
+
+Result<std::string> WriteDocx(const RenderDocument& doc,
+                              const std::vector<std::string>& chart_png) {
+  try {
+    return DocxWriter(doc, chart_png).Write();
+  } catch (const std::bad_alloc&) {
+    return Status::IOError("cannot write the Word document: out of memory");
+  }
+}
+
+}  // namespace jixiao

@@ -1,0 +1,784 @@
+// Tests of the Word writer on hand-built RenderDocuments: the result is read back with our own
+// DOCX reader (import/docx_reader.h: paragraphs, cell texts, merges on the grid) and its parts
+// are inspected with pugixml (fonts on every run, page set-up and sections, table markup,
+// pictures, styles, footers), plus the exact error messages for text XML cannot hold and for
+// grids whose merges do not match, and byte-for-byte determinism.
+#include "render/docx_writer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <pugixml.hpp>
+#include <string>
+#include <vector>
+
+#include "import/docx_reader.h"
+#include "import/zip_archive.h"
+
+namespace jixiao {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures.
+
+// 4 × 2 pixels, RGB, no pHYs (96 dpi assumed).
+const std::string kSmallPng(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x04\x00\x00\x00"
+    "\x02"
+    "\x08\x02\x00\x00\x00\xf0\xca\xea\x34\x00\x00\x00\x13\x49\x44\x41\x54\x78\xda\x63\xf8\xcf\xc0"
+    "\xc0"
+    "\x00\xc6\x40\xc0\x80\xcc\x01\x00\x89\x90\x0b\xf5\xb3\xfc\x4f\x1f\x00\x00\x00\x00\x49\x45\x4e"
+    "\x44"
+    "\xae\x42\x60\x82",
+    76);
+// The same image with pHYs 11811 dots per metre (300 dpi).
+const std::string kPhysPng(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x04\x00\x00\x00"
+    "\x02"
+    "\x08\x02\x00\x00\x00\xf0\xca\xea\x34\x00\x00\x00\x09\x70\x48\x59\x73\x00\x00\x2e\x23\x00\x00"
+    "\x2e"
+    "\x23\x01\x78\xa5\x3f\x76\x00\x00\x00\x13\x49\x44\x41\x54\x78\xda\x63\xf8\xcf\xc0\xc0\x00\xc6"
+    "\x40"
+    "\xc0\x80\xcc\x01\x00\x89\x90\x0b\xf5\xb3\xfc\x4f\x1f\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42"
+    "\x60"
+    "\x82",
+    97);
+// 1600 × 400 pixels, 1-bit grey: wider than the text area at 96 dpi.
+std::string LargePng() {
+  std::string png(
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x06\x40\x00\x00\x01"
+      "\x90\x01\x00\x00\x00\x00\xde\xee\x91\xab\x00\x00\x01\x51\x49\x44\x41\x54\x78\xda\xed\xcf\x81"
+      "\x0c\x00\x00\x00\x02\xb0\xfc\x51\xa2\xcc\xa3\xfd\x06\x4f\x4f",
+      60);
+  png.append(305, '\x44');
+  png.append(
+      "\xe4\x37\x32\x37\xcc\x91\x22\x77\x30\xde\xf5\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42"
+      "\x60\x82",
+      23);
+  return png;
+}
+
+TableCell Cell(std::string text, bool header = false, Align align = Align::kCenter) {
+  TableCell c;
+  c.text = std::move(text);
+  c.header = header;
+  c.align = align;
+  return c;
+}
+TableCell Covered() {
+  TableCell c;
+  c.covered = true;
+  return c;
+}
+
+// A 4 × 4 table: a header row whose 金额 spans two columns, and 资金 merged over three rows.
+RenderTable MergedTable() {
+  RenderTable t;
+  t.id = "merges";
+  t.title = "附件1 合并单元格表";
+  t.subtitle = "单位：万元";
+  t.column_widths = {300, 250, 250, 400};
+  t.header_rows = 1;
+  TableCell amount = Cell("金额", true);
+  amount.column_span = 2;
+  TableCell funds = Cell("资金", false, Align::kLeft);
+  funds.row_span = 3;
+  t.rows = {
+      {{Cell("项目", true), amount, Covered(), Cell("备注", true)}, true},
+      {{funds, Cell("预算", false, Align::kRight), Cell("执行"), Cell("a")}, true},
+      {{Covered(), Cell("1.00", false, Align::kRight), Cell("2.00"), Cell("b")}, false},
+      {{Covered(), Cell("3.00", false, Align::kRight), Cell("4.00"), Cell("c\nd")}, true},
+  };
+  return t;
+}
+
+RenderTable LandscapeTable() {
+  RenderTable t;
+  t.id = "wide";
+  t.title = "附件2 横向表";
+  t.column_widths = {1200, 1200};
+  t.header_rows = 1;
+  t.landscape = true;
+  t.rows = {{{Cell("指标", true), Cell("得分", true)}, true},
+            {{Cell("满意度"), Cell("9.80")}, true}};
+  return t;
+}
+
+Block Heading(std::string text, int level) {
+  Block b;
+  b.kind = Block::Kind::kHeading;
+  b.text = std::move(text);
+  b.level = level;
+  return b;
+}
+Block Paragraph(std::string text, bool indent = true) {
+  Block b;
+  b.text = std::move(text);
+  b.first_line_indent = indent;
+  return b;
+}
+Block TableBlock(int table) {
+  Block b;
+  b.kind = Block::Kind::kTable;
+  b.table = table;
+  return b;
+}
+Block ChartBlock(int chart) {
+  Block b;
+  b.kind = Block::Kind::kChart;
+  b.chart = chart;
+  return b;
+}
+Block PageBreak() {
+  Block b;
+  b.kind = Block::Kind::kPageBreak;
+  return b;
+}
+
+FontRole Role(std::vector<std::string> families, std::string family, int size, bool bold) {
+  FontRole r;
+  r.families = std::move(families);
+  r.family = std::move(family);
+  r.size_half_points = size;
+  r.bold = bold;
+  return r;
+}
+
+RenderDocument SampleDocument() {
+  RenderDocument doc;
+  doc.form_id = "test";
+  doc.title = "2024年度部门整体支出绩效自评报告";
+  doc.unit_name = "示例科学技术协会";
+  doc.fiscal_year = 2024;
+  doc.fonts.title = Role({"方正小标宋简体", "宋体"}, "", 44, false);
+  doc.fonts.heading1 = Role({"黑体"}, "", 32, false);
+  doc.fonts.heading2 = Role({"楷体_GB2312", "楷体"}, "楷体", 32, true);
+  doc.fonts.body = Role({"仿宋_GB2312", "仿宋"}, "", 32, false);
+  doc.fonts.table = Role({"宋体"}, "", 21, false);
+  doc.fonts.table_header = Role({"黑体"}, "", 21, false);
+  doc.cover.title_lines = {"示例科学技术协会", "2024年度部门整体支出绩效自评报告"};
+  doc.cover.details = {"单位名称：示例科学技术协会", "报送日期：2025年7月10日"};
+  doc.body = {
+      Heading("一、基本情况", 1),
+      Heading("（一）单位概况", 2),
+      Paragraph("本单位编制8人，实有在职7人。"),
+      Paragraph("第一行\n第二行\t制表 <&> \"引号\"", false),
+      ChartBlock(0),
+      PageBreak(),
+      Heading("二、附表", 1),
+      Heading("1. 三级标题", 3),
+      TableBlock(0),
+      TableBlock(1),
+      Paragraph("（完）"),
+  };
+  doc.tables = {MergedTable(), LandscapeTable()};
+  Chart chart;
+  chart.id = "budget";
+  chart.title = "预算与执行（万元）";
+  doc.charts = {chart};
+  return doc;
+}
+
+std::string Write(const RenderDocument& doc, const std::vector<std::string>& png) {
+  Result<std::string> bytes = WriteDocx(doc, png);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().message();
+  return bytes.ok() ? std::move(bytes).value() : std::string();
+}
+
+std::string Part(const std::string& docx, const std::string& name) {
+  Result<std::unique_ptr<ZipArchive>> zip = ZipArchive::Open(docx, "out.docx");
+  EXPECT_TRUE(zip.ok()) << zip.status().message();
+  if (!zip.ok()) return "";
+  Result<std::string> part = (*zip)->Read(name);
+  EXPECT_TRUE(part.ok()) << part.status().message();
+  return part.ok() ? std::move(part).value() : std::string();
+}
+
+bool HasPart(const std::string& docx, const std::string& name) {
+  Result<std::unique_ptr<ZipArchive>> zip = ZipArchive::Open(docx, "out.docx");
+  return zip.ok() && (*zip)->Has(name);
+}
+
+struct Xml {
+  pugi::xml_document doc;
+  explicit Xml(const std::string& text) {
+    const pugi::xml_parse_result r = doc.load_string(text.c_str());
+    EXPECT_TRUE(r) << r.description();
+  }
+  pugi::xpath_node_set All(const char* xpath) const { return doc.select_nodes(xpath); }
+  pugi::xml_node One(const char* xpath) const { return doc.select_node(xpath).node(); }
+};
+
+std::string Attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
+
+// The texts of the non-empty paragraphs our reader reads.
+std::vector<std::string> ParagraphTexts(const FlatDocument& flat) {
+  std::vector<std::string> out;
+  for (const FlatBlock& b : flat.blocks) {
+    if (b.kind == FlatBlock::Kind::kParagraph && !b.paragraph.text.empty()) {
+      out.push_back(b.paragraph.text);
+    }
+  }
+  return out;
+}
+
+std::vector<const FlatTable*> Tables(const FlatDocument& flat) {
+  std::vector<const FlatTable*> out;
+  for (const FlatBlock& b : flat.blocks) {
+    if (b.kind == FlatBlock::Kind::kTable) out.push_back(&b.table);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Read back with our reader.
+
+TEST(DocxWriter, ReadsBackThroughOurReader) {
+  const std::string docx = Write(SampleDocument(), {kSmallPng});
+  Result<FlatDocument> flat = ReadDocx(docx, "out.docx");
+  ASSERT_TRUE(flat.ok()) << flat.status().message();
+  EXPECT_THAT(ParagraphTexts(*flat),
+              ElementsAre("示例科学技术协会", "2024年度部门整体支出绩效自评报告",
+                          "单位名称：示例科学技术协会", "报送日期：2025年7月10日", "一、基本情况",
+                          "（一）单位概况", "本单位编制8人，实有在职7人。",
+                          "第一行\n第二行\t制表 <&> \"引号\"", "二、附表", "1. 三级标题",
+                          "附件1 合并单元格表", "单位：万元", "附件2 横向表", "（完）"));
+
+  const std::vector<const FlatTable*> tables = Tables(*flat);
+  ASSERT_EQ(tables.size(), 2u);
+  const FlatTable& t = *tables[0];
+  ASSERT_EQ(t.rows.size(), 4u);
+  for (const FlatRow& row : t.rows) ASSERT_EQ(row.cells.size(), 4u);
+  // Header: 金额 spans columns 2–3.
+  EXPECT_EQ(t.rows[0].cells[0].text, "项目");
+  EXPECT_EQ(t.rows[0].cells[1].text, "金额");
+  EXPECT_EQ(t.rows[0].cells[1].column_span, 2);
+  EXPECT_TRUE(t.rows[0].cells[2].covered);
+  EXPECT_EQ(t.rows[0].cells[3].text, "备注");
+  // 资金 spans rows 2–4.
+  EXPECT_EQ(t.rows[1].cells[0].text, "资金");
+  EXPECT_EQ(t.rows[1].cells[0].row_span, 3);
+  EXPECT_EQ(t.rows[1].cells[0].column_span, 1);
+  EXPECT_TRUE(t.rows[2].cells[0].covered);
+  EXPECT_TRUE(t.rows[3].cells[0].covered);
+  EXPECT_FALSE(t.rows[1].cells[1].covered);
+  EXPECT_EQ(t.rows[2].cells[1].text, "1.00");
+  EXPECT_EQ(t.rows[3].cells[2].text, "4.00");
+  EXPECT_EQ(t.rows[3].cells[3].text, "c\nd");  // two paragraphs in the cell
+
+  const FlatTable& wide = *tables[1];
+  ASSERT_EQ(wide.rows.size(), 2u);
+  EXPECT_EQ(wide.rows[1].cells[0].text, "满意度");
+  EXPECT_EQ(wide.rows[1].cells[1].text, "9.80");
+}
+
+TEST(DocxWriter, ALargerMergeAndSpanInsideTheBody) {
+  // A merge two columns wide and two rows tall in the middle of the grid.
+  RenderDocument doc;
+  RenderTable t;
+  t.column_widths = {200, 200, 200, 200};
+  TableCell block = Cell("块");
+  block.row_span = 2;
+  block.column_span = 2;
+  t.rows = {{{Cell("a"), block, Covered(), Cell("b")}, true},
+            {{Cell("c"), Covered(), Covered(), Cell("d")}, true},
+            {{Cell("e"), Cell("f"), Cell("g"), Cell("h")}, true}};
+  doc.tables = {t};
+  doc.body = {TableBlock(0)};
+  const std::string docx = Write(doc, {});
+  Result<FlatDocument> flat = ReadDocx(docx, "out.docx");
+  ASSERT_TRUE(flat.ok()) << flat.status().message();
+  ASSERT_EQ(Tables(*flat).size(), 1u);
+  const FlatTable& read = *Tables(*flat)[0];
+  ASSERT_EQ(read.rows.size(), 3u);
+  EXPECT_EQ(read.rows[0].cells[1].text, "块");
+  EXPECT_EQ(read.rows[0].cells[1].row_span, 2);
+  EXPECT_EQ(read.rows[0].cells[1].column_span, 2);
+  EXPECT_TRUE(read.rows[1].cells[1].covered);
+  EXPECT_TRUE(read.rows[1].cells[2].covered);
+  EXPECT_EQ(read.rows[1].cells[3].text, "d");
+  EXPECT_EQ(read.rows[2].cells[2].text, "g");
+  // The continuation cell spans two grid columns, as its origin does.
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xml_node row1 = xml.One("//w:tbl/w:tr[2]");
+  ASSERT_TRUE(row1);
+  const pugi::xml_node cont = row1.select_node("w:tc[2]").node();
+  EXPECT_EQ(Attr(cont.select_node("w:tcPr/w:gridSpan").node(), "w:val"), "2");
+  EXPECT_TRUE(cont.select_node("w:tcPr/w:vMerge").node());
+  EXPECT_EQ(Attr(cont.select_node("w:tcPr/w:vMerge").node(), "w:val"), "");
+  EXPECT_EQ(row1.select_nodes("w:tc").size(), 3u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts, paragraphs, styles.
+
+TEST(DocxWriter, EveryRunCarriesItsRolesFontInAllFourSlots) {
+  const std::string docx = Write(SampleDocument(), {kSmallPng});
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xpath_node_set runs = xml.All("//w:r");
+  ASSERT_GT(runs.size(), 20u);
+  for (const pugi::xpath_node& r : runs) {
+    const pugi::xml_node fonts = r.node().select_node("w:rPr/w:rFonts").node();
+    ASSERT_TRUE(fonts) << "a run without w:rFonts";
+    const std::string east = Attr(fonts, "w:eastAsia");
+    EXPECT_FALSE(east.empty());
+    EXPECT_EQ(Attr(fonts, "w:ascii"), east);
+    EXPECT_EQ(Attr(fonts, "w:hAnsi"), east);
+    EXPECT_EQ(Attr(fonts, "w:cs"), east);
+    EXPECT_TRUE(r.node().select_node("w:rPr/w:sz").node());
+    EXPECT_TRUE(r.node().select_node("w:rPr/w:szCs").node());
+  }
+  const auto run_of = [&](const std::string& text) {
+    const std::string xpath = "//w:r[w:t='" + text + "']";
+    return xml.One(xpath.c_str());
+  };
+  const auto font = [](pugi::xml_node run) {
+    return Attr(run.select_node("w:rPr/w:rFonts").node(), "w:eastAsia");
+  };
+  const auto size = [](pugi::xml_node run) {
+    return Attr(run.select_node("w:rPr/w:sz").node(), "w:val");
+  };
+  const auto bold = [](pugi::xml_node run) {
+    return static_cast<bool>(run.select_node("w:rPr/w:b").node());
+  };
+  // The first candidate when no family was chosen; the chosen family otherwise.
+  EXPECT_EQ(font(run_of("示例科学技术协会")), "方正小标宋简体");
+  EXPECT_EQ(size(run_of("示例科学技术协会")), "44");
+  EXPECT_EQ(font(run_of("单位名称：示例科学技术协会")), "仿宋_GB2312");
+  EXPECT_EQ(font(run_of("一、基本情况")), "黑体");
+  EXPECT_FALSE(bold(run_of("一、基本情况")));
+  EXPECT_EQ(font(run_of("（一）单位概况")), "楷体");
+  EXPECT_TRUE(bold(run_of("（一）单位概况")));
+  EXPECT_EQ(font(run_of("1. 三级标题")), "仿宋_GB2312");
+  EXPECT_TRUE(bold(run_of("1. 三级标题")));
+  EXPECT_EQ(font(run_of("本单位编制8人，实有在职7人。")), "仿宋_GB2312");
+  EXPECT_EQ(size(run_of("本单位编制8人，实有在职7人。")), "32");
+  EXPECT_EQ(font(run_of("项目")), "黑体");  // header cell
+  EXPECT_TRUE(bold(run_of("项目")));
+  EXPECT_EQ(font(run_of("1.00")), "宋体");
+  EXPECT_EQ(size(run_of("1.00")), "21");
+  EXPECT_FALSE(bold(run_of("1.00")));
+  EXPECT_EQ(font(run_of("附件1 合并单元格表")), "宋体");
+  EXPECT_EQ(size(run_of("附件1 合并单元格表")), "32");
+}
+
+TEST(DocxWriter, BodyParagraphsHaveTheIndentAndFixedSpacing) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xml_node p = xml.One("//w:p[w:r/w:t='本单位编制8人，实有在职7人。']");
+  ASSERT_TRUE(p);
+  const pugi::xml_node spacing = p.select_node("w:pPr/w:spacing").node();
+  EXPECT_EQ(Attr(spacing, "w:line"), "560");
+  EXPECT_EQ(Attr(spacing, "w:lineRule"), "exact");
+  const pugi::xml_node ind = p.select_node("w:pPr/w:ind").node();
+  EXPECT_EQ(Attr(ind, "w:firstLineChars"), "200");
+  EXPECT_EQ(Attr(ind, "w:firstLine"), "640");  // two 16-point characters
+  EXPECT_EQ(Attr(p.select_node("w:pPr/w:jc").node(), "w:val"), "both");
+  // first_line_indent = false: no indent; '\n' is a w:br and '\t' a w:tab in one run.
+  const pugi::xml_node plain = xml.One("//w:p[w:r/w:t='第一行']");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain.select_node("w:pPr/w:ind").node());
+  EXPECT_EQ(plain.select_nodes("w:r").size(), 1u);
+  EXPECT_EQ(plain.select_nodes("w:r/w:br").size(), 1u);
+  EXPECT_EQ(plain.select_nodes("w:r/w:tab").size(), 1u);
+  // Headings: their style, kept with the next paragraph.
+  const pugi::xml_node h = xml.One("//w:p[w:r/w:t='（一）单位概况']");
+  EXPECT_EQ(Attr(h.select_node("w:pPr/w:pStyle").node(), "w:val"), "Heading2");
+  EXPECT_TRUE(h.select_node("w:pPr/w:keepNext").node());
+  EXPECT_EQ(Attr(h.select_node("w:pPr/w:spacing").node(), "w:line"), "560");
+  // The cover's title lines use the Title style, centred.
+  const pugi::xml_node title = xml.One("//w:p[w:r/w:t='示例科学技术协会']");
+  EXPECT_EQ(Attr(title.select_node("w:pPr/w:pStyle").node(), "w:val"), "Title");
+  EXPECT_EQ(Attr(title.select_node("w:pPr/w:jc").node(), "w:val"), "center");
+}
+
+TEST(DocxWriter, StylesGiveHeadingsOutlineLevels) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml xml(Part(docx, "word/styles.xml"));
+  const pugi::xml_node normal = xml.One("//w:style[@w:styleId='Normal']");
+  ASSERT_TRUE(normal);
+  EXPECT_EQ(Attr(normal, "w:default"), "1");
+  EXPECT_TRUE(xml.One("//w:style[@w:styleId='Title']"));
+  for (int level = 1; level <= 3; ++level) {
+    const std::string xpath = "//w:style[@w:styleId='Heading" + std::to_string(level) + "']";
+    const pugi::xml_node h = xml.One(xpath.c_str());
+    ASSERT_TRUE(h) << level;
+    EXPECT_EQ(Attr(h.select_node("w:name").node(), "w:val"), "heading " + std::to_string(level));
+    EXPECT_EQ(Attr(h.select_node("w:pPr/w:outlineLvl").node(), "w:val"), std::to_string(level - 1));
+  }
+  EXPECT_EQ(Attr(xml.One("//w:style[@w:styleId='Heading1']/w:rPr/w:rFonts"), "w:eastAsia"), "黑体");
+  const pugi::xml_node defaults = xml.One("//w:docDefaults/w:rPrDefault/w:rPr/w:rFonts");
+  EXPECT_EQ(Attr(defaults, "w:eastAsia"), "仿宋_GB2312");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages and sections.
+
+TEST(DocxWriter, PageSetupCoverAndLandscapeSection) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xpath_node_set sections = xml.All("//w:sectPr");
+  // The cover; the report up to the landscape table; the landscape table; the rest.
+  ASSERT_EQ(sections.size(), 4u);
+  const auto sect = [&](size_t i) { return sections[i].node(); };
+  for (size_t i = 0; i < 4; ++i) {
+    const pugi::xml_node margins = sect(i).child("w:pgMar");
+    EXPECT_EQ(Attr(margins, "w:top"), "2098");     // 37 mm
+    EXPECT_EQ(Attr(margins, "w:bottom"), "1984");  // 35 mm
+    EXPECT_EQ(Attr(margins, "w:left"), "1587");    // 28 mm
+    EXPECT_EQ(Attr(margins, "w:right"), "1474");   // 26 mm
+    EXPECT_EQ(sect(i).select_nodes("w:footerReference[@w:type='default']").size(), 1u);
+  }
+  const auto size = [&](size_t i) {
+    const pugi::xml_node s = sect(i).child("w:pgSz");
+    return Attr(s, "w:w") + "x" + Attr(s, "w:h") + Attr(s, "w:orient");
+  };
+  EXPECT_EQ(size(0), "11906x16838");
+  EXPECT_EQ(size(1), "11906x16838");
+  EXPECT_EQ(size(2), "16838x11906landscape");
+  EXPECT_EQ(size(3), "11906x16838");
+  // The cover: a title page whose footer is the empty one.
+  EXPECT_TRUE(sect(0).child("w:titlePg"));
+  EXPECT_EQ(sect(0).select_nodes("w:footerReference[@w:type='first']").size(), 1u);
+  for (size_t i = 1; i < 4; ++i) EXPECT_FALSE(sect(i).child("w:titlePg")) << i;
+  // Numbering restarts at 1 after the cover, and only there.
+  EXPECT_EQ(Attr(sect(1).child("w:pgNumType"), "w:start"), "1");
+  EXPECT_FALSE(sect(2).child("w:pgNumType"));
+  // The cover's section rides on its last detail; the final one closes the body.
+  EXPECT_EQ(std::string(sect(0).parent().parent().select_node("w:r/w:t").node().text().get()),
+            "报送日期：2025年7月10日");
+  EXPECT_STREQ(sect(3).parent().name(), "w:body");
+  // The landscape section holds exactly the landscape table.
+  const pugi::xml_node wide_title = xml.One("//w:p[w:r/w:t='附件2 横向表']");
+  const pugi::xml_node end_of_portrait = sect(1).parent().parent();
+  const pugi::xml_node end_of_landscape = sect(2).parent().parent();
+  EXPECT_EQ(end_of_portrait.next_sibling(), wide_title);
+  EXPECT_STREQ(end_of_landscape.previous_sibling().name(), "w:tbl");
+}
+
+TEST(DocxWriter, FooterHoldsThePageField) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml footer(Part(docx, "word/footer1.xml"));
+  EXPECT_EQ(std::string(footer.One("//w:instrText").text().get()), " PAGE ");
+  EXPECT_EQ(footer.All("//w:fldChar").size(), 3u);
+  std::string text;
+  for (const pugi::xpath_node& t : footer.All("//w:t")) text += t.node().text().get();
+  EXPECT_EQ(text, "— 1 —");
+  EXPECT_EQ(Attr(footer.One("//w:p/w:pPr/w:jc"), "w:val"), "center");
+  Xml first(Part(docx, "word/footer2.xml"));
+  EXPECT_EQ(first.All("//w:t").size(), 0u);
+  Xml rels(Part(docx, "word/_rels/document.xml.rels"));
+  EXPECT_EQ(Attr(rels.One("//*[@Id='rId3']"), "Target"), "footer1.xml");
+  EXPECT_EQ(Attr(rels.One("//*[@Id='rId4']"), "Target"), "footer2.xml");
+}
+
+TEST(DocxWriter, WithoutPageNumbersThereAreNoFooters) {
+  RenderDocument doc = SampleDocument();
+  doc.page.page_numbers = false;
+  const std::string docx = Write(doc, {});
+  EXPECT_FALSE(HasPart(docx, "word/footer1.xml"));
+  Xml xml(Part(docx, "word/document.xml"));
+  EXPECT_EQ(xml.All("//w:footerReference").size(), 0u);
+  EXPECT_EQ(xml.All("//w:titlePg").size(), 0u);
+  EXPECT_THAT(Part(docx, "[Content_Types].xml"), Not(HasSubstr("footer")));
+}
+
+TEST(DocxWriter, ALandscapeDocumentHasNoExtraSections) {
+  RenderDocument doc = SampleDocument();
+  doc.page.landscape = true;
+  doc.cover = {};
+  const std::string docx = Write(doc, {});
+  Xml xml(Part(docx, "word/document.xml"));
+  ASSERT_EQ(xml.All("//w:sectPr").size(), 1u);
+  EXPECT_EQ(Attr(xml.One("//w:sectPr/w:pgSz"), "w:orient"), "landscape");
+  EXPECT_EQ(Attr(xml.One("//w:sectPr/w:pgSz"), "w:w"), "16838");
+}
+
+TEST(DocxWriter, PageBreaksRideOnTheNextParagraph) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xml_node h = xml.One("//w:p[w:r/w:t='二、附表']");
+  EXPECT_TRUE(h.select_node("w:pPr/w:pageBreakBefore").node());
+  EXPECT_EQ(xml.All("//w:pageBreakBefore").size(), 1u);
+  EXPECT_EQ(xml.All("//w:br[@w:type='page']").size(), 0u);
+
+  // Before a table without a caption: a page-break run. Before a new section: nothing.
+  RenderDocument doc = SampleDocument();
+  doc.tables[0].title.clear();
+  doc.tables[0].subtitle.clear();
+  doc.body = {Paragraph("前"), PageBreak(), TableBlock(0), PageBreak(), TableBlock(1)};
+  Xml second(Part(Write(doc, {}), "word/document.xml"));
+  EXPECT_EQ(second.All("//w:br[@w:type='page']").size(), 1u);
+  EXPECT_EQ(second.All("//w:pageBreakBefore").size(), 0u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+TEST(DocxWriter, TableMarkup) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xml_node tbl = xml.One("//w:tbl");
+  ASSERT_TRUE(tbl);
+  std::vector<std::string> grid;
+  for (const pugi::xpath_node& col : tbl.select_nodes("w:tblGrid/w:gridCol")) {
+    grid.push_back(Attr(col.node(), "w:w"));
+  }
+  EXPECT_THAT(grid, ElementsAre("1701", "1417", "1417", "2268"));
+  EXPECT_EQ(Attr(tbl.select_node("w:tblPr/w:tblW").node(), "w:w"), "6803");
+  for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
+    const std::string xpath = std::string("w:tblPr/w:tblBorders/w:") + side;
+    const pugi::xml_node b = tbl.select_node(xpath.c_str()).node();
+    EXPECT_EQ(Attr(b, "w:val"), "single") << side;
+    EXPECT_EQ(Attr(b, "w:sz"), "4") << side;
+  }
+  const pugi::xpath_node_set rows = tbl.select_nodes("w:tr");
+  ASSERT_EQ(rows.size(), 4u);
+  const auto row = [&](size_t i) { return rows[i].node(); };
+  EXPECT_TRUE(row(0).select_node("w:trPr/w:tblHeader").node());
+  EXPECT_FALSE(row(1).select_node("w:trPr/w:tblHeader").node());
+  EXPECT_TRUE(row(1).select_node("w:trPr/w:cantSplit").node());
+  EXPECT_FALSE(row(2).select_node("w:trPr/w:cantSplit").node());  // cant_split = false
+  // Covered cells to the right of a span are not written.
+  EXPECT_EQ(row(0).select_nodes("w:tc").size(), 3u);
+  const pugi::xml_node amount = row(0).select_node("w:tc[2]").node();
+  EXPECT_EQ(Attr(amount.select_node("w:tcPr/w:gridSpan").node(), "w:val"), "2");
+  EXPECT_EQ(Attr(amount.select_node("w:tcPr/w:tcW").node(), "w:w"), "2834");
+  // The vertical merge: restart on the origin, continuation below.
+  const auto vmerge = [&](size_t r) {
+    return row(r).select_node("w:tc[1]/w:tcPr/w:vMerge").node();
+  };
+  EXPECT_EQ(Attr(vmerge(1), "w:val"), "restart");
+  for (size_t r = 2; r < 4; ++r) {
+    ASSERT_TRUE(vmerge(r)) << r;
+    EXPECT_FALSE(vmerge(r).attribute("w:val")) << r;
+    EXPECT_EQ(row(r).select_nodes("w:tc").size(), 4u);
+  }
+  // Vertically centred cells; text aligned per the cell.
+  for (const pugi::xpath_node& tc : tbl.select_nodes("w:tr/w:tc")) {
+    EXPECT_EQ(Attr(tc.node().select_node("w:tcPr/w:vAlign").node(), "w:val"), "center");
+  }
+  EXPECT_EQ(Attr(row(1).select_node("w:tc[1]/w:p/w:pPr/w:jc").node(), "w:val"), "left");
+  EXPECT_EQ(Attr(row(1).select_node("w:tc[2]/w:p/w:pPr/w:jc").node(), "w:val"), "right");
+  EXPECT_EQ(Attr(row(1).select_node("w:tc[3]/w:p/w:pPr/w:jc").node(), "w:val"), "center");
+  // Title above the table, kept with it.
+  const pugi::xml_node title = tbl.previous_sibling().previous_sibling();
+  EXPECT_EQ(std::string(title.select_node("w:r/w:t").node().text().get()), "附件1 合并单元格表");
+  EXPECT_TRUE(title.select_node("w:pPr/w:keepNext").node());
+  EXPECT_EQ(Attr(title.select_node("w:pPr/w:jc").node(), "w:val"), "center");
+}
+
+TEST(DocxWriter, TablesWithoutWidthsShareTheTextWidth) {
+  RenderDocument doc;
+  RenderTable t;
+  t.rows = {{{Cell("a"), Cell("b")}, true}};
+  doc.tables = {t};
+  doc.body = {TableBlock(0)};
+  Xml xml(Part(Write(doc, {}), "word/document.xml"));
+  // (11906 − 1587 − 1474) / 2
+  EXPECT_EQ(xml.All("//w:gridCol[@w:w='4422']").size(), 2u);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pictures.
+
+TEST(DocxWriter, ChartsAreInlinePngPictures) {
+  const std::string docx = Write(SampleDocument(), {kSmallPng});
+  EXPECT_EQ(Part(docx, "word/media/chart1.png"), kSmallPng);
+  EXPECT_THAT(Part(docx, "[Content_Types].xml"),
+              HasSubstr("Extension=\"png\" ContentType=\"image/png\""));
+  Xml rels(Part(docx, "word/_rels/document.xml.rels"));
+  const pugi::xml_node rel = rels.One("//*[@Target='media/chart1.png']");
+  ASSERT_TRUE(rel);
+  EXPECT_THAT(Attr(rel, "Type"), HasSubstr("/relationships/image"));
+  Xml xml(Part(docx, "word/document.xml"));
+  const pugi::xml_node blip = xml.One("//a:blip");
+  EXPECT_EQ(Attr(blip, "r:embed"), Attr(rel, "Id"));
+  const pugi::xml_node extent = xml.One("//wp:inline/wp:extent");
+  EXPECT_EQ(Attr(extent, "cx"), "38100");  // 4 px at 96 dpi
+  EXPECT_EQ(Attr(extent, "cy"), "19050");
+  EXPECT_EQ(Attr(xml.One("//pic:spPr/a:xfrm/a:ext"), "cx"), "38100");
+  EXPECT_EQ(Attr(xml.One("//wp:docPr"), "descr"), "预算与执行（万元）");
+}
+
+TEST(DocxWriter, PictureSizeFollowsPhysAndFitsTheTextWidth) {
+  Xml phys(Part(Write(SampleDocument(), {kPhysPng}), "word/document.xml"));
+  EXPECT_EQ(Attr(phys.One("//wp:extent"), "cx"), "12192");  // 4 px at 11811 dots a metre
+  EXPECT_EQ(Attr(phys.One("//wp:extent"), "cy"), "6096");
+
+  Xml large(Part(Write(SampleDocument(), {LargePng()}), "word/document.xml"));
+  const int64_t cx = std::stoll(Attr(large.One("//wp:extent"), "cx"));
+  const int64_t cy = std::stoll(Attr(large.One("//wp:extent"), "cy"));
+  EXPECT_EQ(cx, (11906 - 1587 - 1474) * 635);  // the text width
+  EXPECT_NEAR(static_cast<double>(cx) / cy, 4.0, 1e-5);
+}
+
+TEST(DocxWriter, AChartWithoutPictureIsLeftOut) {
+  for (const std::vector<std::string>& png :
+       {std::vector<std::string>{}, std::vector<std::string>{""}}) {
+    const std::string docx = Write(SampleDocument(), png);
+    EXPECT_FALSE(HasPart(docx, "word/media/chart1.png"));
+    EXPECT_THAT(Part(docx, "[Content_Types].xml"), Not(HasSubstr("png")));
+    Xml xml(Part(docx, "word/document.xml"));
+    EXPECT_EQ(xml.All("//w:drawing").size(), 0u);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package.
+
+TEST(DocxWriter, PackagePartsAndProperties) {
+  const std::string docx = Write(SampleDocument(), {});
+  Xml types(Part(docx, "[Content_Types].xml"));
+  for (const char* part : {"/word/document.xml", "/word/styles.xml", "/word/settings.xml",
+                           "/word/footer1.xml", "/docProps/core.xml", "/docProps/app.xml"}) {
+    const std::string xpath = std::string("//*[@PartName='") + part + "']";
+    EXPECT_TRUE(types.One(xpath.c_str())) << part;
+  }
+  Xml root(Part(docx, "_rels/.rels"));
+  EXPECT_EQ(Attr(root.One("//*[@Id='rId1']"), "Target"), "word/document.xml");
+  Xml core(Part(docx, "docProps/core.xml"));
+  EXPECT_EQ(std::string(core.One("//dc:title").text().get()), "2024年度部门整体支出绩效自评报告");
+  EXPECT_EQ(std::string(core.One("//dc:creator").text().get()), "示例科学技术协会");
+  Xml app(Part(docx, "docProps/app.xml"));
+  EXPECT_EQ(std::string(app.One("//Company").text().get()), "示例科学技术协会");
+}
+
+TEST(DocxWriter, SameInputSameBytesWithFixedTimestamps) {
+  const std::string a = Write(SampleDocument(), {kSmallPng});
+  const std::string b = Write(SampleDocument(), {kSmallPng});
+  EXPECT_EQ(a, b);
+  // Every local file header: MS-DOS time 00:00, date 1980-01-01, sizes in the header.
+  const auto u16 = [&](size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(a[at])) |
+           static_cast<unsigned>(static_cast<unsigned char>(a[at + 1])) << 8;
+  };
+  const auto u32 = [&](size_t at) { return u16(at) | u16(at + 2) << 16; };
+  size_t at = 0;
+  int members = 0;
+  while (at + 30 <= a.size() && a.compare(at, 4, "PK\x03\x04") == 0) {
+    EXPECT_EQ(u16(at + 10), 0u) << members;
+    EXPECT_EQ(u16(at + 12), 0x21u) << members;
+    EXPECT_EQ(u16(at + 6) & 8u, 0u) << members;  // no data descriptor
+    at += 30 + u16(at + 26) + u16(at + 28) + u32(at + 18);
+    ++members;
+  }
+  EXPECT_EQ(members, 11);  // 8 parts, 2 footers, 1 picture
+  EXPECT_EQ(a.compare(at, 4, "PK\x01\x02"), 0);
+}
+
+TEST(DocxWriter, AnEmptyDocumentIsStillAWordDocument) {
+  const std::string docx = Write(RenderDocument{}, {});
+  Result<FlatDocument> flat = ReadDocx(docx, "empty.docx");
+  ASSERT_TRUE(flat.ok()) << flat.status().message();
+  EXPECT_TRUE(flat->blocks.empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+std::string Error(const RenderDocument& doc, const std::vector<std::string>& png = {}) {
+  Result<std::string> r = WriteDocx(doc, png);
+  EXPECT_FALSE(r.ok());
+  if (r.ok()) return "";
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  return r.status().message();
+}
+
+TEST(DocxWriter, RejectsTextXmlCannotHold) {
+  RenderDocument doc = SampleDocument();
+  doc.tables[0].rows[2].cells[1].text = "1\x01";
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: table 1 (merges), row 3, column 2: character U+0001 "
+            "at byte 1 is not allowed in XML");
+
+  doc = SampleDocument();
+  doc.body[2].text = "\x1b[0m";
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: body block 3 (paragraph): character U+001B at byte 0 "
+            "is not allowed in XML");
+
+  doc = SampleDocument();
+  doc.body[0].text = "一、\xe5\x9f";  // truncated
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: body block 1 (heading): invalid UTF-8 at byte 6");
+
+  doc = SampleDocument();
+  doc.cover.details[1] = "\xef\xbf\xbf";  // U+FFFF
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: cover detail 2: character U+FFFF at byte 0 is not "
+            "allowed in XML");
+
+  doc = SampleDocument();
+  doc.tables[1].title = "\xed\xa0\x80";  // a surrogate
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: table 2 (wide), title: invalid UTF-8 at byte 0");
+
+  doc = SampleDocument();
+  doc.fonts.body.family = "仿宋\x7f\x02";
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: the body font's name: character U+0002 at byte 7 is "
+            "not allowed in XML");
+
+  // Tabs, line feeds and carriage returns are allowed.
+  doc = SampleDocument();
+  doc.body[2].text = "a\tb\r\nc";
+  EXPECT_TRUE(WriteDocx(doc, {}).ok());
+}
+
+TEST(DocxWriter, RejectsGridsWhoseMergesDoNotMatch) {
+  RenderDocument doc = SampleDocument();
+  doc.tables[0].rows[3].cells[0].covered = false;  // the merge covers it
+  EXPECT_EQ(
+      Error(doc),
+      "cannot write the Word document: table 1 (merges), row 4, column 1: not marked covered, "
+      "but inside the merge at row 2, column 1");
+
+  doc = SampleDocument();
+  doc.tables[0].rows[1].cells[0].row_span = 2;  // leaves row 4's covered cell without a merge
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: table 1 (merges), row 4, column 1: covered, but no "
+            "merge covers it");
+
+  doc = SampleDocument();
+  doc.tables[0].rows[0].cells[3].column_span = 2;
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: table 1 (merges), row 1, column 4: a merge of 1 rows "
+            "× 2 columns does not fit the 4 × 4 grid");
+
+  doc = SampleDocument();
+  doc.tables[0].rows[1].cells[1].column_span = 2;  // over 执行, which is not covered
+  EXPECT_EQ(
+      Error(doc),
+      "cannot write the Word document: table 1 (merges), row 2, column 3: not marked covered, "
+      "but inside the merge at row 2, column 2");
+
+  doc = SampleDocument();
+  doc.tables[0].rows[2].cells.pop_back();
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: table 1 (merges), row 3: 3 cells where the grid has 4 "
+            "columns");
+
+  doc = SampleDocument();
+  doc.tables[0].column_widths.pop_back();
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: table 1 (merges): 3 column widths for 4 grid columns");
+
+  doc = SampleDocument();
+  doc.body[8].table = 5;
+  EXPECT_EQ(Error(doc),
+            "cannot write the Word document: body block 9 (table): no table 6 (the document has "
+            "2)");
+
+  doc = SampleDocument();
+  EXPECT_EQ(Error(doc, {"GIF89a not a png"}),
+            "cannot write the Word document: chart 1 (budget): the picture is not a PNG image");
+}
+
+}  // namespace
+}  // namespace jixiao
