@@ -5,6 +5,7 @@
 // an error or an inconsistency; 2 — a file could not be read or parsed, or bad usage.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -19,6 +20,8 @@
 #include "present/diagnostic_format.h"
 #include "present/score_format.h"
 #include "present/text_table.h"
+#include "render/form.h"
+#include "render/render.h"
 #include "rules/rulebook.h"
 
 namespace jixiao {
@@ -259,6 +262,63 @@ int RunClaims(const std::string& file, const CommonOptions& o) {
   return 0;
 }
 
+// Writes the package's documents in the official layout.
+int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
+              const std::string& form_arg, const CommonOptions& o) {
+  Result<std::vector<std::string>> wanted = ParseRenderFormats(formats);
+  if (!wanted.ok()) {
+    std::cerr << "jixiao: --to: " << wanted.status().message() << "\n";
+    return 2;
+  }
+  Package package;
+  Rulebook rulebook;
+  if (!Load(file, o, &package, &rulebook)) return 2;
+  Result<Form> form = form_arg.empty() ? DefaultFormFor(package) : ResolveForm(form_arg);
+  if (!form.ok()) {
+    std::cerr << "jixiao: " << form.status().message() << "\n";
+    return 2;
+  }
+  RenderRequest request;
+  request.formats = *wanted;
+  request.out_dir = out_dir;
+  request.basename = std::filesystem::path(file).stem().string();
+  Result<RenderResult> r = RenderPackage(package, rulebook, *form, request);
+  if (!r.ok()) {
+    std::cerr << "jixiao: " << file << ": " << r.status().message() << "\n";
+    return 2;
+  }
+  const bool zh = o.lang == "zh";
+  if (o.format == "json") {
+    nlohmann::ordered_json j = {{"file", file},
+                                {"form", form->id},
+                                {"rulebook", rulebook.id},
+                                {"computed_figures", r->computed_figures},
+                                {"generated_sections", r->generated_sections},
+                                {"fonts", r->fonts},
+                                {"notes", r->notes},
+                                {"files", nlohmann::ordered_json::array()}};
+    for (const RenderedFile& f : r->files) {
+      j["files"].push_back({{"format", f.format}, {"path", f.path}, {"bytes", f.bytes}});
+    }
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << (zh ? "排版 " : "Rendering ") << file << (zh ? "（版式 " : " (form ") << form->id
+            << (zh ? "，评分规则 " : ", rulebook ") << rulebook.id << (zh ? "）\n" : ")\n");
+  std::cout << "  " << (zh ? "计算得出的数字：" : "derived figures computed: ")
+            << r->computed_figures << "\n  "
+            << (zh ? "由数据生成文字的章节：" : "report sections with generated figures: ")
+            << r->generated_sections << "\n  " << (zh ? "字体：" : "fonts: ");
+  for (size_t i = 0; i < r->fonts.size(); ++i) std::cout << (i ? ", " : "") << r->fonts[i];
+  std::cout << "\n";
+  for (const std::string& note : r->notes)
+    std::cout << "  " << (zh ? "注意：" : "note: ") << note << "\n";
+  for (const RenderedFile& f : r->files) {
+    std::cout << (zh ? "已写入 " : "Wrote ") << f.path << " (" << f.bytes << " bytes)\n";
+  }
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"jixiao — 部门整体支出绩效自评: check and score budget units' self-evaluations"};
   app.require_subcommand(1);
@@ -295,6 +355,21 @@ int Main(int argc, char** argv) {
   claims->add_option("package", claims_file, "Package file (JSON) or document")->required();
   AddCommon(claims, &claims_options);
 
+  CommonOptions render_options;
+  std::string render_file, render_formats = "docx,xlsx,pdf,html", render_dir, render_form;
+  CLI::App* render = app.add_subcommand(
+      "render", "Write the package's documents in the official layout (Word, Excel, PDF, HTML)");
+  render->add_option("package", render_file, "Package file (JSON) or document")->required();
+  render
+      ->add_option("--to", render_formats,
+                   "Formats, separated by commas: docx, xlsx, pdf, html, json")
+      ->default_str("docx,xlsx,pdf,html");
+  render->add_option("-o,--output-dir", render_dir, "Folder to write the files into")->required();
+  render->add_option("--form", render_form,
+                     "Form id (lingling-2024, national-2024) or TOML file; default: the bundled "
+                     "form for the package's rulebook and year");
+  AddCommon(render, &render_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -324,6 +399,9 @@ int Main(int argc, char** argv) {
   if (score->parsed()) return RunScore(score_file, score_options);
   if (import->parsed()) return RunImport(import_file, import_output, import_options);
   if (claims->parsed()) return RunClaims(claims_file, claims_options);
+  if (render->parsed()) {
+    return RunRender(render_file, render_formats, render_dir, render_form, render_options);
+  }
   return 2;
 }
 

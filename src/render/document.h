@@ -97,10 +97,10 @@ struct TableRow {
 };
 
 struct RenderTable {
-  std::string id;     // "basic_data", "evaluation"
-  std::string title;  // printed above the table ("附件1", "部门整体支出绩效自评表")
+  std::string id;        // "basic_data", "evaluation"
+  std::string title;     // printed above the table ("附件1", "部门整体支出绩效自评表")
   std::string subtitle;  // e.g. "填报单位：…　单位：万元"
-  std::string sheet_name;  // XLSX sheet ("基础数据表", "自评表")
+  std::string sheet_name;          // XLSX sheet ("基础数据表", "自评表")
   std::vector<int> column_widths;  // mm × 10, one per grid column
   int header_rows = 0;             // leading rows repeated on every page
   std::vector<TableRow> rows;
@@ -126,8 +126,8 @@ struct Chart {
 struct Block {
   enum class Kind { kParagraph, kHeading, kTable, kChart, kPageBreak };
   Kind kind = Kind::kParagraph;
-  std::string text;   // kParagraph, kHeading: the whole text, e.g. "一、基本情况"
-  int level = 0;      // kHeading: 1 (一、), 2 (（一）), 3 (1.)
+  std::string text;  // kParagraph, kHeading: the whole text, e.g. "一、基本情况"
+  int level = 0;     // kHeading: 1 (一、), 2 (（一）), 3 (1.)
   Align align = Align::kJustify;
   bool first_line_indent = true;  // kParagraph: two-character indent
   bool generated = false;         // kParagraph written by jixiao from the figures
@@ -136,8 +136,9 @@ struct Block {
 };
 
 struct RenderCover {
-  std::vector<std::string> title_lines;  // e.g. {"永州市零陵区科学技术协会", "2024年度部门整体支出绩效自评报告"}
-  std::vector<std::string> details;      // e.g. {"单位名称：…", "报送日期：2025年7月10日"}
+  // e.g. {"永州市零陵区科学技术协会", "2024年度部门整体支出绩效自评报告"}
+  std::vector<std::string> title_lines;
+  std::vector<std::string> details;  // e.g. {"单位名称：…", "报送日期：2025年7月10日"}
 };
 
 struct RenderDocument {
