@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -322,8 +323,8 @@ class RenderXlsx : public ::testing::Test {
       no_office_ = "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
     }
   }
-  // The worked example (corrected), composed with its form and written with its charts to
-  // example.xlsx.
+  // The worked example (corrected), prepared (render/prepare.h), composed with its form and
+  // written with its charts to example.xlsx.
   static void WriteExample() {
     example_status_ = new Status();
     Result<Package> package = LoadPackageFile(testing::SourceDir() + kExample);
@@ -336,7 +337,7 @@ class RenderXlsx : public ::testing::Test {
         return;
       }
     }
-    prepared_ = new PreparedPackage{*package, {}, {}};
+    prepared_ = new PreparedPackage(PrepareForRender(*package, *rulebook));
     Result<RenderDocument> doc = ComposeDocument(*prepared_, *rulebook, *form);
     if (!doc.ok()) {
       *example_status_ = doc.status();
@@ -481,9 +482,9 @@ TEST_F(RenderXlsx, ExampleRecalculatedByLibreOfficeGivesThePackagesFigures) {
   EXPECT_GT(n.computed, 10);
 }
 
-// The workbook imported back (import/importer.h) is the package it was made from: every
-// figure of 基础数据表 and 自评表, field by field. A workbook carries no report, and 退休 and
-// 实有 live in the report's prose; Excel keeps numbers without their written decimals.
+// The workbook imported back (import/importer.h) is the prepared package it was made from:
+// every figure of 基础数据表 and 自评表, field by field. A workbook carries no report, and 退休
+// and 实有 live in the report's prose; Excel keeps numbers without their written decimals.
 TEST_F(RenderXlsx, ExampleImportsBackToThePreparedPackage) {
   Result<LoadedPackage> loaded = LoadAnyPackage((dir_ / "example.xlsx").string());
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
@@ -494,6 +495,18 @@ TEST_F(RenderXlsx, ExampleImportsBackToThePreparedPackage) {
   expected.report = Report{};
   expected.basic_data.staffing.retired = Cell::Blank();
   expected.basic_data.staffing.total_actual = Cell::Blank();
+  // The form prints a group's 分值 only on 一级 cells ("产出指标（50分）"): the weights
+  // PrepareForRender fills in for deeper groups (重点工作任务完成 30) have no cell to come back
+  // from.
+  const std::function<void(std::vector<Indicator>&)> blank_group_weights =
+      [&](std::vector<Indicator>& nodes) {
+        for (Indicator& node : nodes) {
+          if (node.is_leaf()) continue;
+          node.weight = Cell::Blank();
+          blank_group_weights(node.children);
+        }
+      };
+  for (Indicator& top : expected.evaluation.indicators) blank_group_weights(top.children);
   testing::ExpectSameFigures(loaded->package, expected, /*exact_scale=*/false);
   EXPECT_EQ(loaded->package.basic_data.frugality_measures, expected.basic_data.frugality_measures);
   EXPECT_EQ(loaded->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
