@@ -249,8 +249,7 @@ class Preparer {
       std::optional<Decimal> sum = Number(ev.funds.weight);
       for (const Indicator& top : ev.indicators) {
         const auto w = Number(top.weight);
-        if (!w || !sum) return;
-        sum = *sum + *w;
+        sum = sum && w ? std::optional<Decimal>(*sum + *w) : std::nullopt;
       }
       if (sum) Set(&ev.total_weight, Cell::Number(*sum), "/evaluation/total_weight");
     }

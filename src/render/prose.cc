@@ -9,7 +9,6 @@
 #include <functional>
 #include <map>
 #include <set>
-#include <tuple>
 
 #include "base/interval.h"
 #include "base/text.h"
