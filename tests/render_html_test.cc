@@ -368,7 +368,7 @@ TEST(RenderHtmlBrowser, NetworkLogCatchesAPageThatFetches) {
   EXPECT_NE(std::find(urls.begin(), urls.end(), "http://example.org/a.png"), urls.end());
 }
 
-// The worked example, composed as the render command does (without the prepare step).
+// The worked example, prepared and composed as the render command does.
 Result<RenderDocument> ComposedExample() {
   const std::string path = testing::SourceDir() + "/examples/lingling-kexie-2024-corrected.json";
   Result<Package> pkg = LoadPackageFile(path);
@@ -377,7 +377,7 @@ Result<RenderDocument> ComposedExample() {
   if (!rulebook.ok()) return rulebook.status();
   Result<Form> form = DefaultFormFor(*pkg);
   if (!form.ok()) return form.status();
-  return ComposeDocument(PreparedPackage{*pkg, {}, {}}, *rulebook, *form);
+  return ComposeDocument(PrepareForRender(*pkg, *rulebook), *rulebook, *form);
 }
 
 TEST(RenderHtmlBrowser, ComposedExampleAtPhoneWidthAndInPrint) {
@@ -388,7 +388,10 @@ TEST(RenderHtmlBrowser, ComposedExampleAtPhoneWidthAndInPrint) {
   TempDir dir;
   ASSERT_FALSE(dir.path().empty());
   const fs::path page = dir.path() / "report.html";
-  WritePage(page, WriteHtml(*doc, Svgs(*doc)));
+  const std::string html = WriteHtml(*doc, Svgs(*doc));
+  WritePage(page, html);
+  // The generated paragraphs of the prepared report are marked.
+  EXPECT_NE(html.find("<p class=\"generated"), std::string::npos);
   Screenshot shot = PhoneScreenshot(dir, page);
   EXPECT_EQ(shot.width, 390);
   EXPECT_GT(shot.non_white, static_cast<size_t>(shot.width) * shot.height / 50);
