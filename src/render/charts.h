@@ -22,9 +22,12 @@ struct ChartStyle {
 };
 
 // Returns the SVG document text, or InvalidArgument when the chart has no category or a series
-// whose length differs from the categories'.
+// whose length differs from the categories' ("chart budget_execution: series 执行数 has 2 values
+// for 3 categories"), or when the style is outside 16–10000 px or scale (0, 8]. The text is
+// drawn as glyph outlines; the title is also in an SVG <title> and the root's aria-label.
+// Deterministic: the same chart gives the same bytes. IOError only if cairo fails (memory).
 Result<std::string> ChartSvg(const Chart& chart, const ChartStyle& style = {});
-// Returns the PNG bytes; same failures.
+// Returns the PNG bytes (width × scale by height × scale pixels, RGB); same failures.
 Result<std::string> ChartPng(const Chart& chart, const ChartStyle& style = {});
 
 }  // namespace jixiao
