@@ -925,7 +925,12 @@ class EvaluationComposer {
     const std::string total_expr =
         any_leaf ? fmt::format("{}+SUM({})", execution_score_, column_range(ScoreColumn()))
                  : execution_score_;
-    score.formula = RoundFormula(total_expr, rb_.score_decimals, rb_.score_rounding);
+    const std::string scores =
+        any_leaf ? fmt::format("{},{}", execution_score_, column_range(ScoreColumn()))
+                 : execution_score_;
+    // Blank while no score at all is filled in.
+    score.formula = fmt::format("IF(COUNT({})=0,\"\",{})", scores,
+                                RoundFormula(total_expr, rb_.score_decimals, rb_.score_rounding));
     grid_->Put(r, ScoreColumn(), std::move(score));
 
     if (e.grade.empty()) {

@@ -1,0 +1,293 @@
+// Tests of the form loader: the bundled forms load with the values the layout relies on,
+// every kind of mistake in a form file is reported with its file:line:column and key (the
+// messages are pinned), and the default form is picked by rulebook and year.
+#include "render/form.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "base/text.h"
+#include "tests/test_support.h"
+
+namespace jixiao {
+namespace {
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string LinglingText() { return ReadText(testing::SourceDir() + "/forms/lingling-2024.toml"); }
+
+// "line:column" of the first occurrence of `needle` (columns in code points, as toml++ counts).
+std::string PositionOf(const std::string& text, const std::string& needle) {
+  const size_t at = text.find(needle);
+  EXPECT_NE(at, std::string::npos) << needle;
+  const LineColumn lc = LineColumnAt(text, at);
+  return std::to_string(lc.line) + ":" + std::to_string(lc.column);
+}
+
+// The lingling form with `from` replaced by `to` (which must occur exactly once).
+std::string Edited(const std::string& from, const std::string& to) {
+  std::string text = LinglingText();
+  const size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  EXPECT_EQ(text.find(from, at + 1), std::string::npos) << from << " occurs twice";
+  text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string ErrorOf(const std::string& text) {
+  Result<Form> form = ParseForm(text, "x.toml");
+  EXPECT_FALSE(form.ok());
+  if (form.ok()) return "";
+  EXPECT_EQ(form.status().code(), Status::Code::kInvalidArgument);
+  return form.status().message();
+}
+
+TEST(FormBundled, BothFormsLoad) {
+  const std::vector<std::string> ids = BundledFormIds();
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "lingling-2024"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "national-2024"), ids.end());
+  for (const std::string& id : ids) {
+    Result<Form> form = BundledForm(id);
+    ASSERT_TRUE(form.ok()) << form.status().message();
+    EXPECT_EQ(form->id, id);
+    EXPECT_EQ(form->source, "bundled:" + id);
+    // Every bundled form goes with a bundled rulebook.
+    EXPECT_TRUE(BundledRulebook(form->rulebook).ok()) << form->rulebook;
+  }
+}
+
+TEST(FormBundled, LinglingValues) {
+  Result<Form> f = BundledForm("lingling-2024");
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f->rulebook, "hunan-lingling");
+  EXPECT_EQ(f->year, 2024);
+  EXPECT_EQ(f->page.width, 2100);
+  EXPECT_EQ(f->page.height, 2970);
+  EXPECT_FALSE(f->page.landscape);
+  EXPECT_EQ(f->page.margin_top, 370);
+  EXPECT_EQ(f->page.margin_right, 260);
+  EXPECT_EQ(f->fonts.title.size_half_points, 44);  // 二号 22 pt
+  EXPECT_EQ(f->fonts.body.size_half_points, 32);   // 三号 16 pt
+  EXPECT_EQ(f->fonts.table.size_half_points, 21);  // 五号 10.5 pt
+  EXPECT_EQ(f->fonts.title.families.front(), "方正小标宋简体");
+  EXPECT_EQ(f->fonts.heading2.families.front(), "楷体_GB2312");
+  EXPECT_TRUE(f->fonts.table_header.bold);
+  ASSERT_EQ(f->report.sections.size(), 10u);
+  EXPECT_EQ(f->report.sections[0].subsections.size(), 2u);
+  EXPECT_EQ(f->report.sections[9].title, "其他需要说明的情况");
+  EXPECT_EQ(f->basic_data.column_widths.size(), 7u);
+  EXPECT_EQ(f->basic_data.column_widths[0], 500);
+  EXPECT_EQ(f->basic_data.expense_rows.size(), 14u);
+  EXPECT_EQ(f->basic_data.expense_rows[1].parent, "basic");
+  EXPECT_EQ(f->evaluation.unit_label, "区级预算部门名称");
+  EXPECT_EQ(f->evaluation.level_headers[2], "三级指标");
+  EXPECT_EQ(f->evaluation.skeleton.size(), 2u);  // 满意度 under 效益
+  ASSERT_EQ(f->charts.size(), 3u);
+  EXPECT_EQ(f->charts[2].kind, Chart::Kind::kHorizontalBars);
+  EXPECT_EQ(f->charts[1].categories[1].minus, std::vector<std::string>{"public_funds"});
+}
+
+TEST(FormBundled, NationalHasSatisfactionAsLevelOne) {
+  Result<Form> f = BundledForm("national-2024");
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f->rulebook, "national");
+  ASSERT_EQ(f->evaluation.skeleton.size(), 3u);
+  EXPECT_EQ(f->evaluation.skeleton[2].kind, IndicatorKind::kSatisfaction);
+  EXPECT_TRUE(f->evaluation.landscape);
+}
+
+TEST(FormBundled, UnknownIdAndMissingFile) {
+  Result<Form> f = BundledForm("nowhere-1999");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(f.status().message(),
+            "no bundled form \"nowhere-1999\" (bundled: lingling-2024, national-2024)");
+  Result<Form> r = ResolveForm("nowhere");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kIOError);
+  EXPECT_NE(r.status().message().find("(bundled forms: lingling-2024, national-2024)"),
+            std::string::npos)
+      << r.status().message();
+  EXPECT_EQ(LoadFormFile("/nonexistent/x.toml").status().code(), Status::Code::kIOError);
+}
+
+TEST(FormBundled, ResolveByIdAndByPath) {
+  Result<Form> by_id = ResolveForm("national-2024");
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(by_id->source, "bundled:national-2024");
+  const std::string path = testing::SourceDir() + "/forms/lingling-2024.toml";
+  Result<Form> by_path = ResolveForm(path);
+  ASSERT_TRUE(by_path.ok()) << by_path.status().message();
+  EXPECT_EQ(by_path->id, "lingling-2024");
+  EXPECT_EQ(by_path->source, path);
+}
+
+TEST(FormBundled, DefaultFormByRulebookAndYear) {
+  Package p;
+  p.rulebook = "hunan-lingling";
+  p.fiscal_year = 2024;
+  EXPECT_EQ(DefaultFormFor(p)->id, "lingling-2024");
+  p.fiscal_year = 2031;  // the latest form not after the year
+  EXPECT_EQ(DefaultFormFor(p)->id, "lingling-2024");
+  p.fiscal_year = 2019;  // none before: the earliest after
+  EXPECT_EQ(DefaultFormFor(p)->id, "lingling-2024");
+  p.rulebook = "national";
+  EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
+  p.rulebook = "some-custom-rulebook";  // no form names it: the national layout
+  EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
+  p.rulebook = "";
+  EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
+}
+
+TEST(FormParse, EditedCopyStillLoads) {
+  // The edits below are made on this text; it must load as it is.
+  Result<Form> f = ParseForm(LinglingText(), "x.toml");
+  ASSERT_TRUE(f.ok()) << f.status().message();
+}
+
+TEST(FormParse, SyntaxError) {
+  const std::string text = Edited("paper = \"A4\"", "paper = \"A4");
+  const std::string message = ErrorOf(text);
+  EXPECT_EQ(
+      message.rfind("x.toml:" + std::to_string(LineColumnAt(text, text.find("paper")).line), 0), 0u)
+      << message;
+}
+
+TEST(FormParse, UnknownKeyWithSuggestion) {
+  const std::string text = Edited("page_numbers = true", "page_number = true");
+  EXPECT_EQ(ErrorOf(text), "x.toml:" + PositionOf(text, "page_number") +
+                               ": page.page_number: unknown key (did you mean page_numbers?)");
+}
+
+TEST(FormParse, UnknownTable) {
+  const std::string text = Edited("[cover]", "[covers]");
+  EXPECT_EQ(ErrorOf(text), "x.toml:" + PositionOf(text, "covers") +
+                               ": covers: unknown table (did you mean cover?)");
+}
+
+TEST(FormParse, WrongTypes) {
+  {
+    const std::string text = Edited("year = 2024", "year = \"2024\"");
+    EXPECT_EQ(ErrorOf(text), "x.toml:" + PositionOf(text, "\"2024\"") +
+                                 ": form.year: expected an integer from 2000 to 2100, found a "
+                                 "string");
+  }
+  {
+    const std::string text = Edited("level_headers = [\"一级指标\", \"二级指标\", \"三级指标\"]",
+                                    "level_headers = [\"一级指标\", 2, \"三级指标\"]");
+    EXPECT_EQ(ErrorOf(text), "x.toml:" + PositionOf(text, "2, \"三级") +
+                                 ": evaluation.level_headers[1]: expected a string, found an "
+                                 "integer");
+  }
+  {
+    const std::string text = Edited("page_numbers = true", "page_numbers = \"yes\"");
+    EXPECT_EQ(ErrorOf(text), "x.toml:" + PositionOf(text, "\"yes\"") +
+                                 ": page.page_numbers: expected true or false, found a string");
+  }
+}
+
+TEST(FormParse, MissingKey) {
+  const std::string text = Edited("sheet_name = \"基础数据表\"\n", "");
+  EXPECT_EQ(ErrorOf(text),
+            "x.toml:" + PositionOf(text, "[basic_data]") + ": basic_data.sheet_name: missing key");
+}
+
+TEST(FormParse, BadValues) {
+  struct Case {
+    std::string from, to, at, message;
+  };
+  const Case cases[] = {
+      {"id = \"lingling-2024\"", "id = \"Lingling 2024\"", "\"Lingling",
+       "form.id: \"Lingling 2024\" may use only a-z, 0-9 and '-'"},
+      {"paper = \"A4\"", "paper = \"Letter\"", "\"Letter\"",
+       "page.paper: \"Letter\" is not one of A4, A3, B5"},
+      {"margin_left_mm = 28", "margin_left_mm = \"28.25\"", "\"28.25\"",
+       "page.margin_left_mm: \"28.25\" is not a length in millimetres with at most one decimal, "
+       "such as \"26.5\""},
+      {"margin_left_mm = 28", "margin_left_mm = 28.5", "28.5",
+       "page.margin_left_mm: expected millimetres (an integer or a decimal string), found a "
+       "float"},
+      {"size = \"二号\"", "size = \"特大号\"", "\"特大号\"",
+       "fonts.title.size: \"特大号\" is neither a 字号 (初号 … 小六) nor a size in points"},
+      {"size = \"二号\"", "size = \"10.25\"", "\"10.25\"",
+       "fonts.title.size: 10.25 pt is not a size from 4 to 72 pt in steps of 0.5"},
+      {"column_widths_mm = [50, 17, 17, 18, 18, 18, 18]",
+       "column_widths_mm = [50, 17, 17, 18, 18, 18]", "[50",
+       "basic_data.column_widths_mm: expected 7 column widths, found 6"},
+      {"column_widths_mm = [50, 17, 17, 18, 18, 18, 18]",
+       "column_widths_mm = [50, 17, 0, 18, 18, 18, 18]", "0, 18",
+       "basic_data.column_widths_mm[2]: must be from 1 to 500 mm, found 0"},
+      {"goals_header = [\"预期目标\", \"实际完成情况\"]", "goals_header = [\"预期目标\"]",
+       "[\"预期目标\"]", "evaluation.goals_header: expected 2 strings, found 1"},
+      {"default_title = \"{year}年度{short_unit}整体支出绩效自评报告\"",
+       "default_title = \"{year}年度{shortunit}整体支出绩效自评报告\"", "\"{year}",
+       "cover.default_title: unknown placeholder {shortunit} (did you mean short_unit?) "
+       "(allowed: unit, short_unit, year, prior_year, next_year, date)"},
+      {"goal_format = \"{number}：{text}\"", "goal_format = \"{number}：{year}\"", "\"{number}",
+       "evaluation.goal_format: unknown placeholder {year} (allowed: number, text)"},
+      {"{ key = \"office\", label = \"其中：办公费\", parent = \"public_funds\" }",
+       "{ key = \"office\", label = \"其中：办公费\", parent = \"reception\" }", "\"reception\" }",
+       "basic_data.expense_rows[2].parent: \"reception\" is not the key of an "
+       "earlier row"},
+      {"{ key = \"procurement\", label = \"政府采购金额\", parent = \"\" }",
+       "{ key = \"purchases\", label = \"政府采购金额\", parent = \"\" }", "\"purchases\"",
+       "basic_data.expense_rows[12].key: \"purchases\" is not a standard row key "
+       "(docs/package-format.md; project rows come from the package)"},
+      {"{ field = \"other_funds\", label = \"其他资金\" }",
+       "{ field = \"others\", label = \"其他资金\" }", "\"others\"",
+       "evaluation.income[3].field: \"others\" is not one of initial_budget, full_year_budget, "
+       "executed, weight, execution_rate, score, general_public, government_fund, "
+       "special_account, other_funds, basic, project"},
+      {"kind = \"output\"\nchildren = [\"重点工作任务完成\"",
+       "kind = \"outputs\"\nchildren = [\"重点工作任务完成\"", "\"outputs\"",
+       "evaluation.skeleton[0].kind: \"outputs\" is not one of output, effect, satisfaction, "
+       "other"},
+      {"{ label = \"三公经费\", plus = [\"three_public\"], minus = [] }",
+       "{ label = \"三公经费\", plus = [\"three_publics\"], minus = [] }", "{ label = \"三公经费\"",
+       "charts[1].categories[4]: \"three_publics\" is not an expense-row key"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = Edited(c.from, c.to);
+    EXPECT_EQ(ErrorOf(text), "x.toml:" + PositionOf(text, c.at) + ": " + c.message) << c.to;
+  }
+}
+
+TEST(FormParse, KeysDependOnTheChart) {
+  // labels belong to budget_execution only.
+  const std::string text = Edited("id = \"scores\"\nkind = \"horizontal_bars\"",
+                                  "id = \"scores\"\nlabels = [\"a\"]\nkind = \"horizontal_bars\"");
+  EXPECT_EQ(ErrorOf(text),
+            "x.toml:" + PositionOf(text, "labels = [\"a\"]") + ": charts[2].labels: unknown key");
+  const std::string twice = Edited("id = \"scores\"", "id = \"budget_execution\"");
+  EXPECT_EQ(ErrorOf(twice), "x.toml:" + PositionOf(twice, "\"budget_execution\"\nkind = \"horiz") +
+                                ": charts[2].id: \"budget_execution\" is already the id of "
+                                "another chart");
+}
+
+TEST(FormParse, DuplicateSectionNumber) {
+  const std::string text = Edited("number = \"十\"", "number = \"九\"");
+  const std::string message = ErrorOf(text);
+  EXPECT_NE(message.find("report.sections[9].number: \"九\" is already the number of another "
+                         "section"),
+            std::string::npos)
+      << message;
+}
+
+TEST(FormParse, SizesInPointsAndLengthsWithADecimal) {
+  const std::string text = Edited("size = \"二号\"", "size = \"10.5\"");
+  Result<Form> f = ParseForm(text, "x.toml");
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f->fonts.title.size_half_points, 21);
+  Result<Form> g = ParseForm(Edited("margin_left_mm = 28", "margin_left_mm = \"27.5\""), "x");
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(g->page.margin_left, 275);
+}
+
+}  // namespace
+}  // namespace jixiao
