@@ -456,7 +456,10 @@ class ZipBuilder {
       return Failure(name);
     }
     const auto i = static_cast<zip_uint64_t>(index);
-    if (zip_set_file_compression(archive_, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) != 0 ||
+    // Deflate's fastest level: libzip's default (9) took most of the writer's time for an
+    // XML part 15% smaller.
+    if (zip_set_file_compression(archive_, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                 compress ? 1 : 0) != 0 ||
         zip_file_set_dostime(archive_, i, kDosTime, kDosDate, 0) != 0) {
       return Failure(name);
     }
