@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdlib>
 #include <vector>
 
 namespace jixiao {
@@ -116,22 +118,40 @@ bool IsBlank(std::string_view text) {
 }
 
 std::string FoldWidth(std::string_view text) {
+  // Only three lead bytes start a character that folds (U+2212, U+3000, U+FF01–U+FF5E): runs
+  // of other bytes are copied as they are.
   std::string out;
   out.reserve(text.size());
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  size_t copied = 0;  // text[copied, pos) is still to be appended
   size_t pos = 0;
   while (pos < text.size()) {
-    const size_t start = pos;
-    const char32_t cp = NextCodePoint(text, &pos);
-    if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
-    } else if (cp == 0x3000) {
-      out.push_back(' ');
-    } else if (cp == 0x2212) {
-      out.push_back('-');
-    } else {
-      out.append(text.substr(start, pos - start));
+    const unsigned char b0 = byte(pos);
+    if ((b0 != 0xE2 && b0 != 0xE3 && b0 != 0xEF) || pos + 3 > text.size()) {
+      ++pos;
+      continue;
     }
+    const unsigned char b1 = byte(pos + 1), b2 = byte(pos + 2);
+    char folded = 0;
+    if (b0 == 0xEF && b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {
+      folded = static_cast<char>(b2 - 0x60);  // U+FF01–U+FF3F → '!'–'_'
+    } else if (b0 == 0xEF && b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {
+      folded = static_cast<char>(b2 - 0x20);  // U+FF40–U+FF5E → '`'–'~'
+    } else if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) {
+      folded = ' ';  // U+3000
+    } else if (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) {
+      folded = '-';  // U+2212
+    }
+    if (folded == 0) {
+      ++pos;
+      continue;
+    }
+    out.append(text.substr(copied, pos - copied));
+    out.push_back(folded);
+    pos += 3;
+    copied = pos;
   }
+  out.append(text.substr(copied));
   return out;
 }
 
@@ -151,19 +171,177 @@ int DisplayWidth(std::string_view text) {
   return width;
 }
 
-bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
-  // First bytes of the words: most positions are rejected on one byte.
-  bool first[256] = {};
-  for (std::string_view w : words) {
-    if (!w.empty()) first[static_cast<unsigned char>(w[0])] = true;
-  }
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    if (!first[static_cast<unsigned char>(text[pos])]) continue;
-    for (std::string_view w : words) {
-      if (!w.empty() && text.compare(pos, w.size(), w) == 0) return true;
+namespace {
+
+// The character starting at text[pos], for the first-character bitmaps, and how far to step:
+// past its continuation bytes when they are there, else one byte (so that a malformed
+// sequence never hides the byte after it). A malformed sequence gives some value: that is
+// harmless, since a word whose first character is well formed only occurs where the same
+// bytes are, and those decode to that character.
+struct Lead {
+  char32_t cp;
+  size_t length;
+};
+
+inline Lead LeadAt(std::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto follows = [&](size_t i) { return (byte(i) & 0xC0) == 0x80; };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) return {b0, 1};
+  const size_t left = text.size() - pos;
+  if ((b0 & 0xF0) == 0xE0) {  // CJK and full-width punctuation: the common case
+    if (left >= 3 && follows(pos + 1) && follows(pos + 2)) {
+      return {(char32_t{b0} & 0x0F) << 12 | (char32_t{byte(pos + 1)} & 0x3F) << 6 |
+                  (char32_t{byte(pos + 2)} & 0x3F),
+              3};
+    }
+  } else if ((b0 & 0xE0) == 0xC0) {
+    if (left >= 2 && follows(pos + 1)) {
+      return {(char32_t{b0} & 0x1F) << 6 | (char32_t{byte(pos + 1)} & 0x3F), 2};
+    }
+  } else if ((b0 & 0xF8) == 0xF0) {
+    if (left >= 4 && follows(pos + 1) && follows(pos + 2) && follows(pos + 3)) {
+      return {(char32_t{b0} & 0x07) << 18 | (char32_t{byte(pos + 1)} & 0x3F) << 12 |
+                  (char32_t{byte(pos + 2)} & 0x3F) << 6 | (char32_t{byte(pos + 3)} & 0x3F),
+              4};
     }
   }
+  return {0xFFFD, 1};
+}
+
+// The first character of a word, when it is well formed (the bitmaps can only find those).
+bool FirstCharacter(std::string_view word, char32_t* cp) {
+  if (word.empty()) return false;
+  size_t pos = 0;
+  *cp = NextCodePoint(word, &pos);
+  return *cp != 0xFFFD || word.substr(0, 3) == "\xEF\xBF\xBD";
+}
+
+void SetBit(uint64_t* bits, size_t nbits, char32_t cp) {
+  const size_t k = cp % nbits;
+  bits[k / 64] |= uint64_t{1} << (k % 64);
+}
+
+bool BitSet(const uint64_t* bits, size_t nbits, char32_t cp) {
+  const size_t k = cp % nbits;
+  return (bits[k / 64] >> (k % 64)) & 1;
+}
+
+bool OccursAt(std::string_view text, size_t pos, std::string_view word) {
+  return text.size() - pos >= word.size() && text.compare(pos, word.size(), word) == 0;
+}
+
+}  // namespace
+
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  // A small bitmap: built for every call, so it must be cheap to clear.
+  constexpr size_t kBits = 256;
+  uint64_t may_start[kBits / 64] = {};
+  bool scan = false;
+  for (std::string_view w : words) {
+    char32_t first;
+    if (FirstCharacter(w, &first)) {
+      SetBit(may_start, kBits, first);
+      scan = true;
+    } else if (!w.empty() && text.find(w) != std::string_view::npos) {
+      return true;
+    }
+  }
+  if (!scan) return false;
+  for (size_t pos = 0; pos < text.size();) {
+    const Lead lead = LeadAt(text, pos);
+    if (BitSet(may_start, kBits, lead.cp)) {
+      for (std::string_view w : words) {
+        if (!w.empty() && OccursAt(text, pos, w)) return true;
+      }
+    }
+    pos += lead.length;
+  }
   return false;
+}
+
+WordSet::WordSet(std::initializer_list<std::string_view> words)
+    : WordSet(std::vector<std::string_view>(words)) {}
+
+WordSet::WordSet(const std::vector<std::string_view>& words) {
+  if (words.size() > 64) std::abort();    // a fixed list in the program: a programming error
+  constexpr char32_t kNone = 0xFFFFFFFF;  // never a character
+  std::vector<std::vector<uint8_t>> groups(256);
+  for (std::string_view w : words) {
+    const auto index = static_cast<uint8_t>(words_.size());
+    Word word{std::string(w), kNone};
+    char32_t first;
+    if (FirstCharacter(w, &first)) {
+      word.first = first;
+      SetBit(filter_, 64 * 64, first);
+      groups[first % 256].push_back(index);
+    } else if (!w.empty()) {
+      searched_ |= uint64_t{1} << index;
+    }
+    words_.push_back(std::move(word));
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    std::stable_sort(groups[g].begin(), groups[g].end(), [&](uint8_t x, uint8_t y) {
+      return words_[x].text.size() > words_[y].text.size();
+    });
+    group_[g] = static_cast<uint16_t>(by_first_.size());
+    by_first_.insert(by_first_.end(), groups[g].begin(), groups[g].end());
+  }
+  group_[256] = static_cast<uint16_t>(by_first_.size());
+}
+
+uint64_t WordSet::Find(std::string_view text) const {
+  uint64_t found = 0;
+  uint64_t wanted = 0;  // the words that may occur: the non-empty ones
+  for (size_t i = 0; i < words_.size(); ++i) {
+    if (words_[i].text.empty()) continue;
+    wanted |= uint64_t{1} << i;
+    if ((searched_ >> i & 1) && text.find(words_[i].text) != std::string_view::npos) {
+      found |= uint64_t{1} << i;
+    }
+  }
+  if ((wanted & ~searched_) == 0) return found;
+  for (size_t pos = 0; pos < text.size();) {
+    const Lead lead = LeadAt(text, pos);
+    if (BitSet(filter_, 64 * 64, lead.cp)) {
+      const size_t g = lead.cp % 256;
+      for (size_t k = group_[g]; k < group_[g + 1]; ++k) {
+        const size_t i = by_first_[k];
+        if (words_[i].first == lead.cp && !(found >> i & 1) &&
+            OccursAt(text, pos, words_[i].text)) {
+          found |= uint64_t{1} << i;
+          if (found == wanted) return found;
+        }
+      }
+    }
+    pos += lead.length;
+  }
+  return found;
+}
+
+WordSet::Match WordSet::LongestAt(std::string_view text, size_t pos) const {
+  const Lead lead = LeadAt(text, pos);
+  Match match{-1, pos + lead.length};
+  if (BitSet(filter_, 64 * 64, lead.cp)) {
+    const size_t g = lead.cp % 256;
+    for (size_t k = group_[g]; k < group_[g + 1]; ++k) {
+      const size_t i = by_first_[k];
+      if (words_[i].first == lead.cp && OccursAt(text, pos, words_[i].text)) {
+        match.word = static_cast<int>(i);
+        break;
+      }
+    }
+  }
+  for (uint64_t rest = searched_; rest != 0; rest &= rest - 1) {
+    const int i = std::countr_zero(rest);
+    const std::string& w = words_[i].text;
+    if (!OccursAt(text, pos, w)) continue;
+    if (match.word < 0 || w.size() > words_[match.word].text.size() ||
+        (w.size() == words_[match.word].text.size() && i < match.word)) {
+      match.word = i;
+    }
+  }
+  return match;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {

@@ -8,9 +8,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jixiao {
 
@@ -32,9 +34,60 @@ std::string FoldWidth(std::string_view text);
 // combining marks 0, everything else 1.
 int DisplayWidth(std::string_view text);
 
-// Whether any of `words` occurs in `text`, in one pass over the text: a position is compared
-// with a word only when it holds the word's first character.
+// Whether any of `words` occurs in `text` (as std::string_view::find would find it), in one
+// pass over the text: a position is compared with a word only when it holds the word's first
+// character. Empty words are ignored.
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
+
+// A fixed list of up to 64 words compiled once for searching many texts, in one pass that
+// steps from character to character and compares a position with a word only when a bitmap
+// of the words' first characters says one may start there (one lookup per character):
+// which of the words occur in a text, or which word starts at a position. The answers are
+// exactly what comparing the bytes gives (std::string_view::find, compare), on any bytes,
+// invalid UTF-8 included.
+//
+// Example:
+//   static const WordSet kSurvey({"问卷", "调查"});
+//   kSurvey.Find("开展问卷调查")   // 0b11
+//
+// Build once (a function-local `static const` is the usual place); a built set is immutable
+// and safe to use from any thread. More than 64 words is a programming error (aborts).
+class WordSet {
+ public:
+  // Empty words never occur.
+  WordSet(std::initializer_list<std::string_view> words);
+  explicit WordSet(const std::vector<std::string_view>& words);
+
+  size_t size() const { return words_.size(); }
+  std::string_view word(size_t i) const { return words_[i].text; }
+
+  // Bit i is set when word i occurs in `text`.
+  uint64_t Find(std::string_view text) const;
+
+  // What starts at text[pos] (pos < text.size()): the longest word there (among equally long
+  // ones, the earliest in the list), or -1; and where the next character starts (past the
+  // continuation bytes of the one at pos, which no word can start at).
+  struct Match {
+    int word;
+    size_t next;
+  };
+  Match LongestAt(std::string_view text, size_t pos) const;
+
+ private:
+  struct Word {
+    std::string text;
+    char32_t first;  // first character, for the words found through the bitmap
+  };
+  std::vector<Word> words_;
+  // Words whose first character is malformed UTF-8 cannot be found through the bitmap: they
+  // are compared byte by byte instead.
+  uint64_t searched_ = 0;
+  uint64_t filter_[64] = {};  // 4096 bits: may a character (code point mod 4096) start a word?
+  // The other words' indices grouped by first character mod 256, longest first in each group:
+  // group g is by_first_[group_[g], group_[g + 1]).
+  std::vector<uint8_t> by_first_;
+  uint16_t group_[257] = {};
+};
 
 // Levenshtein distance over bytes (insertions, deletions, substitutions), for the "did you
 // mean …?" of error messages on short names.

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace jixiao {
 namespace {
 
@@ -62,6 +66,111 @@ TEST(Text, LineColumn) {
   const LineColumn lc = LineColumnAt(t, 6);  // after 万
   EXPECT_EQ(lc.line, 2);
   EXPECT_EQ(lc.column, 2);
+}
+
+TEST(Text, WordSetFindsWhichWordsOccur) {
+  const WordSet words({"问卷", "调查", "执行率", "", "abc"});
+  EXPECT_EQ(words.size(), 5u);
+  EXPECT_EQ(words.Find("开展问卷调查。"), 0b00011u);
+  EXPECT_EQ(words.Find("预算执行率为95%"), 0b00100u);
+  EXPECT_EQ(words.Find("xabcx执行"), 0b10000u);
+  EXPECT_EQ(words.Find(""), 0u);  // the empty word never occurs
+  EXPECT_TRUE(ContainsAny("没有调整", {"未做", "调整"}));
+  EXPECT_FALSE(ContainsAny("没有调整", {"未做", ""}));
+}
+
+// Random texts of CJK, ASCII, full-width and malformed bytes; words cut from them anywhere
+// (mid-character too). WordSet and ContainsAny must answer exactly as find does.
+TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {
+  const std::vector<std::string> pieces = {"调",
+                                           "整",
+                                           "问",
+                                           "卷",
+                                           "执行率",
+                                           "，",
+                                           "。",
+                                           "a",
+                                           "1",
+                                           " ",
+                                           "（",
+                                           "１",
+                                           "\xe6",
+                                           "\x89",
+                                           "\xff",
+                                           "\xc3\xa9",
+                                           "\xf0\x9f\x98\x80",
+                                           "\xe6\x89",
+                                           "\xef\xbf\xbd",
+                                           "\n"};
+  std::mt19937 rng(7);
+  const auto random_text = [&](size_t n) {
+    std::string t;
+    for (size_t i = 0; i < n; ++i) t += pieces[rng() % pieces.size()];
+    return t;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const std::string text = random_text(rng() % 30);
+    std::vector<std::string> words;
+    for (int k = 0; k < 4; ++k) {
+      if (rng() % 2 == 0 && !text.empty()) {
+        const size_t at = rng() % text.size();
+        words.push_back(text.substr(at, 1 + rng() % 7));
+      } else {
+        words.push_back(random_text(1 + rng() % 3));
+      }
+    }
+    const WordSet set({words[0], words[1], words[2], words[3]});
+    uint64_t expected = 0;
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!words[i].empty() && text.find(words[i]) != std::string::npos) expected |= 1u << i;
+    }
+    EXPECT_EQ(set.Find(text), expected) << round;
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+      int longest = -1;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (words[i].empty() || text.compare(pos, words[i].size(), words[i]) != 0) continue;
+        if (longest < 0 || words[i].size() > words[longest].size()) longest = static_cast<int>(i);
+      }
+      const WordSet::Match match = set.LongestAt(text, pos);
+      EXPECT_EQ(match.word, longest) << round << " at " << pos;
+      ASSERT_GT(match.next, pos);
+      for (size_t k = pos + 1; k < match.next; ++k) {
+        EXPECT_EQ(static_cast<unsigned char>(text[k]) & 0xC0, 0x80) << round << " at " << k;
+      }
+    }
+    EXPECT_EQ(ContainsAny(text, {words[0], words[1], words[2], words[3]}), expected != 0) << round;
+  }
+}
+
+// FoldWidth against a plain decoding fold, on the same kind of random bytes.
+TEST(Text, FoldWidthAgreesWithDecodingFold) {
+  const auto reference = [](std::string_view text) {
+    std::string out;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const size_t start = pos;
+      const char32_t cp = NextCodePoint(text, &pos);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+      } else if (cp == 0x3000) {
+        out.push_back(' ');
+      } else if (cp == 0x2212) {
+        out.push_back('-');
+      } else {
+        out.append(text.substr(start, pos - start));
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> pieces = {
+      "（", "）",   "１",   "％",       "～",       "｀",           "　",           "−",   "万",
+      "a",  "\xef", "\xbc", "\xe3\x80", "\xe2\x88", "\xef\xbc\x80", "\xef\xbd\x9f", "\xff"};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (size_t i = rng() % 12; i > 0; --i) text += pieces[rng() % pieces.size()];
+    EXPECT_EQ(FoldWidth(text), reference(text)) << round;
+  }
 }
 
 }  // namespace

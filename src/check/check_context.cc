@@ -4,11 +4,52 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 
+#include "base/text.h"
 #include "check/codes.h"
 #include "model/names.h"
 
 namespace jixiao::internal {
+
+uint32_t SentenceWords(std::string_view sentence) {
+  struct Entry {
+    std::string_view word;
+    uint32_t bits;
+  };
+  static constexpr Entry kEntries[] = {
+      {"调整", kWordAdjustment | kWordExplanation},
+      {"未进行", kWordDenial},
+      {"没有", kWordDenial},
+      {"未作", kWordDenial},
+      {"未做", kWordDenial},
+      {"无调整", kWordDenial},
+      {"未调整", kWordDenial},
+      {"不存在", kWordDenial},
+      {"项目支出", kWordProjectSpending},
+      {"并入", kWordExplanation},
+      {"合并", kWordExplanation},
+      {"未执行", kWordExplanation},
+      {"取消", kWordExplanation},
+      {"执行率", kWordExecutionRate},
+      {"问卷", kWordSurvey},
+      {"调查", kWordSurvey},
+      {"调研", kWordSurvey},
+      {"测评", kWordSurvey},
+      {"走访", kWordSurvey},
+      {"座谈", kWordSurvey},
+  };
+  static const WordSet kWords = [] {
+    std::vector<std::string_view> words;
+    for (const Entry& e : kEntries) words.push_back(e.word);
+    return WordSet(words);
+  }();
+  uint32_t bits = 0;
+  for (uint64_t found = kWords.Find(sentence); found != 0; found &= found - 1) {
+    bits |= kEntries[std::countr_zero(found)].bits;
+  }
+  return bits;
+}
 
 Diagnostic& CheckContext::Add(std::string_view code, Location location) {
   Diagnostic d;

@@ -3,7 +3,9 @@
 // and quoting table rows for the human view.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/interval.h"
@@ -16,6 +18,21 @@
 
 namespace jixiao::internal {
 
+// The words of the report the cross-document and policy checks ask about, as bits. Each
+// sentence's bits are found once, in one pass over it (SentenceWords), and shared through the
+// context. No word contains a sentence end or a line break, so a word occurs in the report
+// exactly when it occurs in one of its sentences.
+enum ReportWord : uint32_t {
+  kWordAdjustment = 1 << 0,       // 调整
+  kWordDenial = 1 << 1,           // 未进行 没有 未作 未做 无调整 未调整 不存在
+  kWordProjectSpending = 1 << 2,  // 项目支出
+  kWordExplanation = 1 << 3,      // 并入 合并 调整 未执行 取消
+  kWordExecutionRate = 1 << 4,    // 执行率
+  kWordSurvey = 1 << 5,           // 问卷 调查 调研 测评 走访 座谈
+};
+// The ReportWord bits of the words occurring in `sentence`.
+uint32_t SentenceWords(std::string_view sentence);
+
 struct CheckContext {
   const Package& package;
   const Rulebook& rulebook;
@@ -23,6 +40,8 @@ struct CheckContext {
   std::vector<Diagnostic>* out;
   const std::vector<Sentence>& sentences;     // the report's, split once
   const std::vector<SentenceClaims>& claims;  // what each sentence states, read once
+  const std::vector<uint32_t>& words;         // the ReportWord bits of each sentence
+  uint32_t report_words = 0;                  // the ReportWord bits of the whole report
 
   // Appends a diagnostic with the catalogue's severity for `code`.
   Diagnostic& Add(std::string_view code, Location location);

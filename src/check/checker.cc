@@ -10,14 +10,23 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
                                      const ScoreSheet& sheet, const CheckOptions& options) {
   std::vector<Diagnostic> out;
   out.reserve(16);
+  // The report is read once: its sentences, what each states, and the words the checks ask
+  // about.
   std::vector<Sentence> sentences;
   std::vector<SentenceClaims> claims;
+  std::vector<uint32_t> words;
+  uint32_t report_words = 0;
   if (options.report) {
     sentences = SplitSentences(package.report);
     claims.reserve(sentences.size());
-    for (const Sentence& s : sentences) claims.push_back(ExtractClaims(s, package.fiscal_year));
+    words.reserve(sentences.size());
+    for (const Sentence& s : sentences) {
+      claims.push_back(ExtractClaims(s, package.fiscal_year));
+      words.push_back(internal::SentenceWords(s.text));
+      report_words |= words.back();
+    }
   }
-  internal::CheckContext cx{package, rulebook, sheet, &out, sentences, claims};
+  internal::CheckContext cx{package, rulebook, sheet, &out, sentences, claims, words, report_words};
   if (options.tables) {
     internal::CheckStaffing(cx);
     internal::CheckExpenses(cx);

@@ -27,12 +27,6 @@ Location FundsCell(const char* column) {
   return loc;
 }
 
-// A sentence that says the budget was not adjusted.
-bool DeniesAdjustment(std::string_view s) {
-  return Has(s, "调整") &&
-         ContainsAny(s, {"未进行", "没有", "未作", "未做", "无调整", "未调整", "不存在"});
-}
-
 // The goals the report lists as (1)…(2)… or （1）…（2）…, by number.
 std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& report) {
   // The first text, in document order, that lists numbered goals.
@@ -111,23 +105,34 @@ size_t CommonRun(std::string_view a, std::string_view b) {
 
 // Whether a sentence speaks of what an indicator names: most of the indicator's characters,
 // less the verbs and modifiers such names carry (积极, 开展, 各类 …), occur in the sentence.
-bool SpeaksOf(std::string_view name, std::string_view sentence) {
-  std::string key(name);
-  for (std::string_view stop : {"积极", "开展", "各类", "各项", "组织", "推进", "加强", "完成",
-                                "情况", "数量", "次数", "举办"}) {
-    for (size_t at; (at = key.find(stop)) != std::string::npos;) key.erase(at, stop.size());
+class SpokenOf {
+ public:
+  explicit SpokenOf(std::string_view name) : key_(name) {
+    for (std::string_view stop : {"积极", "开展", "各类", "各项", "组织", "推进", "加强", "完成",
+                                  "情况", "数量", "次数", "举办"}) {
+      for (size_t at; (at = key_.find(stop)) != std::string::npos;) key_.erase(at, stop.size());
+    }
+    size_t pos = 0;
+    while (pos < key_.size()) {
+      const size_t at = pos;
+      const char32_t cp = NextCodePoint(key_, &pos);
+      if (cp >= 0x4E00 && cp <= 0x9FFF) characters_.push_back({at, pos - at});
+    }
   }
-  int total = 0, found = 0;
-  size_t pos = 0;
-  while (pos < key.size()) {
-    const size_t at = pos;
-    const char32_t cp = NextCodePoint(key, &pos);
-    if (cp < 0x4E00 || cp > 0x9FFF) continue;
-    ++total;
-    found += sentence.find(key.substr(at, pos - at)) != std::string_view::npos;
+
+  bool In(std::string_view sentence) const {
+    const size_t total = characters_.size();
+    size_t found = 0;
+    for (const auto& [at, size] : characters_) {
+      found += sentence.find(std::string_view(key_).substr(at, size)) != std::string_view::npos;
+    }
+    return total >= 2 && found * 4 >= total * 3;
   }
-  return total >= 2 && found * 4 >= total * 3;
-}
+
+ private:
+  std::string key_;
+  std::vector<std::pair<size_t, size_t>> characters_;  // the CJK characters of key_
+};
 
 }  // namespace
 
@@ -144,9 +149,11 @@ void CheckCrossDocument(CheckContext& cx) {
     const bool row_blank =
         adjustment == nullptr || (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
                                   !adjustment->at(ExpenseColumn::kBudget).has_number());
+    // The sentences saying the budget was not adjusted: 调整 with a word of denial.
     std::vector<const Sentence*> denials;
-    for (const Sentence& s : sentences) {
-      if (DeniesAdjustment(s.text)) denials.push_back(&s);
+    constexpr uint32_t kDenies = kWordAdjustment | kWordDenial;
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      if ((cx.words[k] & kDenies) == kDenies) denials.push_back(&sentences[k]);
     }
     if (row_blank || !denials.empty()) {
       Diagnostic& d = cx.Add("X702", FundsCell("full_year_budget"));
@@ -206,12 +213,13 @@ void CheckCrossDocument(CheckContext& cx) {
     const std::string name = CleanLabel(row.label);
     std::string explained;
     const std::string_view name_head = std::string_view(name).substr(0, name.size() >= 6 ? 6 : 0);
-    for (const Sentence& s : sentences) {
-      if (ContainsAny(s.text, {"项目支出", name_head})) {
-        if (ContainsAny(s.text, {"并入", "合并", "调整", "未执行", "取消"})) {
-          d.related.push_back(SentenceLocation(p, s, 0, static_cast<int>(s.text.size())));
-          explained = s.section;
-        }
+    // The sentences on project spending or on this project that give a reason.
+    for (size_t k = 0; k < sentences.size(); ++k) {
+      const Sentence& s = sentences[k];
+      if (!(cx.words[k] & kWordExplanation)) continue;
+      if ((cx.words[k] & kWordProjectSpending) || (!name_head.empty() && Has(s.text, name_head))) {
+        d.related.push_back(SentenceLocation(p, s, 0, static_cast<int>(s.text.size())));
+        explained = s.section;
       }
     }
     d.reported = budget.Display();
@@ -283,10 +291,10 @@ void CheckCrossDocument(CheckContext& cx) {
                                                                  : s.target.quantity.base_unit;
     if (unit != "次" && unit != "场" && unit != "场次") continue;
     const std::string name(TrimBlank(s.indicator->name));
+    const SpokenOf spoken_of(name);
     for (size_t k = 0; k < sentences.size(); ++k) {
       const Sentence& sentence = sentences[k];
       const SentenceClaims& c = cx.claims[k];
-      if (c.mentions.empty() || !SpeaksOf(name, sentence.text)) continue;
       Decimal total;
       int counted = 0;
       int begin = -1, end = -1;
@@ -297,7 +305,9 @@ void CheckCrossDocument(CheckContext& cx) {
         if (begin < 0) begin = m.begin;
         end = m.end;
       }
-      if (counted == 0 || total == s.actual.quantity.value) continue;
+      if (counted == 0 || !spoken_of.In(sentence.text) || total == s.actual.quantity.value) {
+        continue;
+      }
       Location loc;
       loc.document = "evaluation";
       loc.table = "indicators";

@@ -14,18 +14,6 @@ namespace {
 
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 
-bool ReportMentions(const Report& report, std::initializer_list<std::string_view> words) {
-  std::vector<const ReportSection*> stack;
-  for (const ReportSection& s : report.sections) stack.push_back(&s);
-  while (!stack.empty()) {
-    const ReportSection* s = stack.back();
-    stack.pop_back();
-    if (ContainsAny(s->text, words)) return true;
-    for (const ReportSection& sub : s->subsections) stack.push_back(&sub);
-  }
-  return false;
-}
-
 Location Evaluation(std::string table, std::string row, std::string pointer) {
   Location loc;
   loc.document = "evaluation";
@@ -44,7 +32,7 @@ void CheckPolicy(CheckContext& cx) {
 
   // P901: execution below the threshold needs an explanation in the report.
   if (ex.rate && ex.rate->value < rb.explain_below_percent &&
-      !ReportMentions(p.report, {"执行率"})) {
+      !(cx.report_words & kWordExecutionRate)) {
     Diagnostic& d =
         cx.Add("P901", Evaluation("funds", "年度资金总额", "/evaluation/funds/execution_rate"));
     d.reported = ex.rate->value.Format(2) + "%";
@@ -192,7 +180,7 @@ void CheckPolicy(CheckContext& cx) {
   }
 
   // P908: a satisfaction figure needs a survey behind it.
-  const bool survey = ReportMentions(p.report, {"问卷", "调查", "调研", "测评", "走访", "座谈"});
+  const bool survey = cx.report_words & kWordSurvey;
   for (const LeafScore& s : cx.sheet.leaves) {
     if (survey || s.actual.kind != Actual::Kind::kNumber) continue;
     if (!Has(s.indicator->name, "满意")) continue;

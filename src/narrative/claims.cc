@@ -2,12 +2,11 @@
 // year and column keyword seen, attaching them to every figure that follows.
 #include "narrative/claims.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <unordered_map>
+#include <cstring>
+#include <string>
 
 #include "base/number_text.h"
 #include "base/text.h"
@@ -15,21 +14,34 @@
 namespace jixiao {
 namespace {
 
+// Whether `word` stands at s[pos] (pos <= s.size()).
 bool At(std::string_view s, size_t pos, std::string_view word) {
-  return s.compare(pos, word.size(), word) == 0;
+  return s.size() - pos >= word.size() &&
+         std::memcmp(s.data() + pos, word.data(), word.size()) == 0;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The byte length of a sentence end at text[pos] (。！？；, three bytes each in UTF-8), or 0.
+size_t SentenceEndAt(std::string_view text, size_t pos) {
+  if (pos + 3 > text.size()) return 0;
+  const auto b = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  if (b(0) == 0xE3) return b(1) == 0x80 && b(2) == 0x82 ? 3 : 0;  // 。U+3002
+  if (b(0) == 0xEF && b(1) == 0xBC) {
+    return b(2) == 0x81 || b(2) == 0x9F || b(2) == 0x9B ? 3 : 0;  // ！U+FF01 ？U+FF1F ；U+FF1B
+  }
+  return 0;
+}
+
 void SplitInto(const ReportSection& section, const std::string& label, const std::string& base,
                std::vector<Sentence>* out) {
-  const std::string& text = section.text;
+  const std::string_view text = section.text;
   const std::string pointer = base + "/text";
   size_t start = 0;
   int lines_before = 0;  // newlines in text[0, counted)
   size_t counted = 0;
   const auto flush = [&](size_t end) {
-    const std::string_view piece = std::string_view(text).substr(start, end - start);
+    const std::string_view piece = text.substr(start, end - start);
     if (!IsBlank(piece)) {
       // Trim leading blanks but keep offsets exact.
       size_t lead = 0;
@@ -41,27 +53,21 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
       const size_t at = start + lead;
       lines_before += static_cast<int>(std::count(text.begin() + counted, text.begin() + at, '\n'));
       counted = at;
-      const int line = lines_before;
       out->push_back(
-          Sentence{std::string(piece.substr(lead)), label, pointer, static_cast<int>(at), line});
+          Sentence{piece.substr(lead), label, pointer, static_cast<int>(at), lines_before});
     }
   };
-  // Sentence ends: 。！？； (three bytes each in UTF-8) and line breaks.
   for (size_t pos = 0; pos < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[pos]);
-    if (c == '\n') {
+    if (text[pos] == '\n') {
       flush(pos);
       start = ++pos;
       continue;
     }
-    if ((c == 0xE3 || c == 0xEF) && pos + 2 < text.size()) {
-      const std::string_view three = std::string_view(text).substr(pos, 3);
-      if (three == "。" || three == "！" || three == "？" || three == "；") {
-        pos += 3;
-        flush(pos);
-        start = pos;
-        continue;
-      }
+    if (const size_t end = SentenceEndAt(text, pos); end > 0) {
+      pos += end;
+      flush(pos);
+      start = pos;
+      continue;
     }
     ++pos;
   }
@@ -136,49 +142,48 @@ constexpr std::array<std::string_view, 22> kUnits = {
     "万元", "亿元", "千元", "万人次", "万次", "万人", "人次", "场次", "元", "%",  "％",
     "人",   "名",   "个",   "次",     "场",   "份",   "件",   "所",   "家", "项", "届"};
 
-// Every word ExtractClaims looks for, indexed by its first code point, so that a character
-// that starts no word costs one lookup and a character that does is compared only with the
-// words it may start (longest first).
+// Every word ExtractClaims looks for, compiled into one WordSet: at each character, one bitmap
+// lookup says whether a word may start there, and only then is it compared with the words
+// starting with that character (longest first).
 enum class WordKind { kClause, kSubject, kCurrent, kPrior, kBudget, kFinal, kDirection };
 struct Word {
-  std::string_view text;
   WordKind kind;
   int index;  // into kSubjects or kDirections
 };
 
-const std::vector<Word>* WordsStartingWith(char32_t cp) {
-  // A bit per code point of the Basic Multilingual Plane: may it start a word?
-  static std::array<uint64_t, 1024> may_start{};
-  static const std::unordered_map<char32_t, std::vector<Word>> index = [] {
-    std::unordered_map<char32_t, std::vector<Word>> m;
-    const auto add = [&](std::string_view w, WordKind kind, int i) {
-      size_t pos = 0;
-      m[NextCodePoint(w, &pos)].push_back(Word{w, kind, i});
-    };
-    add("，", WordKind::kClause, 0);
-    add("：", WordKind::kClause, 0);
-    add(",", WordKind::kClause, 0);
-    for (size_t i = 0; i < kSubjects.size(); ++i) {
-      add(kSubjects[i].word, WordKind::kSubject, static_cast<int>(i));
-    }
-    for (std::string_view w : kCurrentWords) add(w, WordKind::kCurrent, 0);
-    for (std::string_view w : kPriorWords) add(w, WordKind::kPrior, 0);
-    add("预算", WordKind::kBudget, 0);
-    add("决算", WordKind::kFinal, 0);
-    for (size_t i = 0; i < kDirections.size(); ++i) {
-      add(kDirections[i].word, WordKind::kDirection, static_cast<int>(i));
-    }
-    for (auto& [cp, words] : m) {
-      std::stable_sort(words.begin(), words.end(),
-                       [](const Word& x, const Word& y) { return x.text.size() > y.text.size(); });
-      if (cp < 0x10000) may_start[cp >> 6] |= uint64_t{1} << (cp & 63);
-    }
-    return m;
-  }();
-  if (cp >= 0x10000 || !(may_start[cp >> 6] >> (cp & 63) & 1)) return nullptr;
-  const auto it = index.find(cp);
-  return it == index.end() ? nullptr : &it->second;
+struct Vocabulary {
+  std::vector<Word> words;  // what word i of `set` is
+  WordSet set;
+};
+
+Vocabulary BuildVocabulary() {
+  std::vector<std::string_view> texts;
+  std::vector<Word> words;
+  const auto add = [&](std::string_view w, WordKind kind, size_t i) {
+    texts.push_back(w);
+    words.push_back(Word{kind, static_cast<int>(i)});
+  };
+  add("，", WordKind::kClause, 0);
+  add("：", WordKind::kClause, 0);
+  add(",", WordKind::kClause, 0);
+  for (size_t i = 0; i < kSubjects.size(); ++i) add(kSubjects[i].word, WordKind::kSubject, i);
+  for (std::string_view w : kCurrentWords) add(w, WordKind::kCurrent, 0);
+  for (std::string_view w : kPriorWords) add(w, WordKind::kPrior, 0);
+  add("预算", WordKind::kBudget, 0);
+  add("决算", WordKind::kFinal, 0);
+  for (size_t i = 0; i < kDirections.size(); ++i) {
+    add(kDirections[i].word, WordKind::kDirection, i);
+  }
+  return Vocabulary{std::move(words), WordSet(texts)};
 }
+
+const Vocabulary& ClaimWords() {
+  static const Vocabulary vocabulary = BuildVocabulary();
+  return vocabulary;
+}
+
+// The first four bytes of "<year>年": a number written before 年 is compared with them.
+std::string YearKey(int year) { return (std::to_string(year) + "年").substr(0, 4); }
 
 }  // namespace
 
@@ -229,14 +234,13 @@ std::vector<Sentence> SplitSentences(const Report& report) {
 
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   SentenceClaims claims;
-  const std::string& s = sentence.text;
+  const std::string_view s = sentence.text;
   // Only a figure or a word of sameness makes a claim: most sentences have neither.
-  if (s.find_first_of("0123456789") == std::string::npos && s.find("持平") == std::string::npos &&
-      s.find("相同") == std::string::npos) {
-    return claims;
-  }
-  const std::string current_year = fmt::format("{}年", fiscal_year);
-  const std::string prior_year = fmt::format("{}年", fiscal_year - 1);
+  static const WordSet kSameness({"持平", "相同"});
+  if (std::none_of(s.begin(), s.end(), IsDigit) && kSameness.Find(s) == 0) return claims;
+  const Vocabulary& vocabulary = ClaimWords();
+  const std::string current_year = YearKey(fiscal_year);
+  const std::string prior_year = YearKey(fiscal_year - 1);
   Subject subject = Subject::kNone;
   Year year = Year::kUnknown;
   Year clause_year = Year::kUnknown;
@@ -244,34 +248,13 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   size_t pos = 0;
   while (pos < s.size()) {
     if (!IsDigit(s[pos])) {
-      size_t next = pos;
-      // The common case inline: a three-byte character (CJK and full-width punctuation).
-      const unsigned char b0 = static_cast<unsigned char>(s[pos]);
-      char32_t cp;
-      if ((b0 & 0xF0) == 0xE0 && pos + 2 < s.size() &&
-          (static_cast<unsigned char>(s[pos + 1]) & 0xC0) == 0x80 &&
-          (static_cast<unsigned char>(s[pos + 2]) & 0xC0) == 0x80) {
-        cp = (char32_t{b0} & 0x0F) << 12 |
-             (char32_t{static_cast<unsigned char>(s[pos + 1])} & 0x3F) << 6 |
-             (char32_t{static_cast<unsigned char>(s[pos + 2])} & 0x3F);
-        next = pos + 3;
-      } else {
-        cp = NextCodePoint(s, &next);
-      }
-      const std::vector<Word>* words = WordsStartingWith(cp);
-      const Word* word = nullptr;
-      if (words != nullptr) {
-        for (const Word& w : *words) {
-          if (At(s, pos, w.text)) {
-            word = &w;
-            break;
-          }
-        }
-      }
-      if (word == nullptr) {
-        pos = next;
+      const WordSet::Match match = vocabulary.set.LongestAt(s, pos);
+      if (match.word < 0) {
+        pos = match.next;
         continue;
       }
+      const Word* word = &vocabulary.words[match.word];
+      const std::string_view word_text = vocabulary.set.word(match.word);
       switch (word->kind) {
         case WordKind::kClause:
           // The year said in a clause holds for that clause.
@@ -318,7 +301,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
           break;
         }
       }
-      pos += word->text.size();
+      pos += word_text.size();
       continue;
     }
     // A number.
@@ -327,12 +310,12 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
                               (s[pos] == '.' && pos + 1 < s.size() && IsDigit(s[pos + 1])))) {
       ++pos;
     }
-    const std::string_view number = std::string_view(s).substr(begin, pos - begin);
+    const std::string_view number = s.substr(begin, pos - begin);
     // Years, dates, ordinals and list numbers are not figures.
     if (At(s, pos, "年")) {
-      if (number == std::string_view(current_year).substr(0, 4)) {
+      if (number == current_year) {
         year = clause_year = Year::kCurrent;
-      } else if (number == std::string_view(prior_year).substr(0, 4)) {
+      } else if (number == prior_year) {
         year = clause_year = Year::kPrior;
       }
       pos += 3;

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/decimal.h"
@@ -17,16 +18,18 @@
 
 namespace jixiao {
 
-// A sentence of the report, with where it stands.
+// A sentence of the report, with where it stands. `text` is a view into the report's text,
+// valid while the report it was split from lives unchanged.
 struct Sentence {
-  std::string text;
+  std::string_view text;
   std::string section;  // "一（二）", "六"
   std::string pointer;  // JSON pointer of the section text it came from
   int offset = 0;       // byte offset of the sentence in that text
   int line = 0;         // 0-based line of that text the sentence starts on
 };
 
-// Every sentence of the report, in order (split at 。！？； and line breaks).
+// Every sentence of the report, in order (split at 。！？； and line breaks). The sentences
+// view `report`'s texts.
 std::vector<Sentence> SplitSentences(const Report& report);
 
 enum class Subject {
