@@ -1,4 +1,6 @@
-// The composer: cover, report blocks, the two tables as grids with roles and formulas, charts.
+// The composer: cover, report blocks, the two tables as grids with roles and formulas, charts
+// (see compose.h). Everything here is a pure function of the package, the rulebook and the
+// form; no state is shared, so it is safe from any thread.
 #include "render/compose.h"
 
 #include <fmt/format.h>

@@ -2,7 +2,8 @@
 // docs/form-format.md (the first problem found becomes an InvalidArgument naming the source,
 // line, column and key), and picks the bundled form for a package.
 //
-// toml++ reports syntax errors by exception; they are caught here and never escape.
+// toml++ reports syntax errors by exception; they are caught here and never escape. Loading is
+// a pure function of the text (the bundled texts are constants), safe from any thread.
 #include "render/form.h"
 
 #include <fmt/format.h>

@@ -168,12 +168,17 @@ Result<Form> LoadFormFile(const std::string& path);
 // A form bundled into the binary ("lingling-2024", "national-2024"); NotFound otherwise.
 Result<Form> BundledForm(std::string_view id);
 std::vector<std::string> BundledFormIds();
-// `--form` argument: a bundled id, or else a path to a TOML file.
+// `--form` argument: a bundled id, or else a path to a TOML file. A bare name that is neither
+// gives IOError listing the bundled ids.
+// Example: ResolveForm("national-2024")->evaluation.unit_label == "部门（单位）名称";
+// ResolveForm("my-forms/x.toml") loads that file.
 Result<Form> ResolveForm(const std::string& id_or_path);
 // The bundled form for a package: the one for its rulebook and fiscal year; else the one for
 // its rulebook whose year is nearest (the latest not after the fiscal year first); else, for a
 // rulebook no form names, the same choice among the forms of the "national" rulebook.
 // NotFound only when no form is bundled at all.
+// Example: a package with rulebook "hunan-lingling" and fiscal_year 2024 gets
+// "lingling-2024"; one with rulebook "national" (or a custom rulebook) gets "national-2024".
 Result<Form> DefaultFormFor(const Package& package);
 
 }  // namespace jixiao
