@@ -821,9 +821,12 @@ class DocxWriter {
     title_role.size_half_points = f.heading1.size_half_points;
     caption(table.title, title_role, true, "center", 120);
     caption(table.subtitle, f.table, f.table.bold, "left", 60);
+    // A table without rows or columns is only its caption (w:tbl needs a row, w:tr a cell).
+    if (grid.rows == 0 || grid.columns == 0) return;
     if (TakePageBreak()) {  // no caption to carry it
-      pugi::xml_node br = Add(Add(AddParagraph(body_, ParagraphFormat{}), "w:r"), "w:br");
-      br.append_attribute("w:type") = "page";
+      pugi::xml_node run = Add(AddParagraph(body_, ParagraphFormat{}), "w:r");
+      AddRunProperties(run, f.body, false);
+      Add(run, "w:br").append_attribute("w:type") = "page";
     }
 
     // Column widths in twips: as given, else the text width shared equally.

@@ -515,6 +515,22 @@ TEST(DocxWriter, PageBreaksRideOnTheNextParagraph) {
   Xml second(Part(Write(doc, {}), "word/document.xml"));
   EXPECT_EQ(second.All("//w:br[@w:type='page']").size(), 1u);
   EXPECT_EQ(second.All("//w:pageBreakBefore").size(), 0u);
+  EXPECT_EQ(Attr(second.One("//w:r[w:br]/w:rPr/w:rFonts"), "w:eastAsia"), "仿宋_GB2312");
+}
+
+TEST(DocxWriter, ATableWithoutRowsIsOnlyItsCaption) {
+  RenderDocument doc = SampleDocument();
+  doc.tables[0].rows.clear();
+  doc.body = {Paragraph("前"), TableBlock(0), Paragraph("后")};
+  const std::string docx = Write(doc, {});
+  Xml xml(Part(docx, "word/document.xml"));
+  EXPECT_EQ(xml.All("//w:tbl").size(), 0u);
+  Result<FlatDocument> flat = ReadDocx(docx, "out.docx");
+  ASSERT_TRUE(flat.ok()) << flat.status().message();
+  EXPECT_THAT(ParagraphTexts(*flat),
+              ElementsAre("示例科学技术协会", "2024年度部门整体支出绩效自评报告",
+                          "单位名称：示例科学技术协会", "报送日期：2025年7月10日", "前",
+                          "附件1 合并单元格表", "单位：万元", "后"));
 }
 
 // ---------------------------------------------------------------------------------------------
