@@ -490,7 +490,7 @@ TEST(HtmlWriter, FontStacksFromTheFormThenGeneric) {
   // Sizes in rem on screen, relative to the body; points in print.
   EXPECT_NE(
       page.html.find(".cover-title p { font-family: \"方正小标宋简体\", \"Noto Serif CJK SC\", "
-                     "serif; font-size: 1.55rem; font-weight: bold;"),
+                     "serif; font-size: 1.547rem; font-weight: bold;"),
       std::string::npos);
   EXPECT_NE(page.html.find(".cover-title p { font-size: 22pt; }"), std::string::npos);
 }
