@@ -17,7 +17,7 @@ namespace jixiao {
 struct ChartStyle {
   int width = 640;  // CSS pixels (SVG) or pixels (PNG, drawn at `scale`)
   int height = 360;
-  double scale = 2.0;                         // PNG only: device pixels per pixel
+  double scale = 2.0;                            // PNG only: device pixels per pixel
   std::string font_family = "Noto Sans CJK SC";  // pango family for every text
 };
 
