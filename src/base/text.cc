@@ -183,7 +183,8 @@ struct Lead {
   size_t length;
 };
 
-inline Lead LeadAt(std::string_view text, size_t pos) {
+// Inlined: it runs once per character of every text searched.
+[[gnu::always_inline]] inline Lead LeadAt(std::string_view text, size_t pos) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   const auto follows = [&](size_t i) { return (byte(i) & 0xC0) == 0x80; };
   const unsigned char b0 = byte(pos);
@@ -319,29 +320,38 @@ uint64_t WordSet::Find(std::string_view text) const {
   return found;
 }
 
-WordSet::Match WordSet::LongestAt(std::string_view text, size_t pos) const {
-  const Lead lead = LeadAt(text, pos);
-  Match match{-1, pos + lead.length};
-  if (BitSet(filter_, 64 * 64, lead.cp)) {
-    const size_t g = lead.cp % 256;
-    for (size_t k = group_[g]; k < group_[g + 1]; ++k) {
-      const size_t i = by_first_[k];
-      if (words_[i].first == lead.cp && OccursAt(text, pos, words_[i].text)) {
-        match.word = static_cast<int>(i);
-        break;
-      }
-    }
-  }
+WordSet::Found WordSet::NextWord(std::string_view text, size_t pos, size_t end) const {
+  end = std::min(end, text.size());
+  // Which of two words at the same position is the one to report.
+  const auto better = [&](size_t i, int than) {
+    return than < 0 || words_[i].text.size() > words_[than].text.size() ||
+           (words_[i].text.size() == words_[than].text.size() && static_cast<int>(i) < than);
+  };
+  Found found{-1, end};
+  // The words searched byte by byte may start anywhere, continuation bytes included.
   for (uint64_t rest = searched_; rest != 0; rest &= rest - 1) {
     const int i = std::countr_zero(rest);
-    const std::string& w = words_[i].text;
-    if (!OccursAt(text, pos, w)) continue;
-    if (match.word < 0 || w.size() > words_[match.word].text.size() ||
-        (w.size() == words_[match.word].text.size() && i < match.word)) {
-      match.word = i;
+    const size_t at = text.find(words_[i].text, pos);
+    if (at < found.at || (at == found.at && at < end && better(i, found.word))) {
+      found = Found{i, at};
     }
   }
-  return match;
+  // The others start at a character: step from one to the next, up to the earliest found.
+  while (pos < end && pos <= found.at) {
+    const Lead lead = LeadAt(text, pos);
+    if (BitSet(filter_, 64 * 64, lead.cp)) {
+      const size_t g = lead.cp % 256;
+      for (size_t k = group_[g]; k < group_[g + 1]; ++k) {  // longest first
+        const size_t i = by_first_[k];
+        if (words_[i].first == lead.cp && OccursAt(text, pos, words_[i].text)) {
+          if (pos < found.at || better(i, found.word)) found = Found{static_cast<int>(i), pos};
+          return found;
+        }
+      }
+    }
+    pos += lead.length;
+  }
+  return found;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b) {

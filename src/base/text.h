@@ -42,9 +42,9 @@ bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> 
 // A fixed list of up to 64 words compiled once for searching many texts, in one pass that
 // steps from character to character and compares a position with a word only when a bitmap
 // of the words' first characters says one may start there (one lookup per character):
-// which of the words occur in a text, or which word starts at a position. The answers are
-// exactly what comparing the bytes gives (std::string_view::find, compare), on any bytes,
-// invalid UTF-8 included.
+// which of the words occur in a text, or where the next one starts. The answers are exactly
+// what comparing the bytes gives (std::string_view::find), on any bytes, invalid UTF-8
+// included.
 //
 // Example:
 //   static const WordSet kSurvey({"问卷", "调查"});
@@ -64,14 +64,14 @@ class WordSet {
   // Bit i is set when word i occurs in `text`.
   uint64_t Find(std::string_view text) const;
 
-  // What starts at text[pos] (pos < text.size()): the longest word there (among equally long
-  // ones, the earliest in the list), or -1; and where the next character starts (past the
-  // continuation bytes of the one at pos, which no word can start at).
-  struct Match {
+  // The first word occurring at a position in [pos, end) of `text` (it may run past `end`):
+  // its index (the longest word there; among equally long ones, the earliest in the list) and
+  // its position. {-1, end} when there is none.
+  struct Found {
     int word;
-    size_t next;
+    size_t at;
   };
-  Match LongestAt(std::string_view text, size_t pos) const;
+  Found NextWord(std::string_view text, size_t pos, size_t end) const;
 
  private:
   struct Word {

@@ -125,17 +125,21 @@ TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {
       if (!words[i].empty() && text.find(words[i]) != std::string::npos) expected |= 1u << i;
     }
     EXPECT_EQ(set.Find(text), expected) << round;
-    for (size_t pos = 0; pos < text.size(); ++pos) {
-      int longest = -1;
-      for (size_t i = 0; i < words.size(); ++i) {
-        if (words[i].empty() || text.compare(pos, words[i].size(), words[i]) != 0) continue;
-        if (longest < 0 || words[i].size() > words[longest].size()) longest = static_cast<int>(i);
-      }
-      const WordSet::Match match = set.LongestAt(text, pos);
-      EXPECT_EQ(match.word, longest) << round << " at " << pos;
-      ASSERT_GT(match.next, pos);
-      for (size_t k = pos + 1; k < match.next; ++k) {
-        EXPECT_EQ(static_cast<unsigned char>(text[k]) & 0xC0, 0x80) << round << " at " << k;
+    for (size_t pos = 0; pos <= text.size(); ++pos) {
+      for (size_t end : {text.size(), pos + 4}) {
+        // The first position in [pos, end) where a word occurs, and the longest word there.
+        WordSet::Found expected_next{-1, std::min(end, text.size())};
+        for (size_t at = pos; at < std::min(end, text.size()) && expected_next.word < 0; ++at) {
+          for (size_t i = 0; i < words.size(); ++i) {
+            if (words[i].empty() || text.compare(at, words[i].size(), words[i]) != 0) continue;
+            if (expected_next.word < 0 || words[i].size() > words[expected_next.word].size()) {
+              expected_next = WordSet::Found{static_cast<int>(i), at};
+            }
+          }
+        }
+        const WordSet::Found next = set.NextWord(text, pos, end);
+        EXPECT_EQ(next.word, expected_next.word) << round << " from " << pos << " to " << end;
+        EXPECT_EQ(next.at, expected_next.at) << round << " from " << pos << " to " << end;
       }
     }
     EXPECT_EQ(ContainsAny(text, {words[0], words[1], words[2], words[3]}), expected != 0) << round;

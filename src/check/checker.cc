@@ -9,7 +9,7 @@ namespace jixiao {
 std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
                                      const ScoreSheet& sheet, const CheckOptions& options) {
   std::vector<Diagnostic> out;
-  out.reserve(16);
+  out.reserve(32);  // most packages raise fewer; growing moves every diagnostic
   // The report is read once: its sentences, what each states, and the words the checks ask
   // about.
   std::vector<Sentence> sentences;
@@ -39,7 +39,8 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
   }
   if (options.report) {
     internal::CheckCrossDocument(cx);
-    NarrativeDiagnostics(package, AssessClaims(package, rulebook, sentences, claims), &out);
+    NarrativeDiagnostics(
+        package, AssessClaims(package, rulebook, sentences, claims, /*wrong_only=*/true), &out);
     internal::CheckPolicy(cx);
   }
   return out;

@@ -1,6 +1,8 @@
 // The code catalogue.
 #include "check/codes.h"
 
+#include <algorithm>
+
 namespace jixiao {
 
 const std::vector<CodeInfo>& AllCodes() {
@@ -103,10 +105,18 @@ const std::vector<CodeInfo>& AllCodes() {
 }
 
 const CodeInfo* FindCode(std::string_view code) {
-  for (const CodeInfo& info : AllCodes()) {
-    if (info.code == code) return &info;
-  }
-  return nullptr;
+  // Every diagnostic looks its code up: a sorted index, built once.
+  static const std::vector<const CodeInfo*> by_code = [] {
+    std::vector<const CodeInfo*> index;
+    for (const CodeInfo& info : AllCodes()) index.push_back(&info);
+    std::sort(index.begin(), index.end(),
+              [](const CodeInfo* a, const CodeInfo* b) { return a->code < b->code; });
+    return index;
+  }();
+  const auto it =
+      std::lower_bound(by_code.begin(), by_code.end(), code,
+                       [](const CodeInfo* info, std::string_view c) { return info->code < c; });
+  return it != by_code.end() && (*it)->code == code ? *it : nullptr;
 }
 
 }  // namespace jixiao

@@ -64,27 +64,25 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
 std::vector<std::string> NamedItems(const std::string& goal) {
   std::vector<std::string> items;
   const std::string folded = FoldWidth(goal);
-  std::string current;
-  size_t pos = 0;
-  const auto flush = [&] {
-    const std::string_view t = TrimBlank(current);
+  size_t start = 0;  // of the current phrase
+  const auto flush = [&](size_t end) {
+    const std::string_view t = TrimBlank(std::string_view(folded).substr(start, end - start));
     bool named = false;
     for (char c : t) named |= c >= '0' && c <= '9';
     named |= Has(t, "《") || Has(t, "“");
     if (named && t.size() >= 9) items.emplace_back(t);
-    current.clear();
   };
+  size_t pos = 0;
   while (pos < folded.size()) {
     const size_t at = pos;
     const char32_t cp = NextCodePoint(folded, &pos);
     if (cp == U'，' || cp == U'。' || cp == U'、' || cp == U'；' || cp == ',' || cp == ';' ||
         cp == U'和' || cp == U'及' || cp == U'与' || cp == '\n') {
-      flush();
-      continue;
+      flush(at);
+      start = pos;
     }
-    current.append(folded, at, pos - at);
   }
-  flush();
+  flush(folded.size());
   return items;
 }
 
@@ -269,7 +267,7 @@ void CheckCrossDocument(CheckContext& cx) {
     const std::string wide = "（" + it->first + "）";
     const std::string narrow = "(" + it->first + ")";
     for (size_t k = 0; k < sentences.size(); ++k) {
-      if (ContainsAny(sentences[k].text, {wide, narrow})) {
+      if (Has(sentences[k].text, wide) || Has(sentences[k].text, narrow)) {
         d.related.push_back(SentenceLocation(p, sentences[k], 0, 0));
         break;
       }
@@ -285,26 +283,35 @@ void CheckCrossDocument(CheckContext& cx) {
   }
 
   // X705: an indicator counting events, against the events the report counts.
+  struct EventCount {  // the events (次, 场, 场次) a sentence counts, and where
+    Decimal total;
+    int counted = 0;
+    int begin = -1, end = -1;
+  };
+  std::vector<EventCount> counts;  // of each sentence; the same for every indicator
   for (const LeafScore& s : cx.sheet.leaves) {
     if (s.actual.kind != Actual::Kind::kNumber) continue;
     const std::string unit = s.target.quantity.base_unit.empty() ? s.actual.quantity.base_unit
                                                                  : s.target.quantity.base_unit;
     if (unit != "次" && unit != "场" && unit != "场次") continue;
+    if (counts.size() != sentences.size()) {
+      counts.resize(sentences.size());
+      for (size_t k = 0; k < sentences.size(); ++k) {
+        EventCount& n = counts[k];
+        for (const Mention& m : cx.claims[k].mentions) {
+          if (m.unit != "次" && m.unit != "场" && m.unit != "场次") continue;
+          n.total = n.total + m.value;
+          ++n.counted;
+          if (n.begin < 0) n.begin = m.begin;
+          n.end = m.end;
+        }
+      }
+    }
     const std::string name(TrimBlank(s.indicator->name));
     const SpokenOf spoken_of(name);
     for (size_t k = 0; k < sentences.size(); ++k) {
       const Sentence& sentence = sentences[k];
-      const SentenceClaims& c = cx.claims[k];
-      Decimal total;
-      int counted = 0;
-      int begin = -1, end = -1;
-      for (const Mention& m : c.mentions) {
-        if (m.unit != "次" && m.unit != "场" && m.unit != "场次") continue;
-        total = total + m.value;
-        ++counted;
-        if (begin < 0) begin = m.begin;
-        end = m.end;
-      }
+      const auto& [total, counted, begin, end] = counts[k];
       if (counted == 0 || !spoken_of.In(sentence.text) || total == s.actual.quantity.value) {
         continue;
       }

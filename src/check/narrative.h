@@ -39,12 +39,19 @@ struct ClaimCheck {
   Verdict verdict = Verdict::kUntraceable;
 };
 
-// Every numeric statement of the report with its verdict, in report order.
+// The verdicts NarrativeDiagnostics reports (number, unit, direction, missing unit, differs
+// from the tables).
+bool IsWrong(Verdict v);
+
+// Every numeric statement of the report with its verdict, in report order. The sentences
+// view package.report's texts.
 std::vector<ClaimCheck> AssessClaims(const Package& package, const Rulebook& rulebook);
-// The same on sentences already split from package.report.
+// The same on sentences already split from package.report, with what each states; with
+// `wrong_only`, only the statements whose verdict IsWrong (the others are judged, not kept).
 std::vector<ClaimCheck> AssessClaims(const Package& package, const Rulebook& rulebook,
                                      const std::vector<Sentence>& sentences,
-                                     const std::vector<SentenceClaims>& claims);
+                                     const std::vector<SentenceClaims>& claims,
+                                     bool wrong_only = false);
 
 // Diagnostics for the wrong ones (appended to `out`).
 void NarrativeDiagnostics(const Package& package, const std::vector<ClaimCheck>& claims,

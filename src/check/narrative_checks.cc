@@ -2,6 +2,7 @@
 // amounts, differences, percentage changes and "持平" claims; diagnostics for the wrong ones.
 #include <fmt/format.h>
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -105,8 +106,8 @@ bool IsStaffSubject(Subject s) {
 
 // The factor bringing an amount in `unit` to 万元 (the tables' unit).
 Decimal ToWan(const std::string& unit) {
-  if (unit == "元") return *Decimal::Parse("0.0001");
-  if (unit == "千元") return *Decimal::Parse("0.1");
+  if (unit == "元") return Decimal::FromUnits(1, 4);    // 0.0001
+  if (unit == "千元") return Decimal::FromUnits(1, 1);  // 0.1
   if (unit == "亿元") return Decimal::FromInt(10000);
   return Decimal::FromInt(1);
 }
@@ -124,6 +125,28 @@ std::string Shown(const Decimal& v, int decimals) {
   return v.Rounded(decimals, Rounding::kHalfUp).Normalized().ToString();
 }
 
+// The facts of the tables a report states, each looked up once per package (most
+// statements are about a handful of subjects).
+class Facts {
+ public:
+  explicit Facts(const Package& p) : p_(p) {}
+
+  const std::optional<Fact>& Of(Subject subject, Year year, Column column) {
+    // FactOf tells only the prior year from the rest, and the budget from the rest.
+    const int slot = year == Year::kPrior ? 0 : (column == Column::kBudget ? 1 : 2);
+    const int key = static_cast<int>(subject) * 3 + slot;
+    for (const auto& [k, fact] : known_) {
+      if (k == key) return fact;
+    }
+    known_.emplace_back(key, FactOf(p_, subject, year, column));
+    return known_.back().second;
+  }
+
+ private:
+  const Package& p_;
+  std::deque<std::pair<int, std::optional<Fact>>> known_;  // stable references
+};
+
 // The direction of a change follows the figures as written: 0.67 → 0.68 is a rise, even
 // though both could round from 0.675 (the magnitude checks use the intervals).
 int SignOf(const Figure& f) { return f.value.sign(); }
@@ -136,29 +159,26 @@ struct Bases {
   bool found = false;
 };
 
-Bases FindBases(const Package& p, const SentenceClaims& c, size_t before, Subject subject,
+Bases FindBases(Facts& facts, const SentenceClaims& c, size_t before, Subject subject,
                 const std::string& unit_hint) {
   Bases b;
-  std::optional<Figure> cur, pri;
+  const Mention* cur = nullptr;  // the latest of each year
+  const Mention* pri = nullptr;
   for (size_t i = 0; i < before && i < c.mentions.size(); ++i) {
     const Mention& m = c.mentions[i];
     if (m.is_difference || m.unit == "%") continue;
     if (subject != Subject::kNone && m.subject != subject && m.subject != Subject::kNone) continue;
     if (!unit_hint.empty() && IsMoney(unit_hint) != IsMoney(m.unit)) continue;
-    if (m.year == Year::kPrior) {
-      pri = Stated(m);
-    } else {
-      cur = Stated(m);
-    }
+    (m.year == Year::kPrior ? pri : cur) = &m;
   }
   if (cur && pri) {
-    b.current = *cur;
-    b.prior = *pri;
+    b.current = Stated(*cur);
+    b.prior = Stated(*pri);
     b.found = true;
     return b;
   }
-  const auto fc = FactOf(p, subject, Year::kCurrent, Column::kFinal);
-  const auto fp = FactOf(p, subject, Year::kPrior, Column::kFinal);
+  const auto& fc = facts.Of(subject, Year::kCurrent, Column::kFinal);
+  const auto& fp = facts.Of(subject, Year::kPrior, Column::kFinal);
   if (fc && fp) {
     b.current = fc->figure;
     b.prior = fp->figure;
@@ -192,6 +212,11 @@ std::string_view VerdictKey(Verdict v) {
   return "";
 }
 
+bool IsWrong(Verdict v) {
+  return v == Verdict::kNumberError || v == Verdict::kUnitError || v == Verdict::kDirectionError ||
+         v == Verdict::kUnitMissing || v == Verdict::kDiffersFromTable;
+}
+
 std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook) {
   const std::vector<Sentence> sentences = SplitSentences(p.report);
   std::vector<SentenceClaims> claims;
@@ -201,13 +226,30 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook)
 
 std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
                                      const std::vector<Sentence>& sentences,
-                                     const std::vector<SentenceClaims>& all_claims) {
+                                     const std::vector<SentenceClaims>& all_claims,
+                                     bool wrong_only) {
   std::vector<ClaimCheck> out;
+  Facts facts(p);
   for (size_t k = 0; k < sentences.size(); ++k) {
     const Sentence& sentence = sentences[k];
     const SentenceClaims& c = all_claims[k];
     if (c.mentions.empty() && c.directions.empty()) continue;
     const size_t first = out.size();
+    // A statement is judged first; only the kept ones are written out (quoted, with what the
+    // facts give).
+    const auto keep = [&](Verdict verdict) { return !wrong_only || IsWrong(verdict); };
+    const auto write = [&](int begin, int end, const char* kind, Subject subject,
+                           Verdict verdict) -> ClaimCheck& {
+      ClaimCheck& check = out.emplace_back();
+      check.sentence = sentence;
+      check.begin = begin;
+      check.end = end;
+      check.kind = kind;
+      check.subject = subject;
+      check.stated = sentence.text.substr(begin, end - begin);
+      check.verdict = verdict;
+      return check;
+    };
     // Amounts against the tables.
     for (size_t i = 0; i < c.mentions.size(); ++i) {
       const Mention& m = c.mentions[i];
@@ -215,109 +257,100 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
       const bool staff = IsStaffSubject(m.subject) && (m.unit == "人" || m.unit == "名");
       if (!IsMoney(m.unit) && !staff && !m.unit.empty()) continue;
       if (m.unit.empty() && !staff) continue;
-      ClaimCheck check;
-      check.sentence = sentence;
-      check.begin = m.begin;
-      check.end = m.end;
-      check.kind = "amount";
-      check.subject = m.subject;
-      check.stated = sentence.text.substr(m.begin, m.end - m.begin);
-      const auto fact = FactOf(p, m.subject, m.year, m.column);
-      if (!fact) {
-        check.verdict = Verdict::kUntraceable;
-        out.push_back(std::move(check));
-        continue;
+      const std::optional<Fact>& fact = facts.Of(m.subject, m.year, m.column);
+      Verdict verdict = Verdict::kUntraceable;
+      if (fact) {
+        // Counts of persons are exact; amounts stand for their written intervals.
+        const Figure stated = staff ? Figure::Exact(m.value) : Stated(m);
+        const Figure truth = staff ? Figure::Exact(fact->figure.value) : fact->figure;
+        if (stated.range.Meets(truth.range)) {
+          verdict = stated.value == truth.value ? Verdict::kConsistent : Verdict::kRounding;
+        } else if (IsMoney(m.unit) && Figure::Written(m.value).range.Meets(fact->figure.range)) {
+          verdict = Verdict::kUnitError;
+        } else {
+          verdict = Verdict::kDiffersFromTable;
+        }
       }
-      check.fact_pointer = fact->pointer;
-      check.expected = staff ? fact->figure.value.ToString() : Wan(fact->figure.value);
-      // Counts of persons are exact; amounts stand for their written intervals.
-      const Figure stated = staff ? Figure::Exact(m.value) : Stated(m);
-      const Figure truth = staff ? Figure::Exact(fact->figure.value) : fact->figure;
-      if (stated.range.Meets(truth.range)) {
-        check.verdict = stated.value == truth.value ? Verdict::kConsistent : Verdict::kRounding;
-      } else if (IsMoney(m.unit) && Figure::Written(m.value).range.Meets(fact->figure.range)) {
-        check.verdict = Verdict::kUnitError;
-      } else {
-        check.verdict = Verdict::kDiffersFromTable;
+      if (!keep(verdict)) continue;
+      ClaimCheck& check = write(m.begin, m.end, "amount", m.subject, verdict);
+      if (fact) {
+        check.fact_pointer = fact->pointer;
+        check.expected = staff ? fact->figure.value.ToString() : Wan(fact->figure.value);
       }
-      out.push_back(std::move(check));
     }
     // Comparisons.
     for (const DirectionClaim& d : c.directions) {
-      ClaimCheck check;
-      check.sentence = sentence;
-      check.begin = d.begin;
-      check.end = d.end;
-      check.subject = d.subject;
-      check.stated = sentence.text.substr(d.begin, d.end - d.begin);
       const Mention* amount =
           d.amount && *d.amount < c.mentions.size() ? &c.mentions[*d.amount] : nullptr;
       const size_t before = d.amount ? *d.amount : c.mentions.size();
       const std::string unit_hint = amount ? (amount->unit == "%" ? "" : amount->unit) : "";
-      Bases b = FindBases(p, c, before, d.subject, amount && amount->unit != "%" ? unit_hint : "");
+      Bases b =
+          FindBases(facts, c, before, d.subject, amount && amount->unit != "%" ? unit_hint : "");
       if (!b.found) {
-        check.kind = amount ? (amount->unit == "%" ? "percent_change" : "difference") : "flat";
-        check.verdict = Verdict::kUntraceable;
-        out.push_back(std::move(check));
+        if (!keep(Verdict::kUntraceable)) continue;
+        write(d.begin, d.end,
+              amount ? (amount->unit == "%" ? "percent_change" : "difference") : "flat", d.subject,
+              Verdict::kUntraceable);
         continue;
       }
-      check.fact_pointer = b.pointer;
       const Figure diff = b.current - b.prior;
       const auto pct = PercentOf(diff, b.prior);
       const int sign = SignOf(diff);
-      const std::string change =
-          fmt::format("{}{}（{}%）", diff.value.sign() >= 0 ? "+" : "", Wan(diff.value),
-                      pct ? (pct->value.sign() >= 0 ? "+" : "") + Shown(pct->value, 2) : "—");
       if (amount == nullptr) {
-        check.kind = "flat";
-        check.expected =
-            fmt::format("{} → {}，{}", Wan(b.prior.value), Wan(b.current.value), change);
         bool flat = sign == 0;
         if (!flat && d.roughly && pct) {
           flat = pct->value.Abs() <= rulebook.rough_flat_percent;
         }
-        check.verdict = flat ? Verdict::kConsistent : Verdict::kDirectionError;
-        out.push_back(std::move(check));
+        const Verdict verdict = flat ? Verdict::kConsistent : Verdict::kDirectionError;
+        if (!keep(verdict)) continue;
+        ClaimCheck& check = write(d.begin, d.end, "flat", d.subject, verdict);
+        check.fact_pointer = b.pointer;
+        const std::string change =
+            fmt::format("{}{}（{}%）", diff.value.sign() >= 0 ? "+" : "", Wan(diff.value),
+                        pct ? (pct->value.sign() >= 0 ? "+" : "") + Shown(pct->value, 2) : "—");
+        check.expected =
+            fmt::format("{} → {}，{}", Wan(b.prior.value), Wan(b.current.value), change);
         continue;
       }
       if (amount->unit == "%") {
-        check.kind = "percent_change";
-        check.expected = pct ? Shown(pct->value.Abs(), 2) + "%" : "—";
+        Verdict verdict;
         if (!pct) {
-          check.verdict = Verdict::kUntraceable;
+          verdict = Verdict::kUntraceable;
         } else if (sign != 0 && sign != d.direction) {
-          check.verdict = Verdict::kDirectionError;
+          verdict = Verdict::kDirectionError;
         } else {
           const Figure stated = Figure::Written(amount->value);
           const Interval expected = pct->range.lo().sign() >= 0
                                         ? pct->range
                                         : Interval::Between(-pct->range.hi(), -pct->range.lo());
-          check.verdict =
-              stated.range.Meets(expected) ? Verdict::kConsistent : Verdict::kNumberError;
+          verdict = stated.range.Meets(expected) ? Verdict::kConsistent : Verdict::kNumberError;
         }
-        out.push_back(std::move(check));
+        if (!keep(verdict)) continue;
+        ClaimCheck& check = write(d.begin, d.end, "percent_change", d.subject, verdict);
+        check.fact_pointer = b.pointer;
+        check.expected = pct ? Shown(pct->value.Abs(), 2) + "%" : "—";
         continue;
       }
-      check.kind = "difference";
-      check.expected = (sign > 0 ? "增加" : sign < 0 ? "减少" : "持平") + Wan(diff.value.Abs());
       const Interval magnitude = diff.value.sign() >= 0
                                      ? diff.range
                                      : Interval::Between(-diff.range.hi(), -diff.range.lo());
       const Figure as_written = Figure::Written(amount->value);  // read in 万元
+      Verdict verdict;
       if (sign != d.direction) {
-        check.verdict = Verdict::kDirectionError;
+        verdict = Verdict::kDirectionError;
       } else if (amount->unit.empty()) {
-        check.verdict =
-            as_written.range.Meets(magnitude) ? Verdict::kUnitMissing : Verdict::kNumberError;
-      } else if (Stated(*amount).range.Meets(magnitude)) {
-        check.verdict =
-            Stated(*amount).value == diff.value.Abs() ? Verdict::kConsistent : Verdict::kRounding;
+        verdict = as_written.range.Meets(magnitude) ? Verdict::kUnitMissing : Verdict::kNumberError;
+      } else if (const Figure stated = Stated(*amount); stated.range.Meets(magnitude)) {
+        verdict = stated.value == diff.value.Abs() ? Verdict::kConsistent : Verdict::kRounding;
       } else if (IsMoney(amount->unit) && as_written.range.Meets(magnitude)) {
-        check.verdict = Verdict::kUnitError;
+        verdict = Verdict::kUnitError;
       } else {
-        check.verdict = Verdict::kNumberError;
+        verdict = Verdict::kNumberError;
       }
-      out.push_back(std::move(check));
+      if (!keep(verdict)) continue;
+      ClaimCheck& check = write(d.begin, d.end, "difference", d.subject, verdict);
+      check.fact_pointer = b.pointer;
+      check.expected = (sign > 0 ? "增加" : sign < 0 ? "减少" : "持平") + Wan(diff.value.Abs());
     }
     // In the order the sentence states them.
     std::stable_sort(out.begin() + static_cast<long>(first), out.end(),

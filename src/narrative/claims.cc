@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -38,8 +39,7 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
   const std::string_view text = section.text;
   const std::string pointer = base + "/text";
   size_t start = 0;
-  int lines_before = 0;  // newlines in text[0, counted)
-  size_t counted = 0;
+  int lines = 0;  // line breaks before `start` (a piece never holds one: they end pieces)
   const auto flush = [&](size_t end) {
     const std::string_view piece = text.substr(start, end - start);
     if (!IsBlank(piece)) {
@@ -50,26 +50,35 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
         if (!IsBlankCodePoint(NextCodePoint(piece, &next))) break;
         lead = next;
       }
-      const size_t at = start + lead;
-      lines_before += static_cast<int>(std::count(text.begin() + counted, text.begin() + at, '\n'));
-      counted = at;
       out->push_back(
-          Sentence{piece.substr(lead), label, pointer, static_cast<int>(at), lines_before});
+          Sentence{piece.substr(lead), label, pointer, static_cast<int>(start + lead), lines});
     }
   };
-  for (size_t pos = 0; pos < text.size();) {
+  // Only a line break or the lead byte of 。(E3) or ！？；(EF) can end a sentence: the next of
+  // each is found with memchr and kept until passed.
+  constexpr unsigned char kBreakBytes[] = {'\n', 0xE3, 0xEF};
+  size_t upcoming[3];
+  const auto find = [&](size_t k, size_t from) {
+    const void* at = std::memchr(text.data() + from, kBreakBytes[k], text.size() - from);
+    return at == nullptr ? text.size()
+                         : static_cast<size_t>(static_cast<const char*>(at) - text.data());
+  };
+  for (size_t k = 0; k < 3; ++k) upcoming[k] = find(k, 0);
+  for (size_t pos = std::min({upcoming[0], upcoming[1], upcoming[2]}); pos < text.size();) {
+    size_t after = pos + 1;
     if (text[pos] == '\n') {
       flush(pos);
-      start = ++pos;
-      continue;
+      ++lines;
+      start = after;
+    } else if (const size_t end = SentenceEndAt(text, pos); end > 0) {
+      after = pos + end;
+      flush(after);
+      start = after;
     }
-    if (const size_t end = SentenceEndAt(text, pos); end > 0) {
-      pos += end;
-      flush(pos);
-      start = pos;
-      continue;
+    for (size_t k = 0; k < 3; ++k) {
+      if (upcoming[k] < after) upcoming[k] = find(k, after);
     }
-    ++pos;
+    pos = std::min({upcoming[0], upcoming[1], upcoming[2]});
   }
   flush(text.size());
   for (size_t i = 0; i < section.subsections.size(); ++i) {
@@ -183,7 +192,26 @@ const Vocabulary& ClaimWords() {
 }
 
 // The first four bytes of "<year>年": a number written before 年 is compared with them.
-std::string YearKey(int year) { return (std::to_string(year) + "年").substr(0, 4); }
+class YearKey {
+ public:
+  explicit YearKey(int year) {
+    char digits[16];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, year);
+    const std::string_view written = std::string_view(digits, end - digits);
+    const std::string_view nian = "年";
+    size_ = std::min<size_t>(4, written.size() + nian.size());
+    for (size_t i = 0; i < size_; ++i) {
+      bytes_[i] = i < written.size() ? written[i] : nian[i - written.size()];
+    }
+  }
+  bool operator==(std::string_view number) const {
+    return number == std::string_view(bytes_, size_);
+  }
+
+ private:
+  char bytes_[4] = {};
+  size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -236,25 +264,28 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   SentenceClaims claims;
   const std::string_view s = sentence.text;
   // Only a figure or a word of sameness makes a claim: most sentences have neither.
-  static const WordSet kSameness({"持平", "相同"});
-  if (std::none_of(s.begin(), s.end(), IsDigit) && kSameness.Find(s) == 0) return claims;
+  if (std::none_of(s.begin(), s.end(), IsDigit) && s.find("持平") == std::string_view::npos &&
+      s.find("相同") == std::string_view::npos) {
+    return claims;
+  }
   const Vocabulary& vocabulary = ClaimWords();
-  const std::string current_year = YearKey(fiscal_year);
-  const std::string prior_year = YearKey(fiscal_year - 1);
+  const YearKey current_year(fiscal_year);
+  const YearKey prior_year(fiscal_year - 1);
   Subject subject = Subject::kNone;
   Year year = Year::kUnknown;
   Year clause_year = Year::kUnknown;
   Column column = Column::kUnknown;
   size_t pos = 0;
+  size_t digit = 0;  // the first digit at or after pos
   while (pos < s.size()) {
-    if (!IsDigit(s[pos])) {
-      const WordSet::Match match = vocabulary.set.LongestAt(s, pos);
-      if (match.word < 0) {
-        pos = match.next;
-        continue;
-      }
-      const Word* word = &vocabulary.words[match.word];
-      const std::string_view word_text = vocabulary.set.word(match.word);
+    // Left to right: the next word before the next digit, else the number at that digit.
+    if (digit < pos) digit = pos;
+    while (digit < s.size() && !IsDigit(s[digit])) ++digit;
+    const WordSet::Found found = vocabulary.set.NextWord(s, pos, digit);
+    pos = found.at;
+    if (found.word >= 0) {
+      const Word* word = &vocabulary.words[found.word];
+      const std::string_view word_text = vocabulary.set.word(found.word);
       switch (word->kind) {
         case WordKind::kClause:
           // The year said in a clause holds for that clause.
@@ -304,6 +335,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
       pos += word_text.size();
       continue;
     }
+    if (pos == s.size()) break;
     // A number.
     const size_t begin = pos;
     while (pos < s.size() && (IsDigit(s[pos]) || s[pos] == ',' ||
@@ -313,9 +345,9 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     const std::string_view number = s.substr(begin, pos - begin);
     // Years, dates, ordinals and list numbers are not figures.
     if (At(s, pos, "年")) {
-      if (number == current_year) {
+      if (current_year == number) {
         year = clause_year = Year::kCurrent;
-      } else if (number == prior_year) {
+      } else if (prior_year == number) {
         year = clause_year = Year::kPrior;
       }
       pos += 3;
