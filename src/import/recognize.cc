@@ -223,10 +223,12 @@ class Recognizer {
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind == FlatBlock::Kind::kTable) {
+        if (!first_table_block_) first_table_block_ = b;
         last_table_block_ = b;
         Table(block.table);
       }
     }
+    FindReport();
     Paragraphs();
     BuildExpenseTree();
     Summarise();
@@ -969,6 +971,37 @@ class Recognizer {
 
   // ---- paragraphs: titles, notes, the report ----
 
+  // Where the report is: after the last table (the tables first, then the report, as units
+  // often hand the package in), or — when section headings (一、…) come before the first
+  // table — before the attachments (the report first, then 附件1 and the 自评表, as jixiao
+  // renders it). The attachments begin at the first table, or at the title lines right above
+  // it (a paragraph with 附件, 表 or 单位： that is not a section heading).
+  void FindReport() {
+    report_begin_ = last_table_block_ ? *last_table_block_ + 1 : 0;
+    report_end_ = doc_.blocks.size();
+    if (!first_table_block_) return;
+    bool heading_before = false;
+    std::string number, heading;
+    for (size_t b = 0; b < *first_table_block_ && !heading_before; ++b) {
+      const FlatBlock& block = doc_.blocks[b];
+      heading_before = block.kind == FlatBlock::Kind::kParagraph &&
+                       SectionHeading(TrimBlank(block.paragraph.text), &number, &heading);
+    }
+    if (!heading_before) return;
+    report_begin_ = 0;
+    report_end_ = *first_table_block_;
+    while (report_end_ > 0) {
+      const FlatBlock& block = doc_.blocks[report_end_ - 1];
+      if (block.kind != FlatBlock::Kind::kParagraph) break;
+      const std::string_view text = TrimBlank(block.paragraph.text);
+      const bool title = text.empty() || ((Has(text, "附件") || Has(text, "表") ||
+                                           StartsWith(FoldWidth(text), "单位：")) &&
+                                          !SectionHeading(text, &number, &heading));
+      if (!title) break;
+      --report_end_;
+    }
+  }
+
   void Paragraphs() {
     Report& report = p_.report;
     bool in_body = false;
@@ -983,8 +1016,7 @@ class Recognizer {
       const FlatParagraph& para = block.paragraph;
       const std::string_view text = TrimBlank(para.text);
       if (text.empty()) continue;
-      const bool after_tables = !last_table_block_ || b > *last_table_block_;
-      if (!after_tables) {
+      if (b < report_begin_ || b >= report_end_) {
         // Titles and notes around the tables.
         if (StartsWith(text, "说明")) {
           p_.basic_data.notes = std::string(text);
@@ -1166,7 +1198,10 @@ class Recognizer {
   ImportResult* out_;
   Package& p_;
   Mode mode_ = Mode::kNone;
+  std::optional<size_t> first_table_block_;
   std::optional<size_t> last_table_block_;
+  size_t report_begin_ = 0;  // the report's blocks: [report_begin_, report_end_)
+  size_t report_end_ = 0;
   std::set<std::tuple<int, int, int>> used_;  // (table, row, column)
   std::vector<int> staffing_cols_;
   std::array<int, 3> expense_cols_ = {-1, -1, -1};

@@ -669,7 +669,7 @@ TEST_P(ComposeExample, CellsCarryPointersNumbersAndRoles) {
   EXPECT_NE(score->formula.find(",1)"), std::string::npos) << score->formula;  // 1 decimal
   const TableCell* control = FindByPointer(basic, "/basic_data/staffing/control_rate");
   ASSERT_NE(control, nullptr);
-  EXPECT_EQ(control->text, "87.50%");  // as prepared: the rulebook's 2 decimals
+  EXPECT_EQ(control->text, "87.5%");  // as prepared: 2 decimals, no trailing zeros
   EXPECT_TRUE(control->percent);
   EXPECT_EQ(control->role, CellRole::kComputed);
 

@@ -34,16 +34,32 @@ TEST(Fonts, SubstitutedFamilyIsNotInstalled) {
   EXPECT_EQ(c.missing.size(), 2u);
 }
 
+Block Text(Block::Kind kind, std::string text, int level = 0) {
+  Block b;
+  b.kind = kind;
+  b.text = std::move(text);
+  b.level = level;
+  return b;
+}
+
+TableRow Row(std::string text, bool header) {
+  TableCell cell;
+  cell.text = std::move(text);
+  cell.header = header;
+  TableRow row;
+  row.cells.push_back(cell);
+  return row;
+}
+
 RenderDocument SmallDocument() {
   RenderDocument doc;
   doc.title = "2024年度部门整体支出绩效自评报告";
   doc.cover.title_lines = {"永州市零陵区科学技术协会"};
-  doc.body.push_back({Block::Kind::kHeading, "一、基本情况", 1});
-  doc.body.push_back({Block::Kind::kParagraph, "本年支出124.88万元。"});
+  doc.body.push_back(Text(Block::Kind::kHeading, "一、基本情况", 1));
+  doc.body.push_back(Text(Block::Kind::kParagraph, "本年支出124.88万元。"));
   RenderTable t;
-  t.rows.push_back({{TableCell{"项目"}}});
-  t.rows[0].cells[0].header = true;
-  t.rows.push_back({{TableCell{"98.25%"}}});
+  t.rows.push_back(Row("项目", true));
+  t.rows.push_back(Row("98.25%", false));
   doc.tables.push_back(t);
   const std::vector<std::string> chain = {"No Such Family Jixiao", kSerif};
   for (FontRole* r : {&doc.fonts.title, &doc.fonts.heading1, &doc.fonts.heading2, &doc.fonts.body,
@@ -64,7 +80,7 @@ TEST(Fonts, ResolveSkipsAbsentCandidates) {
 TEST(Fonts, ResolveFailsWithTheMissingCharacters) {
   if (!NotoInstalled()) GTEST_SKIP() << "Noto Serif CJK SC is not installed (fonts-noto-cjk)";
   RenderDocument doc = SmallDocument();
-  doc.body.push_back({Block::Kind::kParagraph, "自造字\uE000"});
+  doc.body.push_back(Text(Block::Kind::kParagraph, "自造字\uE000"));
   const Status s = ResolveFonts(&doc);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.message(),

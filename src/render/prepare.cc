@@ -37,8 +37,14 @@ class Preparer {
   }
 
  private:
+  // A derived figure the unit wrote with the same value as the computed one keeps the way it
+  // was written ("87.5%" for 87.50, "99.8" for 99.80, "10" for 10.00), as the official forms
+  // print them; a blank or different one is replaced by the computed figure at the rulebook's
+  // decimals. Either way the figure is the computed one.
   void Set(Cell* cell, Cell value, std::string pointer) {
-    *cell = value;
+    const bool same = cell->has_number() && value.has_number() && cell->value == value.value &&
+                      cell->percent == value.percent;
+    if (!same) *cell = value;
     out_->computed_pointers.push_back(std::move(pointer));
   }
 
@@ -180,22 +186,31 @@ class Preparer {
   // Leaf scores (scored leaves as ScorePackage takes them), then blank group weights.
   void Indicators() { WalkIndicators(&p_.evaluation.indicators, "/evaluation/indicators", 1); }
 
-  void WalkIndicators(std::vector<Indicator>* nodes, const std::string& base, int depth) {
+  // Returns the node's 分值: as given, else the sum of its children's. Only a 一级 group's
+  // blank 分值 is filled in, because only it is printed ("产出指标（50分）"); a deeper group's
+  // sum is used for its parent and not written.
+  std::optional<Decimal> WalkIndicators(std::vector<Indicator>* nodes, const std::string& base,
+                                        int depth) {
+    std::optional<Decimal> total;
     for (size_t i = 0; i < nodes->size(); ++i) {
       Indicator& node = (*nodes)[i];
       const std::string pointer = fmt::format("{}/{}", base, i);
+      std::optional<Decimal> weight;
       if (node.is_leaf()) {
         if (!IsEmptyIndicator(node)) ScoreLeafCell(&node, pointer);
-        continue;
+        weight = Number(node.weight);
+      } else {
+        const std::optional<Decimal> sum =
+            WalkIndicators(&node.children, pointer + "/children", depth + 1);
+        weight = Number(node.weight);
+        if (!weight && sum) {
+          weight = sum;
+          if (depth == 1) Set(&node.weight, Cell::Number(*sum), pointer + "/weight");
+        }
       }
-      WalkIndicators(&node.children, pointer + "/children", depth + 1);
-      if (!node.weight.blank()) continue;
-      std::optional<Decimal> sum;
-      for (const Indicator& child : node.children) {
-        if (const auto w = Number(child.weight)) sum = sum ? *sum + *w : *w;
-      }
-      if (sum) Set(&node.weight, Cell::Number(*sum), pointer + "/weight");
+      if (weight) total = total ? *total + *weight : *weight;
     }
+    return total;
   }
 
   // A quantitative leaf gets its computed score; a qualitative one keeps the unit's score when

@@ -48,27 +48,26 @@ TEST_F(PrepareTest, DerivedFiguresUnderTheLinglingRulebook) {
   const Cell& control = p.basic_data.staffing.control_rate;
   EXPECT_EQ(control.value, D("87.5"));
   EXPECT_TRUE(control.percent);
-  EXPECT_EQ(control.Display(), "87.50%");  // the rulebook's 2 rate decimals
+  EXPECT_EQ(control.Display(), "87.5%");  // the computed value, kept as the unit wrote it
   const Funds& f = p.evaluation.funds;
   EXPECT_EQ(f.execution_rate.Display(), "98.25");  // no '%', as the unit wrote it
   EXPECT_EQ(f.score.Display(), "9.8");             // 1 decimal under hunan-lingling
   EXPECT_EQ(p.evaluation.total_score.value, D("99.8"));
-  EXPECT_EQ(p.evaluation.total_score.Display(), "99.80");
+  EXPECT_EQ(p.evaluation.total_score.Display(), "99.8");
   EXPECT_EQ(p.evaluation.grade, "优");
   EXPECT_EQ(p.evaluation.total_weight.Display(), "100");
-  // Blank group weights are the sums of their children.
+  // A blank 一级 weight would be the sum of its leaves; the 二级 weights, which the form does
+  // not print, stay blank.
   const auto& output = p.evaluation.indicators[0];
-  EXPECT_EQ(output.children[0].weight.Display(), "30");
-  EXPECT_EQ(output.children[1].weight.Display(), "20");
-  EXPECT_EQ(p.evaluation.indicators[1].children[0].weight.Display(), "30");
-  EXPECT_EQ(p.evaluation.indicators[1].children[1].weight.Display(), "10");
-  // Every leaf is at full marks, printed to the rulebook's score decimals.
-  EXPECT_EQ(output.children[0].children[1].score.Display(), "10.00");  // ≧2万人次 vs 25000
-  EXPECT_EQ(output.children[1].children[0].score.Display(), "5.00");  // 较为认可 = 较为认可
+  EXPECT_EQ(output.weight.Display(), "50");
+  EXPECT_TRUE(output.children[0].weight.blank());
+  EXPECT_TRUE(p.evaluation.indicators[1].children[1].weight.blank());
+  // Every leaf is at full marks, as the unit wrote them.
+  EXPECT_EQ(output.children[0].children[1].score.Display(), "10");  // ≧2万人次 vs 25000
+  EXPECT_EQ(output.children[1].children[0].score.Display(), "5");  // 较为认可 = 较为认可
   for (const char* pointer :
        {"/basic_data/staffing/control_rate", "/evaluation/funds/execution_rate",
         "/evaluation/funds/score", "/evaluation/total_score", "/evaluation/grade",
-        "/evaluation/indicators/0/children/0/weight",
         "/evaluation/indicators/0/children/0/children/1/score"}) {
     EXPECT_TRUE(Contains(out.computed_pointers, pointer)) << pointer;
   }
@@ -362,13 +361,13 @@ TEST_F(PrepareTest, LeafScoresAndTheirTotal) {
   const auto& leaves = ev.indicators[0].children[0].children;
   EXPECT_EQ(leaves[0].score.Display(), "16.00");
   EXPECT_EQ(leaves[1].score.Display(), "16.00");
-  EXPECT_EQ(leaves[2].score.Display(), "17.50");
+  EXPECT_EQ(leaves[2].score.Display(), "17.5");  // as the unit wrote it
   EXPECT_EQ(leaves[3].score.Display(), "20.00");
   EXPECT_EQ(leaves[4].score.Display(), "10");  // not assessable: not computed, not listed
   EXPECT_FALSE(
       Contains(out.computed_pointers, "/evaluation/indicators/0/children/0/children/4/score"));
-  EXPECT_EQ(ev.indicators[0].children[0].weight.Display(), "90");
-  EXPECT_EQ(ev.indicators[0].weight.Display(), "90");
+  EXPECT_TRUE(ev.indicators[0].children[0].weight.blank());  // 二级: not printed, not filled
+  EXPECT_EQ(ev.indicators[0].weight.Display(), "90");            // 一级: Σ of the leaves
   // 7.5 + 16 + 16 + 17.5 + 20 + 10 (as written) = 87; 良 under [80, 90).
   EXPECT_EQ(ev.total_score.value, D("87"));
   EXPECT_EQ(ev.grade, "良");

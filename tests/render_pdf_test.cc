@@ -1,0 +1,178 @@
+// The PDF, checked by independent software: the whole render job (prepare, compose, fonts,
+// DOCX, LibreOffice) on the bundled example, then poppler's pdffonts (every font embedded, the
+// CJK ones among them), pdftotext (the computed figures and the Chinese text are there) and
+// pdftoppm (pages render). Also the glyph-coverage check that runs before a PDF is made.
+// Skips, with the reason, where LibreOffice or poppler-utils is absent.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "render/form.h"
+#include "render/pdf.h"
+#include "render/render.h"
+#include "tests/test_support.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Capture(const std::string& command) {
+  std::string out;
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  if (!pipe) return out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe.get())) > 0) out.append(buf.data(), n);
+  return out;
+}
+
+bool Have(const char* program) {
+  return std::system((std::string("command -v ") + program + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+class RenderPdf : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (FindSoffice().empty()) {
+      skip_ = "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
+      return;
+    }
+    if (!Have("pdffonts") || !Have("pdftotext") || !Have("pdftoppm")) {
+      skip_ = "poppler-utils (pdffonts, pdftotext, pdftoppm) is absent";
+      return;
+    }
+    dir_ =
+        new fs::path(fs::temp_directory_path() / ("jixiao-pdf-test-" + std::to_string(getpid())));
+    fs::create_directories(*dir_);
+    const Package package = testing::LoadExample();
+    const Rulebook rulebook = testing::LoadRulebook("hunan-lingling");
+    Result<Form> form = DefaultFormFor(package);
+    ASSERT_TRUE(form.ok()) << form.status().message();
+    RenderRequest request{{"pdf", "docx"}, dir_->string(), "example"};
+    Result<RenderResult> r = RenderPackage(package, rulebook, *form, request);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    ASSERT_EQ(r->files.size(), 2u);
+    pdf_ = new std::string(r->files[0].path);
+  }
+  static void TearDownTestSuite() {
+    if (dir_ != nullptr) {
+      std::error_code ec;
+      fs::remove_all(*dir_, ec);
+    }
+    delete dir_;
+    delete pdf_;
+    dir_ = nullptr;
+    pdf_ = nullptr;
+  }
+  void SetUp() override {
+    if (!skip_.empty()) GTEST_SKIP() << skip_;
+    ASSERT_NE(pdf_, nullptr) << "rendering the example failed (see the first test's output)";
+  }
+
+  static std::string skip_;
+  static fs::path* dir_;
+  static std::string* pdf_;
+};
+std::string RenderPdf::skip_;
+fs::path* RenderPdf::dir_ = nullptr;
+std::string* RenderPdf::pdf_ = nullptr;
+
+TEST_F(RenderPdf, EveryFontIsEmbeddedAndCjkFontsAreAmongThem) {
+  const std::string fonts = Capture("pdffonts '" + *pdf_ + "'");
+  // name  type  encoding  emb sub uni  object ID: the 'emb' column is the 4th from the end.
+  int rows = 0, cjk = 0;
+  size_t pos = fonts.find('\n', fonts.find("----"));
+  while (pos != std::string::npos && pos + 1 < fonts.size()) {
+    const size_t end = fonts.find('\n', pos + 1);
+    const std::string line = fonts.substr(pos + 1, end - pos - 1);
+    pos = end;
+    if (line.empty()) continue;
+    ++rows;
+    std::array<std::string, 16> words;
+    size_t count = 0;
+    for (size_t i = 0; i < line.size() && count < words.size();) {
+      while (i < line.size() && line[i] == ' ') ++i;
+      size_t j = i;
+      while (j < line.size() && line[j] != ' ') ++j;
+      if (j > i) words[count++] = line.substr(i, j - i);
+      i = j;
+    }
+    ASSERT_GE(count, 7u) << line;
+    EXPECT_EQ(words[count - 5], "yes") << "not embedded: " << line;
+    if (line.find("CJK") != std::string::npos) ++cjk;
+  }
+  EXPECT_GT(rows, 0) << fonts;
+  EXPECT_GT(cjk, 0) << "no CJK font in the PDF:\n" << fonts;
+}
+
+TEST_F(RenderPdf, TextHasTheComputedFigures) {
+  std::string text = Capture("pdftotext -layout '" + *pdf_ + "' -");
+  for (const char* expected : {"永州市零陵区科学技术协会", "基础数据表", "自评表", "87.5%", "98.25",
+                               "9.8", "99.8", "优", "124.88", "127.10", "153.53"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+  }
+}
+
+TEST_F(RenderPdf, PagesRender) {
+  const std::string pages = Capture("pdfinfo '" + *pdf_ + "' | sed -n 's/^Pages: *//p'");
+  ASSERT_GE(std::atoi(pages.c_str()), 4) << "cover, report and the two tables need 4+ pages";
+  const std::string prefix = (*dir_ / "page").string();
+  ASSERT_EQ(std::system(("pdftoppm -r 40 -png -f 1 -l 2 '" + *pdf_ + "' '" + prefix + "'").c_str()),
+            0);
+  int rendered = 0;
+  for (const auto& entry : fs::directory_iterator(*dir_)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("page", 0) == 0 && entry.path().extension() == ".png") {
+      EXPECT_GT(fs::file_size(entry.path()), 1000u) << name;
+      ++rendered;
+    }
+  }
+  EXPECT_EQ(rendered, 2);
+}
+
+TEST_F(RenderPdf, MissingGlyphStopsThePdfWithTheCharacters) {
+  Package package = testing::LoadExample();
+  package.report.cover.unit += "\uE000";  // a private-use character no font has
+  package.unit.name += "\uE000";
+  const Rulebook rulebook = testing::LoadRulebook("hunan-lingling");
+  Result<Form> form = DefaultFormFor(package);
+  ASSERT_TRUE(form.ok());
+  const std::string out = (*dir_ / "glyphs").string();
+  Result<RenderResult> r = RenderPackage(package, rulebook, *form, {{"pdf"}, out, "x"});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("U+E000"), std::string::npos) << r.status().message();
+  EXPECT_FALSE(fs::exists(out + "/x.pdf"));
+  // Without a PDF the documents are still written, and the user is told.
+  Result<RenderResult> html = RenderPackage(package, rulebook, *form, {{"html"}, out, "x"});
+  ASSERT_TRUE(html.ok()) << html.status().message();
+  ASSERT_FALSE(html->notes.empty());
+  EXPECT_NE(html->notes[0].find("U+E000"), std::string::npos);
+}
+
+TEST(RenderFormats, ParsesAndRejects) {
+  Result<std::vector<std::string>> ok = ParseRenderFormats("docx,html");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(*ok, (std::vector<std::string>{"docx", "html"}));
+  EXPECT_EQ(ParseRenderFormats("docx,odt").status().message(),
+            "unknown format \"odt\" (expected docx, xlsx, pdf, html or json, separated by commas)");
+  EXPECT_EQ(ParseRenderFormats("pdf,pdf").status().message(), "format \"pdf\" is given twice");
+  EXPECT_FALSE(ParseRenderFormats("").ok());
+}
+
+TEST(RenderPdfConversion, MissingLibreOfficeIsNotFound) {
+  PdfOptions options;
+  options.soffice = "/nonexistent/soffice";
+  const Status s = ConvertDocxToPdf("not a docx", "/tmp/never.pdf", options);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_EQ(s.message(), "LibreOffice is not at /nonexistent/soffice");
+}
+
+}  // namespace
+}  // namespace jixiao
