@@ -3,7 +3,9 @@
 // scored in memory, on one thread and on two, and the same including reading each package from
 // its JSON text. Reports packages per second (`make bench`; figures in docs/performance.md).
 #include <benchmark/benchmark.h>
+#include <time.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <numeric>
 #include <random>
@@ -130,9 +132,17 @@ void BM_CheckAndScore(benchmark::State& state) {
 }
 BENCHMARK(BM_CheckAndScore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
+// CPU time of the calling thread, in seconds.
+double ThreadCpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 // The same on several cores: each iteration splits the variants over state.range(1)
 // std::threads (the checker is thread-safe: pure functions over const inputs). Packages per
-// second of wall-clock time, all threads together.
+// second of wall-clock time, all threads together; `cores_used` is the threads' CPU time over
+// the wall-clock time (below the thread count when other processes take the cores).
 void BM_CheckAndScoreThreads(benchmark::State& state) {
   const Corpus& c = GetCorpus();
   CheckOptions options;
@@ -140,20 +150,26 @@ void BM_CheckAndScoreThreads(benchmark::State& state) {
   const auto threads = static_cast<size_t>(state.range(1));
   state.SetLabel(options.report ? "all checks" : "table checks");
   std::vector<size_t> found(threads);
+  std::vector<double> cpu(threads);
+  const auto wall_start = std::chrono::steady_clock::now();
   for (auto _ : state) {
     std::vector<std::thread> workers;
     for (size_t t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
+        const double cpu_start = ThreadCpuSeconds();
         const size_t n = c.packages.size();
         found[t] += CheckRange(c, n * t / threads, n * (t + 1) / threads, options);
+        cpu[t] += ThreadCpuSeconds() - cpu_start;
       });
     }
     for (std::thread& w : workers) w.join();
   }
+  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
   const double checked = static_cast<double>(state.iterations()) * kVariants;
   state.counters["packages_per_s"] = benchmark::Counter(checked, benchmark::Counter::kIsRate);
   state.counters["diagnostics_per_package"] =
       static_cast<double>(std::accumulate(found.begin(), found.end(), size_t{0})) / checked;
+  state.counters["cores_used"] = std::accumulate(cpu.begin(), cpu.end(), 0.0) / wall.count();
 }
 BENCHMARK(BM_CheckAndScoreThreads)
     ->Args({0, 2})
@@ -161,7 +177,6 @@ BENCHMARK(BM_CheckAndScoreThreads)
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0);
-
 // The same, reading each package from its JSON text first.
 void BM_ReadCheckAndScore(benchmark::State& state) {
   const Corpus& c = GetCorpus();

@@ -27,26 +27,69 @@ std::optional<Fact> CellFact(const Cell& cell, std::string pointer) {
   return std::nullopt;
 }
 
-// Finds an expense row by key and returns its cell in a column, with the pointer.
-std::optional<Fact> ExpenseFact(const Package& p, std::string_view key, ExpenseColumn column) {
-  std::optional<Fact> found;
-  std::optional<Figure> children_sum;
-  ForEachExpenseRow(p.basic_data.expenses, [&](const ExpenseVisit& v) {
-    if (found || v.row->key != key) return;
-    found = CellFact(v.row->at(column),
-                     v.pointer() + "/values/" + std::string(ExpenseColumnKey(column)));
-    if (!found && v.row->children_are == ChildRelation::kTotal) {
-      for (const ExpenseRow& child : v.row->children) {
-        if (auto f = FigureOf(child.at(column)))
-          children_sum = children_sum ? *children_sum + *f : *f;
-      }
-      if (children_sum) found = Fact{*children_sum, v.pointer() + "/children"};
-    }
-  });
-  return found;
+// The subjects whose facts stand in the expense table, by row key.
+struct ExpenseSubject {
+  Subject subject;
+  std::string_view key;
+};
+constexpr ExpenseSubject kExpenseSubjects[] = {
+    {Subject::kBasic, "basic"},         {Subject::kPublicFunds, "public_funds"},
+    {Subject::kProjects, "projects"},   {Subject::kThreePublic, "three_public"},
+    {Subject::kOverseas, "overseas"},   {Subject::kVehicles, "vehicles"},
+    {Subject::kReception, "reception"},
+};
+
+std::string_view ExpenseKeyOf(Subject subject) {
+  for (const ExpenseSubject& e : kExpenseSubjects) {
+    if (e.subject == subject) return e.key;
+  }
+  return "";
 }
 
-std::optional<Fact> FactOf(const Package& p, Subject subject, Year year, Column column) {
+// The expense rows with those keys, in pre-order, with their pointers: found in one walk.
+struct KeyedRow {
+  const ExpenseRow* row;
+  std::string pointer;
+};
+
+std::vector<KeyedRow> KeyedRows(const Package& p) {
+  std::vector<KeyedRow> rows;
+  ForEachExpenseRow(p.basic_data.expenses, [&](const ExpenseVisit& v) {
+    for (const ExpenseSubject& e : kExpenseSubjects) {
+      if (v.row->key == e.key) {
+        rows.push_back(KeyedRow{v.row, v.pointer()});
+        break;
+      }
+    }
+  });
+  return rows;
+}
+
+// The first row with the key (pre-order) that has the fact in a column, with the pointer: its
+// cell, or for a row that totals its children, their sum.
+std::optional<Fact> ExpenseFact(const std::vector<KeyedRow>& rows, std::string_view key,
+                                ExpenseColumn column) {
+  for (const KeyedRow& r : rows) {
+    if (r.row->key != key) continue;
+    if (auto fact = CellFact(r.row->at(column),
+                             r.pointer + "/values/" + std::string(ExpenseColumnKey(column)))) {
+      return fact;
+    }
+    if (r.row->children_are != ChildRelation::kTotal) continue;
+    std::optional<Figure> children_sum;
+    for (const ExpenseRow& child : r.row->children) {
+      if (auto f = FigureOf(child.at(column)))
+        children_sum = children_sum ? *children_sum + *f : *f;
+    }
+    if (children_sum) return Fact{*children_sum, r.pointer + "/children"};
+  }
+  return std::nullopt;
+}
+
+// The fact of the tables a statement about `subject` in a year and column is checked against.
+// `rows` are the package's KeyedRows.
+std::optional<Fact> FactOf(const Package& p, const std::vector<KeyedRow>& rows, Subject subject,
+                           Year year, Column column) {
   const bool prior = year == Year::kPrior;
   const ExpenseColumn ec =
       prior ? ExpenseColumn::kPriorFinal
@@ -63,24 +106,20 @@ std::optional<Fact> FactOf(const Package& p, Subject subject, Year year, Column 
       if (prior) return std::nullopt;
       return CellFact(f.general_public, "/evaluation/funds/general_public");
     case Subject::kBasic:
-      if (auto fact = ExpenseFact(p, "basic", ec)) return fact;
+      if (auto fact = ExpenseFact(rows, ExpenseKeyOf(subject), ec)) return fact;
       if (!prior && column != Column::kBudget) return CellFact(f.basic, "/evaluation/funds/basic");
       return std::nullopt;
-    case Subject::kPublicFunds:
-      return ExpenseFact(p, "public_funds", ec);
     case Subject::kProjects:
-      if (auto fact = ExpenseFact(p, "projects", ec)) return fact;
+      if (auto fact = ExpenseFact(rows, ExpenseKeyOf(subject), ec)) return fact;
       if (!prior && column != Column::kBudget)
         return CellFact(f.project, "/evaluation/funds/project");
       return std::nullopt;
+    case Subject::kPublicFunds:
     case Subject::kThreePublic:
-      return ExpenseFact(p, "three_public", ec);
     case Subject::kOverseas:
-      return ExpenseFact(p, "overseas", ec);
     case Subject::kVehicles:
-      return ExpenseFact(p, "vehicles", ec);
     case Subject::kReception:
-      return ExpenseFact(p, "reception", ec);
+      return ExpenseFact(rows, ExpenseKeyOf(subject), ec);
     case Subject::kAuthorized:
       return CellFact(s.authorized, "/basic_data/staffing/authorized");
     case Subject::kOnPayroll:
@@ -138,12 +177,14 @@ class Facts {
     for (const auto& [k, fact] : known_) {
       if (k == key) return fact;
     }
-    known_.emplace_back(key, FactOf(p_, subject, year, column));
+    if (!rows_) rows_ = KeyedRows(p_);
+    known_.emplace_back(key, FactOf(p_, *rows_, subject, year, column));
     return known_.back().second;
   }
 
  private:
   const Package& p_;
+  std::optional<std::vector<KeyedRow>> rows_;              // walked at the first fact looked up
   std::deque<std::pair<int, std::optional<Fact>>> known_;  // stable references
 };
 
