@@ -52,13 +52,12 @@ uint32_t SentenceWords(std::string_view sentence) {
 }
 
 Diagnostic& CheckContext::Add(std::string_view code, Location location) {
-  Diagnostic d;
+  Diagnostic& d = out->emplace_back();
   d.code = std::string(code);
   const CodeInfo* info = FindCode(code);
   d.severity = info ? info->severity : Severity::kError;
   d.location = std::move(location);
-  out->push_back(std::move(d));
-  return out->back();
+  return d;
 }
 
 std::string CheckContext::Column(std::string_view key, bool zh) const {

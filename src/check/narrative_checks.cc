@@ -441,19 +441,19 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
         break;
     }
     if (code == nullptr) continue;
-    const Location loc = SentenceLocation(p, c.sentence, c.begin, c.end);
+    Location loc = SentenceLocation(p, c.sentence, c.begin, c.end);
     if (std::string_view(code) == "X701") {
       const std::string key = c.fact_pointer + "|" + c.stated;
       if (auto it = by_fact.find(key); it != by_fact.end()) {
-        (*out)[it->second].related.push_back(loc);
+        (*out)[it->second].related.push_back(std::move(loc));
         continue;
       }
       by_fact[key] = out->size();
     }
-    Diagnostic d;
+    Diagnostic& d = out->emplace_back();
     d.code = code;
     d.severity = FindCode(code)->severity;
-    d.location = loc;
+    d.location = std::move(loc);
     d.reported = c.stated;
     d.computed = c.expected;
     const std::string subject_zh(SubjectName(c.subject, true));
@@ -466,7 +466,7 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
                     : c.fact_pointer.find("funds") != std::string::npos  ? "funds"
                                                                          : "expenses";
       table.row = subject_zh;
-      d.related.push_back(table);
+      d.related.push_back(std::move(table));
     }
     switch (c.verdict) {
       case Verdict::kNumberError:
@@ -516,7 +516,6 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
       default:
         break;
     }
-    out->push_back(std::move(d));
   }
 }
 
