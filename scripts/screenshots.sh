@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the bundled example to PDF and keeps PNGs of four pages under docs/screenshots/: the
-# cover, the first page of the report, the 基础数据表 and the 自评表 (pages found by their text,
+# Renders the bundled example to PDF and keeps PNGs of five pages under docs/screenshots/: the
+# cover, the first page of the report, the 基础数据表, the 自评表 and the 自评表's page with the
+# 总分 and 等级 (pages found by their text,
 # rendered by poppler's pdftoppm). Usage: scripts/screenshots.sh [build/jixiao] [DPI]
 set -euo pipefail
 jixiao=${1:-build/jixiao}
@@ -32,3 +33,4 @@ shot cover 1
 shot report "$(find_page 一、)"
 shot basic-data "$(find_page 基础数据表)"
 shot evaluation "$(find_page 绩效指标)"
+shot evaluation-total "$(find_page 总分)"
