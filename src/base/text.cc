@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace jixiao {
@@ -191,7 +192,8 @@ struct Lead {
   if (b0 < 0x80) return {b0, 1};
   const size_t left = text.size() - pos;
   if ((b0 & 0xF0) == 0xE0) {  // CJK and full-width punctuation: the common case
-    if (left >= 3 && follows(pos + 1) && follows(pos + 2)) {
+    uint16_t next;  // both continuation bytes tested at once (the mask reads the same either way)
+    if (left >= 3 && (std::memcpy(&next, text.data() + pos + 1, 2), (next & 0xC0C0) == 0x8080)) {
       return {(char32_t{b0} & 0x0F) << 12 | (char32_t{byte(pos + 1)} & 0x3F) << 6 |
                   (char32_t{byte(pos + 2)} & 0x3F),
               3};
@@ -279,6 +281,7 @@ WordSet::WordSet(const std::vector<std::string_view>& words) {
     } else if (!w.empty()) {
       searched_ |= uint64_t{1} << index;
     }
+    if (!w.empty()) nonempty_ |= uint64_t{1} << index;
     words_.push_back(std::move(word));
   }
   for (size_t g = 0; g < groups.size(); ++g) {
@@ -293,14 +296,11 @@ WordSet::WordSet(const std::vector<std::string_view>& words) {
 
 uint64_t WordSet::Find(std::string_view text) const {
   uint64_t found = 0;
-  uint64_t wanted = 0;  // the words that may occur: the non-empty ones
-  for (size_t i = 0; i < words_.size(); ++i) {
-    if (words_[i].text.empty()) continue;
-    wanted |= uint64_t{1} << i;
-    if ((searched_ >> i & 1) && text.find(words_[i].text) != std::string_view::npos) {
-      found |= uint64_t{1} << i;
-    }
+  for (uint64_t rest = searched_; rest != 0; rest &= rest - 1) {
+    const int i = std::countr_zero(rest);
+    if (text.find(words_[i].text) != std::string_view::npos) found |= uint64_t{1} << i;
   }
+  const uint64_t wanted = nonempty_;
   if ((wanted & ~searched_) == 0) return found;
   for (size_t pos = 0; pos < text.size();) {
     const Lead lead = LeadAt(text, pos);

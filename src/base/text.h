@@ -82,6 +82,7 @@ class WordSet {
   // Words whose first character is malformed UTF-8 cannot be found through the bitmap: they
   // are compared byte by byte instead.
   uint64_t searched_ = 0;
+  uint64_t nonempty_ = 0;     // the words that can occur at all
   uint64_t filter_[64] = {};  // 4096 bits: may a character (code point mod 4096) start a word?
   // The other words' indices grouped by first character mod 256, longest first in each group:
   // group g is by_first_[group_[g], group_[g + 1]).
