@@ -42,17 +42,16 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
   int lines = 0;  // line breaks before `start` (a piece never holds one: they end pieces)
   const auto flush = [&](size_t end) {
     const std::string_view piece = text.substr(start, end - start);
-    if (!IsBlank(piece)) {
-      // Trim leading blanks but keep offsets exact.
-      size_t lead = 0;
-      while (lead < piece.size()) {
-        size_t next = lead;
-        if (!IsBlankCodePoint(NextCodePoint(piece, &next))) break;
-        lead = next;
-      }
-      out->push_back(
-          Sentence{piece.substr(lead), label, pointer, static_cast<int>(start + lead), lines});
+    // Trim leading blanks but keep offsets exact; a piece of blanks only is no sentence.
+    size_t lead = 0;
+    while (lead < piece.size()) {
+      size_t next = lead;
+      if (!IsBlankCodePoint(NextCodePoint(piece, &next))) break;
+      lead = next;
     }
+    if (lead == piece.size()) return;
+    out->push_back(
+        Sentence{piece.substr(lead), label, pointer, static_cast<int>(start + lead), lines});
   };
   // Only a line break or the lead byte of 。(E3) or ！？；(EF) can end a sentence: the next of
   // each is found with memchr and kept until passed.
@@ -251,8 +250,20 @@ std::string_view SubjectName(Subject s, bool zh) {
   return "";
 }
 
+namespace {
+
+size_t TextBytes(const std::vector<ReportSection>& sections) {
+  size_t bytes = 0;
+  for (const ReportSection& s : sections) bytes += s.text.size() + TextBytes(s.subsections);
+  return bytes;
+}
+
+}  // namespace
+
 std::vector<Sentence> SplitSentences(const Report& report) {
   std::vector<Sentence> out;
+  // Room for sentences of ~64 bytes (20 Chinese characters), so that the vector seldom grows.
+  out.reserve(TextBytes(report.sections) / 64 + 16);
   for (size_t i = 0; i < report.sections.size(); ++i) {
     SplitInto(report.sections[i], report.sections[i].number,
               "/report/sections/" + std::to_string(i), &out);
@@ -388,6 +399,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
       m.direction = claims.directions.back().direction;
       claims.directions.back().end = m.end;
     }
+    if (claims.mentions.empty()) claims.mentions.reserve(4);  // a sentence seldom states more
     claims.mentions.push_back(std::move(m));
   }
   return claims;
