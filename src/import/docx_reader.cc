@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "import/docx_numbering.h"
+
 namespace jixiao {
 namespace {
 
@@ -68,6 +70,10 @@ enum class Tag : uint8_t {
   kGridAfter,
   kVMerge,
   kHMerge,
+  kPStyle,
+  kNumPr,
+  kIlvl,
+  kNumId,
   // Markup compatibility.
   kAlternateContent,
   kFallback,
@@ -114,6 +120,10 @@ Tag WordTag(std::string_view local) {
       {"gridAfter", Tag::kGridAfter},
       {"vMerge", Tag::kVMerge},
       {"hMerge", Tag::kHMerge},
+      {"pStyle", Tag::kPStyle},
+      {"numPr", Tag::kNumPr},
+      {"ilvl", Tag::kIlvl},
+      {"numId", Tag::kNumId},
   };
   const auto it = kTags->find(local);
   return it == kTags->end() ? Tag::kOther : it->second;
@@ -322,8 +332,10 @@ class CellSink : public BlockSink {
 
 class BodyReader {
  public:
-  BodyReader(const std::string& file, const std::string& part, const DocxLimits& limits)
-      : file_(file), part_(part), limits_(limits) {}
+  // `numbering` (may be null: no labels) gives the list labels of numbered paragraphs.
+  BodyReader(const std::string& file, const std::string& part, const DocxLimits& limits,
+             DocxNumbering* numbering)
+      : file_(file), part_(part), limits_(limits), numbering_(numbering) {}
 
   Status Read(const pugi::xml_document& doc, FlatDocument* out) {
     const pugi::xml_node root = doc.document_element();
@@ -500,20 +512,47 @@ class BodyReader {
     return false;
   }
 
+  // The paragraph style and numbering the w:pPr gives (its w:pPrChange, the properties
+  // before a tracked change, is not read).
+  void Numbering(pugi::xml_node ppr, ParagraphNumbering* out) {
+    for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      Scope scope(this, c);
+      const Tag tag = Classify(c);
+      if (tag == Tag::kPStyle) {
+        const char* v = AttributeValue(c, "val");
+        out->style = v == nullptr ? "" : v;
+      } else if (tag == Tag::kNumPr) {
+        for (pugi::xml_node n = c.first_child(); n; n = n.next_sibling()) {
+          if (n.type() != pugi::node_element) continue;
+          Scope inner(this, n);
+          const Tag which = Classify(n);
+          if (AttributeValue(n, "val") == nullptr) continue;
+          if (which == Tag::kNumId) out->num_id = IntValue(n, 0, INT32_MIN, INT32_MAX);
+          if (which == Tag::kIlvl) out->level = IntValue(n, 0, 0, DocxNumbering::kLevels - 1);
+        }
+      }
+    }
+  }
+
   void Paragraph(pugi::xml_node p, BlockSink* sink) {
     std::string text;
     bool mark_deleted = false;
+    ParagraphNumbering numbering;
     for (pugi::xml_node child = p.first_child(); child && !failed(); child = child.next_sibling()) {
       if (child.type() != pugi::node_element) continue;
       Scope scope(this, child);
       if (failed()) break;
       if (Classify(child) == Tag::kPPr) {
         mark_deleted = mark_deleted || MarkDeleted(child);
+        if (numbering_ != nullptr) Numbering(child, &numbering);
       } else {
         InlineChild(child, &text);
       }
     }
-    if (!failed()) sink->AddParagraph(std::move(text), mark_deleted);
+    if (failed()) return;
+    if (numbering_ != nullptr && !numbering_->empty()) text.insert(0, numbering_->Next(numbering));
+    sink->AddParagraph(std::move(text), mark_deleted);
   }
 
   // Paragraph content: runs and the containers that hold runs.
@@ -883,6 +922,7 @@ class BodyReader {
   const std::string& file_;
   const std::string& part_;
   const DocxLimits& limits_;
+  DocxNumbering* numbering_;
   Namespaces ns_;
   Status status_;
   Fields fields_;
@@ -931,25 +971,90 @@ bool LoadSmallPart(ZipArchive* archive, const std::string& name, std::string* st
          pugi::status_ok;
 }
 
-// The target of the package's officeDocument relationship ("word/document.xml"), or "".
-std::string MainPartFromRelationships(ZipArchive* archive) {
+// Finds `name` among the members ignoring ASCII case (part names are case-insensitive).
+std::string FindMemberIgnoringCase(const ZipArchive& archive, const std::string& name) {
+  for (const std::string& member : archive.Members()) {
+    if (member.size() == name.size() &&
+        std::equal(member.begin(), member.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return member;
+    }
+  }
+  return "";
+}
+
+// The target of the first internal relationship in `rels_part` whose type ends with
+// `type_suffix` ("/officeDocument", "/numbering"), as a part name: relative targets are taken
+// from `base_dir` ("" or "word/"), "../" steps resolved; "" when there is none.
+std::string RelationshipTarget(ZipArchive* archive, const std::string& rels_part,
+                               const std::string& base_dir, std::string_view type_suffix) {
   std::string storage;
   pugi::xml_document doc;
-  if (!LoadSmallPart(archive, "_rels/.rels", &storage, &doc)) return "";
+  if (!LoadSmallPart(archive, rels_part, &storage, &doc)) return "";
   for (pugi::xml_node rel : doc.document_element().children()) {
     if (LocalName(rel.name()) != "Relationship") continue;
     const std::string_view type = rel.attribute("Type").value();
-    const std::string_view suffix = "/officeDocument";
-    if (type.size() < suffix.size() || type.substr(type.size() - suffix.size()) != suffix) {
+    if (type.size() < type_suffix.size() ||
+        type.substr(type.size() - type_suffix.size()) != type_suffix) {
       continue;
     }
     if (std::string_view(rel.attribute("TargetMode").value()) == "External") continue;
     std::string target = rel.attribute("Target").value();
     if (target.find("://") != std::string::npos) continue;
-    while (!target.empty() && target.front() == '/') target.erase(0, 1);
+    if (!target.empty() && target.front() == '/') {
+      while (!target.empty() && target.front() == '/') target.erase(0, 1);
+    } else {
+      std::string dir = base_dir;
+      while (target.rfind("../", 0) == 0) {
+        target.erase(0, 3);
+        if (!dir.empty()) dir.pop_back();
+        const size_t slash = dir.rfind('/');
+        dir = slash == std::string::npos ? "" : dir.substr(0, slash + 1);
+      }
+      target = dir + target;
+    }
     if (!target.empty()) return target;
   }
   return "";
+}
+
+// The target of the package's officeDocument relationship ("word/document.xml"), or "".
+std::string MainPartFromRelationships(ZipArchive* archive) {
+  return RelationshipTarget(archive, "_rels/.rels", "", "/officeDocument");
+}
+
+// The list numbering of the document whose main part is `main`: its numbering and styles
+// parts found through the main part's relationships (word/numbering.xml, word/styles.xml
+// when they say nothing). Errors: a part that cannot be read (zip caps), is too large or is
+// malformed.
+Result<DocxNumbering> ReadNumbering(ZipArchive* archive, const std::string& file,
+                                    const std::string& main, const DocxLimits& limits) {
+  const size_t slash = main.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : main.substr(0, slash + 1);
+  const std::string rels = dir + "_rels/" + main.substr(dir.size()) + ".rels";
+  std::array<std::string, 2> parts = {RelationshipTarget(archive, rels, dir, "/numbering"),
+                                      RelationshipTarget(archive, rels, dir, "/styles")};
+  std::array<std::string, 2> xml;
+  const std::array<std::string_view, 2> fallback = {"numbering.xml", "styles.xml"};
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (parts[i].empty() || !archive->Has(parts[i])) {
+      parts[i] = FindMemberIgnoringCase(*archive, dir + std::string(fallback[i]));
+    }
+    if (parts[i].empty()) {
+      parts[i] = dir + std::string(fallback[i]);
+      continue;
+    }
+    Result<std::string> bytes = archive->Read(parts[i]);
+    if (!bytes.ok()) return bytes.status();
+    if (std::count(bytes->begin(), bytes->end(), '<') > limits.max_xml_tags) {
+      return Status::Corruption(fmt::format("{}: {}: more than {} XML tags, too many to read", file,
+                                            parts[i], limits.max_xml_tags));
+    }
+    xml[i] = std::move(bytes).value();
+  }
+  return DocxNumbering::Parse(file, std::move(xml[0]), parts[0], std::move(xml[1]), parts[1]);
 }
 
 // The content type [Content_Types].xml gives the part, or "".
@@ -989,19 +1094,9 @@ std::string LooksLike(ZipArchive* archive, Kind kind) {
   return "";
 }
 
-// Finds `name` among the members ignoring ASCII case (part names are case-insensitive).
-std::string FindMemberIgnoringCase(const ZipArchive& archive, const std::string& name) {
-  for (const std::string& member : archive.Members()) {
-    if (member.size() == name.size() &&
-        std::equal(member.begin(), member.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        })) {
-      return member;
-    }
-  }
-  return "";
-}
+Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
+                                  const std::string& part_name, const DocxLimits& limits,
+                                  DocxNumbering* numbering);
 
 Result<FlatDocument> ReadPackage(std::string_view bytes, const std::string& file,
                                  const DocxLimits& limits) {
@@ -1030,13 +1125,29 @@ Result<FlatDocument> ReadPackage(std::string_view bytes, const std::string& file
   }
   Result<std::string> xml = archive->Read(main);
   if (!xml.ok()) return xml.status();
-  return ReadDocxDocumentXml(std::move(xml).value(), file, main, limits);
+  Result<DocxNumbering> numbering = ReadNumbering(archive, file, main, limits);
+  if (!numbering.ok()) return numbering.status();
+  return ReadMainPart(std::move(xml).value(), file, main, limits, &*numbering);
 }
 
 }  // namespace
 
 Result<FlatDocument> ReadDocxDocumentXml(std::string xml, const std::string& file_name,
                                          const std::string& part_name, const DocxLimits& limits) {
+  return ReadMainPart(std::move(xml), file_name, part_name, limits, nullptr);
+}
+
+Result<FlatDocument> ReadDocxDocumentXmlWithNumbering(std::string xml, const std::string& file_name,
+                                                      DocxNumbering* numbering) {
+  return ReadMainPart(std::move(xml), file_name, std::string(kDefaultMainPart), DocxLimits{},
+                      numbering);
+}
+
+namespace {
+
+Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
+                                  const std::string& part_name, const DocxLimits& limits,
+                                  DocxNumbering* numbering) {
   try {
     const int64_t tags = std::count(xml.begin(), xml.end(), '<');
     if (tags > limits.max_xml_tags) {
@@ -1053,13 +1164,15 @@ Result<FlatDocument> ReadDocxDocumentXml(std::string xml, const std::string& fil
     FlatDocument out;
     out.file = file_name;
     out.format = "docx";
-    BodyReader reader(file_name, part_name, limits);
+    BodyReader reader(file_name, part_name, limits, numbering);
     if (Status s = reader.Read(doc, &out); !s.ok()) return s;
     return out;
   } catch (const std::bad_alloc&) {
     return Status::IOError(fmt::format("{}: {}: out of memory", file_name, part_name));
   }
 }
+
+}  // namespace
 
 Result<FlatDocument> ReadDocx(std::string_view bytes, const std::string& file_name,
                               const DocxLimits& limits) {

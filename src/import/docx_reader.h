@@ -23,8 +23,11 @@
 //     joined by '\n', the grid positions of a row joined by '\t' (covered positions empty, so
 //     columns stay aligned). The empty paragraph Word requires after a table at the end of a
 //     cell is not read.
-//   - Headers, footers, footnotes, comments and list numbering labels (numbering.xml) are not
+//   - List numbering: a numbered paragraph's text starts with the label Word draws for it
+//     ("一、", "（二）", "1.2", then the tab, space or nothing w:suff asks for), counted from
+//     word/numbering.xml and word/styles.xml as docx_numbering.h describes. Bullets are not
 //     read.
+//   - Headers, footers, footnotes and comments are not read.
 //
 // Untrusted input: any bytes give a FlatDocument or a Status, never a crash, an exception or
 // an unbounded allocation (zip caps from ZipLimits; XML size, table nesting, grid width and
@@ -38,6 +41,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "import/docx_numbering.h"
 #include "import/flat_document.h"
 #include "import/zip_archive.h"
 
@@ -66,7 +70,8 @@ struct DocxLimits {
 //   - a zip bomb: Corruption "a.docx: word/document.xml: 314572800 bytes uncompressed, more
 //     than the 67108864 allowed";
 //   - malformed XML: Corruption "a.docx: word/document.xml: byte 1234: Start-end tags
-//     mismatch" (pugixml's offset and description);
+//     mismatch" (pugixml's offset and description), in the main part, word/numbering.xml or
+//     word/styles.xml;
 //   - beyond DocxLimits: Corruption "a.docx: word/document.xml: byte 5678: tables nested more
 //     than 16 deep".
 //
@@ -82,5 +87,10 @@ Result<FlatDocument> ReadDocx(std::string_view bytes, const std::string& file_na
 Result<FlatDocument> ReadDocxDocumentXml(std::string xml, const std::string& file_name,
                                          const std::string& part_name = "word/document.xml",
                                          const DocxLimits& limits = {});
+
+// The same with the list numbering of the document (for tests and fuzzing); `numbering` may
+// be null (no labels) and keeps its counters across calls.
+Result<FlatDocument> ReadDocxDocumentXmlWithNumbering(std::string xml, const std::string& file_name,
+                                                      DocxNumbering* numbering);
 
 }  // namespace jixiao
