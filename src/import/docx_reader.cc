@@ -23,6 +23,24 @@ namespace {
 
 constexpr std::string_view kDefaultMainPart = "word/document.xml";
 
+// Stands for a page or column break while a paragraph is read (XML text cannot hold it).
+constexpr char kPageBreak = '\f';
+
+// Page breaks at the start or end of a paragraph dropped, those between its text made '\n'.
+void PageBreaksToLines(std::string* text) {
+  if (text->find(kPageBreak) == std::string::npos) return;
+  const size_t begin = text->find_first_not_of(kPageBreak);
+  if (begin == std::string::npos) {
+    text->clear();
+    return;
+  }
+  const size_t end = text->find_last_not_of(kPageBreak) + 1;
+  *text = text->substr(begin, end - begin);
+  for (char& c : *text) {
+    if (c == kPageBreak) c = '\n';
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Element names.
 
@@ -551,6 +569,7 @@ class BodyReader {
       }
     }
     if (failed()) return;
+    PageBreaksToLines(&text);
     if (numbering_ != nullptr && !numbering_->empty()) text.insert(0, numbering_->Next(numbering));
     sink->AddParagraph(std::move(text), mark_deleted);
   }
@@ -611,7 +630,15 @@ class BodyReader {
         case Tag::kPtab:
           Append(out, '\t');
           break;
-        case Tag::kBr:
+        case Tag::kBr: {
+          // A page or column break marks where a page ends, not a line: kept as a marker
+          // until the paragraph is complete (Paragraph turns it into '\n' between text).
+          const char* type = AttributeValue(child, "type");
+          const bool page = type != nullptr && (std::string_view(type) == "page" ||
+                                                std::string_view(type) == "column");
+          Append(out, page ? kPageBreak : '\n');
+          break;
+        }
         case Tag::kCr:
           Append(out, '\n');
           break;

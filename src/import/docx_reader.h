@@ -9,7 +9,9 @@
 //     XML; FlatOrigin.paragraph is the 1-based index among the paragraphs emitted for the body
 //     (paragraphs inside tables are not counted). A paragraph whose mark is a tracked deletion
 //     is joined to the next one, as Word shows it after accepting the deletion.
-//   - Runs: w:t text; w:tab and w:ptab → '\t'; w:br (any type) and w:cr → '\n';
+//   - Runs: w:t text; w:tab and w:ptab → '\t'; w:br and w:cr → '\n', except that a page or
+//     column break (w:br w:type="page"/"column") at the start or end of a paragraph is not
+//     read (it ends a page, not a line: Word and LibreOffice put one before 附件 that way);
 //     w:noBreakHyphen → '-'; soft hyphens, symbols (w:sym), footnote and comment references,
 //     drawings, text boxes and equations (OMML) are not read.
 //   - Tables: each w:tc becomes a FlatCell at its grid column; w:gridBefore/w:gridAfter and

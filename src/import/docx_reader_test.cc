@@ -421,6 +421,17 @@ TEST(DocxRuns, TabsBreaksHyphensAndWhatIsNotRead) {
             "p1 a\\tb\\nc\\nd\\n-\\te\n");
 }
 
+// A page break ends a page, not a line: at a paragraph's start or end (where Word and
+// LibreOffice put the one before 附件) it is not read; between text it is a line break.
+TEST(DocxRuns, PageBreaksAtTheEdgesOfAParagraphAreNotRead) {
+  EXPECT_EQ(ReadBody("<w:p><w:r><w:t>无。</w:t><w:br w:type=\"page\"/></w:r></w:p>"
+                     "<w:p><w:r><w:br w:type=\"column\"/><w:br w:type=\"page\"/>"
+                     "<w:t>附件</w:t><w:br w:type=\"page\"/><w:t>续</w:t></w:r></w:p>"
+                     "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+                     "<w:p><w:r><w:br/></w:r></w:p>"),
+            "p1 无。\np2 附件\\n续\np3 \np4 \\n\n");
+}
+
 TEST(DocxRuns, WhitespaceAndEntitiesKept) {
   EXPECT_EQ(ReadBody("<w:p><w:r><w:t xml:space=\"preserve\">  两个空格 </w:t><w:t> </w:t>"
                      "<w:t>&lt;&amp;&gt;&#x2267;</w:t><w:t><![CDATA[<x>]]></w:t></w:r></w:p>"

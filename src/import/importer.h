@@ -1,6 +1,8 @@
 // The import front door: detects a file's format by its content (not its name) and turns
 // any supported file into a package — package JSON directly; plain text, Word (DOCX) and
-// Excel (XLSX) through their readers and the recognizer.
+// Excel (XLSX) through their readers and the recognizer; Word 97-2003 (.doc) and Excel
+// 97-2003 (.xls) converted to DOCX/XLSX by LibreOffice first (office/libreoffice.h), when it
+// is installed.
 //
 // Example:
 //   Result<LoadedPackage> p = LoadAnyPackage("seed.txt");   // or x.docx, x.xlsx, x.json
@@ -20,15 +22,32 @@
 
 namespace jixiao {
 
-enum class DocumentFormat { kJson, kText, kDocx, kXlsx, kOtherZip };
-std::string_view DocumentFormatName(DocumentFormat f);  // "json", "text", "docx", "xlsx", "zip"
+enum class DocumentFormat {
+  kJson,
+  kText,
+  kDocx,
+  kXlsx,
+  kOtherZip,
+  kDoc,             // Word 97-2003: an OLE compound file with a WordDocument stream
+  kXls,             // Excel 97-2003: an OLE compound file with a Workbook (or Book) stream
+  kEncrypted,       // a password-protected Office file (EncryptedPackage)
+  kOtherCompound,   // any other OLE compound file (.ppt, .msg, …)
+};
+// "json", "text", "docx", "xlsx", "zip", "doc", "xls", "encrypted", "compound"
+std::string_view DocumentFormatName(DocumentFormat f);
 
 // By content: '{' after an optional BOM and blanks → JSON; a zip holding word/document.xml →
-// DOCX, xl/workbook.xml → XLSX, other zips → kOtherZip; anything else → text.
+// DOCX, xl/workbook.xml → XLSX, other zips → kOtherZip; the OLE compound file signature
+// (D0 CF 11 E0 A1 B1 1A E1) → kDoc, kXls, kEncrypted or kOtherCompound by the stream names
+// its directory holds; anything else → text.
 DocumentFormat DetectFormat(std::string_view bytes);
 
-// Reads a text, DOCX or XLSX file's bytes into a FlatDocument (InvalidArgument for JSON and
-// unknown zips).
+// Reads a text, DOCX or XLSX file's bytes into a FlatDocument; a .doc or .xls through
+// LibreOffice (its origins are those of the converted file: Word paragraph numbers, sheet
+// cells). Errors: InvalidArgument for JSON, unknown zips, password-protected files and other
+// compound files ("x.doc: a password-protected Office file; …"); NotFound when a .doc/.xls
+// needs LibreOffice and it is not installed ("x.doc: a Word 97-2003 document (.doc): …; save
+// it as .docx, or install …"); IOError when LibreOffice fails on it.
 Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& file_name);
 
 struct LoadedPackage {

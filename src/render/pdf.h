@@ -5,24 +5,18 @@
 // Before converting, render/fonts.h must have resolved the document's fonts (ResolveFonts), so
 // that every character has a glyph in a font that is installed; the DOCX then names those fonts.
 //
-// Each conversion runs `soffice` in a private, temporary user profile (so it neither touches nor
-// waits for the user's LibreOffice) with an argument vector (no shell). Safe from any thread;
-// conversions in parallel each start their own LibreOffice.
+// The conversion is office/libreoffice.h's: a private profile, no shell, a timeout. Safe from any
+// thread; conversions in parallel each start their own LibreOffice.
 #pragma once
 
 #include <string>
 
 #include "base/status.h"
+#include "office/libreoffice.h"
 
 namespace jixiao {
 
-struct PdfOptions {
-  std::string soffice;        // program to run; empty: "soffice" found on PATH
-  int timeout_seconds = 300;  // the conversion is killed after this long
-};
-
-// The path of LibreOffice's `soffice` on PATH, or empty.
-std::string FindSoffice();
+using PdfOptions = LibreOfficeOptions;
 
 // Converts the DOCX bytes to a PDF written at `pdf_path`. Fails with NotFound when LibreOffice
 // is not installed, IOError when it fails, times out or writes no PDF (the message carries the

@@ -1,0 +1,188 @@
+// Word 97-2003 (.doc) and Excel 97-2003 (.xls) files: told apart by content, refused with a
+// clear message when they cannot be read (password-protected, neither Word nor Excel,
+// LibreOffice missing), and otherwise read through LibreOffice. The .doc and .xls files are
+// made by LibreOffice itself from the worked example's rendered DOCX and XLSX, as a unit still
+// on the old formats would hand them in, and must import back to the same package. The
+// LibreOffice parts skip, saying why, when it is not installed.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "import/importer.h"
+#include "model/package_json.h"
+#include "office/libreoffice.h"
+#include "render/compose.h"
+#include "render/docx_writer.h"
+#include "render/form.h"
+#include "render/prepare.h"
+#include "render/xlsx_writer.h"
+#include "tests/package_compare.h"
+#include "tests/test_support.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The first bytes of an OLE compound file whose directory names `stream`.
+std::string CompoundFile(const std::string& stream) {
+  std::string bytes("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  bytes.resize(1024, '\0');
+  for (char c : std::string("Root Entry")) bytes += {c, '\0'};
+  bytes += std::string(4, '\0');
+  for (char c : stream) bytes += {c, '\0'};
+  bytes += std::string(64, '\0');
+  return bytes;
+}
+
+TEST(LegacyOffice, CompoundFilesAreToldApartByTheirStreams) {
+  EXPECT_EQ(DetectFormat(CompoundFile("WordDocument")), DocumentFormat::kDoc);
+  EXPECT_EQ(DetectFormat(CompoundFile("Workbook")), DocumentFormat::kXls);
+  EXPECT_EQ(DetectFormat(CompoundFile("Book")), DocumentFormat::kXls);
+  EXPECT_EQ(DetectFormat(CompoundFile("EncryptedPackage")), DocumentFormat::kEncrypted);
+  EXPECT_EQ(DetectFormat(CompoundFile("PowerPoint Document")), DocumentFormat::kOtherCompound);
+  EXPECT_EQ(DetectFormat(std::string("\xD0\xCF\x11\xE0", 4)), DocumentFormat::kText);
+  EXPECT_EQ(DocumentFormatName(DocumentFormat::kDoc), "doc");
+  EXPECT_EQ(DocumentFormatName(DocumentFormat::kXls), "xls");
+}
+
+TEST(LegacyOffice, UnreadableCompoundFilesAreRefusedWithTheReason) {
+  Result<FlatDocument> doc = ReadDocument(CompoundFile("EncryptedPackage"), "a.docx");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().message(),
+            "a.docx: a password-protected Office file; open it, remove the password (文件 → 信息 "
+            "→ 保护文档/保护工作簿 → 用密码进行加密, clear it) and save it again");
+  doc = ReadDocument(CompoundFile("PowerPoint Document"), "a.ppt");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().message(),
+            "a.ppt: an Office 97-2003 file that is neither a Word document nor an Excel workbook");
+}
+
+// Restores PATH when it goes out of scope.
+class PathOverride {
+ public:
+  explicit PathOverride(const std::string& path) {
+    if (const char* old = std::getenv("PATH")) old_ = old;
+    ::setenv("PATH", path.c_str(), 1);
+  }
+  ~PathOverride() { ::setenv("PATH", old_.c_str(), 1); }
+
+ private:
+  std::string old_;
+};
+
+TEST(LegacyOffice, WithoutLibreOfficeTheMessageSaysWhatToDo) {
+  const fs::path empty = fs::temp_directory_path() / ("jixiao-nopath-" + std::to_string(::getpid()));
+  fs::create_directories(empty);
+  Result<FlatDocument> doc = [&] {
+    PathOverride path(empty.string());
+    return ReadDocument(CompoundFile("WordDocument"), "old.doc");
+  }();
+  fs::remove_all(empty);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(doc.status().message(),
+            "old.doc: a Word 97-2003 document (.doc): LibreOffice (soffice) is not installed; "
+            "reading Word 97-2003 (.doc) files needs it (scripts/install-deps.sh installs "
+            "libreoffice-writer-nogui); save it as .docx in Word, or install LibreOffice");
+}
+
+class LegacyOfficeRoundTrip : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (FindSoffice().empty()) {
+      skip_ = "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
+      return;
+    }
+    Result<Package> pkg =
+        LoadPackageFile(testing::SourceDir() + "/examples/lingling-kexie-2024-corrected.json");
+    ASSERT_TRUE(pkg.ok()) << pkg.status().message();
+    const Rulebook rb = testing::LoadRulebook(pkg->rulebook.c_str());
+    Result<Form> form = BundledForm("lingling-2024");
+    ASSERT_TRUE(form.ok()) << form.status().message();
+    prepared_ = new PreparedPackage(PrepareForRender(*pkg, rb));
+    Result<RenderDocument> doc = ComposeDocument(*prepared_, rb, *form);
+    ASSERT_TRUE(doc.ok()) << doc.status().message();
+
+    dir_ = fs::temp_directory_path() / ("jixiao-legacy-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    Result<std::string> docx = WriteDocx(*doc, {});
+    ASSERT_TRUE(docx.ok()) << docx.status().message();
+    std::ofstream(dir_ / "example.docx", std::ios::binary) << *docx;
+    ASSERT_TRUE(WriteXlsx(*doc, {}, (dir_ / "example.xlsx").string()).ok());
+    const std::string d = dir_.string();
+    const auto convert = [&](const std::string& filter, const std::string& file) {
+      return std::system(("cd '" + d + "' && soffice -env:UserInstallation=file://" + d +
+                          "/profile --headless --convert-to '" + filter + "' --outdir '" + d +
+                          "' " + file + " >/dev/null 2>&1")
+                             .c_str());
+    };
+    ASSERT_EQ(convert("doc:MS Word 97", "example.docx"), 0);
+    ASSERT_EQ(convert("xls:MS Excel 97", "example.xlsx"), 0);
+  }
+  static void TearDownTestSuite() {
+    if (!dir_.empty()) fs::remove_all(dir_);
+    delete prepared_;
+    prepared_ = nullptr;
+  }
+  void SetUp() override {
+    if (!skip_.empty()) GTEST_SKIP() << skip_;
+  }
+
+  static inline std::string skip_;
+  static inline fs::path dir_;
+  static inline PreparedPackage* prepared_ = nullptr;
+};
+
+TEST_F(LegacyOfficeRoundTrip, WordDocImportsToTheSamePackage) {
+  std::ifstream in(dir_ / "example.doc", std::ios::binary);
+  char magic[8] = {};
+  in.read(magic, 8);
+  ASSERT_EQ(std::string(magic, 8), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+      << "LibreOffice did not write a Word 97-2003 file";
+  Result<LoadedPackage> back = LoadAnyPackage((dir_ / "example.doc").string());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->format, DocumentFormat::kDoc);
+  for (const Diagnostic& note : back->import.notes) {
+    ADD_FAILURE() << note.code << ": " << note.message_en;
+  }
+  const Package& expected = prepared_->package;
+  testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/true);
+  testing::ExpectSameReport(back->package, expected, /*texts=*/true);
+  EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+}
+
+// A workbook has no report; the figures of both tables come back as from the XLSX
+// (tests/render_xlsx_test.cc says why group weights below 一级 are not expected back).
+TEST_F(LegacyOfficeRoundTrip, ExcelXlsImportsTheTablesFigures) {
+  Result<LoadedPackage> back = LoadAnyPackage((dir_ / "example.xls").string());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->format, DocumentFormat::kXls);
+  ASSERT_EQ(back->import.notes.size(), 1u) << back->import.notes[1].message_en;
+  EXPECT_EQ(back->import.notes[0].code, "I603");  // no report in a workbook
+  Package expected = prepared_->package;
+  expected.report = Report{};
+  expected.basic_data.staffing.retired = Cell::Blank();
+  expected.basic_data.staffing.total_actual = Cell::Blank();
+  const std::function<void(std::vector<Indicator>&)> blank_group_weights =
+      [&](std::vector<Indicator>& nodes) {
+        for (Indicator& node : nodes) {
+          if (node.is_leaf()) continue;
+          node.weight = Cell::Blank();
+          blank_group_weights(node.children);
+        }
+      };
+  for (Indicator& top : expected.evaluation.indicators) blank_group_weights(top.children);
+  testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/false);
+  EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+}
+
+}  // namespace
+}  // namespace jixiao
