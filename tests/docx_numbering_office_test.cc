@@ -61,8 +61,8 @@ TEST(DocxNumberingOffice, HeadingsNumberedByLibreOfficeSplitTheReport) {
   std::ofstream(dir / "report.fodt") << kReport;
   const std::string d = dir.string();
   ASSERT_EQ(std::system(("cd '" + d + "' && soffice -env:UserInstallation=file://" + d +
-                         "/profile --headless --convert-to 'docx:MS Word 2007 XML' --outdir '" +
-                         d + "' report.fodt >/dev/null 2>&1")
+                         "/profile --headless --convert-to 'docx:MS Word 2007 XML' --outdir '" + d +
+                         "' report.fodt >/dev/null 2>&1")
                             .c_str()),
             0);
   const std::string docx = d + "/report.docx";
@@ -76,15 +76,14 @@ TEST(DocxNumberingOffice, HeadingsNumberedByLibreOfficeSplitTheReport) {
     if (b.kind == FlatBlock::Kind::kParagraph) paragraphs.push_back(b.paragraph.text);
   }
   // LibreOffice writes the labels with no suffix after them.
-  const std::vector<std::string> expected = {
-      "示例区科技服务中心2024年度部门整体支出绩效自评报告",
-      "一、部门基本情况",
-      "（一）主要职能",
-      "中心承担全区科技咨询和培训服务。",
-      "（二）人员情况",
-      "年末编制12人，实有10人。",
-      "二、一般公共预算支出情况",
-      "2024年支出合计88.60万元，比上年增加3.20万元。"};
+  const std::vector<std::string> expected = {"示例区科技服务中心2024年度部门整体支出绩效自评报告",
+                                             "一、部门基本情况",
+                                             "（一）主要职能",
+                                             "中心承担全区科技咨询和培训服务。",
+                                             "（二）人员情况",
+                                             "年末编制12人，实有10人。",
+                                             "二、一般公共预算支出情况",
+                                             "2024年支出合计88.60万元，比上年增加3.20万元。"};
   EXPECT_EQ(paragraphs, expected);
 
   Result<LoadedPackage> loaded = LoadAnyPackage(docx);

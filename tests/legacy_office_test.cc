@@ -79,7 +79,8 @@ class PathOverride {
 };
 
 TEST(LegacyOffice, WithoutLibreOfficeTheMessageSaysWhatToDo) {
-  const fs::path empty = fs::temp_directory_path() / ("jixiao-nopath-" + std::to_string(::getpid()));
+  const fs::path empty =
+      fs::temp_directory_path() / ("jixiao-nopath-" + std::to_string(::getpid()));
   fs::create_directories(empty);
   Result<FlatDocument> doc = [&] {
     PathOverride path(empty.string());
@@ -159,27 +160,14 @@ TEST_F(LegacyOfficeRoundTrip, WordDocImportsToTheSamePackage) {
   EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
 }
 
-// A workbook has no report; the figures of both tables come back as from the XLSX
-// (tests/render_xlsx_test.cc says why group weights below 一级 are not expected back).
+// The figures of both tables come back as from the XLSX (testing::WorkbookPart).
 TEST_F(LegacyOfficeRoundTrip, ExcelXlsImportsTheTablesFigures) {
   Result<LoadedPackage> back = LoadAnyPackage((dir_ / "example.xls").string());
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_EQ(back->format, DocumentFormat::kXls);
   ASSERT_EQ(back->import.notes.size(), 1u) << back->import.notes[1].message_en;
   EXPECT_EQ(back->import.notes[0].code, "I603");  // no report in a workbook
-  Package expected = prepared_->package;
-  expected.report = Report{};
-  expected.basic_data.staffing.retired = Cell::Blank();
-  expected.basic_data.staffing.total_actual = Cell::Blank();
-  const std::function<void(std::vector<Indicator>&)> blank_group_weights =
-      [&](std::vector<Indicator>& nodes) {
-        for (Indicator& node : nodes) {
-          if (node.is_leaf()) continue;
-          node.weight = Cell::Blank();
-          blank_group_weights(node.children);
-        }
-      };
-  for (Indicator& top : expected.evaluation.indicators) blank_group_weights(top.children);
+  const Package expected = testing::WorkbookPart(prepared_->package);
   testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/false);
   EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
 }

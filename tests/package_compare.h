@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,26 @@ inline void ExpectSameReport(const Package& a, const Package& b, bool texts) {
       }
     }
   }
+}
+
+// What a workbook rendered from `prepared` (render/xlsx_writer.h) can give back: a workbook
+// carries no report, and 退休 and 实有 live in the report's prose; the form prints a group's
+// 分值 only on 一级 cells ("产出指标（50分）"), so the weights PrepareForRender fills in for
+// deeper groups (重点工作任务完成 30) have no cell to come back from.
+inline Package WorkbookPart(Package prepared) {
+  prepared.report = Report{};
+  prepared.basic_data.staffing.retired = Cell::Blank();
+  prepared.basic_data.staffing.total_actual = Cell::Blank();
+  const std::function<void(std::vector<Indicator>&)> blank_group_weights =
+      [&](std::vector<Indicator>& nodes) {
+        for (Indicator& node : nodes) {
+          if (node.is_leaf()) continue;
+          node.weight = Cell::Blank();
+          blank_group_weights(node.children);
+        }
+      };
+  for (Indicator& top : prepared.evaluation.indicators) blank_group_weights(top.children);
+  return prepared;
 }
 
 }  // namespace jixiao::testing

@@ -100,6 +100,8 @@ const std::vector<CodeInfo>& AllCodes() {
       {"I603", "document-part-missing", Severity::kWarning,
        "文件中缺少基础数据表、自评表或自评报告",
        "the file lacks the data table, the self-evaluation table or the report"},
+      {"I604", "formula-without-value", Severity::kWarning, "导入的工作簿中公式没有计算结果",
+       "formula cells of the workbook hold no saved result"},
   };
   return codes;
 }

@@ -6,6 +6,8 @@
 // Plain value types.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -55,8 +57,18 @@ struct FlatBlock {
 
 struct FlatDocument {
   std::string file;    // as given by the caller, for messages and provenance
-  std::string format;  // "text", "docx", "xlsx"
+  std::string format;  // "text", "docx", "xlsx" ("doc", "xls" when converted by LibreOffice)
   std::vector<FlatBlock> blocks;
+  // XLSX: formula cells whose result the workbook does not hold (written by a program that
+  // does not calculate, never opened in Excel since): how many, and the first few as
+  // "自评表!G7". Their text is empty.
+  int64_t formulas_without_values = 0;
+  std::vector<std::string> formula_cells;  // at most kFormulaCellsListed
+  // How the document was obtained when not read as it is ("LibreOffice converted it from
+  // .doc", "LibreOffice calculated 12 formulas"); empty otherwise.
+  std::string conversion;
 };
+
+inline constexpr size_t kFormulaCellsListed = 5;
 
 }  // namespace jixiao

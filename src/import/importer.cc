@@ -2,6 +2,7 @@
 #include "import/importer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cerrno>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "check/codes.h"
 #include "import/docx_reader.h"
 #include "import/text_reader.h"
 #include "import/xlsx_reader.h"
@@ -63,11 +65,12 @@ bool HasStreamName(std::string_view bytes, std::string_view name) {
 Result<FlatDocument> ReadLegacyOffice(std::string_view bytes, const std::string& file_name,
                                       bool word) {
   const Conversion conversion =
-      word ? Conversion{"doc", "docx:MS Word 2007 XML", "docx",
-                        "reading Word 97-2003 (.doc) files", "libreoffice-writer-nogui"}
+      word ? Conversion{"doc", "docx:MS Word 2007 XML", "docx", "reading Word 97-2003 (.doc) files",
+                        "libreoffice-writer-nogui"}
            : Conversion{"xls", "xlsx:Calc MS Excel 2007 XML", "xlsx",
                         "reading Excel 97-2003 (.xls) files", "libreoffice-calc-nogui"};
-  const std::string what = word ? "a Word 97-2003 document (.doc)" : "an Excel 97-2003 workbook (.xls)";
+  const std::string what =
+      word ? "a Word 97-2003 document (.doc)" : "an Excel 97-2003 workbook (.xls)";
   Result<std::string> converted = ConvertWithLibreOffice(bytes, conversion);
   if (!converted.ok()) {
     if (converted.status().code() == Status::Code::kNotFound) {
@@ -82,7 +85,59 @@ Result<FlatDocument> ReadLegacyOffice(std::string_view bytes, const std::string&
       word ? ReadDocx(*converted, file_name) : ReadXlsx(*converted, file_name);
   if (!doc.ok()) return doc.status();
   doc->format = word ? "doc" : "xls";
+  doc->conversion = word ? "LibreOffice 将 Word 97-2003 文档（.doc）转换为 .docx 后读取"
+                         : "LibreOffice 将 Excel 97-2003 工作簿（.xls）转换为 .xlsx 后读取";
   return doc;
+}
+
+// The I604 note for a workbook read with formulas whose results it does not hold.
+Diagnostic FormulasWithoutValues(const FlatDocument& doc) {
+  Diagnostic d;
+  d.code = "I604";
+  const CodeInfo* info = FindCode(d.code);
+  d.severity = info ? info->severity : Severity::kWarning;
+  d.location.document = "source";
+  SourceRef where;
+  where.file = doc.file;
+  const bool more = doc.formulas_without_values > static_cast<int64_t>(doc.formula_cells.size());
+  const std::string cells =
+      fmt::format("{}{}", fmt::join(doc.formula_cells, "、"), more ? "…" : "");
+  const std::string cells_en =
+      fmt::format("{}{}", fmt::join(doc.formula_cells, ", "), more ? ", …" : "");
+  where.text = cells;
+  const size_t bang =
+      doc.formula_cells.empty() ? std::string::npos : doc.formula_cells.front().rfind('!');
+  if (bang != std::string::npos) where.table = doc.formula_cells.front().substr(0, bang);
+  d.location.table = where.table;
+  d.location.source = where;
+  d.reported = cells;
+  d.message_zh = fmt::format(
+      "{} 个公式单元格没有保存计算结果（{}），已按空白导入。请在 Excel、WPS 或 LibreOffice 中"
+      "打开并保存后再导入，或安装 LibreOffice 由 jixiao 计算。",
+      doc.formulas_without_values, cells);
+  d.message_en = fmt::format(
+      "{} formula cells hold no saved result ({}) and were imported as blank. Open and save the "
+      "workbook in Excel, WPS or LibreOffice and import it again, or install LibreOffice for "
+      "jixiao to calculate them.",
+      doc.formulas_without_values, cells_en);
+  return d;
+}
+
+// A workbook whose formulas have no saved results is calculated by LibreOffice (when it is
+// installed) and the calculated copy read; otherwise, or when LibreOffice fails on it, the
+// workbook is read as it is and the formulas' cells are empty (LoadAnyPackage notes them).
+Result<FlatDocument> ReadXlsxCalculated(std::string_view bytes, const std::string& file_name) {
+  Result<FlatDocument> doc = ReadXlsx(bytes, file_name);
+  if (!doc.ok() || doc->formulas_without_values == 0 || FindSoffice().empty()) return doc;
+  Result<std::string> calculated =
+      ConvertWithLibreOffice(bytes, Conversion{"xlsx", "xlsx:Calc MS Excel 2007 XML", "xlsx",
+                                               "calculating formulas", "libreoffice-calc-nogui"});
+  if (!calculated.ok()) return doc;
+  Result<FlatDocument> again = ReadXlsx(*calculated, file_name);
+  if (!again.ok() || again->formulas_without_values != 0) return doc;
+  again->conversion = fmt::format("{} 个公式没有保存计算结果（如 {}），已由 LibreOffice 计算后读取",
+                                  doc->formulas_without_values, doc->formula_cells.front());
+  return again;
 }
 
 }  // namespace
@@ -114,7 +169,7 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
     case DocumentFormat::kDocx:
       return ReadDocx(bytes, file_name);
     case DocumentFormat::kXlsx:
-      return ReadXlsx(bytes, file_name);
+      return ReadXlsxCalculated(bytes, file_name);
     case DocumentFormat::kText:
       return ReadText(bytes, file_name);
     case DocumentFormat::kJson:
@@ -133,8 +188,9 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
           "保护文档/保护工作簿 → 用密码进行加密, clear it) and save it again");
     case DocumentFormat::kOtherCompound:
       return Status::InvalidArgument(
-          file_name + ": an Office 97-2003 file that is neither a Word document nor an Excel "
-                      "workbook");
+          file_name +
+          ": an Office 97-2003 file that is neither a Word document nor an Excel "
+          "workbook");
   }
   return Status::InvalidArgument(file_name + ": unknown format");
 }
@@ -168,6 +224,10 @@ Result<LoadedPackage> LoadAnyPackage(const std::string& path,
   if (missing == 3) {
     return Status::InvalidArgument(
         path + ": not a self-evaluation package (no 基础数据表, 自评表 or 自评报告 was found)");
+  }
+  if (!doc->conversion.empty()) loaded.import.recognised.push_back(doc->conversion);
+  if (doc->formulas_without_values > 0) {
+    loaded.import.notes.push_back(FormulasWithoutValues(*doc));
   }
   loaded.package = loaded.import.package;
   return loaded;

@@ -28,10 +28,10 @@ enum class DocumentFormat {
   kDocx,
   kXlsx,
   kOtherZip,
-  kDoc,             // Word 97-2003: an OLE compound file with a WordDocument stream
-  kXls,             // Excel 97-2003: an OLE compound file with a Workbook (or Book) stream
-  kEncrypted,       // a password-protected Office file (EncryptedPackage)
-  kOtherCompound,   // any other OLE compound file (.ppt, .msg, …)
+  kDoc,            // Word 97-2003: an OLE compound file with a WordDocument stream
+  kXls,            // Excel 97-2003: an OLE compound file with a Workbook (or Book) stream
+  kEncrypted,      // a password-protected Office file (EncryptedPackage)
+  kOtherCompound,  // any other OLE compound file (.ppt, .msg, …)
 };
 // "json", "text", "docx", "xlsx", "zip", "doc", "xls", "encrypted", "compound"
 std::string_view DocumentFormatName(DocumentFormat f);

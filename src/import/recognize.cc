@@ -642,9 +642,19 @@ class Recognizer {
   void FundsValues(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     const FlatRow& row = t.rows[r];
     Funds& f = p_.evaluation.funds;
-    if (FindColumn(keys, {"年度资金总额", "资金总额", "合计"}) >= 0 && !funds_done_) {
-      // Align by the right edge when the value row is wider or narrower than the header.
-      const int shift = static_cast<int>(row.cells.size()) - static_cast<int>(funds_width_);
+    const int label = FindColumn(keys, {"年度资金总额", "资金总额", "合计"});
+    if (label >= 0 && !funds_done_) {
+      // The figures start right after the label (and the columns it spans); when the value
+      // row is wider than the header (a label split over extra cells), align by the right
+      // edge instead. A narrower row has blank cells at its end (a workbook row stops at its
+      // last filled cell: 执行率 and 得分 left for jixiao to compute).
+      int first_field = -1;
+      for (int c : funds_cols_) {
+        if (c >= 0 && (first_field < 0 || c < first_field)) first_field = c;
+      }
+      const int after_label = label + row.cells[label].column_span;
+      int shift = static_cast<int>(row.cells.size()) - static_cast<int>(funds_width_);
+      if (shift <= 0 && first_field >= 0) shift = after_label - first_field;
       Cell* cells[] = {&f.initial_budget, &f.full_year_budget, &f.executed,
                        &f.weight,         &f.execution_rate,   &f.score};
       const char* names[] = {"initial_budget", "full_year_budget", "executed",
@@ -994,9 +1004,10 @@ class Recognizer {
       const FlatBlock& block = doc_.blocks[report_end_ - 1];
       if (block.kind != FlatBlock::Kind::kParagraph) break;
       const std::string_view text = TrimBlank(block.paragraph.text);
-      const bool title = text.empty() || ((Has(text, "附件") || Has(text, "表") ||
-                                           StartsWith(FoldWidth(text), "单位：")) &&
-                                          !SectionHeading(text, &number, &heading));
+      const bool title =
+          text.empty() ||
+          ((Has(text, "附件") || Has(text, "表") || StartsWith(FoldWidth(text), "单位：")) &&
+           !SectionHeading(text, &number, &heading));
       if (!title) break;
       --report_end_;
     }

@@ -698,6 +698,8 @@ class WorkbookReader {
   std::vector<size_t> xf_format_;                      // cellXfs index → formats_ index
   int64_t workbook_cells_ = 0;
   uint64_t text_bytes_ = 0;
+  int64_t formulas_without_values_ = 0;
+  std::vector<std::string> formula_cells_;
 };
 
 // Part names are case-insensitive in OPC; most files match exactly.
@@ -927,6 +929,15 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       std::string text;
       failed = CellText(c, t.value(), s.as_int(0), part, cell_row, column, &text);
       if (!failed.ok()) return;
+      // A formula with no <v>, or an empty <v> that is not a cached empty string (t="str"),
+      // has never been calculated.
+      if (text.empty() && Child(c, "f") &&
+          (!Child(c, "v") ||
+           (Child(c, "v").first_child().empty() && std::string_view(t.value()) != "str"))) {
+        if (++formulas_without_values_ <= static_cast<int64_t>(kFormulaCellsListed)) {
+          formula_cells_.push_back(name + "!" + CellName(cell_row, column));
+        }
+      }
       if (text.empty()) return;
       text_bytes_ += text.size();
       if (text_bytes_ > limits_.max_text_bytes) {
@@ -1140,6 +1151,8 @@ Result<FlatDocument> WorkbookReader::Read(std::string_view bytes) {
     document.blocks.push_back(std::move(block));
   });
   if (!failed.ok()) return failed;
+  document.formulas_without_values = formulas_without_values_;
+  document.formula_cells = std::move(formula_cells_);
   return document;
 }
 

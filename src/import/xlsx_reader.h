@@ -1,7 +1,9 @@
 // ReadXlsx: an Excel workbook (.xlsx, Office Open XML SpreadsheetML) read into a FlatDocument —
 // one FlatTable per worksheet, in the workbook's tab order, each cell holding the text a clerk
 // sees in Excel. Formulas are never evaluated: a formula cell contributes the value Excel
-// cached when the file was last saved (a formula without a cached value reads as empty).
+// cached when the file was last saved. A formula without a cached value reads as empty and is
+// counted in FlatDocument::formulas_without_values (the first few listed in formula_cells);
+// the importer has LibreOffice calculate such a workbook (import/importer.h).
 //
 // What a cell's text is:
 //   * strings (shared, inline, formula results): as written; rich-text runs joined, phonetic

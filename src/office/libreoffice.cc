@@ -42,9 +42,9 @@ Result<fs::path> MakeWorkDir() {
   std::random_device rd;
   std::error_code ec;
   for (int attempt = 0; attempt < 16; ++attempt) {
-    const fs::path dir = fs::temp_directory_path(ec) / ("jixiao-soffice-" +
-                                                        std::to_string(::getpid()) + "-" +
-                                                        std::to_string(rd()));
+    const fs::path dir =
+        fs::temp_directory_path(ec) /
+        ("jixiao-soffice-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
     if (ec) break;
     if (fs::create_directory(dir, ec)) {
       fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);

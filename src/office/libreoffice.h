@@ -27,11 +27,11 @@ std::string FindSoffice();
 
 // What to convert and into what.
 struct Conversion {
-  std::string input_extension;  // "docx", "doc": LibreOffice picks its import filter by it
-  std::string filter;           // --convert-to argument: "pdf:writer_pdf_Export"
+  std::string input_extension;   // "docx", "doc": LibreOffice picks its import filter by it
+  std::string filter;            // --convert-to argument: "pdf:writer_pdf_Export"
   std::string output_extension;  // the extension of the file LibreOffice writes: "pdf"
-  std::string purpose;          // for messages: "PDF output", "reading Word 97-2003 files"
-  std::string package;          // the Debian package that installs what is needed
+  std::string purpose;           // for messages: "PDF output", "reading Word 97-2003 files"
+  std::string package;           // the Debian package that installs what is needed
 };
 
 // Converts `bytes` and returns the converted file. Errors:
