@@ -12,8 +12,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include "tests/zip_testing.h"
 #include <unistd.h>
 #include <zip.h>
 
@@ -32,6 +30,7 @@
 
 #include "base/text.h"
 #include "tests/test_support.h"
+#include "tests/zip_testing.h"
 
 namespace jixiao {
 namespace {
@@ -318,6 +317,24 @@ TEST_F(DocxPythonDocx, ParagraphsMergedCellsBreaksTabsAndNestedTable) {
             "t2 r0: 编制数 | 8\n"
             "t2 r1: 实际在职人数 | 7\n"
             "p6 结束\n");
+}
+
+// Numbered by the styles of python-docx's template (Word's own numbering definitions): List
+// Number and List Number 2 are separate lists, each counting on across the plain paragraph.
+TEST_F(DocxPythonDocx, ParagraphsNumberedByTheirStyle) {
+  const std::string script = testing::SourceDir() + "/tests/fixtures/docx/make_docx.py";
+  ASSERT_EQ(Shell("/usr/bin/python3 '" + script + "' '" + dir_.path().string() + "'"), 0);
+  Result<FlatDocument> doc =
+      ReadDocx(ReadFileOrEmpty(dir_.path() / "numbered.docx"), "numbered.docx");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_EQ(Dump(*doc),
+            "p1 工作开展情况\n"
+            "p2 1.\\t开展科普活动10次。\n"
+            "p3 1.\\t其中线上活动4次。\n"
+            "p4 2.\\t线下活动6次。\n"
+            "p5 2.\\t培训基层科普员。\n"
+            "p6 以上为主要工作。\n"
+            "p7 3.\\t完成年度目标。\n");
 }
 
 // Compares with python-docx's own reading of a realistic report (bench/make_docx_fixture.py):
