@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <initializer_list>
 #include <pugixml.hpp>
 #include <string_view>
 #include <utility>
