@@ -1,9 +1,9 @@
-// Word 97-2003 (.doc) and Excel 97-2003 (.xls) files: told apart by content, refused with a
-// clear message when they cannot be read (password-protected, neither Word nor Excel,
-// LibreOffice missing), and otherwise read through LibreOffice. The .doc and .xls files are
-// made by LibreOffice itself from the worked example's rendered DOCX and XLSX, as a unit still
-// on the old formats would hand them in, and must import back to the same package. The
-// LibreOffice parts skip, saying why, when it is not installed.
+// Word 97-2003 (.doc), Excel 97-2003 (.xls) and OpenDocument (.odt, .ods) files: told apart by
+// content, refused with a clear message when they cannot be read (password-protected, neither
+// Word nor Excel, LibreOffice missing), and otherwise read through LibreOffice. The files are
+// made by LibreOffice itself from the worked example's rendered DOCX and XLSX, as a unit on
+// the old formats or on an ODF office suite would hand them in, and must import back to the
+// same package. The LibreOffice parts skip, saying why, when it is not installed.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -51,6 +51,8 @@ TEST(LegacyOffice, CompoundFilesAreToldApartByTheirStreams) {
   EXPECT_EQ(DetectFormat(std::string("\xD0\xCF\x11\xE0", 4)), DocumentFormat::kText);
   EXPECT_EQ(DocumentFormatName(DocumentFormat::kDoc), "doc");
   EXPECT_EQ(DocumentFormatName(DocumentFormat::kXls), "xls");
+  EXPECT_EQ(DocumentFormatName(DocumentFormat::kOdt), "odt");
+  EXPECT_EQ(DocumentFormatName(DocumentFormat::kOds), "ods");
 }
 
 TEST(LegacyOffice, UnreadableCompoundFilesAreRefusedWithTheReason) {
@@ -118,15 +120,6 @@ class LegacyOfficeRoundTrip : public ::testing::Test {
     ASSERT_TRUE(docx.ok()) << docx.status().message();
     std::ofstream(dir_ / "example.docx", std::ios::binary) << *docx;
     ASSERT_TRUE(WriteXlsx(*doc, {}, (dir_ / "example.xlsx").string()).ok());
-    const std::string d = dir_.string();
-    const auto convert = [&](const std::string& filter, const std::string& file) {
-      return std::system(("cd '" + d + "' && soffice -env:UserInstallation=file://" + d +
-                          "/profile --headless --convert-to '" + filter + "' --outdir '" + d +
-                          "' " + file + " >/dev/null 2>&1")
-                             .c_str());
-    };
-    ASSERT_EQ(convert("doc:MS Word 97", "example.docx"), 0);
-    ASSERT_EQ(convert("xls:MS Excel 97", "example.xlsx"), 0);
   }
   static void TearDownTestSuite() {
     if (!dir_.empty()) fs::remove_all(dir_);
@@ -137,39 +130,70 @@ class LegacyOfficeRoundTrip : public ::testing::Test {
     if (!skip_.empty()) GTEST_SKIP() << skip_;
   }
 
+  // example.docx or example.xlsx saved by LibreOffice with `filter` ("doc:MS Word 97");
+  // returns the new file's path (each test makes only the file it reads).
+  static std::string Convert(const std::string& filter, const std::string& source) {
+    const std::string d = dir_.string();
+    EXPECT_EQ(std::system(("cd '" + d + "' && soffice -env:UserInstallation=file://" + d +
+                           "/profile --headless --convert-to '" + filter + "' --outdir '" + d +
+                           "' " + source + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+    return (dir_ / fs::path(source).replace_extension(filter.substr(0, filter.find(':')))).string();
+  }
+
+  // A document converted from example.docx imports to the package it was composed from.
+  static void ExpectDocumentBack(const std::string& path, DocumentFormat format) {
+    Result<LoadedPackage> back = LoadAnyPackage(path);
+    ASSERT_TRUE(back.ok()) << back.status().message();
+    EXPECT_EQ(back->format, format);
+    for (const Diagnostic& note : back->import.notes) {
+      ADD_FAILURE() << note.code << ": " << note.message_en;
+    }
+    const Package& expected = prepared_->package;
+    testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/true);
+    testing::ExpectSameReport(back->package, expected, /*texts=*/true);
+    EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+  }
+
+  // A workbook converted from example.xlsx gives the figures of both tables back, as the XLSX
+  // does (testing::WorkbookPart).
+  static void ExpectWorkbookBack(const std::string& path, DocumentFormat format) {
+    Result<LoadedPackage> back = LoadAnyPackage(path);
+    ASSERT_TRUE(back.ok()) << back.status().message();
+    EXPECT_EQ(back->format, format);
+    ASSERT_EQ(back->import.notes.size(), 1u) << back->import.notes[1].message_en;
+    EXPECT_EQ(back->import.notes[0].code, "I603");  // no report in a workbook
+    const Package expected = testing::WorkbookPart(prepared_->package);
+    testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/false);
+    EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+  }
+
   static inline std::string skip_;
   static inline fs::path dir_;
   static inline PreparedPackage* prepared_ = nullptr;
 };
 
 TEST_F(LegacyOfficeRoundTrip, WordDocImportsToTheSamePackage) {
-  std::ifstream in(dir_ / "example.doc", std::ios::binary);
+  const std::string doc = Convert("doc:MS Word 97", "example.docx");
+  std::ifstream in(doc, std::ios::binary);
   char magic[8] = {};
   in.read(magic, 8);
   ASSERT_EQ(std::string(magic, 8), std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
       << "LibreOffice did not write a Word 97-2003 file";
-  Result<LoadedPackage> back = LoadAnyPackage((dir_ / "example.doc").string());
-  ASSERT_TRUE(back.ok()) << back.status().message();
-  EXPECT_EQ(back->format, DocumentFormat::kDoc);
-  for (const Diagnostic& note : back->import.notes) {
-    ADD_FAILURE() << note.code << ": " << note.message_en;
-  }
-  const Package& expected = prepared_->package;
-  testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/true);
-  testing::ExpectSameReport(back->package, expected, /*texts=*/true);
-  EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+  ExpectDocumentBack(doc, DocumentFormat::kDoc);
 }
 
-// The figures of both tables come back as from the XLSX (testing::WorkbookPart).
 TEST_F(LegacyOfficeRoundTrip, ExcelXlsImportsTheTablesFigures) {
-  Result<LoadedPackage> back = LoadAnyPackage((dir_ / "example.xls").string());
-  ASSERT_TRUE(back.ok()) << back.status().message();
-  EXPECT_EQ(back->format, DocumentFormat::kXls);
-  ASSERT_EQ(back->import.notes.size(), 1u) << back->import.notes[1].message_en;
-  EXPECT_EQ(back->import.notes[0].code, "I603");  // no report in a workbook
-  const Package expected = testing::WorkbookPart(prepared_->package);
-  testing::ExpectSameFigures(back->package, expected, /*exact_scale=*/false);
-  EXPECT_EQ(back->package.evaluation.goals.achieved, expected.evaluation.goals.achieved);
+  ExpectWorkbookBack(Convert("xls:MS Excel 97", "example.xlsx"), DocumentFormat::kXls);
+}
+
+TEST_F(LegacyOfficeRoundTrip, OpenDocumentTextImportsToTheSamePackage) {
+  ExpectDocumentBack(Convert("odt", "example.docx"), DocumentFormat::kOdt);
+}
+
+TEST_F(LegacyOfficeRoundTrip, OpenDocumentSpreadsheetImportsTheTablesFigures) {
+  ExpectWorkbookBack(Convert("ods", "example.xlsx"), DocumentFormat::kOds);
 }
 
 }  // namespace

@@ -40,6 +40,10 @@ std::string_view DocumentFormatName(DocumentFormat f) {
       return "encrypted";
     case DocumentFormat::kOtherCompound:
       return "compound";
+    case DocumentFormat::kOdt:
+      return "odt";
+    case DocumentFormat::kOds:
+      return "ods";
   }
   return "";
 }
@@ -61,32 +65,67 @@ bool HasStreamName(std::string_view bytes, std::string_view name) {
   return bytes.find(wide) != std::string_view::npos;
 }
 
-// A .doc or .xls converted to DOCX/XLSX by LibreOffice, then read.
-Result<FlatDocument> ReadLegacyOffice(std::string_view bytes, const std::string& file_name,
-                                      bool word) {
-  const Conversion conversion =
-      word ? Conversion{"doc", "docx:MS Word 2007 XML", "docx", "reading Word 97-2003 (.doc) files",
-                        "libreoffice-writer-nogui"}
-           : Conversion{"xls", "xlsx:Calc MS Excel 2007 XML", "xlsx",
-                        "reading Excel 97-2003 (.xls) files", "libreoffice-calc-nogui"};
-  const std::string what =
-      word ? "a Word 97-2003 document (.doc)" : "an Excel 97-2003 workbook (.xls)";
-  Result<std::string> converted = ConvertWithLibreOffice(bytes, conversion);
+// A file jixiao reads by having LibreOffice convert it to DOCX or XLSX first.
+struct Converted {
+  DocumentFormat format;
+  Conversion conversion;
+  bool word;              // read as DOCX (else XLSX)
+  std::string_view what;  // for messages
+  std::string_view zh;    // for the import summary
+};
+
+const Converted* ConvertedFormat(DocumentFormat format) {
+  static const Converted kConverted[] = {
+      {DocumentFormat::kDoc,
+       {"doc", "docx:MS Word 2007 XML", "docx", "reading Word 97-2003 (.doc) files",
+        "libreoffice-writer-nogui"},
+       true,
+       "a Word 97-2003 document (.doc)",
+       "Word 97-2003 文档（.doc）"},
+      {DocumentFormat::kXls,
+       {"xls", "xlsx:Calc MS Excel 2007 XML", "xlsx", "reading Excel 97-2003 (.xls) files",
+        "libreoffice-calc-nogui"},
+       false,
+       "an Excel 97-2003 workbook (.xls)",
+       "Excel 97-2003 工作簿（.xls）"},
+      {DocumentFormat::kOdt,
+       {"odt", "docx:MS Word 2007 XML", "docx", "reading OpenDocument text (.odt) files",
+        "libreoffice-writer-nogui"},
+       true,
+       "an OpenDocument text (.odt)",
+       "OpenDocument 文本（.odt）"},
+      {DocumentFormat::kOds,
+       {"ods", "xlsx:Calc MS Excel 2007 XML", "xlsx",
+        "reading OpenDocument spreadsheet (.ods) files", "libreoffice-calc-nogui"},
+       false,
+       "an OpenDocument spreadsheet (.ods)",
+       "OpenDocument 电子表格（.ods）"},
+  };
+  for (const Converted& c : kConverted) {
+    if (c.format == format) return &c;
+  }
+  return nullptr;
+}
+
+// The file converted to DOCX/XLSX by LibreOffice, then read.
+Result<FlatDocument> ReadConverted(std::string_view bytes, const std::string& file_name,
+                                   const Converted& how) {
+  Result<std::string> converted = ConvertWithLibreOffice(bytes, how.conversion);
   if (!converted.ok()) {
     if (converted.status().code() == Status::Code::kNotFound) {
-      return Status::NotFound(fmt::format("{}: {}: {}; save it as {} in {}, or install LibreOffice",
-                                          file_name, what, converted.status().message(),
-                                          word ? ".docx" : ".xlsx", word ? "Word" : "Excel"));
+      return Status::NotFound(fmt::format(
+          "{}: {}: {}; save it as {} in {}, or install LibreOffice", file_name, how.what,
+          converted.status().message(), how.word ? ".docx" : ".xlsx", how.word ? "Word" : "Excel"));
     }
     return Status::IOError(
-        fmt::format("{}: {}: {}", file_name, what, converted.status().message()));
+        fmt::format("{}: {}: {}", file_name, how.what, converted.status().message()));
   }
   Result<FlatDocument> doc =
-      word ? ReadDocx(*converted, file_name) : ReadXlsx(*converted, file_name);
+      how.word ? ReadDocx(*converted, file_name) : ReadXlsx(*converted, file_name);
   if (!doc.ok()) return doc.status();
-  doc->format = word ? "doc" : "xls";
-  doc->conversion = word ? "LibreOffice 将 Word 97-2003 文档（.doc）转换为 .docx 后读取"
-                         : "LibreOffice 将 Excel 97-2003 工作簿（.xls）转换为 .xlsx 后读取";
+  doc->format = how.conversion.input_extension;
+  doc->conversion =
+      fmt::format("LibreOffice 将 {}转换为 .{} 后读取", how.zh, how.conversion.output_extension);
   return doc;
 }
 
@@ -155,6 +194,15 @@ DocumentFormat DetectFormat(std::string_view bytes) {
     // The central directory lists member names in the clear; look for the telling parts.
     if (bytes.find("word/document.xml") != std::string_view::npos) return DocumentFormat::kDocx;
     if (bytes.find("xl/workbook.xml") != std::string_view::npos) return DocumentFormat::kXlsx;
+    // OpenDocument: the first member is "mimetype", stored, holding the media type.
+    const std::string_view head = bytes.substr(0, 200);
+    if (head.find("mimetypeapplication/vnd.oasis.opendocument.text") != std::string_view::npos) {
+      return DocumentFormat::kOdt;
+    }
+    if (head.find("mimetypeapplication/vnd.oasis.opendocument.spreadsheet") !=
+        std::string_view::npos) {
+      return DocumentFormat::kOds;
+    }
     return DocumentFormat::kOtherZip;
   }
   std::string_view rest = bytes;
@@ -178,9 +226,10 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
       return Status::InvalidArgument(file_name +
                                      ": a zip archive that is neither a Word nor an Excel file");
     case DocumentFormat::kDoc:
-      return ReadLegacyOffice(bytes, file_name, true);
     case DocumentFormat::kXls:
-      return ReadLegacyOffice(bytes, file_name, false);
+    case DocumentFormat::kOdt:
+    case DocumentFormat::kOds:
+      return ReadConverted(bytes, file_name, *ConvertedFormat(DetectFormat(bytes)));
     case DocumentFormat::kEncrypted:
       return Status::InvalidArgument(
           file_name +

@@ -1,8 +1,8 @@
 // The import front door: detects a file's format by its content (not its name) and turns
 // any supported file into a package — package JSON directly; plain text, Word (DOCX) and
-// Excel (XLSX) through their readers and the recognizer; Word 97-2003 (.doc) and Excel
-// 97-2003 (.xls) converted to DOCX/XLSX by LibreOffice first (office/libreoffice.h), when it
-// is installed.
+// Excel (XLSX) through their readers and the recognizer; Word 97-2003 (.doc), Excel 97-2003
+// (.xls) and OpenDocument (.odt, .ods) converted to DOCX/XLSX by LibreOffice first
+// (office/libreoffice.h), when it is installed.
 //
 // Example:
 //   Result<LoadedPackage> p = LoadAnyPackage("seed.txt");   // or x.docx, x.xlsx, x.json
@@ -32,19 +32,22 @@ enum class DocumentFormat {
   kXls,            // Excel 97-2003: an OLE compound file with a Workbook (or Book) stream
   kEncrypted,      // a password-protected Office file (EncryptedPackage)
   kOtherCompound,  // any other OLE compound file (.ppt, .msg, …)
+  kOdt,            // OpenDocument text: a zip whose "mimetype" member says so
+  kOds,            // OpenDocument spreadsheet
 };
-// "json", "text", "docx", "xlsx", "zip", "doc", "xls", "encrypted", "compound"
+// "json", "text", "docx", "xlsx", "zip", "doc", "xls", "encrypted", "compound", "odt", "ods"
 std::string_view DocumentFormatName(DocumentFormat f);
 
 // By content: '{' after an optional BOM and blanks → JSON; a zip holding word/document.xml →
-// DOCX, xl/workbook.xml → XLSX, other zips → kOtherZip; the OLE compound file signature
+// DOCX, xl/workbook.xml → XLSX, a "mimetype" member of an OpenDocument text or spreadsheet →
+// kOdt / kOds, other zips → kOtherZip; the OLE compound file signature
 // (D0 CF 11 E0 A1 B1 1A E1) → kDoc, kXls, kEncrypted or kOtherCompound by the stream names
 // its directory holds; anything else → text.
 DocumentFormat DetectFormat(std::string_view bytes);
 
-// Reads a text, DOCX or XLSX file's bytes into a FlatDocument; a .doc or .xls through
-// LibreOffice (its origins are those of the converted file: Word paragraph numbers, sheet
-// cells). Errors: InvalidArgument for JSON, unknown zips, password-protected files and other
+// Reads a text, DOCX or XLSX file's bytes into a FlatDocument; a .doc, .xls, .odt or .ods
+// through LibreOffice (its origins are those of the converted file: Word paragraph numbers,
+// sheet cells). Errors: InvalidArgument for JSON, unknown zips, password-protected files and other
 // compound files ("x.doc: a password-protected Office file; …"); NotFound when a .doc/.xls
 // needs LibreOffice and it is not installed ("x.doc: a Word 97-2003 document (.doc): …; save
 // it as .docx, or install …"); IOError when LibreOffice fails on it.
