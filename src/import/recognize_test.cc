@@ -105,6 +105,23 @@ TEST(Recognize, MiniPackageWithHeaderVariants) {
   EXPECT_EQ(src.text, "199.50");
 }
 
+// A funds row that stops before 执行率 and 得分 (left blank for jixiao to compute; a
+// workbook row ends at its last filled cell) keeps its figures under their own headers.
+TEST(Recognize, FundsRowWithBlankTrailingCellsIsNotShifted) {
+  std::string text = kMini;
+  const std::string full = "\t年度资金总额\n\t200\n\t210.00\n\t199.50\n\t10\n\t95%\n\t9.5\n\n";
+  const size_t at = text.find(full);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, full.size(), "\t年度资金总额\n\t200\n\t210.00\n\t199.50\n\t10\n\n");
+  const Funds& f = RecognizeText(text).package.evaluation.funds;
+  EXPECT_EQ(f.initial_budget.Display(), "200");
+  EXPECT_EQ(f.full_year_budget.Display(), "210.00");
+  EXPECT_EQ(f.executed.Display(), "199.50");
+  EXPECT_EQ(f.weight.Display(), "10");
+  EXPECT_EQ(f.execution_rate.kind, Cell::Kind::kBlank);
+  EXPECT_EQ(f.score.kind, Cell::Kind::kBlank);
+}
+
 TEST(Recognize, UnreadableFigureIsReported) {
   std::string text = kMini;
   text.replace(text.find("\t199.50\n"), 8, "\t一九九\n");
