@@ -92,39 +92,48 @@ CellRead ReadCell(std::string_view text, bool yuan, Cell* out) {
   return CellRead::kOk;
 }
 
-constexpr std::array<std::string_view, 10> kNumerals = {"一", "二", "三", "四", "五",
-                                                        "六", "七", "八", "九", "十"};
-
-// "一、基本情况" → ("一", "基本情况"); "十、其他" → ("十", …).
-bool SectionHeading(std::string_view line, std::string* number, std::string* title) {
-  const std::string_view t = TrimBlank(line);
-  for (std::string_view n : kNumerals) {
-    if (StartsWith(t, n) && StartsWith(t.substr(n.size()), "、")) {
-      *number = std::string(n);
-      *title = std::string(TrimBlank(t.substr(n.size() + std::string_view("、").size())));
-      return true;
+// The Chinese numeral 1–99 that `text` starts with ("一", "十", "十二", "二十", "九十九"), or
+// an empty view. Digits are 一…九; 十 stands alone, after a digit (二十) or before one (十一).
+std::string_view LeadingNumeral(std::string_view text) {
+  constexpr std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
+                                                       "六", "七", "八", "九"};
+  constexpr std::string_view kTen = "十";
+  const auto digit_at = [&](size_t at) {
+    for (std::string_view d : kDigits) {
+      if (text.substr(at, d.size()) == d) return d.size();
     }
+    return size_t{0};
+  };
+  size_t n = digit_at(0);
+  if (text.substr(n, kTen.size()) == kTen) {
+    n += kTen.size();
+    n += digit_at(n);
   }
-  return false;
+  return text.substr(0, n);
 }
 
-// "（一）单位基本情况" / "(一)单位基本情况" → ("（一）", "单位基本情况").
+// "一、基本情况" → ("一", "基本情况"); "十、其他" → ("十", …); "十一、…" → ("十一", …).
+bool SectionHeading(std::string_view line, std::string* number, std::string* title) {
+  const std::string_view t = TrimBlank(line);
+  const std::string_view n = LeadingNumeral(t);
+  if (n.empty() || !StartsWith(t.substr(n.size()), "、")) return false;
+  *number = std::string(n);
+  *title = std::string(TrimBlank(t.substr(n.size() + std::string_view("、").size())));
+  return true;
+}
+
+// "（一）单位基本情况" / "(一)单位基本情况" → ("（一）", "单位基本情况"); "（十二）…" too.
 bool SubsectionHeading(std::string_view line, std::string* number, std::string* title) {
   const std::string folded = FoldWidth(TrimBlank(line));
   if (!StartsWith(folded, "(")) return false;
-  for (std::string_view n : kNumerals) {
-    const std::string head = "(" + std::string(n) + ")";
-    if (StartsWith(folded, head)) {
-      *number = "（" + std::string(n) + "）";
-      // Title: the rest of the original line after the closing parenthesis.
-      const std::string_view t = TrimBlank(line);
-      const size_t close =
-          t.find("）") != std::string_view::npos ? t.find("）") + 3 : t.find(')') + 1;
-      *title = std::string(TrimBlank(t.substr(close)));
-      return true;
-    }
-  }
-  return false;
+  const std::string_view n = LeadingNumeral(std::string_view(folded).substr(1));
+  if (n.empty() || !StartsWith(std::string_view(folded).substr(1 + n.size()), ")")) return false;
+  *number = "（" + std::string(n) + "）";
+  // Title: the rest of the original line after the closing parenthesis.
+  const std::string_view t = TrimBlank(line);
+  const size_t close = t.find("）") != std::string_view::npos ? t.find("）") + 3 : t.find(')') + 1;
+  *title = std::string(TrimBlank(t.substr(close)));
+  return true;
 }
 
 std::string StripFinalStop(std::string s) {

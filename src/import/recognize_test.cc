@@ -122,6 +122,28 @@ TEST(Recognize, FundsRowWithBlankTrailingCellsIsNotShifted) {
   EXPECT_EQ(f.score.kind, Cell::Kind::kBlank);
 }
 
+// Section numbers past 十 (十一、, （十二）) are headings too; words that merely start with a
+// numeral (一是…, 十分…, 三十余人) are not.
+TEST(Recognize, HeadingNumeralsPastTen) {
+  std::string text = kMini;
+  text += "十一、其他需要说明的事项\n一是加强管理。\n十分重要、必须落实。\n";
+  for (const char* n : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"}) {
+    text += std::string("（") + n + "）事项" + n + "\n";
+  }
+  text += "（十二）第十二项\n三十余人、二十个单位参加。\n二十、附注\n";
+  const Report& report = RecognizeText(text).package.report;
+  ASSERT_EQ(report.sections.size(), 4u);
+  EXPECT_EQ(report.sections[2].number, "十一");
+  EXPECT_EQ(report.sections[2].title, "其他需要说明的事项");
+  EXPECT_EQ(report.sections[2].text, "一是加强管理。\n十分重要、必须落实。");
+  ASSERT_EQ(report.sections[2].subsections.size(), 12u);
+  EXPECT_EQ(report.sections[2].subsections[10].number, "（十一）");
+  EXPECT_EQ(report.sections[2].subsections[11].number, "（十二）");
+  EXPECT_EQ(report.sections[2].subsections[11].title, "第十二项");
+  EXPECT_EQ(report.sections[2].subsections[11].text, "三十余人、二十个单位参加。");
+  EXPECT_EQ(report.sections[3].number, "二十");
+}
+
 TEST(Recognize, UnreadableFigureIsReported) {
   std::string text = kMini;
   text.replace(text.find("\t199.50\n"), 8, "\t一九九\n");
