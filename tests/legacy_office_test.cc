@@ -11,18 +11,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "import/importer.h"
-#include "model/package_json.h"
 #include "office/libreoffice.h"
-#include "render/compose.h"
 #include "render/docx_writer.h"
-#include "render/form.h"
-#include "render/prepare.h"
 #include "render/xlsx_writer.h"
+#include "tests/example_documents.h"
 #include "tests/package_compare.h"
 #include "tests/test_support.h"
 
@@ -67,25 +63,12 @@ TEST(LegacyOffice, UnreadableCompoundFilesAreRefusedWithTheReason) {
             "a.ppt: an Office 97-2003 file that is neither a Word document nor an Excel workbook");
 }
 
-// Restores PATH when it goes out of scope.
-class PathOverride {
- public:
-  explicit PathOverride(const std::string& path) {
-    if (const char* old = std::getenv("PATH")) old_ = old;
-    ::setenv("PATH", path.c_str(), 1);
-  }
-  ~PathOverride() { ::setenv("PATH", old_.c_str(), 1); }
-
- private:
-  std::string old_;
-};
-
 TEST(LegacyOffice, WithoutLibreOfficeTheMessageSaysWhatToDo) {
   const fs::path empty =
       fs::temp_directory_path() / ("jixiao-nopath-" + std::to_string(::getpid()));
   fs::create_directories(empty);
   Result<FlatDocument> doc = [&] {
-    PathOverride path(empty.string());
+    testing::PathOverride path(empty.string());
     return ReadDocument(CompoundFile("WordDocument"), "old.doc");
   }();
   fs::remove_all(empty);
@@ -104,15 +87,10 @@ class LegacyOfficeRoundTrip : public ::testing::Test {
       skip_ = "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
       return;
     }
-    Result<Package> pkg =
-        LoadPackageFile(testing::SourceDir() + "/examples/lingling-kexie-2024-corrected.json");
-    ASSERT_TRUE(pkg.ok()) << pkg.status().message();
-    const Rulebook rb = testing::LoadRulebook(pkg->rulebook.c_str());
-    Result<Form> form = BundledForm("lingling-2024");
-    ASSERT_TRUE(form.ok()) << form.status().message();
-    prepared_ = new PreparedPackage(PrepareForRender(*pkg, rb));
-    Result<RenderDocument> doc = ComposeDocument(*prepared_, rb, *form);
-    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    Result<testing::ComposedExample> example = testing::ComposeCorrectedExample();
+    ASSERT_TRUE(example.ok()) << example.status().message();
+    prepared_ = new PreparedPackage(example->prepared);
+    const RenderDocument* doc = &example->document;
 
     dir_ = fs::temp_directory_path() / ("jixiao-legacy-" + std::to_string(::getpid()));
     fs::create_directories(dir_);

@@ -18,12 +18,9 @@
 
 #include "import/importer.h"
 #include "import/xlsx_reader.h"
-#include "model/package_json.h"
 #include "office/libreoffice.h"
-#include "render/compose.h"
-#include "render/form.h"
-#include "render/prepare.h"
 #include "render/xlsx_writer.h"
+#include "tests/example_documents.h"
 #include "tests/package_compare.h"
 #include "tests/test_support.h"
 
@@ -41,15 +38,10 @@ class XlsxFormulas : public ::testing::Test {
           "python3-openpyxl)";
       return;
     }
-    Result<Package> pkg =
-        LoadPackageFile(testing::SourceDir() + "/examples/lingling-kexie-2024-corrected.json");
-    ASSERT_TRUE(pkg.ok()) << pkg.status().message();
-    const Rulebook rb = testing::LoadRulebook(pkg->rulebook.c_str());
-    Result<Form> form = BundledForm("lingling-2024");
-    ASSERT_TRUE(form.ok()) << form.status().message();
-    prepared_ = new PreparedPackage(PrepareForRender(*pkg, rb));
-    Result<RenderDocument> doc = ComposeDocument(*prepared_, rb, *form);
-    ASSERT_TRUE(doc.ok()) << doc.status().message();
+    Result<testing::ComposedExample> example = testing::ComposeCorrectedExample();
+    ASSERT_TRUE(example.ok()) << example.status().message();
+    prepared_ = new PreparedPackage(example->prepared);
+    const RenderDocument* doc = &example->document;
     dir_ = fs::temp_directory_path() / ("jixiao-formulas-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     const std::string d = dir_.string();
@@ -112,22 +104,9 @@ TEST_F(XlsxFormulas, LibreOfficeCalculatesThemAndThePackageComesBack) {
                              /*exact_scale=*/false);
 }
 
-// Restores PATH when it goes out of scope.
-class PathOverride {
- public:
-  explicit PathOverride(const std::string& path) {
-    if (const char* old = std::getenv("PATH")) old_ = old;
-    ::setenv("PATH", path.c_str(), 1);
-  }
-  ~PathOverride() { ::setenv("PATH", old_.c_str(), 1); }
-
- private:
-  std::string old_;
-};
-
 TEST_F(XlsxFormulas, WithoutLibreOfficeTheCellsAreBlankAndNoted) {
   Result<LoadedPackage> loaded = [&] {
-    PathOverride path((dir_ / "no-such-dir").string());
+    testing::PathOverride path((dir_ / "no-such-dir").string());
     return LoadAnyPackage(Bare());
   }();
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();

@@ -213,7 +213,8 @@ DocumentFormat DetectFormat(std::string_view bytes) {
 }
 
 Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& file_name) {
-  switch (DetectFormat(bytes)) {
+  const DocumentFormat format = DetectFormat(bytes);
+  switch (format) {
     case DocumentFormat::kDocx:
       return ReadDocx(bytes, file_name);
     case DocumentFormat::kXlsx:
@@ -229,7 +230,7 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
     case DocumentFormat::kXls:
     case DocumentFormat::kOdt:
     case DocumentFormat::kOds:
-      return ReadConverted(bytes, file_name, *ConvertedFormat(DetectFormat(bytes)));
+      return ReadConverted(bytes, file_name, *ConvertedFormat(format));
     case DocumentFormat::kEncrypted:
       return Status::InvalidArgument(
           file_name +
