@@ -2,24 +2,25 @@
 // docs/form-format.md (the first problem found becomes an InvalidArgument naming the source,
 // line, column and key), and picks the bundled form for a package.
 //
-// toml++ reports syntax errors by exception; they are caught here and never escape. Loading is
-// a pure function of the text (the bundled texts are constants), safe from any thread.
+// The TOML reading every configuration file shares (bounded file reading, located errors, key
+// checks with suggestions) is base/toml_reader.h's; messages are in the language in force.
+// Loading is a pure function of the text (the bundled texts are constants), safe from any
+// thread.
 #include "render/form.h"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <initializer_list>
 #include <set>
-#include <system_error>
 #include <utility>
 
+#include "base/lang.h"
 #include "base/text.h"
+#include "base/toml_reader.h"
 
 namespace jixiao {
 
@@ -51,72 +52,6 @@ constexpr int kBasicColumns = 7;
 constexpr int kEvaluationColumns = 9;
 constexpr int kMaxOutlineDepth = 3;
 
-std::string_view TypeName(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a float";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date-time";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
-
-std::string Join(Keys words, std::string_view separator) {
-  std::string out;
-  for (std::string_view w : words) {
-    if (!out.empty()) out += separator;
-    out += w;
-  }
-  return out;
-}
-
-std::string KeyPath(std::string_view table, std::string_view key) {
-  if (table.empty()) return std::string(key);
-  return fmt::format("{}.{}", table, key);
-}
-
-std::string IndexPath(std::string_view path, size_t index) {
-  return fmt::format("{}[{}]", path, index);
-}
-
-// " (did you mean x?)" when a known name is within two edits of `name`, else "".
-std::string Suggestion(std::string_view name, Keys known) {
-  constexpr size_t kMaxEdits = 2;
-  std::string_view best;
-  size_t best_distance = kMaxEdits + 1;
-  for (std::string_view k : known) {
-    const size_t gap = k.size() > name.size() ? k.size() - name.size() : name.size() - k.size();
-    if (gap > kMaxEdits) continue;
-    const size_t d = EditDistance(name, k);
-    if (d < best_distance) {
-      best = k;
-      best_distance = d;
-    }
-  }
-  if (best.empty()) return "";
-  return fmt::format(" (did you mean {}?)", best);
-}
-
-bool Before(const toml::source_position& a, const toml::source_position& b) {
-  return a.line != b.line ? a.line < b.line : a.column < b.column;
-}
-
 bool IsIdentifierChar(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
 
 // Chinese type sizes (字号) in half-points.
@@ -145,13 +80,13 @@ const Keys kFundsFields = {
     "basic",          "project"};
 
 // Reads the tables of one form, stopping at the first problem.
-class Reader {
+class Reader : public TomlReader {
  public:
-  Reader(const std::string& source, const toml::table& root) : source_(source), root_(root) {}
+  using TomlReader::TomlReader;
 
   Status Read(Form* form) {
     FORM_RETURN_IF_ERROR(CheckKeys(
-        root_, "",
+        root(), "",
         {"form", "page", "fonts", "cover", "report", "basic_data", "evaluation", "charts"}));
     FORM_RETURN_IF_ERROR(ReadFormTable(form));
     FORM_RETURN_IF_ERROR(ReadPage(&form->page));
@@ -164,80 +99,6 @@ class Reader {
   }
 
  private:
-  Status Error(const toml::source_region& where, std::string_view path,
-               std::string_view message) const {
-    uint32_t line = where.begin.line;
-    uint32_t column = where.begin.column;
-    if (line == 0 || column == 0) line = column = 1;  // a node without a position
-    return Status::InvalidArgument(
-        fmt::format("{}:{}:{}: {}: {}", source_, line, column, path, message));
-  }
-
-  // The first key of `table` (in document order) that is not in `allowed`.
-  Status CheckKeys(const toml::table& table, std::string_view path, Keys allowed) const {
-    const toml::key* unknown = nullptr;
-    const toml::node* unknown_value = nullptr;
-    for (auto&& [key, value] : table) {
-      bool known = false;
-      for (std::string_view a : allowed) known = known || key.str() == a;
-      if (known) continue;
-      if (unknown == nullptr || Before(key.source().begin, unknown->source().begin)) {
-        unknown = &key;
-        unknown_value = &value;
-      }
-    }
-    if (unknown == nullptr) return Status::Ok();
-    const toml::table* table_value = unknown_value->as_table();
-    const bool is_table = (table_value != nullptr && !table_value->is_inline()) ||
-                          unknown_value->is_array_of_tables();
-    const std::string what = is_table ? "unknown table" : "unknown key";
-    return Error(unknown->source(), KeyPath(path, unknown->str()),
-                 what + Suggestion(unknown->str(), allowed));
-  }
-
-  Status Require(const toml::table& table, std::string_view path, std::string_view key,
-                 const toml::node** out) const {
-    *out = table.get(key);
-    if (*out == nullptr) return Error(table.source(), KeyPath(path, key), "missing key");
-    return Status::Ok();
-  }
-
-  // A sub-table of `parent` (a [header] or an inline table), its unknown keys rejected.
-  Status SubTable(const toml::table& parent, std::string_view parent_path, std::string_view name,
-                  Keys keys, const toml::table** out) const {
-    const std::string path = KeyPath(parent_path, name);
-    const toml::node* node = parent.get(name);
-    if (node == nullptr) return Error(parent.source(), path, "missing table");
-    *out = node->as_table();
-    if (*out == nullptr) {
-      return Error(node->source(), path,
-                   fmt::format("expected a table, found {}", TypeName(*node)));
-    }
-    return CheckKeys(**out, path, keys);
-  }
-
-  Status ReadString(const toml::table& table, std::string_view path, std::string_view key,
-                    std::string* out, const toml::node** node_out = nullptr) const {
-    const toml::node* node = nullptr;
-    FORM_RETURN_IF_ERROR(Require(table, path, key, &node));
-    if (node_out != nullptr) *node_out = node;
-    const auto* s = node->as_string();
-    if (s == nullptr) {
-      return Error(node->source(), KeyPath(path, key),
-                   fmt::format("expected a string, found {}", TypeName(*node)));
-    }
-    *out = s->get();
-    return Status::Ok();
-  }
-
-  Status ReadNonBlankString(const toml::table& table, std::string_view path, std::string_view key,
-                            std::string* out) const {
-    const toml::node* node = nullptr;
-    FORM_RETURN_IF_ERROR(ReadString(table, path, key, out, &node));
-    if (IsBlank(*out)) return Error(node->source(), KeyPath(path, key), "must not be empty");
-    return Status::Ok();
-  }
-
   // Every "{name}" in `text` must be one of `allowed`; other braces are literal text.
   Status CheckTemplate(const toml::node& node, std::string_view path, std::string_view text,
                        Keys allowed) const {
@@ -250,11 +111,12 @@ class Reader {
       bool known = false;
       for (std::string_view a : allowed) known = known || a == name;
       if (known) continue;
-      const std::string list =
-          allowed.size() == 0 ? "none are allowed here" : "allowed: " + Join(allowed, ", ");
-      return Error(
-          node.source(), path,
-          fmt::format("unknown placeholder {{{}}}{} ({})", name, Suggestion(name, allowed), list));
+      const std::string list = allowed.size() == 0
+                                   ? std::string(Tr("此处不允许占位符", "none are allowed here"))
+                                   : TrF("允许：{}", "allowed: {}", Join(allowed, ", "));
+      return Error(node.source(), path,
+                   TrF("未知的占位符 {{{}}}{}（{}）", "unknown placeholder {{{}}}{} ({})", name,
+                       Suggestion(name, allowed), list));
     }
     return Status::Ok();
   }
@@ -264,9 +126,9 @@ class Reader {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(ReadString(table, path, key, out, &node));
     if (non_blank && IsBlank(*out)) {
-      return Error(node->source(), KeyPath(path, key), "must not be empty");
+      return Error(node->source(), TomlKeyPath(path, key), Tr("不能为空", "must not be empty"));
     }
-    return CheckTemplate(*node, KeyPath(path, key), *out, allowed);
+    return CheckTemplate(*node, TomlKeyPath(path, key), *out, allowed);
   }
 
   // An array of strings (templates with `allowed` placeholders). `count` > 0 demands exactly
@@ -276,80 +138,38 @@ class Reader {
                      int min_count = 0) const {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(table, path, key, &node));
-    const std::string key_path = KeyPath(path, key);
+    const std::string key_path = TomlKeyPath(path, key);
     const auto* array = node->as_array();
     if (array == nullptr) {
       return Error(node->source(), key_path,
-                   fmt::format("expected an array of strings, found {}", TypeName(*node)));
+                   TrF("应为字符串数组，实为{}", "expected an array of strings, found {}",
+                       TomlTypeName(*node)));
     }
     if (count >= 0 && static_cast<int>(array->size()) != count) {
       return Error(node->source(), key_path,
-                   fmt::format("expected {} strings, found {}", count, array->size()));
+                   TrF("应为 {} 个字符串，实为 {} 个", "expected {} strings, found {}", count,
+                       array->size()));
     }
     if (static_cast<int>(array->size()) < min_count) {
-      return Error(node->source(), key_path,
-                   fmt::format("expected at least {} string{}, found {}", min_count,
-                               min_count == 1 ? "" : "s", array->size()));
+      return Error(
+          node->source(), key_path,
+          TrF("应至少有 {0} 个字符串，实为 {1} 个", "expected at least {0} string{2}, found {1}",
+              min_count, array->size(), min_count == 1 ? "" : "s"));
     }
     out->clear();
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
-      const std::string element_path = IndexPath(key_path, i);
+      const std::string element_path = TomlIndexPath(key_path, i);
       const auto* s = element.as_string();
       if (s == nullptr) {
-        return Error(element.source(), element_path,
-                     fmt::format("expected a string, found {}", TypeName(element)));
+        return Error(
+            element.source(), element_path,
+            TrF("应为字符串，实为{}", "expected a string, found {}", TomlTypeName(element)));
       }
       FORM_RETURN_IF_ERROR(CheckTemplate(element, element_path, s->get(), allowed));
       out->push_back(s->get());
     }
     return Status::Ok();
-  }
-
-  Status ReadBool(const toml::table& table, std::string_view path, std::string_view key,
-                  bool* out) const {
-    const toml::node* node = nullptr;
-    FORM_RETURN_IF_ERROR(Require(table, path, key, &node));
-    const auto* b = node->as_boolean();
-    if (b == nullptr) {
-      return Error(node->source(), KeyPath(path, key),
-                   fmt::format("expected true or false, found {}", TypeName(*node)));
-    }
-    *out = b->get();
-    return Status::Ok();
-  }
-
-  Status ReadInt(const toml::table& table, std::string_view path, std::string_view key, int lo,
-                 int hi, int* out) const {
-    const toml::node* node = nullptr;
-    FORM_RETURN_IF_ERROR(Require(table, path, key, &node));
-    const auto* i = node->as_integer();
-    if (i == nullptr || i->get() < lo || i->get() > hi) {
-      const std::string found =
-          i != nullptr ? std::to_string(i->get()) : std::string(TypeName(*node));
-      return Error(node->source(), KeyPath(path, key),
-                   fmt::format("expected an integer from {} to {}, found {}", lo, hi, found));
-    }
-    *out = static_cast<int>(i->get());
-    return Status::Ok();
-  }
-
-  // One of `choices`; *index is its position in the list.
-  Status ReadChoice(const toml::table& table, std::string_view path, std::string_view key,
-                    Keys choices, size_t* index) const {
-    std::string value;
-    const toml::node* node = nullptr;
-    FORM_RETURN_IF_ERROR(ReadString(table, path, key, &value, &node));
-    size_t i = 0;
-    for (std::string_view c : choices) {
-      if (value == c) {
-        *index = i;
-        return Status::Ok();
-      }
-      ++i;
-    }
-    return Error(node->source(), KeyPath(path, key),
-                 fmt::format("\"{}\" is not one of {}", value, Join(choices, ", ")));
   }
 
   // A length in millimetres (an integer, or a decimal string with at most one decimal) as
@@ -363,19 +183,21 @@ class Reader {
       value = Decimal::Parse(s->get());
       if (!value || value->scale() > 1) {
         return Error(node.source(), path,
-                     fmt::format("\"{}\" is not a length in millimetres with at most one "
-                                 "decimal, such as \"26.5\"",
-                                 s->get()));
+                     TrF("“{}”不是最多一位小数的毫米数，如 \"26.5\"",
+                         "\"{}\" is not a length in millimetres with at most one decimal, such "
+                         "as \"26.5\"",
+                         s->get()));
       }
     } else {
       return Error(node.source(), path,
-                   fmt::format("expected millimetres (an integer or a decimal string), found {}",
-                               TypeName(node)));
+                   TrF("应为毫米数（整数或小数字符串），实为{}",
+                       "expected millimetres (an integer or a decimal string), found {}",
+                       TomlTypeName(node)));
     }
     if (*value < Decimal::FromInt(lo_mm) || *value > Decimal::FromInt(hi_mm)) {
-      return Error(
-          node.source(), path,
-          fmt::format("must be from {} to {} mm, found {}", lo_mm, hi_mm, value->ToString()));
+      return Error(node.source(), path,
+                   TrF("应在 {} 到 {} 毫米之间，实为 {}", "must be from {} to {} mm, found {}",
+                       lo_mm, hi_mm, value->ToString()));
     }
     *out = static_cast<int>(*(*value * Decimal::FromInt(10)).Rounded(0).ToInt64());
     return Status::Ok();
@@ -385,27 +207,30 @@ class Reader {
                          int lo_mm, int hi_mm, int* out) const {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(table, path, key, &node));
-    return MillimetreValue(*node, KeyPath(path, key), lo_mm, hi_mm, out);
+    return MillimetreValue(*node, TomlKeyPath(path, key), lo_mm, hi_mm, out);
   }
 
   Status ReadWidths(const toml::table& table, std::string_view path, int count,
                     std::vector<int>* out) const {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(table, path, "column_widths_mm", &node));
-    const std::string key_path = KeyPath(path, "column_widths_mm");
+    const std::string key_path = TomlKeyPath(path, "column_widths_mm");
     const auto* array = node->as_array();
     if (array == nullptr) {
       return Error(node->source(), key_path,
-                   fmt::format("expected an array of lengths, found {}", TypeName(*node)));
+                   TrF("应为长度的数组，实为{}", "expected an array of lengths, found {}",
+                       TomlTypeName(*node)));
     }
     if (static_cast<int>(array->size()) != count) {
       return Error(node->source(), key_path,
-                   fmt::format("expected {} column widths, found {}", count, array->size()));
+                   TrF("应为 {} 个列宽，实为 {} 个", "expected {} column widths, found {}", count,
+                       array->size()));
     }
     out->clear();
     for (size_t i = 0; i < array->size(); ++i) {
       int width = 0;
-      FORM_RETURN_IF_ERROR(MillimetreValue(*array->get(i), IndexPath(key_path, i), 1, 500, &width));
+      FORM_RETURN_IF_ERROR(
+          MillimetreValue(*array->get(i), TomlIndexPath(key_path, i), 1, 500, &width));
       out->push_back(width);
     }
     return Status::Ok();
@@ -415,7 +240,7 @@ class Reader {
   Status ReadFontSize(const toml::table& table, std::string_view path, int* out) const {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(table, path, "size", &node));
-    const std::string key_path = KeyPath(path, "size");
+    const std::string key_path = TomlKeyPath(path, "size");
     std::optional<Decimal> points;
     if (const auto* i = node->as_integer()) {
       points = Decimal::FromInt(i->get());
@@ -428,19 +253,20 @@ class Reader {
       }
       points = Decimal::Parse(s->get());
       if (!points) {
-        return Error(
-            node->source(), key_path,
-            fmt::format("\"{}\" is neither a 字号 (初号 … 小六) nor a size in points", s->get()));
+        return Error(node->source(), key_path,
+                     TrF("“{}”既不是字号（初号 … 小六），也不是磅值",
+                         "\"{}\" is neither a 字号 (初号 … 小六) nor a size in points", s->get()));
       }
     } else {
       return Error(node->source(), key_path,
-                   fmt::format("expected a 字号 name or points, found {}", TypeName(*node)));
+                   TrF("应为字号名称或磅值，实为{}", "expected a 字号 name or points, found {}",
+                       TomlTypeName(*node)));
     }
     const Decimal half = *points * Decimal::FromInt(2);
     if (!half.is_integer() || half < Decimal::FromInt(8) || half > Decimal::FromInt(144)) {
-      return Error(
-          node->source(), key_path,
-          fmt::format("{} pt is not a size from 4 to 72 pt in steps of 0.5", points->ToString()));
+      return Error(node->source(), key_path,
+                   TrF("{} 磅不是 4 到 72 磅之间、以 0.5 为步长的字号",
+                       "{} pt is not a size from 4 to 72 pt in steps of 0.5", points->ToString()));
     }
     *out = static_cast<int>(*half.ToInt64());
     return Status::Ok();
@@ -450,15 +276,18 @@ class Reader {
 
   Status ReadFormTable(Form* form) const {
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(SubTable(root_, "", "form",
-                                  {"id", "name", "region", "year", "rulebook", "description"}, &t));
+    FORM_RETURN_IF_ERROR(
+        Table(root(), "", "form", {"id", "name", "region", "year", "rulebook", "description"}, &t));
     const toml::node* id_node = nullptr;
     FORM_RETURN_IF_ERROR(ReadString(*t, "form", "id", &form->id, &id_node));
-    if (form->id.empty()) return Error(id_node->source(), "form.id", "must not be empty");
+    if (form->id.empty()) {
+      return Error(id_node->source(), "form.id", Tr("不能为空", "must not be empty"));
+    }
     for (char c : form->id) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return Error(id_node->source(), "form.id",
-                     fmt::format("\"{}\" may use only a-z, 0-9 and '-'", form->id));
+        return Error(
+            id_node->source(), "form.id",
+            TrF("“{}”只能使用 a-z、0-9 和“-”", "\"{}\" may use only a-z, 0-9 and '-'", form->id));
       }
     }
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, "form", "name", &form->name));
@@ -472,10 +301,10 @@ class Reader {
 
   Status ReadPage(PageSetup* page) const {
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(SubTable(root_, "", "page",
-                                  {"paper", "orientation", "margin_top_mm", "margin_bottom_mm",
-                                   "margin_left_mm", "margin_right_mm", "page_numbers"},
-                                  &t));
+    FORM_RETURN_IF_ERROR(Table(root(), "", "page",
+                               {"paper", "orientation", "margin_top_mm", "margin_bottom_mm",
+                                "margin_left_mm", "margin_right_mm", "page_numbers"},
+                               &t));
     size_t paper = 0;
     FORM_RETURN_IF_ERROR(ReadChoice(*t, "page", "paper", {"A4", "A3", "B5"}, &paper));
     constexpr int kSizes[][2] = {{2100, 2970}, {2970, 4200}, {1760, 2500}};
@@ -498,23 +327,24 @@ class Reader {
 
   Status ReadFonts(DocumentFonts* fonts) const {
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(
-        SubTable(root_, "", "fonts",
-                 {"title", "heading1", "heading2", "body", "table", "table_header"}, &t));
+    FORM_RETURN_IF_ERROR(Table(root(), "", "fonts",
+                               {"title", "heading1", "heading2", "body", "table", "table_header"},
+                               &t));
     const std::pair<std::string_view, FontRole*> roles[] = {
         {"title", &fonts->title},       {"heading1", &fonts->heading1},
         {"heading2", &fonts->heading2}, {"body", &fonts->body},
         {"table", &fonts->table},       {"table_header", &fonts->table_header}};
     for (const auto& [name, role] : roles) {
       const toml::table* r = nullptr;
-      FORM_RETURN_IF_ERROR(SubTable(*t, "fonts", name, {"families", "size", "bold"}, &r));
-      const std::string path = KeyPath("fonts", name);
+      FORM_RETURN_IF_ERROR(Table(*t, "fonts", name, {"families", "size", "bold"}, &r));
+      const std::string path = TomlKeyPath("fonts", name);
       FORM_RETURN_IF_ERROR(
           ReadStrings(*r, path, "families", kNoPlaceholders, &role->families, -1, 1));
       for (size_t i = 0; i < role->families.size(); ++i) {
         if (IsBlank(role->families[i])) {
           return Error(r->get("families")->as_array()->get(i)->source(),
-                       IndexPath(KeyPath(path, "families"), i), "must not be empty");
+                       TomlIndexPath(TomlKeyPath(path, "families"), i),
+                       Tr("不能为空", "must not be empty"));
         }
       }
       FORM_RETURN_IF_ERROR(ReadFontSize(*r, path, &role->size_half_points));
@@ -528,7 +358,7 @@ class Reader {
   Status ReadCover(FormCover* cover) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
-        SubTable(root_, "", "cover", {"title_lines", "default_title", "details"}, &t));
+        Table(root(), "", "cover", {"title_lines", "default_title", "details"}, &t));
     FORM_RETURN_IF_ERROR(
         ReadStrings(*t, "cover", "title_lines", kDocumentPlaceholders, &cover->title_lines, -1, 1));
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, "cover", "default_title", kTitlePlaceholders,
@@ -542,26 +372,29 @@ class Reader {
                      FormSection* out) const {
     const auto* t = node.as_table();
     if (t == nullptr) {
-      return Error(node.source(), path, fmt::format("expected a table, found {}", TypeName(node)));
+      return Error(node.source(), path,
+                   TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(node)));
     }
     FORM_RETURN_IF_ERROR(CheckKeys(*t, path, {"number", "title", "subsections"}));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, path, "number", &out->number));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, path, "title", &out->title));
     const toml::node* subs = t->get("subsections");  // optional
     if (subs == nullptr) return Status::Ok();
-    const std::string subs_path = KeyPath(path, "subsections");
+    const std::string subs_path = TomlKeyPath(path, "subsections");
     const auto* array = subs->as_array();
     if (array == nullptr) {
       return Error(subs->source(), subs_path,
-                   fmt::format("expected an array of tables, found {}", TypeName(*subs)));
+                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
+                       TomlTypeName(*subs)));
     }
     if (depth >= kMaxOutlineDepth && !array->empty()) {
       return Error(subs->source(), subs_path,
-                   fmt::format("the outline has at most {} levels", kMaxOutlineDepth));
+                   TrF("提纲最多 {} 级", "the outline has at most {} levels", kMaxOutlineDepth));
     }
     for (size_t i = 0; i < array->size(); ++i) {
       FormSection sub;
-      FORM_RETURN_IF_ERROR(ReadSection(*array->get(i), IndexPath(subs_path, i), depth + 1, &sub));
+      FORM_RETURN_IF_ERROR(
+          ReadSection(*array->get(i), TomlIndexPath(subs_path, i), depth + 1, &sub));
       out->subsections.push_back(std::move(sub));
     }
     return Status::Ok();
@@ -570,7 +403,7 @@ class Reader {
   Status ReadReport(FormReport* report) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
-        SubTable(root_, "", "report", {"heading_formats", "empty_text", "sections"}, &t));
+        Table(root(), "", "report", {"heading_formats", "empty_text", "sections"}, &t));
     FORM_RETURN_IF_ERROR(ReadStrings(*t, "report", "heading_formats", kHeadingPlaceholders,
                                      &report->heading_formats, kMaxOutlineDepth));
     FORM_RETURN_IF_ERROR(ReadString(*t, "report", "empty_text", &report->empty_text));
@@ -578,19 +411,20 @@ class Reader {
     FORM_RETURN_IF_ERROR(Require(*t, "report", "sections", &node));
     const auto* array = node->as_array();
     if (array == nullptr) {
-      return Error(node->source(), "report.sections",
-                   fmt::format("expected an array of tables ([[report.sections]]), found {}",
-                               TypeName(*node)));
+      return Error(
+          node->source(), "report.sections",
+          TrF("应为表的数组（[[report.sections]]），实为{}",
+              "expected an array of tables ([[report.sections]]), found {}", TomlTypeName(*node)));
     }
     std::set<std::string> numbers;
     for (size_t i = 0; i < array->size(); ++i) {
       FormSection section;
-      const std::string path = IndexPath("report.sections", i);
+      const std::string path = TomlIndexPath("report.sections", i);
       FORM_RETURN_IF_ERROR(ReadSection(*array->get(i), path, 1, &section));
       if (!numbers.insert(section.number).second) {
-        return Error(
-            array->get(i)->source(), path + ".number",
-            fmt::format("\"{}\" is already the number of another section", section.number));
+        return Error(array->get(i)->source(), path + ".number",
+                     TrF("“{}”已是另一节的编号", "\"{}\" is already the number of another section",
+                         section.number));
       }
       report->sections.push_back(std::move(section));
     }
@@ -605,16 +439,17 @@ class Reader {
     const auto* array = node->as_array();
     if (array == nullptr) {
       return Error(node->source(), "basic_data.expense_rows",
-                   fmt::format("expected an array of tables, found {}", TypeName(*node)));
+                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
+                       TomlTypeName(*node)));
     }
     std::set<std::string> seen;
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
-      const std::string path = IndexPath("basic_data.expense_rows", i);
+      const std::string path = TomlIndexPath("basic_data.expense_rows", i);
       const auto* row = element.as_table();
       if (row == nullptr) {
         return Error(element.source(), path,
-                     fmt::format("expected a table, found {}", TypeName(element)));
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(element)));
       }
       FORM_RETURN_IF_ERROR(CheckKeys(*row, path, {"key", "label", "parent"}));
       FormExpenseRow r;
@@ -622,20 +457,22 @@ class Reader {
       FORM_RETURN_IF_ERROR(ReadString(*row, path, "key", &r.key, &key_node));
       if (ExpenseKeys().count(r.key) == 0 || r.key == "project") {
         return Error(key_node->source(), path + ".key",
-                     fmt::format("\"{}\" is not a standard row key (docs/package-format.md; "
-                                 "project rows come from the package)",
-                                 r.key));
+                     TrF("“{}”不是标准行的键（docs/package-format.md；项目行来自包）",
+                         "\"{}\" is not a standard row key (docs/package-format.md; project "
+                         "rows come from the package)",
+                         r.key));
       }
       if (!seen.insert(r.key).second) {
         return Error(key_node->source(), path + ".key",
-                     fmt::format("\"{}\" is listed twice", r.key));
+                     TrF("“{}”列了两次", "\"{}\" is listed twice", r.key));
       }
       FORM_RETURN_IF_ERROR(ReadNonBlankString(*row, path, "label", &r.label));
       const toml::node* parent_node = nullptr;
       FORM_RETURN_IF_ERROR(ReadString(*row, path, "parent", &r.parent, &parent_node));
       if (!r.parent.empty() && (seen.count(r.parent) == 0 || r.parent == r.key)) {
-        return Error(parent_node->source(), path + ".parent",
-                     fmt::format("\"{}\" is not the key of an earlier row", r.parent));
+        return Error(
+            parent_node->source(), path + ".parent",
+            TrF("“{}”不是前面某一行的键", "\"{}\" is not the key of an earlier row", r.parent));
       }
       out->push_back(std::move(r));
     }
@@ -645,11 +482,11 @@ class Reader {
   Status ReadBasicData(FormBasicData* b) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
-        SubTable(root_, "", "basic_data",
-                 {"title", "subtitle", "sheet_name", "landscape", "header_rows", "column_widths_mm",
-                  "label_indent", "staffing_header", "expense_header", "building_header",
-                  "frugality_label", "default_note", "rate_percent", "expense_rows"},
-                 &t));
+        Table(root(), "", "basic_data",
+              {"title", "subtitle", "sheet_name", "landscape", "header_rows", "column_widths_mm",
+               "label_indent", "staffing_header", "expense_header", "building_header",
+               "frugality_label", "default_note", "rate_percent", "expense_rows"},
+              &t));
     const std::string_view p = "basic_data";
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "title", kTitlePlaceholders, &b->title, true));
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "subtitle", kTitlePlaceholders, &b->subtitle));
@@ -674,21 +511,22 @@ class Reader {
 
   Status ReadSplits(const toml::table& t, std::string_view key,
                     std::vector<FormFundsSplit>* out) const {
-    const std::string path = KeyPath("evaluation", key);
+    const std::string path = TomlKeyPath("evaluation", key);
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(t, "evaluation", key, &node));
     const auto* array = node->as_array();
     if (array == nullptr) {
       return Error(node->source(), path,
-                   fmt::format("expected an array of tables, found {}", TypeName(*node)));
+                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
+                       TomlTypeName(*node)));
     }
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
-      const std::string element_path = IndexPath(path, i);
+      const std::string element_path = TomlIndexPath(path, i);
       const auto* split = element.as_table();
       if (split == nullptr) {
         return Error(element.source(), element_path,
-                     fmt::format("expected a table, found {}", TypeName(element)));
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(element)));
       }
       FORM_RETURN_IF_ERROR(CheckKeys(*split, element_path, {"field", "label"}));
       FormFundsSplit s;
@@ -707,16 +545,17 @@ class Reader {
     const auto* array = node->as_array();
     if (array == nullptr) {
       return Error(node->source(), "evaluation.skeleton",
-                   fmt::format("expected an array of tables ([[evaluation.skeleton]]), found {}",
-                               TypeName(*node)));
+                   TrF("应为表的数组（[[evaluation.skeleton]]），实为{}",
+                       "expected an array of tables ([[evaluation.skeleton]]), found {}",
+                       TomlTypeName(*node)));
     }
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
-      const std::string path = IndexPath("evaluation.skeleton", i);
+      const std::string path = TomlIndexPath("evaluation.skeleton", i);
       const auto* group = element.as_table();
       if (group == nullptr) {
         return Error(element.source(), path,
-                     fmt::format("expected a table, found {}", TypeName(element)));
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(element)));
       }
       FORM_RETURN_IF_ERROR(CheckKeys(*group, path, {"name", "kind", "children"}));
       FormSkeletonGroup g;
@@ -736,14 +575,14 @@ class Reader {
   Status ReadEvaluation(FormEvaluation* e) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
-        SubTable(root_, "", "evaluation",
-                 {"title",          "subtitle",          "sheet_name",    "landscape",
-                  "header_rows",    "column_widths_mm",  "unit_label",    "funds_label",
-                  "funds_header",   "funds_total_label", "income_label",  "income",
-                  "spending_label", "spending",          "goals_label",   "goals_header",
-                  "goal_format",    "indicators_label",  "level_headers", "leaf_header",
-                  "group_formats",  "total_label",       "rate_percent",  "skeleton"},
-                 &t));
+        Table(root(), "", "evaluation",
+              {"title",          "subtitle",          "sheet_name",    "landscape",
+               "header_rows",    "column_widths_mm",  "unit_label",    "funds_label",
+               "funds_header",   "funds_total_label", "income_label",  "income",
+               "spending_label", "spending",          "goals_label",   "goals_header",
+               "goal_format",    "indicators_label",  "level_headers", "leaf_header",
+               "group_formats",  "total_label",       "rate_percent",  "skeleton"},
+              &t));
     const std::string_view p = "evaluation";
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "title", kTitlePlaceholders, &e->title, true));
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "subtitle", kTitlePlaceholders, &e->subtitle));
@@ -780,21 +619,22 @@ class Reader {
                         std::vector<FormChartCategory>* out) const {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(t, path, "categories", &node));
-    const std::string key_path = KeyPath(path, "categories");
+    const std::string key_path = TomlKeyPath(path, "categories");
     const auto* array = node->as_array();
     if (array == nullptr || array->empty()) {
       return Error(node->source(), key_path,
                    array == nullptr
-                       ? fmt::format("expected an array of tables, found {}", TypeName(*node))
-                       : std::string("must list at least one category"));
+                       ? TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
+                             TomlTypeName(*node))
+                       : std::string(Tr("至少要列出一个类别", "must list at least one category")));
     }
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
-      const std::string element_path = IndexPath(key_path, i);
+      const std::string element_path = TomlIndexPath(key_path, i);
       const auto* c = element.as_table();
       if (c == nullptr) {
         return Error(element.source(), element_path,
-                     fmt::format("expected a table, found {}", TypeName(element)));
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(element)));
       }
       FORM_RETURN_IF_ERROR(CheckKeys(*c, element_path, {"label", "plus", "minus"}));
       FormChartCategory category;
@@ -807,7 +647,7 @@ class Reader {
         for (const std::string& key : *list) {
           if (ExpenseKeys().count(key) == 0) {
             return Error(c->source(), element_path,
-                         fmt::format("\"{}\" is not an expense-row key", key));
+                         TrF("“{}”不是支出行的键", "\"{}\" is not an expense-row key", key));
           }
         }
       }
@@ -817,34 +657,40 @@ class Reader {
   }
 
   Status ReadCharts(std::vector<FormChart>* out) const {
-    const toml::node* node = root_.get("charts");
-    if (node == nullptr) return Error(root_.source(), "charts", "missing [[charts]] tables");
+    const toml::node* node = root().get("charts");
+    if (node == nullptr) {
+      return Error(root().source(), "charts",
+                   Tr("缺少 [[charts]] 表", "missing [[charts]] tables"));
+    }
     const auto* array = node->as_array();
     if (array == nullptr) {
-      return Error(
-          node->source(), "charts",
-          fmt::format("expected an array of tables ([[charts]]), found {}", TypeName(*node)));
+      return Error(node->source(), "charts",
+                   TrF("应为表的数组（[[charts]]），实为{}",
+                       "expected an array of tables ([[charts]]), found {}", TomlTypeName(*node)));
     }
     std::set<std::string> ids;
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
-      const std::string path = IndexPath("charts", i);
+      const std::string path = TomlIndexPath("charts", i);
       const auto* t = element.as_table();
       if (t == nullptr) {
         return Error(element.source(), path,
-                     fmt::format("expected a table, found {}", TypeName(element)));
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(element)));
       }
       FormChart chart;
       size_t id = 0;
       // The id decides which other keys belong.
       const toml::node* id_node = t->get("id");
-      if (id_node == nullptr) return Error(t->source(), path + ".id", "missing key");
+      if (id_node == nullptr) {
+        return Error(t->source(), path + ".id", Tr("缺少此键", "missing key"));
+      }
       FORM_RETURN_IF_ERROR(
           ReadChoice(*t, path, "id", {"budget_execution", "year_on_year", "scores"}, &id));
       chart.id = id_node->as_string()->get();
       if (!ids.insert(chart.id).second) {
-        return Error(id_node->source(), path + ".id",
-                     fmt::format("\"{}\" is already the id of another chart", chart.id));
+        return Error(
+            id_node->source(), path + ".id",
+            TrF("“{}”已是另一个图表的 id", "\"{}\" is already the id of another chart", chart.id));
       }
       if (id == 0) {
         FORM_RETURN_IF_ERROR(CheckKeys(
@@ -874,9 +720,6 @@ class Reader {
     }
     return Status::Ok();
   }
-
-  const std::string& source_;
-  const toml::table& root_;
 };
 
 std::string BundledIdList() {
@@ -892,44 +735,24 @@ std::string BundledIdList() {
 
 Result<Form> ParseForm(std::string_view toml_text, const std::string& source_name) {
   try {
-    toml::table root;
-    try {
-      root = toml::parse(toml_text, std::string_view(source_name));
-    } catch (const toml::parse_error& e) {
-      const toml::source_position& at = e.source().begin;
-      return Status::InvalidArgument(
-          fmt::format("{}:{}:{}: {}", source_name, at.line, at.column, e.description()));
-    }
+    Result<toml::table> root = ParseTomlText(toml_text, source_name);
+    if (!root.ok()) return root.status();
     Form form;
     form.source = source_name;
-    Status status = Reader(source_name, root).Read(&form);
+    Status status = Reader(toml_text, source_name, *root).Read(&form);
     if (!status.ok()) return status;
     return form;
   } catch (const std::exception& e) {  // allocation failure; nothing else throws here
     return Status::InvalidArgument(fmt::format("{}: {}", source_name, e.what()));
   } catch (...) {
-    return Status::InvalidArgument(fmt::format("{}: unexpected error", source_name));
+    return Status::InvalidArgument(TrF("{}：意外的错误", "{}: unexpected error", source_name));
   }
 }
 
 Result<Form> LoadFormFile(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return Status::IOError(
-        fmt::format("cannot read {}: {}", path, std::generic_category().message(errno)));
-  }
-  std::string text;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(file) != 0;
-  const int error = errno;
-  std::fclose(file);
-  if (failed) {
-    return Status::IOError(
-        fmt::format("cannot read {}: {}", path, std::generic_category().message(error)));
-  }
-  return ParseForm(text, path);
+  Result<std::string> text = ReadConfigFile(path);
+  if (!text.ok()) return text.status();
+  return ParseForm(*text, path);
 }
 
 Result<Form> BundledForm(std::string_view id) {
@@ -937,12 +760,14 @@ Result<Form> BundledForm(std::string_view id) {
     if (id != kBundledFormIds[i]) continue;
     Result<Form> form = ParseForm(kBundledFormTexts[i], fmt::format("bundled:{}", id));
     if (form.ok() && form->id != id) {
-      return Status::Corruption(
-          fmt::format("bundled:{}: form.id is \"{}\", expected \"{}\"", id, form->id, id));
+      return Status::Corruption(TrF("bundled:{0}: form.id 为“{1}”，应为“{0}”",
+                                    "bundled:{0}: form.id is \"{1}\", expected \"{0}\"", id,
+                                    form->id));
     }
     return form;
   }
-  return Status::NotFound(fmt::format("no bundled form \"{}\" (bundled: {})", id, BundledIdList()));
+  return Status::NotFound(TrF("没有内置的版式“{}”（内置：{}）",
+                              "no bundled form \"{}\" (bundled: {})", id, BundledIdList()));
 }
 
 std::vector<std::string> BundledFormIds() {
@@ -951,18 +776,36 @@ std::vector<std::string> BundledFormIds() {
   return ids;
 }
 
-Result<Form> ResolveForm(const std::string& id_or_path) {
+namespace {
+
+// A bundled id, or else the file at `path` (`id_or_path` as it was written, resolved).
+Result<Form> Resolve(const std::string& id_or_path, const std::string& path) {
   for (int i = 0; i < kBundledFormCount; ++i) {
     if (id_or_path == kBundledFormIds[i]) return BundledForm(id_or_path);
   }
-  Result<Form> form = LoadFormFile(id_or_path);
+  Result<Form> form = LoadFormFile(path);
   // A bare name (no '/', no '.') that is no file was most likely meant as a bundled id.
   if (!form.ok() && form.status().code() == Status::Code::kIOError &&
       id_or_path.find_first_of("/.") == std::string::npos) {
-    return Status::IOError(
-        fmt::format("{} (bundled forms: {})", form.status().message(), BundledIdList()));
+    return Status::IOError(TrF("{}（内置版式：{}）", "{} (bundled forms: {})",
+                               form.status().message(), BundledIdList()));
   }
   return form;
+}
+
+}  // namespace
+
+Result<Form> ResolveForm(const std::string& id_or_path) { return Resolve(id_or_path, id_or_path); }
+
+Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::string& package_path) {
+  if (id_or_path.empty()) {
+    return Status::InvalidArgument(
+        TrF("{} 指定的版式（form）为空", "{} names an empty form", package_path));
+  }
+  Result<Form> form = Resolve(id_or_path, PathBeside(id_or_path, package_path));
+  if (form.ok()) return form;
+  return WithPrefix(form.status(), TrF("{} 指定的版式（form）“{}”：",
+                                       "{} names form \"{}\": ", package_path, id_or_path));
 }
 
 Result<Form> DefaultFormFor(const Package& package) {
@@ -972,7 +815,8 @@ Result<Form> DefaultFormFor(const Package& package) {
     if (!form.ok()) return form.status();
     forms.push_back(std::move(form).value());
   }
-  if (forms.empty()) return Status::NotFound("no form is bundled");
+  if (forms.empty())
+    return Status::NotFound(std::string(Tr("没有内置任何版式", "no form is bundled")));
   // Nearest year: the latest not after the fiscal year, else the earliest after it.
   const auto pick = [&](std::string_view rulebook) -> const Form* {
     const Form* best = nullptr;

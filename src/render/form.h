@@ -163,16 +163,27 @@ struct Form {
 // integer"). Returns InvalidArgument on any syntax error, unknown or missing key, wrong type
 // or bad value; the message forms are listed in docs/form-format.md.
 Result<Form> ParseForm(std::string_view toml_text, const std::string& source_name);
-// Reads and parses a file; IOError when it cannot be read.
+// Reads and parses a file, which must be a regular file of at most 1 MiB (base/toml_reader.h:
+// a device, a FIFO, a socket or a folder is refused without being read, and nothing blocks);
+// IOError "cannot read <path>: <why>" otherwise.
 Result<Form> LoadFormFile(const std::string& path);
 // A form bundled into the binary ("lingling-2024", "national-2024"); NotFound otherwise.
 Result<Form> BundledForm(std::string_view id);
 std::vector<std::string> BundledFormIds();
-// `--form` argument: a bundled id, or else a path to a TOML file. A bare name that is neither
-// gives IOError listing the bundled ids.
+// `--form` argument: a bundled id, or else a path to a TOML file (relative to the working
+// directory), read as LoadFormFile reads it. A bare name that is neither gives IOError listing
+// the bundled ids.
 // Example: ResolveForm("national-2024")->evaluation.unit_label == "部门（单位）名称";
 // ResolveForm("my-forms/x.toml") loads that file.
 Result<Form> ResolveForm(const std::string& id_or_path);
+// The form a package names, for the package read from `package_path`: a bundled id first (a
+// file of the same name does not shadow it), else a path taken relative to the package's
+// folder (not the working directory), read as LoadFormFile reads it. Every failure names the
+// package and the value it gives, keeping the failure's code:
+//   "in/p.json names form \"/dev/stdin\": cannot read /dev/stdin: is a pipe (FIFO), not a
+//   regular file"
+// Example: for "in/p.json" naming "forms/x.toml", in/forms/x.toml is read.
+Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::string& package_path);
 // The bundled form for a package: the one for its rulebook and fiscal year; else the one for
 // its rulebook whose year is nearest (the latest not after the fiscal year first); else, for a
 // rulebook no form names, the same choice among the forms of the "national" rulebook.

@@ -3,23 +3,20 @@
 // names the source, line, column and key), and answers the two lookups scorers need: the
 // ordinal level of a qualitative word and the grade of a total.
 //
-// toml++ reports syntax errors by exception; they are caught here and never escape.
+// The TOML reading every configuration file shares (bounded file reading, located errors, key
+// checks with suggestions) is base/toml_reader.h's; messages are in the language in force.
 #include "rules/rulebook.h"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include <algorithm>
-#include <cerrno>
-#include <cstdint>
-#include <cstdio>
 #include <exception>
-#include <initializer_list>
 #include <map>
-#include <system_error>
 #include <utility>
 
+#include "base/lang.h"
 #include "base/text.h"
+#include "base/toml_reader.h"
 #include "rules/bundled_rulebooks.h"
 
 namespace jixiao {
@@ -31,98 +28,15 @@ namespace {
     if (!rb_status.ok()) return rb_status; \
   } while (0)
 
-using Keys = std::initializer_list<std::string_view>;
-
 constexpr int kMaxDecimals = 6;
 
-std::string_view TypeName(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::string:
-      return "a string";
-    case toml::node_type::integer:
-      return "an integer";
-    case toml::node_type::floating_point:
-      return "a float";
-    case toml::node_type::boolean:
-      return "a boolean";
-    case toml::node_type::date:
-      return "a date";
-    case toml::node_type::time:
-      return "a time";
-    case toml::node_type::date_time:
-      return "a date-time";
-    case toml::node_type::array:
-      return "an array";
-    case toml::node_type::table:
-      return "a table";
-    case toml::node_type::none:
-      break;
-  }
-  return "nothing";
-}
-
-std::string Join(Keys words, std::string_view separator) {
-  std::string out;
-  for (std::string_view w : words) {
-    if (!out.empty()) out += separator;
-    out += w;
-  }
-  return out;
-}
-
-std::string KeyPath(std::string_view table, std::string_view key) {
-  if (table.empty()) return std::string(key);
-  return fmt::format("{}.{}", table, key);
-}
-
-std::string IndexPath(std::string_view path, size_t index) {
-  return fmt::format("{}[{}]", path, index);
-}
-
-// " (did you mean output?)" when a known name is within two edits of `name`, else "".
-std::string Suggestion(std::string_view name, Keys known) {
-  constexpr size_t kMaxEdits = 2;
-  std::string_view best;
-  size_t best_distance = kMaxEdits + 1;
-  for (std::string_view k : known) {
-    const size_t gap = k.size() > name.size() ? k.size() - name.size() : name.size() - k.size();
-    if (gap > kMaxEdits) continue;
-    const size_t d = EditDistance(name, k);
-    if (d < best_distance) {
-      best = k;
-      best_distance = d;
-    }
-  }
-  if (best.empty()) return "";
-  return fmt::format(" (did you mean {}?)", best);
-}
-
-bool Before(const toml::source_position& a, const toml::source_position& b) {
-  return a.line != b.line ? a.line < b.line : a.column < b.column;
-}
-
-// Byte offset of a 1-based line and column (columns count code points, as toml++ does).
-size_t OffsetOf(std::string_view text, uint32_t line, uint32_t column) {
-  size_t pos = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    const size_t newline = text.find('\n', pos);
-    if (newline == std::string_view::npos) return text.size();
-    pos = newline + 1;
-  }
-  for (uint32_t c = 1; c < column && pos < text.size() && text[pos] != '\n'; ++c) {
-    NextCodePoint(text, &pos);
-  }
-  return pos;
-}
-
 // Reads the tables of one rulebook, stopping at the first problem.
-class Reader {
+class Reader : public TomlReader {
  public:
-  Reader(std::string_view text, const std::string& source, const toml::table& root)
-      : text_(text), source_(source), root_(root) {}
+  using TomlReader::TomlReader;
 
   Status Read(Rulebook* rb) {
-    RB_RETURN_IF_ERROR(CheckKeys(root_, "",
+    RB_RETURN_IF_ERROR(CheckKeys(root(), "",
                                  {"rulebook", "weights", "execution", "scores", "rates", "reverse",
                                   "qualitative", "grades", "three_public", "policy"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
@@ -138,122 +52,6 @@ class Reader {
   }
 
  private:
-  Status Error(const toml::source_region& where, std::string_view path,
-               std::string_view message) const {
-    uint32_t line = where.begin.line;
-    uint32_t column = where.begin.column;
-    if (line == 0 || column == 0) line = column = 1;  // a node without a position
-    return Status::InvalidArgument(
-        fmt::format("{}:{}:{}: {}: {}", source_, line, column, path, message));
-  }
-
-  // The text a value was written as (for quoting a float back); empty when unknown.
-  std::string WrittenText(const toml::source_region& where) const {
-    if (where.begin.line == 0) return "";
-    constexpr size_t kMaxLength = 40;
-    size_t pos = OffsetOf(text_, where.begin.line, where.begin.column);
-    const size_t start = pos;
-    while (pos < text_.size() && pos - start < kMaxLength &&
-           std::string_view(" \t\r\n,]}#").find(text_[pos]) == std::string_view::npos) {
-      ++pos;
-    }
-    return std::string(text_.substr(start, pos - start));
-  }
-
-  // The first key of `table` (in document order) that is not in `allowed`.
-  Status CheckKeys(const toml::table& table, std::string_view path, Keys allowed) const {
-    const toml::key* unknown = nullptr;
-    const toml::node* unknown_value = nullptr;
-    for (auto&& [key, value] : table) {
-      bool known = false;
-      for (std::string_view a : allowed) known = known || key.str() == a;
-      if (known) continue;
-      if (unknown == nullptr || Before(key.source().begin, unknown->source().begin)) {
-        unknown = &key;
-        unknown_value = &value;
-      }
-    }
-    if (unknown == nullptr) return Status::Ok();
-    // [x] and [[x]] headers name tables; `x = ...` (an inline table too) is a key.
-    const toml::table* table_value = unknown_value->as_table();
-    const bool is_table = (table_value != nullptr && !table_value->is_inline()) ||
-                          unknown_value->is_array_of_tables();
-    const std::string what = is_table ? "unknown table" : "unknown key";
-    return Error(unknown->source(), KeyPath(path, unknown->str()),
-                 what + Suggestion(unknown->str(), allowed));
-  }
-
-  Status Require(const toml::table& table, std::string_view path, std::string_view key,
-                 const toml::node** out) const {
-    *out = table.get(key);
-    if (*out == nullptr) return Error(table.source(), KeyPath(path, key), "missing key");
-    return Status::Ok();
-  }
-
-  // A top-level table, with its unknown keys rejected.
-  Status Table(std::string_view name, Keys keys, const toml::table** out) const {
-    const toml::node* node = root_.get(name);
-    if (node == nullptr) return Error(root_.source(), name, "missing table");
-    *out = node->as_table();
-    if (*out == nullptr) {
-      return Error(node->source(), name,
-                   fmt::format("expected a table, found {}", TypeName(*node)));
-    }
-    return CheckKeys(**out, name, keys);
-  }
-
-  Status ReadString(const toml::table& table, std::string_view path, std::string_view key,
-                    std::string* out, const toml::node** node_out = nullptr) const {
-    const toml::node* node = nullptr;
-    RB_RETURN_IF_ERROR(Require(table, path, key, &node));
-    if (node_out != nullptr) *node_out = node;
-    const auto* s = node->as_string();
-    if (s == nullptr) {
-      return Error(node->source(), KeyPath(path, key),
-                   fmt::format("expected a string, found {}", TypeName(*node)));
-    }
-    *out = s->get();
-    return Status::Ok();
-  }
-
-  Status ReadNonBlankString(const toml::table& table, std::string_view path, std::string_view key,
-                            std::string* out) const {
-    const toml::node* node = nullptr;
-    RB_RETURN_IF_ERROR(ReadString(table, path, key, out, &node));
-    if (IsBlank(*out)) return Error(node->source(), KeyPath(path, key), "must not be empty");
-    return Status::Ok();
-  }
-
-  // One of `choices`; *index is its position in the list.
-  Status ReadChoice(const toml::table& table, std::string_view path, std::string_view key,
-                    Keys choices, size_t* index) const {
-    std::string value;
-    const toml::node* node = nullptr;
-    RB_RETURN_IF_ERROR(ReadString(table, path, key, &value, &node));
-    size_t i = 0;
-    for (std::string_view c : choices) {
-      if (value == c) {
-        *index = i;
-        return Status::Ok();
-      }
-      ++i;
-    }
-    return Error(node->source(), KeyPath(path, key),
-                 fmt::format("\"{}\" is not one of {}", value, Join(choices, ", ")));
-  }
-
-  Status ReadBool(const toml::table& table, std::string_view path, std::string_view key, bool* out,
-                  const toml::node** node_out) const {
-    RB_RETURN_IF_ERROR(Require(table, path, key, node_out));
-    const auto* b = (*node_out)->as_boolean();
-    if (b == nullptr) {
-      return Error((*node_out)->source(), KeyPath(path, key),
-                   fmt::format("expected true or false, found {}", TypeName(**node_out)));
-    }
-    *out = b->get();
-    return Status::Ok();
-  }
-
   // A decimal written as a string ("87.5") or an integer; floats are refused because a binary
   // float cannot keep the decimals that were written.
   Status DecimalValue(const toml::node& node, std::string_view path, Decimal* out) const {
@@ -265,9 +63,10 @@ class Reader {
       std::optional<Decimal> d = Decimal::Parse(s->get());
       if (!d) {
         return Error(node.source(), path,
-                     fmt::format("\"{}\" is not a decimal number (digits with an optional '-' "
-                                 "and '.', such as \"87.5\")",
-                                 s->get()));
+                     TrF("“{}”不是小数（数字，可带“-”和“.”，如 \"87.5\"）",
+                         "\"{}\" is not a decimal number (digits with an optional '-' "
+                         "and '.', such as \"87.5\")",
+                         s->get()));
       }
       *out = *d;
       return Status::Ok();
@@ -276,16 +75,19 @@ class Reader {
       const std::string written = WrittenText(node.source());
       if (!written.empty() && Decimal::Parse(written)) {
         return Error(node.source(), path,
-                     fmt::format("{} is a TOML float, which loses its written decimals; write it "
-                                 "as a string: \"{}\"",
-                                 written, written));
+                     TrF("{0} 是 TOML 浮点数，会丢失所写的小数位；请写成字符串：\"{0}\"",
+                         "{0} is a TOML float, which loses its written decimals; write it "
+                         "as a string: \"{0}\"",
+                         written));
       }
       return Error(node.source(), path,
-                   "a TOML float loses its written decimals; write the number as a string, such "
-                   "as \"87.5\"");
+                   Tr("TOML 浮点数会丢失所写的小数位；请把数写成字符串，如 \"87.5\"",
+                      "a TOML float loses its written decimals; write the number as a string, "
+                      "such as \"87.5\""));
     }
     return Error(node.source(), path,
-                 fmt::format("expected a decimal string or an integer, found {}", TypeName(node)));
+                 TrF("应为小数字符串或整数，实为{}",
+                     "expected a decimal string or an integer, found {}", TomlTypeName(node)));
   }
 
   Status ReadDecimal(const toml::table& table, std::string_view path, std::string_view key,
@@ -293,21 +95,11 @@ class Reader {
     const toml::node* node = nullptr;
     RB_RETURN_IF_ERROR(Require(table, path, key, &node));
     if (node_out != nullptr) *node_out = node;
-    return DecimalValue(*node, KeyPath(path, key), out);
+    return DecimalValue(*node, TomlKeyPath(path, key), out);
   }
 
   Status ReadDecimals(const toml::table& table, std::string_view path, int* out) const {
-    const toml::node* node = nullptr;
-    RB_RETURN_IF_ERROR(Require(table, path, "decimals", &node));
-    const auto* i = node->as_integer();
-    if (i == nullptr || i->get() < 0 || i->get() > kMaxDecimals) {
-      const std::string found =
-          i != nullptr ? std::to_string(i->get()) : std::string(TypeName(*node));
-      return Error(node->source(), KeyPath(path, "decimals"),
-                   fmt::format("expected an integer from 0 to {}, found {}", kMaxDecimals, found));
-    }
-    *out = static_cast<int>(i->get());
-    return Status::Ok();
+    return ReadInt(table, path, "decimals", 0, kMaxDecimals, out);
   }
 
   Status ReadRounding(const toml::table& table, std::string_view path, Rounding* out) const {
@@ -332,8 +124,10 @@ class Reader {
     const bool below = positive ? value.sign() <= 0 : value.sign() < 0;
     if (below || value > Decimal::FromInt(100)) {
       return Error(node.source(), path,
-                   fmt::format("must be {} 100, found {}",
-                               positive ? "above 0 and at most" : "from 0 to", value.ToString()));
+                   positive ? TrF("应大于 0 且不超过 100，实为 {}",
+                                  "must be above 0 and at most 100, found {}", value.ToString())
+                            : TrF("应在 0 到 100 之间，实为 {}", "must be from 0 to 100, found {}",
+                                  value.ToString()));
     }
     return Status::Ok();
   }
@@ -343,11 +137,14 @@ class Reader {
     RB_RETURN_IF_ERROR(Table("rulebook", {"id", "name", "description"}, &t));
     const toml::node* id_node = nullptr;
     RB_RETURN_IF_ERROR(ReadString(*t, "rulebook", "id", &rb->id, &id_node));
-    if (rb->id.empty()) return Error(id_node->source(), "rulebook.id", "must not be empty");
+    if (rb->id.empty()) {
+      return Error(id_node->source(), "rulebook.id", Tr("不能为空", "must not be empty"));
+    }
     for (char c : rb->id) {
       if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return Error(id_node->source(), "rulebook.id",
-                     fmt::format("\"{}\" may use only a-z, 0-9 and '-'", rb->id));
+        return Error(
+            id_node->source(), "rulebook.id",
+            TrF("“{}”只能使用 a-z、0-9 和“-”", "\"{}\" may use only a-z, 0-9 and '-'", rb->id));
       }
     }
     RB_RETURN_IF_ERROR(ReadNonBlankString(*t, "rulebook", "name", &rb->name));
@@ -373,16 +170,17 @@ class Reader {
       const toml::node* node = nullptr;
       RB_RETURN_IF_ERROR(ReadDecimal(*t, "weights", key, out, &node));
       if (out->sign() < 0) {
-        return Error(node->source(), KeyPath("weights", key),
-                     fmt::format("must not be negative, found {}", out->ToString()));
+        return Error(node->source(), TomlKeyPath("weights", key),
+                     TrF("不能为负数，实为 {}", "must not be negative, found {}", out->ToString()));
       }
       if (key == "satisfaction") satisfaction_node = node;
     }
     const toml::node* total_node = nullptr;
     RB_RETURN_IF_ERROR(ReadDecimal(*t, "weights", "total", &rb->total_weight, &total_node));
     if (rb->total_weight.sign() <= 0) {
-      return Error(total_node->source(), "weights.total",
-                   fmt::format("must be above 0, found {}", rb->total_weight.ToString()));
+      return Error(
+          total_node->source(), "weights.total",
+          TrF("应大于 0，实为 {}", "must be above 0, found {}", rb->total_weight.ToString()));
     }
 
     const Decimal& execution = rb->execution_weight;
@@ -392,27 +190,30 @@ class Reader {
     if (rb->satisfaction_layout == SatisfactionLayout::kUnderEffect) {
       if (satisfaction > effect) {
         return Error(satisfaction_node->source(), "weights.satisfaction",
-                     fmt::format("{} is above effect {} (under_effect: effect includes "
-                                 "satisfaction)",
-                                 satisfaction.ToString(), effect.ToString()));
+                     TrF("{} 大于 effect {}（under_effect：effect 已包含 satisfaction）",
+                         "{} is above effect {} (under_effect: effect includes satisfaction)",
+                         satisfaction.ToString(), effect.ToString()));
       }
       const Decimal sum = execution + output + effect;
       if (sum != rb->total_weight) {
         return Error(total_node->source(), "weights.total",
-                     fmt::format("{} does not equal execution + output + effect = {} + {} + {} = "
-                                 "{} (under_effect: effect includes satisfaction)",
-                                 rb->total_weight.ToString(), execution.ToString(),
-                                 output.ToString(), effect.ToString(), sum.ToString()));
+                     TrF("{} 不等于 execution + output + effect = {} + {} + {} = {}"
+                         "（under_effect：effect 已包含 satisfaction）",
+                         "{} does not equal execution + output + effect = {} + {} + {} = "
+                         "{} (under_effect: effect includes satisfaction)",
+                         rb->total_weight.ToString(), execution.ToString(), output.ToString(),
+                         effect.ToString(), sum.ToString()));
       }
     } else {
       const Decimal sum = execution + output + effect + satisfaction;
       if (sum != rb->total_weight) {
         return Error(
             total_node->source(), "weights.total",
-            fmt::format("{} does not equal execution + output + effect + satisfaction "
-                        "= {} + {} + {} + {} = {}",
-                        rb->total_weight.ToString(), execution.ToString(), output.ToString(),
-                        effect.ToString(), satisfaction.ToString(), sum.ToString()));
+            TrF("{} 不等于 execution + output + effect + satisfaction = {} + {} + {} + {} = {}",
+                "{} does not equal execution + output + effect + satisfaction "
+                "= {} + {} + {} + {} = {}",
+                rb->total_weight.ToString(), execution.ToString(), output.ToString(),
+                effect.ToString(), satisfaction.ToString(), sum.ToString()));
       }
     }
     return Status::Ok();
@@ -461,7 +262,8 @@ class Reader {
       const toml::node* node = nullptr;
       RB_RETURN_IF_ERROR(ReadDecimal(*t, "policy", k.key, k.out, &node));
       if (k.out->sign() < 0) {
-        return Error(node->source(), std::string("policy.") + k.key, "must not be negative");
+        return Error(node->source(), std::string("policy.") + k.key,
+                     Tr("不能为负数", "must not be negative"));
       }
     }
     return Status::Ok();
@@ -483,42 +285,50 @@ class Reader {
     if (levels == nullptr) {
       return Error(
           node->source(), "qualitative.scale",
-          fmt::format("expected an array of levels (arrays of words), found {}", TypeName(*node)));
+          TrF("应为等级的数组（每级是词语的数组），实为{}",
+              "expected an array of levels (arrays of words), found {}", TomlTypeName(*node)));
     }
     if (levels->empty()) {
-      return Error(node->source(), "qualitative.scale", "must list at least one level");
+      return Error(node->source(), "qualitative.scale",
+                   Tr("至少要列出一档", "must list at least one level"));
     }
     std::map<std::string, std::string, std::less<>> seen;  // word → where it was listed
     for (size_t i = 0; i < levels->size(); ++i) {
       const toml::node& level_node = *levels->get(i);
-      const std::string level_path = IndexPath("qualitative.scale", i);
+      const std::string level_path = TomlIndexPath("qualitative.scale", i);
       const auto* words = level_node.as_array();
       if (words == nullptr) {
         return Error(level_node.source(), level_path,
-                     fmt::format("expected an array of words, found {}", TypeName(level_node)));
+                     TrF("应为词语的数组，实为{}", "expected an array of words, found {}",
+                         TomlTypeName(level_node)));
       }
       if (words->empty()) {
-        return Error(level_node.source(), level_path, "a level must list at least one word");
+        return Error(level_node.source(), level_path,
+                     Tr("每档至少要列出一个词语", "a level must list at least one word"));
       }
       std::vector<std::string> level;
       for (size_t j = 0; j < words->size(); ++j) {
         const toml::node& word_node = *words->get(j);
-        const std::string word_path = IndexPath(level_path, j);
+        const std::string word_path = TomlIndexPath(level_path, j);
         const auto* word = word_node.as_string();
         if (word == nullptr) {
-          return Error(word_node.source(), word_path,
-                       fmt::format("expected a string, found {}", TypeName(word_node)));
+          return Error(
+              word_node.source(), word_path,
+              TrF("应为字符串，实为{}", "expected a string, found {}", TomlTypeName(word_node)));
         }
         const std::string& w = word->get();
-        if (IsBlank(w)) return Error(word_node.source(), word_path, "a word must not be empty");
+        if (IsBlank(w)) {
+          return Error(word_node.source(), word_path,
+                       Tr("词语不能为空", "a word must not be empty"));
+        }
         if (TrimBlank(w).size() != w.size()) {
           return Error(word_node.source(), word_path,
-                       fmt::format("\"{}\" begins or ends with a blank", w));
+                       TrF("“{}”的开头或结尾有空白", "\"{}\" begins or ends with a blank", w));
         }
         auto [it, inserted] = seen.emplace(w, word_path);
         if (!inserted) {
           return Error(word_node.source(), word_path,
-                       fmt::format("\"{}\" is already listed at {}", w, it->second));
+                       TrF("“{}”已列在 {}", "\"{}\" is already listed at {}", w, it->second));
         }
         level.push_back(w);
       }
@@ -529,27 +339,29 @@ class Reader {
 
   Status ReadBand(const toml::table& t, std::string_view key, ScoreBand* out,
                   const toml::node** node_out) const {
-    const std::string path = KeyPath("qualitative", key);
+    const std::string path = TomlKeyPath("qualitative", key);
     RB_RETURN_IF_ERROR(Require(t, "qualitative", key, node_out));
     const toml::node& node = **node_out;
     const auto* bounds = node.as_array();
     if (bounds == nullptr || bounds->size() != 2) {
-      const std::string found = bounds != nullptr ? fmt::format("an array of {}", bounds->size())
-                                                  : std::string(TypeName(node));
+      const std::string found = bounds != nullptr
+                                    ? TrF("{} 个元素的数组", "an array of {}", bounds->size())
+                                    : TomlTypeName(node);
       return Error(node.source(), path,
-                   fmt::format("expected [lo, hi], two percents, found {}", found));
+                   TrF("应为 [lo, hi] 两个百分数，实为{}",
+                       "expected [lo, hi], two percents, found {}", found));
     }
     Decimal* ends[] = {&out->lo_percent, &out->hi_percent};
     for (size_t i = 0; i < 2; ++i) {
       const toml::node& end = *bounds->get(i);
-      const std::string end_path = IndexPath(path, i);
+      const std::string end_path = TomlIndexPath(path, i);
       RB_RETURN_IF_ERROR(DecimalValue(end, end_path, ends[i]));
       RB_RETURN_IF_ERROR(CheckPercent(end, end_path, *ends[i], false));
     }
     if (out->lo_percent > out->hi_percent) {
       return Error(node.source(), path,
-                   fmt::format("lo {} is above hi {}", out->lo_percent.ToString(),
-                               out->hi_percent.ToString()));
+                   TrF("lo {} 大于 hi {}", "lo {} is above hi {}", out->lo_percent.ToString(),
+                       out->hi_percent.ToString()));
     }
     return Status::Ok();
   }
@@ -569,14 +381,14 @@ class Reader {
       return fmt::format("[{}, {}]", b.lo_percent.ToString(), b.hi_percent.ToString());
     };
     if (rb->partial.hi_percent > rb->achieved.lo_percent) {
-      return Error(
-          partial->source(), "qualitative.partial",
-          fmt::format("{} overlaps achieved {}", band_text(rb->partial), band_text(rb->achieved)));
+      return Error(partial->source(), "qualitative.partial",
+                   TrF("{} 与 achieved {} 重叠", "{} overlaps achieved {}", band_text(rb->partial),
+                       band_text(rb->achieved)));
     }
     if (rb->not_achieved.hi_percent > rb->partial.lo_percent) {
       return Error(not_achieved->source(), "qualitative.not_achieved",
-                   fmt::format("{} overlaps partial {}", band_text(rb->not_achieved),
-                               band_text(rb->partial)));
+                   TrF("{} 与 partial {} 重叠", "{} overlaps partial {}",
+                       band_text(rb->not_achieved), band_text(rb->partial)));
     }
     return Status::Ok();
   }
@@ -589,36 +401,44 @@ class Reader {
   };
 
   Status ReadGrades(Rulebook* rb) const {
-    const toml::node* node = root_.get("grades");
-    if (node == nullptr) return Error(root_.source(), "grades", "missing [[grades]] tables");
+    const toml::node* node = root().get("grades");
+    if (node == nullptr) {
+      return Error(root().source(), "grades",
+                   Tr("缺少 [[grades]] 表", "missing [[grades]] tables"));
+    }
     const auto* grades = node->as_array();
     if (grades == nullptr) {
-      return Error(
-          node->source(), "grades",
-          fmt::format("expected an array of tables ([[grades]]), found {}", TypeName(*node)));
+      return Error(node->source(), "grades",
+                   TrF("应为表的数组（[[grades]]），实为{}",
+                       "expected an array of tables ([[grades]]), found {}", TomlTypeName(*node)));
     }
-    if (grades->empty()) return Error(node->source(), "grades", "must list at least one grade");
+    if (grades->empty()) {
+      return Error(node->source(), "grades",
+                   Tr("至少要列出一个等级", "must list at least one grade"));
+    }
 
     std::vector<GradeNodes> where;
     for (size_t i = 0; i < grades->size(); ++i) {
       const toml::node& grade_node = *grades->get(i);
-      const std::string path = IndexPath("grades", i);
+      const std::string path = TomlIndexPath("grades", i);
       const auto* t = grade_node.as_table();
       if (t == nullptr) {
         return Error(grade_node.source(), path,
-                     fmt::format("expected a table, found {}", TypeName(grade_node)));
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(grade_node)));
       }
       RB_RETURN_IF_ERROR(CheckKeys(*t, path, {"name", "min", "max", "max_inclusive"}));
       GradeBand band;
       GradeNodes nodes;
       const toml::node* name_node = nullptr;
       RB_RETURN_IF_ERROR(ReadString(*t, path, "name", &band.name, &name_node));
-      if (IsBlank(band.name))
-        return Error(name_node->source(), path + ".name", "must not be empty");
+      if (IsBlank(band.name)) {
+        return Error(name_node->source(), path + ".name", Tr("不能为空", "must not be empty"));
+      }
       for (size_t k = 0; k < rb->grades.size(); ++k) {
         if (rb->grades[k].name == band.name) {
           return Error(name_node->source(), path + ".name",
-                       fmt::format("\"{}\" is already the name of grades[{}]", band.name, k));
+                       TrF("“{}”已是 grades[{}] 的名称", "\"{}\" is already the name of grades[{}]",
+                           band.name, k));
         }
       }
       RB_RETURN_IF_ERROR(ReadDecimal(*t, path, "min", &band.min, &nodes.min));
@@ -626,13 +446,14 @@ class Reader {
       RB_RETURN_IF_ERROR(
           ReadBool(*t, path, "max_inclusive", &band.max_inclusive, &nodes.max_inclusive));
       if (band.min > band.max) {
-        return Error(
-            t->source(), path,
-            fmt::format("min {} is above max {}", band.min.ToString(), band.max.ToString()));
+        return Error(t->source(), path,
+                     TrF("min {} 大于 max {}", "min {} is above max {}", band.min.ToString(),
+                         band.max.ToString()));
       }
       if (band.min == band.max && !band.max_inclusive) {
         return Error(t->source(), path,
-                     fmt::format("[{}, {}) is empty", band.min.ToString(), band.max.ToString()));
+                     TrF("[{}, {}) 是空区间", "[{}, {}) is empty", band.min.ToString(),
+                         band.max.ToString()));
       }
       rb->grades.push_back(std::move(band));
       where.push_back(nodes);
@@ -645,53 +466,54 @@ class Reader {
     const std::vector<GradeBand>& g = rb.grades;
     for (size_t i = 1; i < g.size(); ++i) {
       if (!(g[i].min < g[i - 1].min)) {
-        return Error(where[i].min->source(), IndexPath("grades", i) + ".min",
-                     fmt::format("{} is not below grades[{}].min {} (list grades best first)",
-                                 g[i].min.ToString(), i - 1, g[i - 1].min.ToString()));
+        return Error(where[i].min->source(), TomlIndexPath("grades", i) + ".min",
+                     TrF("{} 不低于 grades[{}].min {}（等级请从最好的列起）",
+                         "{} is not below grades[{}].min {} (list grades best first)",
+                         g[i].min.ToString(), i - 1, g[i - 1].min.ToString()));
       }
     }
     const std::string total = rb.total_weight.ToString();
     if (g[0].max != rb.total_weight) {
       return Error(
           where[0].max->source(), "grades[0].max",
-          fmt::format("the best grade must end at total {}, found {}", total, g[0].max.ToString()));
+          TrF("最好的等级应止于总分 {}，实为 {}", "the best grade must end at total {}, found {}",
+              total, g[0].max.ToString()));
     }
     if (!g[0].max_inclusive) {
-      return Error(
-          where[0].max_inclusive->source(), "grades[0].max_inclusive",
-          fmt::format("the best grade must include total {}: set max_inclusive = true", total));
+      return Error(where[0].max_inclusive->source(), "grades[0].max_inclusive",
+                   TrF("最好的等级应包含总分 {}：请设 max_inclusive = true",
+                       "the best grade must include total {}: set max_inclusive = true", total));
     }
     for (size_t i = 1; i < g.size(); ++i) {
-      const std::string path = IndexPath("grades", i);
+      const std::string path = TomlIndexPath("grades", i);
       const GradeBand& better = g[i - 1];
       const GradeBand& band = g[i];
       if (band.max < better.min) {
-        return Error(where[i].max->source(), path + ".max",
-                     fmt::format("{} leaves a gap below grades[{}].min {}", band.max.ToString(),
-                                 i - 1, better.min.ToString()));
+        return Error(
+            where[i].max->source(), path + ".max",
+            TrF("{} 与 grades[{}].min {} 之间留有空档", "{} leaves a gap below grades[{}].min {}",
+                band.max.ToString(), i - 1, better.min.ToString()));
       }
       if (band.max > better.min) {
-        return Error(where[i].max->source(), path + ".max",
-                     fmt::format("{} overlaps grades[{}], which starts at {}", band.max.ToString(),
-                                 i - 1, better.min.ToString()));
+        return Error(
+            where[i].max->source(), path + ".max",
+            TrF("{0} 与从 {2} 起的 grades[{1}] 重叠", "{} overlaps grades[{}], which starts at {}",
+                band.max.ToString(), i - 1, better.min.ToString()));
       }
       if (band.max_inclusive) {
-        return Error(where[i].max_inclusive->source(), path + ".max_inclusive",
-                     fmt::format("{} is also in grades[{}]: set max_inclusive = false",
-                                 band.max.ToString(), i - 1));
+        return Error(
+            where[i].max_inclusive->source(), path + ".max_inclusive",
+            TrF("{} 也属于 grades[{}]：请设 max_inclusive = false",
+                "{} is also in grades[{}]: set max_inclusive = false", band.max.ToString(), i - 1));
       }
     }
     if (!g.back().min.is_zero()) {
-      return Error(
-          where.back().min->source(), IndexPath("grades", g.size() - 1) + ".min",
-          fmt::format("the lowest grade must start at 0, found {}", g.back().min.ToString()));
+      return Error(where.back().min->source(), TomlIndexPath("grades", g.size() - 1) + ".min",
+                   TrF("最低的等级应从 0 起，实为 {}", "the lowest grade must start at 0, found {}",
+                       g.back().min.ToString()));
     }
     return Status::Ok();
   }
-
-  std::string_view text_;
-  const std::string& source_;
-  const toml::table& root_;
 };
 
 // Code points in a UTF-8 string.
@@ -714,44 +536,24 @@ std::string BundledIdList() {
 
 Result<Rulebook> ParseRulebook(std::string_view toml_text, const std::string& source_name) {
   try {
-    toml::table root;
-    try {
-      root = toml::parse(toml_text, std::string_view(source_name));
-    } catch (const toml::parse_error& e) {
-      const toml::source_position& at = e.source().begin;
-      return Status::InvalidArgument(
-          fmt::format("{}:{}:{}: {}", source_name, at.line, at.column, e.description()));
-    }
+    Result<toml::table> root = ParseTomlText(toml_text, source_name);
+    if (!root.ok()) return root.status();
     Rulebook rb;
     rb.source = source_name;
-    Status status = Reader(toml_text, source_name, root).Read(&rb);
+    Status status = Reader(toml_text, source_name, *root).Read(&rb);
     if (!status.ok()) return status;
     return rb;
   } catch (const std::exception& e) {  // allocation failure; nothing else throws here
     return Status::InvalidArgument(fmt::format("{}: {}", source_name, e.what()));
   } catch (...) {
-    return Status::InvalidArgument(fmt::format("{}: unexpected error", source_name));
+    return Status::InvalidArgument(TrF("{}：意外的错误", "{}: unexpected error", source_name));
   }
 }
 
 Result<Rulebook> LoadRulebookFile(const std::string& path) {
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (file == nullptr) {
-    return Status::IOError(
-        fmt::format("cannot read {}: {}", path, std::generic_category().message(errno)));
-  }
-  std::string text;
-  char buffer[1 << 16];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(file) != 0;
-  const int error = errno;
-  std::fclose(file);
-  if (failed) {
-    return Status::IOError(
-        fmt::format("cannot read {}: {}", path, std::generic_category().message(error)));
-  }
-  return ParseRulebook(text, path);
+  Result<std::string> text = ReadConfigFile(path);
+  if (!text.ok()) return text.status();
+  return ParseRulebook(*text, path);
 }
 
 Result<Rulebook> BundledRulebook(std::string_view id) {
@@ -760,13 +562,14 @@ Result<Rulebook> BundledRulebook(std::string_view id) {
     if (id != bundled.id) continue;
     Result<Rulebook> rb = ParseRulebook(bundled.toml, fmt::format("bundled:{}", id));
     if (rb.ok() && rb->id != id) {
-      return Status::Corruption(
-          fmt::format("bundled:{}: rulebook.id is \"{}\", expected \"{}\"", id, rb->id, id));
+      return Status::Corruption(TrF("bundled:{0}: rulebook.id 为“{1}”，应为“{0}”",
+                                    "bundled:{0}: rulebook.id is \"{1}\", expected \"{0}\"", id,
+                                    rb->id));
     }
     return rb;
   }
-  return Status::NotFound(
-      fmt::format("no bundled rulebook \"{}\" (bundled: {})", id, BundledIdList()));
+  return Status::NotFound(TrF("没有内置的评分规则“{}”（内置：{}）",
+                              "no bundled rulebook \"{}\" (bundled: {})", id, BundledIdList()));
 }
 
 std::vector<std::string> BundledRulebookIds() {
@@ -775,18 +578,39 @@ std::vector<std::string> BundledRulebookIds() {
   return ids;
 }
 
-Result<Rulebook> ResolveRulebook(const std::string& id_or_path) {
+namespace {
+
+// A bundled id, or else the file at `path` (`id_or_path` as it was written, resolved).
+Result<Rulebook> Resolve(const std::string& id_or_path, const std::string& path) {
   for (int i = 0; i < kBundledRulebookCount; ++i) {
     if (id_or_path == kBundledRulebooks[i].id) return BundledRulebook(id_or_path);
   }
-  Result<Rulebook> rb = LoadRulebookFile(id_or_path);
+  Result<Rulebook> rb = LoadRulebookFile(path);
   // A bare name (no '/', no '.') that is no file was most likely meant as a bundled id.
   if (!rb.ok() && rb.status().code() == Status::Code::kIOError &&
       id_or_path.find_first_of("/.") == std::string::npos) {
-    return Status::IOError(
-        fmt::format("{} (bundled rulebooks: {})", rb.status().message(), BundledIdList()));
+    return Status::IOError(TrF("{}（内置评分规则：{}）", "{} (bundled rulebooks: {})",
+                               rb.status().message(), BundledIdList()));
   }
   return rb;
+}
+
+}  // namespace
+
+Result<Rulebook> ResolveRulebook(const std::string& id_or_path) {
+  return Resolve(id_or_path, id_or_path);
+}
+
+Result<Rulebook> ResolveRulebookForPackage(const std::string& id_or_path,
+                                           const std::string& package_path) {
+  if (id_or_path.empty()) {
+    return Status::InvalidArgument(
+        TrF("{} 指定的评分规则（rulebook）为空", "{} names an empty rulebook", package_path));
+  }
+  Result<Rulebook> rb = Resolve(id_or_path, PathBeside(id_or_path, package_path));
+  if (rb.ok()) return rb;
+  return WithPrefix(rb.status(), TrF("{} 指定的评分规则（rulebook）“{}”：",
+                                     "{} names rulebook \"{}\": ", package_path, id_or_path));
 }
 
 int OrdinalLevel(const Rulebook& rulebook, std::string_view word) {

@@ -103,13 +103,31 @@ struct Rulebook {
 // boolean"; every message form is listed in docs/rulebook-format.md).
 // Returns InvalidArgument on any syntax error, missing key, wrong type or bad value.
 Result<Rulebook> ParseRulebook(std::string_view toml_text, const std::string& source_name);
-// Reads and parses a file; IOError when it cannot be read.
+// Reads and parses a file, which must be a regular file of at most 1 MiB (base/toml_reader.h:
+// a device, a FIFO, a socket or a folder is refused without being read, and nothing blocks);
+// IOError "cannot read <path>: <why>" otherwise.
 Result<Rulebook> LoadRulebookFile(const std::string& path);
 // A rulebook bundled into the binary ("national", "hunan-lingling"); NotFound otherwise.
 Result<Rulebook> BundledRulebook(std::string_view id);
 std::vector<std::string> BundledRulebookIds();
-// `--rulebook` argument: a bundled id, or else a path to a TOML file.
+// `--rulebook` argument: a bundled id, or else a path to a TOML file (relative to the working
+// directory), read as LoadRulebookFile reads it. A bare name (no '/', no '.') that is neither
+// gives an IOError that lists the bundled ids.
 Result<Rulebook> ResolveRulebook(const std::string& id_or_path);
+// The rulebook a package names (its "rulebook" field), for the package read from
+// `package_path`. The package is data from anyone, so: a bundled id comes first (a file of the
+// same name beside the package does not shadow it); anything else is a path, taken relative to
+// the package's folder (not the working directory), and read as LoadRulebookFile reads it.
+// Every failure names the package and the value it gives, and keeps the code of the failure
+// (IOError for a file that cannot be read, InvalidArgument for a malformed rulebook or an empty
+// value):
+//   "in/p.json names rulebook \"/dev/zero\": cannot read /dev/zero: is a device, not a
+//   regular file"
+//   "in/p.json names rulebook \"rules.toml\": in/rules.toml:3:1: weights.outptu: unknown key
+//   (did you mean output?)"
+// Example: for "in/2024/p.json" naming "../rules/x.toml", in/rules/x.toml is read.
+Result<Rulebook> ResolveRulebookForPackage(const std::string& id_or_path,
+                                           const std::string& package_path);
 
 // Level of an ordinal word on the rulebook's scale (0 = best), by the longest listed word
 // contained in `word` (a tie in length goes to the better level); -1 when none occurs.

@@ -3,13 +3,20 @@
 // resolving a --rulebook argument to a bundled id or a file.
 #include "rules/rulebook.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <string>
+
+#include "base/lang.h"
 
 namespace jixiao {
 namespace {
@@ -958,6 +965,191 @@ TEST_F(RulebookFileTest, ABareNameThatIsNoFileListsTheBundledIds) {
   EXPECT_EQ(rb.status().message(),
             "cannot read natinal: No such file or directory (bundled rulebooks: hunan-lingling, "
             "national)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// ResolveRulebookForPackage: the rulebook a package names is data from a stranger.
+
+// Runs `resolve` on another thread and returns its result. Should it still run after a generous
+// wait (blocked reading a FIFO or a pipe), the test fails and `unblock` lets it finish.
+Result<Rulebook> WithoutBlocking(const std::function<Result<Rulebook>()>& resolve,
+                                 const std::function<void()>& unblock) {
+  std::future<Result<Rulebook>> done = std::async(std::launch::async, resolve);
+  if (done.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    ADD_FAILURE() << "reading the rulebook blocked";
+    unblock();
+  }
+  return done.get();
+}
+
+class PackageRulebookTest : public RulebookFileTest {
+ protected:
+  void SetUp() override {
+    RulebookFileTest::SetUp();
+    std::filesystem::create_directories(dir_ / "in");
+    package_ = (dir_ / "in" / "p.json").string();
+  }
+  std::string package_;
+};
+
+TEST_F(PackageRulebookTest, ADeviceIsRefusedWithoutReadingIt) {
+  Result<Rulebook> rb = ResolveRulebookForPackage("/dev/zero", package_);
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().code(), Status::Code::kIOError);
+  EXPECT_EQ(rb.status().message(), package_ +
+                                       " names rulebook \"/dev/zero\": cannot read /dev/zero: is "
+                                       "a device, not a regular file");
+  ScopedMessageLanguage zh(Lang::kZh);
+  rb = ResolveRulebookForPackage("/dev/zero", package_);
+  EXPECT_EQ(rb.status().message(), package_ +
+                                       " 指定的评分规则（rulebook）“/dev/zero”：无法读取 "
+                                       "/dev/zero：是设备文件，不是普通文件");
+}
+
+TEST_F(PackageRulebookTest, StandardInputIsNeverWaitedFor) {
+  // Standard input is a pipe whose writer stays open and silent: reading it would wait forever.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const int saved_stdin = ::dup(0);
+  ASSERT_GE(saved_stdin, 0);
+  ::dup2(fds[0], 0);
+  bool writer_open = true;
+  Result<Rulebook> rb =
+      WithoutBlocking([&] { return ResolveRulebookForPackage("/dev/stdin", package_); },
+                      [&] {
+                        ::close(fds[1]);
+                        writer_open = false;
+                      });
+  ::dup2(saved_stdin, 0);
+  ::close(saved_stdin);
+  ::close(fds[0]);
+  if (writer_open) ::close(fds[1]);
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().message(), package_ +
+                                       " names rulebook \"/dev/stdin\": cannot read /dev/stdin: "
+                                       "is a pipe (FIFO), not a regular file");
+}
+
+TEST_F(PackageRulebookTest, AFifoIsRefusedWithoutBlocking) {
+  const std::string fifo = (dir_ / "in" / "rules.toml").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  Result<Rulebook> rb =
+      WithoutBlocking([&] { return ResolveRulebookForPackage("rules.toml", package_); },
+                      [&] {
+                        // A writer lets a blocked open return; closing it ends
+                        // the read.
+                        const int w = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+                        if (w >= 0) ::close(w);
+                      });
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().code(), Status::Code::kIOError);
+  EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"rules.toml\": cannot read " +
+                                       fifo + ": is a pipe (FIFO), not a regular file");
+}
+
+TEST_F(PackageRulebookTest, AFolderIsRefused) {
+  std::filesystem::create_directories(dir_ / "in" / "rules.d");
+  Result<Rulebook> rb = ResolveRulebookForPackage("rules.d", package_);
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"rules.d\": cannot read " +
+                                       (dir_ / "in" / "rules.d").string() + ": Is a directory");
+  ScopedMessageLanguage zh(Lang::kZh);
+  rb = ResolveRulebookForPackage("rules.d", package_);
+  EXPECT_EQ(rb.status().message(), package_ + " 指定的评分规则（rulebook）“rules.d”：无法读取 " +
+                                       (dir_ / "in" / "rules.d").string() + "：是文件夹，不是文件");
+}
+
+TEST_F(PackageRulebookTest, AHugeFileIsRefusedWithoutReadingIt) {
+  const std::string path = (dir_ / "in" / "huge.toml").string();
+  { std::ofstream create(path); }
+  std::filesystem::resize_file(path, 100'000'000);  // sparse: takes no room on disk
+  Result<Rulebook> rb = ResolveRulebookForPackage("huge.toml", package_);
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().code(), Status::Code::kIOError);
+  EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"huge.toml\": cannot read " + path +
+                                       ": is larger than 1 MiB (100000000 bytes)");
+  ScopedMessageLanguage zh(Lang::kZh);
+  rb = ResolveRulebookForPackage("huge.toml", package_);
+  EXPECT_EQ(rb.status().message(), package_ + " 指定的评分规则（rulebook）“huge.toml”：无法读取 " +
+                                       path + "：超过 1 MiB（100000000 字节）");
+}
+
+TEST_F(PackageRulebookTest, ARelativePathIsTakenFromThePackagesFolder) {
+  std::filesystem::create_directories(dir_ / "in" / "rules");
+  const std::string beside = Write("in/rules/mine.toml", kBase);
+  Write("shared.toml", kBase);
+  // The working directory holds a different rulebook of the same name, which must not be read.
+  const std::filesystem::path cwd = std::filesystem::current_path();
+  std::filesystem::create_directories(dir_ / "cwd" / "rules");
+  Write("cwd/rules/mine.toml", "not a rulebook");
+  std::filesystem::current_path(dir_ / "cwd");
+  Result<Rulebook> rb = ResolveRulebookForPackage("rules/mine.toml", package_);
+  Result<Rulebook> up = ResolveRulebookForPackage("../shared.toml", package_);
+  std::filesystem::current_path(cwd);
+  ASSERT_TRUE(rb.ok()) << rb.status().message();
+  EXPECT_EQ(rb->source, beside);
+  ASSERT_TRUE(up.ok()) << up.status().message();
+  EXPECT_EQ(up->source, (dir_ / "in" / "../shared.toml").string());
+  // A package in the working directory: the path is the package's relative one.
+  EXPECT_EQ(ResolveRulebookForPackage(beside, "p.json")->source, beside);
+}
+
+TEST_F(PackageRulebookTest, ABundledNameShadowsAFileOfTheSameName) {
+  Write("in/national", "not a rulebook");
+  Result<Rulebook> rb = ResolveRulebookForPackage("national", package_);
+  ASSERT_TRUE(rb.ok()) << rb.status().message();
+  EXPECT_EQ(rb->source, "bundled:national");
+}
+
+TEST_F(PackageRulebookTest, ErrorsInTheFileNameThePackageAndThePlace) {
+  const std::string path = Write("in/bad.toml", Replace("output = 50", "output = 50.0"));
+  Result<Rulebook> rb = ResolveRulebookForPackage("bad.toml", package_);
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(rb.status().message(),
+            package_ + " names rulebook \"bad.toml\": " + path +
+                ":9:10: weights.output: 50.0 is a TOML float, which loses its written decimals; "
+                "write it as a string: \"50.0\"");
+}
+
+TEST_F(PackageRulebookTest, AnUnknownBareNameListsTheBundledIds) {
+  Result<Rulebook> rb = ResolveRulebookForPackage("mars-2024", package_);
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().code(), Status::Code::kIOError);
+  EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"mars-2024\": cannot read " +
+                                       (dir_ / "in" / "mars-2024").string() +
+                                       ": No such file or directory (bundled rulebooks: "
+                                       "hunan-lingling, national)");
+  EXPECT_EQ(ResolveRulebookForPackage("", package_).status().message(),
+            package_ + " names an empty rulebook");
+}
+
+TEST_F(RulebookFileTest, TheCommandLineRulebookGetsTheSameChecks) {
+  Result<Rulebook> rb = ResolveRulebook("/dev/zero");
+  ASSERT_FALSE(rb.ok());
+  EXPECT_EQ(rb.status().message(), "cannot read /dev/zero: is a device, not a regular file");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages in Chinese (the English ones are pinned above)
+
+TEST(RulebookMessagesInChinese, ValidationMessages) {
+  ScopedMessageLanguage zh(Lang::kZh);
+  EXPECT_EQ(ParseRulebook(Replace("output = 50", "outptu = 50"), "t.toml").status().message(),
+            "t.toml:9:1: weights.outptu：未知的键（是否应为 output？）");
+  EXPECT_EQ(ParseRulebook(Replace("output = 50", "output = 50.0"), "t.toml").status().message(),
+            "t.toml:9:10: weights.output：50.0 是 TOML 浮点数，会丢失所写的小数位；请写成字符串："
+            "\"50.0\"");
+  EXPECT_EQ(ParseRulebook(Replace("output = 50\n", ""), "t.toml").status().message(),
+            "t.toml:6:1: weights.output：缺少此键");
+  EXPECT_EQ(ParseRulebook(
+                Replace("cap_percent = 100\ndecimals = 2", "cap_percent = 100\ndecimals = \"2\""),
+                "t.toml")
+                .status()
+                .message(),
+            "t.toml:16:12: execution.decimals：应为 0 到 6 之间的整数，实为字符串");
+  const std::string syntax = ParseRulebook("a = [", "t.toml").status().message();
+  EXPECT_EQ(syntax.rfind("t.toml:1:6: TOML 语法错误：", 0), 0u) << syntax;
 }
 
 }  // namespace

@@ -1,0 +1,389 @@
+// TOML configuration files: bounded reading, parsing and the checks every reader makes (see
+// toml_reader.h). toml++ reports syntax errors by exception; they are caught here and never
+// escape.
+#include "base/toml_reader.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <exception>
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "base/lang.h"
+#include "base/text.h"
+
+namespace jixiao {
+namespace {
+
+// The system's reason for `error`, in the language in force (the system's own words are
+// English; the reasons a clerk meets are said in Chinese).
+std::string SystemReason(int error) {
+  if (MessagesInChinese()) {
+    switch (error) {
+      case ENOENT:
+        return "文件不存在";
+      case EACCES:
+        return "没有读取权限";
+      case EPERM:
+        return "不允许访问";
+      case EISDIR:
+        return "是文件夹，不是文件";
+      case ENOTDIR:
+        return "路径中有一段不是文件夹";
+      case ELOOP:
+        return "符号链接层数过多";
+      case ENAMETOOLONG:
+        return "路径过长";
+      case EMFILE:
+      case ENFILE:
+        return "打开的文件过多";
+      case EIO:
+        return "读写出错";
+      default:
+        break;
+    }
+  }
+  return std::generic_category().message(error);
+}
+
+// Why a file of this type is refused; "" for a regular file.
+std::string NotRegular(mode_t mode) {
+  if (S_ISREG(mode)) return "";
+  if (S_ISDIR(mode)) return SystemReason(EISDIR);
+  if (S_ISCHR(mode) || S_ISBLK(mode)) {
+    return std::string(Tr("是设备文件，不是普通文件", "is a device, not a regular file"));
+  }
+  if (S_ISFIFO(mode)) {
+    return std::string(Tr("是管道（FIFO），不是普通文件", "is a pipe (FIFO), not a regular file"));
+  }
+  if (S_ISSOCK(mode)) {
+    return std::string(Tr("是套接字，不是普通文件", "is a socket, not a regular file"));
+  }
+  return std::string(Tr("不是普通文件", "is not a regular file"));
+}
+
+// "1 MiB", "64 KiB" or "1000 bytes".
+std::string SizeText(size_t bytes) {
+  constexpr size_t kKiB = 1024;
+  constexpr size_t kMiB = kKiB * kKiB;
+  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
+  if (bytes >= kKiB && bytes % kKiB == 0) return fmt::format("{} KiB", bytes / kKiB);
+  return TrF("{} 字节", "{} bytes", bytes);
+}
+
+Status CannotRead(const std::string& path, std::string_view why) {
+  return Status::IOError(TrF("无法读取 {}：{}", "cannot read {}: {}", path, why));
+}
+
+Status TooLarge(const std::string& path, size_t max_bytes, std::string_view size) {
+  return CannotRead(path, TrF("超过 {}{}", "is larger than {}{}", SizeText(max_bytes), size));
+}
+
+bool Before(const toml::source_position& a, const toml::source_position& b) {
+  return a.line != b.line ? a.line < b.line : a.column < b.column;
+}
+
+// Byte offset of a 1-based line and column (columns count code points, as toml++ does).
+size_t OffsetOf(std::string_view text, uint32_t line, uint32_t column) {
+  size_t pos = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    const size_t newline = text.find('\n', pos);
+    if (newline == std::string_view::npos) return text.size();
+    pos = newline + 1;
+  }
+  for (uint32_t c = 1; c < column && pos < text.size() && text[pos] != '\n'; ++c) {
+    NextCodePoint(text, &pos);
+  }
+  return pos;
+}
+
+}  // namespace
+
+Result<std::string> ReadConfigFile(const std::string& path, size_t max_bytes) {
+  // The type is checked before opening (a device is not even opened) and again on the opened
+  // descriptor (the path may have been replaced in between).
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return CannotRead(path, SystemReason(errno));
+  if (std::string why = NotRegular(st.st_mode); !why.empty()) return CannotRead(path, why);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return CannotRead(path, SystemReason(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &st) != 0) return CannotRead(path, SystemReason(errno));
+  if (std::string why = NotRegular(st.st_mode); !why.empty()) return CannotRead(path, why);
+  if (st.st_size < 0 || static_cast<uintmax_t>(st.st_size) > max_bytes) {
+    return TooLarge(path, max_bytes,
+                    TrF("（{} 字节）", " ({} bytes)", static_cast<intmax_t>(st.st_size)));
+  }
+  // At most one byte more than allowed is read: a file that grew is refused, not read whole.
+  std::string text(static_cast<size_t>(st.st_size) + 1, '\0');
+  size_t size = 0;
+  while (size < text.size()) {
+    const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return CannotRead(path, SystemReason(errno));
+    if (n == 0) break;
+    size += static_cast<size_t>(n);
+    if (size > max_bytes) return TooLarge(path, max_bytes, "");
+    if (size == text.size() && size <= max_bytes) text.resize(std::min(size * 2, max_bytes + 1));
+  }
+  text.resize(size);
+  return text;
+}
+
+std::string PathBeside(const std::string& path, const std::string& named_in) {
+  const std::filesystem::path p(path);
+  if (path.empty() || p.is_absolute()) return path;
+  const std::filesystem::path folder = std::filesystem::path(named_in).parent_path();
+  if (folder.empty()) return path;
+  return (folder / p).string();
+}
+
+Status WithPrefix(const Status& status, std::string_view prefix) {
+  std::string message = std::string(prefix) + status.message();
+  switch (status.code()) {
+    case Status::Code::kOk:
+      break;
+    case Status::Code::kNotFound:
+      return Status::NotFound(std::move(message));
+    case Status::Code::kIOError:
+      return Status::IOError(std::move(message));
+    case Status::Code::kInvalidArgument:
+      return Status::InvalidArgument(std::move(message));
+    case Status::Code::kCorruption:
+      return Status::Corruption(std::move(message));
+  }
+  return status;
+}
+
+Result<toml::table> ParseTomlText(std::string_view text, const std::string& source) {
+  try {
+    return toml::parse(text, std::string_view(source));
+  } catch (const toml::parse_error& e) {
+    const toml::source_position& at = e.source().begin;
+    return Status::InvalidArgument(TrF("{}:{}:{}: TOML 语法错误：{}", "{}:{}:{}: {}", source,
+                                       at.line, at.column, e.description()));
+  } catch (const std::exception& e) {  // allocation failure
+    return Status::InvalidArgument(fmt::format("{}: {}", source, e.what()));
+  }
+}
+
+std::string TomlTypeName(const toml::node& node) {
+  std::string_view zh = "空值";
+  std::string_view en = "nothing";
+  switch (node.type()) {
+    case toml::node_type::string:
+      zh = "字符串", en = "a string";
+      break;
+    case toml::node_type::integer:
+      zh = "整数", en = "an integer";
+      break;
+    case toml::node_type::floating_point:
+      zh = "浮点数", en = "a float";
+      break;
+    case toml::node_type::boolean:
+      zh = "布尔值", en = "a boolean";
+      break;
+    case toml::node_type::date:
+      zh = "日期", en = "a date";
+      break;
+    case toml::node_type::time:
+      zh = "时间", en = "a time";
+      break;
+    case toml::node_type::date_time:
+      zh = "日期时间", en = "a date-time";
+      break;
+    case toml::node_type::array:
+      zh = "数组", en = "an array";
+      break;
+    case toml::node_type::table:
+      zh = "表", en = "a table";
+      break;
+    case toml::node_type::none:
+      break;
+  }
+  return std::string(Tr(zh, en));
+}
+
+std::string TomlKeyPath(std::string_view table, std::string_view key) {
+  if (table.empty()) return std::string(key);
+  return fmt::format("{}.{}", table, key);
+}
+
+std::string TomlIndexPath(std::string_view path, size_t index) {
+  return fmt::format("{}[{}]", path, index);
+}
+
+Status TomlReader::Error(const toml::source_region& where, std::string_view path,
+                         std::string_view message) const {
+  uint32_t line = where.begin.line;
+  uint32_t column = where.begin.column;
+  if (line == 0 || column == 0) line = column = 1;  // a node without a position
+  return Status::InvalidArgument(
+      TrF("{}:{}:{}: {}：{}", "{}:{}:{}: {}: {}", source_, line, column, path, message));
+}
+
+std::string TomlReader::WrittenText(const toml::source_region& where) const {
+  if (where.begin.line == 0) return "";
+  constexpr size_t kMaxLength = 40;
+  size_t pos = OffsetOf(text_, where.begin.line, where.begin.column);
+  const size_t start = pos;
+  while (pos < text_.size() && pos - start < kMaxLength &&
+         std::string_view(" \t\r\n,]}#").find(text_[pos]) == std::string_view::npos) {
+    ++pos;
+  }
+  return std::string(text_.substr(start, pos - start));
+}
+
+std::string TomlReader::Suggestion(std::string_view name, Keys known) {
+  constexpr size_t kMaxEdits = 2;
+  std::string_view best;
+  size_t best_distance = kMaxEdits + 1;
+  for (std::string_view k : known) {
+    const size_t gap = k.size() > name.size() ? k.size() - name.size() : name.size() - k.size();
+    if (gap > kMaxEdits) continue;
+    const size_t d = EditDistance(name, k);
+    if (d < best_distance) {
+      best = k;
+      best_distance = d;
+    }
+  }
+  if (best.empty()) return "";
+  return TrF("（是否应为 {}？）", " (did you mean {}?)", best);
+}
+
+std::string TomlReader::Join(Keys words, std::string_view separator) {
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out += separator;
+    out += w;
+  }
+  return out;
+}
+
+Status TomlReader::CheckKeys(const toml::table& table, std::string_view path, Keys allowed) const {
+  const toml::key* unknown = nullptr;
+  const toml::node* unknown_value = nullptr;
+  for (auto&& [key, value] : table) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || key.str() == a;
+    if (known) continue;
+    if (unknown == nullptr || Before(key.source().begin, unknown->source().begin)) {
+      unknown = &key;
+      unknown_value = &value;
+    }
+  }
+  if (unknown == nullptr) return Status::Ok();
+  // [x] and [[x]] headers name tables; `x = ...` (an inline table too) is a key.
+  const toml::table* table_value = unknown_value->as_table();
+  const bool is_table =
+      (table_value != nullptr && !table_value->is_inline()) || unknown_value->is_array_of_tables();
+  const std::string_view what =
+      is_table ? Tr("未知的表", "unknown table") : Tr("未知的键", "unknown key");
+  return Error(unknown->source(), TomlKeyPath(path, unknown->str()),
+               std::string(what) + Suggestion(unknown->str(), allowed));
+}
+
+Status TomlReader::Require(const toml::table& table, std::string_view path, std::string_view key,
+                           const toml::node** out) const {
+  *out = table.get(key);
+  if (*out == nullptr) {
+    return Error(table.source(), TomlKeyPath(path, key), Tr("缺少此键", "missing key"));
+  }
+  return Status::Ok();
+}
+
+Status TomlReader::Table(const toml::table& parent, std::string_view parent_path,
+                         std::string_view name, Keys keys, const toml::table** out) const {
+  const std::string path = TomlKeyPath(parent_path, name);
+  const toml::node* node = parent.get(name);
+  if (node == nullptr) return Error(parent.source(), path, Tr("缺少此表", "missing table"));
+  *out = node->as_table();
+  if (*out == nullptr) {
+    return Error(node->source(), path,
+                 TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(*node)));
+  }
+  return CheckKeys(**out, path, keys);
+}
+
+Status TomlReader::ReadString(const toml::table& table, std::string_view path, std::string_view key,
+                              std::string* out, const toml::node** node_out) const {
+  const toml::node* node = nullptr;
+  if (Status s = Require(table, path, key, &node); !s.ok()) return s;
+  if (node_out != nullptr) *node_out = node;
+  const auto* s = node->as_string();
+  if (s == nullptr) {
+    return Error(node->source(), TomlKeyPath(path, key),
+                 TrF("应为字符串，实为{}", "expected a string, found {}", TomlTypeName(*node)));
+  }
+  *out = s->get();
+  return Status::Ok();
+}
+
+Status TomlReader::ReadNonBlankString(const toml::table& table, std::string_view path,
+                                      std::string_view key, std::string* out) const {
+  const toml::node* node = nullptr;
+  if (Status s = ReadString(table, path, key, out, &node); !s.ok()) return s;
+  if (IsBlank(*out)) {
+    return Error(node->source(), TomlKeyPath(path, key), Tr("不能为空", "must not be empty"));
+  }
+  return Status::Ok();
+}
+
+Status TomlReader::ReadChoice(const toml::table& table, std::string_view path, std::string_view key,
+                              Keys choices, size_t* index) const {
+  std::string value;
+  const toml::node* node = nullptr;
+  if (Status s = ReadString(table, path, key, &value, &node); !s.ok()) return s;
+  size_t i = 0;
+  for (std::string_view c : choices) {
+    if (value == c) {
+      *index = i;
+      return Status::Ok();
+    }
+    ++i;
+  }
+  return Error(node->source(), TomlKeyPath(path, key),
+               TrF("“{}”不是以下之一：{}", "\"{}\" is not one of {}", value, Join(choices, ", ")));
+}
+
+Status TomlReader::ReadBool(const toml::table& table, std::string_view path, std::string_view key,
+                            bool* out, const toml::node** node_out) const {
+  const toml::node* node = nullptr;
+  if (Status s = Require(table, path, key, &node); !s.ok()) return s;
+  if (node_out != nullptr) *node_out = node;
+  const auto* b = node->as_boolean();
+  if (b == nullptr) {
+    return Error(
+        node->source(), TomlKeyPath(path, key),
+        TrF("应为 true 或 false，实为{}", "expected true or false, found {}", TomlTypeName(*node)));
+  }
+  *out = b->get();
+  return Status::Ok();
+}
+
+Status TomlReader::ReadInt(const toml::table& table, std::string_view path, std::string_view key,
+                           int lo, int hi, int* out) const {
+  const toml::node* node = nullptr;
+  if (Status s = Require(table, path, key, &node); !s.ok()) return s;
+  const auto* i = node->as_integer();
+  if (i == nullptr || i->get() < lo || i->get() > hi) {
+    const std::string found =
+        i != nullptr ? TrF(" {}", "{}", i->get()) : TomlTypeName(*node);  // "实为 7", "实为整数"
+    return Error(node->source(), TomlKeyPath(path, key),
+                 TrF("应为 {} 到 {} 之间的整数，实为{}",
+                     "expected an integer from {} to {}, found {}", lo, hi, found));
+  }
+  *out = static_cast<int>(i->get());
+  return Status::Ok();
+}
+
+}  // namespace jixiao
