@@ -1,14 +1,23 @@
 // Tests of the form loader: the bundled forms load with the values the layout relies on,
 // every kind of mistake in a form file is reported with its file:line:column and key (the
-// messages are pinned), and the default form is picked by rulebook and year.
+// messages are pinned, in English and some in Chinese), the default form is picked by rulebook
+// and year, and the form a package names is resolved beside it and never read from a device,
+// a FIFO, a folder or a huge file.
 #include "render/form.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
 
+#include "base/lang.h"
 #include "base/text.h"
 #include "tests/test_support.h"
 
@@ -287,6 +296,115 @@ TEST(FormParse, SizesInPointsAndLengthsWithADecimal) {
   Result<Form> g = ParseForm(Edited("margin_left_mm = 28", "margin_left_mm = \"27.5\""), "x");
   ASSERT_TRUE(g.ok()) << g.status().message();
   EXPECT_EQ(g->page.margin_left, 275);
+}
+
+TEST(FormParse, MessagesInChinese) {
+  ScopedMessageLanguage zh(Lang::kZh);
+  const std::string key = Edited("page_numbers = true", "page_number = true");
+  EXPECT_EQ(ErrorOf(key), "x.toml:" + PositionOf(key, "page_number") +
+                              ": page.page_number：未知的键（是否应为 page_numbers？）");
+  const std::string year = Edited("year = 2024", "year = \"2024\"");
+  EXPECT_EQ(ErrorOf(year), "x.toml:" + PositionOf(year, "\"2024\"") +
+                               ": form.year：应为 2000 到 2100 之间的整数，实为字符串");
+  const std::string size = Edited("size = \"二号\"", "size = \"10.25\"");
+  EXPECT_EQ(ErrorOf(size),
+            "x.toml:" + PositionOf(size, "\"10.25\"") +
+                ": fonts.title.size：10.25 磅不是 4 到 72 磅之间、以 0.5 为步长的字号");
+  const std::string placeholder =
+      Edited("goal_format = \"{number}：{text}\"", "goal_format = \"{number}：{year}\"");
+  EXPECT_EQ(ErrorOf(placeholder),
+            "x.toml:" + PositionOf(placeholder, "\"{number}") +
+                ": evaluation.goal_format：未知的占位符 {year}（允许：number, "
+                "text）");
+  EXPECT_EQ(BundledForm("nowhere-1999").status().message(),
+            "没有内置的版式“nowhere-1999”（内置：lingling-2024, national-2024）");
+}
+
+// The form a package names is data from a stranger: a bundled id first, a path beside the
+// package, and never a device, a FIFO, a folder or a huge file read.
+class PackageFormTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("jixiao-form-paths-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_ / "in");
+    package_ = (dir_ / "in" / "p.json").string();
+  }
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  std::filesystem::path dir_;
+  std::string package_;
+};
+
+TEST_F(PackageFormTest, ADeviceIsRefused) {
+  Result<Form> f = ResolveFormForPackage("/dev/zero", package_);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), Status::Code::kIOError);
+  EXPECT_EQ(f.status().message(), package_ +
+                                      " names form \"/dev/zero\": cannot read /dev/zero: is a "
+                                      "device, not a regular file");
+  ScopedMessageLanguage zh(Lang::kZh);
+  EXPECT_EQ(
+      ResolveFormForPackage("/dev/zero", package_).status().message(),
+      package_ + " 指定的版式（form）“/dev/zero”：无法读取 /dev/zero：是设备文件，不是普通文件");
+}
+
+TEST_F(PackageFormTest, AFifoIsRefusedWithoutBlocking) {
+  const std::string fifo = (dir_ / "in" / "form.toml").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::future<Result<Form>> done =
+      std::async(std::launch::async, [&] { return ResolveFormForPackage("form.toml", package_); });
+  if (done.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    ADD_FAILURE() << "reading the form blocked";
+    const int w = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);  // lets a blocked open return
+    if (w >= 0) ::close(w);
+  }
+  Result<Form> f = done.get();
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().message(), package_ + " names form \"form.toml\": cannot read " + fifo +
+                                      ": is a pipe (FIFO), not a regular file");
+}
+
+TEST_F(PackageFormTest, AFolderAndAHugeFileAreRefused) {
+  std::filesystem::create_directories(dir_ / "in" / "forms");
+  EXPECT_EQ(ResolveFormForPackage("forms", package_).status().message(),
+            package_ + " names form \"forms\": cannot read " + (dir_ / "in" / "forms").string() +
+                ": Is a directory (bundled forms: lingling-2024, national-2024)");
+  const std::string huge = (dir_ / "in" / "huge.toml").string();
+  { std::ofstream create(huge); }
+  std::filesystem::resize_file(huge, 100'000'000);  // sparse
+  EXPECT_EQ(ResolveFormForPackage("huge.toml", package_).status().message(),
+            package_ + " names form \"huge.toml\": cannot read " + huge +
+                ": is larger than 1 MiB (100000000 bytes)");
+}
+
+TEST_F(PackageFormTest, ARelativePathIsTakenFromThePackagesFolder) {
+  std::filesystem::create_directories(dir_ / "in" / "forms");
+  const std::string beside = (dir_ / "in" / "forms" / "mine.toml").string();
+  std::ofstream(beside, std::ios::binary) << LinglingText();
+  const std::filesystem::path cwd = std::filesystem::current_path();
+  std::filesystem::current_path(dir_);  // where forms/mine.toml does not exist
+  Result<Form> f = ResolveFormForPackage("forms/mine.toml", package_);
+  std::filesystem::current_path(cwd);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f->source, beside);
+  EXPECT_EQ(f->id, "lingling-2024");
+}
+
+TEST_F(PackageFormTest, ABundledNameShadowsAFileOfTheSameName) {
+  std::ofstream(dir_ / "in" / "national-2024", std::ios::binary) << "not a form";
+  Result<Form> f = ResolveFormForPackage("national-2024", package_);
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ(f->source, "bundled:national-2024");
+  Result<Form> bad = ResolveFormForPackage("", package_);
+  EXPECT_EQ(bad.status().message(), package_ + " names an empty form");
+}
+
+TEST(FormBundled, TheCommandLineFormGetsTheSameChecks) {
+  EXPECT_EQ(ResolveForm("/dev/zero").status().message(),
+            "cannot read /dev/zero: is a device, not a regular file");
 }
 
 }  // namespace
