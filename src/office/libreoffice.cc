@@ -380,15 +380,22 @@ Result<std::string> ConvertWithLibreOffice(std::string_view bytes, const Convers
       siginfo_t info{};
       const pid_t pid = running.pid;
       const int rc = ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+      const int error = rc == 0 ? 0 : errno;
+      if (error == ECHILD) {
+        // Reaped already, by a process that ignores SIGCHLD: its output tells how it went.
+        running.pid = 0;
+        exit_code = 0;
+        break;
+      }
       const bool ended = rc == 0 && info.si_pid == pid;
       const bool expired = std::chrono::steady_clock::now() > deadline;
-      if (ended || rc != 0 || expired) {
+      if (ended || expired || (error != 0 && error != EINTR)) {
         ::kill(-pid, SIGKILL);
         int status = 0;
         while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
         running.pid = 0;
-        timed_out = !ended && rc == 0;
+        timed_out = !ended && expired;
         if (ended && WIFEXITED(status)) exit_code = WEXITSTATUS(status);
         break;
       }
@@ -396,10 +403,9 @@ Result<std::string> ConvertWithLibreOffice(std::string_view bytes, const Convers
     const auto elapsed = std::chrono::steady_clock::now() - start;
     if (!noticed && elapsed >= std::chrono::seconds(options.notice_after_seconds)) {
       noticed = true;
-      const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(elapsed).count();
       options.notice(TrF("正在用 LibreOffice 转换 {}（用于{}），已用 {} 秒；超时 {} 秒",
                          "converting {} with LibreOffice ({}), {} s so far; time limit {} s",
-                         FileName(conversion), Purpose(conversion), seconds,
+                         FileName(conversion), Purpose(conversion), options.notice_after_seconds,
                          options.timeout_seconds));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));

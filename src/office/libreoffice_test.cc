@@ -421,6 +421,23 @@ TEST_F(LibreOfficeInterrupt, HandlersAreRestoredAfterAConversion) {
   ::sigaction(SIGINT, &previous, nullptr);
 }
 
+// A process that ignores SIGCHLD has its children reaped by the system: the conversion is
+// judged by its output.
+TEST_F(LibreOfficeInterrupt, AProcessIgnoringSigchldStillGetsItsConversion) {
+  struct sigaction ignore {
+  }, previous{};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ASSERT_EQ(::sigaction(SIGCHLD, &ignore, &previous), 0);
+  LibreOfficeOptions options;
+  options.soffice = WriteFakeSoffice(root_, "soffice", Record("record"), 0).string();
+  Result<std::string> r = ConvertWithLibreOffice("x", DocToDocx(), options);
+  ::sigaction(SIGCHLD, &previous, nullptr);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(*r, "converted:x");
+  EXPECT_TRUE(Leftovers(tmp_).empty());
+}
+
 TEST(LibreOfficeMessages, MissingSofficeInBothLanguages) {
   LibreOfficeOptions options;
   options.soffice = "/nonexistent/soffice";
