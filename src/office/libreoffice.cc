@@ -256,12 +256,21 @@ Result<fs::path> MakeWorkDir() {
                              "cannot create a temporary directory for LibreOffice{}", reason));
 }
 
-// Starts argv in a process group of its own with stdout and stderr to `log` and stdin from
-// /dev/null. Returns the pid, or the errno of the failure as a negative number.
-pid_t Spawn(const std::vector<std::string>& argv, const fs::path& log) {
+// Starts argv in a process group of its own with stdout and stderr to `log`, stdin from
+// /dev/null and TMPDIR set to `tmp` (LibreOffice's own temporary files then go where they are
+// removed with the rest, also when it is killed). Returns the pid, or the errno of the failure
+// as a negative number.
+pid_t Spawn(const std::vector<std::string>& argv, const fs::path& log, const fs::path& tmp) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  std::vector<std::string> env_strings = {"TMPDIR=" + tmp.string()};
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::string_view(*e).substr(0, 7) != "TMPDIR=") env_strings.emplace_back(*e);
+  }
+  std::vector<char*> env;
+  for (std::string& e : env_strings) env.push_back(e.data());
+  env.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -275,7 +284,7 @@ pid_t Spawn(const std::vector<std::string>& argv, const fs::path& log) {
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK);
   posix_spawnattr_setpgroup(&attr, 0);
   pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), environ);
+  const int rc = posix_spawnp(&pid, args[0], &actions, &attr, args.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   return rc == 0 ? pid : -rc;
@@ -337,6 +346,11 @@ Result<std::string> ConvertWithLibreOffice(std::string_view bytes, const Convers
     std::ofstream out(input, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) return Status::IOError(TrF("无法写入 {}", "cannot write {}", input.string()));
+    std::error_code ec;
+    if (!fs::create_directory(dir / "tmp", ec)) {
+      return Status::IOError(
+          TrF("无法创建 {}：{}", "cannot create {}: {}", (dir / "tmp").string(), ec.message()));
+    }
   }
   const fs::path log = dir / "soffice.log";
   const std::vector<std::string> argv = {
@@ -360,7 +374,7 @@ Result<std::string> ConvertWithLibreOffice(std::string_view bytes, const Convers
     std::unique_lock<std::mutex> lock(registry.mutex());
     if (const int sig = pending_signal.load(); sig != 0) registry.HandleLocked(lock, sig);
     if (running.interrupted_by != 0) return Status::IOError(Interrupted(running.interrupted_by));
-    const pid_t pid = Spawn(argv, log);
+    const pid_t pid = Spawn(argv, log, dir / "tmp");
     if (pid < 0) {
       return Status::IOError(TrF("无法启动 LibreOffice（{}）：{}",
                                  "cannot start LibreOffice ({}): {}", soffice,

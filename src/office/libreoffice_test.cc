@@ -65,13 +65,13 @@ pid_t ReadPid(const fs::path& path) {
   return text.empty() ? 0 : static_cast<pid_t>(std::atoi(text.c_str()));
 }
 
-// The names of the jixiao-soffice-* directories in `dir`.
+// What is left in the test's temporary folder: the jixiao-soffice-* directories, and the
+// temporary files LibreOffice makes in TMPDIR.
 std::vector<std::string> Leftovers(const fs::path& dir) {
   std::vector<std::string> out;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("jixiao-soffice-", 0) == 0) out.push_back(name);
+    out.push_back(entry.path().filename().string());
   }
   return out;
 }
@@ -87,7 +87,8 @@ Conversion DocToDocx() {
 }
 
 // A fake soffice recording into `record_dir`: soffice.pid (its own id), soffice.args (one
-// argument a line), child.pid (the `sleep` it starts, written last). With `convert_after`
+// argument a line), child.pid (the `sleep` it starts, written last). Like LibreOffice, it
+// keeps a temporary file in TMPDIR while it runs. With `convert_after`
 // >= 0 it writes the converted file after that many seconds and exits 0; else it waits for
 // its child, which sleeps for five minutes.
 fs::path WriteFakeSoffice(const fs::path& dir, const std::string& name, const fs::path& record_dir,
@@ -98,6 +99,7 @@ fs::path WriteFakeSoffice(const fs::path& dir, const std::string& name, const fs
   out << "#!/bin/sh\n"
       << "rec='" << record_dir.string() << "'\n"
       << "echo $$ > \"$rec/soffice.pid\"\n"
+      << "touch \"${TMPDIR:-/tmp}/lu$$.tmp\"\n"  // as LibreOffice does, removed on a clean exit
       << "printf '%s\\n' \"$@\" > \"$rec/soffice.args\"\n";
   if (convert_after >= 0) {
     out << "sleep " << convert_after << "\n"
@@ -110,6 +112,7 @@ fs::path WriteFakeSoffice(const fs::path& dir, const std::string& name, const fs
         << "base=$(basename \"$input\"); base=${base%.*}\n"
         << "printf 'converted:' > \"$outdir/$base.docx\"\n"
         << "cat \"$input\" >> \"$outdir/$base.docx\"\n"
+        << "rm -f \"${TMPDIR:-/tmp}/lu$$.tmp\"\n"
         << "echo 0 > \"$rec/child.pid\"\n";
   } else {
     out << "sleep 300 &\n"
