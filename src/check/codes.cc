@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/lang.h"
+
 namespace jixiao {
 
 const std::vector<CodeInfo>& AllCodes() {
@@ -125,15 +127,20 @@ const CodeInfo* FindCode(std::string_view code) {
 
 namespace jixiao {
 
-extern const char kDiagnosticsDoc[];
+extern const char kDiagnosticsDoc[];    // docs/diagnostics.md
+extern const char kDiagnosticsDocZh[];  // docs/diagnostics.zh.md
 
-std::string ExplainCode(std::string_view code) {
-  const CodeInfo* info = FindCode(code);
-  if (info == nullptr) return "";
-  const std::string_view doc(kDiagnosticsDoc);
-  const std::string heading =
-      "### " + std::string(info->code) + " " + std::string(info->slug) + "\n";
-  const size_t at = doc.find(heading);
+namespace {
+
+// The body of the section headed "### CODE slug" in a Markdown document, up to the next
+// heading, without the heading and the blank lines around it; "" when the document has none.
+std::string CodeSection(std::string_view doc, const CodeInfo& info) {
+  const std::string heading = "### " + std::string(info.code) + " " + std::string(info.slug) + "\n";
+  size_t at = doc.find(heading);
+  // The heading starts a line.
+  while (at != std::string_view::npos && at != 0 && doc[at - 1] != '\n') {
+    at = doc.find(heading, at + 1);
+  }
   if (at == std::string_view::npos) return "";
   const size_t body = at + heading.size();
   size_t end = doc.find("\n#", body);
@@ -143,5 +150,20 @@ std::string ExplainCode(std::string_view code) {
   while (!text.empty() && text.front() == '\n') text.erase(0, 1);
   return text;
 }
+
+}  // namespace
+
+std::string ExplainCode(std::string_view code, bool zh) {
+  const CodeInfo* info = FindCode(code);
+  if (info == nullptr) return "";
+  if (zh) {
+    std::string text = CodeSection(kDiagnosticsDocZh, *info);
+    if (!text.empty()) return text;
+    // A code documented in English only (a section not yet translated): English, not nothing.
+  }
+  return CodeSection(kDiagnosticsDoc, *info);
+}
+
+std::string ExplainCode(std::string_view code) { return ExplainCode(code, MessagesInChinese()); }
 
 }  // namespace jixiao

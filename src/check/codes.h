@@ -31,8 +31,13 @@ const CodeInfo* FindCode(std::string_view code);
 
 namespace jixiao {
 
-// What a code means, why it matters and how to fix it: its section of docs/diagnostics.md
-// (compiled into the binary), without the heading; "" for an unknown code.
+// What a code means, why it matters and how to fix it: its section of docs/diagnostics.zh.md
+// when `zh`, else of docs/diagnostics.md (both compiled into the binary), without the heading;
+// a section missing from the Chinese document falls back to the English one; "" for an
+// unknown code.
+std::string ExplainCode(std::string_view code, bool zh);
+// The same in the language in force (base/lang.h: MessagesInChinese(); the library default is
+// English, the command line's is Chinese).
 std::string ExplainCode(std::string_view code);
 
 }  // namespace jixiao
