@@ -47,8 +47,8 @@ inline std::string_view Tr(std::string_view zh, std::string_view en) {
   return MessagesInChinese() ? zh : en;
 }
 
-// Formats the text in the language in force with {fmt} ("{}" placeholders, in the order of
-// the arguments in both languages).
+// Formats the text in the language in force with {fmt}: "{}" placeholders take the arguments in
+// order; where the two languages order them differently, number them ("{1} under {0}").
 template <typename... Args>
 std::string TrF(std::string_view zh, std::string_view en, Args&&... args) {
   return fmt::format(fmt::runtime(Tr(zh, en)), std::forward<Args>(args)...);

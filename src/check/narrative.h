@@ -27,6 +27,10 @@ enum class Verdict {
   kUntraceable,       // nothing to check it against
 };
 std::string_view VerdictKey(Verdict v);  // "consistent", "rounding", "number_error", …
+// The verdict for people: "一致" / "consistent", "单位错误" / "unit error", …
+std::string VerdictName(Verdict v, bool zh);
+// A claim's kind for people: "amount" → "金额" / "amount", "difference" → "差额" / "difference".
+std::string ClaimKindName(std::string_view kind, bool zh);
 
 struct ClaimCheck {
   Sentence sentence;

@@ -231,6 +231,41 @@ Bases FindBases(Facts& facts, const SentenceClaims& c, size_t before, Subject su
 
 }  // namespace
 
+std::string VerdictName(Verdict v, bool zh) {
+  switch (v) {
+    case Verdict::kConsistent:
+      return zh ? "一致" : "consistent";
+    case Verdict::kRounding:
+      return zh ? "按四舍五入一致" : "consistent by rounding";
+    case Verdict::kNumberError:
+      return zh ? "数字错误" : "number error";
+    case Verdict::kUnitError:
+      return zh ? "单位错误" : "unit error";
+    case Verdict::kUnitMissing:
+      return zh ? "缺少单位" : "unit missing";
+    case Verdict::kDirectionError:
+      return zh ? "增减方向错误" : "direction error";
+    case Verdict::kDiffersFromTable:
+      return zh ? "与表格不符" : "differs from the tables";
+    case Verdict::kUntraceable:
+      return zh ? "无从核对" : "untraceable";
+  }
+  return "";
+}
+
+std::string ClaimKindName(std::string_view kind, bool zh) {
+  static const std::tuple<std::string_view, const char*, const char*> kNames[] = {
+      {"amount", "金额", "amount"},
+      {"difference", "差额", "difference"},
+      {"percent_change", "变动率", "percent change"},
+      {"flat", "持平", "no change"},
+  };
+  for (const auto& [key, name_zh, name_en] : kNames) {
+    if (key == kind) return zh ? name_zh : name_en;
+  }
+  return std::string(kind);
+}
+
 std::string_view VerdictKey(Verdict v) {
   switch (v) {
     case Verdict::kConsistent:

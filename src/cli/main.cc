@@ -1,374 +1,400 @@
-// jixiao: the command line. `check` finds every inconsistency in packages, `score`
-// recomputes the scores; see docs/cli.md for options, output shapes and exit codes.
-//
-// Exit codes: 0 — done, nothing wrong (warnings and notes may be printed); 1 — `check` found
-// an error or an inconsistency; 2 — a file could not be read or parsed, or bad usage.
+// jixiao: the command line. Reads the options of each command (CLI11), in the language in force:
+// `--lang` is read before anything else, so help, usage errors and every message of the run
+// are in one language. A mistyped command or option is answered with the nearest one; an
+// option that belongs to another command is refused, not ignored. The commands themselves are
+// in commands.cc; docs/cli.md describes every option, the output shapes and the exit codes.
 #include <CLI/CLI.hpp>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <algorithm>
+#include <cstring>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include "check/checker.h"
-#include "check/codes.h"
-#include "check/narrative.h"
-#include "compute/scoring.h"
-#include "import/importer.h"
-#include "model/package_json.h"
-#include "present/diagnostic_format.h"
-#include "present/score_format.h"
-#include "present/text_table.h"
-#include "render/form.h"
-#include "render/render.h"
-#include "rules/rulebook.h"
+#include "base/lang.h"
+#include "cli/cli.h"
+#include "office/libreoffice.h"
 
-namespace jixiao {
+#ifndef JIXIAO_VERSION
+#define JIXIAO_VERSION "0"
+#endif
+
+namespace jixiao::cli {
 namespace {
 
-struct CommonOptions {
-  std::string scope = "all";
-  std::string min_severity = "info";
-  std::string format = "text";
-  std::string lang = "zh";
-  std::string rulebook;  // overrides the package's
+// Tr as a std::string, for CLI11.
+std::string T(std::string_view zh, std::string_view en) { return std::string(Tr(zh, en)); }
+
+const std::vector<std::string> kCommands = {"check", "score", "import", "claims", "render"};
+
+// Which commands take each option, for the message that refuses an option given to another.
+struct OptionUse {
+  const char* name;
+  std::vector<std::string> commands;
 };
-
-void AddCommon(CLI::App* cmd, CommonOptions* o) {
-  cmd->add_option("--format", o->format, "Output format (brief: one line per diagnostic)")
-      ->check(CLI::IsMember({"text", "json", "brief"}))
-      ->default_str("text");
-  cmd->add_option("--lang", o->lang, "Language of messages")
-      ->check(CLI::IsMember({"zh", "en"}))
-      ->default_str("zh");
-  cmd->add_option(
-         "--min-severity", o->min_severity,
-         "Show only diagnostics at least this severe (error, inconsistency, warning, info)")
-      ->check(CLI::IsMember({"error", "inconsistency", "warning", "info"}))
-      ->default_str("info");
-  cmd->add_option("--scope", o->scope,
-                  "Which checks: tables (arithmetic, ratios, scores, weights, completeness), "
-                  "report (prose, across documents, policy) or all")
-      ->check(CLI::IsMember({"tables", "report", "all"}))
-      ->default_str("all");
-  cmd->add_option("--rulebook", o->rulebook,
-                  "Rulebook id (national, hunan-lingling) or TOML file; overrides the package's");
+const std::vector<OptionUse>& OptionUses() {
+  static const std::vector<OptionUse> uses = {
+      {"--format", kCommands},       {"--lang", kCommands},
+      {"--rulebook", kCommands},     {"--office-timeout", kCommands},
+      {"--min-severity", {"check"}}, {"--scope", {"check"}},
+      {"--explain", {"check"}},      {"--to", {"render"}},
+      {"--form", {"render"}},        {"-o", {"import", "render"}},
+      {"--output", {"import"}},      {"--output-dir", {"render"}},
+      {"--help", kCommands},         {"-h", kCommands},
+  };
+  return uses;
 }
 
-// Loads a package (JSON, or a document imported on the fly) and the rulebook that applies
-// to it; prints the failure and returns false. `notes` receives what an import could not place.
-bool Load(const std::string& path, const CommonOptions& o, Package* package, Rulebook* rulebook,
-          std::vector<Diagnostic>* notes = nullptr) {
-  Result<LoadedPackage> p = LoadAnyPackage(path, o.rulebook);
-  if (!p.ok()) {
-    std::cerr << "jixiao: " << p.status().message() << "\n";
-    return false;
-  }
-  if (notes != nullptr) *notes = p->import.notes;
-  const std::string id = !o.rulebook.empty()            ? o.rulebook
-                         : !p->package.rulebook.empty() ? p->package.rulebook
-                                                        : std::string("national");
-  Result<Rulebook> r = ResolveRulebook(id);
-  if (!r.ok()) {
-    if (o.rulebook.empty()) {
-      std::cerr << "jixiao: " << path << " names rulebook \"" << id
-                << "\": " << r.status().message() << "\n";
-    } else {
-      std::cerr << "jixiao: " << r.status().message() << "\n";
+// `--lang zh|en` wherever it stands (before or after the command), read before the command line
+// is parsed so that its help and errors are already in that language. Chinese by default.
+Lang LanguageOf(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    std::string_view value;
+    if (a == "--lang" && i + 1 < argc) {
+      value = argv[i + 1];
+    } else if (a.rfind("--lang=", 0) == 0) {
+      value = a.substr(7);
     }
-    return false;
+    if (value == "en") return Lang::kEn;
+    if (value == "zh") return Lang::kZh;
   }
-  *package = std::move(p->package);
-  *rulebook = std::move(r).value();
-  return true;
+  return Lang::kZh;
 }
 
-// Points each diagnostic at the original document where the package was imported from one.
-void AttachSources(const Package& package, std::vector<Diagnostic>* diagnostics) {
-  if (package.provenance.empty()) return;
-  for (Diagnostic& d : *diagnostics) {
-    if (d.location.source || d.location.pointer.empty()) continue;
-    if (d.location.text_line >= 0) {
-      auto it =
-          package.provenance.find(d.location.pointer + "/" + std::to_string(d.location.text_line));
-      if (it != package.provenance.end()) {
-        d.location.source = it->second;
-        continue;
-      }
-    }
-    // The value itself, or else the nearest thing recorded under the same row or node.
-    std::string prefix = d.location.pointer;
-    while (!prefix.empty()) {
-      auto it = package.provenance.find(prefix);
-      if (it == package.provenance.end()) it = package.provenance.lower_bound(prefix + "/");
-      if (it != package.provenance.end() && it->first.rfind(prefix, 0) == 0) {
-        d.location.source = it->second;
-        break;
-      }
-      prefix.resize(prefix.rfind('/'));
-    }
-  }
-}
-
-// Diagnostics about how the package fits its rulebook: shown as notes by `score`.
-std::vector<Diagnostic> RulebookNotes(const std::vector<Diagnostic>& all) {
-  std::vector<Diagnostic> notes;
-  for (const Diagnostic& d : all) {
-    if (d.code == "W403" || d.code == "W404") notes.push_back(d);
-  }
-  return notes;
-}
-
-int RunCheck(const std::vector<std::string>& files, const CommonOptions& o) {
-  bool problems = false;
-  bool unreadable = false;
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const std::string& file : files) {
-    Package package;
-    Rulebook rulebook;
-    std::vector<Diagnostic> found;
-    if (!Load(file, o, &package, &rulebook, &found)) {
-      unreadable = true;
+// The command word on the command line (the first argument that is not an option or the value
+// of --lang), or empty.
+std::string CommandWord(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "--lang") {
+      ++i;
       continue;
     }
-    CheckOptions scope;
-    scope.tables = o.scope != "report";
-    scope.report = o.scope != "tables";
-    std::vector<Diagnostic> checked =
-        CheckPackage(package, rulebook, ScorePackage(package, rulebook), scope);
-    AttachSources(package, &checked);
-    found.insert(found.end(), checked.begin(), checked.end());
-    problems = problems || HasProblems(found);
-    const FormatOptions fo{o.lang == "zh", package.fiscal_year};
-    const int shown = o.min_severity == "error"           ? 0
-                      : o.min_severity == "inconsistency" ? 1
-                      : o.min_severity == "warning"       ? 2
-                                                          : 3;
-    for (Diagnostic& d : found) {
-      if (static_cast<int>(d.severity) > shown) continue;
-      d.file = file;
-      if (o.format == "json") {
-        all.push_back(DiagnosticJson(d, fo));
-      } else if (o.format == "brief") {
-        std::cout << FormatDiagnosticBrief(d, fo);
-      } else {
-        std::cout << FormatDiagnosticText(d, fo);
-      }
-    }
+    if (!a.empty() && a[0] == '-') continue;
+    return std::string(a);
   }
-  if (o.format == "json") std::cout << all.dump(2) << "\n";
-  if (unreadable) return 2;
-  return problems ? 1 : 0;
+  return "";
 }
 
-int RunScore(const std::string& file, const CommonOptions& o) {
-  Package package;
-  Rulebook rulebook;
-  if (!Load(file, o, &package, &rulebook)) return 2;
-  const ScoreSheet sheet = ScorePackage(package, rulebook);
-  const std::vector<Diagnostic> notes = RulebookNotes(CheckPackage(package, rulebook, sheet));
-  const FormatOptions fo{o.lang == "zh", package.fiscal_year};
-  if (o.format == "json") {
-    nlohmann::ordered_json j = ScoreJson(package, rulebook, sheet, notes, fo);
-    j["file"] = file;
-    std::cout << j.dump(2) << "\n";
-  } else {
-    std::cout << FormatScoreText(package, rulebook, sheet, notes, fo);
+// "check、score 或 render" / "check, score or render".
+std::string JoinCommands(const std::vector<std::string>& commands) {
+  std::string out;
+  for (size_t i = 0; i < commands.size(); ++i) {
+    if (i > 0) out += std::string(i + 1 == commands.size() ? Tr(" 或 ", " or ") : Tr("、", ", "));
+    out += commands[i];
   }
-  return 0;
+  return out;
 }
 
-int RunImport(const std::string& file, const std::string& output, const CommonOptions& o) {
-  Result<LoadedPackage> loaded = LoadAnyPackage(file, o.rulebook);
-  if (!loaded.ok()) {
-    std::cerr << "jixiao: " << loaded.status().message() << "\n";
-    return 2;
-  }
-  if (loaded->format == DocumentFormat::kJson) {
-    std::cerr << "jixiao: " << file << ": already a package (JSON); nothing to import\n";
-    return 2;
-  }
-  const ImportResult& im = loaded->import;
-  const bool zh = o.lang == "zh";
-  const FormatOptions fo{zh, loaded->package.fiscal_year};
-  std::vector<Diagnostic> notes = im.notes;
-  for (Diagnostic& d : notes) d.file = file;
-  if (o.format == "json") {
-    nlohmann::ordered_json j = {{"file", file},
-                                {"format", DocumentFormatName(loaded->format)},
-                                {"output", output},
-                                {"rulebook", loaded->package.rulebook},
-                                {"recognised", im.recognised},
-                                {"notes", nlohmann::ordered_json::array()}};
-    for (const Diagnostic& d : notes) j["notes"].push_back(DiagnosticJson(d, fo));
-    std::cout << j.dump(2) << "\n";
-  } else {
-    std::cout << (zh ? "导入 " : "Importing ") << file << " (" << DocumentFormatName(loaded->format)
-              << ")\n";
-    for (const std::string& line : im.recognised) std::cout << "  " << line << "\n";
-    std::cout << "  " << (zh ? "评分规则：" : "rulebook: ") << loaded->package.rulebook << "（"
-              << im.rulebook_reason << "）\n";
-    if (notes.empty()) {
-      std::cout << (zh ? "全部内容已识别。\n" : "Everything was recognised.\n");
-    } else {
-      std::cout << "\n";
-      for (const Diagnostic& d : notes) std::cout << FormatDiagnosticText(d, fo);
-    }
-  }
-  const std::string json = WritePackageJson(loaded->package);
-  std::ofstream out(output, std::ios::binary);
-  out << json;
-  out.close();
-  if (!out) {
-    std::cerr << "jixiao: cannot write " << output << "\n";
-    return 2;
-  }
-  if (o.format != "json") std::cout << (zh ? "已写入 " : "Wrote ") << output << "\n";
-  return 0;
+// Every option name any command takes.
+std::vector<std::string> AllOptionNames() {
+  std::vector<std::string> out;
+  for (const OptionUse& u : OptionUses()) out.push_back(u.name);
+  out.push_back("--version");
+  return out;
 }
 
-// Every numeric statement of the report with its verdict. Spans only, not whole sentences.
-int RunClaims(const std::string& file, const CommonOptions& o) {
-  Package package;
-  Rulebook rulebook;
-  if (!Load(file, o, &package, &rulebook)) return 2;
-  const bool zh = o.lang == "zh";
-  const std::vector<ClaimCheck> claims = AssessClaims(package, rulebook);
-  if (o.format == "json") {
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const ClaimCheck& c : claims) {
-      all.push_back({{"section", c.sentence.section},
-                     {"pointer", c.sentence.pointer},
-                     {"span", {c.sentence.offset + c.begin, c.sentence.offset + c.end}},
-                     {"kind", c.kind},
-                     {"subject", SubjectName(c.subject, zh)},
-                     {"stated", c.stated},
-                     {"expected", c.expected},
-                     {"fact", c.fact_pointer},
-                     {"verdict", VerdictKey(c.verdict)}});
+// An argument CLI11 found no place for, explained: an option of another command, a mistyped
+// option, or a word too many.
+std::string ExplainExtra(const std::string& extra, const std::string& command) {
+  const std::string name = extra.substr(0, extra.find('='));
+  if (!name.empty() && name[0] == '-') {
+    for (const OptionUse& u : OptionUses()) {
+      if (u.name != name) continue;
+      return TrF("选项 {} 不适用于 {} 命令；只有 {} 命令接受它",
+                 "option {} does not apply to {}; only {} takes it", name, command,
+                 JoinCommands(u.commands));
     }
-    std::cout << all.dump(2) << "\n";
-    return 0;
+    const std::string near = Nearest(name, AllOptionNames());
+    if (!near.empty()) {
+      return TrF("没有选项 {}。您是不是要用 {}？", "there is no option {}. Did you mean {}?", name,
+                 near);
+    }
+    return TrF("没有选项 {}（jixiao {} --help 列出 {} 的选项）",
+               "there is no option {} (jixiao {} --help lists the options of {})", name, command,
+               command);
   }
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({zh ? "部分" : "section", zh ? "类型" : "kind", zh ? "对象" : "subject",
-                  zh ? "报告所述" : "stated", zh ? "按数据" : "expected", zh ? "结论" : "verdict"});
-  for (const ClaimCheck& c : claims) {
-    rows.push_back({c.sentence.section, c.kind, std::string(SubjectName(c.subject, zh)), c.stated,
-                    c.expected, std::string(VerdictKey(c.verdict))});
-  }
-  std::cout << RenderTextTable(rows);
-  return 0;
+  return TrF("多余的参数“{}”：{} 命令不接受更多的文件",
+             "unexpected argument \"{}\": {} takes no more files", extra, command);
 }
 
-// Writes the package's documents in the official layout.
-int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
-              const std::string& form_arg, const CommonOptions& o) {
-  Result<std::vector<std::string>> wanted = ParseRenderFormats(formats);
-  if (!wanted.ok()) {
-    std::cerr << "jixiao: --to: " << wanted.status().message() << "\n";
-    return 2;
+// A usage error of CLI11, told in the language in force.
+std::string ExplainParseError(const CLI::ParseError& e, const std::string& command) {
+  const std::string what = e.what();
+  const size_t colon = what.find(": ");
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && colon != std::string::npos) {
+    // CLI11 lists the extras last one first: explain the first option among them, else the
+    // first word.
+    std::vector<std::string> extras;
+    std::istringstream words(what.substr(colon + 2));
+    for (std::string w; words >> w;) extras.insert(extras.begin(), w);
+    auto option = std::find_if(extras.begin(), extras.end(),
+                               [](const std::string& w) { return w.size() > 1 && w[0] == '-'; });
+    return ExplainExtra(option != extras.end() ? *option : extras.front(), command);
   }
-  Package package;
-  Rulebook rulebook;
-  if (!Load(file, o, &package, &rulebook)) return 2;
-  Result<Form> form = form_arg.empty() ? DefaultFormFor(package) : ResolveForm(form_arg);
-  if (!form.ok()) {
-    std::cerr << "jixiao: " << form.status().message() << "\n";
-    return 2;
-  }
-  RenderRequest request;
-  request.formats = *wanted;
-  request.out_dir = out_dir;
-  request.basename = std::filesystem::path(file).stem().string();
-  Result<RenderResult> r = RenderPackage(package, rulebook, *form, request);
-  if (!r.ok()) {
-    std::cerr << "jixiao: " << file << ": " << r.status().message() << "\n";
-    return 2;
-  }
-  const bool zh = o.lang == "zh";
-  if (o.format == "json") {
-    nlohmann::ordered_json j = {{"file", file},
-                                {"form", form->id},
-                                {"rulebook", rulebook.id},
-                                {"computed_figures", r->computed_figures},
-                                {"generated_sections", r->generated_sections},
-                                {"fonts", r->fonts},
-                                {"notes", r->notes},
-                                {"files", nlohmann::ordered_json::array()}};
-    for (const RenderedFile& f : r->files) {
-      j["files"].push_back({{"format", f.format}, {"path", f.path}, {"bytes", f.bytes}});
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    if (what.find("subcommand") != std::string::npos) {
+      return TrF("请给出一个命令：{}（jixiao --help 列出它们）",
+                 "give a command: {} (jixiao --help lists them)", JoinCommands(kCommands));
     }
-    std::cout << j.dump(2) << "\n";
-    return 0;
+    const std::string option = what.substr(0, what.find(' '));
+    return TrF("{} 命令缺少必需的 {}（jixiao {} --help）", "{} needs {} (jixiao {} --help)",
+               command, option, command);
   }
-  std::cout << (zh ? "排版 " : "Rendering ") << file << (zh ? "（版式 " : " (form ") << form->id
-            << (zh ? "，评分规则 " : ", rulebook ") << rulebook.id << (zh ? "）\n" : ")\n");
-  std::cout << "  " << (zh ? "计算得出的数字：" : "derived figures computed: ")
-            << r->computed_figures << "\n  "
-            << (zh ? "由数据生成文字的章节：" : "report sections with generated figures: ")
-            << r->generated_sections << "\n  " << (zh ? "字体：" : "fonts: ");
-  for (size_t i = 0; i < r->fonts.size(); ++i) std::cout << (i ? ", " : "") << r->fonts[i];
-  std::cout << "\n";
-  for (const std::string& note : r->notes)
-    std::cout << "  " << (zh ? "注意：" : "note: ") << note << "\n";
-  for (const RenderedFile& f : r->files) {
-    std::cout << (zh ? "已写入 " : "Wrote ") << f.path << " (" << f.bytes << " bytes)\n";
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr && colon != std::string::npos) {
+    const std::string option = what.substr(0, colon);
+    const std::string rest = what.substr(colon + 2);
+    const size_t not_in = rest.find(" not in ");
+    if (rest.find(" range ") != std::string::npos) {
+      const size_t v = rest.find("Value ");
+      const std::string value =
+          v == std::string::npos ? rest : rest.substr(v + 6, rest.find(' ', v + 6) - v - 6);
+      return TrF("{} 要一个 1 到 86400 之间的整数（秒），“{}”不是",
+                 "{} takes a whole number of seconds from 1 to 86400, not \"{}\"", option, value);
+    }
+    if (not_in != std::string::npos) {
+      return TrF("{} 的值“{}”无效；可选：{}", "{}: \"{}\" is not one of {}", option,
+                 rest.substr(0, not_in), rest.substr(not_in + 8));
+    }
+    return TrF("{} 的值无效：{}", "{}: invalid value: {}", option, rest);
   }
-  return 0;
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr ||
+      dynamic_cast<const CLI::ConversionError*>(&e) != nullptr) {
+    const std::string option = what.substr(0, colon == std::string::npos ? 0 : colon);
+    return TrF("选项 {} 需要一个合适的值（jixiao {} --help）",
+               "option {} needs a proper value (jixiao {} --help)",
+               option.empty() ? std::string("?") : option, command.empty() ? "" : command);
+  }
+  return TrF("命令行有误：{}（jixiao --help）", "{} (jixiao --help)", what);
+}
+
+// Help in the language in force: CLI11's layout with our words.
+void SetHelpWords(CLI::App* app) {
+  auto f = app->get_formatter();
+  f->label("Usage", std::string(Tr("用法", "Usage")));
+  f->label("OPTIONS", std::string(Tr("选项", "OPTIONS")));
+  f->label("SUBCOMMAND", std::string(Tr("命令", "COMMAND")));
+  f->label("SUBCOMMANDS", std::string(Tr("命令", "COMMANDS")));
+  f->label("Positionals", std::string(Tr("参数", "Arguments")));
+  f->label("Options", std::string(Tr("选项", "Options")));
+  f->label("Subcommands", std::string(Tr("命令", "Commands")));
+  f->label("REQUIRED", std::string(Tr("必填", "REQUIRED")));
+  f->column_width(34);
+  app->option_defaults()->group(T("选项", "Options"));
+}
+
+std::string Values(std::initializer_list<const char*> values) {
+  std::string out;
+  for (const char* v : values) out += std::string(out.empty() ? "" : "|") + v;
+  return out;
+}
+
+void AddFormat(CLI::App* cmd, Options* o, bool brief) {
+  std::vector<std::string> allowed = {"text", "json"};
+  if (brief) allowed.push_back("brief");
+  cmd->add_option("--format", o->format,
+                  brief ? std::string(Tr("输出格式：text（默认）、json，或 brief（每条一行）",
+                                         "output format: text (default), json, or brief (a line "
+                                         "per diagnostic)"))
+                        : std::string(Tr("输出格式：text（默认）或 json",
+                                         "output format: text (default) or json")))
+      ->check(CLI::IsMember(allowed).description(""))
+      ->type_name(brief ? Values({"text", "json", "brief"}) : Values({"text", "json"}));
+}
+
+void AddLanguage(CLI::App* cmd) {
+  cmd->add_option_function<std::string>(
+         "--lang", [](const std::string&) {},
+         std::string(Tr("提示信息的语言：zh（中文，默认）或 en（英文）",
+                        "language of every message: zh (Chinese, the default) or en (English)")))
+      ->check(CLI::IsMember({"zh", "en"}).description(""))
+      ->type_name("zh|en");
+}
+
+void AddRulebook(CLI::App* cmd, Options* o, bool import) {
+  cmd->add_option(
+         "--rulebook", o->rulebook,
+         import ? std::string(Tr("记入数据包的评分规则（national、hunan-lingling 或 TOML 文件）；"
+                                 "默认按表格版式选择",
+                                 "rulebook recorded in the package (national, "
+                                 "hunan-lingling or a TOML file); default: chosen by "
+                                 "the form's layout"))
+                : std::string(
+                      Tr("评分规则（national、hunan-lingling 或 TOML 文件），优先于数据包中指定的",
+                         "rulebook (national, hunan-lingling or a TOML file); "
+                         "overrides the package's")))
+      ->type_name(std::string(Tr("规则", "RULEBOOK")));
+}
+
+void AddOfficeTimeout(CLI::App* cmd, Options* o) {
+  cmd->add_option(
+         "--office-timeout", o->office_timeout,
+         std::string(
+             Tr("LibreOffice 转换一个文件（.doc、.xls、PDF）最多用的秒数（1–86400），默认 300",
+                "seconds LibreOffice may take to convert one file (.doc, .xls, "
+                "PDF), 1–86400; default 300")))
+      ->check(CLI::Range(1, 86400).description(""))
+      ->type_name(std::string(Tr("秒", "SECONDS")));
+}
+
+// Sets up LibreOffice for the run: the time limit, and a line on standard error when a
+// conversion takes more than a couple of seconds.
+void SetUpLibreOffice(const Options& o) {
+  LibreOfficeOptions lo = DefaultLibreOfficeOptions();
+  lo.timeout_seconds = o.office_timeout;
+  lo.notice = [](std::string_view message) { PrintError(message); };
+  SetDefaultLibreOfficeOptions(lo);
 }
 
 int Main(int argc, char** argv) {
-  CLI::App app{"jixiao — 部门整体支出绩效自评: check and score budget units' self-evaluations"};
+  SetMessageLanguage(LanguageOf(argc, argv));
+  const std::string command_word = CommandWord(argc, argv);
+
+  // A mistyped command is answered before CLI11 sees it.
+  if (!command_word.empty() &&
+      std::find(kCommands.begin(), kCommands.end(), command_word) == kCommands.end()) {
+    const std::string near = Nearest(command_word, kCommands);
+    if (!near.empty()) {
+      PrintError(TrF("没有命令“{}”。您是不是要用“{}”？",
+                     "there is no command \"{}\". Did you mean \"{}\"?", command_word, near));
+    } else {
+      PrintError(TrF("没有命令“{}”；命令有 {}（jixiao --help）",
+                     "there is no command \"{}\"; the commands are {} (jixiao --help)",
+                     command_word, JoinCommands(kCommands)));
+    }
+    return 2;
+  }
+
+  CLI::App app{std::string(Tr("jixiao — 部门整体支出绩效自评：导入、检查、评分、排版",
+                              "jixiao — budget units' performance self-evaluations: import, "
+                              "check, score, render"))};
+  SetHelpWords(&app);
+  app.set_help_flag("-h,--help", std::string(Tr("显示帮助并退出", "print this help and exit")));
+  app.set_version_flag("--version", VersionText(),
+                       std::string(Tr("显示版本并退出", "print the version and exit")));
   app.require_subcommand(1);
-  CommonOptions check_options, score_options;
+  AddLanguage(&app);
+  app.footer(std::string(Tr("每个命令的选项：jixiao 命令 --help。文档：docs/cli.md",
+                            "The options of a command: jixiao COMMAND --help. See docs/cli.md")));
+
+  auto subcommand = [&](const char* name, std::string_view zh, std::string_view en) {
+    CLI::App* cmd = app.add_subcommand(name, std::string(Tr(zh, en)));
+    cmd->group(T("命令", "Commands"));
+    SetHelpWords(cmd);
+    cmd->set_help_flag("-h,--help", std::string(Tr("显示帮助并退出", "print this help and exit")));
+    AddLanguage(cmd);
+    return cmd;
+  };
+  const std::string package_words =
+      std::string(Tr("数据包（JSON）或文档（文本、Word、Excel）；- 表示标准输入",
+                     "package (JSON) or document (text, Word, Excel); - reads standard input"));
+
+  Options check_o, score_o, import_o, claims_o, render_o;
   std::vector<std::string> check_files;
-  std::string score_file;
+  std::string explain, score_file, import_file, import_output, claims_file, render_file, render_dir,
+      render_form, render_formats = "docx,xlsx,pdf,html";
 
-  CLI::App* check = app.add_subcommand(
-      "check", "Find every inconsistency in packages (exit 1 when an error or inconsistency)");
-  std::string explain;
-  check->add_option("packages", check_files,
-                    "Package files (JSON) or documents (text, DOCX, XLSX)");
-  check->add_option("--explain", explain, "Print what a diagnostic code means and how to fix it");
-  AddCommon(check, &check_options);
+  CLI::App* check = subcommand("check", "找出数据包中的每一处不一致（有错误或不一致时退出码为 1）",
+                               "find every inconsistency in packages (exit 1 on an error or "
+                               "inconsistency)");
+  check->add_option(T("数据包", "packages"), check_files, package_words)
+      ->type_name(T("文件", "FILE"));
+  check
+      ->add_option("--explain", explain,
+                   std::string(Tr("说明一个诊断代码的含义和改法",
+                                  "explain a diagnostic code and how to fix it")))
+      ->type_name(std::string(Tr("代码", "CODE")));
+  AddFormat(check, &check_o, true);
+  check
+      ->add_option(
+          "--min-severity", check_o.min_severity,
+          std::string(Tr("只显示至少这么严重的诊断：error、inconsistency、warning、info（默认）",
+                         "show only diagnostics at least this severe: error, "
+                         "inconsistency, warning, info (default)")))
+      ->check(CLI::IsMember({"error", "inconsistency", "warning", "info"}).description(""))
+      ->type_name(Values({"error", "inconsistency", "warning", "info"}));
+  check
+      ->add_option("--scope", check_o.scope,
+                   std::string(Tr("检查范围：tables（表内算术、比率、得分、权重、完整性）、report（"
+                                  "报告文字、跨文档、政策）或 all（默认）",
+                                  "which checks: tables (arithmetic, ratios, scores, weights, "
+                                  "completeness), report (prose, across documents, policy) or "
+                                  "all (default)")))
+      ->check(CLI::IsMember({"tables", "report", "all"}).description(""))
+      ->type_name(Values({"tables", "report", "all"}));
+  AddRulebook(check, &check_o, false);
+  AddOfficeTimeout(check, &check_o);
 
-  CLI::App* score = app.add_subcommand("score", "Recompute execution, indicator and total scores");
-  score->add_option("package", score_file, "Package file (JSON) or document (text, DOCX, XLSX)")
-      ->required();
-  AddCommon(score, &score_options);
+  CLI::App* score = subcommand("score", "复算执行率得分、各指标得分和总分",
+                               "recompute the execution, indicator and total scores");
+  score->add_option(T("数据包", "package"), score_file, package_words)
+      ->required()
+      ->type_name(T("文件", "FILE"));
+  AddFormat(score, &score_o, false);
+  AddRulebook(score, &score_o, false);
+  AddOfficeTimeout(score, &score_o);
 
-  CommonOptions import_options;
-  std::string import_file, import_output;
-  CLI::App* import = app.add_subcommand(
-      "import", "Read a text, Word (DOCX) or Excel (XLSX) document into a package JSON file");
-  import->add_option("document", import_file, "The document; its format is told by content")
-      ->required();
-  import->add_option("-o,--output", import_output, "The package JSON to write")->required();
-  AddCommon(import, &import_options);
+  CLI::App* import = subcommand("import", "把文本、Word 或 Excel 文档读成数据包（JSON）",
+                                "read a text, Word or Excel document into a package (JSON)");
+  import
+      ->add_option(T("文档", "document"), import_file,
+                   std::string(Tr("要导入的文档，按内容识别格式；- 表示标准输入",
+                                  "the document, its format told by its content; - reads "
+                                  "standard input")))
+      ->required()
+      ->type_name(T("文件", "FILE"));
+  import
+      ->add_option("-o,--output", import_output,
+                   std::string(Tr("要写入的数据包 JSON 文件；- 表示标准输出",
+                                  "the package JSON file to write; - writes standard output")))
+      ->required()
+      ->type_name(T("文件", "FILE"));
+  AddFormat(import, &import_o, false);
+  AddRulebook(import, &import_o, true);
+  AddOfficeTimeout(import, &import_o);
 
-  CommonOptions claims_options;
-  std::string claims_file;
-  CLI::App* claims = app.add_subcommand(
-      "claims", "List every figure and comparison the report states, with its verdict");
-  claims->add_option("package", claims_file, "Package file (JSON) or document")->required();
-  AddCommon(claims, &claims_options);
+  CLI::App* claims = subcommand("claims", "列出报告中的每个数字和比较，以及核对结论",
+                                "list every figure and comparison the report states, with its "
+                                "verdict");
+  claims->add_option(T("数据包", "package"), claims_file, package_words)
+      ->required()
+      ->type_name(T("文件", "FILE"));
+  AddFormat(claims, &claims_o, false);
+  AddRulebook(claims, &claims_o, false);
+  AddOfficeTimeout(claims, &claims_o);
 
-  CommonOptions render_options;
-  std::string render_file, render_formats = "docx,xlsx,pdf,html", render_dir, render_form;
-  CLI::App* render = app.add_subcommand(
-      "render", "Write the package's documents in the official layout (Word, Excel, PDF, HTML)");
-  render->add_option("package", render_file, "Package file (JSON) or document")->required();
+  CLI::App* render = subcommand("render", "按官方版式写出数据包的文档（Word、Excel、PDF、HTML）",
+                                "write the package's documents in the official layout (Word, "
+                                "Excel, PDF, HTML)");
+  render->add_option(T("数据包", "package"), render_file, package_words)
+      ->required()
+      ->type_name(T("文件", "FILE"));
   render
-      ->add_option("--to", render_formats,
-                   "Formats, separated by commas: docx, xlsx, pdf, html, json")
-      ->default_str("docx,xlsx,pdf,html");
-  render->add_option("-o,--output-dir", render_dir, "Folder to write the files into")->required();
-  render->add_option("--form", render_form,
-                     "Form id (lingling-2024, national-2024) or TOML file; default: the bundled "
-                     "form for the package's rulebook and year");
-  AddCommon(render, &render_options);
+      ->add_option(
+          "--to", render_formats,
+          std::string(Tr("格式，用逗号分隔：docx、xlsx、pdf、html、json；默认 docx,xlsx,pdf,html",
+                         "formats, separated by commas: docx, xlsx, pdf, html, json; "
+                         "default docx,xlsx,pdf,html")))
+      ->type_name(std::string(Tr("格式", "FORMATS")));
+  render
+      ->add_option("-o,--output-dir", render_dir,
+                   std::string(Tr("写入的文件夹；只写一种格式时 - 表示标准输出",
+                                  "folder to write into; with one format, - writes standard "
+                                  "output")))
+      ->required()
+      ->type_name(std::string(Tr("文件夹", "FOLDER")));
+  render
+      ->add_option(
+          "--form", render_form,
+          std::string(
+              Tr("版式（lingling-2024、national-2024 或 TOML 文件）；默认按评分规则和年度选择",
+                 "form (lingling-2024, national-2024 or a TOML file); default: "
+                 "the bundled form for the package's rulebook and year")))
+      ->type_name(std::string(Tr("版式", "FORM")));
+  AddFormat(render, &render_o, false);
+  AddRulebook(render, &render_o, false);
+  AddOfficeTimeout(render, &render_o);
 
   try {
     app.parse(argc, argv);
@@ -376,36 +402,93 @@ int Main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << "\n";
+    return 0;
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    PrintError(ExplainParseError(e, command_word));
     return 2;
   }
-  if (check->parsed() && !explain.empty()) {
-    const CodeInfo* info = FindCode(explain);
-    if (info == nullptr) {
-      std::cerr << "jixiao: unknown diagnostic code " << explain << " (docs/diagnostics.md)\n";
+
+  if (check->parsed()) {
+    if (!explain.empty()) {
+      if (!check_files.empty()) {
+        PrintError(Tr("--explain 只说明代码，不同时检查文件",
+                      "--explain explains a code; it checks no files"));
+        return 2;
+      }
+      return RunExplain(explain);
+    }
+    if (check_files.empty()) {
+      PrintError(Tr("check 需要至少一个数据包（或 --explain 代码）",
+                    "check needs at least one package (or --explain CODE)"));
       return 2;
     }
-    std::cout << info->code << " " << info->slug << " — " << info->title_zh << " / "
-              << info->title_en << "\n\n"
-              << ExplainCode(explain) << "\n";
-    return 0;
+    SetUpLibreOffice(check_o);
+    return RunCheck(check_files, check_o);
   }
-  if (check->parsed() && check_files.empty()) {
-    std::cerr << "jixiao: check needs at least one package (or --explain CODE)\n";
-    return 2;
+  if (score->parsed()) {
+    SetUpLibreOffice(score_o);
+    return RunScore(score_file, score_o);
   }
-  if (check->parsed()) return RunCheck(check_files, check_options);
-  if (score->parsed()) return RunScore(score_file, score_options);
-  if (import->parsed()) return RunImport(import_file, import_output, import_options);
-  if (claims->parsed()) return RunClaims(claims_file, claims_options);
+  if (import->parsed()) {
+    SetUpLibreOffice(import_o);
+    return RunImport(import_file, import_output, import_o);
+  }
+  if (claims->parsed()) {
+    SetUpLibreOffice(claims_o);
+    return RunClaims(claims_file, claims_o);
+  }
   if (render->parsed()) {
-    return RunRender(render_file, render_formats, render_dir, render_form, render_options);
+    SetUpLibreOffice(render_o);
+    return RunRender(render_file, render_formats, render_dir, render_form, render_o);
   }
   return 2;
 }
 
 }  // namespace
-}  // namespace jixiao
 
-int main(int argc, char** argv) { return jixiao::Main(argc, argv); }
+std::string VersionText() { return std::string("jixiao ") + JIXIAO_VERSION; }
+
+std::string Nearest(std::string_view word, const std::vector<std::string>& candidates) {
+  // Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+  // neighbouring letters each count one.
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      for (size_t j = 1; j <= b.size(); ++j) {
+        const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+          d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.size()][b.size()];
+  };
+  if (word.size() > 64) return "";
+  std::string best;
+  size_t best_distance = 0;
+  for (const std::string& c : candidates) {
+    const size_t dist = distance(word, c);
+    if (best.empty() || dist < best_distance) {
+      best = c;
+      best_distance = dist;
+    }
+  }
+  const size_t letters = word.size() - std::min<size_t>(word.find_first_not_of('-'), word.size());
+  if (best.empty() || best_distance == 0 || best_distance * 3 > std::max<size_t>(letters, 3)) {
+    return "";
+  }
+  return best;
+}
+
+void PrintError(std::string_view message) {
+  std::cerr << (MessagesInChinese() ? "jixiao：" : "jixiao: ") << message << "\n";
+}
+
+}  // namespace jixiao::cli
+
+int main(int argc, char** argv) { return jixiao::cli::Main(argc, argv); }

@@ -57,7 +57,12 @@ std::string QuoteSentence(const Location& loc) {
 std::string SourceText(const SourceRef& s, bool zh) {
   std::vector<std::string> parts;
   if (!s.file.empty()) parts.push_back(s.file);
-  if (!s.table.empty()) parts.push_back(s.table);
+  if (!s.table.empty()) {
+    // Tables of a text or Word file are numbered "表1", "表2" by the importer.
+    const bool numbered = s.table.rfind("表", 0) == 0 && s.table.size() > 3 &&
+                          s.table.find_first_not_of("0123456789", 3) == std::string::npos;
+    parts.push_back(numbered && !zh ? "table " + s.table.substr(3) : s.table);
+  }
   if (s.row > 0) parts.push_back(zh ? fmt::format("第{}行", s.row) : fmt::format("row {}", s.row));
   if (s.column > 0) {
     parts.push_back(zh ? fmt::format("第{}列", s.column) : fmt::format("column {}", s.column));
@@ -140,9 +145,13 @@ std::string FormatDiagnosticBrief(const Diagnostic& d, const FormatOptions& o) {
              !IsBlank(l.row_cells[l.mark_cell])) {
     out += " «" + std::string(TrimBlank(l.row_cells[l.mark_cell])) + "»";
   }
-  if (!d.reported.empty() || !d.computed.empty()) {
-    out += fmt::format(" {} {} {} {}", o.zh ? "填报" : "reported", d.reported,
-                       o.zh ? "复算" : "computed", d.computed);
+  if (!d.reported.empty()) out += fmt::format(" {} {}", o.zh ? "填报" : "reported", d.reported);
+  if (!d.computed.empty()) out += fmt::format(" {} {}", o.zh ? "复算" : "computed", d.computed);
+  if (d.location.source) {
+    SourceRef place = *d.location.source;  // the place only; the long view quotes the text
+    place.text.clear();
+    const std::string source = SourceText(place, o.zh);
+    if (!source.empty()) out += fmt::format(" {}{}", o.zh ? "原文：" : "source: ", source);
   }
   return out + "\n";
 }

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 
+#include "base/lang.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -106,45 +107,133 @@ RoleTexts CollectRoleTexts(const RenderDocument& doc) {
   return t;
 }
 
+std::string WhereCharacterOccurs(const RenderDocument& doc, char32_t c) {
+  std::string needle;
+  AppendUtf8(c, &needle);
+  // "…前后各几个字…" around the first occurrence.
+  auto context = [&](const std::string& text) {
+    const size_t at = text.find(needle);
+    size_t begin = at, end = at + needle.size();
+    for (int n = 0; n < 8 && begin > 0; ++n) {
+      do --begin;
+      while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80);
+    }
+    for (int n = 0; n < 8 && end < text.size(); ++n) {
+      size_t i = end;
+      NextCodePoint(text, &i);
+      end = i;
+    }
+    std::string shown = text.substr(begin, end - begin);
+    for (char& ch : shown) {
+      if (ch == '\n') ch = ' ';
+    }
+    return TrF("“{}”", "\"{}\"", shown);
+  };
+  for (const std::string& line : doc.cover.title_lines) {
+    if (line.find(needle) != std::string::npos)
+      return TrF("封面标题 {}", "the cover title {}", context(line));
+  }
+  for (const std::string& line : doc.cover.details) {
+    if (line.find(needle) != std::string::npos)
+      return TrF("封面 {}", "the cover {}", context(line));
+  }
+  std::string heading;
+  int paragraph = 0;
+  for (const Block& b : doc.body) {
+    if (b.kind == Block::Kind::kHeading) {
+      heading = b.text;
+      paragraph = 0;
+      if (b.text.find(needle) != std::string::npos) {
+        return TrF("报告标题 {}", "the report heading {}", context(b.text));
+      }
+    } else if (b.kind == Block::Kind::kParagraph) {
+      ++paragraph;
+      if (b.text.find(needle) != std::string::npos) {
+        return heading.empty()
+                   ? TrF("报告正文第 {} 段 {}", "paragraph {} of the report, {}", paragraph,
+                         context(b.text))
+                   : TrF("报告“{}”下第 {} 段 {}", "paragraph {1} under \"{0}\" of the report, {2}",
+                         heading, paragraph, context(b.text));
+      }
+    }
+  }
+  for (const RenderTable& table : doc.tables) {
+    const std::string name = table.title.empty() ? table.sheet_name : table.title;
+    if (table.title.find(needle) != std::string::npos ||
+        table.subtitle.find(needle) != std::string::npos) {
+      return TrF("表“{}”的标题", "the title of table \"{}\"", name);
+    }
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const auto& cells = table.rows[r].cells;
+      for (size_t k = 0; k < cells.size(); ++k) {
+        if (cells[k].text.find(needle) != std::string::npos) {
+          return TrF("表“{}”第 {} 行第 {} 列 {}", "table \"{}\", row {}, column {}, {}", name,
+                     r + 1, k + 1, context(cells[k].text));
+        }
+      }
+    }
+  }
+  return std::string(Tr("文档中", "the document"));
+}
+
 Status ResolveFonts(RenderDocument* doc) {
   const RoleTexts texts = CollectRoleTexts(*doc);
   struct RoleRef {
-    const char* name;
+    const char* zh;
+    const char* en;
     FontRole* role;
     const std::string* text;
   };
   DocumentFonts& f = doc->fonts;
   const RoleRef roles[] = {
-      {"title (标题)", &f.title, &texts.title},
-      {"heading1 (一级标题)", &f.heading1, &texts.heading1},
-      {"heading2 (二级标题)", &f.heading2, &texts.heading2},
-      {"body (正文)", &f.body, &texts.body},
-      {"table (表格)", &f.table, &texts.table},
-      {"table_header (表头)", &f.table_header, &texts.table_header},
+      {"标题", "title", &f.title, &texts.title},
+      {"一级标题", "heading1", &f.heading1, &texts.heading1},
+      {"二级标题", "heading2", &f.heading2, &texts.heading2},
+      {"正文", "body", &f.body, &texts.body},
+      {"表格", "table", &f.table, &texts.table},
+      {"表头", "table_header", &f.table_header, &texts.table_header},
   };
   std::string problems;
   for (const RoleRef& r : roles) {
     r.role->family.clear();
     std::string tried;
+    std::vector<char32_t> missing;  // what the last installed candidate lacks
     for (const std::string& candidate : r.role->families) {
       const GlyphCoverage c = CheckGlyphs(candidate, *r.text);
       if (c.installed && c.missing.empty()) {
         r.role->family = candidate;
         break;
       }
-      tried += "; " + candidate + ": ";
+      tried += std::string(Tr("；", "; ")) + candidate + std::string(Tr("：", ": "));
       if (!c.installed) {
-        tried += "not installed";
+        tried += std::string(Tr("未安装", "not installed"));
         continue;
       }
-      tried += "missing";
+      tried += std::string(Tr("缺", "missing"));
       for (size_t i = 0; i < c.missing.size() && i < 40; ++i) tried += " " + Describe(c.missing[i]);
       if (c.missing.size() > 40) tried += " …";
+      if (missing.empty() || c.missing.size() < missing.size()) missing = c.missing;
     }
-    if (r.role->family.empty()) {
-      if (!problems.empty()) problems += "\n";
-      problems += std::string(r.name) + ": no installed font has every character" +
-                  (r.role->families.empty() ? std::string("; no candidate fonts listed") : tried);
+    if (!r.role->family.empty()) continue;
+    if (!problems.empty()) problems += "\n";
+    problems += MessagesInChinese()
+                    ? fmt::format("{}（{}）：没有一种已安装的字体含有全部字符", r.zh, r.en)
+                    : fmt::format("{}: no installed font has every character", r.en);
+    problems += r.role->families.empty()
+                    ? std::string(Tr("；版式没有列出候选字体", "; no candidate fonts listed"))
+                    : tried;
+    for (size_t i = 0; i < missing.size() && i < 5; ++i) {
+      problems += TrF("\n  {} 出现在{}", "\n  {} occurs in {}", Describe(missing[i]),
+                      WhereCharacterOccurs(*doc, missing[i]));
+    }
+    if (!missing.empty()) {
+      problems += std::string(Tr(
+          "\n  办法：安装含有这些字符的字体，并在版式文件（--form）该角色的 fonts 中列出；"
+          "或在数据包中把这些字符改为常用字（私用区字符多来自复制粘贴或专用输入法）。",
+          "\n  What to do: install a font that has these characters and list it under this "
+          "role's fonts in the form (--form); or replace the characters in the package with common "
+          "ones (private-use characters usually come from copying and pasting or a special input "
+          "method)."));
     }
   }
   if (!problems.empty()) return Status::InvalidArgument(problems);

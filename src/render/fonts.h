@@ -44,6 +44,13 @@ RoleTexts CollectRoleTexts(const RenderDocument& doc);
 // names the role, the candidates tried and the missing characters (as "U+XXXX 字" pairs, at most
 // 40), e.g. "body (正文): no installed font has every character; 仿宋_GB2312: not installed;
 // Noto Serif CJK SC: missing U+2FF0 ⿰".
+// Then, for each character the best installed candidate lacks (at most five), where it first
+// occurs ("报告“一、基本情况”下第 2 段 “…”" / "table "自评表", row 5, column 2, "…""), and what to
+// do. Messages are in the language in force (base/lang.h).
 Status ResolveFonts(RenderDocument* doc);
+
+// Where `c` first occurs in the document, for people: the cover, a heading, a paragraph under a
+// heading, or a table cell by row and column, with a few characters around it.
+std::string WhereCharacterOccurs(const RenderDocument& doc, char32_t c);
 
 }  // namespace jixiao

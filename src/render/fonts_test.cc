@@ -3,6 +3,8 @@
 // with the reason where it is absent.
 #include "render/fonts.h"
 
+#include "base/lang.h"
+
 #include <gtest/gtest.h>
 
 namespace jixiao {
@@ -84,8 +86,26 @@ TEST(Fonts, ResolveFailsWithTheMissingCharacters) {
   const Status s = ResolveFonts(&doc);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.message(),
-            "body (正文): no installed font has every character; No Such Family Jixiao: not "
-            "installed; Noto Serif CJK SC: missing U+E000 \uE000");
+            "body: no installed font has every character; No Such Family Jixiao: not "
+            "installed; Noto Serif CJK SC: missing U+E000 \uE000\n"
+            "  U+E000 \uE000 occurs in paragraph 2 under \"一、基本情况\" of the report, "
+            "\"自造字\uE000\"\n"
+            "  What to do: install a font that has these characters and list it under this role's "
+            "fonts in the form (--form); or replace the characters in the package with common ones "
+            "(private-use characters usually come from copying and pasting or a special input "
+            "method).");
+  {
+    ScopedMessageLanguage zh(Lang::kZh);
+    RenderDocument again = SmallDocument();
+    again.body.push_back(Text(Block::Kind::kParagraph, "自造字\uE000"));
+    const std::string m = ResolveFonts(&again).message();
+    EXPECT_EQ(m.rfind("正文（body）：没有一种已安装的字体含有全部字符；No Such Family Jixiao：未安装；"
+                      "Noto Serif CJK SC：缺 U+E000 \uE000\n  U+E000 \uE000 出现在报告“一、基本情况”下第 2 段 "
+                      "“自造字\uE000”\n  办法：",
+                      0),
+              0u)
+        << m;
+  }
   EXPECT_EQ(doc.fonts.title.family, kSerif);  // the other roles are still resolved
   EXPECT_TRUE(doc.fonts.body.family.empty());
 }

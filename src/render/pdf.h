@@ -18,9 +18,14 @@ namespace jixiao {
 
 using PdfOptions = LibreOfficeOptions;
 
-// Converts the DOCX bytes to a PDF written at `pdf_path`. Fails with NotFound when LibreOffice
+// Converts the DOCX bytes to a PDF and returns its bytes. Fails with NotFound when LibreOffice
 // is not installed, IOError when it fails, times out or writes no PDF (the message carries the
-// end of its output), or when `pdf_path` cannot be written.
+// end of its output).
+Result<std::string> DocxToPdf(const std::string& docx_bytes, const PdfOptions& options = {});
+
+// Converts the DOCX bytes to a PDF written at `pdf_path` (atomically: base/file_io.h). Fails with
+// NotFound when LibreOffice is not installed, IOError when it fails, times out or writes no PDF
+// (the message carries the end of its output), or when `pdf_path` cannot be written.
 Status ConvertDocxToPdf(const std::string& docx_bytes, const std::string& pdf_path,
                         const PdfOptions& options = {});
 

@@ -1,10 +1,20 @@
 // The render job (see render.h).
 #include "render/render.h"
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <stdlib.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "base/file_io.h"
+#include "base/lang.h"
+#include "base/text.h"
+#include "model/names.h"
 #include "model/package_json.h"
 #include "render/charts.h"
 #include "render/compose.h"
@@ -20,22 +30,153 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool Wants(const RenderRequest& r, std::string_view format) {
-  return std::find(r.formats.begin(), r.formats.end(), format) != r.formats.end();
+// "body" → "正文（body）" / "body".
+std::string FontRoleName(std::string_view role) {
+  static const std::pair<std::string_view, std::string_view> kNames[] = {
+      {"title", "标题"}, {"heading1", "一级标题"}, {"heading2", "二级标题"},
+      {"body", "正文"},  {"table", "表格"},        {"table_header", "表头"}};
+  for (const auto& [key, zh] : kNames) {
+    if (key == role) return MessagesInChinese() ? std::string(zh) : std::string(role);
+  }
+  return std::string(role);
 }
 
-Status WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return Status::IOError("cannot write " + path);
-  return Status::Ok();
-}
-
-size_t FileSize(const std::string& path) {
+// The XLSX writer writes a file: it does so in a private temporary folder, and the bytes are
+// taken back.
+Result<std::string> XlsxBytes(const RenderDocument& doc, const std::vector<std::string>& png) {
+  std::string folder = (fs::temp_directory_path() / "jixiao-xlsx-XXXXXX").string();
+  if (::mkdtemp(folder.data()) == nullptr) {
+    return Status::IOError(TrF("无法建立临时文件夹：{}", "cannot make a temporary folder: {}",
+                               SystemErrorText(errno)));
+  }
+  const std::string path = folder + "/book.xlsx";
+  Status s = WriteXlsx(doc, png, path);
+  Result<std::string> bytes = s.ok() ? ReadRegularFile(path, std::numeric_limits<size_t>::max() / 2)
+                                     : Result<std::string>(s);
   std::error_code ec;
-  const auto n = fs::file_size(path, ec);
-  return ec ? 0 : static_cast<size_t>(n);
+  fs::remove_all(folder, ec);
+  return bytes;
+}
+
+// A cell or text of package JSON as the documents print it ("" for blank).
+std::string ValueText(const nlohmann::ordered_json& j) {
+  if (j.is_null()) return "";
+  if (j.is_string()) return j.get<std::string>();
+  return j.dump();
+}
+
+// A section's text cut into sentences (each with its end mark), for telling which sentences
+// the generated prose changed.
+std::vector<std::string> Sentences(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
+    const std::string_view ch = text.substr(i, len);
+    i += len;
+    if (ch == "\n") {
+      if (!TrimBlank(current).empty()) out.emplace_back(TrimBlank(current));
+      current.clear();
+      continue;
+    }
+    current += ch;
+    if (ch == "。" || ch == "！" || ch == "？" || ch == "；") {
+      out.emplace_back(TrimBlank(current));
+      current.clear();
+    }
+  }
+  if (!TrimBlank(current).empty()) out.emplace_back(TrimBlank(current));
+  return out;
+}
+
+// The sentences of `before` and `after` that differ, in order: a sentence replaced by another,
+// added, or dropped (a longest common subsequence of sentences).
+void DiffSentences(const std::vector<std::string>& before, const std::vector<std::string>& after,
+                   const SentenceChange& base, std::vector<SentenceChange>* out) {
+  const size_t n = before.size(), m = after.size();
+  std::vector<std::pair<std::string, std::string>> changes;
+  if (n * m > 4'000'000) {  // too long to align: compare position by position
+    for (size_t i = 0; i < std::max(n, m); ++i) {
+      const std::string a = i < n ? before[i] : "", b = i < m ? after[i] : "";
+      if (a != b) changes.emplace_back(a, b);
+    }
+  } else {
+    std::vector<std::vector<uint32_t>> lcs(n + 1, std::vector<uint32_t>(m + 1, 0));
+    for (size_t i = n; i-- > 0;) {
+      for (size_t j = m; j-- > 0;) {
+        lcs[i][j] =
+            before[i] == after[j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    std::vector<std::string> dropped, added;
+    auto flush = [&] {
+      const size_t k = std::max(dropped.size(), added.size());
+      for (size_t x = 0; x < k; ++x) {
+        changes.emplace_back(x < dropped.size() ? dropped[x] : "",
+                             x < added.size() ? added[x] : "");
+      }
+      dropped.clear();
+      added.clear();
+    };
+    size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && before[i] == after[j]) {
+        flush();
+        ++i, ++j;
+      } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
+        added.push_back(after[j++]);
+      } else {
+        dropped.push_back(before[i++]);
+      }
+    }
+    flush();
+  }
+  for (auto& [a, b] : changes) {
+    SentenceChange c = base;
+    c.before = std::move(a);
+    c.after = std::move(b);
+    out->push_back(std::move(c));
+  }
+}
+
+// What prepare changed relative to the package as given: the figures and sentences that differ.
+void DescribeChanges(const Package& input, const PreparedPackage& prepared, RenderResult* r) {
+  const auto before = nlohmann::ordered_json::parse(WritePackageJson(input), nullptr, false);
+  const auto after =
+      nlohmann::ordered_json::parse(WritePackageJson(prepared.package), nullptr, false);
+  if (before.is_discarded() || after.is_discarded()) return;
+  const bool zh = MessagesInChinese();
+  auto at = [](const nlohmann::ordered_json& j, const std::string& pointer) -> std::string {
+    try {
+      const nlohmann::ordered_json::json_pointer p(pointer);
+      return j.contains(p) ? ValueText(j.at(p)) : std::string();
+    } catch (const nlohmann::json::exception&) {
+      return "";
+    }
+  };
+  for (const std::string& pointer : prepared.computed_pointers) {
+    std::string old_value = at(before, pointer), new_value = at(after, pointer);
+    if (old_value == new_value) continue;
+    r->figure_changes.push_back({pointer, PlaceOfPointer(prepared.package, pointer, zh),
+                                 std::move(old_value), std::move(new_value)});
+  }
+  for (const std::string& pointer : prepared.generated_sections) {
+    const std::string old_text = at(before, pointer), new_text = at(after, pointer);
+    if (old_text == new_text) continue;
+    std::string section = pointer;
+    if (section.size() > 5 && section.compare(section.size() - 5, 5, "/text") == 0) {
+      section.resize(section.size() - 5);
+    }
+    SentenceChange base{pointer, PlaceOfPointer(prepared.package, section, zh), "", ""};
+    DiffSentences(Sentences(old_text), Sentences(new_text), base, &r->sentence_changes);
+  }
 }
 
 // Without PDF, a role with no complete font keeps its first installed candidate; the caller
@@ -65,12 +206,13 @@ Result<std::vector<std::string>> ParseRenderFormats(const std::string& list) {
     const std::string f = list.substr(start, end - start);
     if (std::find(std::begin(kRenderFormats), std::end(kRenderFormats), f) ==
         std::end(kRenderFormats)) {
-      return Status::InvalidArgument("unknown format \"" + f +
-                                     "\" (expected docx, xlsx, pdf, html or json, separated by "
-                                     "commas)");
+      return Status::InvalidArgument(
+          TrF("没有“{}”这种格式（可用 docx、xlsx、pdf、html、json，用逗号分隔）",
+              "unknown format \"{}\" (expected docx, xlsx, pdf, html or json, separated by commas)",
+              f));
     }
     if (std::find(out.begin(), out.end(), f) != out.end()) {
-      return Status::InvalidArgument("format \"" + f + "\" is given twice");
+      return Status::InvalidArgument(TrF("格式“{}”重复了", "format \"{}\" is given twice", f));
     }
     out.push_back(f);
     start = end + 1;
@@ -78,21 +220,27 @@ Result<std::vector<std::string>> ParseRenderFormats(const std::string& list) {
   return out;
 }
 
-Result<RenderResult> RenderPackage(const Package& package, const Rulebook& rulebook,
-                                   const Form& form, const RenderRequest& request) {
+Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rulebook,
+                                    const Form& form, const std::vector<std::string>& formats) {
+  const auto wants = [&](std::string_view f) {
+    return std::find(formats.begin(), formats.end(), f) != formats.end();
+  };
   RenderResult result;
   const PreparedPackage prepared = PrepareForRender(package, rulebook);
   result.computed_figures = prepared.computed_pointers.size();
   result.generated_sections = prepared.generated_sections.size();
+  DescribeChanges(package, prepared, &result);
   Result<RenderDocument> composed = ComposeDocument(prepared, rulebook, form);
   if (!composed.ok()) return composed.status();
   RenderDocument doc = std::move(composed).value();
 
-  const bool pdf = Wants(request, "pdf");
+  const bool pdf = wants("pdf");
   const Status fonts = ResolveFonts(&doc);
   if (!fonts.ok()) {
     if (pdf) {
-      return Status::InvalidArgument("cannot make a PDF without empty boxes: " + fonts.message());
+      return Status::InvalidArgument(TrF("PDF 里会出现空白方框，所以没有生成：{}",
+                                         "cannot make a PDF without empty boxes: {}",
+                                         fonts.message()));
     }
     FallBackFonts(&doc, &result.notes, fonts.message());
   }
@@ -101,55 +249,106 @@ Result<RenderResult> RenderPackage(const Package& package, const Rulebook& ruleb
       {"heading2", &doc.fonts.heading2}, {"body", &doc.fonts.body},
       {"table", &doc.fonts.table},       {"table_header", &doc.fonts.table_header}};
   for (const auto& [name, role] : roles) {
-    result.fonts.push_back(std::string(name) + ": " + role->chosen());
+    result.fonts.push_back(FontRoleName(name) + ": " + role->chosen());
   }
 
   std::vector<std::string> png, svg;
-  const bool need_png = Wants(request, "docx") || pdf || Wants(request, "xlsx");
+  const bool need_png = wants("docx") || pdf || wants("xlsx");
   ChartStyle style;
   style.font_family = doc.fonts.table.chosen();
   for (const Chart& chart : doc.charts) {
     if (need_png) {
       Result<std::string> p = ChartPng(chart, style);
       png.push_back(p.ok() ? std::move(p).value() : std::string());
-      if (!p.ok())
-        result.notes.push_back("chart " + chart.id + " left out: " + p.status().message());
+      if (!p.ok()) {
+        result.notes.push_back(
+            TrF("图表 {} 未放入：{}", "chart {} left out: {}", chart.id, p.status().message()));
+      }
     }
-    if (Wants(request, "html")) {
+    if (wants("html")) {
       Result<std::string> s = ChartSvg(chart, style);
       svg.push_back(s.ok() ? std::move(s).value() : std::string());
     }
   }
 
-  std::error_code ec;
-  fs::create_directories(request.out_dir, ec);
-  if (ec) return Status::IOError("cannot create " + request.out_dir + ": " + ec.message());
-  const fs::path base = fs::path(request.out_dir) / request.basename;
-
   std::string docx;
-  if (Wants(request, "docx") || pdf) {
+  if (wants("docx") || pdf) {
     Result<std::string> d = WriteDocx(doc, png);
     if (!d.ok()) return d.status();
     docx = std::move(d).value();
   }
-  for (const std::string& format : request.formats) {
-    const std::string path = base.string() + "." + format;
-    Status s;
+  for (const std::string& format : formats) {
+    RenderedFile file;
+    file.format = format;
     if (format == "docx") {
-      s = WriteFile(path, docx);
+      file.data = docx;
     } else if (format == "xlsx") {
-      s = WriteXlsx(doc, png, path);
+      Result<std::string> x = XlsxBytes(doc, png);
+      if (!x.ok()) return x.status();
+      file.data = std::move(x).value();
     } else if (format == "pdf") {
-      s = ConvertDocxToPdf(docx, path);
+      Result<std::string> p = DocxToPdf(docx);
+      if (!p.ok()) return p.status();
+      file.data = std::move(p).value();
     } else if (format == "html") {
-      s = WriteFile(path, WriteHtml(doc, svg));
+      file.data = WriteHtml(doc, svg);
     } else if (format == "json") {
-      s = WriteFile(path, WritePackageJson(prepared.package));
+      file.data = WritePackageJson(prepared.package);
     }
-    if (!s.ok()) return s;
-    result.files.push_back({format, path, FileSize(path)});
+    file.bytes = file.data.size();
+    result.files.push_back(std::move(file));
   }
   return result;
+}
+
+std::vector<std::string> RenderedPaths(const RenderRequest& request) {
+  std::vector<std::string> out;
+  const fs::path base = fs::path(request.out_dir) / request.basename;
+  for (const std::string& format : request.formats) out.push_back(base.string() + "." + format);
+  return out;
+}
+
+Status WriteRenderedFiles(const RenderRequest& request, RenderResult* result) {
+  std::error_code ec;
+  fs::create_directories(request.out_dir, ec);
+  if (ec) {
+    return Status::IOError(TrF("无法建立文件夹 {}：{}", "cannot create {}: {}", request.out_dir,
+                               SystemErrorText(ec.value())));
+  }
+  const std::vector<std::string> paths = RenderedPaths(request);
+  StagedFiles staged;
+  for (size_t i = 0; i < result->files.size() && i < paths.size(); ++i) {
+    Status s = staged.Stage(paths[i], result->files[i].data);
+    if (!s.ok()) {
+      return Status::IOError(TrF("{}；没有写入任何文件，原有文件保持不变",
+                                 "{}; no file was written, "
+                                 "the files already there are unchanged",
+                                 s.message()));
+    }
+  }
+  const StagedFiles::Outcome done = staged.Commit();
+  if (!done.status.ok()) {
+    return Status::IOError(
+        TrF("{}；已写入：{}；未写入：{}", "{}; written: {}; not written: {}", done.status.message(),
+            done.written.empty() ? std::string(Tr("无", "none"))
+                                 : fmt::format("{}", fmt::join(done.written, ", ")),
+            fmt::format("{}", fmt::join(done.not_written, ", "))));
+  }
+  for (size_t i = 0; i < result->files.size() && i < paths.size(); ++i) {
+    result->files[i].path = paths[i];
+    result->files[i].data.clear();
+    result->files[i].data.shrink_to_fit();
+  }
+  return Status::Ok();
+}
+
+Result<RenderResult> RenderPackage(const Package& package, const Rulebook& rulebook,
+                                   const Form& form, const RenderRequest& request) {
+  Result<RenderResult> r = RenderToMemory(package, rulebook, form, request.formats);
+  if (!r.ok()) return r;
+  Status written = WriteRenderedFiles(request, &*r);
+  if (!written.ok()) return written;
+  return r;
 }
 
 }  // namespace jixiao

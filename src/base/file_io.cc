@@ -1,0 +1,326 @@
+// Atomic and staged writes, file identity, bounded reads (see file_io.h).
+#include "base/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+#include "base/lang.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ErrorText {
+  int error;
+  const char* zh;
+};
+
+constexpr ErrorText kErrorTexts[] = {
+    {ENOSPC, "磁盘空间不足"},
+    {EDQUOT, "超出磁盘配额"},
+    {EROFS, "文件系统是只读的"},
+    {EACCES, "没有权限"},
+    {EPERM, "不允许此操作"},
+    {ENOENT, "文件或文件夹不存在"},
+    {ENOTDIR, "路径中有一部分不是文件夹"},
+    {EISDIR, "这是一个文件夹"},
+    {EEXIST, "文件已存在"},
+    {EIO, "读写设备出错"},
+    {EFBIG, "文件太大"},
+    {ENAMETOOLONG, "文件名太长"},
+    {ELOOP, "符号链接层数过多"},
+    {EMFILE, "打开的文件太多"},
+    {ENFILE, "系统打开的文件太多"},
+    {EXDEV, "不能跨文件系统改名"},
+    {EBUSY, "文件正被占用"},
+    {ETXTBSY, "文件正被占用"},
+    {EINVAL, "参数无效"},
+    {ENOMEM, "内存不足"},
+};
+
+// Writes all of `bytes`, retrying after interrupts; false with errno set on failure.
+bool WriteAll(int fd, std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+// Flushes the folder's entry list, so that a rename survives a power cut. Best effort: some file
+// systems refuse to open or sync a folder.
+void SyncFolder(const std::string& folder) {
+  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+std::string FolderOf(const std::string& path) {
+  const std::string parent = fs::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+// The file a write to `path` should replace: through a symbolic link to its target, so the link
+// stays a link.
+std::string ResolveTarget(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(path, ec))) {
+    const fs::path resolved = fs::weakly_canonical(path, ec);
+    if (!ec) return resolved.string();
+  }
+  return path;
+}
+
+Status WriteFailure(const std::string& path, int error) {
+  return Status::IOError(
+      TrF("无法写入 {}：{}", "cannot write {}: {}", path, SystemErrorText(error)));
+}
+
+// Creates an empty temporary file beside `target` (mode as a new file under the umask, or the
+// target's own mode when it exists) and returns its descriptor and name.
+Result<std::pair<int, std::string>> CreateTemporaryBeside(const std::string& target) {
+  const fs::path t(target);
+  const std::string folder = FolderOf(target);
+  struct stat existing {};
+  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) return WriteFailure(target, EISDIR);
+  std::random_device rd;
+  static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    std::string suffix;
+    for (int i = 0; i < 8; ++i) suffix += kLetters[rd() % (sizeof(kLetters) - 1)];
+    const std::string name =
+        (fs::path(folder) / ("." + t.filename().string() + ".jixiao-" + suffix)).string();
+    const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      if (errno == EEXIST) continue;
+      return WriteFailure(target, errno);
+    }
+    if (exists) ::fchmod(fd, existing.st_mode & 07777);
+    return std::make_pair(fd, name);
+  }
+  return WriteFailure(target, EEXIST);
+}
+
+// Flushes and closes `fd`; on failure removes `temporary` and returns the failure for `target`.
+Status FinishTemporary(int fd, const std::string& temporary, const std::string& target) {
+  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
+    const int error = errno;
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    return WriteFailure(target, error);
+  }
+  if (::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    return WriteFailure(target, error);
+  }
+  return Status::Ok();
+}
+
+Status RenameOver(const std::string& temporary, const std::string& target) {
+  if (::rename(temporary.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    return WriteFailure(target, error);
+  }
+  SyncFolder(FolderOf(target));
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string SystemErrorText(int error) {
+  if (MessagesInChinese()) {
+    for (const ErrorText& e : kErrorTexts) {
+      if (e.error == error) return e.zh;
+    }
+    return fmt::format("系统错误 {}", error);
+  }
+  return std::strerror(error);
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  struct stat sa {
+  }, sb{};
+  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
+  StagedFiles files;
+  Status s = files.Stage(path, bytes);
+  if (!s.ok()) return s;
+  return files.Commit().status;
+}
+
+StagedFiles::~StagedFiles() { Abandon(); }
+
+void StagedFiles::HoldSignals() {
+  if (holding_) return;
+  sigset_t hold;
+  sigemptyset(&hold);
+  sigaddset(&hold, SIGINT);
+  sigaddset(&hold, SIGTERM);
+  sigaddset(&hold, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &hold, &saved_mask_);
+  holding_ = true;
+}
+
+void StagedFiles::ReleaseSignals() {
+  if (!holding_) return;
+  holding_ = false;
+  pthread_sigmask(SIG_SETMASK, &saved_mask_, nullptr);  // a held signal is delivered here
+}
+
+Status StagedFiles::Stage(const std::string& path, std::string_view bytes) {
+  return StageWith(path, [&](const std::string& temporary) -> Status {
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) return WriteFailure(path, errno);
+    if (!WriteAll(fd, bytes)) {
+      const int error = errno;
+      ::close(fd);
+      return WriteFailure(path, error);
+    }
+    if (::close(fd) != 0) return WriteFailure(path, errno);
+    return Status::Ok();
+  });
+}
+
+Status StagedFiles::StageWith(const std::string& path,
+                              const std::function<Status(const std::string& temporary)>& write) {
+  HoldSignals();
+  const std::string target = ResolveTarget(path);
+  Result<std::pair<int, std::string>> created = CreateTemporaryBeside(target);
+  if (!created.ok()) {
+    if (entries_.empty()) ReleaseSignals();
+    return created.status();
+  }
+  const auto [fd, temporary] = *created;
+  ::close(fd);
+  Status written = write(temporary);
+  if (written.ok()) {
+    const int again = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    written = again < 0 ? WriteFailure(path, errno) : FinishTemporary(again, temporary, path);
+  }
+  if (!written.ok()) {
+    ::unlink(temporary.c_str());
+    if (entries_.empty()) ReleaseSignals();
+    return written;
+  }
+  entries_.push_back({target, temporary});
+  return Status::Ok();
+}
+
+StagedFiles::Outcome StagedFiles::Commit() {
+  Outcome out;
+  size_t i = 0;
+  for (; i < entries_.size(); ++i) {
+    Status s = RenameOver(entries_[i].temporary, entries_[i].target);
+    if (!s.ok()) {
+      out.status = s;
+      break;
+    }
+    out.written.push_back(entries_[i].target);
+  }
+  for (; i < entries_.size(); ++i) {
+    ::unlink(entries_[i].temporary.c_str());
+    out.not_written.push_back(entries_[i].target);
+  }
+  entries_.clear();
+  ReleaseSignals();
+  return out;
+}
+
+void StagedFiles::Abandon() {
+  for (const Entry& e : entries_) ::unlink(e.temporary.c_str());
+  entries_.clear();
+  ReleaseSignals();
+}
+
+std::vector<std::string> StagedFiles::targets() const {
+  std::vector<std::string> out;
+  for (const Entry& e : entries_) out.push_back(e.target);
+  return out;
+}
+
+Result<std::string> ReadRegularFile(const std::string& path, size_t limit) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int error = errno;
+    ::close(fd);
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(error)));
+  }
+  const char* kind_zh = nullptr;
+  const char* kind_en = nullptr;
+  if (S_ISDIR(st.st_mode)) {
+    kind_zh = "是文件夹，不是文件";
+    kind_en = "is a folder, not a file";
+  } else if (S_ISFIFO(st.st_mode)) {
+    kind_zh = "是管道（FIFO），不是普通文件";
+    kind_en = "is a pipe (FIFO), not a regular file";
+  } else if (S_ISSOCK(st.st_mode)) {
+    kind_zh = "是套接字，不是普通文件";
+    kind_en = "is a socket, not a regular file";
+  } else if (!S_ISREG(st.st_mode)) {
+    kind_zh = "是设备文件，不是普通文件";
+    kind_en = "is a device, not a regular file";
+  }
+  if (kind_zh != nullptr) {
+    ::close(fd);
+    return Status::InvalidArgument(TrF("{} {}", "{} {}", path, Tr(kind_zh, kind_en)));
+  }
+  if (static_cast<unsigned long long>(st.st_size) > limit) {
+    ::close(fd);
+    return Status::InvalidArgument(TrF("{} 有 {} 字节，超过上限 {} 字节",
+                                       "{} has {} bytes, more than the limit of {}", path,
+                                       st.st_size, limit));
+  }
+  std::string bytes;
+  bytes.resize(static_cast<size_t>(st.st_size) + 1);
+  size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      ::close(fd);
+      return Status::IOError(
+          TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(error)));
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+    if (got == bytes.size()) {
+      if (got > limit) break;
+      bytes.resize(std::min(limit + 1, bytes.size() * 2 + 4096));
+    }
+  }
+  ::close(fd);
+  if (got > limit) {
+    return Status::InvalidArgument(
+        TrF("{} 超过上限 {} 字节", "{} is larger than the limit of {} bytes", path, limit));
+  }
+  bytes.resize(got);
+  return bytes;
+}
+
+}  // namespace jixiao

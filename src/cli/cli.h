@@ -1,0 +1,45 @@
+// The `jixiao` command's parts, shared between its files: the commands themselves
+// (commands.cc: check, score, claims, import, render — each a thin shell over the engine) and
+// the command line (main.cc: the options of each command, help and usage errors in the
+// language in force, suggestions for mistyped words).
+//
+// Every text goes through base/lang.h: `--lang zh` (the default) prints everything in Chinese,
+// `--lang en` everything in English; names from a package stay as the unit wrote them.
+// Exit codes: 0 done; 1 `check` found an error or an inconsistency; 2 a file could not be read
+// or written, or bad usage (docs/cli.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jixiao::cli {
+
+// The options a command may take; each command registers only those that apply to it.
+struct Options {
+  std::string format = "text";        // text | json (| brief for check)
+  std::string min_severity = "info";  // check
+  std::string scope = "all";          // check
+  std::string rulebook;               // overrides the package's
+  int office_timeout = 300;           // seconds LibreOffice may take for one conversion
+};
+
+// Prints "jixiao：<message>" (or "jixiao: <message>") to standard error.
+void PrintError(std::string_view message);
+
+int RunCheck(const std::vector<std::string>& files, const Options& o);
+int RunExplain(const std::string& code);
+int RunScore(const std::string& file, const Options& o);
+int RunClaims(const std::string& file, const Options& o);
+int RunImport(const std::string& file, const std::string& output, const Options& o);
+int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
+              const std::string& form, const Options& o);
+
+// The version printed by `jixiao --version`.
+std::string VersionText();
+
+// The word among `candidates` nearest to `word` by edit distance, when it is close enough to
+// be a likely typo (at most a third of its letters wrong); empty otherwise.
+std::string Nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace jixiao::cli

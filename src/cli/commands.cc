@@ -1,0 +1,586 @@
+// The commands of `jixiao` (see cli.h): each loads its input (a package or a document, a file or
+// standard input), calls the engine and prints the result in the language in force. Nothing
+// an output replaces may be an input: outputs are compared with every input by identity before
+// anything is written, and every file is written atomically (base/file_io.h).
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/file_io.h"
+#include "base/lang.h"
+#include "check/checker.h"
+#include "check/codes.h"
+#include "check/narrative.h"
+#include "cli/cli.h"
+#include "compute/scoring.h"
+#include "import/importer.h"
+#include "model/package_json.h"
+#include "present/diagnostic_format.h"
+#include "present/score_format.h"
+#include "present/text_table.h"
+#include "render/form.h"
+#include "render/render.h"
+#include "rules/rulebook.h"
+
+namespace jixiao::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Standard input, read once (a run reads it for one input only).
+Result<std::string> ReadStandardInput() {
+  std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (std::cin.bad()) {
+    return Status::IOError(TrF("无法读取标准输入", "cannot read standard input"));
+  }
+  return bytes;
+}
+
+// What the run needs of an input: the package and how its rulebook was chosen.
+struct Loaded {
+  Package package;
+  Rulebook rulebook;
+  DocumentFormat format = DocumentFormat::kJson;
+  ImportResult import;
+  std::string rulebook_reason;  // "数据包指定" / "named by the package", …
+};
+
+// The name standard input goes by in messages and in the package's import record.
+constexpr const char* kStdinName = "-";
+
+// Loads a package (JSON, or a document imported on the fly; "-" is standard input) and the
+// rulebook that applies to it; prints the failure and returns false.
+bool Load(const std::string& path, const Options& o, Loaded* out) {
+  Result<LoadedPackage> p = Status::Ok();
+  if (path == kStdinName) {
+    Result<std::string> bytes = ReadStandardInput();
+    p = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), o.rulebook)
+                   : Result<LoadedPackage>(bytes.status());
+  } else {
+    p = LoadAnyPackage(path, o.rulebook);
+  }
+  if (!p.ok()) {
+    PrintError(p.status().message());
+    return false;
+  }
+  std::string id;
+  if (!o.rulebook.empty()) {
+    id = o.rulebook;
+    out->rulebook_reason = Tr("由 --rulebook 指定", "given by --rulebook");
+  } else if (p->format != DocumentFormat::kJson && !p->package.rulebook.empty()) {
+    id = p->package.rulebook;
+    out->rulebook_reason = Tr("导入时按表格版式选定", "chosen by the form's layout on import");
+  } else if (!p->package.rulebook.empty()) {
+    id = p->package.rulebook;
+    out->rulebook_reason = Tr("数据包指定", "named by the package");
+  } else {
+    id = "national";
+    out->rulebook_reason = Tr("数据包未指定，用默认规则", "the package names none; the default");
+  }
+  Result<Rulebook> r = !o.rulebook.empty() || path == kStdinName
+                           ? ResolveRulebook(id)
+                           : ResolveRulebookForPackage(id, path);
+  if (!r.ok()) {
+    if (o.rulebook.empty()) {
+      PrintError(TrF("{} 指定的评分规则“{}”：{}", "{} names rulebook \"{}\": {}", path, id,
+                     r.status().message()));
+    } else {
+      PrintError(r.status().message());
+    }
+    return false;
+  }
+  out->package = std::move(p->package);
+  out->rulebook = std::move(r).value();
+  out->format = p->format;
+  out->import = std::move(p->import);
+  return true;
+}
+
+// Points each diagnostic at the original document where the package was imported from one.
+void AttachSources(const Package& package, std::vector<Diagnostic>* diagnostics) {
+  if (package.provenance.empty()) return;
+  for (Diagnostic& d : *diagnostics) {
+    if (d.location.source || d.location.pointer.empty()) continue;
+    if (d.location.text_line >= 0) {
+      auto it =
+          package.provenance.find(d.location.pointer + "/" + std::to_string(d.location.text_line));
+      if (it != package.provenance.end()) {
+        d.location.source = it->second;
+        continue;
+      }
+    }
+    // The value itself, or else the nearest thing recorded under the same row or node.
+    std::string prefix = d.location.pointer;
+    while (!prefix.empty()) {
+      auto it = package.provenance.find(prefix);
+      if (it == package.provenance.end()) it = package.provenance.lower_bound(prefix + "/");
+      if (it != package.provenance.end() && it->first.rfind(prefix, 0) == 0) {
+        d.location.source = it->second;
+        break;
+      }
+      prefix.resize(prefix.rfind('/'));
+    }
+  }
+}
+
+// Where a document stands in the package: the data table, the 自评表, the report, the rest.
+int DocumentRank(const std::string& document) {
+  if (document == "basic_data") return 0;
+  if (document == "evaluation") return 1;
+  if (document == "report") return 2;
+  return 3;
+}
+
+// JSON pointers in document order: array indices compared as numbers.
+bool PointerBefore(std::string_view a, std::string_view b) {
+  while (!a.empty() && !b.empty()) {
+    const size_t ea = std::min(a.find('/', 1), a.size());
+    const size_t eb = std::min(b.find('/', 1), b.size());
+    std::string_view ta = a.substr(0, ea), tb = b.substr(0, eb);
+    if (ta != tb) {
+      const bool na = ta.size() > 1 && ta.find_first_not_of("0123456789", 1) == std::string::npos;
+      const bool nb = tb.size() > 1 && tb.find_first_not_of("0123456789", 1) == std::string::npos;
+      if (na && nb && ta.size() != tb.size()) return ta.size() < tb.size();
+      return ta < tb;
+    }
+    a.remove_prefix(ea);
+    b.remove_prefix(eb);
+  }
+  return a.size() < b.size();
+}
+
+// Errors, then inconsistencies, warnings and notes; each in document order.
+void SortForReading(std::vector<Diagnostic>* diagnostics) {
+  std::stable_sort(diagnostics->begin(), diagnostics->end(),
+                   [](const Diagnostic& x, const Diagnostic& y) {
+                     if (x.severity != y.severity) return x.severity < y.severity;
+                     const int rx = DocumentRank(x.location.document);
+                     const int ry = DocumentRank(y.location.document);
+                     if (rx != ry) return rx < ry;
+                     if (x.location.pointer != y.location.pointer) {
+                       return PointerBefore(x.location.pointer, y.location.pointer);
+                     }
+                     return x.location.span_begin < y.location.span_begin;
+                   });
+}
+
+int ShownSeverities(const std::string& min_severity) {
+  return min_severity == "error"           ? 0
+         : min_severity == "inconsistency" ? 1
+         : min_severity == "warning"       ? 2
+                                           : 3;
+}
+
+// "1 个错误、2 个不一致、6 个警告、3 个提示" / "1 error, 2 inconsistencies, 6 warnings, 3 notes";
+// only the severities that occur.
+std::string CountText(const std::array<size_t, 4>& counts) {
+  static constexpr std::array<const char*, 4> kZh = {"错误", "不一致", "警告", "提示"};
+  static constexpr std::array<const char*, 4> kEnOne = {"error", "inconsistency", "warning",
+                                                        "note"};
+  static constexpr std::array<const char*, 4> kEnMany = {"errors", "inconsistencies", "warnings",
+                                                         "notes"};
+  std::string out;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] == 0) continue;
+    if (!out.empty()) out += std::string(Tr("、", ", "));
+    out += MessagesInChinese()
+               ? fmt::format("{} 个{}", counts[i], kZh[i])
+               : fmt::format("{} {}", counts[i], counts[i] == 1 ? kEnOne[i] : kEnMany[i]);
+  }
+  return out;
+}
+
+// "JSON 数据包" / "package JSON" …: a format as a clerk knows it.
+std::string FormatName(DocumentFormat f) {
+  switch (f) {
+    case DocumentFormat::kJson:
+      return std::string(Tr("数据包 JSON", "package JSON"));
+    case DocumentFormat::kText:
+      return std::string(Tr("纯文本", "plain text"));
+    case DocumentFormat::kDocx:
+      return std::string(Tr("Word 文档 .docx", "Word document .docx"));
+    case DocumentFormat::kXlsx:
+      return std::string(Tr("Excel 工作簿 .xlsx", "Excel workbook .xlsx"));
+    case DocumentFormat::kDoc:
+      return std::string(Tr("Word 97-2003 文档 .doc", "Word 97-2003 document .doc"));
+    case DocumentFormat::kXls:
+      return std::string(Tr("Excel 97-2003 工作簿 .xls", "Excel 97-2003 workbook .xls"));
+    case DocumentFormat::kOdt:
+      return std::string(Tr("OpenDocument 文本 .odt", "OpenDocument text .odt"));
+    case DocumentFormat::kOds:
+      return std::string(Tr("OpenDocument 表格 .ods", "OpenDocument spreadsheet .ods"));
+    default:
+      return std::string(DocumentFormatName(f));
+  }
+}
+
+// Refuses an output that is one of the inputs (the same file, also through a link). Prints the
+// refusal and returns false.
+bool OutputIsNoInput(const std::string& output, const std::vector<std::string>& inputs) {
+  for (const std::string& input : inputs) {
+    if (input.empty() || input == kStdinName || !SameFile(output, input)) continue;
+    PrintError(
+        TrF("输出文件 {} 就是输入文件 {}，写入会覆盖它；没有写入任何文件。请用 -o 指定另一个位置。",
+            "the output {} is the input {}: writing it would replace it, so nothing was "
+            "written. Give another place with -o.",
+            output, input));
+    return false;
+  }
+  return true;
+}
+
+// The files a package run reads besides the package: a rulebook or form given as a path.
+std::vector<std::string> InputFiles(const std::string& file, const Options& o,
+                                    const std::string& form = "") {
+  std::vector<std::string> inputs = {file};
+  for (const std::string& maybe_path : {o.rulebook, form}) {
+    if (!maybe_path.empty() && fs::exists(maybe_path)) inputs.push_back(maybe_path);
+  }
+  return inputs;
+}
+
+}  // namespace
+
+int RunExplain(const std::string& code) {
+  const CodeInfo* info = FindCode(code);
+  if (info == nullptr) {
+    PrintError(TrF("没有诊断代码 {}（代码表见 docs/diagnostics.md）",
+                   "unknown diagnostic code {} (docs/diagnostics.md)", code));
+    return 2;
+  }
+  std::cout << info->code << " " << info->slug << " — "
+            << (MessagesInChinese() ? info->title_zh : info->title_en) << "\n\n"
+            << ExplainCode(code) << "\n";
+  return 0;
+}
+
+int RunCheck(const std::vector<std::string>& files, const Options& o) {
+  const bool zh = MessagesInChinese();
+  bool problems = false;
+  size_t unreadable = 0;
+  std::array<size_t, 4> counts{};
+  size_t hidden = 0;
+  std::map<std::string, size_t> rulebooks;  // "hunan-lingling（数据包指定）" → packages
+  std::vector<std::string> rulebook_order;
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  for (const std::string& file : files) {
+    Loaded loaded;
+    if (!Load(file, o, &loaded)) {
+      ++unreadable;
+      continue;
+    }
+    std::vector<Diagnostic> found = loaded.import.notes;
+    CheckOptions scope;
+    scope.tables = o.scope != "report";
+    scope.report = o.scope != "tables";
+    std::vector<Diagnostic> checked = CheckPackage(
+        loaded.package, loaded.rulebook, ScorePackage(loaded.package, loaded.rulebook), scope);
+    AttachSources(loaded.package, &checked);
+    found.insert(found.end(), std::make_move_iterator(checked.begin()),
+                 std::make_move_iterator(checked.end()));
+    SortForReading(&found);
+    problems = problems || HasProblems(found);
+    const std::string rulebook = fmt::format("{}{}{}{}", loaded.rulebook.id, zh ? "（" : " (",
+                                             loaded.rulebook_reason, zh ? "）" : ")");
+    if (rulebooks[rulebook]++ == 0) rulebook_order.push_back(rulebook);
+    const FormatOptions fo{zh, loaded.package.fiscal_year};
+    const int shown = ShownSeverities(o.min_severity);
+    for (Diagnostic& d : found) {
+      ++counts[static_cast<size_t>(d.severity)];
+      if (static_cast<int>(d.severity) > shown) {
+        ++hidden;
+        continue;
+      }
+      d.file = file;
+      if (o.format == "json") {
+        all.push_back(DiagnosticJson(d, fo));
+      } else if (o.format == "brief") {
+        std::cout << FormatDiagnosticBrief(d, fo);
+      } else {
+        std::cout << FormatDiagnosticText(d, fo);
+      }
+    }
+  }
+  if (o.format == "json") {
+    std::cout << all.dump(2) << "\n";
+  } else {
+    // One line: what was found, and under which rules.
+    std::string line;
+    const size_t checked = files.size() - unreadable;
+    if (files.size() > 1) {
+      line += TrF("{} 个文件", "{} files", checked);
+      if (unreadable > 0)
+        line += TrF("（另有 {} 个无法读取）", " ({} more unreadable)", unreadable);
+      line += std::string(Tr("；", "; "));
+    }
+    const std::string found = CountText(counts);
+    line += found.empty() ? std::string(Tr("没有发现问题", "no problems found"))
+                          : TrF("共 {}", "{}", found);
+    if (hidden > 0) {
+      line += TrF("（{} 条低于 --min-severity，未显示）", " ({} below --min-severity not shown)",
+                  hidden);
+    }
+    if (!rulebook_order.empty()) {
+      line += std::string(Tr("；评分规则 ", "; rulebook "));
+      for (size_t i = 0; i < rulebook_order.size(); ++i) {
+        if (i > 0) line += std::string(Tr("、", ", "));
+        line += rulebook_order[i];
+        if (rulebook_order.size() > 1) line += fmt::format(" ×{}", rulebooks[rulebook_order[i]]);
+      }
+    }
+    if (checked > 0 || unreadable == 0) std::cout << line << (zh ? "。\n" : ".\n");
+  }
+  if (unreadable > 0) return 2;
+  return problems ? 1 : 0;
+}
+
+int RunScore(const std::string& file, const Options& o) {
+  Loaded loaded;
+  if (!Load(file, o, &loaded)) return 2;
+  const ScoreSheet sheet = ScorePackage(loaded.package, loaded.rulebook);
+  std::vector<Diagnostic> notes;
+  for (Diagnostic& d : CheckPackage(loaded.package, loaded.rulebook, sheet)) {
+    if (d.code == "W403" || d.code == "W404") notes.push_back(std::move(d));
+  }
+  const FormatOptions fo{MessagesInChinese(), loaded.package.fiscal_year};
+  if (o.format == "json") {
+    nlohmann::ordered_json j = ScoreJson(loaded.package, loaded.rulebook, sheet, notes, fo);
+    j["file"] = file;
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << FormatScoreText(loaded.package, loaded.rulebook, sheet, notes, fo);
+  }
+  return 0;
+}
+
+int RunImport(const std::string& file, const std::string& output, const Options& o) {
+  if (output != kStdinName && !OutputIsNoInput(output, InputFiles(file, o))) return 2;
+  Result<LoadedPackage> loaded = Status::Ok();
+  if (file == kStdinName) {
+    Result<std::string> bytes = ReadStandardInput();
+    loaded = bytes.ok()
+                 ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), o.rulebook)
+                 : Result<LoadedPackage>(bytes.status());
+  } else {
+    loaded = LoadAnyPackage(file, o.rulebook);
+  }
+  if (!loaded.ok()) {
+    PrintError(loaded.status().message());
+    return 2;
+  }
+  if (loaded->format == DocumentFormat::kJson) {
+    PrintError(TrF("{} 已经是数据包（JSON），无需导入",
+                   "{}: already a package (JSON); nothing to import", file));
+    return 2;
+  }
+  const ImportResult& im = loaded->import;
+  const bool zh = MessagesInChinese();
+  const FormatOptions fo{zh, loaded->package.fiscal_year};
+  std::vector<Diagnostic> notes = im.notes;
+  for (Diagnostic& d : notes) d.file = file;
+  // With the package on standard output, the summary goes to standard error.
+  std::ostream& summary = output == kStdinName ? std::cerr : std::cout;
+  if (o.format == "json") {
+    nlohmann::ordered_json j = {{"file", file},
+                                {"format", DocumentFormatName(loaded->format)},
+                                {"output", output},
+                                {"rulebook", loaded->package.rulebook},
+                                {"recognised", im.recognised},
+                                {"notes", nlohmann::ordered_json::array()}};
+    for (const Diagnostic& d : notes) j["notes"].push_back(DiagnosticJson(d, fo));
+    summary << j.dump(2) << "\n";
+  } else {
+    summary << TrF("导入 {}（{}）", "Importing {} ({})", file, FormatName(loaded->format)) << "\n";
+    for (const std::string& line : im.recognised) summary << "  " << line << "\n";
+    summary << "  "
+            << TrF("评分规则：{}（{}）", "rulebook: {} ({})", loaded->package.rulebook,
+                   im.rulebook_reason)
+            << "\n";
+    if (notes.empty()) {
+      summary << Tr("全部内容已识别。", "Everything was recognised.") << "\n";
+    } else {
+      summary << "\n";
+      for (const Diagnostic& d : notes) summary << FormatDiagnosticText(d, fo);
+    }
+  }
+  const std::string json = WritePackageJson(loaded->package);
+  if (output == kStdinName) {
+    std::cout << json;
+    std::cout.flush();
+    return std::cout ? 0 : 2;
+  }
+  const Status written = WriteFileAtomically(output, json);
+  if (!written.ok()) {
+    PrintError(written.message());
+    return 2;
+  }
+  if (o.format != "json") summary << TrF("已写入 {}", "Wrote {}", output) << "\n";
+  return 0;
+}
+
+// Every numeric statement of the report with its verdict. Spans only, not whole sentences.
+int RunClaims(const std::string& file, const Options& o) {
+  Loaded loaded;
+  if (!Load(file, o, &loaded)) return 2;
+  const bool zh = MessagesInChinese();
+  const std::vector<ClaimCheck> claims = AssessClaims(loaded.package, loaded.rulebook);
+  if (o.format == "json") {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const ClaimCheck& c : claims) {
+      all.push_back({{"section", c.sentence.section},
+                     {"pointer", c.sentence.pointer},
+                     {"span", {c.sentence.offset + c.begin, c.sentence.offset + c.end}},
+                     {"kind", c.kind},
+                     {"subject", SubjectName(c.subject, zh)},
+                     {"stated", c.stated},
+                     {"expected", c.expected},
+                     {"fact", c.fact_pointer},
+                     {"verdict", VerdictKey(c.verdict)}});
+    }
+    std::cout << all.dump(2) << "\n";
+    return 0;
+  }
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({zh ? "部分" : "section", zh ? "类型" : "kind", zh ? "对象" : "subject",
+                  zh ? "报告所述" : "stated", zh ? "按数据" : "expected", zh ? "结论" : "verdict"});
+  for (const ClaimCheck& c : claims) {
+    rows.push_back({c.sentence.section, ClaimKindName(c.kind, zh),
+                    std::string(SubjectName(c.subject, zh)), c.stated, c.expected,
+                    VerdictName(c.verdict, zh)});
+  }
+  std::cout << RenderTextTable(rows);
+  return 0;
+}
+
+// Writes the package's documents in the official layout.
+int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
+              const std::string& form_arg, const Options& o) {
+  Result<std::vector<std::string>> wanted = ParseRenderFormats(formats);
+  if (!wanted.ok()) {
+    PrintError(TrF("--to：{}", "--to: {}", wanted.status().message()));
+    return 2;
+  }
+  const bool to_stdout = out_dir == kStdinName;
+  if (to_stdout && wanted->size() != 1) {
+    PrintError(
+        Tr("-o - 只能写一种格式到标准输出；请用 --to 只选一种（例如 --to json）",
+           "-o - writes one format to standard output; choose one with --to (e.g. --to json)"));
+    return 2;
+  }
+  RenderRequest request;
+  request.formats = *wanted;
+  request.out_dir = out_dir;
+  request.basename = file == kStdinName ? std::string("package") : fs::path(file).stem().string();
+  if (!to_stdout) {
+    for (const std::string& path : RenderedPaths(request)) {
+      if (!OutputIsNoInput(path, InputFiles(file, o, form_arg))) return 2;
+    }
+  }
+  Loaded loaded;
+  if (!Load(file, o, &loaded)) return 2;
+  Result<Form> form = form_arg.empty()     ? DefaultFormFor(loaded.package)
+                      : file == kStdinName ? ResolveForm(form_arg)
+                                           : ResolveFormForPackage(form_arg, file);
+  if (!form.ok()) {
+    PrintError(form.status().message());
+    return 2;
+  }
+  const bool zh = MessagesInChinese();
+  // The first line says when the package contradicts itself: rendering does not repair inputs.
+  std::vector<Diagnostic> problems =
+      CheckPackage(loaded.package, loaded.rulebook, ScorePackage(loaded.package, loaded.rulebook));
+  std::array<size_t, 4> counts{};
+  for (const Diagnostic& d : problems) {
+    if (d.severity == Severity::kError || d.severity == Severity::kInconsistency) {
+      ++counts[static_cast<size_t>(d.severity)];
+    }
+  }
+  std::ostream& out = to_stdout ? std::cerr : std::cout;
+  if (o.format != "json" && HasProblems(problems)) {
+    out << TrF("注意：数据包有 {}；排版不会修正相互矛盾的填报数，请先运行 jixiao check {}。",
+               "Warning: the package has {}; rendering does not repair figures that contradict "
+               "each other. Run jixiao check {} first.",
+               CountText(counts), file)
+        << "\n";
+  }
+  Result<RenderResult> r = RenderToMemory(loaded.package, loaded.rulebook, *form, request.formats);
+  if (r.ok() && !to_stdout) {
+    const Status written = WriteRenderedFiles(request, &*r);
+    if (!written.ok()) r = written;
+  }
+  if (!r.ok()) {
+    PrintError(TrF("{}：{}", "{}: {}", file, r.status().message()));
+    return 2;
+  }
+  if (to_stdout) {
+    std::cout << r->files.front().data;
+    std::cout.flush();
+  }
+  if (o.format == "json") {
+    nlohmann::ordered_json j = {{"file", file},
+                                {"form", form->id},
+                                {"rulebook", loaded.rulebook.id},
+                                {"problems", counts[0] + counts[1]},
+                                {"computed_figures", r->computed_figures},
+                                {"generated_sections", r->generated_sections},
+                                {"changed_figures", nlohmann::ordered_json::array()},
+                                {"changed_sentences", nlohmann::ordered_json::array()},
+                                {"fonts", r->fonts},
+                                {"notes", r->notes},
+                                {"files", nlohmann::ordered_json::array()}};
+    for (const FigureChange& c : r->figure_changes) {
+      j["changed_figures"].push_back(
+          {{"pointer", c.pointer}, {"place", c.place}, {"before", c.before}, {"after", c.after}});
+    }
+    for (const SentenceChange& c : r->sentence_changes) {
+      j["changed_sentences"].push_back(
+          {{"pointer", c.pointer}, {"place", c.place}, {"before", c.before}, {"after", c.after}});
+    }
+    for (const RenderedFile& f : r->files) {
+      j["files"].push_back({{"format", f.format}, {"path", f.path}, {"bytes", f.bytes}});
+    }
+    out << j.dump(2) << "\n";
+    return 0;
+  }
+  const std::string blank = std::string(Tr("（空）", "(blank)"));
+  out << TrF("排版 {}（版式 {}，评分规则 {}）", "Rendering {} (form {}, rulebook {})", file,
+             form->id, loaded.rulebook.id)
+      << "\n";
+  out << "  "
+      << TrF("按评分规则计算的数字 {} 个，其中 {} 个与数据包不同：",
+             "{} derived figures computed, {} of them differ from the package:",
+             r->computed_figures, r->figure_changes.size())
+      << "\n";
+  for (const FigureChange& c : r->figure_changes) {
+    out << "    " << c.place << (zh ? "：" : ": ") << (c.before.empty() ? blank : c.before) << " → "
+        << (c.after.empty() ? blank : c.after) << "\n";
+  }
+  out << "  "
+      << TrF("由数据生成文字的章节 {} 个，改动的句子 {} 句：",
+             "{} report sections with generated figures, {} sentences changed:",
+             r->generated_sections, r->sentence_changes.size())
+      << "\n";
+  for (const SentenceChange& c : r->sentence_changes) {
+    out << "    " << c.place << (zh ? "：" : ": ")
+        << (c.before.empty() ? std::string(Tr("（新增）", "(added)")) : c.before) << " → "
+        << (c.after.empty() ? std::string(Tr("（删去）", "(dropped)")) : c.after) << "\n";
+  }
+  out << "  " << Tr("字体：", "fonts: ");
+  for (size_t i = 0; i < r->fonts.size(); ++i) out << (i ? ", " : "") << r->fonts[i];
+  out << "\n";
+  for (const std::string& note : r->notes) out << "  " << Tr("注意：", "note: ") << note << "\n";
+  for (const RenderedFile& f : r->files) {
+    if (to_stdout) continue;
+    out << TrF("已写入 {}（{} 字节）", "Wrote {} ({} bytes)", f.path, f.bytes) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace jixiao::cli
