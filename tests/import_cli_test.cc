@@ -50,8 +50,8 @@ class ImportCli : public ::testing::Test {
   // Runs jixiao; returns the exit code and fills stderr.
   int Jixiao(const std::string& args, std::string* err) {
     const std::string err_file = (dir_ / "stderr").string();
-    const std::string cmd =
-        std::string("'") + JIXIAO_BINARY + "' " + args + " >/dev/null 2>'" + err_file + "'";
+    const std::string cmd = std::string("'") + JIXIAO_BINARY + "' --lang en " + args +
+                            " >/dev/null 2>'" + err_file + "'";
     const int status = std::system(cmd.c_str());
     std::ifstream in(err_file);
     std::stringstream ss;

@@ -4,15 +4,16 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/lang.h"
 #include "base/text.h"
 
 namespace jixiao {
 namespace {
 
-DocumentNumber Fail(size_t offset, std::string message) {
+DocumentNumber Fail(size_t offset, std::string_view message) {
   DocumentNumber r;
   r.error_offset = offset;
-  r.error = std::move(message);
+  r.error = std::string(message);
   return r;
 }
 
@@ -48,14 +49,14 @@ DocumentNumber ParseDocumentNumber(std::string_view text) {
         while (rest < text.size()) {
           const size_t at = rest;
           if (!IsBlankCodePoint(NextCodePoint(text, &rest))) {
-            return Fail(at, "unexpected text after the number");
+            return Fail(at, Tr("数字后面有多余的文字", "unexpected text after the number"));
           }
         }
         break;
       }
       continue;
     }
-    if (percent) return Fail(start, "unexpected text after '%'");
+    if (percent) return Fail(start, Tr("“%”后面有多余的文字", "unexpected text after '%'"));
     if (cp == '%') {
       if (plain.empty()) return Fail(start, "'%' without a number");
       percent = true;
@@ -67,10 +68,10 @@ DocumentNumber ParseDocumentNumber(std::string_view text) {
       origin.push_back(start);
       continue;
     }
-    return Fail(start, "not a number character");
+    return Fail(start, Tr("不是数字中的字符", "not a number character"));
   }
   (void)percent_at;
-  if (plain.empty()) return Fail(0, "no number");
+  if (plain.empty()) return Fail(0, Tr("没有数字", "no number"));
 
   // Thousands separators: groups of exactly three digits before the point.
   bool grouped = false;
@@ -84,13 +85,14 @@ DocumentNumber ParseDocumentNumber(std::string_view text) {
     if (c == ',') {
       if (i > int_end || !seen_digit || (grouped && since_comma != 3) ||
           (!grouped && since_comma > 3)) {
-        return Fail(origin[i], "misplaced thousands separator");
+        return Fail(origin[i], Tr("千分位逗号的位置不对", "misplaced thousands separator"));
       }
       grouped = true;
       since_comma = 0;
       continue;
     }
-    if ((c == '-' || c == '+') && i != 0) return Fail(origin[i], "sign inside the number");
+    if ((c == '-' || c == '+') && i != 0)
+      return Fail(origin[i], Tr("正负号在数字中间", "sign inside the number"));
     if (c >= '0' && c <= '9') {
       seen_digit = true;
       if (i < int_end) ++since_comma;
@@ -99,7 +101,7 @@ DocumentNumber ParseDocumentNumber(std::string_view text) {
   }
   if (grouped && since_comma != 3) {
     return Fail(origin[int_end == plain.size() ? plain.size() - 1 : int_end],
-                "misplaced thousands separator");
+                Tr("千分位逗号的位置不对", "misplaced thousands separator"));
   }
   auto value = Decimal::Parse(digits);
   if (!value) {
@@ -113,7 +115,8 @@ DocumentNumber ParseDocumentNumber(std::string_view text) {
     } else if (plain[0] == '.' || ((plain[0] == '-' || plain[0] == '+') && plain.size() == 1)) {
       bad = origin[0];
     }
-    return Fail(bad, "malformed or too long number (at most 24 digits and 18 decimals)");
+    return Fail(bad, Tr("数字格式不对或太长（最多 24 位，小数最多 18 位）",
+                        "malformed or too long number (at most 24 digits and 18 decimals)"));
   }
   DocumentNumber r;
   r.ok = true;

@@ -172,7 +172,7 @@ void CheckCrossDocument(CheckContext& cx) {
       const Figure change = *full - *initial;
       const auto pct = PercentOf(change, *initial);
       d.reported = f.initial_budget.Display() + " → " + f.full_year_budget.Display();
-      d.computed = fmt::format("{}万元（{}%）", change.value.Normalized().ToString(),
+      d.computed = fmt::format("{}万元 ({}%)", change.value.Normalized().ToString(),
                                pct ? pct->value.Format(2) : "—");
       d.message_zh = fmt::format(
           "全年预算数 {} 与年初预算数 {} 不同（调整 {}），但{}{}。", f.full_year_budget.Display(),
@@ -221,7 +221,7 @@ void CheckCrossDocument(CheckContext& cx) {
       }
     }
     d.reported = budget.Display();
-    d.computed = final_cell.has_number() ? final_cell.Display() : "（空）";
+    d.computed = final_cell.has_number() ? final_cell.Display() : "";
     d.message_zh = fmt::format(
         "项目“{}”预算 {} 万元，但决算{}，自评表的项目支出{}。{}", name, budget.Display(),
         final_cell.has_number() ? "为 0" : "未填", f.project.has_number() ? "已填" : "也未填",

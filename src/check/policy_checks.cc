@@ -169,7 +169,7 @@ void CheckPolicy(CheckContext& cx) {
       const Decimal pct =
           Decimal::Divide(change * Decimal::FromInt(100), prior.value, 2, Rounding::kHalfUp);
       d.reported = prior.Display() + " → " + now.Display();
-      d.computed = fmt::format("+{}万元（+{}%）", change.Normalized().ToString(), pct.ToString());
+      d.computed = fmt::format("+{}万元 (+{}%)", change.Normalized().ToString(), pct.ToString());
       d.message_zh = fmt::format("“三公”经费由 {} 增至 {} 万元，{}。", prior.Display(),
                                  now.Display(), d.computed);
       d.message_en = fmt::format("The three public expenses rose from {} to {}: {}.",

@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "base/file_io.h"
+#include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
 #include "model/json_locate.h"
@@ -31,10 +33,14 @@ constexpr int kMaxTreeDepth = 64;
 // Longest quoted value or token in a message, in code points.
 constexpr size_t kMaxQuoted = 40;
 
-constexpr std::string_view kCellTypeMessage =
-    R"(expected a number string like "124.88", null or "n/a")";
-constexpr std::string_view kFloatMessage =
-    R"(write decimals as strings ("124.88") so their written decimals are kept)";
+std::string_view CellTypeMessage() {
+  return Tr(R"(应为数字字符串（如 "124.88"）、null 或 "n/a")",
+            R"(expected a number string like "124.88", null or "n/a")");
+}
+std::string_view FloatMessage() {
+  return Tr(R"(小数请写成字符串（"124.88"），这样才能保留所写的小数位数)",
+            R"(write decimals as strings ("124.88") so their written decimals are kept)");
+}
 
 // ---- text helpers for messages ----
 
@@ -76,6 +82,50 @@ std::string Quote(std::string_view text) {
   return json(ValidUtf8(cut)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// nlohmann's English description of a syntax error told in Chinese: what went wrong, what was
+// expected there and the text last read.
+std::string SyntaxMessageZh(const std::string& en) {
+  std::string problem = "无法继续读取";
+  if (en.find("unexpected end of input") != std::string::npos) {
+    problem = "文件在此处意外结束";
+  } else if (en.find("control character") != std::string::npos) {
+    problem = "字符串中有未转义的控制字符（如换行，请写成 \\n）";
+  } else if (en.find("UTF-8") != std::string::npos) {
+    problem = "不是有效的 UTF-8 编码";
+  } else if (en.find("surrogate") != std::string::npos) {
+    problem = "\\u 转义的代理对不完整";
+  } else if (en.find("escape") != std::string::npos) {
+    problem = "字符串中有无效的转义";
+  } else if (en.find("number overflow") != std::string::npos) {
+    problem = "数字超出范围";
+  } else if (en.find("invalid number") != std::string::npos) {
+    problem = "数字格式不对";
+  } else if (en.find("invalid literal") != std::string::npos) {
+    problem = "这里不是 JSON 的值（字符串要加双引号）";
+  } else if (en.find("unexpected '") != std::string::npos) {
+    const size_t at = en.find("unexpected '") + 12;
+    problem = fmt::format("此处不应出现“{}”", en.substr(at, en.find('\'', at) - at));
+  }
+  std::string out = "JSON 语法错误：" + problem;
+  const size_t expected = en.find("; expected ");
+  if (expected != std::string::npos) {
+    std::string what = en.substr(expected + 11);
+    if (what == "string literal") what = "字符串（加双引号的键）";
+    if (what == "value") what = "一个值";
+    out += "；此处应为" + what;
+  }
+  const size_t last = en.find("last read: '");
+  if (last != std::string::npos) {
+    const size_t begin = last + 12;
+    size_t end = en.rfind("'; expected ");
+    if (end == std::string::npos || end < begin) end = en.rfind('\'');
+    if (end != std::string::npos && end > begin) {
+      out += fmt::format("（最后读到：{}）", en.substr(begin, end - begin));
+    }
+  }
+  return out;
+}
+
 // nlohmann's description without its "[json.exception.parse_error.101] parse error at line 1,
 // column 4: " prefix (we give our own location, in code points), with an over-long
 // "last read: '…'" token shortened to its end.
@@ -111,7 +161,7 @@ std::string SyntaxMessage(std::string_view what) {
       }
     }
   }
-  return message;
+  return MessagesInChinese() ? SyntaxMessageZh(message) : message;
 }
 
 std::string ChildPointer(const std::string& parent, std::string_view key) {
@@ -263,29 +313,31 @@ class PackageReader {
     const LineColumn lc = LineColumnAt(text_, offset);
     if (pointer.empty()) {
       status_ = Status::InvalidArgument(
-          fmt::format("{}:{}:{}: {}", source_name_, lc.line, lc.column, message));
+          TrF("{}:{}:{}：{}", "{}:{}:{}: {}", source_name_, lc.line, lc.column, message));
     } else {
-      status_ = Status::InvalidArgument(fmt::format("{}:{}:{}: {}: {}", source_name_, lc.line,
-                                                    lc.column, ValidUtf8(pointer), message));
+      status_ = Status::InvalidArgument(TrF("{}:{}:{}：{}：{}", "{}:{}:{}: {}: {}", source_name_,
+                                            lc.line, lc.column, ValidUtf8(pointer), message));
     }
     return false;
   }
 
   bool ReadPackage(const json& root, Package* out) {
     if (!root.is_object()) {
-      return Fail("", R"(expected a package object ({"schema": "jixiao.package/1", ...}))");
+      return Fail("", Tr(R"(应为一个数据包对象（{"schema": "jixiao.package/1", ...}）)",
+                         R"(expected a package object ({"schema": "jixiao.package/1", ...}))"));
     }
     const json* schema = Find(root, "schema");
     if (schema == nullptr) {
-      return FailAt("", "/schema", fmt::format(R"(missing; expected "{}")", kPackageSchema));
+      return FailAt("", "/schema",
+                    TrF(R"(缺少；应为 "{}")", R"(missing; expected "{}")", kPackageSchema));
     }
     if (!schema->is_string()) {
-      return Fail("/schema", fmt::format(R"(expected "{}")", kPackageSchema));
+      return Fail("/schema", TrF(R"(应为 "{}")", R"(expected "{}")", kPackageSchema));
     }
     if (schema->get_ref<const std::string&>() != kPackageSchema) {
       return Fail("/schema",
-                  fmt::format(R"(unsupported schema {}; expected "{}")",
-                              Quote(schema->get_ref<const std::string&>()), kPackageSchema));
+                  TrF(R"(不支持的格式 {}；应为 "{}")", R"(unsupported schema {}; expected "{}")",
+                      Quote(schema->get_ref<const std::string&>()), kPackageSchema));
     }
     if (!CheckKeys(root, "",
                    {"schema", "rulebook", "fiscal_year", "unit", "basic_data", "evaluation",
@@ -294,7 +346,8 @@ class PackageReader {
     }
     out->schema = kPackageSchema;
     if (!ReadString(root, "", "rulebook", &out->rulebook)) return false;
-    if (!ReadInt(root, "", "fiscal_year", "expected an integer like 2024", &out->fiscal_year)) {
+    if (!ReadInt(root, "", "fiscal_year", Tr("应为整数，如 2024", "expected an integer like 2024"),
+                 &out->fiscal_year)) {
       return false;
     }
     if (const json* v = Find(root, "unit")) {
@@ -319,7 +372,7 @@ class PackageReader {
   // `value` must be an object whose keys are all in `known`.
   bool CheckKeys(const json& value, const std::string& pointer,
                  std::initializer_list<std::string_view> known) {
-    if (!value.is_object()) return Fail(pointer, "expected an object");
+    if (!value.is_object()) return Fail(pointer, Tr("应为 JSON 对象", "expected an object"));
     // The object's keys come sorted; report the unknown key written first (among the first
     // few found, so that a hostile file with many cannot make this quadratic).
     const std::string* first = nullptr;
@@ -353,15 +406,17 @@ class PackageReader {
     }
     if (!nearest.empty()) {
       return Fail(ChildPointer(pointer, name),
-                  fmt::format(R"(unknown key {}; did you mean "{}"?)", Quote(name), nearest));
+                  TrF(R"(没有键 {}；您是不是要写 "{}"？)", R"(unknown key {}; did you mean "{}"?)",
+                      Quote(name), nearest));
     }
     std::string list;
     for (std::string_view k : known) {
       if (!list.empty()) list += ", ";
       list += k;
     }
-    return Fail(ChildPointer(pointer, name),
-                fmt::format("unknown key {}; expected one of: {}", Quote(name), list));
+    return Fail(
+        ChildPointer(pointer, name),
+        TrF("没有键 {}；可用的键：{}", "unknown key {}; expected one of: {}", Quote(name), list));
   }
 
   // Optional string member; left unchanged when missing.
@@ -369,7 +424,8 @@ class PackageReader {
                   std::string* out) {
     const json* v = Find(object, key);
     if (v == nullptr) return true;
-    if (!v->is_string()) return Fail(ChildPointer(pointer, key), "expected a string");
+    if (!v->is_string())
+      return Fail(ChildPointer(pointer, key), Tr("应为字符串", "expected a string"));
     *out = v->get_ref<const std::string&>();
     return true;
   }
@@ -402,7 +458,7 @@ class PackageReader {
                  const json** out) {
     *out = Find(object, key);
     if (*out != nullptr && !(*out)->is_array()) {
-      return Fail(ChildPointer(pointer, key), "expected an array");
+      return Fail(ChildPointer(pointer, key), Tr("应为数组", "expected an array"));
     }
     return true;
   }
@@ -436,8 +492,8 @@ class PackageReader {
       *out = Cell::Number(Decimal::FromUnits(v.get<json::number_integer_t>(), 0));
       return true;
     }
-    if (v.is_number_float()) return Fail(pointer, kFloatMessage);
-    if (!v.is_string()) return Fail(pointer, kCellTypeMessage);
+    if (v.is_number_float()) return Fail(pointer, FloatMessage());
+    if (!v.is_string()) return Fail(pointer, CellTypeMessage());
     const std::string& s = v.get_ref<const std::string&>();
     if (s.empty()) {
       *out = Cell::Blank();
@@ -449,7 +505,8 @@ class PackageReader {
     }
     const DocumentNumber number = ParseDocumentNumber(s);
     if (!number.ok) {
-      const std::string message = fmt::format("{} is not a number: {}", Quote(s), number.error);
+      const std::string message =
+          TrF("{} 不是数字：{}", "{} is not a number: {}", Quote(s), number.error);
       // Point at the offending character when the string is written without escapes, so that
       // its bytes in the file are its decoded bytes.
       const std::optional<size_t> at = LocateJsonPointer(text_, pointer);
@@ -483,10 +540,10 @@ class PackageReader {
     for (E e : values) {
       if (key_of(e).empty()) continue;
       ++listed;
-      if (!expected.empty()) expected += listed == N - 1 ? " or " : ", ";
+      if (!expected.empty()) expected += listed == N - 1 ? Tr(" 或 ", " or ") : Tr("、", ", ");
       expected += fmt::format(R"("{}")", key_of(e));
     }
-    if (!v->is_string()) return Fail(child, fmt::format("expected {}", expected));
+    if (!v->is_string()) return Fail(child, TrF("应为 {}", "expected {}", expected));
     const std::string& s = v->get_ref<const std::string&>();
     for (E e : values) {
       if (key_of(e) == s) {
@@ -494,12 +551,13 @@ class PackageReader {
         return true;
       }
     }
-    return Fail(child, fmt::format("unknown value {}; expected {}", Quote(s), expected));
+    return Fail(child,
+                TrF("没有值 {}；应为 {}", "unknown value {}; expected {}", Quote(s), expected));
   }
 
   bool CheckDepth(int depth, const std::string& pointer) {
     if (depth <= kMaxTreeDepth) return true;
-    return Fail(pointer, fmt::format("nested deeper than {} levels", kMaxTreeDepth));
+    return Fail(pointer, TrF("嵌套超过 {} 层", "nested deeper than {} levels", kMaxTreeDepth));
   }
 
   bool ReadUnit(const json& v, const std::string& p, Unit* out) {
@@ -700,15 +758,16 @@ class PackageReader {
   bool ReadSourceRef(const json& v, const std::string& p, SourceRef* out) {
     if (!CheckKeys(v, p, {"file", "table", "row", "column", "line", "paragraph", "span", "text"}) ||
         !ReadString(v, p, "file", &out->file) || !ReadString(v, p, "table", &out->table) ||
-        !ReadInt(v, p, "row", "expected an integer", &out->row) ||
-        !ReadInt(v, p, "column", "expected an integer", &out->column) ||
-        !ReadInt(v, p, "line", "expected an integer", &out->line) ||
-        !ReadInt(v, p, "paragraph", "expected an integer", &out->paragraph)) {
+        !ReadInt(v, p, "row", Tr("应为整数", "expected an integer"), &out->row) ||
+        !ReadInt(v, p, "column", Tr("应为整数", "expected an integer"), &out->column) ||
+        !ReadInt(v, p, "line", Tr("应为整数", "expected an integer"), &out->line) ||
+        !ReadInt(v, p, "paragraph", Tr("应为整数", "expected an integer"), &out->paragraph)) {
       return false;
     }
     if (const json* span = Find(v, "span")) {
       const std::string sp = ChildPointer(p, "span");
-      constexpr std::string_view kSpanMessage = "expected [begin, end], two integers";
+      const std::string_view kSpanMessage =
+          Tr("应为 [起, 止] 两个整数", "expected [begin, end], two integers");
       if (!span->is_array() || span->size() != 2) return Fail(sp, kSpanMessage);
       if (!IntValue((*span)[0], ChildPointer(sp, 0), kSpanMessage, &out->span_begin) ||
           !IntValue((*span)[1], ChildPointer(sp, 1), kSpanMessage, &out->span_end)) {
@@ -719,12 +778,13 @@ class PackageReader {
   }
 
   bool ReadProvenance(const json& v, const std::string& p, std::map<std::string, SourceRef>* out) {
-    if (!v.is_object()) return Fail(p, "expected an object");
+    if (!v.is_object()) return Fail(p, Tr("应为 JSON 对象", "expected an object"));
     for (const auto& [pointer, ref] : v.items()) {
       const std::string rp = ChildPointer(p, pointer);
       if (!pointer.empty() && pointer[0] != '/') {
-        return Fail(rp, fmt::format(R"(key {} is not a JSON pointer (it must start with "/"))",
-                                    Quote(pointer)));
+        return Fail(
+            rp, TrF(R"(键 {} 不是 JSON 指针（应以 "/" 开头）)",
+                    R"(key {} is not a JSON pointer (it must start with "/"))", Quote(pointer)));
       }
       if (!ReadSourceRef(ref, rp, &(*out)[pointer])) return false;
     }
@@ -824,18 +884,23 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     reader.FailAtOffset(
         0, "",
-        R"(empty document; expected a package object ({"schema": "jixiao.package/1", ...}))");
+        Tr(R"(文件没有内容；应为一个数据包对象（{"schema": "jixiao.package/1", ...}）)",
+           R"(empty document; expected a package object ({"schema": "jixiao.package/1", ...}))"));
     return reader.status();
   }
   // nlohmann::json takes a NUL byte for the end of the input; here it is an error, usually the
   // sign of a UTF-16 file.
   if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
-    reader.FailAtOffset(0, "", "the text is UTF-16; a package must be UTF-8");
+    reader.FailAtOffset(0, "",
+                        Tr("文本是 UTF-16 编码；数据包必须是 UTF-8",
+                           "the text is UTF-16; a package must be UTF-8"));
     return reader.status();
   }
   if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    reader.FailAtOffset(nul, "",
-                        "NUL byte; a package must be UTF-8 text (write \\u0000 inside a string)");
+    reader.FailAtOffset(
+        nul, "",
+        Tr("NUL 字节；数据包必须是 UTF-8 文本（字符串中请写 \\u0000）",
+           "NUL byte; a package must be UTF-8 text (write \\u0000 inside a string)"));
     return reader.status();
   }
   json root;
@@ -846,7 +911,7 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
   } catch (const std::exception& e) {
     // nlohmann reports through parse_error(); this is a last resort (e.g. out of memory).
     return Status::InvalidArgument(
-        fmt::format("{}: cannot parse: {}", source_name, ValidUtf8(e.what())));
+        TrF("{}：无法解析：{}", "{}: cannot parse: {}", source_name, ValidUtf8(e.what())));
   }
   if (builder.error()) {
     reader.FailAtOffset(builder.error_offset(), "", *builder.error());
@@ -854,8 +919,9 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
   }
   if (builder.duplicate()) {
     reader.Fail(*builder.duplicate(),
-                fmt::format("repeated key {}; a key may appear only once in an object",
-                            Quote(builder.duplicate_key())));
+                TrF("键 {} 重复；一个对象中每个键只能出现一次",
+                    "repeated key {}; a key may appear only once in an object",
+                    Quote(builder.duplicate_key())));
     return reader.status();
   }
   Package package;
@@ -866,7 +932,8 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
 Result<Package> LoadPackageFile(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {
-    return Status::IOError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
   }
   std::string text;
   char buffer[1 << 16];
@@ -875,7 +942,10 @@ Result<Package> LoadPackageFile(const std::string& path) {
   const bool failed = std::ferror(file) != 0;
   const int error = errno;
   std::fclose(file);
-  if (failed) return Status::IOError(fmt::format("cannot read {}: {}", path, std::strerror(error)));
+  if (failed) {
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(error)));
+  }
   return ParsePackageJson(text, path);
 }
 
