@@ -5,9 +5,10 @@
 // Layout, in user units (CSS pixels):
 //   title (bold, centred) / legend row (only with two series or more) / unit label at the top
 //   left of the plot / the plot with its value axis and grid lines / category labels.
-// The value axis runs from 0 (or a round minimum below the smallest negative value) to a round
-// maximum of the form m·10^k with m ∈ {1, 2, 2.5, 5}, with 3 to 5 intervals (4 to 6 ticks,
-// 0 included); the tick values are computed with Decimal and printed exactly.
+// The value axis (ChartAxis in charts.h) has its ticks at the multiples of a round step m·10^k
+// with m ∈ {1, 2, 2.5, 5}, 0 among them, at most 5 intervals whatever the values; it is
+// computed on checked 128-bit integers and its labels are printed exactly, in m×10ⁿ form when
+// a plain label would be too long to read.
 //
 // Thread-safety: every call creates its own surfaces, cairo context and pango layouts; pango's
 // default font map is per thread.
@@ -20,9 +21,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <string_view>
+#include <utility>
+
+#include "base/lang.h"
 
 namespace jixiao {
 namespace {
@@ -58,46 +64,194 @@ double ToDouble(const Decimal& d) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The value axis.
+// The value axis. All of its arithmetic is on unsigned 128-bit integers with every product and
+// quotient checked, so that no value a Decimal can hold (up to ±2^127 units, 0 to 18 decimals)
+// makes it overflow; counts are capped, never summed past the cap.
 
-struct Axis {
-  Decimal lo, hi, step;
-  int intervals = 1;
-};
+using Magnitude = unsigned __int128;
 
-// m·10^k with m = m10/10.
-Decimal Step(int m10, int k) {
-  if (k >= 0) return Decimal::FromUnits(m10 * Pow10(k), 1);
-  return Decimal::FromUnits(m10, 1 - k);
+constexpr std::string_view kMissing = "—";  // printed for a value that is not there
+
+constexpr Magnitude kMagnitudeMax = ~Magnitude{0};
+constexpr int kMaxIntervals = 5;
+constexpr int kTooMany = kMaxIntervals + 1;  // any count above five
+// Steps from 10^-40 to 5·10^40 bracket every Decimal: the smallest nonzero one is 10^-18, the
+// largest below 2^127 ≈ 1.7·10^38.
+constexpr int kMinPower = -40, kMaxPower = 40;
+constexpr size_t kMaxPlainLabel = 12;  // characters; longer tick labels are written m×10ⁿ
+constexpr size_t kMaxPlainValue = 16;  // the same for the values printed on the bars
+constexpr size_t kValueDigits = 6;     // significant digits of a value written m×10ⁿ
+
+// |units| of a Decimal, INT128_MIN included.
+Magnitude MagnitudeOf(const Decimal& d) {
+  const __int128 u = d.units();
+  return u < 0 ? Magnitude{0} - static_cast<Magnitude>(u) : static_cast<Magnitude>(u);
 }
 
-// The smallest step m·10^k (m ∈ {1, 2, 2.5, 5}) that covers [lo, hi] (lo ≤ 0 ≤ hi) in at most
-// five intervals. Consecutive candidates differ by at most a factor of two, so the chosen step
-// needs at least three intervals.
-Axis NiceAxis(const Decimal& min_value, const Decimal& max_value) {
-  Decimal lo = Decimal::Min(min_value, Decimal()), hi = Decimal::Max(max_value, Decimal());
-  if (lo.is_zero() && hi.is_zero()) hi = Decimal::FromInt(1);
-  for (int k = -Decimal::kMaxScale + 1; k <= 30; ++k) {
-    for (int m10 : {10, 20, 25, 50}) {
-      Decimal step = Step(m10, k);
-      Decimal up = Decimal::Divide(hi, step, 0, Rounding::kCeiling);
-      Decimal down = Decimal::Divide(-lo, step, 0, Rounding::kCeiling);
-      if (!up.valid() || !down.valid()) continue;
-      std::optional<int64_t> n_up = up.ToInt64(), n_down = down.ToInt64();
-      if (!n_up || !n_down || *n_up + *n_down > 5) continue;
-      Axis axis;
-      axis.step = step;
-      axis.hi = step * Decimal::FromInt(*n_up);
-      axis.lo = -(step * Decimal::FromInt(*n_down));
-      axis.intervals = static_cast<int>(*n_up + *n_down);
+// 10^n for n in [0, 38] as an unsigned 128-bit integer.
+Magnitude PowerOfTen(int n) { return static_cast<Magnitude>(Pow10(n)); }
+
+// How many steps of digits·10^power it takes to reach units·10^-scale from 0 (the ceiling of
+// the quotient), or kTooMany when that is more than five.
+int StepsToReach(Magnitude units, int scale, int digits, int power) {
+  if (units == 0) return 0;
+  const int e = power + scale;  // units ÷ (digits·10^e)
+  Magnitude quotient = 0;
+  if (e >= 0) {
+    // digits·10^e > units whenever it does not fit: one step reaches the value.
+    if (e > 38 || PowerOfTen(e) > kMagnitudeMax / static_cast<Magnitude>(digits)) return 1;
+    const Magnitude divisor = PowerOfTen(e) * static_cast<Magnitude>(digits);
+    quotient = units / divisor + (units % divisor != 0 ? 1 : 0);
+  } else {
+    // units·10^-e ≥ 10^39 when it does not fit: far more than five steps of at most 25.
+    if (-e > 38 || units > kMagnitudeMax / PowerOfTen(-e)) return kTooMany;
+    const Magnitude scaled = units * PowerOfTen(-e);
+    quotient = scaled / static_cast<Magnitude>(digits) +
+               (scaled % static_cast<Magnitude>(digits) != 0 ? 1 : 0);
+  }
+  return quotient > static_cast<Magnitude>(kMaxIntervals) ? kTooMany : static_cast<int>(quotient);
+}
+
+// The smallest step m·10^k (m ∈ {1, 2, 2.5, 5}) that covers [lo, hi] (lo ≤ 0 ≤ hi, not both 0)
+// in at most five intervals. Consecutive candidates differ by at most a factor of two, so the
+// chosen step takes at least three intervals unless a step of 10^-40 already takes fewer.
+ChartAxis NiceAxis(const Decimal& lo, const Decimal& hi) {
+  const Magnitude lo_units = MagnitudeOf(lo), hi_units = MagnitudeOf(hi);
+  for (int power = kMinPower; power <= kMaxPower; ++power) {
+    // 2.5·10^k is written 25·10^(k-1) so that the digits stay integers.
+    const std::pair<int, int> candidates[] = {{1, power}, {2, power}, {25, power - 1}, {5, power}};
+    for (const auto& [digits, p] : candidates) {
+      const int up = StepsToReach(hi_units, hi.scale(), digits, p);
+      const int down = StepsToReach(lo_units, lo.scale(), digits, p);
+      if (up + down > kMaxIntervals) continue;  // each is at most kTooMany: no overflow
+      ChartAxis axis;
+      axis.step_digits = digits;
+      axis.step_power = p;
+      axis.below = down;
+      axis.above = up;
       return axis;
     }
   }
-  Axis axis;  // unreachable for values that Decimal can hold
-  axis.hi = hi;
-  axis.lo = lo;
-  axis.step = hi - lo;
+  ChartAxis axis;  // unreachable: 10^40 covers every Decimal in one interval each way
+  axis.step_digits = 1;
+  axis.step_power = kMaxPower;
+  axis.below = lo_units != 0 ? 1 : 0;
+  axis.above = 1;
   return axis;
+}
+
+// A tick as an integer times a power of ten, the integer without trailing zeros (0 for 0).
+struct TickNumber {
+  int64_t digits = 0;
+  int power = 0;
+};
+
+TickNumber TickAt(const ChartAxis& axis, int i) {
+  TickNumber t{static_cast<int64_t>(i - axis.below) * axis.step_digits, axis.step_power};
+  if (t.digits == 0) return {0, 0};
+  while (t.digits % 10 == 0) {
+    t.digits /= 10;
+    ++t.power;
+  }
+  return t;
+}
+
+// "-0.025", "250000": the exact value, no exponent.
+std::string PlainText(TickNumber t) {
+  if (t.digits == 0) return "0";
+  std::string digits = std::to_string(t.digits < 0 ? -t.digits : t.digits);
+  if (t.power >= 0) {
+    digits.append(static_cast<size_t>(t.power), '0');
+  } else {
+    const size_t decimals = static_cast<size_t>(-t.power);
+    if (digits.size() <= decimals) digits.insert(0, decimals - digits.size() + 1, '0');
+    digits.insert(digits.size() - decimals, ".");
+  }
+  return t.digits < 0 ? "-" + digits : digits;
+}
+
+// m×10ⁿ: `digits` are the significant digits (no leading or trailing zeros), the first of them
+// standing for 10^exponent ("25", 14 → "2.5×10¹⁴"). With `markup`, the exponent is a pango span
+// ("2.5×10<span …>14</span>"), drawn in the chart's own font whether or not it has superscript
+// digits.
+std::string ScientificText(bool negative, std::string_view digits, int exponent, bool markup) {
+  std::string text = negative ? "-" : "";
+  text += digits.substr(0, 1);
+  if (digits.size() > 1) {
+    text += '.';
+    text += digits.substr(1);
+  }
+  text += "×10";
+  const std::string power = std::to_string(exponent);
+  // About two thirds of the 11 px label, raised by a third of it (pango units of points).
+  if (markup) return text + "<span size=\"5760\" rise=\"4096\">" + power + "</span>";
+  static constexpr std::string_view kSuperscript[] = {"⁰", "¹", "²", "³", "⁴",
+                                                      "⁵", "⁶", "⁷", "⁸", "⁹"};
+  for (char c : power) text += c == '-' ? std::string_view("⁻") : kSuperscript[c - '0'];
+  return text;
+}
+
+std::string ScientificText(TickNumber t, bool markup) {
+  if (t.digits == 0) return "0";
+  const std::string digits = std::to_string(t.digits < 0 ? -t.digits : t.digits);
+  return ScientificText(t.digits < 0, digits, t.power + static_cast<int>(digits.size()) - 1,
+                        markup);
+}
+
+// The text on a bar (see ChartValueLabel in charts.h).
+std::string ValueText(const Decimal& v, bool markup) {
+  if (!v.valid()) return std::string(kMissing);
+  std::string plain = v.ToString();
+  if (plain.size() <= kMaxPlainValue) return plain;
+  Magnitude units = MagnitudeOf(v);
+  int scale = v.scale();
+  while (units != 0 && units % 10 == 0) {
+    units /= 10;
+    --scale;
+  }
+  if (units == 0) return "0";  // unreachable: a zero is short
+  std::string digits;
+  for (Magnitude u = units; u != 0; u /= 10) digits.insert(digits.begin(), char('0' + int(u % 10)));
+  int exponent = static_cast<int>(digits.size()) - 1 - scale;
+  bool rounded = false;
+  if (digits.size() > kValueDigits) {
+    // Half up to kValueDigits significant digits; 9.999995 becomes 10.0000, one more power.
+    rounded = true;
+    const bool up = digits[kValueDigits] >= '5';
+    digits.resize(kValueDigits);
+    for (size_t i = digits.size(); up && i-- > 0;) {
+      if (digits[i] != '9') {
+        ++digits[i];
+        break;
+      }
+      digits[i] = '0';
+      if (i == 0) {
+        digits.insert(digits.begin(), '1');
+        digits.pop_back();
+        ++exponent;
+      }
+    }
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  }
+  return (rounded ? "≈" : "") + ScientificText(v.sign() < 0, digits, exponent, markup);
+}
+
+bool NeedsScientific(const ChartAxis& axis) {
+  for (int i = 0; i <= axis.intervals(); ++i) {
+    if (PlainText(TickAt(axis, i)).size() > kMaxPlainLabel) return true;
+  }
+  return false;
+}
+
+// The tick labels as drawn (pango markup).
+std::vector<std::string> TickMarkup(const ChartAxis& axis) {
+  const bool scientific = NeedsScientific(axis);
+  std::vector<std::string> labels;
+  for (int i = 0; i <= axis.intervals(); ++i) {
+    const TickNumber t = TickAt(axis, i);
+    labels.push_back(scientific ? ScientificText(t, true) : PlainText(t));
+  }
+  return labels;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,6 +296,14 @@ LayoutPtr MakeLayout(cairo_t* cr, const std::string& family, FontKind kind, std:
   return layout;
 }
 
+// A layout of pango markup (the tick and value labels: plain digits, or m×10ⁿ).
+LayoutPtr MakeMarkupLayout(cairo_t* cr, const std::string& family, FontKind kind,
+                           const std::string& markup) {
+  LayoutPtr layout = MakeLayout(cr, family, kind, "");
+  pango_layout_set_markup(layout.get(), markup.c_str(), static_cast<int>(markup.size()));
+  return layout;
+}
+
 struct Size {
   double w = 0, h = 0;
 };
@@ -170,8 +332,6 @@ void DrawAt(cairo_t* cr, PangoLayout* layout, double x, double y, Rgb colour) {
 
 // ---------------------------------------------------------------------------------------------
 // Drawing.
-
-constexpr std::string_view kMissing = "—";
 
 struct Frame {
   double left, top, right, bottom;  // the plot rectangle
@@ -230,30 +390,12 @@ double DrawUnit(cairo_t* cr, const Chart& chart, const ChartStyle& style, double
   return Measure(unit.get()).h + 4;
 }
 
-struct Range {
-  Decimal min, max;
-};
-
-Range ValueRange(const Chart& chart) {
-  Range range{Decimal(), Decimal()};
-  for (const Chart::Series& s : chart.series) {
-    for (const Decimal& v : s.values) {
-      if (!v.valid()) continue;
-      range.min = Decimal::Min(range.min, v);
-      range.max = Decimal::Max(range.max, v);
-    }
-  }
-  return range;
-}
-
-std::vector<LayoutPtr> TickLabels(cairo_t* cr, const ChartStyle& style, const Axis& axis,
+std::vector<LayoutPtr> TickLabels(cairo_t* cr, const ChartStyle& style, const ChartAxis& axis,
                                   double* widest, double* tallest) {
   std::vector<LayoutPtr> labels;
   *widest = *tallest = 0;
-  for (int i = 0; i <= axis.intervals; ++i) {
-    Decimal v = axis.lo + axis.step * Decimal::FromInt(i);
-    labels.push_back(
-        MakeLayout(cr, style.font_family, FontKind::kSmall, v.Normalized().ToString()));
+  for (const std::string& markup : TickMarkup(axis)) {
+    labels.push_back(MakeMarkupLayout(cr, style.font_family, FontKind::kSmall, markup));
     Size size = Measure(labels.back().get());
     *widest = std::max(*widest, size.w);
     *tallest = std::max(*tallest, size.h);
@@ -261,16 +403,16 @@ std::vector<LayoutPtr> TickLabels(cairo_t* cr, const ChartStyle& style, const Ax
   return labels;
 }
 
-void DrawValueLabel(cairo_t* cr, const ChartStyle& style, std::string_view text, double cx,
+void DrawValueLabel(cairo_t* cr, const ChartStyle& style, const std::string& markup, double cx,
                     double y, bool above, Rgb colour) {
-  LayoutPtr label = MakeLayout(cr, style.font_family, FontKind::kValue, text);
+  LayoutPtr label = MakeMarkupLayout(cr, style.font_family, FontKind::kValue, markup);
   Size size = Measure(label.get());
   DrawAt(cr, label.get(), cx - size.w / 2, above ? y - size.h - 2 : y + 2, colour);
 }
 
 void DrawGroupedBars(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
   double top = DrawHeader(cr, chart, style);
-  Axis axis = NiceAxis(ValueRange(chart).min, ValueRange(chart).max);
+  const ChartAxis axis = ValueAxis(chart);
   double tick_w = 0, tick_h = 0;
   std::vector<LayoutPtr> ticks = TickLabels(cr, style, axis, &tick_w, &tick_h);
 
@@ -294,14 +436,16 @@ void DrawGroupedBars(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
   }
   f.bottom = style.height - 8 - cat_h - 6;
   if (f.bottom < f.top + 20) f.bottom = f.top + 20;
+  if (f.right < f.left + 20) f.right = f.left + 20;
 
-  const double lo = ToDouble(axis.lo), hi = ToDouble(axis.hi);
+  // lo < 0 < hi or lo = 0 < hi or lo < 0 = hi: never an empty range.
+  const double lo = axis.TickValue(0), hi = axis.TickValue(axis.intervals());
   auto y_of = [&](double v) { return f.bottom - (v - lo) / (hi - lo) * (f.bottom - f.top); };
 
   // Grid lines and tick labels.
   cairo_set_line_width(cr, 1);
-  for (int i = 0; i <= axis.intervals; ++i) {
-    double y = std::round(y_of(lo + (hi - lo) * i / axis.intervals)) + 0.5;
+  for (int i = 0; i <= axis.intervals(); ++i) {
+    double y = std::round(y_of(axis.TickValue(i))) + 0.5;
     SetColour(cr, kGrid);
     cairo_move_to(cr, f.left, y);
     cairo_line_to(cr, f.right, y);
@@ -322,14 +466,14 @@ void DrawGroupedBars(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
       double x = bars_x + bar_w * static_cast<double>(s);
       double cx = x + bar_w / 2;
       if (!v.valid()) {
-        DrawValueLabel(cr, style, kMissing, cx, zero_y, true, kMuted);
+        DrawValueLabel(cr, style, std::string(kMissing), cx, zero_y, true, kMuted);
         continue;
       }
       double y = y_of(ToDouble(v));
       SetColour(cr, SeriesColour(s));
       cairo_rectangle(cr, x + 1, std::min(y, zero_y), bar_w - 2, std::fabs(zero_y - y));
       cairo_fill(cr);
-      DrawValueLabel(cr, style, v.ToString(), cx, y, v.sign() >= 0, kText);
+      DrawValueLabel(cr, style, ValueText(v, true), cx, y, v.sign() >= 0, kText);
     }
     DrawAt(cr, cat_labels[c].get(), group_x + 2, f.bottom + 6, kText);
   }
@@ -344,7 +488,7 @@ void DrawGroupedBars(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
 
 void DrawHorizontalBars(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
   double top = DrawHeader(cr, chart, style);
-  Axis axis = NiceAxis(ValueRange(chart).min, ValueRange(chart).max);
+  const ChartAxis axis = ValueAxis(chart);
   double tick_w = 0, tick_h = 0;
   std::vector<LayoutPtr> ticks = TickLabels(cr, style, axis, &tick_w, &tick_h);
 
@@ -371,12 +515,12 @@ void DrawHorizontalBars(cairo_t* cr, const Chart& chart, const ChartStyle& style
   if (f.bottom < f.top + 20) f.bottom = f.top + 20;
   if (f.right < f.left + 20) f.right = f.left + 20;
 
-  const double lo = ToDouble(axis.lo), hi = ToDouble(axis.hi);
+  const double lo = axis.TickValue(0), hi = axis.TickValue(axis.intervals());
   auto x_of = [&](double v) { return f.left + (v - lo) / (hi - lo) * (f.right - f.left); };
 
   cairo_set_line_width(cr, 1);
-  for (int i = 0; i <= axis.intervals; ++i) {
-    double x = std::round(x_of(lo + (hi - lo) * i / axis.intervals)) + 0.5;
+  for (int i = 0; i <= axis.intervals(); ++i) {
+    double x = std::round(x_of(axis.TickValue(i))) + 0.5;
     SetColour(cr, kGrid);
     cairo_move_to(cr, x, f.top);
     cairo_line_to(cr, x, f.bottom);
@@ -394,8 +538,6 @@ void DrawHorizontalBars(cairo_t* cr, const Chart& chart, const ChartStyle& style
     for (size_t s = 0; s < n_series; ++s) {
       const Decimal& v = chart.series[s].values[c];
       double y = bars_y + bar_h * static_cast<double>(s);
-      std::string_view text = kMissing;
-      std::string value_text;
       double end = zero_x;
       bool positive = true;
       if (v.valid()) {
@@ -403,11 +545,10 @@ void DrawHorizontalBars(cairo_t* cr, const Chart& chart, const ChartStyle& style
         SetColour(cr, SeriesColour(s));
         cairo_rectangle(cr, std::min(end, zero_x), y + 1, std::fabs(end - zero_x), bar_h - 2);
         cairo_fill(cr);
-        value_text = v.ToString();
-        text = value_text;
         positive = v.sign() >= 0;
       }
-      LayoutPtr label = MakeLayout(cr, style.font_family, FontKind::kValue, text);
+      LayoutPtr label =
+          MakeMarkupLayout(cr, style.font_family, FontKind::kValue, ValueText(v, true));
       Size size = Measure(label.get());
       double lx = positive ? end + 3 : end - 3 - size.w;
       DrawAt(cr, label.get(), lx, y + (bar_h - size.h) / 2, v.valid() ? kText : kMuted);
@@ -426,19 +567,20 @@ void DrawHorizontalBars(cairo_t* cr, const Chart& chart, const ChartStyle& style
 Status Validate(const Chart& chart, const ChartStyle& style) {
   std::string name = chart.id.empty() ? chart.title : chart.id;
   if (chart.categories.empty()) {
-    return Status::InvalidArgument(fmt::format("chart {}: no category", name));
+    return Status::InvalidArgument(TrF("图表 {}：没有类别", "chart {}: no category", name));
   }
   for (const Chart::Series& s : chart.series) {
     if (s.values.size() != chart.categories.size()) {
-      return Status::InvalidArgument(
-          fmt::format("chart {}: series {} has {} values for {} categories", name, s.name,
-                      s.values.size(), chart.categories.size()));
+      return Status::InvalidArgument(TrF("图表 {}：系列 {} 有 {} 个数值，而类别有 {} 个",
+                                         "chart {}: series {} has {} values for {} categories",
+                                         name, s.name, s.values.size(), chart.categories.size()));
     }
   }
   if (style.width < 16 || style.height < 16 || style.width > 10000 || style.height > 10000 ||
       !(style.scale > 0 && style.scale <= 8)) {
-    return Status::InvalidArgument(fmt::format("chart {}: size {}×{} at scale {} is out of range",
-                                               name, style.width, style.height, style.scale));
+    return Status::InvalidArgument(TrF("图表 {}：尺寸 {}×{}（缩放 {}）超出范围",
+                                       "chart {}: size {}×{} at scale {} is out of range", name,
+                                       style.width, style.height, style.scale));
   }
   return Status::Ok();
 }
@@ -525,6 +667,36 @@ std::string AddTitle(std::string svg, const Chart& chart) {
 
 }  // namespace
 
+std::vector<std::string> ChartAxis::TickLabels() const {
+  const bool scientific = NeedsScientific(*this);
+  std::vector<std::string> labels;
+  for (int i = 0; i <= intervals(); ++i) {
+    const TickNumber t = TickAt(*this, i);
+    labels.push_back(scientific ? ScientificText(t, false) : PlainText(t));
+  }
+  return labels;
+}
+
+double ChartAxis::TickValue(int i) const {
+  const TickNumber t = TickAt(*this, i);
+  return std::strtod(fmt::format("{}e{}", t.digits, t.power).c_str(), nullptr);
+}
+
+std::string ChartValueLabel(const Decimal& value) { return ValueText(value, false); }
+
+ChartAxis ValueAxis(const Chart& chart) {
+  Decimal lo, hi;  // 0 and 0
+  for (const Chart::Series& s : chart.series) {
+    for (const Decimal& v : s.values) {
+      if (!v.valid()) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (lo.is_zero() && hi.is_zero()) hi = Decimal::FromInt(1);
+  return NiceAxis(lo, hi);
+}
+
 Result<std::string> ChartSvg(const Chart& chart, const ChartStyle& style) {
   if (Status st = Validate(chart, style); !st.ok()) return st;
   std::string svg;
@@ -539,8 +711,8 @@ Result<std::string> ChartSvg(const Chart& chart, const ChartStyle& style) {
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
-    return Status::IOError(
-        fmt::format("chart {}: cairo: {}", chart.id, cairo_status_to_string(status)));
+    return Status::IOError(TrF("图表 {}：cairo 绘图失败：{}", "chart {}: cairo: {}", chart.id,
+                               cairo_status_to_string(status)));
   }
   return AddTitle(RenumberSurfaces(svg), chart);
 }
@@ -562,8 +734,8 @@ Result<std::string> ChartPng(const Chart& chart, const ChartStyle& style) {
   }
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
-    return Status::IOError(
-        fmt::format("chart {}: cairo: {}", chart.id, cairo_status_to_string(status)));
+    return Status::IOError(TrF("图表 {}：cairo 绘图失败：{}", "chart {}: cairo: {}", chart.id,
+                               cairo_status_to_string(status)));
   }
   return png;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "render/document.h"
@@ -20,6 +21,35 @@ struct ChartStyle {
   double scale = 2.0;                            // PNG only: device pixels per pixel
   std::string font_family = "Noto Sans CJK SC";  // pango family for every text
 };
+
+// The value axis of a chart: ticks at the multiples of a round step m·10^k (m ∈ {1, 2, 2.5, 5}),
+// 0 among them, from the first multiple at or below the smallest value to the first at or above
+// the largest. The step is the smallest that covers the values in at most five intervals, so any
+// values — negative, zero, all equal, 10^15 beside 10^-15 — give 1 to 5 intervals (3 to 5 unless
+// the values are finer than Decimal's smallest step). Exposed so that tests can pin it.
+struct ChartAxis {
+  int step_digits = 2;  // the step is step_digits · 10^step_power, step_digits ∈ {1, 2, 25, 5}
+  int step_power = -1;
+  int below = 0;  // intervals below 0
+  int above = 5;  // intervals above 0
+
+  int intervals() const { return below + above; }
+  // The labels of the intervals() + 1 ticks, lowest first, exact and without trailing zeros
+  // ("-50", "0", "0.25"). When one of them would take more than 12 characters, every tick but 0
+  // is written m×10ⁿ instead ("2.5×10¹⁴", "-1×10⁻¹⁶").
+  std::vector<std::string> TickLabels() const;
+  // The value of tick i (0 = the lowest) as a drawing coordinate.
+  double TickValue(int i) const;
+};
+
+// The text printed on a bar for `value`: the value as written ("124.88", "-0.5"); one longer
+// than 16 characters as m×10ⁿ, exact when six significant digits hold it ("1×10¹⁵",
+// "5×10⁻¹⁸"), else rounded half up to six and marked ≈ ("≈1.23457×10¹⁷"); "—" when invalid.
+std::string ChartValueLabel(const Decimal& value);
+
+// The axis for the chart's present values (an invalid Decimal is no value; 0 is always on the
+// axis; with no value other than 0 the axis runs from 0 to 1).
+ChartAxis ValueAxis(const Chart& chart);
 
 // Returns the SVG document text, or InvalidArgument when the chart has no category or a series
 // whose length differs from the categories' ("chart budget_execution: series 执行数 has 2 values

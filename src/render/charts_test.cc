@@ -8,11 +8,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
 #include <string>
 #include <vector>
+
+#include "base/lang.h"
 
 namespace jixiao {
 namespace {
@@ -144,6 +147,163 @@ TEST(ChartsAxis, FourToSixRoundTicks) {
   EXPECT_EQ(GridLines({D("120"), D("-30")}), 5);                     // -50, 0, 50, 100, 150
   EXPECT_EQ(GridLines({Decimal::Invalid()}), 6);                     // nothing: 0, 0.2, …, 1
   EXPECT_EQ(GridLines({D("40")}, Chart::Kind::kHorizontalBars), 5);  // 0, 10, …, 40
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any values give a sane axis: a bounded number of ticks (asserted before anything is drawn, so
+// that an axis gone wrong fails here instead of allocating a label per tick), 0 among them, the
+// values covered, labels short enough to read and rising; and the chart draws with one grid line
+// per tick.
+
+// Code points of UTF-8 text.
+size_t Characters(const std::string& text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+double Value(const Decimal& d) { return std::strtod(d.ToString().c_str(), nullptr); }
+
+// The axis of a one-series chart of `values`, checked for sanity; its labels.
+std::vector<std::string> SaneAxis(const std::vector<Decimal>& values,
+                                  Chart::Kind kind = Chart::Kind::kGroupedBars) {
+  const Chart chart = OneSeries(values, kind);
+  const ChartAxis axis = ValueAxis(chart);
+  // Each count alone first: their sum may overflow on a broken axis.
+  if (axis.below < 0 || axis.above < 0 || axis.below > 5 || axis.above > 5 ||
+      axis.intervals() < 1 || axis.intervals() > 5) {
+    ADD_FAILURE() << "axis of " << axis.intervals() << " intervals (" << axis.below << " below 0, "
+                  << axis.above << " above)";
+    return {};
+  }
+  EXPECT_GE(axis.intervals(), 3);
+  const std::vector<std::string> labels = axis.TickLabels();
+  EXPECT_EQ(labels.size(), static_cast<size_t>(axis.intervals() + 1));
+  EXPECT_EQ(labels.at(axis.below), "0");
+  for (size_t i = 0; i < labels.size(); ++i) {
+    EXPECT_LE(Characters(labels[i]), 12u) << labels[i];
+    if (i > 0) {
+      EXPECT_LT(axis.TickValue(static_cast<int>(i) - 1), axis.TickValue(static_cast<int>(i)))
+          << labels[i - 1] << " then " << labels[i];
+    }
+  }
+  EXPECT_EQ(axis.TickValue(axis.below), 0);
+  const double lo = axis.TickValue(0), hi = axis.TickValue(axis.intervals());
+  for (const Decimal& v : values) {
+    if (!v.valid()) continue;
+    EXPECT_LE(lo, Value(v)) << v.ToString() << " below the axis " << labels.front();
+    EXPECT_GE(hi, Value(v)) << v.ToString() << " above the axis " << labels.back();
+  }
+  // One grid line per tick, and a PNG too.
+  Result<std::string> svg = ChartSvg(chart);
+  EXPECT_TRUE(svg.ok()) << svg.status().message();
+  if (svg.ok()) {
+    EXPECT_EQ(PathColours(ParseSvg(*svg), "stroke")[kGrid], axis.intervals() + 1);
+  }
+  ChartStyle small;
+  small.scale = 1;
+  EXPECT_TRUE(ChartPng(chart, small).ok());
+  return labels;
+}
+
+using Labels = std::vector<std::string>;
+
+// The case that ate 7 GB: a negative 全年预算数 beside the positive 年初预算数 and 执行数. The
+// step counts of a tiny step (7.7·10^18 up and 6.4·10^18 down) overflowed int64 when added,
+// and the wrapped sum passed for "at most five".
+TEST(ChartsAxis, NegativeBudgetBesidePositiveFigures) {
+  EXPECT_EQ(SaneAxis({D("153.53"), D("-127.10"), D("124.88")}),
+            (Labels{"-200", "-100", "0", "100", "200"}));
+  EXPECT_EQ(SaneAxis({D("153.53"), D("-127.10"), D("124.88")}, Chart::Kind::kHorizontalBars),
+            (Labels{"-200", "-100", "0", "100", "200"}));
+  EXPECT_EQ(SaneAxis({D("-0.5"), D("80")}), (Labels{"-20", "0", "20", "40", "60", "80"}));
+}
+
+TEST(ChartsAxis, MixedSignsOfEqualSize) {
+  EXPECT_EQ(SaneAxis({D("50"), D("-50")}), (Labels{"-50", "-25", "0", "25", "50"}));
+  EXPECT_EQ(SaneAxis({D("-1000000000000000"), D("1000000000000000")}),
+            (Labels{"-1×10¹⁵", "-5×10¹⁴", "0", "5×10¹⁴", "1×10¹⁵"}));
+  EXPECT_EQ(SaneAxis({D("-0.000000000000001"), D("0.000000000000001")}),
+            (Labels{"-1×10⁻¹⁵", "-5×10⁻¹⁶", "0", "5×10⁻¹⁶", "1×10⁻¹⁵"}));
+}
+
+TEST(ChartsAxis, OnlyNegative) {
+  EXPECT_EQ(SaneAxis({D("-127.10"), D("-50")}), (Labels{"-150", "-100", "-50", "0"}));
+  EXPECT_EQ(SaneAxis({D("-0.000000000000000001")}),
+            (Labels{"-1×10⁻¹⁸", "-8×10⁻¹⁹", "-6×10⁻¹⁹", "-4×10⁻¹⁹", "-2×10⁻¹⁹", "0"}));
+}
+
+TEST(ChartsAxis, Zero) {
+  const Labels zero_to_one{"0", "0.2", "0.4", "0.6", "0.8", "1"};
+  EXPECT_EQ(SaneAxis({D("0"), D("0.00"), Decimal::Invalid()}), zero_to_one);
+  EXPECT_EQ(SaneAxis({D("0.000000000000000000")}), zero_to_one);
+  EXPECT_EQ(SaneAxis({D("0"), D("124.88")}), (Labels{"0", "25", "50", "75", "100", "125"}));
+}
+
+TEST(ChartsAxis, AllEqual) {
+  EXPECT_EQ(SaneAxis({D("7"), D("7"), D("7")}), (Labels{"0", "2", "4", "6", "8"}));
+  EXPECT_EQ(SaneAxis({D("-127.10"), D("-127.10")}), (Labels{"-150", "-100", "-50", "0"}));
+  // The smallest Decimal: steps below Decimal's 18 decimals, still 5 intervals (not one).
+  EXPECT_EQ(SaneAxis({D("0.000000000000000001"), D("0.000000000000000001")}),
+            (Labels{"0", "2×10⁻¹⁹", "4×10⁻¹⁹", "6×10⁻¹⁹", "8×10⁻¹⁹", "1×10⁻¹⁸"}));
+}
+
+TEST(ChartsAxis, TenToTheFifteenth) {
+  EXPECT_EQ(SaneAxis({D("1000000000000000")}),
+            (Labels{"0", "2×10¹⁴", "4×10¹⁴", "6×10¹⁴", "8×10¹⁴", "1×10¹⁵"}));
+  EXPECT_EQ(SaneAxis({D("999999999999999999999999")}),  // 24 digits, the most Parse takes
+            (Labels{"0", "2×10²³", "4×10²³", "6×10²³", "8×10²³", "1×10²⁴"}));
+  // Up to 12 characters the labels stay plain.
+  EXPECT_EQ(SaneAxis({D("90000000000")}), (Labels{"0", "20000000000", "40000000000", "60000000000",
+                                                  "80000000000", "100000000000"}));
+}
+
+TEST(ChartsAxis, TenToTheMinusFifteenth) {
+  EXPECT_EQ(SaneAxis({D("0.000000000000001")}),
+            (Labels{"0", "2×10⁻¹⁶", "4×10⁻¹⁶", "6×10⁻¹⁶", "8×10⁻¹⁶", "1×10⁻¹⁵"}));
+  EXPECT_EQ(SaneAxis({D("0.0000003")}), (Labels{"0", "0.0000001", "0.0000002", "0.0000003"}));
+}
+
+TEST(ChartsAxis, OneHugeBesideOneTiny) {
+  EXPECT_EQ(SaneAxis({D("1000000000000000"), D("0.000000000000001")}),
+            (Labels{"0", "2×10¹⁴", "4×10¹⁴", "6×10¹⁴", "8×10¹⁴", "1×10¹⁵"}));
+  EXPECT_EQ(SaneAxis({D("1000000000000000"), D("-0.000000000000001")}),
+            (Labels{"-2.5×10¹⁴", "0", "2.5×10¹⁴", "5×10¹⁴", "7.5×10¹⁴", "1×10¹⁵"}));
+  EXPECT_EQ(SaneAxis({D("-0.000000000000000001"), D("999999999999999999999999")}),
+            (Labels{"-2.5×10²³", "0", "2.5×10²³", "5×10²³", "7.5×10²³", "1×10²⁴"}));
+}
+
+// The extremes of Decimal's 128-bit units, which sums of figures can reach.
+TEST(ChartsAxis, ExtremesOfDecimal) {
+  const __int128 max = ~(static_cast<unsigned __int128>(1) << 127);  // 2^127 − 1 ≈ 1.7·10^38
+  const __int128 min = -max - 1;
+  EXPECT_EQ(SaneAxis({Decimal::FromUnits(max, 0), Decimal::FromUnits(min, 0)}),
+            (Labels{"-2×10³⁸", "-1×10³⁸", "0", "1×10³⁸", "2×10³⁸"}));
+  EXPECT_EQ(SaneAxis({Decimal::FromUnits(max, 18)}),  // 1.7·10^20
+            (Labels{"0", "5×10¹⁹", "1×10²⁰", "1.5×10²⁰", "2×10²⁰"}));
+  EXPECT_EQ(SaneAxis({Decimal::FromUnits(min, 18), Decimal::FromUnits(1, 18)}),
+            (Labels{"-2×10²⁰", "-1.5×10²⁰", "-1×10²⁰", "-5×10¹⁹", "0", "5×10¹⁹"}));
+}
+
+// The value printed on a bar: as written while it is short, m×10ⁿ beyond 16 characters (before,
+// "1000000000000000.00" ran over the neighbouring bars and off the picture).
+TEST(ChartsValueLabels, AsWrittenOrPowersOfTenWhenLong) {
+  EXPECT_EQ(ChartValueLabel(D("124.88")), "124.88");
+  EXPECT_EQ(ChartValueLabel(D("-127.10")), "-127.10");
+  EXPECT_EQ(ChartValueLabel(D("0.00")), "0.00");
+  EXPECT_EQ(ChartValueLabel(Decimal::Invalid()), "—");
+  EXPECT_EQ(ChartValueLabel(D("123456789.123456")), "123456789.123456");  // 16 characters
+  EXPECT_EQ(ChartValueLabel(D("1234567890.123456")), "≈1.23457×10⁹");
+  EXPECT_EQ(ChartValueLabel(D("1000000000000000.00")), "1×10¹⁵");
+  EXPECT_EQ(ChartValueLabel(D("-0.000000000000001")), "-1×10⁻¹⁵");
+  EXPECT_EQ(ChartValueLabel(D("0.000000000000000005")), "5×10⁻¹⁸");
+  EXPECT_EQ(ChartValueLabel(D("12345600000000000")), "1.23456×10¹⁶");
+  EXPECT_EQ(ChartValueLabel(D("123456789012345678.9")), "≈1.23457×10¹⁷");
+  EXPECT_EQ(ChartValueLabel(D("999999999999999999999999")), "≈1×10²⁴");
+  EXPECT_EQ(ChartValueLabel(D("-0.000000000000000001")), "-1×10⁻¹⁸");
+  const __int128 max = ~(static_cast<unsigned __int128>(1) << 127);
+  EXPECT_EQ(ChartValueLabel(Decimal::FromUnits(max, 0)), "≈1.70141×10³⁸");
+  EXPECT_EQ(ChartValueLabel(Decimal::FromUnits(-max - 1, 18)), "≈-1.70141×10²⁰");
 }
 
 TEST(ChartsSvg, Deterministic) {
@@ -373,6 +533,21 @@ TEST(ChartsPixels, HorizontalBarLengthsAreProportionalToTheValues) {
   }
   ASSERT_EQ(lengths.size(), 2u);
   EXPECT_NEAR(lengths[0], 4 * lengths[1], 4);
+}
+
+TEST(ChartsErrors, MessagesInChinese) {
+  ScopedMessageLanguage zh(Lang::kZh);
+  Chart c = BudgetChart();
+  c.series[1].values.pop_back();
+  EXPECT_EQ(ChartSvg(c).status().message(),
+            "图表 budget_execution：系列 执行数 有 2 个数值，而类别有 3 个");
+  Chart empty;
+  empty.id = "empty";
+  EXPECT_EQ(ChartPng(empty).status().message(), "图表 empty：没有类别");
+  ChartStyle style;
+  style.width = 8;
+  EXPECT_EQ(ChartSvg(BudgetChart(), style).status().message(),
+            "图表 budget_execution：尺寸 8×360（缩放 2）超出范围");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
 #include "compute/scoring.h"
@@ -189,15 +190,16 @@ class Grid {
   TableCell& Put(int row, int column, TableCell cell, int row_span = 1, int column_span = 1) {
     if (row < 0 || column < 0 || row_span < 1 || column_span < 1 ||
         column + column_span > columns_) {
-      Fail(fmt::format("cell ({}, {}) with spans {}×{} does not fit {} columns", row, column,
-                       row_span, column_span, columns_));
+      Fail(TrF("单元格 ({}, {}) 跨 {}×{}，放不进 {} 列",
+               "cell ({}, {}) with spans {}×{} does not fit {} columns", row, column, row_span,
+               column_span, columns_));
       return scratch_;
     }
     Ensure(row + row_span);
     for (int r = row; r < row + row_span; ++r) {
       for (int c = column; c < column + column_span; ++c) {
         if (cells_[r][c].has_value()) {
-          Fail(fmt::format("cell ({}, {}) is placed twice", r, c));
+          Fail(TrF("单元格 ({}, {}) 被放了两次", "cell ({}, {}) is placed twice", r, c));
           return scratch_;
         }
       }
@@ -620,8 +622,9 @@ class EvaluationComposer {
     const int depth = TreeDepth(roots);
     if (depth > kMaxIndicatorLevels) {
       return Status::InvalidArgument(
-          fmt::format("the 绩效指标 tree is {} levels deep; at most {} can be laid out", depth,
-                      kMaxIndicatorLevels));
+          TrF("绩效指标树有 {} 级；最多能排 {} 级",
+              "the 绩效指标 tree is {} levels deep; at most {} can be laid out", depth,
+              kMaxIndicatorLevels));
     }
     levels_ = std::max<int>(static_cast<int>(f_.level_headers.size()), depth);
     columns_ = 1 + levels_ + 5;
@@ -633,7 +636,7 @@ class EvaluationComposer {
     Indicators(roots);
     Total();
     if (!grid_->error().empty()) {
-      return Status::InvalidArgument("自评表 layout: " + grid_->error());
+      return Status::InvalidArgument(TrF("自评表排版：{}", "自评表 layout: {}", grid_->error()));
     }
 
     RenderTable t;
@@ -1261,7 +1264,8 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
   BasicDataComposer basic(p, rulebook, form, vars);
   RenderTable basic_table = basic.Compose();
   if (!basic.error().empty()) {
-    return Status::InvalidArgument("基础数据表 layout: " + basic.error());
+    return Status::InvalidArgument(
+        TrF("基础数据表排版：{}", "基础数据表 layout: {}", basic.error()));
   }
   Result<RenderTable> evaluation = EvaluationComposer(p, rulebook, form, vars).Compose();
   if (!evaluation.ok()) return evaluation.status();

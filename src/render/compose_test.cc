@@ -16,6 +16,7 @@
 #include <memory>
 #include <set>
 
+#include "base/lang.h"
 #include "base/text.h"
 #include "import/recognize.h"
 #include "model/walk.h"
@@ -930,6 +931,10 @@ TEST(ComposeEvaluation, DeeperThanSixLevelsIsRefused) {
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.status().message(),
             "the 绩效指标 tree is 7 levels deep; at most 6 can be laid out");
+  ScopedMessageLanguage zh(Lang::kZh);
+  EXPECT_EQ(
+      ComposeDocument(PreparedPackage{p, {}, {}}, rb, LoadForm("national-2024")).status().message(),
+      "绩效指标树有 7 级；最多能排 6 级");
 }
 
 TEST(ComposeEvaluation, EmptyPackageGetsTheFormsSkeleton) {

@@ -53,6 +53,8 @@
 #include <string_view>
 #include <utility>
 
+#include "base/lang.h"
+
 namespace jixiao {
 namespace {
 
@@ -104,7 +106,8 @@ std::string XmlTextProblem(std::string_view text) {
     const unsigned char b0 = static_cast<unsigned char>(text[i]);
     if (b0 < 0x80) {
       if (b0 < 0x20 && b0 != '\t' && b0 != '\n' && b0 != '\r') {
-        return fmt::format("character U+{:04X} at byte {} is not allowed in XML", b0, i);
+        return TrF("字符 U+{:04X}（第 {} 字节）不能出现在 XML 中",
+                   "character U+{:04X} at byte {} is not allowed in XML", b0, i);
       }
       ++i;
       continue;
@@ -119,20 +122,23 @@ std::string XmlTextProblem(std::string_view text) {
     } else if ((b0 & 0xF8) == 0xF0) {
       len = 4, cp = b0 & 0x07, min = 0x10000;
     } else {
-      return fmt::format("invalid UTF-8 at byte {}", i);
+      return TrF("第 {} 字节处不是有效的 UTF-8", "invalid UTF-8 at byte {}", i);
     }
-    if (i + len > text.size()) return fmt::format("invalid UTF-8 at byte {}", i);
+    if (i + len > text.size())
+      return TrF("第 {} 字节处不是有效的 UTF-8", "invalid UTF-8 at byte {}", i);
     for (int k = 1; k < len; ++k) {
       const unsigned char b = static_cast<unsigned char>(text[i + k]);
-      if ((b & 0xC0) != 0x80) return fmt::format("invalid UTF-8 at byte {}", i);
+      if ((b & 0xC0) != 0x80)
+        return TrF("第 {} 字节处不是有效的 UTF-8", "invalid UTF-8 at byte {}", i);
       cp = (cp << 6) | (b & 0x3F);
     }
     if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return fmt::format("invalid UTF-8 at byte {}", i);
+      return TrF("第 {} 字节处不是有效的 UTF-8", "invalid UTF-8 at byte {}", i);
     }
     if (cp == 0xFFFE || cp == 0xFFFF) {
-      return fmt::format("character U+{:04X} at byte {} is not allowed in XML",
-                         static_cast<uint32_t>(cp), i);
+      return TrF("字符 U+{:04X}（第 {} 字节）不能出现在 XML 中",
+                 "character U+{:04X} at byte {} is not allowed in XML", static_cast<uint32_t>(cp),
+                 i);
     }
     i += len;
   }
@@ -141,7 +147,7 @@ std::string XmlTextProblem(std::string_view text) {
 
 Status Invalid(const std::string& where, const std::string& what) {
   return Status::InvalidArgument(
-      fmt::format("cannot write the Word document: {}: {}", where, what));
+      TrF("无法写出 Word 文档：{}：{}", "cannot write the Word document: {}: {}", where, what));
 }
 
 Status CheckText(std::string_view text, const std::string& where) {
@@ -151,28 +157,30 @@ Status CheckText(std::string_view text, const std::string& where) {
 
 std::string TableName(const RenderDocument& doc, size_t t) {
   const std::string& id = doc.tables[t].id;
-  return id.empty() ? fmt::format("table {}", t + 1) : fmt::format("table {} ({})", t + 1, id);
+  return id.empty() ? TrF("表 {}", "table {}", t + 1)
+                    : TrF("表 {}（{}）", "table {} ({})", t + 1, id);
 }
 
 std::string ChartName(const RenderDocument& doc, size_t c) {
   const std::string& id = doc.charts[c].id;
-  return id.empty() ? fmt::format("chart {}", c + 1) : fmt::format("chart {} ({})", c + 1, id);
+  return id.empty() ? TrF("图表 {}", "chart {}", c + 1)
+                    : TrF("图表 {}（{}）", "chart {} ({})", c + 1, id);
 }
 
-const char* BlockKindName(Block::Kind kind) {
+std::string_view BlockKindName(Block::Kind kind) {
   switch (kind) {
     case Block::Kind::kParagraph:
-      return "paragraph";
+      return Tr("段落", "paragraph");
     case Block::Kind::kHeading:
-      return "heading";
+      return Tr("标题", "heading");
     case Block::Kind::kTable:
-      return "table";
+      return Tr("表格", "table");
     case Block::Kind::kChart:
-      return "chart";
+      return Tr("图表", "chart");
     case Block::Kind::kPageBreak:
-      return "page break";
+      return Tr("分页符", "page break");
   }
-  return "block";
+  return Tr("块", "block");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,55 +201,58 @@ Status BuildGrid(const RenderDocument& doc, size_t t, Grid* grid) {
                                      : static_cast<int>(table.rows[0].cells.size());
   if (!table.column_widths.empty() &&
       table.column_widths.size() != static_cast<size_t>(grid->columns)) {
-    return Invalid(name, fmt::format("{} column widths for {} grid columns",
-                                     table.column_widths.size(), grid->columns));
+    return Invalid(name, TrF("有 {} 个列宽，而网格有 {} 列", "{} column widths for {} grid columns",
+                             table.column_widths.size(), grid->columns));
   }
   for (size_t r = 0; r < table.rows.size(); ++r) {
     if (table.rows[r].cells.size() != static_cast<size_t>(grid->columns)) {
-      return Invalid(fmt::format("{}, row {}", name, r + 1),
-                     fmt::format("{} cells where the grid has {} columns",
-                                 table.rows[r].cells.size(), grid->columns));
+      return Invalid(TrF("{}，第 {} 行", "{}, row {}", name, r + 1),
+                     TrF("有 {} 个单元格，而网格有 {} 列", "{} cells where the grid has {} columns",
+                         table.rows[r].cells.size(), grid->columns));
     }
   }
   grid->owner.assign(static_cast<size_t>(grid->rows) * grid->columns, -1);
   const auto where = [&](int r, int c) {
-    return fmt::format("{}, row {}, column {}", name, r + 1, c + 1);
+    return TrF("{}，第 {} 行第 {} 列", "{}, row {}, column {}", name, r + 1, c + 1);
   };
   for (int r = 0; r < grid->rows; ++r) {
     for (int c = 0; c < grid->columns; ++c) {
       const TableCell& cell = table.rows[r].cells[c];
       const int self = r * grid->columns + c;
       if (cell.covered) {
-        if (grid->owner[self] < 0) return Invalid(where(r, c), "covered, but no merge covers it");
+        if (grid->owner[self] < 0)
+          return Invalid(where(r, c), std::string(Tr("标为被合并，但没有合并区域覆盖它",
+                                                     "covered, but no merge covers it")));
         continue;
       }
       if (grid->owner[self] >= 0) {
         const int o = grid->owner[self];
         return Invalid(where(r, c),
-                       fmt::format("not marked covered, but inside the merge at row {}, column {}",
-                                   o / grid->columns + 1, o % grid->columns + 1));
+                       TrF("位于第 {} 行第 {} 列起的合并区域内，却未标为被合并",
+                           "not marked covered, but inside the merge at row {}, column {}",
+                           o / grid->columns + 1, o % grid->columns + 1));
       }
       if (cell.row_span < 1 || cell.column_span < 1 || r + cell.row_span > grid->rows ||
           c + cell.column_span > grid->columns) {
         return Invalid(where(r, c),
-                       fmt::format("a merge of {} rows × {} columns does not fit the "
-                                   "{} × {} grid",
-                                   cell.row_span, cell.column_span, grid->rows, grid->columns));
+                       TrF("{} 行 × {} 列的合并区域超出 {} × {} 的网格",
+                           "a merge of {} rows × {} columns does not fit the {} × {} grid",
+                           cell.row_span, cell.column_span, grid->rows, grid->columns));
       }
       for (int dr = 0; dr < cell.row_span; ++dr) {
         for (int dc = 0; dc < cell.column_span; ++dc) {
           const int pos = (r + dr) * grid->columns + c + dc;
           if (grid->owner[pos] >= 0) {
             const int o = grid->owner[pos];
-            return Invalid(where(r, c),
-                           fmt::format("its merge overlaps the merge at row {}, column {}",
-                                       o / grid->columns + 1, o % grid->columns + 1));
+            return Invalid(where(r, c), TrF("其合并区域与第 {} 行第 {} 列起的合并区域重叠",
+                                            "its merge overlaps the merge at row {}, column {}",
+                                            o / grid->columns + 1, o % grid->columns + 1));
           }
           if (pos != self && !table.rows[r + dr].cells[c + dc].covered) {
-            return Invalid(where(r + dr, c + dc),
-                           fmt::format("not marked covered, but inside the merge at row {}, "
-                                       "column {}",
-                                       r + 1, c + 1));
+            return Invalid(
+                where(r + dr, c + dc),
+                TrF("位于第 {} 行第 {} 列起的合并区域内，却未标为被合并",
+                    "not marked covered, but inside the merge at row {}, column {}", r + 1, c + 1));
           }
           grid->owner[pos] = self;
         }
@@ -441,7 +452,10 @@ class ZipBuilder {
     if (source_ != nullptr) archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
     const std::string what = zip_error_strerror(&error);
     zip_error_fini(&error);
-    if (archive_ == nullptr) return Status::IOError("cannot write the Word document: " + what);
+    if (archive_ == nullptr) {
+      return Status::IOError(
+          TrF("无法写出 Word 文档：{}", "cannot write the Word document: {}", what));
+    }
     zip_source_keep(source_);  // the archive's close must leave the written bytes to us
     return Status();
   }
@@ -467,27 +481,30 @@ class ZipBuilder {
   }
 
   Result<std::string> Finish() {
-    if (zip_close(archive_) != 0) return Failure("the archive");
+    if (zip_close(archive_) != 0) return Failure(std::string(Tr("压缩包", "the archive")));
     archive_ = nullptr;
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_source_stat(source_, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
         zip_source_open(source_) != 0) {
-      return Status::IOError("cannot write the Word document: the zip cannot be read back");
+      return Status::IOError(TrF("无法写出 Word 文档：写好的 zip 无法读回",
+                                 "cannot write the Word document: the zip cannot be read back"));
     }
     std::string out(static_cast<size_t>(st.size), '\0');
     const zip_int64_t got = zip_source_read(source_, out.data(), st.size);
     zip_source_close(source_);
     if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      return Status::IOError("cannot write the Word document: the zip cannot be read back");
+      return Status::IOError(TrF("无法写出 Word 文档：写好的 zip 无法读回",
+                                 "cannot write the Word document: the zip cannot be read back"));
     }
     return out;
   }
 
  private:
   Status Failure(const std::string& what) {
-    return Status::IOError(fmt::format("cannot write the Word document: {}: {}", what,
-                                       archive_ != nullptr ? zip_strerror(archive_) : ""));
+    return Status::IOError(TrF("无法写出 Word 文档：{}：{}",
+                               "cannot write the Word document: {}: {}", what,
+                               archive_ != nullptr ? zip_strerror(archive_) : ""));
   }
 
   zip_source_t* source_ = nullptr;
@@ -554,11 +571,11 @@ class DocxWriter {
   Status Validate() {
     struct Named {
       const std::string* text;
-      const char* where;
+      std::string_view where;
     };
-    for (const Named& n :
-         {Named{&doc_.title, "the document title"}, Named{&doc_.unit_name, "the unit name"}}) {
-      if (Status s = CheckText(*n.text, n.where); !s.ok()) return s;
+    for (const Named& n : {Named{&doc_.title, Tr("文档标题", "the document title")},
+                           Named{&doc_.unit_name, Tr("单位名称", "the unit name")}}) {
+      if (Status s = CheckText(*n.text, std::string(n.where)); !s.ok()) return s;
     }
     const DocumentFonts& f = doc_.fonts;
     for (const auto& [role, name] : std::initializer_list<std::pair<const FontRole*, const char*>>{
@@ -568,62 +585,72 @@ class DocxWriter {
              {&f.body, "body"},
              {&f.table, "table"},
              {&f.table_header, "table_header"}}) {
-      if (Status s = CheckText(role->chosen(), fmt::format("the {} font's name", name)); !s.ok()) {
+      if (Status s = CheckText(role->chosen(), TrF("{} 字体的名称", "the {} font's name", name));
+          !s.ok()) {
         return s;
       }
     }
     for (size_t i = 0; i < doc_.cover.title_lines.size(); ++i) {
-      if (Status s =
-              CheckText(doc_.cover.title_lines[i], fmt::format("cover title line {}", i + 1));
+      if (Status s = CheckText(doc_.cover.title_lines[i],
+                               TrF("封面标题第 {} 行", "cover title line {}", i + 1));
           !s.ok()) {
         return s;
       }
     }
     for (size_t i = 0; i < doc_.cover.details.size(); ++i) {
-      if (Status s = CheckText(doc_.cover.details[i], fmt::format("cover detail {}", i + 1));
+      if (Status s =
+              CheckText(doc_.cover.details[i], TrF("封面信息第 {} 项", "cover detail {}", i + 1));
           !s.ok()) {
         return s;
       }
     }
     for (size_t i = 0; i < doc_.body.size(); ++i) {
       const Block& b = doc_.body[i];
-      const std::string where = fmt::format("body block {} ({})", i + 1, BlockKindName(b.kind));
+      const std::string where =
+          TrF("正文第 {} 块（{}）", "body block {} ({})", i + 1, BlockKindName(b.kind));
       if (Status s = CheckText(b.text, where); !s.ok()) return s;
       if (b.kind == Block::Kind::kTable &&
           (b.table < 0 || static_cast<size_t>(b.table) >= doc_.tables.size())) {
-        return Invalid(where, fmt::format("no table {} (the document has {})", b.table + 1,
-                                          doc_.tables.size()));
+        return Invalid(where,
+                       TrF("没有表 {}（文档共有 {} 个表）", "no table {} (the document has {})",
+                           b.table + 1, doc_.tables.size()));
       }
       if (b.kind == Block::Kind::kChart &&
           (b.chart < 0 || static_cast<size_t>(b.chart) >= doc_.charts.size())) {
-        return Invalid(where, fmt::format("no chart {} (the document has {})", b.chart + 1,
-                                          doc_.charts.size()));
+        return Invalid(where,
+                       TrF("没有图表 {}（文档共有 {} 个图表）", "no chart {} (the document has {})",
+                           b.chart + 1, doc_.charts.size()));
       }
     }
     grids_.resize(doc_.tables.size());
     for (size_t t = 0; t < doc_.tables.size(); ++t) {
       const RenderTable& table = doc_.tables[t];
       const std::string name = TableName(doc_, t);
-      if (Status s = CheckText(table.title, name + ", title"); !s.ok()) return s;
-      if (Status s = CheckText(table.subtitle, name + ", subtitle"); !s.ok()) return s;
+      if (Status s = CheckText(table.title, TrF("{}，标题", "{}, title", name)); !s.ok()) return s;
+      if (Status s = CheckText(table.subtitle, TrF("{}，副标题", "{}, subtitle", name)); !s.ok())
+        return s;
       for (size_t r = 0; r < table.rows.size(); ++r) {
         for (size_t c = 0; c < table.rows[r].cells.size(); ++c) {
           const std::string& text = table.rows[r].cells[c].text;
           if (const std::string problem = XmlTextProblem(text); !problem.empty()) {
-            return Invalid(fmt::format("{}, row {}, column {}", name, r + 1, c + 1), problem);
+            return Invalid(TrF("{}，第 {} 行第 {} 列", "{}, row {}, column {}", name, r + 1, c + 1),
+                           problem);
           }
         }
       }
       if (Status s = BuildGrid(doc_, t, &grids_[t]); !s.ok()) return s;
     }
     for (size_t c = 0; c < doc_.charts.size(); ++c) {
-      if (Status s = CheckText(doc_.charts[c].title, ChartName(doc_, c) + ", title"); !s.ok()) {
+      if (Status s =
+              CheckText(doc_.charts[c].title, TrF("{}，标题", "{}, title", ChartName(doc_, c)));
+          !s.ok()) {
         return s;
       }
       if (c < chart_png_.size() && !chart_png_[c].empty()) {
         PngSize size;
         if (!ReadPngSize(chart_png_[c], &size)) {
-          return Invalid(ChartName(doc_, c), "the picture is not a PNG image");
+          return Invalid(ChartName(doc_, c),
+                         std::string(Tr("图片不是 PNG 图像", "the picture is not a PNG image")));
         }
       }
     }
@@ -1235,7 +1262,8 @@ Result<std::string> WriteDocx(const RenderDocument& doc,
   try {
     return DocxWriter(doc, chart_png).Write();
   } catch (const std::bad_alloc&) {
-    return Status::IOError("cannot write the Word document: out of memory");
+    return Status::IOError(
+        TrF("无法写出 Word 文档：内存不足", "cannot write the Word document: out of memory"));
   }
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "import/docx_reader.h"
 #include "import/zip_archive.h"
 
@@ -794,6 +795,24 @@ TEST(DocxWriter, RejectsGridsWhoseMergesDoNotMatch) {
   doc = SampleDocument();
   EXPECT_EQ(Error(doc, {"GIF89a not a png"}),
             "cannot write the Word document: chart 1 (budget): the picture is not a PNG image");
+}
+
+// The same refusals in Chinese.
+TEST(DocxWriter, MessagesInChinese) {
+  ScopedMessageLanguage zh(Lang::kZh);
+  RenderDocument doc = SampleDocument();
+  doc.tables[0].rows[2].cells[1].text = "1\x01";
+  EXPECT_EQ(
+      Error(doc),
+      "无法写出 Word 文档：表 1（merges），第 3 行第 2 列：字符 U+0001（第 1 字节）不能出现在 "
+      "XML 中");
+  doc = SampleDocument();
+  doc.body[0].text = "一、\xe5\x9f";
+  EXPECT_EQ(Error(doc), "无法写出 Word 文档：正文第 1 块（标题）：第 6 字节处不是有效的 UTF-8");
+  doc = SampleDocument();
+  doc.tables[0].rows[2].cells.pop_back();
+  EXPECT_EQ(Error(doc),
+            "无法写出 Word 文档：表 1（merges），第 3 行：有 3 个单元格，而网格有 4 列");
 }
 
 }  // namespace

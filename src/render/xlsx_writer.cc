@@ -24,16 +24,22 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/lang.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -118,16 +124,24 @@ bool ProbePng(const std::string& png, PngSize* size) {
 
 class WorkbookWriter {
  public:
-  WorkbookWriter(const RenderDocument& doc, const std::string& path)
-      : doc_(doc), path_(path), workbook_(workbook_new(path.c_str())) {}
+  // Writes to `path`, naming the workbook `name` in messages; libxlsxwriter's own temporary
+  // files go to `tmpdir` (the system's when empty).
+  WorkbookWriter(const RenderDocument& doc, const std::string& path, const std::string& name,
+                 const std::string& tmpdir = "")
+      : doc_(doc), path_(name), tmpdir_(tmpdir) {
+    lxw_workbook_options options = {};
+    options.tmpdir = tmpdir_.empty() ? nullptr : tmpdir_.data();
+    workbook_ = workbook_new_opt(path.c_str(), &options);
+  }
   ~WorkbookWriter() {
     if (workbook_ != nullptr) lxw_workbook_free(workbook_);
   }
 
   Status Write(const std::vector<std::string>& chart_png) {
     if (workbook_ == nullptr) {
-      return Status::IOError("cannot write " + path_ +
-                             ": libxlsxwriter could not start a workbook");
+      return Status::IOError(TrF("无法写出 {}：libxlsxwriter 无法新建工作簿",
+                                 "cannot write {}: libxlsxwriter could not start a workbook",
+                                 path_));
     }
     Status s = SetProperties();
     for (size_t i = 0; s.ok() && i < doc_.tables.size(); ++i) s = WriteTable(doc_.tables[i], i);
@@ -136,7 +150,8 @@ class WorkbookWriter {
     const lxw_error error = workbook_close(workbook_);
     workbook_ = nullptr;
     if (error != LXW_NO_ERROR) {
-      return Status::IOError("cannot write " + path_ + ": " + lxw_strerror(error));
+      return Status::IOError(
+          TrF("无法写出 {}：{}", "cannot write {}: {}", path_, lxw_strerror(error)));
     }
     return Status::Ok();
   }
@@ -203,14 +218,16 @@ class WorkbookWriter {
     properties.comments = const_cast<char*>("jixiao");
     const lxw_error error = workbook_set_properties(workbook_, &properties);
     if (error != LXW_NO_ERROR) {
-      return Status::InvalidArgument(path_ + ": workbook properties: " + lxw_strerror(error));
+      return Status::InvalidArgument(
+          TrF("{}：工作簿属性：{}", "{}: workbook properties: {}", path_, lxw_strerror(error)));
     }
     return Status::Ok();
   }
 
   Status Fail(const RenderTable& t, int row, int col, const std::string& what) const {
-    return Status::InvalidArgument(path_ + ": sheet \"" + t.sheet_name + "\" cell " +
-                                   CellName(row, col) + ": " + what);
+    return Status::InvalidArgument(TrF("{}：工作表“{}”单元格 {}：{}",
+                                       "{}: sheet \"{}\" cell {}: {}", path_, t.sheet_name,
+                                       CellName(row, col), what));
   }
   Status Check(lxw_error error, const RenderTable& t, int row, int col) const {
     if (error == LXW_NO_ERROR) return Status::Ok();
@@ -225,9 +242,9 @@ class WorkbookWriter {
     for (int r = 0; r < rows; ++r) {
       if (static_cast<int>(t.rows[r].cells.size()) != columns) {
         return Status::InvalidArgument(
-            path_ + ": sheet \"" + t.sheet_name + "\" row " + std::to_string(r + first_row + 1) +
-            ": " + std::to_string(t.rows[r].cells.size()) + " cells in a grid of " +
-            std::to_string(columns) + " columns");
+            TrF("{}：工作表“{}”第 {} 行：有 {} 个单元格，而网格有 {} 列",
+                "{}: sheet \"{}\" row {}: {} cells in a grid of {} columns", path_, t.sheet_name,
+                r + first_row + 1, t.rows[r].cells.size(), columns));
       }
     }
     for (int r = 0; r < rows; ++r) {
@@ -236,19 +253,22 @@ class WorkbookWriter {
         if (cell.covered) continue;
         if (cell.row_span < 1 || cell.column_span < 1 || r + cell.row_span > rows ||
             c + cell.column_span > columns) {
-          return Fail(t, r + first_row, c,
-                      "merge of " + std::to_string(cell.row_span) + "×" +
-                          std::to_string(cell.column_span) + " cells reaches outside the grid");
+          return Fail(
+              t, r + first_row, c,
+              TrF("{}×{} 的合并区域超出网格", "merge of {}×{} cells reaches outside the grid",
+                  cell.row_span, cell.column_span));
         }
         for (int rr = r; rr < r + cell.row_span; ++rr) {
           for (int cc = c; cc < c + cell.column_span; ++cc) {
             if ((rr != r || cc != c) && !t.rows[rr].cells[cc].covered) {
               return Fail(t, rr + first_row, cc,
-                          "inside the merge starting at " + CellName(r + first_row, c) +
-                              " but not marked covered");
+                          TrF("位于从 {} 开始的合并区域内，却未标为被合并",
+                              "inside the merge starting at {} but not marked covered",
+                              CellName(r + first_row, c)));
             }
             if (++owner[rr][cc] > 1) {
-              return Fail(t, rr + first_row, cc, "covered by two merges");
+              return Fail(t, rr + first_row, cc,
+                          std::string(Tr("被两个合并区域覆盖", "covered by two merges")));
             }
           }
         }
@@ -257,7 +277,9 @@ class WorkbookWriter {
     for (int r = 0; r < rows; ++r) {
       for (int c = 0; c < columns; ++c) {
         if (owner[r][c] == 0) {
-          return Fail(t, r + first_row, c, "marked covered but no merge covers it");
+          return Fail(t, r + first_row, c,
+                      std::string(Tr("标为被合并，但没有合并区域覆盖它",
+                                     "marked covered but no merge covers it")));
         }
       }
     }
@@ -313,18 +335,21 @@ class WorkbookWriter {
         ++j;
       }
       if (!ok) {
-        return Fail(t, row + first_row, col, "malformed reference in formula \"" + f + "\"");
+        return Fail(t, row + first_row, col,
+                    TrF("公式“{}”中的引用格式不对", "malformed reference in formula \"{}\"", f));
       }
       const std::string ref_text = f.substr(i, j - i);
       if (ref[0] < 0 || ref[0] >= static_cast<int>(t.rows.size()) || ref[1] < 0 ||
           ref[1] >= static_cast<int>(t.rows[ref[0]].cells.size())) {
         return Fail(t, row + first_row, col,
-                    "formula \"" + f + "\" refers to " + ref_text + ", outside the grid");
+                    TrF("公式“{}”引用了 {}，在网格之外",
+                        "formula \"{}\" refers to {}, outside the grid", f, ref_text));
       }
       const TableCell& target = t.rows[ref[0]].cells[ref[1]];
       if (target.covered) {
         return Fail(t, row + first_row, col,
-                    "formula \"" + f + "\" refers to " + ref_text + ", covered by a merge");
+                    TrF("公式“{}”引用了 {}，该位置被合并区域覆盖",
+                        "formula \"{}\" refers to {}, covered by a merge", f, ref_text));
       }
       const std::string address = CellName(ref[0] + first_row, ref[1]);
       const bool range_end = (!a1.empty() && a1.back() == ':') || (j < f.size() && f[j] == ':');
@@ -376,7 +401,7 @@ class WorkbookWriter {
       validation.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
       e = worksheet_data_validation_cell(ws, row, c, &validation);
       if (e != LXW_NO_ERROR) {
-        return Fail(t, row, c, std::string("drop-down list: ") + lxw_strerror(e));
+        return Fail(t, row, c, TrF("下拉列表：{}", "drop-down list: {}", lxw_strerror(e)));
       }
     }
     return Status::Ok();
@@ -442,11 +467,13 @@ class WorkbookWriter {
     const std::string name = t.sheet_name.empty() ? "表" + std::to_string(index + 1) : t.sheet_name;
     if (const lxw_error e = workbook_validate_sheet_name(workbook_, name.c_str());
         e != LXW_NO_ERROR) {
-      return Status::InvalidArgument(path_ + ": sheet \"" + name + "\": " + lxw_strerror(e));
+      return Status::InvalidArgument(
+          TrF("{}：工作表“{}”：{}", "{}: sheet \"{}\": {}", path_, name, lxw_strerror(e)));
     }
     lxw_worksheet* ws = workbook_add_worksheet(workbook_, name.c_str());
     if (ws == nullptr) {
-      return Status::InvalidArgument(path_ + ": sheet \"" + name + "\" cannot be added");
+      return Status::InvalidArgument(
+          TrF("{}：无法添加工作表“{}”", "{}: sheet \"{}\" cannot be added", path_, name));
     }
     int columns = static_cast<int>(t.column_widths.size());
     for (const TableRow& row : t.rows)
@@ -553,14 +580,16 @@ class WorkbookWriter {
       if (png.empty()) continue;
       PngSize size;
       if (!ProbePng(png, &size)) {
-        return Status::InvalidArgument(path_ + ": chart " + std::to_string(i + 1) + " (" +
-                                       doc_.charts[i].id + ") is not a PNG picture");
+        return Status::InvalidArgument(TrF("{}：图表 {}（{}）不是 PNG 图片",
+                                           "{}: chart {} ({}) is not a PNG picture", path_, i + 1,
+                                           doc_.charts[i].id));
       }
       if (ws == nullptr) {
         ws = workbook_add_worksheet(workbook_, kChartSheet);
         if (ws == nullptr) {
-          return Status::InvalidArgument(path_ + ": sheet \"" + std::string(kChartSheet) +
-                                         "\" cannot be added (a table has that name?)");
+          return Status::InvalidArgument(
+              TrF("{}：无法添加工作表“{}”（是否已有表格用了这个名字？）",
+                  "{}: sheet \"{}\" cannot be added (a table has that name?)", path_, kChartSheet));
         }
         worksheet_set_paper(ws, 9);
         worksheet_set_portrait(ws);
@@ -575,8 +604,9 @@ class WorkbookWriter {
       const lxw_error e = worksheet_insert_image_buffer_opt(
           ws, row, 1, reinterpret_cast<const unsigned char*>(png.data()), png.size(), &options);
       if (e != LXW_NO_ERROR) {
-        return Status::InvalidArgument(path_ + ": sheet \"" + std::string(kChartSheet) +
-                                       "\" chart " + doc_.charts[i].id + ": " + lxw_strerror(e));
+        return Status::InvalidArgument(TrF("{}：工作表“{}”图表 {}：{}",
+                                           "{}: sheet \"{}\" chart {}: {}", path_, kChartSheet,
+                                           doc_.charts[i].id, lxw_strerror(e)));
       }
       row += static_cast<int>(std::ceil(size.height * scale / kDefaultRowPixels)) + 2;
     }
@@ -584,8 +614,9 @@ class WorkbookWriter {
   }
 
   const RenderDocument& doc_;
-  const std::string path_;
-  lxw_workbook* workbook_;
+  const std::string path_;  // as named in messages
+  std::string tmpdir_;
+  lxw_workbook* workbook_ = nullptr;
   std::map<std::string, lxw_format*> formats_;
 };
 
@@ -593,7 +624,41 @@ class WorkbookWriter {
 
 Status WriteXlsx(const RenderDocument& doc, const std::vector<std::string>& chart_png,
                  const std::string& path) {
-  return WorkbookWriter(doc, path).Write(chart_png);
+  return WorkbookWriter(doc, path, path).Write(chart_png);
+}
+
+// libxlsxwriter 1.1.4 (Debian 12) can only write a file (output_buffer came with 1.1.5): the
+// workbook and libxlsxwriter's own temporary files go into a private folder (mode 0700) that
+// is removed before returning.
+Result<std::string> WriteXlsxBytes(const RenderDocument& doc,
+                                   const std::vector<std::string>& chart_png) {
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::temp_directory_path(ec);
+  if (ec) base = "/tmp";
+  std::string folder = (base / "jixiao-xlsx-XXXXXX").string();
+  if (::mkdtemp(folder.data()) == nullptr) {
+    const int error = errno;
+    return Status::IOError(TrF("无法写出 Excel 工作簿：无法建立临时文件夹 {}：{}",
+                               "cannot write the Excel workbook: cannot make a temporary folder "
+                               "{}: {}",
+                               folder, std::strerror(error)));
+  }
+  const std::string path = folder + "/workbook.xlsx";
+  std::string bytes;
+  Status written =
+      WorkbookWriter(doc, path, std::string(Tr("Excel 工作簿", "the Excel workbook")), folder)
+          .Write(chart_png);
+  if (written.ok()) {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!in.is_open() || in.bad()) {
+      written = Status::IOError(TrF("无法写出 Excel 工作簿：无法读回临时文件 {}",
+                                    "cannot write the Excel workbook: cannot read back {}", path));
+    }
+  }
+  std::filesystem::remove_all(folder, ec);
+  if (!written.ok()) return written;
+  return bytes;
 }
 
 }  // namespace jixiao

@@ -9,11 +9,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "import/importer.h"
 #include "import/xlsx_reader.h"
 #include "import/zip_archive.h"
@@ -405,6 +407,63 @@ TEST_F(XlsxWriterTest, BadTablesAreRefusedNamingTheCellAndNoFileIsLeft) {
     EXPECT_EQ(s.message(), path + ": chart 1 (scores) is not a PNG picture");
   }
   EXPECT_FALSE(fs::exists(path));
+}
+
+// The in-memory entry point (what the render fuzz target and atomic writers use): the same
+// sheets as the file, no temporary folder left behind, on success or failure.
+TEST_F(XlsxWriterTest, BytesInMemoryAreTheSameWorkbookAndLeaveNoTemporaryFolder) {
+  const char* saved = std::getenv("TMPDIR");
+  const std::string previous = saved != nullptr ? saved : "";
+  const fs::path tmp = dir_ / "tmp";
+  fs::create_directories(tmp);
+  ::setenv("TMPDIR", tmp.c_str(), 1);
+
+  RenderDocument doc = SampleDocument();
+  doc.charts.resize(1);
+  doc.charts[0].id = "scores";
+  const std::string file = WriteAndRead(doc, {kPng});
+  Result<std::string> bytes = WriteXlsxBytes(doc, {kPng});
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  for (const char* member :
+       {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+        "xl/sharedStrings.xml", "xl/media/image1.png"}) {
+    EXPECT_EQ(Member(*bytes, member), Member(file, member)) << member;
+  }
+  EXPECT_TRUE(fs::is_empty(tmp));
+
+  RenderDocument bad = SampleDocument();
+  bad.tables[0].rows[4].cells.pop_back();
+  Result<std::string> refused = WriteXlsxBytes(bad, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(refused.status().message(),
+            "the Excel workbook: sheet \"基础数据表\" row 7: 3 cells in a grid of 4 columns");
+  EXPECT_TRUE(fs::is_empty(tmp));
+
+  if (saved != nullptr) {
+    ::setenv("TMPDIR", previous.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
+}
+
+// Every message of the writer exists in Chinese too.
+TEST_F(XlsxWriterTest, MessagesInChinese) {
+  ScopedMessageLanguage zh(Lang::kZh);
+  RenderDocument bad = SampleDocument();
+  bad.tables[0].rows[4].cells.pop_back();
+  EXPECT_EQ(WriteXlsx(bad, {}, Path("bad.xlsx")).message(),
+            Path("bad.xlsx") + "：工作表“基础数据表”第 7 行：有 3 个单元格，而网格有 4 列");
+  RenderDocument formula = SampleDocument();
+  formula.tables[1].rows[4].cells[2].formula = "{2,2}+{3,0}";
+  Result<std::string> refused = WriteXlsxBytes(formula, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(
+      refused.status().message(),
+      "Excel 工作簿：工作表“自评表”单元格 C6：公式“{2,2}+{3,0}”引用了 {3,0}，该位置被合并区域覆盖");
+  const std::string path = Path("no-such-dir/out.xlsx");
+  EXPECT_EQ(WriteXlsx(SampleDocument(), {}, path).message().rfind("无法写出 " + path + "：", 0),
+            0u);
 }
 
 }  // namespace
