@@ -87,8 +87,9 @@ class Registry {
     running_.push_back(r);
   }
 
-  // Removes `r` (its process already reaped, its directory already removed), putting the
-  // previous handlers back when it was the last. A signal recorded until then is handled.
+  // Removes `r`: its process killed and reaped should it still run, its directory removed; the
+  // previous handlers are put back when it was the last. A signal recorded until then is
+  // handled.
   void Remove(Running* r) {
     std::unique_lock<std::mutex> lock(mu_);
     if (const int sig = pending_signal.load(); sig != 0) HandleLocked(lock, sig);
