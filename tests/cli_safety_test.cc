@@ -182,9 +182,12 @@ TEST(CliSafety, RulebooksNamedByAPackageMustBeSmallRegularFiles) {
   { std::ofstream big(tmp / "big.toml"); }
   fs::resize_file(tmp / "big.toml", 100u << 20);
   const std::string good = PackageNaming(tmp, "good.json", "hunan-lingling");
+  fs::create_symlink("/dev/zero", tmp / "zero.toml");
+  fs::create_symlink("/dev/stdin", tmp / "stdin.toml");
   const std::vector<std::pair<std::string, std::string>> bad = {
-      {"zero.json", "/dev/zero"}, {"stdin.json", "/dev/stdin"}, {"folder.json", "folder.toml"},
-      {"fifo.json", "pipe.toml"}, {"big.json", "big.toml"},     {"passwd.json", "/etc/passwd"}};
+      {"zero.json", "zero.toml"},    {"stdin.json", "stdin.toml"}, {"folder.json", "folder.toml"},
+      {"fifo.json", "pipe.toml"},    {"big.json", "big.toml"},     {"passwd.json", "/etc/passwd"},
+      {"devzero.json", "/dev/zero"}, {"up.json", "../rules.toml"}};
   std::string args = "check '" + good + "'";
   for (const auto& [name, rulebook] : bad) args += " '" + PackageNaming(tmp, name, rulebook) + "'";
   args += " '" + good + "'";
@@ -193,7 +196,7 @@ TEST(CliSafety, RulebooksNamedByAPackageMustBeSmallRegularFiles) {
   EXPECT_EQ(r.code, 2);
   // Both good packages were checked and summed up.
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n') > 10, true) << r.out;
-  EXPECT_NE(r.out.find("2 files (6 more unreadable)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 files (8 more unreadable)"), std::string::npos) << r.out;
   for (const auto& [name, rulebook] : bad) {
     EXPECT_NE(r.err.find(tmp / name), std::string::npos) << name << "\n" << r.err;
   }
@@ -201,6 +204,9 @@ TEST(CliSafety, RulebooksNamedByAPackageMustBeSmallRegularFiles) {
   EXPECT_NE(r.err.find("folder"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("FIFO"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("104857600"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a package may name only a bundled id or a file in its own folder"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST(CliSafety, ARulebookPathIsReadRelativeToThePackage) {

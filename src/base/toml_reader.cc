@@ -147,6 +147,19 @@ std::string PathBeside(const std::string& path, const std::string& named_in) {
   return (folder / p).string();
 }
 
+Status CheckPathNamedByPackage(const std::string& path) {
+  const std::filesystem::path p(path);
+  bool escapes = p.is_absolute() || p.has_root_name();
+  for (const auto& part : p) escapes = escapes || part == "..";
+  if (!escapes) return Status::Ok();
+  return Status::InvalidArgument(
+      TrF("数据包只能指定内置的名称，或数据包所在文件夹中的文件（相对路径，不含“..”）；"
+          "要用别处的文件，请在命令行上用 --rulebook 或 --form 指定",
+          "a package may name only a bundled id or a file in its own folder (a relative path "
+          "without \"..\"); to use a file from elsewhere, give it on the command line with "
+          "--rulebook or --form"));
+}
+
 Status WithPrefix(const Status& status, std::string_view prefix) {
   std::string message = std::string(prefix) + status.message();
   switch (status.code()) {

@@ -40,6 +40,12 @@ Result<std::string> ReadConfigFile(const std::string& path, size_t max_bytes = k
 // PathBeside("x.toml", "p.json") == "x.toml".
 std::string PathBeside(const std::string& path, const std::string& named_in);
 
+// Whether a path named inside a package may be read: only a relative path that stays in the
+// package's folder or below it (no absolute path, no ".." step), so that a package from a
+// stranger cannot make jixiao read /etc/passwd or a file beside someone else's package.
+// InvalidArgument saying so otherwise; Ok for a bundled id (a bare name).
+Status CheckPathNamedByPackage(const std::string& path);
+
 // `status` with `prefix` put before its message, the code kept ("p.json names rulebook
 // \"x.toml\": " + "cannot read x.toml: Is a directory").
 Status WithPrefix(const Status& status, std::string_view prefix);

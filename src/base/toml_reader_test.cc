@@ -110,6 +110,20 @@ TEST(PathBeside, RelativePathsAreTakenFromTheNamingFilesFolder) {
   EXPECT_EQ(PathBeside("", "in/p.json"), "");
 }
 
+TEST(CheckPathNamedByPackage, OnlyPathsInsideThePackagesFolder) {
+  ScopedMessageLanguage en(Lang::kEn);
+  EXPECT_TRUE(CheckPathNamedByPackage("hunan-lingling").ok());
+  EXPECT_TRUE(CheckPathNamedByPackage("rules/x.toml").ok());
+  EXPECT_TRUE(CheckPathNamedByPackage("./x.toml").ok());
+  for (const char* outside : {"/etc/passwd", "/dev/zero", "../x.toml", "rules/../../x.toml"}) {
+    const Status s = CheckPathNamedByPackage(outside);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidArgument) << outside;
+    EXPECT_NE(s.message().find("a package may name only a bundled id or a file in its own folder"),
+              std::string::npos)
+        << s.message();
+  }
+}
+
 TEST(WithPrefix, KeepsTheCode) {
   const Status s = WithPrefix(Status::NotFound("gone"), "p.json: ");
   EXPECT_EQ(s.code(), Status::Code::kNotFound);

@@ -87,13 +87,8 @@ bool Load(const std::string& path, const Options& o, Loaded* out) {
   Result<Rulebook> r = !o.rulebook.empty() || path == kStdinName
                            ? ResolveRulebook(id)
                            : ResolveRulebookForPackage(id, path);
-  if (!r.ok()) {
-    if (o.rulebook.empty()) {
-      PrintError(TrF("{} 指定的评分规则“{}”：{}", "{} names rulebook \"{}\": {}", path, id,
-                     r.status().message()));
-    } else {
-      PrintError(r.status().message());
-    }
+  if (!r.ok()) {  // the message names the package and the rulebook it names
+    PrintError(r.status().message());
     return false;
   }
   out->package = std::move(p->package);
@@ -485,9 +480,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
   }
   Loaded loaded;
   if (!Load(file, o, &loaded)) return 2;
-  Result<Form> form = form_arg.empty()     ? DefaultFormFor(loaded.package)
-                      : file == kStdinName ? ResolveForm(form_arg)
-                                           : ResolveFormForPackage(form_arg, file);
+  Result<Form> form = form_arg.empty() ? DefaultFormFor(loaded.package) : ResolveForm(form_arg);
   if (!form.ok()) {
     PrintError(form.status().message());
     return 2;

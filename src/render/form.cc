@@ -802,7 +802,9 @@ Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::str
     return Status::InvalidArgument(
         TrF("{} 指定的版式（form）为空", "{} names an empty form", package_path));
   }
-  Result<Form> form = Resolve(id_or_path, PathBeside(id_or_path, package_path));
+  const Status allowed = CheckPathNamedByPackage(id_or_path);
+  Result<Form> form =
+      allowed.ok() ? Resolve(id_or_path, PathBeside(id_or_path, package_path)) : allowed;
   if (form.ok()) return form;
   return WithPrefix(form.status(), TrF("{} 指定的版式（form）“{}”：",
                                        "{} names form \"{}\": ", package_path, id_or_path));

@@ -339,16 +339,25 @@ class PackageFormTest : public ::testing::Test {
 };
 
 TEST_F(PackageFormTest, ADeviceIsRefused) {
-  Result<Form> f = ResolveFormForPackage("/dev/zero", package_);
+  const std::string link = (dir_ / "in" / "zero.toml").string();
+  std::filesystem::create_symlink("/dev/zero", link);
+  Result<Form> f = ResolveFormForPackage("zero.toml", package_);
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.status().code(), Status::Code::kIOError);
-  EXPECT_EQ(f.status().message(), package_ +
-                                      " names form \"/dev/zero\": cannot read /dev/zero: is a "
-                                      "device, not a regular file");
+  EXPECT_EQ(f.status().message(), package_ + " names form \"zero.toml\": cannot read " + link +
+                                      ": is a device, not a regular file");
   ScopedMessageLanguage zh(Lang::kZh);
   EXPECT_EQ(
-      ResolveFormForPackage("/dev/zero", package_).status().message(),
-      package_ + " 指定的版式（form）“/dev/zero”：无法读取 /dev/zero：是设备文件，不是普通文件");
+      ResolveFormForPackage("zero.toml", package_).status().message(),
+      package_ + " 指定的版式（form）“zero.toml”：无法读取 " + link + "：是设备文件，不是普通文件");
+}
+
+TEST_F(PackageFormTest, APathOutsideThePackagesFolderIsRefused) {
+  for (const char* outside : {"/dev/zero", "/etc/passwd", "../form.toml"}) {
+    Result<Form> f = ResolveFormForPackage(outside, package_);
+    ASSERT_FALSE(f.ok());
+    EXPECT_EQ(f.status().code(), Status::Code::kInvalidArgument) << outside;
+  }
 }
 
 TEST_F(PackageFormTest, AFifoIsRefusedWithoutBlocking) {

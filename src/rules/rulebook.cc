@@ -607,7 +607,9 @@ Result<Rulebook> ResolveRulebookForPackage(const std::string& id_or_path,
     return Status::InvalidArgument(
         TrF("{} 指定的评分规则（rulebook）为空", "{} names an empty rulebook", package_path));
   }
-  Result<Rulebook> rb = Resolve(id_or_path, PathBeside(id_or_path, package_path));
+  const Status allowed = CheckPathNamedByPackage(id_or_path);
+  Result<Rulebook> rb =
+      allowed.ok() ? Resolve(id_or_path, PathBeside(id_or_path, package_path)) : allowed;
   if (rb.ok()) return rb;
   return WithPrefix(rb.status(), TrF("{} 指定的评分规则（rulebook）“{}”：",
                                      "{} names rulebook \"{}\": ", package_path, id_or_path));

@@ -992,22 +992,36 @@ class PackageRulebookTest : public RulebookFileTest {
   std::string package_;
 };
 
+TEST_F(PackageRulebookTest, APathOutsideThePackagesFolderIsRefused) {
+  for (const char* outside : {"/dev/zero", "/etc/passwd", "../rules.toml"}) {
+    Result<Rulebook> rb = ResolveRulebookForPackage(outside, package_);
+    ASSERT_FALSE(rb.ok());
+    EXPECT_EQ(rb.status().code(), Status::Code::kInvalidArgument);
+    EXPECT_EQ(rb.status().message(),
+              package_ + " names rulebook \"" + outside +
+                  "\": a package may name only a bundled id or a file in its own folder (a "
+                  "relative path without \"..\"); to use a file from elsewhere, give it on the "
+                  "command line with --rulebook or --form");
+  }
+}
+
 TEST_F(PackageRulebookTest, ADeviceIsRefusedWithoutReadingIt) {
-  Result<Rulebook> rb = ResolveRulebookForPackage("/dev/zero", package_);
+  const std::string link = (dir_ / "in" / "zero.toml").string();
+  std::filesystem::create_symlink("/dev/zero", link);
+  Result<Rulebook> rb = ResolveRulebookForPackage("zero.toml", package_);
   ASSERT_FALSE(rb.ok());
   EXPECT_EQ(rb.status().code(), Status::Code::kIOError);
-  EXPECT_EQ(rb.status().message(), package_ +
-                                       " names rulebook \"/dev/zero\": cannot read /dev/zero: is "
-                                       "a device, not a regular file");
+  EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"zero.toml\": cannot read " + link +
+                                       ": is a device, not a regular file");
   ScopedMessageLanguage zh(Lang::kZh);
-  rb = ResolveRulebookForPackage("/dev/zero", package_);
-  EXPECT_EQ(rb.status().message(), package_ +
-                                       " 指定的评分规则（rulebook）“/dev/zero”：无法读取 "
-                                       "/dev/zero：是设备文件，不是普通文件");
+  rb = ResolveRulebookForPackage("zero.toml", package_);
+  EXPECT_EQ(rb.status().message(), package_ + " 指定的评分规则（rulebook）“zero.toml”：无法读取 " +
+                                       link + "：是设备文件，不是普通文件");
 }
 
 TEST_F(PackageRulebookTest, StandardInputIsNeverWaitedFor) {
   // Standard input is a pipe whose writer stays open and silent: reading it would wait forever.
+  std::filesystem::create_symlink("/dev/stdin", dir_ / "in" / "stdin.toml");
   int fds[2];
   ASSERT_EQ(::pipe(fds), 0);
   const int saved_stdin = ::dup(0);
@@ -1015,7 +1029,7 @@ TEST_F(PackageRulebookTest, StandardInputIsNeverWaitedFor) {
   ::dup2(fds[0], 0);
   bool writer_open = true;
   Result<Rulebook> rb =
-      WithoutBlocking([&] { return ResolveRulebookForPackage("/dev/stdin", package_); },
+      WithoutBlocking([&] { return ResolveRulebookForPackage("stdin.toml", package_); },
                       [&] {
                         ::close(fds[1]);
                         writer_open = false;
@@ -1025,9 +1039,9 @@ TEST_F(PackageRulebookTest, StandardInputIsNeverWaitedFor) {
   ::close(fds[0]);
   if (writer_open) ::close(fds[1]);
   ASSERT_FALSE(rb.ok());
-  EXPECT_EQ(rb.status().message(), package_ +
-                                       " names rulebook \"/dev/stdin\": cannot read /dev/stdin: "
-                                       "is a pipe (FIFO), not a regular file");
+  EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"stdin.toml\": cannot read " +
+                                       (dir_ / "in" / "stdin.toml").string() +
+                                       ": is a pipe (FIFO), not a regular file");
 }
 
 TEST_F(PackageRulebookTest, AFifoIsRefusedWithoutBlocking) {
@@ -1088,10 +1102,9 @@ TEST_F(PackageRulebookTest, ARelativePathIsTakenFromThePackagesFolder) {
   std::filesystem::current_path(cwd);
   ASSERT_TRUE(rb.ok()) << rb.status().message();
   EXPECT_EQ(rb->source, beside);
-  ASSERT_TRUE(up.ok()) << up.status().message();
-  EXPECT_EQ(up->source, (dir_ / "in" / "../shared.toml").string());
-  // A package in the working directory: the path is the package's relative one.
-  EXPECT_EQ(ResolveRulebookForPackage(beside, "p.json")->source, beside);
+  // Above the package's folder, or an absolute path: not the package's to name.
+  EXPECT_FALSE(up.ok());
+  EXPECT_FALSE(ResolveRulebookForPackage(beside, "p.json").ok());
 }
 
 TEST_F(PackageRulebookTest, ABundledNameShadowsAFileOfTheSameName) {
