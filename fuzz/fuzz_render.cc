@@ -1,0 +1,114 @@
+// libFuzzer target for the render pipeline: any bytes that parse as a package are prepared
+// (render/prepare.h), laid out with the bundled form for their rulebook and year
+// (render/compose.h), their charts drawn as PNG and SVG (render/charts.h), and written as DOCX,
+// XLSX, HTML and package JSON — all in memory (no PDF, no LibreOffice; XLSX through
+// WriteXlsxBytes' private temporary folder). Nothing may crash, hang or allocate without bound:
+// scripts/run-fuzz.sh runs it with -rss_limit_mb and -malloc_limit_mb, so a blow-up such as the
+// chart axis that once made 1.8 billion tick labels is a finding.
+//
+// Invariants checked (std::abort on violation):
+//   - compose fails only with InvalidArgument; so do the DOCX and XLSX writers (text XML cannot
+//     hold, a sheet name Excel refuses), never with a crash or an IOError for lack of memory;
+//   - every chart's axis has 1 to 5 intervals with 0 on it, and covers the chart's values;
+//   - a written DOCX and XLSX start as zips do, the HTML is one page, the prepared package
+//     reads back.
+// Charts are drawn small (320×180, scale 1) to keep executions fast: the axis and the layout
+// code are the same at every size.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/package_json.h"
+#include "render/charts.h"
+#include "render/compose.h"
+#include "render/docx_writer.h"
+#include "render/form.h"
+#include "render/html_writer.h"
+#include "render/prepare.h"
+#include "render/xlsx_writer.h"
+#include "rules/rulebook.h"
+
+namespace {
+
+void Require(bool condition) {
+  if (!condition) std::abort();
+}
+
+double Value(const jixiao::Decimal& d) { return std::strtod(d.ToString().c_str(), nullptr); }
+
+void CheckAxis(const jixiao::Chart& chart) {
+  const jixiao::ChartAxis axis = jixiao::ValueAxis(chart);
+  Require(axis.below >= 0 && axis.above >= 0 && axis.below <= 5 && axis.above <= 5);
+  Require(axis.intervals() >= 1 && axis.intervals() <= 5);
+  Require(axis.TickValue(axis.below) == 0);
+  const double lo = axis.TickValue(0), hi = axis.TickValue(axis.intervals());
+  for (const jixiao::Chart::Series& s : chart.series) {
+    for (const jixiao::Decimal& v : s.values) {
+      if (!v.valid()) continue;
+      // Doubles only round the values' own text: allow for that.
+      const double x = Value(v);
+      Require(lo <= x + 1e-9 * (x < 0 ? -x : x) && x - 1e-9 * (x < 0 ? -x : x) <= hi);
+    }
+  }
+}
+
+bool StartsWith(const std::string& s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const jixiao::Rulebook national = jixiao::BundledRulebook("national").value();
+  static const jixiao::Rulebook lingling = jixiao::BundledRulebook("hunan-lingling").value();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  jixiao::Result<jixiao::Package> package = jixiao::ParsePackageJson(text, "fuzz.json");
+  if (!package.ok()) return 0;
+  const jixiao::Rulebook& rulebook = package->rulebook == "hunan-lingling" ? lingling : national;
+  jixiao::Result<jixiao::Form> form = jixiao::DefaultFormFor(*package);
+  Require(form.ok());
+
+  const jixiao::PreparedPackage prepared = jixiao::PrepareForRender(*package, rulebook);
+  jixiao::Result<jixiao::RenderDocument> doc =
+      jixiao::ComposeDocument(prepared, rulebook, *form);
+  if (!doc.ok()) {
+    Require(doc.status().code() == jixiao::Status::Code::kInvalidArgument);
+    return 0;
+  }
+
+  jixiao::ChartStyle style;
+  style.width = 320;
+  style.height = 180;
+  style.scale = 1;
+  std::vector<std::string> png, svg;
+  for (const jixiao::Chart& chart : doc->charts) {
+    CheckAxis(chart);
+    jixiao::Result<std::string> p = jixiao::ChartPng(chart, style);
+    jixiao::Result<std::string> s = jixiao::ChartSvg(chart, style);
+    Require(p.ok() == s.ok());
+    if (!p.ok()) Require(p.status().code() == jixiao::Status::Code::kInvalidArgument);
+    png.push_back(p.ok() ? std::move(p).value() : std::string());
+    svg.push_back(s.ok() ? std::move(s).value() : std::string());
+  }
+
+  jixiao::Result<std::string> docx = jixiao::WriteDocx(*doc, png);
+  if (docx.ok()) {
+    Require(StartsWith(*docx, "PK\x03\x04"));
+  } else {
+    Require(docx.status().code() == jixiao::Status::Code::kInvalidArgument);
+  }
+  jixiao::Result<std::string> xlsx = jixiao::WriteXlsxBytes(*doc, png);
+  if (xlsx.ok()) {
+    Require(StartsWith(*xlsx, "PK\x03\x04"));
+  } else {
+    Require(xlsx.status().code() == jixiao::Status::Code::kInvalidArgument);
+  }
+  const std::string html = jixiao::WriteHtml(*doc, svg);
+  Require(StartsWith(html, "<!DOCTYPE html>"));
+  const std::string json = jixiao::WritePackageJson(prepared.package);
+  Require(jixiao::ParsePackageJson(json, "prepared.json").ok());
+  return 0;
+}
