@@ -16,6 +16,7 @@
 #include <fstream>
 #include <string>
 
+#include "base/lang.h"
 #include "import/importer.h"
 #include "import/xlsx_reader.h"
 #include "office/libreoffice.h"
@@ -90,6 +91,7 @@ TEST_F(XlsxFormulas, LibreOfficeCalculatesThemAndThePackageComesBack) {
   if (FindSoffice().empty()) {
     GTEST_SKIP() << "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
   }
+  const ScopedMessageLanguage zh(Lang::kZh);  // the summary line checked below is Chinese
   Result<LoadedPackage> loaded = LoadAnyPackage(Bare());
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   EXPECT_EQ(loaded->format, DocumentFormat::kXlsx);

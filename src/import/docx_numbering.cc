@@ -12,7 +12,9 @@
 #include <string_view>
 #include <utility>
 
+#include "base/lang.h"
 #include "base/text.h"
+#include "import/xml_error.h"
 
 namespace jixiao {
 namespace {
@@ -83,8 +85,8 @@ Status Load(const std::string& file, const std::string& part, std::string* xml,
   const pugi::xml_parse_result parsed =
       doc->load_buffer_inplace(xml->data(), xml->size(), pugi::parse_default);
   if (!parsed) {
-    return Status::Corruption(
-        fmt::format("{}: {}: byte {}: {}", file, part, parsed.offset, parsed.description()));
+    return Status::Corruption(TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}", file, part,
+                                  parsed.offset, XmlErrorText(parsed)));
   }
   return Status::Ok();
 }

@@ -16,7 +16,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/lang.h"
 #include "import/docx_numbering.h"
+#include "import/xml_error.h"
 
 namespace jixiao {
 namespace {
@@ -241,7 +243,10 @@ class BlockSink {
 
   void AddParagraph(std::string text, bool mark_deleted) {
     if (has_pending_) {
-      text.insert(0, pending_);
+      // Appended to the held-back text, not inserted before this one: a long run of joined
+      // paragraphs is copied once, not once per paragraph.
+      pending_ += text;
+      text = std::move(pending_);
       pending_.clear();
       has_pending_ = false;
     }
@@ -360,8 +365,9 @@ class BodyReader {
     const size_t mark = ns_.Enter(root);
     if (Classify(root) != Tag::kDocument) {
       return Status::InvalidArgument(
-          fmt::format("{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_,
-                      root.name()));
+          TrF("{}：{}：不是 Word 文档的正文（根元素是 <{}>）",
+              "{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_,
+              root.name()));
     }
     BodySink sink(&out->blocks);
     for (pugi::xml_node child = root.first_child(); child && status_.ok();
@@ -383,8 +389,8 @@ class BodyReader {
     Scope(BodyReader* reader, pugi::xml_node node)
         : reader_(reader), mark_(reader->ns_.Enter(node)) {
       if (++reader_->depth_ > reader_->limits_.max_element_depth) {
-        reader_->Fail(node, fmt::format("elements nested more than {} deep",
-                                        reader_->limits_.max_element_depth));
+        reader_->Fail(node, TrF("元素嵌套超过 {} 层", "elements nested more than {} deep",
+                                reader_->limits_.max_element_depth));
       }
     }
     ~Scope() {
@@ -427,9 +433,9 @@ class BodyReader {
   void Fail(pugi::xml_node node, const std::string& what) {
     if (!status_.ok()) return;
     const ptrdiff_t offset = node.offset_debug();
-    status_ = Status::Corruption(
-        offset >= 0 ? fmt::format("{}: {}: byte {}: {}", file_, part_, offset, what)
-                    : fmt::format("{}: {}: {}", file_, part_, what));
+    status_ = Status::Corruption(offset >= 0 ? TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}",
+                                                   file_, part_, offset, what)
+                                             : TrF("{}：{}：{}", "{}: {}: {}", file_, part_, what));
   }
 
   bool failed() const { return !status_.ok(); }
@@ -714,7 +720,7 @@ class BodyReader {
   bool CountCells(pugi::xml_node at, int64_t n) {
     cells_ += n;
     if (cells_ > limits_.max_cells) {
-      Fail(at, fmt::format("more than {} table cells", limits_.max_cells));
+      Fail(at, TrF("表格单元格超过 {} 个", "more than {} table cells", limits_.max_cells));
       return false;
     }
     return true;
@@ -722,7 +728,8 @@ class BodyReader {
 
   void Table(pugi::xml_node tbl, FlatTable* table) {
     if (++table_depth_ > limits_.max_table_depth) {
-      Fail(tbl, fmt::format("tables nested more than {} deep", limits_.max_table_depth));
+      Fail(tbl,
+           TrF("表格嵌套超过 {} 层", "tables nested more than {} deep", limits_.max_table_depth));
     }
     TableState state{table, {}};
     if (!failed()) Rows(tbl, &state);
@@ -816,7 +823,8 @@ class BodyReader {
 
   bool Fits(pugi::xml_node at, const RowState& row, int span) {
     if (row.column + span > limits_.max_grid_columns) {
-      Fail(at, fmt::format("a table row wider than {} grid columns", limits_.max_grid_columns));
+      Fail(at, TrF("表格的一行超过 {} 列", "a table row wider than {} grid columns",
+                   limits_.max_grid_columns));
       return false;
     }
     return true;
@@ -1076,8 +1084,9 @@ Result<DocxNumbering> ReadNumbering(ZipArchive* archive, const std::string& file
     Result<std::string> bytes = archive->Read(parts[i]);
     if (!bytes.ok()) return bytes.status();
     if (std::count(bytes->begin(), bytes->end(), '<') > limits.max_xml_tags) {
-      return Status::Corruption(fmt::format("{}: {}: more than {} XML tags, too many to read", file,
-                                            parts[i], limits.max_xml_tags));
+      return Status::Corruption(TrF("{}：{}：XML 标记超过 {} 个，太多，不予读取",
+                                    "{}: {}: more than {} XML tags, too many to read", file,
+                                    parts[i], limits.max_xml_tags));
     }
     xml[i] = std::move(bytes).value();
   }
@@ -1102,19 +1111,22 @@ std::string ContentTypeOf(ZipArchive* archive, const std::string& part) {
 // What a zip that is not a Word document looks like, as "; it looks like ...", or "".
 std::string LooksLike(ZipArchive* archive, Kind kind) {
   if (kind == Kind::kExcel || archive->Has("xl/workbook.xml")) {
-    return "; it looks like an Excel workbook";
+    return std::string(Tr("；看起来是 Excel 工作簿", "; it looks like an Excel workbook"));
   }
   if (kind == Kind::kPowerPoint || archive->Has("ppt/presentation.xml")) {
-    return "; it looks like a PowerPoint presentation";
+    return std::string(
+        Tr("；看起来是 PowerPoint 演示文稿", "; it looks like a PowerPoint presentation"));
   }
   if (archive->Has("mimetype")) {
     Result<std::string> mime = archive->Read("mimetype");
     if (mime.ok()) {
       if (*mime == "application/vnd.oasis.opendocument.text") {
-        return "; it looks like an OpenDocument text (.odt); save it as .docx";
+        return std::string(Tr("；看起来是 OpenDocument 文本（.odt），请另存为 .docx",
+                              "; it looks like an OpenDocument text (.odt); save it as .docx"));
       }
       if (*mime == "application/vnd.oasis.opendocument.spreadsheet") {
-        return "; it looks like an OpenDocument spreadsheet (.ods)";
+        return std::string(Tr("；看起来是 OpenDocument 电子表格（.ods）",
+                              "; it looks like an OpenDocument spreadsheet (.ods)"));
       }
     }
   }
@@ -1136,8 +1148,9 @@ Result<FlatDocument> ReadPackage(std::string_view bytes, const std::string& file
   Kind kind = KindOfContentType(ContentTypeOf(archive, main));
   if (kind == Kind::kUnknown) kind = KindOfPath(main);
   if (kind == Kind::kExcel || kind == Kind::kPowerPoint) {
-    return Status::InvalidArgument(fmt::format("{}: not a Word document (no {}){}", file,
-                                               kDefaultMainPart, LooksLike(archive, kind)));
+    return Status::InvalidArgument(TrF("{}：不是 Word 文档（缺少 {}）{}",
+                                       "{}: not a Word document (no {}){}", file, kDefaultMainPart,
+                                       LooksLike(archive, kind)));
   }
   if (!archive->Has(main)) {
     std::string found = FindMemberIgnoringCase(*archive, main);
@@ -1145,8 +1158,9 @@ Result<FlatDocument> ReadPackage(std::string_view bytes, const std::string& file
       found = FindMemberIgnoringCase(*archive, std::string(kDefaultMainPart));
     }
     if (found.empty()) {
-      return Status::InvalidArgument(fmt::format("{}: not a Word document (no {}){}", file,
-                                                 kDefaultMainPart, LooksLike(archive, kind)));
+      return Status::InvalidArgument(TrF("{}：不是 Word 文档（缺少 {}）{}",
+                                         "{}: not a Word document (no {}){}", file,
+                                         kDefaultMainPart, LooksLike(archive, kind)));
     }
     main = found;
   }
@@ -1178,15 +1192,16 @@ Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
   try {
     const int64_t tags = std::count(xml.begin(), xml.end(), '<');
     if (tags > limits.max_xml_tags) {
-      return Status::Corruption(fmt::format("{}: {}: more than {} XML tags, too many to read",
-                                            file_name, part_name, limits.max_xml_tags));
+      return Status::Corruption(TrF("{}：{}：XML 标记超过 {} 个，太多，不予读取",
+                                    "{}: {}: more than {} XML tags, too many to read", file_name,
+                                    part_name, limits.max_xml_tags));
     }
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
         xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!parsed) {
-      return Status::Corruption(fmt::format("{}: {}: byte {}: {}", file_name, part_name,
-                                            parsed.offset, parsed.description()));
+      return Status::Corruption(TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}", file_name,
+                                    part_name, parsed.offset, XmlErrorText(parsed)));
     }
     FlatDocument out;
     out.file = file_name;
@@ -1195,7 +1210,7 @@ Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
     if (Status s = reader.Read(doc, &out); !s.ok()) return s;
     return out;
   } catch (const std::bad_alloc&) {
-    return Status::IOError(fmt::format("{}: {}: out of memory", file_name, part_name));
+    return Status::IOError(TrF("{}：{}：内存不足", "{}: {}: out of memory", file_name, part_name));
   }
 }
 
@@ -1206,7 +1221,7 @@ Result<FlatDocument> ReadDocx(std::string_view bytes, const std::string& file_na
   try {
     return ReadPackage(bytes, file_name, limits);
   } catch (const std::bad_alloc&) {
-    return Status::IOError(fmt::format("{}: out of memory", file_name));
+    return Status::IOError(TrF("{}：内存不足", "{}: out of memory", file_name));
   }
 }
 

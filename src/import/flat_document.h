@@ -58,6 +58,9 @@ struct FlatBlock {
 struct FlatDocument {
   std::string file;    // as given by the caller, for messages and provenance
   std::string format;  // "text", "docx", "xlsx" ("doc", "xls" when converted by LibreOffice)
+  // Text: the encoding the file was read in (TextEncodingName: "UTF-8", "GB18030",
+  // "UTF-16LE", …; import/text_encoding.h); empty for DOCX and XLSX, which say their own.
+  std::string encoding;
   std::vector<FlatBlock> blocks;
   // XLSX: formula cells whose result the workbook does not hold (written by a program that
   // does not calculate, never opened in Excel since): how many, and the first few as

@@ -3,12 +3,16 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/file_io.h"
+#include "base/lang.h"
 #include "base/text.h"
 #include "check/codes.h"
 #include "import/docx_reader.h"
@@ -52,6 +56,51 @@ namespace {
 
 constexpr std::string_view kCompoundSignature = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
+// The text after an optional UTF-8 byte order mark and blanks.
+std::string_view JsonBody(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xef\xbb\xbf") bytes.remove_prefix(3);
+  return TrimBlank(bytes);
+}
+
+// JSON: an object ('{' first: a package, or a malformed one the JSON reader reports), or any
+// other JSON value that the whole file holds exactly (an array, a string, a number, true,
+// false, null) — not a package, but not a document either.
+bool IsJson(std::string_view bytes) {
+  const std::string_view body = JsonBody(bytes);
+  if (body.empty()) return false;
+  const char c = body.front();
+  if (c == '{') return true;
+  if (c != '[' && c != '"' && c != '-' && !(c >= '0' && c <= '9') && c != 't' && c != 'f' &&
+      c != 'n') {
+    return false;
+  }
+  return nlohmann::json::accept(body);
+}
+
+// What a JSON value that is not an object is, for the message.
+std::string_view JsonKind(std::string_view bytes) {
+  switch (JsonBody(bytes).front()) {
+    case '[':
+      return Tr("数组", "an array");
+    case '"':
+      return Tr("字符串", "a string");
+    case 't':
+    case 'f':
+      return Tr("布尔值", "a boolean");
+    case 'n':
+      return Tr("null", "null");
+    default:
+      return Tr("数字", "a number");
+  }
+}
+
+Status JsonNotAPackage(std::string_view bytes, const std::string& file_name) {
+  return Status::InvalidArgument(
+      TrF("{}：是 JSON，但不是绩效自评数据包（内容是{}，数据包应是一个 JSON 对象 {{…}}）",
+          "{}: JSON, but not a package ({}; a package is a JSON object {{…}})", file_name,
+          JsonKind(bytes)));
+}
+
 // True when the compound file's bytes hold `name` as a UTF-16LE directory entry name (the
 // directory is not parsed: a name anywhere in the file is taken as a hint, which is enough to
 // choose between Word, Excel and an encrypted package; LibreOffice reads the file itself).
@@ -70,8 +119,8 @@ struct Converted {
   DocumentFormat format;
   Conversion conversion;
   bool word;              // read as DOCX (else XLSX)
-  std::string_view what;  // for messages
-  std::string_view zh;    // for the import summary
+  std::string_view what;  // for messages and the import summary, in English
+  std::string_view zh;    // the same in Chinese
 };
 
 const Converted* ConvertedFormat(DocumentFormat format) {
@@ -111,22 +160,31 @@ const Converted* ConvertedFormat(DocumentFormat format) {
 Result<FlatDocument> ReadConverted(std::string_view bytes, const std::string& file_name,
                                    const Converted& how) {
   Result<std::string> converted = ConvertWithLibreOffice(bytes, how.conversion);
+  const std::string_view what = Tr(how.zh, how.what);
   if (!converted.ok()) {
     if (converted.status().code() == Status::Code::kNotFound) {
-      return Status::NotFound(fmt::format(
-          "{}: {}: {}; save it as {} in {}, or install LibreOffice", file_name, how.what,
-          converted.status().message(), how.word ? ".docx" : ".xlsx", how.word ? "Word" : "Excel"));
+      return Status::NotFound(TrF("{0}：{1}：{2}；请在 {4} 中把它另存为 {3}，或安装 LibreOffice",
+                                  "{0}: {1}: {2}; save it as {3} in {4}, or install LibreOffice",
+                                  file_name, what, converted.status().message(),
+                                  how.word ? ".docx" : ".xlsx", how.word ? "Word" : "Excel"));
     }
     return Status::IOError(
-        fmt::format("{}: {}: {}", file_name, how.what, converted.status().message()));
+        TrF("{}：{}：{}", "{}: {}: {}", file_name, what, converted.status().message()));
   }
   Result<FlatDocument> doc =
       how.word ? ReadDocx(*converted, file_name) : ReadXlsx(*converted, file_name);
   if (!doc.ok()) return doc.status();
   doc->format = how.conversion.input_extension;
-  doc->conversion =
-      fmt::format("LibreOffice 将 {}转换为 .{} 后读取", how.zh, how.conversion.output_extension);
+  doc->conversion = TrF("LibreOffice 将 {}转换为 .{} 后读取",
+                        "LibreOffice converted {} to .{}, which was then read", what,
+                        how.conversion.output_extension);
   return doc;
+}
+
+Status TooLarge(const std::string& path) {
+  return Status::InvalidArgument(TrF("{}：文件超过 {} MB，不予读取；请确认是否选错了文件",
+                                     "{}: larger than {} MB; larger files are refused", path,
+                                     kMaxDocumentBytes >> 20));
 }
 
 // The I604 note for a workbook read with formulas whose results it does not hold.
@@ -174,8 +232,10 @@ Result<FlatDocument> ReadXlsxCalculated(std::string_view bytes, const std::strin
   if (!calculated.ok()) return doc;
   Result<FlatDocument> again = ReadXlsx(*calculated, file_name);
   if (!again.ok() || again->formulas_without_values != 0) return doc;
-  again->conversion = fmt::format("{} 个公式没有保存计算结果（如 {}），已由 LibreOffice 计算后读取",
-                                  doc->formulas_without_values, doc->formula_cells.front());
+  again->conversion = TrF("{} 个公式没有保存计算结果（如 {}），已由 LibreOffice 计算后读取",
+                          "{} formulas held no saved result (e.g. {}); LibreOffice calculated "
+                          "them before reading",
+                          doc->formulas_without_values, doc->formula_cells.front());
   return again;
 }
 
@@ -205,10 +265,7 @@ DocumentFormat DetectFormat(std::string_view bytes) {
     }
     return DocumentFormat::kOtherZip;
   }
-  std::string_view rest = bytes;
-  if (rest.substr(0, 3) == "\xef\xbb\xbf") rest.remove_prefix(3);
-  rest = TrimBlank(rest);
-  if (!rest.empty() && rest.front() == '{') return DocumentFormat::kJson;
+  if (IsJson(bytes)) return DocumentFormat::kJson;
   return DocumentFormat::kText;
 }
 
@@ -222,10 +279,13 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
     case DocumentFormat::kText:
       return ReadText(bytes, file_name);
     case DocumentFormat::kJson:
-      return Status::InvalidArgument(file_name + ": a package JSON file, not a document");
+      if (JsonBody(bytes).front() != '{') return JsonNotAPackage(bytes, file_name);
+      return Status::InvalidArgument(TrF("{}：这是数据包 JSON 文件，不是需要导入的文档",
+                                         "{}: a package JSON file, not a document", file_name));
     case DocumentFormat::kOtherZip:
-      return Status::InvalidArgument(file_name +
-                                     ": a zip archive that is neither a Word nor an Excel file");
+      return Status::InvalidArgument(
+          TrF("{}：是 zip 压缩包，但既不是 Word 文档也不是 Excel 工作簿",
+              "{}: a zip archive that is neither a Word nor an Excel file", file_name));
     case DocumentFormat::kDoc:
     case DocumentFormat::kXls:
     case DocumentFormat::kOdt:
@@ -233,54 +293,91 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
       return ReadConverted(bytes, file_name, *ConvertedFormat(format));
     case DocumentFormat::kEncrypted:
       return Status::InvalidArgument(
-          file_name +
-          ": a password-protected Office file; open it, remove the password (文件 → 信息 → "
-          "保护文档/保护工作簿 → 用密码进行加密, clear it) and save it again");
+          TrF("{}：这是设置了打开密码的 Office 文件；请打开它，取消密码（文件 → 信息 → "
+              "保护文档/保护工作簿 → 用密码进行加密，清空密码）后重新保存",
+              "{}: a password-protected Office file; open it, remove the password (文件 → 信息 → "
+              "保护文档/保护工作簿 → 用密码进行加密, clear it) and save it again",
+              file_name));
     case DocumentFormat::kOtherCompound:
       return Status::InvalidArgument(
-          file_name +
-          ": an Office 97-2003 file that is neither a Word document nor an Excel "
-          "workbook");
+          TrF("{}：是 Office 97-2003 文件，但既不是 Word 文档也不是 Excel 工作簿",
+              "{}: an Office 97-2003 file that is neither a Word document nor an Excel "
+              "workbook",
+              file_name));
   }
-  return Status::InvalidArgument(file_name + ": unknown format");
+  return Status::InvalidArgument(TrF("{}：无法识别的文件格式", "{}: unknown format", file_name));
 }
 
 Result<std::string> ReadFileBytes(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return Status::InvalidArgument(
+        TrF("{}：这是一个文件夹，不是文件；请给出文件夹里要导入的文件（如 {}/自评报告.docx）",
+            "{}: a folder, not a file; name the file inside it to import (e.g. {}/report.docx)",
+            path, path));
+  }
+  if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxDocumentBytes) {
+    return TooLarge(path);
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError("cannot read " + path + ": " + std::strerror(errno));
-  return ss.str();
+  if (!in) {
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
+  }
+  // Read in blocks up to the limit: a device or a pipe has no size to check beforehand.
+  std::string bytes;
+  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) {
+    bytes.append(block, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > kMaxDocumentBytes) return TooLarge(path);
+  }
+  if (in.bad()) {
+    return Status::IOError(
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
+  }
+  return bytes;
 }
 
-Result<LoadedPackage> LoadAnyPackage(const std::string& path,
-                                     const std::string& rulebook_for_import) {
-  Result<std::string> bytes = ReadFileBytes(path);
-  if (!bytes.ok()) return bytes.status();
+Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string& file_name,
+                                       const std::string& rulebook_for_import) {
   LoadedPackage loaded;
-  loaded.format = DetectFormat(*bytes);
+  loaded.format = DetectFormat(bytes);
   if (loaded.format == DocumentFormat::kJson) {
-    Result<Package> p = ParsePackageJson(*bytes, path);
+    if (JsonBody(bytes).front() != '{') return JsonNotAPackage(bytes, file_name);
+    Result<Package> p = ParsePackageJson(bytes, file_name);
     if (!p.ok()) return p.status();
     loaded.package = std::move(p).value();
     return loaded;
   }
-  Result<FlatDocument> doc = ReadDocument(*bytes, path);
+  Result<FlatDocument> doc = ReadDocument(bytes, file_name);
   if (!doc.ok()) return doc.status();
   loaded.import = Recognize(*doc, rulebook_for_import);
   int missing = 0;
   for (const Diagnostic& d : loaded.import.notes) missing += d.code == "I603";
   if (missing == 3) {
     return Status::InvalidArgument(
-        path + ": not a self-evaluation package (no 基础数据表, 自评表 or 自评报告 was found)");
+        TrF("{}：不是部门整体支出绩效自评材料（没有找到基础数据表、自评表或自评报告）",
+            "{}: not a self-evaluation package (no 基础数据表, 自评表 or 自评报告 was found)",
+            file_name));
   }
   if (!doc->conversion.empty()) loaded.import.recognised.push_back(doc->conversion);
   if (doc->formulas_without_values > 0) {
     loaded.import.notes.push_back(FormulasWithoutValues(*doc));
   }
-  loaded.package = loaded.import.package;
+  loaded.package = std::move(loaded.import.package);
   return loaded;
+}
+
+Result<LoadedPackage> LoadAnyPackage(const std::string& path,
+                                     const std::string& rulebook_for_import) {
+  Result<std::string> bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  return LoadPackageBytes(*bytes, path, rulebook_for_import);
 }
 
 }  // namespace jixiao

@@ -8,9 +8,12 @@
 //   Result<LoadedPackage> p = LoadAnyPackage("seed.txt");   // or x.docx, x.xlsx, x.json
 //   p->package.evaluation.funds.executed  // 124.88, with provenance "seed.txt 表2 …"
 //
-// Safe from any thread (each call reads its own file).
+// Safe from any thread (each call reads its own file). Messages follow the language in force
+// (base/lang.h); file names are kept as given, in messages and in the package's provenance
+// (a relative path stays relative).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +41,12 @@ enum class DocumentFormat {
 // "json", "text", "docx", "xlsx", "zip", "doc", "xls", "encrypted", "compound", "odt", "ods"
 std::string_view DocumentFormatName(DocumentFormat f);
 
-// By content: '{' after an optional BOM and blanks → JSON; a zip holding word/document.xml →
+// The largest file read (memory is a few times the file's size while it is imported).
+inline constexpr uint64_t kMaxDocumentBytes = 512ull << 20;
+
+// By content: '{' after an optional BOM and blanks → JSON, and so is a file that holds exactly
+// one other JSON value (an array, a string, a number: "JSON, but not a package"); a zip
+// holding word/document.xml →
 // DOCX, xl/workbook.xml → XLSX, a "mimetype" member of an OpenDocument text or spreadsheet →
 // kOdt / kOds, other zips → kOtherZip; the OLE compound file signature
 // (D0 CF 11 E0 A1 B1 1A E1) → kDoc, kXls, kEncrypted or kOtherCompound by the stream names
@@ -47,25 +55,36 @@ DocumentFormat DetectFormat(std::string_view bytes);
 
 // Reads a text, DOCX or XLSX file's bytes into a FlatDocument; a .doc, .xls, .odt or .ods
 // through LibreOffice (its origins are those of the converted file: Word paragraph numbers,
-// sheet cells). Errors: InvalidArgument for JSON, unknown zips, password-protected files and other
-// compound files ("x.doc: a password-protected Office file; …"); NotFound when a .doc/.xls
-// needs LibreOffice and it is not installed ("x.doc: a Word 97-2003 document (.doc): …; save
-// it as .docx, or install …"); IOError when LibreOffice fails on it.
+// sheet cells). Errors: InvalidArgument for JSON ("x: a package JSON file, not a document";
+// "x: JSON, but not a package (an array; …)"), unknown zips, password-protected files and
+// other compound files ("x.doc: a password-protected Office file; …"), text whose encoding
+// cannot be told (import/text_encoding.h); NotFound when a .doc/.xls needs LibreOffice and it
+// is not installed ("x.doc: a Word 97-2003 document (.doc): …; save it as .docx, or install
+// …"); IOError when LibreOffice fails on it.
 Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& file_name);
 
 struct LoadedPackage {
   Package package;
   DocumentFormat format = DocumentFormat::kJson;
-  ImportResult import;  // empty for JSON packages
+  ImportResult import;  // empty for JSON packages; its package is moved into `package`
 };
 
 // Reads any supported file. `rulebook_for_import` is recorded in imported packages (empty:
-// chosen by the form's layout). IOError when unreadable; InvalidArgument/Corruption when the
-// content is malformed, naming the place.
+// chosen by the form's layout). IOError when unreadable; InvalidArgument for a folder, a file
+// larger than kMaxDocumentBytes, JSON that is not an object ("x: JSON, but not a package (a
+// number; …)") and a document in which no part of a package is found; InvalidArgument/
+// Corruption when the content is malformed, naming the place.
 Result<LoadedPackage> LoadAnyPackage(const std::string& path,
                                      const std::string& rulebook_for_import = "");
 
-// Reads a whole file; IOError "cannot read <path>: <reason>".
+// The same for bytes already read (standard input, an upload): `path` names them in messages
+// and in the package's import record. Time and memory are linear in the size of the bytes.
+// Example: LoadPackageBytes(text, "seed.txt")->package.evaluation.funds.executed  // 124.88
+Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string& path,
+                                       const std::string& rulebook_for_import = "");
+
+// Reads a whole file of at most kMaxDocumentBytes; IOError "cannot read <path>: <reason>",
+// InvalidArgument "<path>: a folder, not a file; …" and "<path>: larger than 512 MB; …".
 Result<std::string> ReadFileBytes(const std::string& path);
 
 }  // namespace jixiao

@@ -3,13 +3,15 @@
 #include "import/recognize.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
-#include <set>
+#include <vector>
 
+#include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
 #include "check/codes.h"
@@ -62,9 +64,18 @@ std::string Key(std::string_view text) { return FoldWidth(JoinLines(text)); }
 
 enum class CellRead { kOk, kBlank, kUnreadable };
 
+// The unit of money of a column: stated as 万元 or 元, or not stated at all (then 万元 is
+// assumed, as the forms print it).
+enum class MoneyUnit { kUnstated, kWan, kYuan };
+
 // Reads a figure cell: blank markers, "——" (not applicable), numbers (with line breaks inside
-// removed: "95.\n10%"), optionally converted from 元 to 万元.
-CellRead ReadCell(std::string_view text, bool yuan, Cell* out) {
+// removed: "95.\n10%"; thousands separators accepted) with an optional unit written after
+// them ("124.88万元", "3,724,055.00元", "10分"), which is dropped; `suffix` receives the unit of
+// money so written and `grouped` whether thousands separators were present.
+CellRead ReadCell(std::string_view text, Cell* out, MoneyUnit* suffix = nullptr,
+                  bool* grouped = nullptr) {
+  if (suffix != nullptr) *suffix = MoneyUnit::kUnstated;
+  if (grouped != nullptr) *grouped = false;
   std::string joined = JoinLines(text);
   // Spaces inside a number ("1 234.5") are kept out; full-width forms are folded by the parser.
   const std::string_view t = TrimBlank(joined);
@@ -80,17 +91,54 @@ CellRead ReadCell(std::string_view text, bool yuan, Cell* out) {
   for (std::string_view unit : {"万元", "元", "分", "人"}) {
     if (number.size() > unit.size() && number.substr(number.size() - unit.size()) == unit) {
       number.remove_suffix(unit.size());
+      if (suffix != nullptr && unit == "万元") *suffix = MoneyUnit::kWan;
+      if (suffix != nullptr && unit == "元") *suffix = MoneyUnit::kYuan;
       break;
     }
   }
   const DocumentNumber n = ParseDocumentNumber(number);
   if (!n.ok) return CellRead::kUnreadable;
-  Decimal value = n.value;
-  if (yuan)
-    value = Decimal::Divide(value, Decimal::FromInt(10000), value.scale() + 4, Rounding::kHalfUp);
-  *out = Cell::Number(value, n.percent);
+  if (grouped != nullptr) *grouped = n.grouped;
+  *out = Cell::Number(n.value, n.percent);
   return CellRead::kOk;
 }
+
+// An amount in 元 as 万元, exactly: divided by 10,000 with four more decimals than written
+// (3,724,055.00 元 → 372.405500 万元: a figure written to the 分 stays exact to the 分, and its
+// rounding interval, ±½ of its last written digit, is the same amount of money).
+Decimal YuanToWan(const Decimal& yuan) {
+  return Decimal::Divide(yuan, Decimal::FromInt(10000),
+                         std::min(yuan.scale() + 4, Decimal::kMaxScale), Rounding::kHalfUp);
+}
+
+// Skips blanks at the front.
+std::string_view LeftTrim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  return s;
+}
+
+// The unit of money a text states, folded (Key): "单位:元", "金额单位:万元", "(单位:元)",
+// "单位为元"; with `bare`, a unit in parentheses too, as a header writes it: "金额(元)",
+// "经费控制情况(万元)". "编制单位:某某" states none.
+MoneyUnit StatedMoneyUnit(std::string_view folded, bool bare) {
+  for (std::string_view lead : {"单位:", "单位为", "单位是"}) {
+    for (size_t at = folded.find(lead); at != std::string_view::npos;
+         at = folded.find(lead, at + lead.size())) {
+      const std::string_view rest = LeftTrim(folded.substr(at + lead.size()));
+      if (StartsWith(rest, "万元")) return MoneyUnit::kWan;
+      if (StartsWith(rest, "元")) return MoneyUnit::kYuan;
+    }
+  }
+  if (bare) {
+    if (Has(folded, "(万元)")) return MoneyUnit::kWan;
+    if (Has(folded, "(元)")) return MoneyUnit::kYuan;
+  }
+  return MoneyUnit::kUnstated;
+}
+
+// A short line that states a unit of money ("单位：元", "（单位：万元）", "编制单位：某协会
+// 金额单位：元"), not prose that happens to mention one.
+constexpr size_t kLongestUnitLine = 120;  // bytes: 40 Chinese characters
 
 // The Chinese numeral 1–99 that `text` starts with ("一", "十", "十二", "二十", "九十九"), or
 // an empty view. Digits are 一…九; 十 stands alone, after a digit (二十) or before one (十一).
@@ -229,12 +277,13 @@ class Recognizer {
   Recognizer(const FlatDocument& doc, ImportResult* out) : doc_(doc), out_(out), p_(out->package) {}
 
   void Run() {
+    FindUnitStatements();
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind == FlatBlock::Kind::kTable) {
         if (!first_table_block_) first_table_block_ = b;
         last_table_block_ = b;
-        Table(block.table);
+        Table(block.table, b);
       }
     }
     FindReport();
@@ -250,17 +299,61 @@ class Recognizer {
     std::vector<std::pair<std::string, SourceRef>> sources;  // column key → source
   };
 
+  // A unit of money stated somewhere, and where, for the import note.
+  struct UnitStatement {
+    MoneyUnit unit = MoneyUnit::kUnstated;
+    std::string zh, en;  // where: "表头“经费控制情况（元）”" / "the table header \"…\""
+  };
+
+  // A column of amounts: its unit, and what reading it did (for notes I605 and I606).
+  struct MoneyColumn {
+    std::string header;     // the column's header text, joined
+    std::string header_en;  // the same (the document's words) or an English name
+    UnitStatement unit;
+    int converted = 0;  // figures converted from 元
+    std::string example_from, example_to;
+    int by_cell = 0;          // of which: the cell itself said 元 ("5,000元")
+    int looks_like_yuan = 0;  // unit unstated, figures that look like 元
+    std::string looks_text;
+    SourceRef looks_at;
+  };
+
+  // The money columns under one header (the expense table, the funds, the buildings).
+  struct MoneyGroup {
+    std::string zh, en;              // "经费控制情况" / "the expense table"
+    std::string table_zh, table_en;  // "表1" / "table 1"
+    SourceRef header;                // the header row
+    std::vector<MoneyColumn> columns;
+  };
+
   // ---- provenance and notes ----
 
+  // The table's name as provenance records it ("表2", or the sheet's name) and as English
+  // messages say it ("table 2").
   std::string TableName(const FlatTable& t) const {
     return t.name.empty() ? fmt::format("表{}", t.index) : t.name;
+  }
+  std::string TableNameEn(const FlatTable& t) const {
+    return t.name.empty() ? fmt::format("table {}", t.index) : t.name;
+  }
+
+  // The row's number as the document counts it: a sheet's own row number (from the cell
+  // reference of its column A: rows above the first filled one are not in the table, and a
+  // long run of empty rows is kept as one), else its position in the table.
+  static int RowNumber(const FlatTable& t, size_t row) {
+    const std::string& ref = t.rows[row].origin.cell_ref;
+    int number = 0;
+    for (char c : ref) {
+      if (c >= '0' && c <= '9' && number < 100000000) number = number * 10 + (c - '0');
+    }
+    return number > 0 ? number : static_cast<int>(row) + 1;
   }
 
   SourceRef Source(const FlatTable& t, size_t row, const FlatCell& cell) const {
     SourceRef s;
     s.file = doc_.file;
     s.table = TableName(t);
-    s.row = static_cast<int>(row) + 1;
+    s.row = RowNumber(t, row);
     s.column = cell.column + 1;
     s.line = cell.origin.line;
     s.text = cell.text;
@@ -294,9 +387,10 @@ class Recognizer {
 
   // Places a figure cell; reports an unreadable one.
   void Place(const FlatTable& t, size_t r, const FlatCell& cell, const std::string& pointer,
-             Cell* target, bool yuan = false) {
+             Cell* target, MoneyColumn* money = nullptr) {
     Use(t, r, cell);
-    const CellRead read = ReadCell(cell.text, yuan, target);
+    const CellRead read = money != nullptr ? ReadMoney(t, r, cell, cell.text, money, target)
+                                           : ReadCell(cell.text, target);
     const SourceRef src = Source(t, r, cell);
     if (read == CellRead::kUnreadable) {
       *target = Cell::Blank();
@@ -309,6 +403,214 @@ class Recognizer {
     p_.provenance[pointer] = src;  // blank cells too: a diagnostic may point at them
   }
 
+  // ---- units of money ----
+
+  // Reads an amount of `column` (the text of `cell`, or the part of it after a colon): a figure
+  // in 元 — the column's unit, or the cell's own "元" — is converted to 万元 exactly; one whose
+  // unit is not stated anywhere is taken as 万元 and remembered when it looks like 元.
+  CellRead ReadMoney(const FlatTable& t, size_t r, const FlatCell& cell, std::string_view text,
+                     MoneyColumn* column, Cell* out) {
+    MoneyUnit suffix;
+    bool grouped;
+    const CellRead read = ReadCell(text, out, &suffix, &grouped);
+    if (read != CellRead::kOk || !out->has_number() || out->percent) return read;
+    const MoneyUnit unit = suffix != MoneyUnit::kUnstated ? suffix : column->unit.unit;
+    if (unit == MoneyUnit::kYuan) {
+      const std::string written(TrimBlank(JoinLines(text)));
+      out->value = YuanToWan(out->value);
+      if (column->converted++ == 0) {
+        column->example_from = written;
+        column->example_to = out->Display();
+      }
+      if (suffix == MoneyUnit::kYuan && column->unit.unit != MoneyUnit::kYuan) ++column->by_cell;
+    } else if (unit == MoneyUnit::kUnstated) {
+      const Decimal size = out->value.Abs();
+      if (size >= Decimal::FromInt(100000) || (grouped && size >= Decimal::FromInt(10000))) {
+        if (column->looks_like_yuan++ == 0) {
+          column->looks_text = std::string(TrimBlank(JoinLines(text)));
+          column->looks_at = Source(t, r, cell);
+        }
+      }
+    }
+    return read;
+  }
+
+  // The unit of a money column: its own header ("2024年预算数（元）"), else the table header's
+  // label cell ("经费控制情况（元）"), else the statement above the table ("单位：元"), else a
+  // note below it ("说明：金额单位为元").
+  UnitStatement ColumnUnit(std::string_view column_key, std::string_view label_key) const {
+    UnitStatement u;
+    if ((u.unit = StatedMoneyUnit(column_key, true)) != MoneyUnit::kUnstated) {
+      u.zh = fmt::format("列标题“{}”", column_key);
+      u.en = fmt::format("the column header \"{}\"", column_key);
+      return u;
+    }
+    if ((u.unit = StatedMoneyUnit(label_key, true)) != MoneyUnit::kUnstated) {
+      u.zh = fmt::format("表头“{}”", label_key);
+      u.en = fmt::format("the table header \"{}\"", label_key);
+      return u;
+    }
+    if (statement_.unit != MoneyUnit::kUnstated) return statement_;
+    return table_note_;
+  }
+
+  // A new group of money columns under the header in row `r`; its index in money_.
+  int MoneyHeader(const FlatTable& t, size_t r, std::string zh, std::string en,
+                  const std::vector<std::string>& keys, const std::vector<int>& columns) {
+    MoneyGroup g;
+    g.zh = std::move(zh);
+    g.en = std::move(en);
+    g.header.file = doc_.file;
+    g.header.table = TableName(t);
+    g.header.row = RowNumber(t, r);
+    g.table_zh = TableName(t);
+    g.table_en = TableNameEn(t);
+    const std::string label = keys.empty() ? "" : keys[0];
+    for (int c : columns) {
+      MoneyColumn column;
+      const std::string key = c >= 0 && c < static_cast<int>(keys.size()) ? keys[c] : "";
+      column.header = c >= 0 && c < static_cast<int>(t.rows[r].cells.size())
+                          ? JoinLines(t.rows[r].cells[c].text)
+                          : "";
+      column.header_en = column.header;
+      column.unit = ColumnUnit(c == 0 ? "" : key, label);
+      g.columns.push_back(std::move(column));
+    }
+    money_.push_back(std::move(g));
+    return static_cast<int>(money_.size()) - 1;
+  }
+
+  // Notes I605 (amounts converted from 元) and I606 (no unit stated, figures that look like
+  // 元) for the table's money columns, one of each per header at most.
+  void MoneyNotes() {
+    for (const MoneyGroup& g : money_) {
+      std::vector<std::string> names, names_en, sources_zh, sources_en;
+      int converted = 0, by_cell = 0;
+      const MoneyColumn* example = nullptr;
+      const MoneyColumn* looks = nullptr;
+      int looking = 0;
+      for (const MoneyColumn& c : g.columns) {
+        if (c.looks_like_yuan > 0) {
+          if (looks == nullptr) looks = &c;
+          looking += c.looks_like_yuan;
+        }
+        if (c.converted == 0) continue;
+        converted += c.converted;
+        by_cell += c.by_cell;
+        if (example == nullptr) example = &c;
+        names.push_back(c.header.empty() ? "—" : c.header);
+        names_en.push_back(c.header_en.empty() ? "—" : c.header_en);
+        if (c.converted > c.by_cell) {
+          if (std::find(sources_zh.begin(), sources_zh.end(), c.unit.zh) == sources_zh.end()) {
+            sources_zh.push_back(c.unit.zh);
+            sources_en.push_back(c.unit.en);
+          }
+        }
+      }
+      if (converted > 0) {
+        if (by_cell > 0) {
+          sources_zh.push_back(fmt::format("{} 个单元格自带“元”", by_cell));
+          sources_en.push_back(fmt::format("{} cells written with yuan", by_cell));
+        }
+        SourceRef where = g.header;
+        where.text = fmt::format("{} → {}", example->example_from, example->example_to);
+        Note("I605", where,
+             fmt::format("{}“{}”的金额以元填写（{}），已换算为万元（除以 10000，数字不作舍入）："
+                         "{}，共 {} 个数；如 {} 元 → {} 万元。",
+                         g.table_zh, g.zh, fmt::join(sources_zh, "；"), fmt::join(names, "、"),
+                         converted, example->example_from, example->example_to),
+             fmt::format("{}, {}: the amounts are in yuan ({}) and were converted to 10,000 yuan "
+                         "(divided by 10,000 exactly): {}, {} figures; e.g. {} yuan → {}.",
+                         g.table_en, g.en, fmt::join(sources_en, "; "), fmt::join(names_en, ", "),
+                         converted, example->example_from, example->example_to));
+      }
+      if (looks != nullptr) {
+        SourceRef where = looks->looks_at;
+        const std::string which_zh =
+            looking == 1 ? fmt::format("“{}”", looks->looks_text)
+                         : fmt::format("“{}”等 {} 个数", looks->looks_text, looking);
+        const std::string which_en =
+            looking == 1 ? fmt::format("\"{}\" looks", looks->looks_text)
+                         : fmt::format("\"{}\" and {} more look", looks->looks_text, looking - 1);
+        Note("I606", where,
+             fmt::format(
+                 "{}“{}”没有注明金额单位，已按万元导入；但{}像是以元为单位。请核对：如果是元，"
+                 "请在表格上方注明“单位：元”（或在列标题写“金额（元）”）后重新导入；如果确是"
+                 "万元，请注明“单位：万元”。",
+                 g.table_zh, g.zh, which_zh),
+             fmt::format("{}, {}: no unit of money is stated, so the figures were taken as 10,000 "
+                         "yuan, but {} like yuan. Check them: if they are in yuan, state the unit "
+                         "above the table or in the column header and import again; if they are in "
+                         "10,000 yuan, state that.",
+                         g.table_en, g.en, which_en));
+      }
+    }
+    money_.clear();
+  }
+
+  // The units stated around each table: by short paragraphs since the previous table
+  // ("单位：元" above it) and by notes below it (paragraphs starting 说明 or 注, up to the
+  // next table).
+  void FindUnitStatements() {
+    unit_above_.assign(doc_.blocks.size(), UnitStatement{});
+    unit_below_.assign(doc_.blocks.size(), UnitStatement{});
+    UnitStatement above;
+    std::optional<size_t> last_table;
+    for (size_t b = 0; b < doc_.blocks.size(); ++b) {
+      const FlatBlock& block = doc_.blocks[b];
+      if (block.kind == FlatBlock::Kind::kTable) {
+        unit_above_[b] = above;
+        above = UnitStatement{};
+        last_table = b;
+        continue;
+      }
+      const std::string_view text = TrimBlank(block.paragraph.text);
+      if (text.empty() || text.size() > kLongestUnitLine) continue;
+      const std::string key = Key(text);
+      const MoneyUnit unit = StatedMoneyUnit(key, false);
+      if (unit == MoneyUnit::kUnstated) continue;
+      if (IsNote(key)) {
+        if (last_table && unit_below_[*last_table].unit == MoneyUnit::kUnstated) {
+          unit_below_[*last_table] = {unit, fmt::format("表下说明“{}”", text),
+                                      fmt::format("the note \"{}\"", text)};
+        }
+      } else {
+        above = {unit, fmt::format("“{}”", text), fmt::format("\"{}\"", text)};
+      }
+    }
+  }
+
+  static bool IsNote(std::string_view key) {
+    return StartsWith(key, "说明") || StartsWith(key, "注:") || StartsWith(key, "注") ||
+           StartsWith(key, "备注");
+  }
+
+  // A row that states a unit of money and holds no figure ("单位：元", "编制单位：某协会 |
+  // 金额单位：元"): the statement applies to the headers below it. Marks the stating cells used.
+  bool UnitStatementRow(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    UnitStatement found;
+    std::vector<const FlatCell*> stating;
+    for (const FlatCell& c : row.cells) {
+      if (c.covered || IsBlank(c.text)) continue;
+      Cell probe;
+      if (ReadCell(c.text, &probe) == CellRead::kOk) return false;  // a figure: a value row
+      const std::string_view text = TrimBlank(c.text);
+      if (text.size() > kLongestUnitLine) continue;
+      const std::string key = Key(text);
+      if (IsNote(key)) continue;  // taken for the whole table already
+      const MoneyUnit unit = StatedMoneyUnit(key, false);
+      if (unit == MoneyUnit::kUnstated) continue;
+      const std::string joined = JoinLines(text);
+      found = {unit, fmt::format("“{}”", joined), fmt::format("\"{}\"", joined)};
+      stating.push_back(&c);
+    }
+    if (stating.empty()) return false;
+    statement_ = found;
+    for (const FlatCell* c : stating) Use(t, r, *c);
+    return true;
+  }
+
   void PlaceText(const FlatTable& t, size_t r, const FlatCell& cell, const std::string& pointer,
                  std::string* target, bool keep_lines = false) {
     Use(t, r, cell);
@@ -316,8 +618,17 @@ class Recognizer {
     if (!target->empty()) p_.provenance[pointer] = Source(t, r, cell);
   }
 
+  // Marks a cell of the table being read as placed (ReportUnused reports the others).
   void Use(const FlatTable& t, size_t r, const FlatCell& cell) {
-    used_.insert({t.index, static_cast<int>(r), cell.column});
+    if (used_.size() < t.rows.size()) used_.resize(t.rows.size());
+    std::vector<bool>& row = used_[r];
+    const size_t c = static_cast<size_t>(std::max(cell.column, 0));
+    if (row.size() <= c) row.resize(std::max(c + 1, t.rows[r].cells.size()));
+    row[c] = true;
+  }
+  bool Used(size_t r, const FlatCell& cell) const {
+    const size_t c = static_cast<size_t>(std::max(cell.column, 0));
+    return r < used_.size() && c < used_[r].size() && used_[r][c];
   }
   void UseRow(const FlatTable& t, size_t r) {
     for (const FlatCell& c : t.rows[r].cells) Use(t, r, c);
@@ -365,9 +676,24 @@ class Recognizer {
 
   enum class Mode { kNone, kStaffing, kExpenses, kBuildings, kFunds, kGoals, kIndicators };
 
-  void Table(const FlatTable& t) {
+  void Table(const FlatTable& t, size_t block) {
     mode_ = Mode::kNone;
+    statement_ = unit_above_[block];
+    table_note_ = unit_below_[block];
+    // A note inside the table (a sheet has no paragraphs) stating the unit covers all of it.
+    for (const FlatRow& row : t.rows) {
+      if (NonBlankCells(row) != 1) continue;
+      const std::string first = FirstKey(row);
+      if (first.size() > kLongestUnitLine || !IsNote(first)) continue;
+      const MoneyUnit unit = StatedMoneyUnit(first, false);
+      if (unit == MoneyUnit::kUnstated) continue;
+      table_note_ = {unit, fmt::format("表内说明“{}”", first),
+                     fmt::format("the note \"{}\"", first)};
+      break;
+    }
+    used_.clear();
     for (size_t r = 0; r < t.rows.size(); ++r) Row(t, r);
+    MoneyNotes();
     ReportUnused(t);
   }
 
@@ -406,6 +732,8 @@ class Recognizer {
       UseRow(t, r);
       return;
     }
+    // "单位：元" on a row of its own, or beside the title: for the headers below.
+    const bool states_unit = UnitStatementRow(t, r);
     // Titles and notes written into the sheet (Excel has no paragraphs).
     if (NonBlankCells(row) == 1) {
       if (StartsWith(first, "说明")) {
@@ -424,6 +752,7 @@ class Recognizer {
         return;
       }
     }
+    if (states_unit) return;
     switch (mode_) {
       case Mode::kStaffing:
         return StaffingValues(t, r);
@@ -491,7 +820,6 @@ class Recognizer {
   void ExpenseHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kExpenses;
-    yuan_ = !keys.empty() && Has(keys[0], "(元)");
     expense_cols_ = {-1, -1, -1};
     int budget_year = 0;
     for (size_t i = 0; i < keys.size(); ++i) {
@@ -511,6 +839,8 @@ class Recognizer {
     if (budget_year != 0) p_.fiscal_year = budget_year;
     in_projects_ = false;
     recognised_expenses_ = true;
+    expense_money_ = MoneyHeader(t, r, "经费控制情况", "the expense table", keys,
+                                 {expense_cols_[0], expense_cols_[1], expense_cols_[2]});
   }
 
   void ExpenseRowValues(const FlatTable& t, size_t r) {
@@ -556,7 +886,8 @@ class Recognizer {
       if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
       const FlatCell& cell = row.cells[c];
       Use(t, r, cell);
-      const CellRead read = ReadCell(cell.text, yuan_, &pending.row.values[k]);
+      const CellRead read = ReadMoney(t, r, cell, cell.text, &money_[expense_money_].columns[k],
+                                      &pending.row.values[k]);
       if (read == CellRead::kUnreadable) {
         pending.row.values[k] = Cell::Blank();
         Note("I602", Source(t, r, cell),
@@ -583,6 +914,8 @@ class Recognizer {
         FindColumn(keys, {"规模控制率"}), FindColumn(keys, {"预算投资"}),
         FindColumn(keys, {"实际投资"}),   FindColumn(keys, {"投资概算控制率", "概算控制率"})};
     recognised_buildings_ = true;
+    building_money_ = MoneyHeader(t, r, "楼堂馆所", "the buildings table", keys,
+                                  {building_cols_[3], building_cols_[4]});
   }
 
   void BuildingValues(const FlatTable& t, size_t r) {
@@ -601,7 +934,8 @@ class Recognizer {
     for (size_t k = 0; k < building_cols_.size(); ++k) {
       const int c = building_cols_[k];
       if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
-      Place(t, r, row.cells[c], base + names[k], cells[k]);
+      MoneyColumn* money = k == 3 || k == 4 ? &money_[building_money_].columns[k - 3] : nullptr;
+      Place(t, r, row.cells[c], base + names[k], cells[k], money);
     }
     UseRow(t, r);
     p_.basic_data.buildings.push_back(std::move(b));
@@ -646,6 +980,12 @@ class Recognizer {
                    FindColumn(keys, {"得分"})};
     funds_width_ = keys.size();
     recognised_evaluation_ = true;
+    // The three amounts, then the splits ("一般公共预算：124.88"), in the unit of 全年执行数.
+    funds_money_ = MoneyHeader(t, r, "年度资金", "the funds", keys,
+                               {funds_cols_[0], funds_cols_[1], funds_cols_[2], funds_cols_[2]});
+    MoneyColumn& splits = money_[funds_money_].columns[3];
+    splits.header = "资金分列";
+    splits.header_en = "the splits by source and kind";
   }
 
   void FundsValues(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
@@ -671,7 +1011,8 @@ class Recognizer {
       for (size_t k = 0; k < funds_cols_.size(); ++k) {
         const int c = funds_cols_[k] < 0 ? -1 : funds_cols_[k] + shift;
         if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
-        Place(t, r, row.cells[c], std::string("/evaluation/funds/") + names[k], cells[k]);
+        MoneyColumn* money = k < 3 ? &money_[funds_money_].columns[k] : nullptr;
+        Place(t, r, row.cells[c], std::string("/evaluation/funds/") + names[k], cells[k], money);
       }
       UseRow(t, r);
       funds_done_ = true;
@@ -717,7 +1058,8 @@ class Recognizer {
           value = Key(value_cell->text);
         }
         Cell parsed;
-        const CellRead read = ReadCell(value, false, &parsed);
+        const CellRead read =
+            ReadMoney(t, r, *value_cell, value, &money_[funds_money_].columns[3], &parsed);
         if (read == CellRead::kOk) {
           f.*(s.cell) = parsed;
           p_.provenance[std::string("/evaluation/funds/") + s.name] = Source(t, r, *value_cell);
@@ -849,7 +1191,7 @@ class Recognizer {
       group.kind = InferIndicatorKind(group.name);
       const std::string pointer = fmt::format("/evaluation/indicators/{}", tops.size());
       if (!weight.empty()) {
-        ReadCell(weight, false, &group.weight);
+        ReadCell(weight, &group.weight);
         p_.provenance[pointer + "/weight"] = Source(t, r, *at(0));
       }
       p_.provenance[pointer + "/name"] = Source(t, r, *at(0));
@@ -871,7 +1213,7 @@ class Recognizer {
       if (InferIndicatorKind(group.name) == IndicatorKind::kSatisfaction) {
         group.kind = IndicatorKind::kSatisfaction;
       }
-      if (!weight.empty()) ReadCell(weight, false, &group.weight);
+      if (!weight.empty()) ReadCell(weight, &group.weight);
       const std::string pointer =
           fmt::format("/evaluation/indicators/{}/children/{}", level1_, top.children.size());
       p_.provenance[pointer + "/name"] = Source(t, r, *at(1));
@@ -918,7 +1260,7 @@ class Recognizer {
     std::vector<const FlatCell*> numbers;
     for (const FlatCell& c : row.cells) {
       Cell probe;
-      if (!c.covered && ReadCell(c.text, false, &probe) == CellRead::kOk && probe.has_number()) {
+      if (!c.covered && ReadCell(c.text, &probe) == CellRead::kOk && probe.has_number()) {
         numbers.push_back(&c);
       }
     }
@@ -946,7 +1288,7 @@ class Recognizer {
       std::vector<const FlatCell*> unused;
       for (const FlatCell& c : row.cells) {
         if (c.covered || IsBlank(c.text)) continue;
-        if (!used_.count({t.index, static_cast<int>(r), c.column})) unused.push_back(&c);
+        if (!Used(r, c)) unused.push_back(&c);
       }
       if (unused.empty()) continue;
       std::string text;
@@ -955,9 +1297,9 @@ class Recognizer {
       src.text = text;
       if (unused.size() > 1) src.column = 0;
       Note("I601", src,
-           fmt::format("{}第{}行有内容未能识别，未导入：“{}”。", TableName(t), r + 1, text),
-           fmt::format("{}, row {}: content not recognised and not imported: \"{}\".", TableName(t),
-                       r + 1, text));
+           fmt::format("{}第{}行有内容未能识别，未导入：“{}”。", TableName(t), src.row, text),
+           fmt::format("{}, row {}: content not recognised and not imported: \"{}\".",
+                       TableNameEn(t), src.row, text));
     }
   }
 
@@ -1026,10 +1368,10 @@ class Recognizer {
     Report& report = p_.report;
     bool in_body = false;
     bool cover_done = false;
-    std::string title;
     ReportSection* section = nullptr;
     ReportSection* sub = nullptr;
     std::string section_pointer;
+    size_t lines = 0;  // lines of the text being filled so far (counted, not recounted)
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind != FlatBlock::Kind::kParagraph) continue;
@@ -1045,6 +1387,10 @@ class Recognizer {
           if (p_.fiscal_year == 0 && YearOf(text) != 0) p_.fiscal_year = YearOf(text);
         } else {
           const SourceRef src = Source(para);
+          if (StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated &&
+              text.size() <= kLongestUnitLine) {
+            continue;  // "单位：元": the unit of the table below or above
+          }
           Note("I601", src, fmt::format("表格之间的段落未能识别，未导入：“{}”。", text),
                fmt::format("A paragraph among the tables was not recognised and not imported: "
                            "\"{}\".",
@@ -1059,6 +1405,7 @@ class Recognizer {
         report.sections.push_back(ReportSection{number, StripFinalStop(heading), "", {}});
         section = &report.sections.back();
         sub = nullptr;
+        lines = 0;
         section_pointer = fmt::format("/report/sections/{}", report.sections.size() - 1);
         p_.provenance[section_pointer + "/title"] = Source(para);
         continue;
@@ -1066,6 +1413,7 @@ class Recognizer {
       if (in_body && section != nullptr && SubsectionHeading(text, &number, &heading)) {
         section->subsections.push_back(ReportSection{number, StripFinalStop(heading), "", {}});
         sub = &section->subsections.back();
+        lines = 0;
         p_.provenance[fmt::format("{}/subsections/{}/title", section_pointer,
                                   section->subsections.size() - 1)] = Source(para);
         continue;
@@ -1076,11 +1424,10 @@ class Recognizer {
                                         ? fmt::format("{}/subsections/{}/text", section_pointer,
                                                       section->subsections.size() - 1)
                                         : section_pointer + "/text";
-        const size_t line = target->text.empty()
-                                ? 0
-                                : std::count(target->text.begin(), target->text.end(), '\n') + 1;
+        const size_t line = lines;
         if (!target->text.empty()) target->text += "\n";
         target->text += para.text;
+        lines += 1 + static_cast<size_t>(std::count(para.text.begin(), para.text.end(), '\n'));
         // One entry per line of the text, so a sentence can point at its own line.
         p_.provenance[pointer + "/" + std::to_string(line)] = Source(para);
         continue;
@@ -1100,8 +1447,7 @@ class Recognizer {
       } else if (Has(text, "封面")) {
         // "（此页为封面）"
       } else {
-        title += std::string(text);
-        report.cover.title = title;
+        report.cover.title += text;
         p_.provenance["/report/cover/title"] = Source(para);
         if (p_.fiscal_year == 0 && YearOf(text) != 0) p_.fiscal_year = YearOf(text);
       }
@@ -1162,39 +1508,45 @@ class Recognizer {
     std::vector<std::string>& s = out_->recognised;
     const Staffing& st = p_.basic_data.staffing;
     if (recognised_staffing_) {
-      s.push_back(fmt::format("基础数据表 · 财政供养人员：编制 {}，在职 {}，控制率 {}",
-                              st.authorized.Display(), st.on_payroll.Display(),
-                              st.control_rate.Display()));
+      s.push_back(TrF("基础数据表 · 财政供养人员：编制 {}，在职 {}，控制率 {}",
+                      "basic data table · staff: posts {}, on payroll {}, control rate {}",
+                      st.authorized.Display(), st.on_payroll.Display(), st.control_rate.Display()));
     }
     if (recognised_expenses_) {
       int rows = 0;
       ForEachExpenseRow(p_.basic_data.expenses, [&](const ExpenseVisit&) { ++rows; });
-      s.push_back(fmt::format("基础数据表 · 经费控制情况：{} 行", rows));
+      s.push_back(
+          TrF("基础数据表 · 经费控制情况：{} 行", "basic data table · expenses: {} rows", rows));
     }
     if (recognised_buildings_) {
-      s.push_back(fmt::format("基础数据表 · 楼堂馆所：{} 行", p_.basic_data.buildings.size()));
+      s.push_back(TrF("基础数据表 · 楼堂馆所：{} 行", "basic data table · buildings: {} rows",
+                      p_.basic_data.buildings.size()));
     }
     if (recognised_evaluation_) {
       const Funds& f = p_.evaluation.funds;
-      s.push_back(fmt::format(
-          "自评表 · 资金：年初 {} / 全年 {} / 执行 {} / 分值 {} / 执行率 {} / 得分 {}",
-          f.initial_budget.Display(), f.full_year_budget.Display(), f.executed.Display(),
-          f.weight.Display(), f.execution_rate.Display(), f.score.Display()));
-      s.push_back(fmt::format("自评表 · 年度总体目标：{} 项", p_.evaluation.goals.planned.size()));
+      s.push_back(TrF("自评表 · 资金：年初 {} / 全年 {} / 执行 {} / 分值 {} / 执行率 {} / 得分 {}",
+                      "self-evaluation table · funds: initial budget {} / full-year budget {} / "
+                      "executed {} / weight {} / execution rate {} / score {}",
+                      f.initial_budget.Display(), f.full_year_budget.Display(),
+                      f.executed.Display(), f.weight.Display(), f.execution_rate.Display(),
+                      f.score.Display()));
+      s.push_back(TrF("自评表 · 年度总体目标：{} 项", "self-evaluation table · goals: {}",
+                      p_.evaluation.goals.planned.size()));
     }
     if (recognised_indicators_) {
       int leaves = 0;
       ForEachIndicator(p_.evaluation.indicators, [&](const IndicatorVisit& v) {
         if (v.node->is_leaf() && v.depth >= 3) ++leaves;
       });
-      s.push_back(fmt::format("自评表 · 绩效指标：{} 个一级指标，{} 行三级指标；总分 {} / {}",
-                              p_.evaluation.indicators.size(), leaves,
-                              p_.evaluation.total_weight.Display(),
-                              p_.evaluation.total_score.Display()));
+      s.push_back(TrF("自评表 · 绩效指标：{} 个一级指标，{} 行三级指标；总分 {} / {}",
+                      "self-evaluation table · indicators: {} top-level groups, {} third-level "
+                      "rows; total {} / {}",
+                      p_.evaluation.indicators.size(), leaves, p_.evaluation.total_weight.Display(),
+                      p_.evaluation.total_score.Display()));
     }
     if (recognised_report_) {
-      s.push_back(fmt::format("自评报告：封面（{}，{}），{} 个部分", p_.report.cover.unit,
-                              p_.report.cover.date, p_.report.sections.size()));
+      s.push_back(TrF("自评报告：封面（{}，{}），{} 个部分", "report: cover ({}, {}), {} sections",
+                      p_.report.cover.unit, p_.report.cover.date, p_.report.sections.size()));
     }
     const struct {
       bool found;
@@ -1222,10 +1574,15 @@ class Recognizer {
   std::optional<size_t> last_table_block_;
   size_t report_begin_ = 0;  // the report's blocks: [report_begin_, report_end_)
   size_t report_end_ = 0;
-  std::set<std::tuple<int, int, int>> used_;  // (table, row, column)
+  std::vector<std::vector<bool>> used_;  // of the table being read: [row][column]
   std::vector<int> staffing_cols_;
   std::array<int, 3> expense_cols_ = {-1, -1, -1};
-  bool yuan_ = false;
+  // Units of money: the statements around each table (by block), the one in force and the
+  // table's note; the money columns of the table's headers, for their notes.
+  std::vector<UnitStatement> unit_above_, unit_below_;
+  UnitStatement statement_, table_note_;
+  std::vector<MoneyGroup> money_;
+  int expense_money_ = -1, building_money_ = -1, funds_money_ = -1;
   bool in_projects_ = false;
   std::vector<Pending> pending_;
   std::vector<int> building_cols_;
@@ -1252,10 +1609,13 @@ std::string ChooseRulebook(const Package& p, std::string* reason) {
     }
   });
   if (under_effect) {
-    *reason = "满意度位于效益指标之下（零陵区表样），评分规则取 hunan-lingling";
+    *reason = Tr("满意度位于效益指标之下（零陵区表样），评分规则取 hunan-lingling",
+                 "satisfaction sits under effect (the Lingling form), so the rulebook is "
+                 "hunan-lingling");
     return "hunan-lingling";
   }
-  *reason = "满意度为一级指标或未出现，评分规则取 national";
+  *reason = Tr("满意度为一级指标或未出现，评分规则取 national",
+               "satisfaction is a top-level indicator or absent, so the rulebook is national");
   return "national";
 }
 
@@ -1263,6 +1623,11 @@ std::string ChooseRulebook(const Package& p, std::string* reason) {
 
 ImportResult Recognize(const FlatDocument& document, const std::string& rulebook) {
   ImportResult result;
+  result.encoding = document.encoding;
+  if (!document.encoding.empty() && document.encoding.rfind("UTF-8", 0) != 0) {
+    result.recognised.push_back(TrF("文本编码：{}，已转换为 UTF-8",
+                                    "text encoding: {}, converted to UTF-8", document.encoding));
+  }
   Recognizer(document, &result).Run();
   Package& p = result.package;
   if (p.unit.name.empty()) {
@@ -1272,7 +1637,7 @@ ImportResult Recognize(const FlatDocument& document, const std::string& rulebook
     p.rulebook = ChooseRulebook(p, &result.rulebook_reason);
   } else {
     p.rulebook = rulebook;
-    result.rulebook_reason = "由 --rulebook 指定";
+    result.rulebook_reason = Tr("由 --rulebook 指定", "given by --rulebook");
   }
   return result;
 }

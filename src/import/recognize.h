@@ -24,13 +24,22 @@ namespace jixiao {
 
 struct ImportResult {
   Package package;
-  std::vector<Diagnostic> notes;        // what could not be placed or read
+  std::vector<Diagnostic> notes;        // what could not be placed or read, units converted
   std::vector<std::string> recognised;  // one line per part recognised, for the summary
   std::string rulebook_reason;          // why package.rulebook was chosen
+  // The encoding a text file was read in (FlatDocument::encoding: "UTF-8", "UTF-8 (BOM)",
+  // "GB18030", "UTF-16LE", "UTF-16BE"); empty for Word and Excel files. When the text was
+  // converted, the first recognised line says so too ("文本编码：GB18030，已转换为 UTF-8").
+  std::string encoding;
 };
 
 // `rulebook`: the rulebook id to record in the package; empty to choose by the form's layout
-// (满意度 under 效益 → hunan-lingling, else national).
+// (满意度 under 效益 → hunan-lingling, else national). The recognised lines and the rulebook
+// reason are in the language in force (base/lang.h); notes carry both languages.
+//
+// Amounts in 元 (a table, header or column that says 单位：元, （元）, 金额（元）…) are
+// converted to 万元 exactly and noted (I605); amounts whose unit is stated nowhere are taken
+// as 万元, and noted (I606) when they look like 元. Linear in the size of the document.
 ImportResult Recognize(const FlatDocument& document, const std::string& rulebook = "");
 
 }  // namespace jixiao

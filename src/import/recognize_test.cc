@@ -84,14 +84,15 @@ TEST(Recognize, MiniPackageWithHeaderVariants) {
   EXPECT_EQ(p.report.sections[0].subsections[0].title, "单位基本情况");
   EXPECT_EQ(p.rulebook, "national");  // 满意度 is a 一级 indicator here
 
-  // Nothing dropped silently: the unknown row and the unreadable figure are reported.
+  // Nothing dropped silently: the unknown row is reported, and the conversion from 元 noted.
   std::vector<std::string> codes;
   for (const Diagnostic& d : r.notes) codes.push_back(d.code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"I601"}));
-  ASSERT_FALSE(r.notes.empty());
-  EXPECT_EQ(r.notes[0].location.source->table, "表1");
-  EXPECT_EQ(r.notes[0].location.source->row, 6);
-  EXPECT_NE(r.notes[0].message_en.find("某个未知的行"), std::string::npos);
+  EXPECT_EQ(codes, (std::vector<std::string>{"I605", "I601"}));
+  ASSERT_EQ(r.notes.size(), 2u);
+  EXPECT_EQ(r.notes[1].location.source->table, "表1");
+  EXPECT_EQ(r.notes[1].location.source->row, 6);
+  EXPECT_NE(r.notes[1].message_en.find("某个未知的行"), std::string::npos);
+  EXPECT_EQ(r.notes[1].message_en.rfind("table 1, row 6: ", 0), 0u) << r.notes[1].message_en;
   // "abc" in 实际完成值 is text (an actual may be a word), kept as written.
   EXPECT_EQ(p.evaluation.indicators[1].children[0].children[0].actual, "abc");
 

@@ -5,8 +5,10 @@
 
 #include <vector>
 
+#include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
+#include "import/text_encoding.h"
 
 namespace jixiao {
 namespace {
@@ -32,13 +34,18 @@ std::string DropBookmarks(std::string_view s) {
   return out;
 }
 
-// A cell whose text so far is a figure or an empty marker: a following line that is not a
-// figure does not continue it (it is the next paragraph: "99.8" then the report's title).
-bool IsFigureOrEmpty(std::string_view cell) {
-  const std::string_view t = TrimBlank(cell);
+// Longer than any figure can be once trimmed (24 digits, 18 decimals, separators, sign and
+// '%', each up to 3 bytes in full width): such a text is never a figure, unparsed.
+constexpr size_t kLongestFigure = 256;
+
+// A text, trimmed of blanks, that is a figure or an empty marker: a line that is not one does
+// not continue a figure cell (it is the next paragraph: "99.8" then the report's title).
+bool IsFigureOrEmptyTrimmed(std::string_view t) {
   if (t.empty() || t == "——" || t == "—" || t == "/" || t == "-") return true;
-  return ParseDocumentNumber(t).ok;
+  return t.size() <= kLongestFigure && ParseDocumentNumber(t).ok;
 }
+
+bool IsFigureOrEmpty(std::string_view text) { return IsFigureOrEmptyTrimmed(TrimBlank(text)); }
 
 std::vector<std::string> SplitPipes(std::string_view line) {
   std::vector<std::string> cells;
@@ -134,7 +141,23 @@ class Builder {
 
   bool InRow() const { return row_open_; }
   bool InTable() const { return table_open_; }
-  std::string& LastCell() { return CurrentRow().cells.back().text; }
+
+  // Whether the last cell holds a figure (not blank, and a number or an empty marker): kept
+  // as the cell grows, so that a cell of many lines is not read again for every line.
+  bool LastCellIsFigure() const {
+    if (last_core_begin_ == std::string::npos) return false;
+    const std::string& text = doc_->blocks.back().table.rows.back().cells.back().text;
+    return IsFigureOrEmptyTrimmed(
+        std::string_view(text).substr(last_core_begin_, last_core_end_ - last_core_begin_));
+  }
+
+  // Continues the last cell with another line.
+  void ContinueLastCell(std::string_view line) {
+    std::string& text = CurrentRow().cells.back().text;
+    text += '\n';
+    NoteCore(text.size(), line);
+    text += line;
+  }
 
   void EndRow() { row_open_ = false; }
 
@@ -168,85 +191,83 @@ class Builder {
     cell.text = std::move(text);
     cell.column = static_cast<int>(row.cells.size());
     cell.origin.line = line;
+    last_core_begin_ = std::string::npos;
+    NoteCore(0, cell.text);
     row.cells.push_back(std::move(cell));
+  }
+
+  // The last cell's text without its leading and trailing blanks is [begin, end): `piece`,
+  // placed at byte `at` of the cell, extends it when it is not blank.
+  void NoteCore(size_t at, std::string_view piece) {
+    const std::string_view core = TrimBlank(piece);
+    if (core.empty()) return;
+    const size_t begin = at + static_cast<size_t>(core.data() - piece.data());
+    if (last_core_begin_ == std::string::npos) last_core_begin_ = begin;
+    last_core_end_ = begin + core.size();
   }
 
   FlatDocument* doc_;
   bool table_open_ = false;
   bool row_open_ = false;
   int tables_ = 0;
+  size_t last_core_begin_ = std::string::npos;  // the last cell's non-blank part; npos: blank
+  size_t last_core_end_ = 0;
 };
 
 // An empty paragraph at the end of a cell flattens to an empty line, which reads as the end
 // of a row: the row breaks in two. Two adjacent rows that are each shorter than a neighbour
-// and together exactly as long are joined back into one.
+// and together exactly as long are joined back into one. One pass, rows moved once.
 void RejoinBrokenRows(FlatTable* table) {
   std::vector<FlatRow>& rows = table->rows;
-  for (size_t i = 0; i + 1 < rows.size(); ++i) {
-    const size_t a = rows[i].cells.size();
-    const size_t b = rows[i + 1].cells.size();
-    const size_t before = i > 0 ? rows[i - 1].cells.size() : 0;
-    const size_t after = i + 2 < rows.size() ? rows[i + 2].cells.size() : 0;
-    const size_t joined = a + b;
-    if (!((joined == before && a < before && b < before) ||
-          (joined == after && a < after && b < after))) {
-      continue;
+  std::vector<FlatRow> out;
+  out.reserve(rows.size());
+  for (size_t r = 0; r < rows.size();) {
+    if (r + 1 < rows.size()) {
+      const size_t a = rows[r].cells.size();
+      const size_t b = rows[r + 1].cells.size();
+      const size_t before = out.empty() ? 0 : out.back().cells.size();
+      const size_t after = r + 2 < rows.size() ? rows[r + 2].cells.size() : 0;
+      const size_t joined = a + b;
+      if ((joined == before && a < before && b < before) ||
+          (joined == after && a < after && b < after)) {
+        for (FlatCell& cell : rows[r + 1].cells) {
+          cell.column = static_cast<int>(rows[r].cells.size());
+          rows[r].cells.push_back(std::move(cell));
+        }
+        out.push_back(std::move(rows[r]));
+        r += 2;
+        continue;
+      }
     }
-    for (FlatCell& cell : rows[i + 1].cells) {
-      cell.column = static_cast<int>(rows[i].cells.size());
-      rows[i].cells.push_back(std::move(cell));
-    }
-    rows.erase(rows.begin() + static_cast<long>(i) + 1);
+    out.push_back(std::move(rows[r]));
+    ++r;
   }
+  rows = std::move(out);
 }
 
 }  // namespace
 
 Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_name) {
-  if (bytes.empty()) return Status::InvalidArgument(file_name + ": empty file");
-  if (bytes.size() >= 2 &&
-      ((bytes[0] == '\xff' && bytes[1] == '\xfe') || (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
-    return Status::InvalidArgument(file_name + ": UTF-16 text; save it as UTF-8");
+  if (bytes.empty()) {
+    return Status::InvalidArgument(TrF("{}：文件是空的", "{}: empty file", file_name));
   }
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xef\xbb\xbf") bytes.remove_prefix(3);
-  // Binary input: a NUL byte, or too many bytes that are not UTF-8.
-  size_t bad = 0, first_bad = std::string_view::npos;
-  for (size_t pos = 0; pos < bytes.size();) {
-    const size_t at = pos;
-    const char32_t cp = NextCodePoint(bytes, &pos);
-    if (cp == 0 || (cp == 0xFFFD && bytes.substr(at, 3) != "\xef\xbf\xbd")) {
-      ++bad;
-      if (first_bad == std::string_view::npos) first_bad = at;
-      if (cp == 0) {
-        return Status::InvalidArgument(fmt::format(
-            "{}: byte {}: not UTF-8 text (a NUL byte; is this a binary file?)", file_name, at));
-      }
-    }
-  }
-  if (bad > 0) {
-    return Status::InvalidArgument(
-        fmt::format("{}: byte {}: not UTF-8 text ({} invalid sequences; convert the file to UTF-8)",
-                    file_name, first_bad, bad));
-  }
+  Result<DecodedText> decoded = DecodeText(bytes, file_name);
+  if (!decoded.ok()) return decoded.status();
+  const std::string_view text = decoded->text();
 
   FlatDocument doc;
   doc.file = file_name;
   doc.format = "text";
-  std::vector<Line> lines;
-  int number = 0;
-  size_t start = 0;
-  while (start <= bytes.size()) {
-    size_t end = bytes.find('\n', start);
-    if (end == std::string_view::npos) end = bytes.size();
-    std::string_view raw = bytes.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    lines.push_back(Line{DropBookmarks(raw), ++number});
-    if (end == bytes.size()) break;
-    start = end + 1;
-  }
-
+  doc.encoding = std::string(TextEncodingName(decoded->encoding));
   Builder b(&doc);
-  for (const Line& line : lines) {
+  int number = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    const Line line{DropBookmarks(raw), ++number};
+    start = end + 1;
     const std::string& t = line.text;
     if (!t.empty() && t[0] == '\t') {
       b.TabCell(line, std::string_view(t).substr(1));
@@ -261,10 +282,8 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     if (b.InRow()) {
       // A line without a tab continues the cell above, unless that cell is a figure and this
       // line is not: then the table has ended.
-      std::string& cell = b.LastCell();
-      const bool figure_cell = !TrimBlank(cell).empty() && IsFigureOrEmpty(cell);
-      if (!figure_cell || IsFigureOrEmpty(t)) {
-        cell += "\n" + t;
+      if (!b.LastCellIsFigure() || IsFigureOrEmpty(t)) {
+        b.ContinueLastCell(t);
         continue;
       }
       b.Paragraph(line);

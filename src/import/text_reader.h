@@ -9,8 +9,11 @@
 //   - rows whose cells are separated by runs of two or more spaces;
 // and everything else as paragraphs, one per line. Word's "[bookmark: …]" markers are
 // dropped; all other text is kept exactly (cells are not trimmed: the recognizer decides).
+// The file may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark or
+// GB18030/GBK: it is converted to UTF-8 first (import/text_encoding.h) and
+// FlatDocument::encoding says which it was. Time and memory are linear in the file's size.
 //
-// Never throws. Pure function; safe from any thread.
+// Never throws. Pure function; safe from any thread. Messages follow the language in force.
 #pragma once
 
 #include <string>
@@ -21,8 +24,8 @@
 
 namespace jixiao {
 
-// Errors: InvalidArgument "<file>: empty file", "<file>: UTF-16 text; save it as UTF-8",
-// "<file>: byte <offset>: not UTF-8 text (…)" for binary input.
+// Errors: InvalidArgument "<file>: empty file", and DecodeText's for binary input and text
+// whose encoding cannot be told ("<file>: byte <offset>: …; save the file as UTF-8 …").
 Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_name);
 
 }  // namespace jixiao

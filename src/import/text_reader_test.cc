@@ -104,17 +104,52 @@ TEST(TextReader, BookmarksCrlfAndBom) {
 
 TEST(TextReader, BadInput) {
   EXPECT_EQ(ReadText("", "e.txt").status().message(), "e.txt: empty file");
-  EXPECT_EQ(ReadText(std::string("\xff\xfe"
-                                 "a\0",
-                                 4),
-                     "u.txt")
-                .status()
-                .message(),
-            "u.txt: UTF-16 text; save it as UTF-8");
   EXPECT_EQ(ReadText(std::string("ab\0cd", 5), "b.bin").status().message(),
             "b.bin: byte 2: not UTF-8 text (a NUL byte; is this a binary file?)");
+  // Neither UTF-8 nor GB18030: the encoding cannot be told.
   EXPECT_EQ(ReadText("ok\xc3\x28 and \xa0", "g.txt").status().message(),
-            "g.txt: byte 2: not UTF-8 text (2 invalid sequences; convert the file to UTF-8)");
+            "g.txt: byte 2: the encoding cannot be told: not UTF-8 (2 invalid sequences) and not "
+            "GB18030 (invalid at byte 2); save the file as UTF-8 text (Notepad: Save As, Encoding "
+            "UTF-8) and import it again");
+}
+
+// UTF-16 with a byte order mark (Notepad's "Unicode") and GB18030 are read, and say so.
+TEST(TextReader, OtherEncodingsAreConverted) {
+  Result<FlatDocument> d = ReadText(std::string("\xff\xfe"
+                                                "a\0\n\0\t\0b\0",
+                                                10),
+                                    "u.txt");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->encoding, "UTF-16LE");
+  ASSERT_EQ(d->blocks.size(), 2u);
+  EXPECT_EQ(d->blocks[0].paragraph.text, "a");
+  EXPECT_EQ(d->blocks[1].table.rows[0].cells[0].text, "b");
+  // "编制数\t8" in GB18030.
+  d = ReadText("\xb1\xe0\xd6\xc6\xca\xfd\n\t8\n", "gb.txt");
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(d->encoding, "GB18030");
+  EXPECT_EQ(d->blocks[0].paragraph.text, "编制数");
+  EXPECT_EQ(Read("编制数\n").encoding, "UTF-8");
+  EXPECT_EQ(Read("\xef\xbb\xbf编制数\n").encoding, "UTF-8 (BOM)");
+}
+
+// A cell continued by many lines, a long section and many broken rows are read in time linear
+// in their length (each of these was once read again for every line).
+TEST(TextReader, LongCellsAndManyBrokenRowsStayLinear) {
+  std::string cell = "\t长单元格\n";
+  for (int i = 0; i < 200000; ++i) cell += "续行\n";
+  const FlatDocument d = Read(cell);
+  ASSERT_EQ(d.blocks.size(), 1u);
+  EXPECT_EQ(d.blocks[0].table.rows[0].cells[0].text.size(), 12u + 200000u * 7u);
+
+  // 40,000 rows of four cells, each broken in two by an empty line: joined back, one pass.
+  std::string rows = "\ta\n\tb\n\tc\n\td\n\n";
+  for (int i = 0; i < 40000; ++i) rows += "\t1\n\t2\n\n\t3\n\t4\n\n";
+  const FlatDocument r = Read(rows);
+  ASSERT_EQ(r.blocks.size(), 1u);
+  ASSERT_EQ(r.blocks[0].table.rows.size(), 40001u);
+  EXPECT_EQ(r.blocks[0].table.rows[40000].cells.size(), 4u);
+  EXPECT_EQ(r.blocks[0].table.rows[40000].cells[3].column, 3);
 }
 
 }  // namespace

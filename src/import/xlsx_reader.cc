@@ -18,7 +18,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/lang.h"
 #include "base/text.h"
+#include "import/xml_error.h"
 #include "import/zip_archive.h"
 
 namespace jixiao {
@@ -26,6 +28,8 @@ namespace {
 
 constexpr int kMaxRows = 1048576;
 constexpr int kMaxColumns = 16384;
+// Empty rows between two filled ones are kept up to this many; a longer run is kept as one.
+constexpr int kKeptEmptyRows = 20;
 // Whitespace-only text is kept when it is an element's only child (<t xml:space="preserve">
 // holding a single space); carriage returns are normalized to '\n' by parse_eol.
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
@@ -683,8 +687,9 @@ class WorkbookReader {
                   int row, int column, std::string* text);
   Status TooManyCells(const std::string& sheet) const {
     return Status::InvalidArgument(
-        fmt::format("{}: sheet \"{}\": more than {} cells; larger sheets are refused", file_, sheet,
-                    limits_.max_sheet_cells));
+        TrF("{}：工作表“{}”超过 {} 个单元格，工作表太大，不予读取",
+            "{}: sheet \"{}\": more than {} cells; larger sheets are refused", file_, sheet,
+            limits_.max_sheet_cells));
   }
 
   std::string file_;
@@ -725,8 +730,8 @@ Status WorkbookReader::LoadXml(const std::string& part, std::string* buffer,
   const pugi::xml_parse_result parsed =
       doc->load_buffer_inplace(buffer->data(), buffer->size(), kParseOptions);
   if (!parsed) {
-    return Status::Corruption(
-        fmt::format("{}: {}: byte {}: {}", file_, part, parsed.offset, parsed.description()));
+    return Status::Corruption(TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}", file_, part,
+                                  parsed.offset, XmlErrorText(parsed)));
   }
   return Status::Ok();
 }
@@ -831,16 +836,18 @@ Status WorkbookReader::CellText(pugi::xml_node cell, std::string_view type, int 
     int index = 0;
     const std::string_view trimmed = TrimBlank(value);
     if (trimmed != "0" && !ParsePositiveInt(trimmed, 2147483647, &index)) {
-      return Status::Corruption(
-          fmt::format("{}: {}: cell {}: shared string index {} is not a number", file_, part,
-                      CellName(row, column), Quoted(value)));
+      return Status::Corruption(TrF("{}：{}：单元格 {}：共享字符串编号 {} 不是数字",
+                                    "{}: {}: cell {}: shared string index {} is not a number",
+                                    file_, part, CellName(row, column), Quoted(value)));
     }
     if (static_cast<size_t>(index) >= shared_strings_.size()) {
-      return Status::Corruption(
-          fmt::format("{}: {}: cell {}: shared string {} does not exist ({} has {})", file_, part,
-                      CellName(row, column), index,
-                      shared_strings_part_.empty() ? "the workbook" : shared_strings_part_,
-                      shared_strings_.size()));
+      return Status::Corruption(TrF("{}：{}：单元格 {}：共享字符串 {} 不存在（{}只有 {} 个）",
+                                    "{}: {}: cell {}: shared string {} does not exist ({} has {})",
+                                    file_, part, CellName(row, column), index,
+                                    shared_strings_part_.empty()
+                                        ? std::string(Tr("工作簿", "the workbook"))
+                                        : shared_strings_part_ + std::string(Tr(" ", "")),
+                                    shared_strings_.size()));
     }
     *text = shared_strings_[static_cast<size_t>(index)];
   } else if (type == "inlineStr" && is) {
@@ -891,12 +898,14 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
     int row = previous_row + 1;
     if (const pugi::xml_attribute r = Attribute(row_node, "r")) {
       if (!ParsePositiveInt(r.value(), kMaxRows, &row)) {
-        failed = Status::Corruption(
-            fmt::format("{}: {}: malformed row number {}", file_, part, Quoted(r.value())));
+        failed =
+            Status::Corruption(TrF("{}：{}：行号 {} 格式有误", "{}: {}: malformed row number {}",
+                                   file_, part, Quoted(r.value())));
         return;
       }
     } else if (row > kMaxRows) {
-      failed = Status::Corruption(fmt::format("{}: {}: more than {} rows", file_, part, kMaxRows));
+      failed = Status::Corruption(
+          TrF("{}：{}：超过 {} 行", "{}: {}: more than {} rows", file_, part, kMaxRows));
       return;
     }
     previous_row = row;
@@ -916,13 +925,15 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       }
       if (r) {
         if (!ParseCellRef(r.value(), &cell_row, &column)) {
-          failed = Status::Corruption(
-              fmt::format("{}: {}: malformed cell reference {}", file_, part, Quoted(r.value())));
+          failed = Status::Corruption(TrF("{}：{}：单元格引用 {} 格式有误",
+                                          "{}: {}: malformed cell reference {}", file_, part,
+                                          Quoted(r.value())));
           return;
         }
       } else if (column >= kMaxColumns) {
-        failed = Status::Corruption(
-            fmt::format("{}: {}: row {}: more than {} cells", file_, part, row, kMaxColumns));
+        failed = Status::Corruption(TrF("{}：{}：第 {} 行超过 {} 个单元格",
+                                        "{}: {}: row {}: more than {} cells", file_, part, row,
+                                        kMaxColumns));
         return;
       }
       previous_column = column;
@@ -942,9 +953,9 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       text_bytes_ += text.size();
       if (text_bytes_ > limits_.max_text_bytes) {
         failed = Status::InvalidArgument(
-            fmt::format("{}: the cells hold more than {} bytes of text; larger workbooks are "
-                        "refused",
-                        file_, limits_.max_text_bytes));
+            TrF("{}：单元格中的文字超过 {} 字节，工作簿太大，不予读取",
+                "{}: the cells hold more than {} bytes of text; larger workbooks are refused",
+                file_, limits_.max_text_bytes));
         return;
       }
       if (static_cast<int64_t>(cells.size()) >= limits_.max_sheet_cells) {
@@ -966,8 +977,9 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
     if (!ParseCellRef(ref.substr(0, colon), &range.first_row, &range.first_column) ||
         (colon != std::string_view::npos &&
          !ParseCellRef(ref.substr(colon + 1), &range.last_row, &range.last_column))) {
-      failed = Status::Corruption(
-          fmt::format("{}: {}: malformed merged range {}", file_, part, Quoted(ref)));
+      failed =
+          Status::Corruption(TrF("{}：{}：合并区域 {} 格式有误",
+                                 "{}: {}: malformed merged range {}", file_, part, Quoted(ref)));
       return;
     }
     if (colon == std::string_view::npos) return;  // a single cell
@@ -1007,29 +1019,46 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
       row_last.emplace_back(row, column);
     }
   }
-  const int first_row = row_last.front().first;
-  const int last_row = row_last.back().first;
-  int64_t grid = (last_row - first_row + 1) - static_cast<int64_t>(row_last.size());
-  for (const auto& [row, column] : row_last) grid += column + 1;
+  // The table's rows: every row that holds a cell or a merged range, and the empty rows
+  // between two of them — all of a short run, one for a longer run (a stray cell far down
+  // costs one row, not the rows above it; the row numbers stay exact in each row's origin).
+  std::vector<int> sheet_rows;  // the sheet row of each table row, ascending
+  sheet_rows.reserve(row_last.size());
+  int64_t grid = 0;
+  for (const auto& [row, column] : row_last) {
+    if (!sheet_rows.empty()) {
+      const int gap = row - sheet_rows.back() - 1;
+      const int kept = gap <= kKeptEmptyRows ? gap : 1;
+      for (int k = 1; k <= kept; ++k) sheet_rows.push_back(sheet_rows.back() + 1);
+      grid += kept;
+    }
+    sheet_rows.push_back(row);
+    grid += column + 1;
+  }
   if (grid > limits_.max_sheet_cells) return TooManyCells(name);
   workbook_cells_ += grid;
   if (workbook_cells_ > limits_.max_workbook_cells) {
     return Status::InvalidArgument(
-        fmt::format("{}: more than {} cells in all; larger workbooks are refused", file_,
-                    limits_.max_workbook_cells));
+        TrF("{}：全部工作表共超过 {} 个单元格，工作簿太大，不予读取",
+            "{}: more than {} cells in all; larger workbooks are refused", file_,
+            limits_.max_workbook_cells));
   }
+  const auto index_of = [&](int row) {
+    return static_cast<size_t>(std::lower_bound(sheet_rows.begin(), sheet_rows.end(), row) -
+                               sheet_rows.begin());
+  };
 
   int widest = 0;
   for (const auto& [row, column] : row_last) widest = std::max(widest, column + 1);
   std::vector<std::string> column_names;
   column_names.reserve(static_cast<size_t>(widest));
   for (int c = 0; c < widest; ++c) column_names.push_back(ColumnName(c));
-  table->rows.resize(static_cast<size_t>(last_row - first_row + 1));
+  table->rows.resize(sheet_rows.size());
   for (size_t i = 0; i < table->rows.size(); ++i) {
-    table->rows[i].origin.cell_ref = CellName(first_row + static_cast<int>(i), 0);
+    table->rows[i].origin.cell_ref = CellName(sheet_rows[i], 0);
   }
   for (const auto& [row, last_column] : row_last) {
-    std::vector<FlatCell>& row_cells = table->rows[static_cast<size_t>(row - first_row)].cells;
+    std::vector<FlatCell>& row_cells = table->rows[index_of(row)].cells;
     row_cells.resize(static_cast<size_t>(last_column + 1));
     const std::string number = std::to_string(row);
     for (int c = 0; c <= last_column; ++c) {
@@ -1040,7 +1069,7 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
     }
   }
   const auto at = [&](int row, int column) -> FlatCell& {
-    return table->rows[static_cast<size_t>(row - first_row)].cells[static_cast<size_t>(column)];
+    return table->rows[index_of(row)].cells[static_cast<size_t>(column)];
   };
   for (RawCell& c : cells) at(c.row, c.column).text = std::move(c.text);
   for (const Range& m : merges) {
@@ -1077,14 +1106,15 @@ Result<FlatDocument> WorkbookReader::Read(std::string_view bytes) {
   if (!workbook) {
     std::optional<std::string> main = OfficeDocumentPart();
     if (FindPart("word/document.xml") || (main && main->rfind("word/", 0) == 0)) {
-      return Status::InvalidArgument(fmt::format(
+      return Status::InvalidArgument(TrF(
+          "{}：不是 Excel 工作簿，看起来是 Word 文档（含 word/document.xml）",
           "{}: not an Excel workbook: it looks like a Word document (word/document.xml)", file_));
     }
     workbook = main;
   }
   const auto not_a_workbook = [&] {
-    return Status::InvalidArgument(
-        fmt::format("{}: not an Excel workbook (no xl/workbook.xml)", file_));
+    return Status::InvalidArgument(TrF("{}：不是 Excel 工作簿（缺少 xl/workbook.xml）",
+                                       "{}: not an Excel workbook (no xl/workbook.xml)", file_));
   };
   if (!workbook) return not_a_workbook();
 
@@ -1100,8 +1130,8 @@ Result<FlatDocument> WorkbookReader::Read(std::string_view bytes) {
   const std::string rels_name = dir + "_rels/" + workbook->substr(dir.size()) + ".rels";
   const std::optional<std::string> rels_part = FindPart(rels_name);
   if (!rels_part) {
-    return Status::Corruption(
-        fmt::format("{}: no {}: the sheets cannot be located", file_, rels_name));
+    return Status::Corruption(TrF("{}：缺少 {}，找不到各工作表",
+                                  "{}: no {}: the sheets cannot be located", file_, rels_name));
   }
   Result<std::map<std::string, Relationship>> rels = ReadRelationships(*rels_part);
   if (!rels.ok()) return rels.status();
@@ -1131,16 +1161,18 @@ Result<FlatDocument> WorkbookReader::Read(std::string_view bytes) {
     const std::string id = RelationshipId(sheet).value();
     const auto rel = rels->find(id);
     if (rel == rels->end()) {
-      failed = Status::Corruption(fmt::format(
-          "{}: {}: sheet \"{}\" refers to relationship \"{}\", which {} does not define", file_,
-          *workbook, name, id, *rels_part));
+      failed = Status::Corruption(
+          TrF("{}：{}：工作表“{}”引用的关系“{}”在 {} 中没有定义",
+              "{}: {}: sheet \"{}\" refers to relationship \"{}\", which {} does not define", file_,
+              *workbook, name, id, *rels_part));
       return;
     }
     if (!EndsWith(rel->second.type, "/worksheet")) return;  // chart and dialog sheets
     const std::optional<std::string> part = FindPart(rel->second.target);
     if (!part) {
-      failed = Status::Corruption(
-          fmt::format("{}: sheet \"{}\": no member {}", file_, name, rel->second.target));
+      failed =
+          Status::Corruption(TrF("{}：工作表“{}”：文件中没有 {}", "{}: sheet \"{}\": no member {}",
+                                 file_, name, rel->second.target));
       return;
     }
     FlatBlock block;

@@ -4,12 +4,15 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include "base/lang.h"
+
 namespace jixiao {
 
 Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string_view bytes, std::string file,
                                                      ZipLimits limits) {
   if (!LooksLikeZip(bytes)) {
-    return Status::InvalidArgument(fmt::format("{}: not a zip archive (no PK signature)", file));
+    return Status::InvalidArgument(TrF("{}：不是 zip 压缩包（没有 PK 标志）",
+                                       "{}: not a zip archive (no PK signature)", file));
   }
   zip_error_t error;
   zip_error_init(&error);
@@ -17,22 +20,24 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string_view bytes, std
   if (source == nullptr) {
     const std::string what = zip_error_strerror(&error);
     zip_error_fini(&error);
-    return Status::IOError(fmt::format("{}: cannot read the archive: {}", file, what));
+    return Status::IOError(
+        TrF("{}：无法读取压缩包：{}", "{}: cannot read the archive: {}", file, what));
   }
   zip_t* archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
   if (archive == nullptr) {
     const std::string what = zip_error_strerror(&error);
     zip_source_free(source);
     zip_error_fini(&error);
-    return Status::Corruption(fmt::format("{}: damaged zip archive: {}", file, what));
+    return Status::Corruption(
+        TrF("{}：zip 压缩包已损坏：{}", "{}: damaged zip archive: {}", file, what));
   }
   zip_error_fini(&error);
   const zip_int64_t count = zip_get_num_entries(archive, 0);
   if (count < 0 || static_cast<uint64_t>(count) > limits.max_members) {
     zip_close(archive);
-    return Status::Corruption(
-        fmt::format("{}: the archive has {} members, more than the {} allowed", file, count,
-                    limits.max_members));
+    return Status::Corruption(TrF("{}：压缩包内有 {} 个文件，超过允许的 {} 个",
+                                  "{}: the archive has {} members, more than the {} allowed", file,
+                                  count, limits.max_members));
   }
   return std::unique_ptr<ZipArchive>(new ZipArchive(archive, std::move(file), limits));
 }
@@ -58,31 +63,37 @@ std::vector<std::string> ZipArchive::Members() const {
 
 Result<std::string> ZipArchive::Read(const std::string& member) {
   const zip_int64_t index = zip_name_locate(archive_, member.c_str(), 0);
-  if (index < 0) return Status::NotFound(fmt::format("{}: no member {}", file_, member));
+  if (index < 0) {
+    return Status::NotFound(TrF("{}：压缩包内没有 {}", "{}: no member {}", file_, member));
+  }
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
       !(st.valid & ZIP_STAT_SIZE)) {
-    return Status::Corruption(fmt::format("{}: {}: cannot read the member's size", file_, member));
+    return Status::Corruption(
+        TrF("{}：{}：无法读取其大小", "{}: {}: cannot read the member's size", file_, member));
   }
   const uint64_t declared = st.size;
   const uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
   if (declared > limits_.max_member_bytes) {
-    return Status::Corruption(fmt::format("{}: {}: {} bytes uncompressed, more than the {} allowed",
-                                          file_, member, declared, limits_.max_member_bytes));
+    return Status::Corruption(TrF("{}：{}：解压后 {} 字节，超过允许的 {} 字节",
+                                  "{}: {}: {} bytes uncompressed, more than the {} allowed", file_,
+                                  member, declared, limits_.max_member_bytes));
   }
   if (declared > (1u << 20) && compressed > 0 && declared / compressed > limits_.max_ratio) {
-    return Status::Corruption(
-        fmt::format("{}: {}: compressed {}:1, beyond the {}:1 allowed (a zip bomb?)", file_, member,
-                    declared / compressed, limits_.max_ratio));
+    return Status::Corruption(TrF("{}：{}：压缩比 {}:1，超过允许的 {}:1（是否为“压缩炸弹”？）",
+                                  "{}: {}: compressed {}:1, beyond the {}:1 allowed (a zip bomb?)",
+                                  file_, member, declared / compressed, limits_.max_ratio));
   }
   if (total_read_ + declared > limits_.max_total_bytes) {
-    return Status::Corruption(
-        fmt::format("{}: more than {} bytes in all would be read", file_, limits_.max_total_bytes));
+    return Status::Corruption(TrF("{}：解压后总计将超过 {} 字节",
+                                  "{}: more than {} bytes in all would be read", file_,
+                                  limits_.max_total_bytes));
   }
   zip_file_t* f = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
   if (f == nullptr) {
-    return Status::Corruption(fmt::format("{}: {}: {}", file_, member, zip_strerror(archive_)));
+    return Status::Corruption(
+        TrF("{}：{}：{}", "{}: {}: {}", file_, member, zip_strerror(archive_)));
   }
   std::string out;
   out.resize(static_cast<size_t>(declared));
@@ -92,7 +103,8 @@ Result<std::string> ZipArchive::Read(const std::string& member) {
     if (n < 0) {
       const std::string what = zip_file_strerror(f);
       zip_fclose(f);
-      return Status::Corruption(fmt::format("{}: {}: damaged member: {}", file_, member, what));
+      return Status::Corruption(
+          TrF("{}：{}：内容已损坏：{}", "{}: {}: damaged member: {}", file_, member, what));
     }
     if (n == 0) break;
     got += static_cast<uint64_t>(n);
@@ -103,12 +115,14 @@ Result<std::string> ZipArchive::Read(const std::string& member) {
   const std::string after = more < 0 ? zip_file_strerror(f) : "";
   zip_fclose(f);
   if (more < 0) {  // e.g. a CRC mismatch, reported at the end of the data
-    return Status::Corruption(fmt::format("{}: {}: damaged member: {}", file_, member, after));
+    return Status::Corruption(
+        TrF("{}：{}：内容已损坏：{}", "{}: {}: damaged member: {}", file_, member, after));
   }
   if (got != declared || more > 0) {
     return Status::Corruption(
-        fmt::format("{}: {}: the member's size does not match its header ({} declared)", file_,
-                    member, declared));
+        TrF("{}：{}：实际大小与文件头记载的 {} 字节不符",
+            "{}: {}: the member's size does not match its header ({} declared)", file_, member,
+            declared));
   }
   total_read_ += got;
   return out;

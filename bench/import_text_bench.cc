@@ -1,0 +1,100 @@
+// Benchmark of text import at growing sizes: the package of tests/package_text.h grown to 1, 10
+// and 100 MB by repeating its table rows (projects, indicators) and report paragraphs (every
+// section long), imported from the bytes in memory as `jixiao import` does (LoadPackageBytes:
+// encoding detection, the text reader, the recognizer; writing the JSON is not included). Time
+// per MB stays flat when import is linear: the growth table in docs/performance.md comes from
+//   build/jixiao_bench --benchmark_filter='BM_ImportText' --benchmark_counters_tabular=true
+// BM_ImportTextGb18030 reads the same text saved as GB18030 (the conversion to UTF-8 included),
+// BM_ReadText only the text reader (no recognizer).
+#include <benchmark/benchmark.h>
+#include <unicode/ucnv.h>
+
+#include <string>
+
+#include "../tests/package_text.h"
+#include "import/importer.h"
+#include "import/text_reader.h"
+
+namespace jixiao {
+namespace {
+
+const std::string& Text(int megabytes) {
+  static std::string cached[3];
+  const int i = megabytes >= 100 ? 2 : megabytes >= 10 ? 1 : 0;
+  if (cached[i].empty()) {
+    cached[i] = testing::RepeatedPackageText(static_cast<size_t>(megabytes) * 1000 * 1000);
+  }
+  return cached[i];
+}
+
+std::string ToGb18030(const std::string& utf8) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::string out(utf8.size() + 16, '\0');
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    err = U_ZERO_ERROR;
+    const int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                                   utf8.data(), static_cast<int32_t>(utf8.size()), &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+      out.resize(static_cast<size_t>(n) + 16);
+      continue;
+    }
+    out.resize(U_SUCCESS(err) ? static_cast<size_t>(n) : 0);
+    break;
+  }
+  return out;
+}
+
+void Report(benchmark::State& state, size_t bytes) {
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+  state.counters["s_per_MB"] = benchmark::Counter(
+      static_cast<double>(bytes) / 1e6,
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void Import(benchmark::State& state, const std::string& bytes) {
+  size_t lines = 0;
+  for (auto _ : state) {
+    Result<LoadedPackage> loaded = LoadPackageBytes(bytes, "big.txt");
+    if (!loaded.ok()) {
+      state.SkipWithError(loaded.status().message().c_str());
+      return;
+    }
+    lines = loaded->package.provenance.size();
+    benchmark::DoNotOptimize(loaded->package.report.sections.data());
+  }
+  Report(state, bytes.size());
+  state.counters["placed"] = static_cast<double>(lines);
+}
+
+void BM_ImportText(benchmark::State& state) {
+  Import(state, Text(static_cast<int>(state.range(0))));
+}
+BENCHMARK(BM_ImportText)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ImportTextGb18030(benchmark::State& state) {
+  const std::string gb = ToGb18030(Text(static_cast<int>(state.range(0))));
+  if (gb.empty()) {
+    state.SkipWithError("GB18030 conversion failed");
+    return;
+  }
+  Import(state, gb);
+}
+BENCHMARK(BM_ImportTextGb18030)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ReadText(benchmark::State& state) {
+  const std::string& bytes = Text(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    Result<FlatDocument> doc = ReadText(bytes, "big.txt");
+    if (!doc.ok()) {
+      state.SkipWithError(doc.status().message().c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(doc->blocks.data());
+  }
+  Report(state, bytes.size());
+}
+BENCHMARK(BM_ReadText)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+}  // namespace
+}  // namespace jixiao
