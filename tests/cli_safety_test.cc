@@ -201,7 +201,7 @@ TEST(CliSafety, RulebooksNamedByAPackageMustBeSmallRegularFiles) {
     EXPECT_NE(r.err.find(tmp / name), std::string::npos) << name << "\n" << r.err;
   }
   EXPECT_NE(r.err.find("device"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("folder"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Is a directory"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("FIFO"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("104857600"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("a package may name only a bundled id or a file in its own folder"),

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <system_error>
 
 #include "base/lang.h"
 
@@ -28,16 +29,16 @@ constexpr ErrorText kErrorTexts[] = {
     {EROFS, "文件系统是只读的"},
     {EACCES, "没有权限"},
     {EPERM, "不允许此操作"},
-    {ENOENT, "文件或文件夹不存在"},
-    {ENOTDIR, "路径中有一部分不是文件夹"},
-    {EISDIR, "这是一个文件夹"},
+    {ENOENT, "文件不存在"},
+    {ENOTDIR, "路径中有一段不是文件夹"},
+    {EISDIR, "是文件夹，不是文件"},
     {EEXIST, "文件已存在"},
-    {EIO, "读写设备出错"},
+    {EIO, "读写出错"},
     {EFBIG, "文件太大"},
-    {ENAMETOOLONG, "文件名太长"},
+    {ENAMETOOLONG, "路径过长"},
     {ELOOP, "符号链接层数过多"},
-    {EMFILE, "打开的文件太多"},
-    {ENFILE, "系统打开的文件太多"},
+    {EMFILE, "打开的文件过多"},
+    {ENFILE, "系统打开的文件过多"},
     {EXDEV, "不能跨文件系统改名"},
     {EBUSY, "文件正被占用"},
     {ETXTBSY, "文件正被占用"},
@@ -131,6 +132,39 @@ Status FinishTemporary(int fd, const std::string& temporary, const std::string& 
   return Status::Ok();
 }
 
+// Why a file of this type is not read; "" for a regular file.
+std::string NotRegular(mode_t mode) {
+  if (S_ISREG(mode)) return "";
+  if (S_ISDIR(mode)) return SystemErrorText(EISDIR);
+  if (S_ISCHR(mode) || S_ISBLK(mode)) {
+    return std::string(Tr("是设备文件，不是普通文件", "is a device, not a regular file"));
+  }
+  if (S_ISFIFO(mode)) {
+    return std::string(Tr("是管道（FIFO），不是普通文件", "is a pipe (FIFO), not a regular file"));
+  }
+  if (S_ISSOCK(mode)) {
+    return std::string(Tr("是套接字，不是普通文件", "is a socket, not a regular file"));
+  }
+  return std::string(Tr("不是普通文件", "is not a regular file"));
+}
+
+// "1 MiB", "64 KiB" or "1000 bytes".
+std::string SizeText(size_t bytes) {
+  constexpr size_t kKiB = 1024;
+  constexpr size_t kMiB = kKiB * kKiB;
+  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
+  if (bytes >= kKiB && bytes % kKiB == 0) return fmt::format("{} KiB", bytes / kKiB);
+  return TrF("{} 字节", "{} bytes", bytes);
+}
+
+Status CannotRead(const std::string& path, std::string_view why) {
+  return Status::IOError(TrF("无法读取 {}：{}", "cannot read {}: {}", path, why));
+}
+
+Status TooLarge(const std::string& path, size_t limit, std::string_view size) {
+  return CannotRead(path, TrF("超过 {}{}", "is larger than {}{}", SizeText(limit), size));
+}
+
 Status RenameOver(const std::string& temporary, const std::string& target) {
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const int error = errno;
@@ -150,7 +184,7 @@ std::string SystemErrorText(int error) {
     }
     return fmt::format("系统错误 {}", error);
   }
-  return std::strerror(error);
+  return std::generic_category().message(error);
 }
 
 bool SameFile(const std::string& a, const std::string& b) {
@@ -258,69 +292,37 @@ std::vector<std::string> StagedFiles::targets() const {
 }
 
 Result<std::string> ReadRegularFile(const std::string& path, size_t limit) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    return Status::IOError(
-        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
-  }
+  // The type is checked before opening (a device is not even opened) and again on the opened
+  // descriptor (the path may have been replaced in between).
   struct stat st {};
-  if (::fstat(fd, &st) != 0) {
-    const int error = errno;
-    ::close(fd);
-    return Status::IOError(
-        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(error)));
+  if (::stat(path.c_str(), &st) != 0) return CannotRead(path, SystemErrorText(errno));
+  if (std::string why = NotRegular(st.st_mode); !why.empty()) return CannotRead(path, why);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) return CannotRead(path, SystemErrorText(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  if (::fstat(fd, &st) != 0) return CannotRead(path, SystemErrorText(errno));
+  if (std::string why = NotRegular(st.st_mode); !why.empty()) return CannotRead(path, why);
+  if (st.st_size < 0 || static_cast<uintmax_t>(st.st_size) > limit) {
+    return TooLarge(path, limit,
+                    TrF("（{} 字节）", " ({} bytes)", static_cast<intmax_t>(st.st_size)));
   }
-  const char* kind_zh = nullptr;
-  const char* kind_en = nullptr;
-  if (S_ISDIR(st.st_mode)) {
-    kind_zh = "是文件夹，不是文件";
-    kind_en = "is a folder, not a file";
-  } else if (S_ISFIFO(st.st_mode)) {
-    kind_zh = "是管道（FIFO），不是普通文件";
-    kind_en = "is a pipe (FIFO), not a regular file";
-  } else if (S_ISSOCK(st.st_mode)) {
-    kind_zh = "是套接字，不是普通文件";
-    kind_en = "is a socket, not a regular file";
-  } else if (!S_ISREG(st.st_mode)) {
-    kind_zh = "是设备文件，不是普通文件";
-    kind_en = "is a device, not a regular file";
-  }
-  if (kind_zh != nullptr) {
-    ::close(fd);
-    return Status::InvalidArgument(TrF("{} {}", "{} {}", path, Tr(kind_zh, kind_en)));
-  }
-  if (static_cast<unsigned long long>(st.st_size) > limit) {
-    ::close(fd);
-    return Status::InvalidArgument(TrF("{} 有 {} 字节，超过上限 {} 字节",
-                                       "{} has {} bytes, more than the limit of {}", path,
-                                       st.st_size, limit));
-  }
-  std::string bytes;
-  bytes.resize(static_cast<size_t>(st.st_size) + 1);
-  size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const int error = errno;
-      ::close(fd);
-      return Status::IOError(
-          TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(error)));
-    }
+  // At most one byte more than allowed is read: a file that grew is refused, not read whole.
+  std::string text(static_cast<size_t>(st.st_size) + 1, '\0');
+  size_t size = 0;
+  while (size < text.size()) {
+    const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return CannotRead(path, SystemErrorText(errno));
     if (n == 0) break;
-    got += static_cast<size_t>(n);
-    if (got == bytes.size()) {
-      if (got > limit) break;
-      bytes.resize(std::min(limit + 1, bytes.size() * 2 + 4096));
-    }
+    size += static_cast<size_t>(n);
+    if (size > limit) return TooLarge(path, limit, "");
+    if (size == text.size()) text.resize(std::min(size * 2, limit + 1));
   }
-  ::close(fd);
-  if (got > limit) {
-    return Status::InvalidArgument(
-        TrF("{} 超过上限 {} 字节", "{} is larger than the limit of {} bytes", path, limit));
-  }
-  bytes.resize(got);
-  return bytes;
+  text.resize(size);
+  return text;
 }
 
 }  // namespace jixiao

@@ -104,7 +104,8 @@ TEST_F(FileIo, AFullDiskLeavesThePreviousFileIntactAndNoPartialFile) {
   EXPECT_EQ(Slurp(p), "{\"valid\": true}");
   EXPECT_EQ(Names(disk), std::vector<std::string>{"pkg.json"});
   ScopedMessageLanguage zh(Lang::kZh);
-  EXPECT_EQ(WriteFileAtomically(p.string(), big).message(), "无法写入 " + p.string() + "：磁盘空间不足");
+  EXPECT_EQ(WriteFileAtomically(p.string(), big).message(),
+            "无法写入 " + p.string() + "：磁盘空间不足");
 }
 
 TEST_F(FileIo, AReadOnlyFolderGivesTheSystemsReason) {
@@ -198,20 +199,23 @@ TEST_F(FileIo, SameFileSeesThroughLinks) {
 TEST_F(FileIo, ReadRegularFileRefusesWhatIsNotARegularFileOfBoundedSize) {
   ScopedMessageLanguage en(Lang::kEn);
   EXPECT_EQ(ReadRegularFile("/dev/zero", 1024).status().message(),
-            "/dev/zero is a device, not a regular file");
+            "cannot read /dev/zero: is a device, not a regular file");
   EXPECT_EQ(ReadRegularFile(dir_.string(), 1024).status().message(),
-            dir_.string() + " is a folder, not a file");
+            "cannot read " + dir_.string() + ": Is a directory");
   const fs::path fifo = dir_ / "fifo";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   EXPECT_EQ(ReadRegularFile(fifo.string(), 1024).status().message(),
-            fifo.string() + " is a pipe (FIFO), not a regular file");
+            "cannot read " + fifo.string() + ": is a pipe (FIFO), not a regular file");
   const fs::path big = dir_ / "big";
-  {
-    std::ofstream out(big, std::ios::binary);
-  }
+  { std::ofstream out(big, std::ios::binary); }
   fs::resize_file(big, 100u << 20);  // sparse: 100 MB without writing them
   EXPECT_EQ(ReadRegularFile(big.string(), 1 << 20).status().message(),
-            big.string() + " has 104857600 bytes, more than the limit of 1048576");
+            "cannot read " + big.string() + ": is larger than 1 MiB (104857600 bytes)");
+  {
+    ScopedMessageLanguage zh(Lang::kZh);
+    EXPECT_EQ(ReadRegularFile(dir_.string(), 1024).status().message(),
+              "无法读取 " + dir_.string() + "：是文件夹，不是文件");
+  }
   Put(dir_ / "ok.toml", "id = \"x\"\n");
   EXPECT_EQ(*ReadRegularFile((dir_ / "ok.toml").string(), 1024), "id = \"x\"\n");
   EXPECT_EQ(ReadRegularFile((dir_ / "absent").string(), 1024).status().message(),

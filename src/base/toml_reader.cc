@@ -3,10 +3,6 @@
 // escape.
 #include "base/toml_reader.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -15,75 +11,12 @@
 #include <system_error>
 #include <utility>
 
+#include "base/file_io.h"
 #include "base/lang.h"
 #include "base/text.h"
 
 namespace jixiao {
 namespace {
-
-// The system's reason for `error`, in the language in force (the system's own words are
-// English; the reasons a clerk meets are said in Chinese).
-std::string SystemReason(int error) {
-  if (MessagesInChinese()) {
-    switch (error) {
-      case ENOENT:
-        return "文件不存在";
-      case EACCES:
-        return "没有读取权限";
-      case EPERM:
-        return "不允许访问";
-      case EISDIR:
-        return "是文件夹，不是文件";
-      case ENOTDIR:
-        return "路径中有一段不是文件夹";
-      case ELOOP:
-        return "符号链接层数过多";
-      case ENAMETOOLONG:
-        return "路径过长";
-      case EMFILE:
-      case ENFILE:
-        return "打开的文件过多";
-      case EIO:
-        return "读写出错";
-      default:
-        break;
-    }
-  }
-  return std::generic_category().message(error);
-}
-
-// Why a file of this type is refused; "" for a regular file.
-std::string NotRegular(mode_t mode) {
-  if (S_ISREG(mode)) return "";
-  if (S_ISDIR(mode)) return SystemReason(EISDIR);
-  if (S_ISCHR(mode) || S_ISBLK(mode)) {
-    return std::string(Tr("是设备文件，不是普通文件", "is a device, not a regular file"));
-  }
-  if (S_ISFIFO(mode)) {
-    return std::string(Tr("是管道（FIFO），不是普通文件", "is a pipe (FIFO), not a regular file"));
-  }
-  if (S_ISSOCK(mode)) {
-    return std::string(Tr("是套接字，不是普通文件", "is a socket, not a regular file"));
-  }
-  return std::string(Tr("不是普通文件", "is not a regular file"));
-}
-
-// "1 MiB", "64 KiB" or "1000 bytes".
-std::string SizeText(size_t bytes) {
-  constexpr size_t kKiB = 1024;
-  constexpr size_t kMiB = kKiB * kKiB;
-  if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
-  if (bytes >= kKiB && bytes % kKiB == 0) return fmt::format("{} KiB", bytes / kKiB);
-  return TrF("{} 字节", "{} bytes", bytes);
-}
-
-Status CannotRead(const std::string& path, std::string_view why) {
-  return Status::IOError(TrF("无法读取 {}：{}", "cannot read {}: {}", path, why));
-}
-
-Status TooLarge(const std::string& path, size_t max_bytes, std::string_view size) {
-  return CannotRead(path, TrF("超过 {}{}", "is larger than {}{}", SizeText(max_bytes), size));
-}
 
 bool Before(const toml::source_position& a, const toml::source_position& b) {
   return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -106,37 +39,7 @@ size_t OffsetOf(std::string_view text, uint32_t line, uint32_t column) {
 }  // namespace
 
 Result<std::string> ReadConfigFile(const std::string& path, size_t max_bytes) {
-  // The type is checked before opening (a device is not even opened) and again on the opened
-  // descriptor (the path may have been replaced in between).
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return CannotRead(path, SystemReason(errno));
-  if (std::string why = NotRegular(st.st_mode); !why.empty()) return CannotRead(path, why);
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) return CannotRead(path, SystemReason(errno));
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  if (::fstat(fd, &st) != 0) return CannotRead(path, SystemReason(errno));
-  if (std::string why = NotRegular(st.st_mode); !why.empty()) return CannotRead(path, why);
-  if (st.st_size < 0 || static_cast<uintmax_t>(st.st_size) > max_bytes) {
-    return TooLarge(path, max_bytes,
-                    TrF("（{} 字节）", " ({} bytes)", static_cast<intmax_t>(st.st_size)));
-  }
-  // At most one byte more than allowed is read: a file that grew is refused, not read whole.
-  std::string text(static_cast<size_t>(st.st_size) + 1, '\0');
-  size_t size = 0;
-  while (size < text.size()) {
-    const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return CannotRead(path, SystemReason(errno));
-    if (n == 0) break;
-    size += static_cast<size_t>(n);
-    if (size > max_bytes) return TooLarge(path, max_bytes, "");
-    if (size == text.size() && size <= max_bytes) text.resize(std::min(size * 2, max_bytes + 1));
-  }
-  text.resize(size);
-  return text;
+  return ReadRegularFile(path, max_bytes);
 }
 
 std::string PathBeside(const std::string& path, const std::string& named_in) {

@@ -3,12 +3,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <stdlib.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <filesystem>
-#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "base/file_io.h"
@@ -39,23 +36,6 @@ std::string FontRoleName(std::string_view role) {
     if (key == role) return MessagesInChinese() ? std::string(zh) : std::string(role);
   }
   return std::string(role);
-}
-
-// The XLSX writer writes a file: it does so in a private temporary folder, and the bytes are
-// taken back.
-Result<std::string> XlsxBytes(const RenderDocument& doc, const std::vector<std::string>& png) {
-  std::string folder = (fs::temp_directory_path() / "jixiao-xlsx-XXXXXX").string();
-  if (::mkdtemp(folder.data()) == nullptr) {
-    return Status::IOError(TrF("无法建立临时文件夹：{}", "cannot make a temporary folder: {}",
-                               SystemErrorText(errno)));
-  }
-  const std::string path = folder + "/book.xlsx";
-  Status s = WriteXlsx(doc, png, path);
-  Result<std::string> bytes = s.ok() ? ReadRegularFile(path, std::numeric_limits<size_t>::max() / 2)
-                                     : Result<std::string>(s);
-  std::error_code ec;
-  fs::remove_all(folder, ec);
-  return bytes;
 }
 
 // A cell or text of package JSON as the documents print it ("" for blank).
@@ -283,7 +263,7 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
     if (format == "docx") {
       file.data = docx;
     } else if (format == "xlsx") {
-      Result<std::string> x = XlsxBytes(doc, png);
+      Result<std::string> x = WriteXlsxBytes(doc, png);
       if (!x.ok()) return x.status();
       file.data = std::move(x).value();
     } else if (format == "pdf") {
