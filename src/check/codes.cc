@@ -104,6 +104,10 @@ const std::vector<CodeInfo>& AllCodes() {
        "the file lacks the data table, the self-evaluation table or the report"},
       {"I604", "formula-without-value", Severity::kWarning, "导入的工作簿中公式没有计算结果",
        "formula cells of the workbook hold no saved result"},
+      {"I605", "amounts-converted-from-yuan", Severity::kInfo, "以元填写的金额已换算为万元",
+       "amounts written in yuan were converted to 10,000 yuan"},
+      {"I606", "money-unit-unknown", Severity::kWarning, "金额没有注明单位，数字像是以元填写",
+       "no unit of money is stated and the figures look like yuan"},
   };
   return codes;
 }

@@ -438,16 +438,18 @@ class Recognizer {
   // The unit of a money column: its own header ("2024年预算数（元）"), else the table header's
   // label cell ("经费控制情况（元）"), else the statement above the table ("单位：元"), else a
   // note below it ("说明：金额单位为元").
-  UnitStatement ColumnUnit(std::string_view column_key, std::string_view label_key) const {
+  // The keys are folded (Key); the texts, as written, are quoted in the note.
+  UnitStatement ColumnUnit(std::string_view column_key, std::string_view column_text,
+                           std::string_view label_key, std::string_view label_text) const {
     UnitStatement u;
     if ((u.unit = StatedMoneyUnit(column_key, true)) != MoneyUnit::kUnstated) {
-      u.zh = fmt::format("列标题“{}”", column_key);
-      u.en = fmt::format("the column header \"{}\"", column_key);
+      u.zh = fmt::format("列标题“{}”", column_text);
+      u.en = fmt::format("the column header \"{}\"", column_text);
       return u;
     }
     if ((u.unit = StatedMoneyUnit(label_key, true)) != MoneyUnit::kUnstated) {
-      u.zh = fmt::format("表头“{}”", label_key);
-      u.en = fmt::format("the table header \"{}\"", label_key);
+      u.zh = fmt::format("表头“{}”", label_text);
+      u.en = fmt::format("the table header \"{}\"", label_text);
       return u;
     }
     if (statement_.unit != MoneyUnit::kUnstated) return statement_;
@@ -465,15 +467,16 @@ class Recognizer {
     g.header.row = RowNumber(t, r);
     g.table_zh = TableName(t);
     g.table_en = TableNameEn(t);
+    const std::vector<FlatCell>& cells = t.rows[r].cells;
     const std::string label = keys.empty() ? "" : keys[0];
+    const std::string label_text = cells.empty() ? "" : JoinLines(cells[0].text);
     for (int c : columns) {
       MoneyColumn column;
-      const std::string key = c >= 0 && c < static_cast<int>(keys.size()) ? keys[c] : "";
-      column.header = c >= 0 && c < static_cast<int>(t.rows[r].cells.size())
-                          ? JoinLines(t.rows[r].cells[c].text)
-                          : "";
+      const bool exists =
+          c > 0 && c < static_cast<int>(keys.size()) && c < static_cast<int>(cells.size());
+      column.header = exists ? JoinLines(cells[c].text) : "";
       column.header_en = column.header;
-      column.unit = ColumnUnit(c == 0 ? "" : key, label);
+      column.unit = ColumnUnit(exists ? keys[c] : "", column.header, label, label_text);
       g.columns.push_back(std::move(column));
     }
     money_.push_back(std::move(g));
