@@ -8,7 +8,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -40,8 +39,8 @@ TEST(Codes, AreUniqueAndWellFormed) {
   EXPECT_EQ(FindCode("Z999"), nullptr);
 }
 
-// Every code has its "### CODE slug" heading in the document, in the order of the catalogue
-// within each letter, and every "### " heading names a code that exists.
+// Every code has its "### CODE slug" heading in docs/NAME (what ExplainCode looks up), and
+// every "### " heading there names a code that exists.
 void ExpectEveryCodeIn(const std::string& name) {
   const std::string doc = ReadAll(fs::path(testing::SourceDir()) / "docs" / name);
   ASSERT_FALSE(doc.empty()) << "docs/" << name;
