@@ -42,7 +42,7 @@ enum class DocumentFormat {
 std::string_view DocumentFormatName(DocumentFormat f);
 
 // The largest file read (memory is a few times the file's size while it is imported).
-inline constexpr uint64_t kMaxDocumentBytes = 512ull << 20;
+inline constexpr uint64_t kMaxDocumentBytes = 256ull << 20;
 
 // By content: '{' after an optional BOM and blanks → JSON, and so is a file that holds exactly
 // one other JSON value (an array, a string, a number: "JSON, but not a package"); a zip
@@ -84,7 +84,7 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
                                        const std::string& rulebook_for_import = "");
 
 // Reads a whole file of at most kMaxDocumentBytes; IOError "cannot read <path>: <reason>",
-// InvalidArgument "<path>: a folder, not a file; …" and "<path>: larger than 512 MB; …".
+// InvalidArgument "<path>: a folder, not a file; …" and "<path>: larger than 256 MB; …".
 Result<std::string> ReadFileBytes(const std::string& path);
 
 }  // namespace jixiao
