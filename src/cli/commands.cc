@@ -385,6 +385,7 @@ int RunImport(const std::string& file, const std::string& output, const Options&
   if (o.format == "json") {
     nlohmann::ordered_json j = {{"file", file},
                                 {"format", DocumentFormatName(loaded->format)},
+                                {"encoding", im.encoding},
                                 {"output", output},
                                 {"rulebook", loaded->package.rulebook},
                                 {"recognised", im.recognised},
@@ -392,7 +393,9 @@ int RunImport(const std::string& file, const std::string& output, const Options&
     for (const Diagnostic& d : notes) j["notes"].push_back(DiagnosticJson(d, fo));
     summary << j.dump(2) << "\n";
   } else {
-    summary << TrF("导入 {}（{}）", "Importing {} ({})", file, FormatName(loaded->format)) << "\n";
+    std::string format = FormatName(loaded->format);
+    if (!im.encoding.empty()) format += std::string(Tr("，", ", ")) + im.encoding;
+    summary << TrF("导入 {}（{}）", "Importing {} ({})", file, format) << "\n";
     for (const std::string& line : im.recognised) summary << "  " << line << "\n";
     summary << "  "
             << TrF("评分规则：{}（{}）", "rulebook: {} ({})", loaded->package.rulebook,
