@@ -4,8 +4,9 @@
 // encoding detection, the text reader, the recognizer; writing the JSON is not included). Time
 // per MB stays flat when import is linear: the growth table in docs/performance.md comes from
 //   build/jixiao_bench --benchmark_filter='BM_ImportText' --benchmark_counters_tabular=true
-// BM_ImportTextGb18030 reads the same text saved as GB18030 (the conversion to UTF-8 included),
-// BM_ReadText only the text reader (no recognizer).
+// BM_ImportTextOneSection puts the whole report in one section (once quadratic: each line
+// recounted the section's lines); BM_ImportTextGb18030 reads the text saved as GB18030 (the
+// conversion to UTF-8 included); BM_ReadText runs only the text reader (no recognizer).
 #include <benchmark/benchmark.h>
 #include <unicode/ucnv.h>
 
@@ -18,13 +19,16 @@
 namespace jixiao {
 namespace {
 
-const std::string& Text(int megabytes) {
-  static std::string cached[3];
+// The package grown to `megabytes` MB (1, 10 or 100), its report spread over ten sections or
+// all in one (the case that was quadratic: 8 MB took minutes).
+const std::string& Text(int megabytes, bool one_section = false) {
+  static std::string cached[2][3];
   const int i = megabytes >= 100 ? 2 : megabytes >= 10 ? 1 : 0;
-  if (cached[i].empty()) {
-    cached[i] = testing::RepeatedPackageText(static_cast<size_t>(megabytes) * 1000 * 1000);
+  std::string& text = cached[one_section ? 1 : 0][i];
+  if (text.empty()) {
+    text = testing::RepeatedPackageText(static_cast<size_t>(megabytes) * 1000 * 1000, one_section);
   }
-  return cached[i];
+  return text;
 }
 
 std::string ToGb18030(const std::string& utf8) {
@@ -71,6 +75,16 @@ void BM_ImportText(benchmark::State& state) {
   Import(state, Text(static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_ImportText)->Arg(1)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ImportTextOneSection(benchmark::State& state) {
+  Import(state, Text(static_cast<int>(state.range(0)), /*one_section=*/true));
+}
+BENCHMARK(BM_ImportTextOneSection)
+    ->Arg(1)
+    ->Arg(10)
+    ->Arg(100)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
 
 void BM_ImportTextGb18030(benchmark::State& state) {
   const std::string gb = ToGb18030(Text(static_cast<int>(state.range(0))));

@@ -87,8 +87,8 @@ inline std::string PackageText() {
 
 // The package grown to at least `bytes` bytes: about a tenth of the growth is project rows, a
 // tenth indicator rows, the rest report paragraphs spread over the ten sections (so every
-// section is long). Deterministic.
-inline std::string RepeatedPackageText(size_t bytes) {
+// section is long) or, with `one_section`, all in the first section. Deterministic.
+inline std::string RepeatedPackageText(size_t bytes, bool one_section = false) {
   const std::string base = PackageText();
   const size_t grow = bytes > base.size() ? bytes - base.size() : 0;
   const std::string project = kPackageTextProjectRow;
@@ -97,6 +97,8 @@ inline std::string RepeatedPackageText(size_t bytes) {
   const size_t projects = grow / 10 / project.size() + 1;
   const size_t indicators = grow / 10 / indicator.size() + 1;
   const size_t per_section = (grow * 8 / 10) / paragraph.size() / 10 + 1;
+  const size_t first_section = one_section ? per_section * 10 : per_section;
+  const size_t other_sections = one_section ? 1 : per_section;
   std::string text;
   text.reserve(bytes + 4096);
   text += kPackageTextTables;
@@ -104,10 +106,10 @@ inline std::string RepeatedPackageText(size_t bytes) {
   text += kPackageTextMiddle;
   for (size_t i = 0; i < indicators; ++i) text += indicator;
   text += kPackageTextEnd;
-  for (size_t i = 0; i < per_section; ++i) text += paragraph;
+  for (size_t i = 0; i < first_section; ++i) text += paragraph;
   for (const char* section : kPackageTextSections) {
     text += section;
-    for (size_t i = 0; i < per_section; ++i) text += paragraph;
+    for (size_t i = 0; i < other_sections; ++i) text += paragraph;
   }
   while (text.size() < bytes) text += paragraph;  // the last section makes up the rest
   return text;

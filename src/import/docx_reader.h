@@ -35,7 +35,8 @@
 // an unbounded allocation (zip caps from ZipLimits; XML size, table nesting, grid width and
 // cell count capped by DocxLimits).
 //
-// Pure functions; safe to call from any thread (each call has its own archive).
+// Pure functions; safe to call from any thread (each call has its own archive). Messages
+// follow the language in force (base/lang.h); the English forms are given below.
 #pragma once
 
 #include <cstdint>

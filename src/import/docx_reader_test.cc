@@ -519,6 +519,23 @@ TEST(DocxTrackedChanges, InsertionsKeptDeletionsAndMovesAwayDropped) {
       "p1 预算执行数\np2 上半下半\np3 末\nt1 r0: 保留\nt1 r1: 也保留\n");
 }
 
+// A long run of paragraphs whose marks are deleted joins into one paragraph, each piece copied
+// once (the held-back text is appended to, not inserted before every next paragraph).
+TEST(DocxTrackedChanges, ALongRunOfJoinedParagraphs) {
+  std::string body, expected;
+  for (int i = 0; i < 30000; ++i) {
+    body += "<w:p><w:pPr><w:rPr><w:del w:id=\"" + std::to_string(i) +
+            "\" w:author=\"a\"/></w:rPr></w:pPr><w:r><w:t>" + std::to_string(i * 7919) +
+            "</w:t></w:r></w:p>";
+    expected += std::to_string(i * 7919);
+  }
+  body += P("尾");
+  Result<FlatDocument> doc = ReadDocx(Docx(body), "t.docx");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  ASSERT_EQ(doc->blocks.size(), 1u);
+  EXPECT_TRUE(doc->blocks[0].paragraph.text == expected + "尾");
+}
+
 TEST(DocxMarkup, BookmarksCommentsProofingHyperlinksSmartTagsCustomXml) {
   EXPECT_EQ(ReadBody("<w:bookmarkStart w:id=\"0\" w:name=\"_Toc1\"/>"
                      "<w:p><w:bookmarkStart w:id=\"1\" w:name=\"b\"/>"

@@ -1627,10 +1627,6 @@ std::string ChooseRulebook(const Package& p, std::string* reason) {
 ImportResult Recognize(const FlatDocument& document, const std::string& rulebook) {
   ImportResult result;
   result.encoding = document.encoding;
-  if (!document.encoding.empty() && document.encoding.rfind("UTF-8", 0) != 0) {
-    result.recognised.push_back(TrF("文本编码：{}，已转换为 UTF-8",
-                                    "text encoding: {}, converted to UTF-8", document.encoding));
-  }
   Recognizer(document, &result).Run();
   Package& p = result.package;
   if (p.unit.name.empty()) {

@@ -28,8 +28,7 @@ struct ImportResult {
   std::vector<std::string> recognised;  // one line per part recognised, for the summary
   std::string rulebook_reason;          // why package.rulebook was chosen
   // The encoding a text file was read in (FlatDocument::encoding: "UTF-8", "UTF-8 (BOM)",
-  // "GB18030", "UTF-16LE", "UTF-16BE"); empty for Word and Excel files. When the text was
-  // converted, the first recognised line says so too ("文本编码：GB18030，已转换为 UTF-8").
+  // "GB18030", "UTF-16LE", "UTF-16BE"), for the summary; empty for Word and Excel files.
   std::string encoding;
 };
 

@@ -26,18 +26,22 @@
 //   * a cell with no value (only a style) or whose text is empty is absent.
 //
 // The grid of a table: rows are the sheet's rows from the first to the last that holds a cell
-// or a merged range, one FlatRow per sheet row (empty rows between them are kept, with no
-// cells, so row spans line up); column A is column 0. A row holds cells up to its last filled
-// or merged column, with empty cells filling gaps, so `cells[i].column == i`. A merged range
+// or a merged range, one FlatRow per sheet row; empty rows between them are kept, with no
+// cells, up to 20 in a row — a longer run is kept as one empty row, so that work and memory
+// follow the cells that exist (a stray cell at A300000 costs one row). Rows spanned by a merge
+// are never empty, so row spans line up. Column A is column 0. A row holds cells up to its last
+// filled or merged column, with empty cells filling gaps, so `cells[i].column == i`. A merged range
 // puts its spans on its top-left cell and a `covered` cell with empty text on every other
 // position; a range overlapping an earlier one is ignored, as Excel's repair does.
 // Provenance: every cell's origin.cell_ref is its own reference ("B7"), gap and covered cells
-// included; a row's origin.cell_ref is the reference of its column-A position ("A7").
+// included; a row's origin.cell_ref is the reference of its column-A position ("A7"), which
+// gives the sheet row number (the recognizer quotes it).
 // Every sheet of the workbook is read, hidden and "veryHidden" ones included (a form's lookup
 // lists often live in hidden sheets; the recognizer decides what to use); chart sheets and
 // dialog sheets, which hold no cells, give no table. FlatTable.index counts the tables made.
 //
-// Thread-safe: no shared state; call from any thread.
+// Thread-safe: no shared state; call from any thread. Messages follow the language in force
+// (base/lang.h); the English forms are given below.
 #pragma once
 
 #include <cstdint>

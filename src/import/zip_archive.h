@@ -3,7 +3,7 @@
 // (a member or a total beyond the size caps, or a member that inflates beyond the ratio cap)
 // gives a Status naming the file and the member — never a crash or an unbounded allocation.
 //
-// Not thread-safe: one archive per thread.
+// Not thread-safe: one archive per thread. Messages follow the language in force (base/lang.h).
 #pragma once
 
 #include <cstddef>
