@@ -45,10 +45,9 @@ std::string_view DocumentFormatName(DocumentFormat f);
 inline constexpr uint64_t kMaxDocumentBytes = 256ull << 20;
 
 // By content: '{' after an optional BOM and blanks → JSON, and so is a file that holds exactly
-// one other JSON value (an array, a string, a number: "JSON, but not a package"); a zip
-// holding word/document.xml →
-// DOCX, xl/workbook.xml → XLSX, a "mimetype" member of an OpenDocument text or spreadsheet →
-// kOdt / kOds, other zips → kOtherZip; the OLE compound file signature
+// one other JSON value (an array, a string, a number: "JSON, but not a package"); a zip holding
+// word/document.xml → DOCX, xl/workbook.xml → XLSX, a "mimetype" member of an OpenDocument text
+// or spreadsheet → kOdt / kOds, other zips → kOtherZip; the OLE compound file signature
 // (D0 CF 11 E0 A1 B1 1A E1) → kDoc, kXls, kEncrypted or kOtherCompound by the stream names
 // its directory holds; anything else → text.
 DocumentFormat DetectFormat(std::string_view bytes);

@@ -138,7 +138,7 @@ MoneyUnit StatedMoneyUnit(std::string_view folded, bool bare) {
 
 // A short line that states a unit of money ("单位：元", "（单位：万元）", "编制单位：某协会
 // 金额单位：元"), not prose that happens to mention one.
-constexpr size_t kLongestUnitLine = 120;  // bytes: 40 Chinese characters
+constexpr size_t kLongestUnitLine = 180;  // bytes: 60 Chinese characters
 
 // The Chinese numeral 1–99 that `text` starts with ("一", "十", "十二", "二十", "九十九"), or
 // an empty view. Digits are 一…九; 十 stands alone, after a digit (二十) or before one (十一).

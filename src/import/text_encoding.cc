@@ -4,6 +4,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -94,9 +95,10 @@ bool ConvertStrict(const char* name, std::string_view bytes, size_t base, std::s
   ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   out->clear();
   out->reserve(bytes.size() + bytes.size() / 2);
-  constexpr int32_t kChunk = 1 << 15;
-  std::vector<UChar> buffer(kChunk);
-  std::vector<int32_t> offsets(kChunk);
+  // A short text needs no more room than its length (one UTF-16 unit per byte at most).
+  const int32_t kChunk = static_cast<int32_t>(std::min<size_t>(1 << 15, bytes.size() + 4));
+  std::vector<UChar> buffer(static_cast<size_t>(kChunk));
+  std::vector<int32_t> offsets(static_cast<size_t>(kChunk));
   const char* const start = bytes.data();
   const char* source = start;
   const char* const limit = start + bytes.size();
