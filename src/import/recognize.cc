@@ -375,9 +375,17 @@ class Recognizer {
     const CodeInfo* info = FindCode(code);
     d.severity = info ? info->severity : Severity::kWarning;
     d.location.document = "source";
+    // The place as printed, in the language in force ("表1 › 第6行 › 第2列" / "table 1 › row 6
+    // › column 2"); `source` keeps it as data.
     d.location.table = where.table;
-    d.location.row = where.row > 0 ? fmt::format("第{}行", where.row) : "";
-    if (where.column > 0) d.location.column = fmt::format("第{}列", where.column);
+    if (!MessagesInChinese() && StartsWith(where.table, "表")) {
+      const std::string_view number = std::string_view(where.table).substr(3);  // after "表"
+      if (!number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos) {
+        d.location.table = fmt::format("table {}", number);  // an unnamed table: "表2"
+      }
+    }
+    d.location.row = where.row > 0 ? TrF("第{}行", "row {}", where.row) : "";
+    if (where.column > 0) d.location.column = TrF("第{}列", "column {}", where.column);
     d.location.source = where;
     d.reported = std::string(TrimBlank(JoinLines(where.text)));
     d.message_zh = std::move(zh);
@@ -583,9 +591,13 @@ class Recognizer {
     }
   }
 
+  // A note (folded): "说明…", "备注…", "注:…", "注1:…", "注 …".
   static bool IsNote(std::string_view key) {
-    return StartsWith(key, "说明") || StartsWith(key, "注:") || StartsWith(key, "注") ||
-           StartsWith(key, "备注");
+    if (StartsWith(key, "说明") || StartsWith(key, "备注")) return true;
+    if (!StartsWith(key, "注")) return false;
+    const std::string_view rest = key.substr(std::string_view("注").size());
+    return !rest.empty() &&
+           (rest[0] == ':' || rest[0] == ' ' || (rest[0] >= '0' && rest[0] <= '9'));
   }
 
   // A row that states a unit of money and holds no figure ("单位：元", "编制单位：某协会 |

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/lang.h"
 #include "import/importer.h"
 #include "import/text_reader.h"
 #include "model/walk.h"
@@ -104,6 +105,22 @@ TEST(Recognize, MiniPackageWithHeaderVariants) {
   EXPECT_EQ(src.column, 4);
   EXPECT_EQ(src.line, 48);
   EXPECT_EQ(src.text, "199.50");
+}
+
+// The place of an import note is printed in the language in force; its source stays data.
+TEST(Recognize, NotesArePlacedInTheLanguageInForce) {
+  ImportResult r = RecognizeText(kMini);
+  ASSERT_EQ(r.notes.size(), 2u);
+  EXPECT_EQ(r.notes[1].location.table, "table 1");
+  EXPECT_EQ(r.notes[1].location.row, "row 6");
+  EXPECT_EQ(r.notes[0].location.row, "row 3");  // I605: the header of the expense table
+  EXPECT_EQ(r.notes[1].location.source->table, "表1");
+  const ScopedMessageLanguage zh(Lang::kZh);
+  r = RecognizeText(kMini);
+  EXPECT_EQ(r.notes[1].location.table, "表1");
+  EXPECT_EQ(r.notes[1].location.row, "第6行");
+  EXPECT_EQ(r.recognised.front(), "基础数据表 · 财政供养人员：编制 20，在职 18，控制率 90%");
+  EXPECT_EQ(r.rulebook_reason, "满意度为一级指标或未出现，评分规则取 national");
 }
 
 // A funds row that stops before 执行率 and 得分 (left blank for jixiao to compute; a
