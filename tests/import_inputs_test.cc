@@ -42,7 +42,9 @@ class ImportInputs : public ::testing::Test {
       EXPECT_EQ(ref.file, given) << pointer;
     }
     for (const Diagnostic& d : l.import.notes) {
-      if (d.location.source) EXPECT_EQ(d.location.source->file, given) << d.code;
+      if (d.location.source) {
+        EXPECT_EQ(d.location.source->file, given) << d.code;
+      }
     }
   }
   fs::path dir_;
