@@ -1,15 +1,23 @@
-// libFuzzer target for the render pipeline: any bytes that parse as a package are prepared
-// (render/prepare.h), laid out with the bundled form for their rulebook and year
-// (render/compose.h), their charts drawn as PNG and SVG (render/charts.h), and written as DOCX,
-// XLSX, HTML and package JSON — all in memory (no PDF, no LibreOffice; XLSX through
-// WriteXlsxBytes' private temporary folder). Nothing may crash, hang or allocate without bound:
-// scripts/run-fuzz.sh runs it with -rss_limit_mb and -malloc_limit_mb, so a blow-up such as the
-// chart axis that once made 1.8 billion tick labels is a finding.
+// libFuzzer target for the render pipeline: any package is prepared (render/prepare.h), laid
+// out with the bundled form for its rulebook and year (render/compose.h), its charts drawn as
+// PNG and SVG (render/charts.h), and written as DOCX, XLSX, HTML and package JSON — all in
+// memory (no PDF, no LibreOffice; XLSX through WriteXlsxBytes' private temporary folder).
+// Nothing may crash, hang or allocate without bound: scripts/run-fuzz.sh runs it with
+// -rss_limit_mb and -malloc_limit_mb, so a blow-up such as the chart axis that once made 1.8
+// billion tick labels is a finding.
+//
+// Two kinds of input:
+//   - package JSON, as given (the seeds and the package JSON fuzzer's corpus);
+//   - when the input starts with '/', lines "<JSON pointer>=<text>" that replace values of the
+//     bundled example (examples/lingling-kexie-2024.json, read next to this source file), e.g.
+//     "/evaluation/funds/full_year_budget=-127.10"; "=null" blanks the value. Every such input
+//     is a well-formed package, so the mutations spend their time on figures and words rather
+//     than on JSON syntax.
 //
 // Invariants checked (std::abort on violation):
 //   - compose fails only with InvalidArgument; so do the DOCX and XLSX writers (text XML cannot
 //     hold, a sheet name Excel refuses), never with a crash or an IOError for lack of memory;
-//   - every chart's axis has 1 to 5 intervals with 0 on it, and covers the chart's values;
+//   - every chart's axis has 3 to 5 intervals with 0 on it, and covers the chart's values;
 //   - a written DOCX and XLSX start as zips do, the HTML is one page, the prepared package
 //     reads back.
 // Charts are drawn small (320×180, scale 1) to keep executions fast: the axis and the layout
@@ -17,6 +25,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,7 +55,7 @@ double Value(const jixiao::Decimal& d) { return std::strtod(d.ToString().c_str()
 void CheckAxis(const jixiao::Chart& chart) {
   const jixiao::ChartAxis axis = jixiao::ValueAxis(chart);
   Require(axis.below >= 0 && axis.above >= 0 && axis.below <= 5 && axis.above <= 5);
-  Require(axis.intervals() >= 1 && axis.intervals() <= 5);
+  Require(axis.intervals() >= 3 && axis.intervals() <= 5);
   Require(axis.TickValue(axis.below) == 0);
   const double lo = axis.TickValue(0), hi = axis.TickValue(axis.intervals());
   for (const jixiao::Chart::Series& s : chart.series) {
@@ -59,12 +72,66 @@ bool StartsWith(const std::string& s, std::string_view prefix) {
   return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
 }
 
+// The bundled example as JSON, or nullopt when it cannot be read (the patch inputs are then
+// ignored).
+const std::optional<nlohmann::ordered_json>& Example() {
+  static const std::optional<nlohmann::ordered_json> example =
+      []() -> std::optional<nlohmann::ordered_json> {
+    const std::filesystem::path path = std::filesystem::path(__FILE__).parent_path().parent_path() /
+                                       "examples" / "lingling-kexie-2024.json";
+    std::ifstream in(path, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (j.is_discarded()) return std::nullopt;
+    return j;
+  }();
+  return example;
+}
+
+// The example with each "<pointer>=<text>" line applied to a value it has; other lines are
+// skipped.
+std::optional<std::string> Patched(std::string_view lines) {
+  if (!Example()) return std::nullopt;
+  nlohmann::ordered_json j = *Example();
+  size_t start = 0;
+  while (start < lines.size()) {
+    size_t end = lines.find('\n', start);
+    if (end == std::string_view::npos) end = lines.size();
+    const std::string_view line = lines.substr(start, end - start);
+    start = end + 1;
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos) continue;
+    try {
+      const nlohmann::ordered_json::json_pointer pointer{std::string(line.substr(0, eq))};
+      if (!j.contains(pointer)) continue;
+      nlohmann::ordered_json& target = j[pointer];
+      if (target.is_structured()) continue;
+      const std::string_view value = line.substr(eq + 1);
+      if (value == "null") {
+        target = nullptr;
+      } else {
+        target = std::string(value);
+      }
+    } catch (const nlohmann::json::exception&) {
+      continue;  // not a pointer
+    }
+  }
+  // Invalid UTF-8 in a patched value: dump() replaces it, so the package stays readable JSON.
+  return j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const jixiao::Rulebook national = jixiao::BundledRulebook("national").value();
   static const jixiao::Rulebook lingling = jixiao::BundledRulebook("hunan-lingling").value();
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::optional<std::string> patched;
+  if (!text.empty() && text.front() == '/') {
+    patched = Patched(text);
+    if (!patched) return 0;
+    text = *patched;
+  }
   jixiao::Result<jixiao::Package> package = jixiao::ParsePackageJson(text, "fuzz.json");
   if (!package.ok()) return 0;
   const jixiao::Rulebook& rulebook = package->rulebook == "hunan-lingling" ? lingling : national;
@@ -72,8 +139,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Require(form.ok());
 
   const jixiao::PreparedPackage prepared = jixiao::PrepareForRender(*package, rulebook);
-  jixiao::Result<jixiao::RenderDocument> doc =
-      jixiao::ComposeDocument(prepared, rulebook, *form);
+  jixiao::Result<jixiao::RenderDocument> doc = jixiao::ComposeDocument(prepared, rulebook, *form);
   if (!doc.ok()) {
     Require(doc.status().code() == jixiao::Status::Code::kInvalidArgument);
     return 0;

@@ -2,7 +2,8 @@
 # Runs the libFuzzer targets built in BUILD_DIR for SECONDS each (every fuzz_* there, or only
 # the TARGETs named), starting from the seeds in fuzz/corpus/<target>/ (copied to a scratch
 # corpus so the committed seeds stay small). fuzz_render also starts from the package JSON
-# fuzzer's corpus, since its inputs are packages.
+# fuzzer's corpus, since its inputs are packages. A dictionary fuzz/<target>.dict, when there,
+# is passed with -dict.
 #
 #   scripts/run-fuzz.sh [BUILD_DIR [SECONDS [TARGET…]]]
 #   e.g. scripts/run-fuzz.sh build-fuzz 600 fuzz_render
@@ -51,10 +52,12 @@ for fuzzer in "${fuzzers[@]}"; do
   name=$(basename "$fuzzer")
   mkdir -p "$scratch/$name"
   mapfile -t seeds < <(seed_dirs "$name")
+  dict=()
+  [ -f "$root/fuzz/$name.dict" ] && dict=(-dict="$root/fuzz/$name.dict")
   echo "== $name (${seconds}s, rss ≤ ${rss_mb} MB, one allocation ≤ ${malloc_mb} MB)"
   start=$(date +%s)
   if ! "$fuzzer" -max_total_time="$seconds" -print_final_stats=1 \
-      -rss_limit_mb="$rss_mb" -malloc_limit_mb="$malloc_mb" -timeout="$timeout_s" \
+      -rss_limit_mb="$rss_mb" -malloc_limit_mb="$malloc_mb" -timeout="$timeout_s" "${dict[@]}" \
       -artifact_prefix="$scratch/$name-" "$scratch/$name" "${seeds[@]}" \
       >"$scratch/$name.log" 2>&1; then
     tail -n 40 "$scratch/$name.log"

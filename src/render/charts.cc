@@ -113,8 +113,9 @@ int StepsToReach(Magnitude units, int scale, int digits, int power) {
 }
 
 // The smallest step m·10^k (m ∈ {1, 2, 2.5, 5}) that covers [lo, hi] (lo ≤ 0 ≤ hi, not both 0)
-// in at most five intervals. Consecutive candidates differ by at most a factor of two, so the
-// chosen step takes at least three intervals unless a step of 10^-40 already takes fewer.
+// in at most five intervals. Consecutive candidates differ by at most a factor of two, and
+// halving the step at most doubles each count, so the chosen step takes at least three
+// intervals (the first candidate, 10^-40, takes far more than five for any nonzero Decimal).
 ChartAxis NiceAxis(const Decimal& lo, const Decimal& hi) {
   const Magnitude lo_units = MagnitudeOf(lo), hi_units = MagnitudeOf(hi);
   for (int power = kMinPower; power <= kMaxPower; ++power) {
@@ -183,7 +184,7 @@ std::string ScientificText(bool negative, std::string_view digits, int exponent,
   }
   text += "×10";
   const std::string power = std::to_string(exponent);
-  // About two thirds of the 11 px label, raised by a third of it (pango units of points).
+  // About two thirds of the 11 px label (size in 1024ths of a point), raised by a third of it.
   if (markup) return text + "<span size=\"5760\" rise=\"4096\">" + power + "</span>";
   static constexpr std::string_view kSuperscript[] = {"⁰", "¹", "²", "³", "⁴",
                                                       "⁵", "⁶", "⁷", "⁸", "⁹"};

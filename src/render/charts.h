@@ -25,8 +25,8 @@ struct ChartStyle {
 // The value axis of a chart: ticks at the multiples of a round step m·10^k (m ∈ {1, 2, 2.5, 5}),
 // 0 among them, from the first multiple at or below the smallest value to the first at or above
 // the largest. The step is the smallest that covers the values in at most five intervals, so any
-// values — negative, zero, all equal, 10^15 beside 10^-15 — give 1 to 5 intervals (3 to 5 unless
-// the values are finer than Decimal's smallest step). Exposed so that tests can pin it.
+// values — negative, zero, all equal, 10^15 beside 10^-15, the extremes of Decimal — give 3 to 5
+// intervals. Exposed so that tests can pin it.
 struct ChartAxis {
   int step_digits = 2;  // the step is step_digits · 10^step_power, step_digits ∈ {1, 2, 25, 5}
   int step_power = -1;

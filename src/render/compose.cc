@@ -1147,7 +1147,10 @@ class ReportComposer {
     const ReportSection* s = line.section;
     const FormSection* o = line.outline;
     const std::string number = s != nullptr ? s->number : o->number;
-    const std::string title = s != nullptr && !IsBlank(s->title) ? s->title : o->title;
+    // A package section without a title takes the outline's; one the outline does not know
+    // keeps its own, blank as it is.
+    const std::string title =
+        s != nullptr && (!IsBlank(s->title) || o == nullptr) ? s->title : o->title;
     const size_t format = std::min<size_t>(level, f_.heading_formats.size()) - 1;
     Block heading;
     heading.kind = Block::Kind::kHeading;

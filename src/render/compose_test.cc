@@ -1030,6 +1030,38 @@ TEST(ComposeReport, CoverWithoutDateOrTitle) {
             std::vector<std::string>{"单位名称：永州市零陵区科学技术协会"});  // no date line
 }
 
+// Found by fuzz_render: a section without a title whose number the form's outline does not
+// know (here 十一, past the outline's 十) dereferenced the missing outline section.
+TEST(ComposeReport, UntitledSectionOutsideTheOutline) {
+  Package p = LoadPackage("lingling-kexie-2024-corrected.json");
+  ReportSection extra;
+  extra.number = "十一";
+  extra.text = "补充说明。";
+  p.report.sections.push_back(extra);
+  ReportSection unnumbered;
+  unnumbered.text = "没有编号也没有标题。";
+  ReportSection untitled_sub;
+  untitled_sub.number = "（九）";
+  untitled_sub.text = "子节。";
+  unnumbered.subsections.push_back(untitled_sub);
+  p.report.sections.push_back(unnumbered);
+  const Rulebook rb = testing::LoadRulebook("hunan-lingling");
+  const RenderDocument doc = ComposeAsReported(p, rb, LoadForm("lingling-2024"));
+  std::vector<std::string> texts;
+  for (const Block& b : doc.body) {
+    if (b.kind == Block::Kind::kHeading || b.kind == Block::Kind::kParagraph) {
+      texts.push_back(b.text);
+    }
+  }
+  const auto at = std::find(texts.begin(), texts.end(), "补充说明。");
+  ASSERT_NE(at, texts.end());
+  EXPECT_EQ(*(at - 1), "十一、");
+  EXPECT_EQ(*(at + 1), "、");
+  EXPECT_EQ(*(at + 2), "没有编号也没有标题。");
+  EXPECT_EQ(*(at + 3), "（九）");
+  EXPECT_EQ(*(at + 4), "子节。");
+}
+
 TEST(ComposeCharts, DataFromTheTablesAndMissingChartsLeftOut) {
   const Rulebook rb = testing::LoadRulebook("hunan-lingling");
   const RenderDocument doc = ComposeAsReported(LoadPackage("lingling-kexie-2024-corrected.json"),
