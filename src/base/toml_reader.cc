@@ -80,13 +80,55 @@ Status WithPrefix(const Status& status, std::string_view prefix) {
   return status;
 }
 
+// toml++'s English description of a syntax error ("Error while parsing table header: expected
+// ']', saw '\n'") told in Chinese: what was being read, what was expected there and what stood
+// there instead.
+static std::string TomlSyntaxZh(const std::string& en) {
+  static const std::pair<std::string_view, std::string_view> kParts[] = {
+      {"table header", "表头"},
+      {"key-value pair", "键值对"},
+      {"key", "键"},
+      {"value", "值"},
+      {"string", "字符串"},
+      {"array", "数组"},
+      {"inline table", "内联表"},
+      {"date-time", "日期时间"},
+      {"boolean", "布尔值"},
+      {"integer", "整数"},
+      {"floating-point", "浮点数"},
+      {"comment", "注释"}};
+  std::string out;
+  const size_t parsing = en.find("while parsing ");
+  if (parsing != std::string::npos) {
+    const std::string part = en.substr(parsing + 14, en.find(':', parsing) - parsing - 14);
+    for (const auto& [name, zh] : kParts) {
+      if (part == name) out = fmt::format("读取{}时出错", zh);
+    }
+  }
+  if (out.empty()) out = "无法解析";
+  auto quoted = [&](size_t from) {
+    std::string t = en.substr(from, en.find_first_of(",;", from) - from);
+    if (t == "'\\n'") t = "换行";
+    return t;
+  };
+  const size_t expected = en.find("expected ");
+  if (expected != std::string::npos) out += "；此处应为 " + quoted(expected + 9);
+  const size_t saw = en.find("saw ");
+  if (saw != std::string::npos) out += "，实际是 " + quoted(saw + 4);
+  if (en.find("end-of-file") != std::string::npos) out += "；文件意外结束";
+  return out;
+}
+
 Result<toml::table> ParseTomlText(std::string_view text, const std::string& source) {
   try {
     return toml::parse(text, std::string_view(source));
   } catch (const toml::parse_error& e) {
     const toml::source_position& at = e.source().begin;
-    return Status::InvalidArgument(TrF("{}:{}:{}: TOML 语法错误：{}", "{}:{}:{}: {}", source,
-                                       at.line, at.column, e.description()));
+    const std::string description(e.description());
+    return Status::InvalidArgument(
+        MessagesInChinese() ? fmt::format("{}:{}:{}：TOML 语法错误：{}", source, at.line, at.column,
+                                          TomlSyntaxZh(description))
+                            : fmt::format("{}:{}:{}: {}", source, at.line, at.column, description));
   } catch (const std::exception& e) {  // allocation failure
     return Status::InvalidArgument(fmt::format("{}: {}", source, e.what()));
   }
@@ -144,7 +186,7 @@ Status TomlReader::Error(const toml::source_region& where, std::string_view path
   uint32_t column = where.begin.column;
   if (line == 0 || column == 0) line = column = 1;  // a node without a position
   return Status::InvalidArgument(
-      TrF("{}:{}:{}: {}：{}", "{}:{}:{}: {}: {}", source_, line, column, path, message));
+      TrF("{}:{}:{}：{}：{}", "{}:{}:{}: {}: {}", source_, line, column, path, message));
 }
 
 std::string TomlReader::WrittenText(const toml::source_region& where) const {

@@ -148,12 +148,12 @@ TEST(TomlReader, GenericMessagesInBothLanguages) {
             "t.toml:3:8: a.flag: expected an integer from 3 to 5, found 2");
   ScopedMessageLanguage zh(Lang::kZh);
   EXPECT_EQ(reader.Table("a", {"name", "flag"}, &a).message(),
-            "t.toml:2:1: a.nmae：未知的键（是否应为 name？）");
+            "t.toml:2:1：a.nmae：未知的键（是否应为 name？）");
   EXPECT_EQ(reader.ReadBool(table, "a", "flag", &flag).message(),
-            "t.toml:3:8: a.flag：应为 true 或 false，实为整数");
+            "t.toml:3:8：a.flag：应为 true 或 false，实为整数");
   EXPECT_EQ(reader.ReadInt(table, "a", "flag", 3, 5, &n).message(),
-            "t.toml:3:8: a.flag：应为 3 到 5 之间的整数，实为 2");
-  EXPECT_EQ(reader.Table("b", {}, &a).message(), "t.toml:1:1: b：缺少此表");
+            "t.toml:3:8：a.flag：应为 3 到 5 之间的整数，实为 2");
+  EXPECT_EQ(reader.Table("b", {}, &a).message(), "t.toml:1:1：b：缺少此表");
 }
 
 TEST(TomlReader, SyntaxErrorsAreLocated) {

@@ -382,10 +382,10 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
         ClaimCheck& check = write(d.begin, d.end, "flat", d.subject, verdict);
         check.fact_pointer = b.pointer;
         const std::string change =
-            fmt::format("{}{}（{}%）", diff.value.sign() >= 0 ? "+" : "", Wan(diff.value),
+            fmt::format("{}{} ({}%)", diff.value.sign() >= 0 ? "+" : "", Wan(diff.value),
                         pct ? (pct->value.sign() >= 0 ? "+" : "") + Shown(pct->value, 2) : "—");
         check.expected =
-            fmt::format("{} → {}，{}", Wan(b.prior.value), Wan(b.current.value), change);
+            fmt::format("{} → {}, {}", Wan(b.prior.value), Wan(b.current.value), change);
         continue;
       }
       if (amount->unit == "%") {

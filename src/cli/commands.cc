@@ -133,17 +133,44 @@ int DocumentRank(const std::string& document) {
   return 3;
 }
 
-// JSON pointers in document order: array indices compared as numbers.
+// The place of a package JSON key in the printed documents: tables in the order the forms
+// print them, columns left to right, a row's own cells before its children.
+int KeyRank(std::string_view key) {
+  static constexpr std::string_view kOrder[] = {
+      // package and documents
+      "unit", "basic_data", "evaluation", "report",
+      // 基础数据表
+      "staffing", "expenses", "buildings", "frugality_measures", "notes", "authorized",
+      "on_payroll", "control_rate", "retired", "total_actual", "key", "label", "values",
+      "prior_final", "budget", "final", "name", "approved_area", "actual_area", "area_control_rate",
+      "budget_investment", "actual_investment", "investment_control_rate",
+      // 自评表
+      "unit_name", "funds", "goals", "indicators", "total_weight", "total_score", "grade",
+      "initial_budget", "full_year_budget", "executed", "target", "actual", "weight",
+      "execution_rate", "score", "deviation", "general_public", "government_fund",
+      "special_account", "other_funds", "basic", "project", "planned", "achieved", "text",
+      // report
+      "cover", "sections", "title", "date", "number",
+      // nested rows come after the row's own cells
+      "children", "subsections"};
+  for (size_t i = 0; i < std::size(kOrder); ++i) {
+    if (kOrder[i] == key) return static_cast<int>(i);
+  }
+  return static_cast<int>(std::size(kOrder));
+}
+
+// JSON pointers in document order: array indices as numbers, keys by KeyRank.
 bool PointerBefore(std::string_view a, std::string_view b) {
   while (!a.empty() && !b.empty()) {
     const size_t ea = std::min(a.find('/', 1), a.size());
     const size_t eb = std::min(b.find('/', 1), b.size());
-    std::string_view ta = a.substr(0, ea), tb = b.substr(0, eb);
+    const std::string_view ta = a.substr(1, ea - 1), tb = b.substr(1, eb - 1);
     if (ta != tb) {
-      const bool na = ta.size() > 1 && ta.find_first_not_of("0123456789", 1) == std::string::npos;
-      const bool nb = tb.size() > 1 && tb.find_first_not_of("0123456789", 1) == std::string::npos;
-      if (na && nb && ta.size() != tb.size()) return ta.size() < tb.size();
-      return ta < tb;
+      const bool na = !ta.empty() && ta.find_first_not_of("0123456789") == std::string::npos;
+      const bool nb = !tb.empty() && tb.find_first_not_of("0123456789") == std::string::npos;
+      if (na && nb) return ta.size() != tb.size() ? ta.size() < tb.size() : ta < tb;
+      const int ra = KeyRank(ta), rb = KeyRank(tb);
+      return ra != rb ? ra < rb : ta < tb;
     }
     a.remove_prefix(ea);
     b.remove_prefix(eb);
@@ -161,6 +188,9 @@ void SortForReading(std::vector<Diagnostic>* diagnostics) {
                      if (rx != ry) return rx < ry;
                      if (x.location.pointer != y.location.pointer) {
                        return PointerBefore(x.location.pointer, y.location.pointer);
+                     }
+                     if (x.location.text_line != y.location.text_line) {
+                       return x.location.text_line < y.location.text_line;
                      }
                      return x.location.span_begin < y.location.span_begin;
                    });

@@ -105,6 +105,10 @@ std::string SyntaxMessageZh(const std::string& en) {
   } else if (en.find("unexpected '") != std::string::npos) {
     const size_t at = en.find("unexpected '") + 12;
     problem = fmt::format("此处不应出现“{}”", en.substr(at, en.find('\'', at) - at));
+  } else if (en.find("unexpected string literal") != std::string::npos) {
+    problem = "此处不应出现字符串（是否漏了逗号？）";
+  } else if (en.find("unexpected number literal") != std::string::npos) {
+    problem = "此处不应出现数字（是否漏了逗号？）";
   }
   std::string out = "JSON 语法错误：" + problem;
   const size_t expected = en.find("; expected ");

@@ -302,19 +302,19 @@ TEST(FormParse, MessagesInChinese) {
   ScopedMessageLanguage zh(Lang::kZh);
   const std::string key = Edited("page_numbers = true", "page_number = true");
   EXPECT_EQ(ErrorOf(key), "x.toml:" + PositionOf(key, "page_number") +
-                              ": page.page_number：未知的键（是否应为 page_numbers？）");
+                              "：page.page_number：未知的键（是否应为 page_numbers？）");
   const std::string year = Edited("year = 2024", "year = \"2024\"");
   EXPECT_EQ(ErrorOf(year), "x.toml:" + PositionOf(year, "\"2024\"") +
-                               ": form.year：应为 2000 到 2100 之间的整数，实为字符串");
+                               "：form.year：应为 2000 到 2100 之间的整数，实为字符串");
   const std::string size = Edited("size = \"二号\"", "size = \"10.25\"");
   EXPECT_EQ(ErrorOf(size),
             "x.toml:" + PositionOf(size, "\"10.25\"") +
-                ": fonts.title.size：10.25 磅不是 4 到 72 磅之间、以 0.5 为步长的字号");
+                "：fonts.title.size：10.25 磅不是 4 到 72 磅之间、以 0.5 为步长的字号");
   const std::string placeholder =
       Edited("goal_format = \"{number}：{text}\"", "goal_format = \"{number}：{year}\"");
   EXPECT_EQ(ErrorOf(placeholder),
             "x.toml:" + PositionOf(placeholder, "\"{number}") +
-                ": evaluation.goal_format：未知的占位符 {year}（允许：number, "
+                "：evaluation.goal_format：未知的占位符 {year}（允许：number, "
                 "text）");
   EXPECT_EQ(BundledForm("nowhere-1999").status().message(),
             "没有内置的版式“nowhere-1999”（内置：lingling-2024, national-2024）");

@@ -1149,20 +1149,20 @@ TEST_F(RulebookFileTest, TheCommandLineRulebookGetsTheSameChecks) {
 TEST(RulebookMessagesInChinese, ValidationMessages) {
   ScopedMessageLanguage zh(Lang::kZh);
   EXPECT_EQ(ParseRulebook(Replace("output = 50", "outptu = 50"), "t.toml").status().message(),
-            "t.toml:9:1: weights.outptu：未知的键（是否应为 output？）");
+            "t.toml:9:1：weights.outptu：未知的键（是否应为 output？）");
   EXPECT_EQ(ParseRulebook(Replace("output = 50", "output = 50.0"), "t.toml").status().message(),
-            "t.toml:9:10: weights.output：50.0 是 TOML 浮点数，会丢失所写的小数位；请写成字符串："
+            "t.toml:9:10：weights.output：50.0 是 TOML 浮点数，会丢失所写的小数位；请写成字符串："
             "\"50.0\"");
   EXPECT_EQ(ParseRulebook(Replace("output = 50\n", ""), "t.toml").status().message(),
-            "t.toml:6:1: weights.output：缺少此键");
+            "t.toml:6:1：weights.output：缺少此键");
   EXPECT_EQ(ParseRulebook(
                 Replace("cap_percent = 100\ndecimals = 2", "cap_percent = 100\ndecimals = \"2\""),
                 "t.toml")
                 .status()
                 .message(),
-            "t.toml:16:12: execution.decimals：应为 0 到 6 之间的整数，实为字符串");
+            "t.toml:16:12：execution.decimals：应为 0 到 6 之间的整数，实为字符串");
   const std::string syntax = ParseRulebook("a = [", "t.toml").status().message();
-  EXPECT_EQ(syntax.rfind("t.toml:1:6: TOML 语法错误：", 0), 0u) << syntax;
+  EXPECT_EQ(syntax.rfind("t.toml:1:6：TOML 语法错误：", 0), 0u) << syntax;
 }
 
 }  // namespace
