@@ -159,7 +159,9 @@ const Converted* ConvertedFormat(DocumentFormat format) {
 // The file converted to DOCX/XLSX by LibreOffice, then read.
 Result<FlatDocument> ReadConverted(std::string_view bytes, const std::string& file_name,
                                    const Converted& how) {
-  Result<std::string> converted = ConvertWithLibreOffice(bytes, how.conversion);
+  Conversion conversion = how.conversion;
+  conversion.file_name = file_name;  // named in LibreOffice's notice and errors
+  Result<std::string> converted = ConvertWithLibreOffice(bytes, conversion);
   const std::string_view what = Tr(how.zh, how.what);
   if (!converted.ok()) {
     if (converted.status().code() == Status::Code::kNotFound) {
@@ -226,9 +228,10 @@ Diagnostic FormulasWithoutValues(const FlatDocument& doc) {
 Result<FlatDocument> ReadXlsxCalculated(std::string_view bytes, const std::string& file_name) {
   Result<FlatDocument> doc = ReadXlsx(bytes, file_name);
   if (!doc.ok() || doc->formulas_without_values == 0 || FindSoffice().empty()) return doc;
-  Result<std::string> calculated =
-      ConvertWithLibreOffice(bytes, Conversion{"xlsx", "xlsx:Calc MS Excel 2007 XML", "xlsx",
-                                               "calculating formulas", "libreoffice-calc-nogui"});
+  Conversion conversion{"xlsx", "xlsx:Calc MS Excel 2007 XML", "xlsx", "calculating formulas",
+                        "libreoffice-calc-nogui"};
+  conversion.file_name = file_name;
+  Result<std::string> calculated = ConvertWithLibreOffice(bytes, conversion);
   if (!calculated.ok()) return doc;
   Result<FlatDocument> again = ReadXlsx(*calculated, file_name);
   if (!again.ok() || again->formulas_without_values != 0) return doc;
@@ -362,7 +365,8 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
   if (missing == 3) {
     return Status::InvalidArgument(
         TrF("{}：不是部门整体支出绩效自评材料（没有找到基础数据表、自评表或自评报告）",
-            "{}: not a self-evaluation package (no 基础数据表, 自评表 or 自评报告 was found)",
+            "{}: not a self-evaluation package (no basic data table, self-evaluation table or "
+            "report was found)",
             file_name));
   }
   if (!doc->conversion.empty()) loaded.import.recognised.push_back(doc->conversion);

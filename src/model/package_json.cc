@@ -1023,8 +1023,14 @@ std::string WritePackageJson(const Package& package) {
        {{"title", report.cover.title}, {"unit", report.cover.unit}, {"date", report.cover.date}}},
       {"sections", std::move(sections)}};
 
+  // The map's keys are unique and sorted: appended directly, not through operator[], whose
+  // search of an ordered_json object is linear (quadratic over a large import).
   ordered_json provenance = ordered_json::object();
-  for (const auto& [pointer, ref] : package.provenance) provenance[pointer] = SourceRefJson(ref);
+  auto& entries = provenance.get_ref<ordered_json::object_t&>();
+  entries.reserve(package.provenance.size());
+  for (const auto& [pointer, ref] : package.provenance) {
+    entries.emplace_back(pointer, SourceRefJson(ref));
+  }
   root["provenance"] = std::move(provenance);
 
   return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
