@@ -599,7 +599,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
         << (c.after.empty() ? std::string(Tr("（删去）", "(dropped)")) : c.after) << "\n";
   }
   out << "  " << Tr("字体：", "fonts: ");
-  for (size_t i = 0; i < r->fonts.size(); ++i) out << (i ? ", " : "") << r->fonts[i];
+  for (size_t i = 0; i < r->fonts.size(); ++i) out << (i ? Tr("，", ", ") : "") << r->fonts[i];
   out << "\n";
   for (const std::string& note : r->notes) out << "  " << Tr("注意：", "note: ") << note << "\n";
   for (const RenderedFile& f : r->files) {

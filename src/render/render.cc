@@ -229,7 +229,7 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
       {"heading2", &doc.fonts.heading2}, {"body", &doc.fonts.body},
       {"table", &doc.fonts.table},       {"table_header", &doc.fonts.table_header}};
   for (const auto& [name, role] : roles) {
-    result.fonts.push_back(FontRoleName(name) + ": " + role->chosen());
+    result.fonts.push_back(FontRoleName(name) + std::string(Tr("：", ": ")) + role->chosen());
   }
 
   std::vector<std::string> png, svg;
