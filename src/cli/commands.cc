@@ -581,7 +581,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
       << "\n";
   out << "  "
       << TrF("按评分规则计算的数字 {} 个，其中 {} 个与数据包不同：",
-             "{} derived figures computed, {} of them differ from the package:",
+             "{} derived figures computed; changed from the package: {}",
              r->computed_figures, r->figure_changes.size())
       << "\n";
   for (const FigureChange& c : r->figure_changes) {
@@ -590,7 +590,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
   }
   out << "  "
       << TrF("由数据生成文字的章节 {} 个，改动的句子 {} 句：",
-             "{} report sections with generated figures, {} sentences changed:",
+             "{} report sections with generated figures; sentences changed: {}",
              r->generated_sections, r->sentence_changes.size())
       << "\n";
   for (const SentenceChange& c : r->sentence_changes) {
