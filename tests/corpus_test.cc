@@ -253,7 +253,7 @@ bool Matches(const Diagnostic& d, const ExpectedFinding& f) {
   return d.code == f.code && d.location.pointer.rfind(f.pointer, 0) == 0;
 }
 
-Outcome Run(const fs::path& document, const Expectation& expect) {
+Outcome ImportAndCheck(const fs::path& document, const Expectation& expect) {
   Outcome out;
   std::string bytes = ReadAll(document);
   // The text keeps its source address on a first line of its own; it is not part of the page.
@@ -513,7 +513,7 @@ TEST(Corpus, EachDocumentHoldsItsFloor) {
   std::vector<Document> docs = LoadCorpus();
   ASSERT_FALSE(docs.empty());
   std::vector<Outcome> outcomes;
-  for (const Document& d : docs) outcomes.push_back(Run(d.path, d.expectation));
+  for (const Document& d : docs) outcomes.push_back(ImportAndCheck(d.path, d.expectation));
 
   // The per-document table, printed on every run.
   std::cout << "\n" << std::left;
