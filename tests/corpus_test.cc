@@ -484,6 +484,56 @@ std::vector<Document> LoadCorpus() {
   return docs;
 }
 
+// The measuring code itself: the "@" pointer extension, the floor rewrite and the matching of
+// findings, on small inputs with exact results.
+TEST(CorpusHarness, ResolvesPointersWithNamedElements) {
+  const nlohmann::json p = nlohmann::json::parse(R"({
+    "fiscal_year": 2021,
+    "basic_data": {"expenses": [
+      {"key": "three_public", "label": "三公经费", "values": {"final": "0"}},
+      {"key": "basic", "label": "一、部门基本支出", "children": [
+        {"key": "public_funds", "label": "其中：公用经费", "values": {"final": "193.42"}}]}]},
+    "evaluation": {"indicators": [{"name": "产出指标", "children": [
+      {"name": "项目总成本", "target": "≤90万元"}]}]}})");
+  ASSERT_NE(Resolve(p, "/fiscal_year"), nullptr);
+  EXPECT_EQ(AsText(*Resolve(p, "/fiscal_year")), "2021");
+  EXPECT_EQ(AsText(*Resolve(p, "/basic_data/expenses/1/children/0/values/final")), "193.42");
+  EXPECT_EQ(AsText(*Resolve(p, "/basic_data/expenses/@public_funds/values/final")), "193.42");
+  EXPECT_EQ(AsText(*Resolve(p, "/basic_data/expenses/@三公经费/values/final")), "0");
+  EXPECT_EQ(AsText(*Resolve(p, "/evaluation/indicators/@项目总成本/target")), "≤90万元");
+  EXPECT_EQ(Resolve(p, "/basic_data/expenses/@vehicles/values/final"), nullptr);
+  EXPECT_EQ(Resolve(p, "/basic_data/expenses/7"), nullptr);
+  EXPECT_EQ(Resolve(p, "fiscal_year"), nullptr);
+}
+
+TEST(CorpusHarness, RewritesOnlyTheFloor) {
+  const std::string text =
+      "[document]\nkind = \"project\"\n\n[[findings]]\ncode = \"A104\"\n\n[floor]\nrefused = true\n"
+      "figures = 0\n";
+  Outcome o;
+  o.refused = false;
+  o.figures = 7;
+  o.findings = 1;
+  o.false_alarms = {"C501 /evaluation/total_score", "W402 /evaluation/total_weight"};
+  const std::string rewritten = WithFloor(text, o);
+  EXPECT_EQ(rewritten.substr(0, rewritten.find("[floor]")),
+            "[document]\nkind = \"project\"\n\n[[findings]]\ncode = \"A104\"\n\n");
+  EXPECT_NE(rewritten.find("refused = false\nfigures = 7\nsections = 0\nfindings = 1\n"
+                           "false_alarms_max = 2\n"),
+            std::string::npos);
+  EXPECT_EQ(WithFloor(rewritten, o), rewritten);  // recording twice changes nothing
+}
+
+TEST(CorpusHarness, MatchesFindingsByCodeAndPlace) {
+  Diagnostic d;
+  d.code = "A104";
+  d.location.pointer = "/evaluation/funds/basic";
+  EXPECT_TRUE(Matches(d, {"A104", "/evaluation/funds", "x"}));
+  EXPECT_TRUE(Matches(d, {"A104", "", "x"}));
+  EXPECT_FALSE(Matches(d, {"A101", "/evaluation/funds", "x"}));
+  EXPECT_FALSE(Matches(d, {"A104", "/basic_data", "x"}));
+}
+
 TEST(Corpus, IsLargeAndVariedEnough) {
   std::vector<Document> docs = LoadCorpus();
   std::set<std::string> provinces;
@@ -516,20 +566,22 @@ TEST(Corpus, EachDocumentHoldsItsFloor) {
   for (const Document& d : docs) outcomes.push_back(ImportAndCheck(d.path, d.expectation));
 
   // The per-document table, printed on every run.
-  std::cout << "\n" << std::left;
-  std::cout << "document                                   refused figures sections recall "
-               "false-alarms\n";
+  auto pad = [](std::string s, size_t width) {
+    if (s.size() < width) s.append(width - s.size(), ' ');
+    return s + " ";
+  };
+  std::cout << "\n"
+            << pad("document", 44) << pad("refused", 7) << pad("figures", 7) << pad("sections", 8)
+            << pad("recall", 6) << "false alarms\n";
   for (size_t i = 0; i < docs.size(); ++i) {
     const Expectation& e = docs[i].expectation;
     const Outcome& o = outcomes[i];
-    std::ostringstream row;
-    row << docs[i].name;
-    std::string name = row.str();
-    std::cout << name << std::string(name.size() < 43 ? 43 - name.size() : 1, ' ')
-              << (o.refused ? "yes     " : "no      ") << o.figures << "/" << e.figures.size()
-              << "     " << o.sections << "/" << e.sections.size() << "      " << o.findings
-              << "/" << e.findings.size() << "    " << o.false_alarms.size() << " "
-              << (o.false_alarms.empty() ? "" : CodeCounts(o.false_alarms)) << "\n";
+    auto ratio = [](int a, size_t b) { return std::to_string(a) + "/" + std::to_string(b); };
+    std::cout << pad(docs[i].name, 44) << pad(o.refused ? "yes" : "no", 7)
+              << pad(ratio(o.figures, e.figures.size()), 7)
+              << pad(ratio(o.sections, e.sections.size()), 8)
+              << pad(ratio(o.findings, e.findings.size()), 6) << o.false_alarms.size()
+              << (o.false_alarms.empty() ? "" : " (" + CodeCounts(o.false_alarms) + ")") << "\n";
   }
 
   if (UpdateRequested()) {
