@@ -87,7 +87,7 @@ struct Expectation {
   int year = 0;
   std::string kind;  // "department" | "project"
   std::string layout;
-  std::vector<std::pair<std::string, std::string>> figures;  // pointer → value as printed
+  std::vector<std::pair<std::string, std::string>> figures;   // pointer → value as printed
   std::vector<std::pair<std::string, std::string>> sections;  // number, title
   std::vector<ExpectedFinding> findings;
   std::optional<Floor> floor;
@@ -194,9 +194,8 @@ const nlohmann::json* Resolve(const nlohmann::json& root, const std::string& poi
   size_t start = 1;
   while (true) {
     const size_t slash = pointer.find('/', start);
-    const std::string token =
-        Unescape(pointer.substr(start, slash == std::string::npos ? std::string::npos
-                                                                  : slash - start));
+    const std::string token = Unescape(
+        pointer.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
     if (node->is_object()) {
       auto it = node->find(token);
       if (it == node->end()) return nullptr;
@@ -316,10 +315,10 @@ Outcome ImportAndCheck(const fs::path& document, const Expectation& expect) {
 // ---- the corpus ----
 
 struct Document {
-  fs::path path;        // the document
-  fs::path expect;      // <name>.expect.toml
-  std::string name;     // file name without extension
-  std::string text;     // the expect file's text
+  fs::path path;     // the document
+  fs::path expect;   // <name>.expect.toml
+  std::string name;  // file name without extension
+  std::string text;  // the expect file's text
   Expectation expectation;
 };
 
@@ -424,8 +423,8 @@ std::string QualityMarkdown(const std::vector<Document>& docs, const std::vector
     << "| zero false errors or inconsistencies | " << false_alarms << " | "
     << (false_alarms == 0 ? "met" : "**not met**") << " |\n\n"
     << "Figures recognised: " << figures << " / " << figures_expected << " ("
-    << Percent(figures, figures_expected) << "); report sections recognised: " << sections
-    << " / " << sections_expected << " (" << Percent(sections, sections_expected) << ").\n\n"
+    << Percent(figures, figures_expected) << "); report sections recognised: " << sections << " / "
+    << sections_expected << " (" << Percent(sections, sections_expected) << ").\n\n"
     << "## Per document\n\n"
     << "| document | province | year | kind | refused | figures | sections | recall | "
        "false alarms |\n"
@@ -435,8 +434,8 @@ std::string QualityMarkdown(const std::vector<Document>& docs, const std::vector
     const Outcome& o = out[i];
     m << "| [" << docs[i].name << "](" << e.source << ") | " << e.province << " | "
       << (e.year ? std::to_string(e.year) : "—") << " | " << e.kind << " | "
-      << (o.refused ? "**yes**" : "no") << " | " << o.figures << " / " << e.figures.size()
-      << " | " << o.sections << " / " << e.sections.size() << " | " << o.findings << " / "
+      << (o.refused ? "**yes**" : "no") << " | " << o.figures << " / " << e.figures.size() << " | "
+      << o.sections << " / " << e.sections.size() << " | " << o.findings << " / "
       << e.findings.size() << " | " << o.false_alarms.size()
       << (o.false_alarms.empty() ? "" : " (" + CodeCounts(o.false_alarms) + ")") << " |\n";
   }
@@ -451,8 +450,8 @@ std::string QualityMarkdown(const std::vector<Document>& docs, const std::vector
       m << "  - findings not raised: " << Join(o.missed_findings, "; ") << "\n";
     }
     if (!o.refused && !o.missed_figures.empty()) {
-      m << "  - figures not recognised (pointer = value found): "
-        << Join(o.missed_figures, "; ") << "\n";
+      m << "  - figures not recognised (pointer = value found): " << Join(o.missed_figures, "; ")
+        << "\n";
     }
   }
   m << "\n## How to reproduce\n\n"
@@ -604,18 +603,19 @@ TEST(Corpus, EachDocumentHoldsItsFloor) {
     if (o.refused && !f.refused) worse.push_back("refused: " + o.refusal);
     if (!o.refused && f.refused) better.push_back("no longer refused");
     auto compare = [&](const char* what, int now, int floor) {
-      if (now < floor) worse.push_back(std::string(what) + " " + std::to_string(now) + " < " +
-                                       std::to_string(floor));
-      if (now > floor) better.push_back(std::string(what) + " " + std::to_string(now) + " > " +
-                                        std::to_string(floor));
+      if (now < floor)
+        worse.push_back(std::string(what) + " " + std::to_string(now) + " < " +
+                        std::to_string(floor));
+      if (now > floor)
+        better.push_back(std::string(what) + " " + std::to_string(now) + " > " +
+                         std::to_string(floor));
     };
     compare("figures", o.figures, f.figures);
     compare("sections", o.sections, f.sections);
     compare("findings", o.findings, f.findings);
     if (alarms > f.false_alarms_max) {
       worse.push_back("false alarms " + std::to_string(alarms) + " > " +
-                      std::to_string(f.false_alarms_max) + " (" + Join(o.false_alarms, "; ") +
-                      ")");
+                      std::to_string(f.false_alarms_max) + " (" + Join(o.false_alarms, "; ") + ")");
     }
     if (alarms < f.false_alarms_max) {
       better.push_back("false alarms " + std::to_string(alarms) + " < " +
