@@ -1134,10 +1134,15 @@ class Recognizer {
     if (colon != std::string::npos && ReadCell(text.substr(colon + 1), &probe) == CellRead::kOk) {
       return false;
     }
+    // "政府性基金拨款： | 项目支出：" (the 零陵 splits left blank) is no row either: a row's
+    // cells are figures ("—" included).
+    if (!text.empty() && text.back() == ':') return false;
     int figures = 0;
     for (size_t c = label + 1; c < row.cells.size(); ++c) {
       const FlatCell& cell = row.cells[c];
-      if (!cell.covered && !IsBlank(cell.text)) ++figures;
+      if (cell.covered || IsBlank(cell.text) || static_cast<int>(c) == funds_method_col_) continue;
+      if (ReadCell(cell.text, &probe) == CellRead::kUnreadable) return false;
+      ++figures;
     }
     if (figures == 0 && key.empty()) return false;
     const std::optional<int> shift = FundsShift(row, label);
