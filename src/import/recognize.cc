@@ -1135,13 +1135,13 @@ class Recognizer {
       return false;
     }
     // "政府性基金拨款： | 项目支出：" (the 零陵 splits left blank) is no row either: a row's
-    // cells are figures ("—" included).
+    // cells are figures ("—" included). A known row keeps an unreadable figure for I602.
     if (!text.empty() && text.back() == ':') return false;
     int figures = 0;
     for (size_t c = label + 1; c < row.cells.size(); ++c) {
       const FlatCell& cell = row.cells[c];
       if (cell.covered || IsBlank(cell.text) || static_cast<int>(c) == funds_method_col_) continue;
-      if (ReadCell(cell.text, &probe) == CellRead::kUnreadable) return false;
+      if (ReadCell(cell.text, &probe) == CellRead::kUnreadable && key.empty()) return false;
       ++figures;
     }
     if (figures == 0 && key.empty()) return false;
