@@ -68,8 +68,7 @@ inline void ExpectSameFigures(const Package& a, const Package& b, bool exact_sca
     const FundsRow& y = fb.rows[i];
     EXPECT_EQ(x.key, y.key) << "funds row " << i;
     EXPECT_EQ(x.label, y.label) << "funds row " << i;
-    for (const auto& [name, cell] :
-         std::initializer_list<std::pair<const char*, Cell FundsRow::*>>{
+    for (const auto& [name, cell] : std::initializer_list<std::pair<const char*, Cell FundsRow::*>>{
              {"initial_budget", &FundsRow::initial_budget},
              {"full_year_budget", &FundsRow::full_year_budget},
              {"executed", &FundsRow::executed},

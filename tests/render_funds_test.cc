@@ -52,10 +52,10 @@ Package Example() {
 // The example's funds (153.53 / 127.10 / 124.88) split by source.
 Package Anhui() {
   Package p = Example();
-  p.evaluation.funds.rows = {Row("current_appropriation", "其中：当年财政拨款", "148.53", "122.10",
-                                 "120.38"),
-                             Row("prior_carryover", "上年结转资金", "5.00", "5.00", "4.50"),
-                             Row("other", "其他资金", "0.00", "0.00", "0.00")};
+  p.evaluation.funds.rows = {
+      Row("current_appropriation", "其中：当年财政拨款", "148.53", "122.10", "120.38"),
+      Row("prior_carryover", "上年结转资金", "5.00", "5.00", "4.50"),
+      Row("other", "其他资金", "0.00", "0.00", "0.00")};
   return p;
 }
 

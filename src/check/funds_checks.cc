@@ -94,8 +94,7 @@ constexpr RowColumn kSubRowColumns[] = {
 };
 
 std::string RowLabel(const FundsRow& row, size_t i) {
-  return row.label.empty() ? (row.key.empty() ? fmt::format("第{}行", i + 1) : row.key)
-                           : row.label;
+  return row.label.empty() ? (row.key.empty() ? fmt::format("第{}行", i + 1) : row.key) : row.label;
 }
 
 Location RowLocation(const FundsRow& row, size_t i, std::string_view column) {
@@ -155,9 +154,9 @@ void CheckRowSums(CheckContext& cx, const Funds& f, bool nature) {
     d.message_zh = fmt::format("年度资金总额下{}各行的{}之和为 {}，与年度资金总额的 {} 不符。",
                                nature ? "按支出性质分列" : "按资金来源分列", column_zh, d.reported,
                                d.computed);
-    d.message_en = fmt::format("The funds rows {} add up to {} ({}), not to the total's {}.",
-                               nature ? "by nature" : "by source", d.reported, column_en,
-                               d.computed);
+    d.message_en =
+        fmt::format("The funds rows {} add up to {} ({}), not to the total's {}.",
+                    nature ? "by nature" : "by source", d.reported, column_en, d.computed);
     d.hint_zh = "各分项行是年度资金总额的组成部分，应合计为总额；更正分项或总额。";
     d.hint_en = "The rows under the total are its parts and add up to it; correct them.";
   }
@@ -182,9 +181,10 @@ void CheckFundsRows(CheckContext& cx) {
       Diagnostic& d = cx.Add("C515", RowLocation(row, i, missing));
       d.message_zh = fmt::format("年度资金“{}”行的{}未填，无法计算该行执行率。", label,
                                  cx.Column(missing, true));
-      d.message_en = fmt::format("Funds row \"{}\": {} is blank, so its execution rate cannot be "
-                                 "computed.",
-                                 label, cx.Column(missing, false));
+      d.message_en = fmt::format(
+          "Funds row \"{}\": {} is blank, so its execution rate cannot be "
+          "computed.",
+          label, cx.Column(missing, false));
       d.hint_zh = "按预算批复和决算数据补齐该行。";
       d.hint_en = "Complete the row from the approved budget and the final accounts.";
     }
@@ -195,10 +195,10 @@ void CheckFundsRows(CheckContext& cx) {
       d.reported = row.execution_rate.Display();
       d.computed = Shown(ex.rate->value, decimals);
       d.tolerance = ToleranceText(rate->range, ex.rate->range);
-      d.message_zh = fmt::format("年度资金“{}”行执行率填报 {}，按该行全年执行数 {} ÷ {} {} 计算应为 {}%。",
-                                 label, d.reported, row.executed.Display(),
-                                 ex.by_initial ? "年初预算数" : "全年预算数", divisor.Display(),
-                                 d.computed);
+      d.message_zh =
+          fmt::format("年度资金“{}”行执行率填报 {}，按该行全年执行数 {} ÷ {} {} 计算应为 {}%。",
+                      label, d.reported, row.executed.Display(),
+                      ex.by_initial ? "年初预算数" : "全年预算数", divisor.Display(), d.computed);
       d.message_en = fmt::format(
           "Funds row \"{}\": execution rate reported {}, but its executed {} ÷ {} {} gives {}%.",
           label, d.reported, row.executed.Display(),
@@ -224,7 +224,8 @@ void CheckFundsRows(CheckContext& cx) {
           ex.cap.ToString(), d.computed);
       if (cx.sheet.funds_method.understood) {
         d.message_zh += fmt::format("（表内得分计算方法读作：{}）", cx.sheet.funds_method.how_zh);
-        d.message_en += fmt::format(" (the form's method read as: {})", cx.sheet.funds_method.how_en);
+        d.message_en +=
+            fmt::format(" (the form's method read as: {})", cx.sheet.funds_method.how_en);
       }
       d.hint_zh = "每行得分 = 该行分值 × 该行执行率（执行率超过上限按上限计）。";
       d.hint_en = "A row's score = its weight × its own execution rate (the rate is capped).";
@@ -268,7 +269,8 @@ void CheckFunds(CheckContext& cx) {
   for (const FundsColumn& c : kRowColumns) {
     if ((f.*(c.cell)).has_number()) continue;
     // A form without a 全年预算数 or 执行率 column (贵州): the importer marks them not applicable.
-    const bool optional_column = c.cell == &Funds::full_year_budget || c.cell == &Funds::execution_rate;
+    const bool optional_column =
+        c.cell == &Funds::full_year_budget || c.cell == &Funds::execution_rate;
     if (optional_column && (f.*(c.cell)).kind == Cell::Kind::kNotApplicable) continue;
     Diagnostic& d = cx.Add("C501", FundsLocation(f, c.key));
     d.message_zh = fmt::format("自评表年度资金的{}未填。", cx.Column(c.key, true));
@@ -290,10 +292,10 @@ void CheckFunds(CheckContext& cx) {
     d.message_zh = fmt::format("执行率填报 {}，按全年执行数 {} ÷ {} {} 计算应为 {}%。", d.reported,
                                f.executed.Display(), ex.by_initial ? "年初预算数" : "全年预算数",
                                divisor.Display(), d.computed);
-    d.message_en = fmt::format("Execution rate: reported {}, but executed {} ÷ {} {} gives {}%.",
-                               d.reported, f.executed.Display(),
-                               ex.by_initial ? "initial budget" : "full-year budget",
-                               divisor.Display(), d.computed);
+    d.message_en =
+        fmt::format("Execution rate: reported {}, but executed {} ÷ {} {} gives {}%.", d.reported,
+                    f.executed.Display(), ex.by_initial ? "initial budget" : "full-year budget",
+                    divisor.Display(), d.computed);
     d.hint_zh = "执行率 = 全年执行数 ÷ 全年预算数（调整后预算），不是除以年初预算数。";
     d.hint_en = "Execution rate = executed ÷ full-year (adjusted) budget, not the initial budget.";
     // Name the usual slip: dividing by the initial budget.

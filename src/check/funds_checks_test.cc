@@ -41,11 +41,11 @@ class FundsRowChecks : public ::testing::Test {
     f.execution_rate = N("94.94", true);
     f.score = N("9.49");
     // The rows share the 分值: 6 + 2 + 2.
-    f.rows = {Row("current_appropriation", "其中：当年财政拨款", "1420.00", "1563.40", "1502.11",
-                  "6", "96.08", "5.76"),
-              Row("prior_carryover", "上年结转资金", "60.00", "80.00", "68.16", "2", "85.20",
-                  "1.70"),
-              Row("other", "其他资金", "40.00", "40.00", "28.00", "2", "70.00", "1.40")};
+    f.rows = {
+        Row("current_appropriation", "其中：当年财政拨款", "1420.00", "1563.40", "1502.11", "6",
+            "96.08", "5.76"),
+        Row("prior_carryover", "上年结转资金", "60.00", "80.00", "68.16", "2", "85.20", "1.70"),
+        Row("other", "其他资金", "40.00", "40.00", "28.00", "2", "70.00", "1.40")};
 
     Funds& g = guizhou_.evaluation.funds;
     g.initial_budget = N("1051.00");
@@ -69,7 +69,7 @@ class FundsRowChecks : public ::testing::Test {
     std::vector<Diagnostic> out;
     for (Diagnostic& d : CheckPackage(p, rb_)) {
       static const std::set<std::string> kFundsCodes = {"C501", "R202", "S301", "S308",
-                                                         "S309", "S310", "C515", "A104"};
+                                                        "S309", "S310", "C515", "A104"};
       // C501 of the package's other blanks (unit, goals …) is not the funds'.
       if (d.code == "C501" && d.location.table != "funds") continue;
       if (kFundsCodes.count(d.code) != 0) out.push_back(std::move(d));

@@ -18,9 +18,9 @@
 namespace jixiao {
 
 struct FundsMethod {
-  bool present = false;     // the form printed a method
-  bool understood = false;  // … and it is one we read
-  bool capped_at_weight = false;  // the score never exceeds the 分值 (rate capped at 100%)
+  bool present = false;             // the form printed a method
+  bool understood = false;          // … and it is one we read
+  bool capped_at_weight = false;    // the score never exceeds the 分值 (rate capped at 100%)
   bool divides_by_initial = false;  // the text itself says 执行数 ÷ 年初预算数 (B/A)
   std::string how_zh;  // what it was read as: "得分 = 分值 × 执行率，最高为分值"
   std::string how_en;

@@ -31,7 +31,8 @@ TEST(FundsMethod, ReadsTheWaysFormsWriteTheProduct) {
   EXPECT_TRUE(ba.understood);
   EXPECT_FALSE(ba.capped_at_weight);
   EXPECT_TRUE(ba.divides_by_initial);
-  EXPECT_EQ(ba.how_zh, "得分 = 分值 × 执行率（执行率 = 全年执行数 ÷ 年初预算数），执行率上限按评分规则");
+  EXPECT_EQ(ba.how_zh,
+            "得分 = 分值 × 执行率（执行率 = 全年执行数 ÷ 年初预算数），执行率上限按评分规则");
 
   const FundsMethod vague = ReadFundsMethod("按预算执行进度综合评定");
   EXPECT_TRUE(vague.present);
@@ -99,7 +100,7 @@ TEST_F(FundsScoring, WithoutFullYearBudgetTheRateDividesByTheInitialBudget) {
   EXPECT_EQ(sheet.execution.cap.ToString(), "100");
   EXPECT_EQ(sheet.execution.score->ToString(), "10.00");  // not 10.02: capped at the 分值
   ASSERT_EQ(sheet.fund_rows.size(), 2u);
-  EXPECT_EQ(sheet.fund_rows[0].score->ToString(), "9.59");  // 802.15 ÷ 836.40 = 95.905%
+  EXPECT_EQ(sheet.fund_rows[0].score->ToString(), "9.59");   // 802.15 ÷ 836.40 = 95.905%
   EXPECT_EQ(sheet.fund_rows[1].score->ToString(), "10.00");  // 117.12%, capped
   EXPECT_EQ(sheet.total.ToString(), "10.00");  // the total row's score, not the rows' sum
 

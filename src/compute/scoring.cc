@@ -256,16 +256,15 @@ namespace {
 
 // 分值 × 执行率 for one row of six cells. The rate divides by 全年预算数, or by 年初预算数 when the
 // form has no 全年预算数 (not applicable) or the method says B/A.
-ExecutionResult ScoreFundsCells(const Cell& initial, const Cell& full_year, const Cell& executed_cell,
-                                const Cell& weight, const FundsMethod& method,
-                                const Rulebook& rulebook) {
+ExecutionResult ScoreFundsCells(const Cell& initial, const Cell& full_year,
+                                const Cell& executed_cell, const Cell& weight,
+                                const FundsMethod& method, const Rulebook& rulebook) {
   ExecutionResult r;
   r.cap = method.understood && method.capped_at_weight
               ? Decimal::Min(kHundred, rulebook.execution_cap_percent)
               : rulebook.execution_cap_percent;
   if (weight.has_number() && weight.value.valid()) r.weight = weight.value;
-  r.by_initial = method.divides_by_initial ||
-                 full_year.kind == Cell::Kind::kNotApplicable;
+  r.by_initial = method.divides_by_initial || full_year.kind == Cell::Kind::kNotApplicable;
   const auto executed = FigureOf(executed_cell);
   const auto budget = FigureOf(r.by_initial ? initial : full_year);
   if (executed && budget) r.rate = PercentOf(*executed, *budget);
@@ -284,14 +283,14 @@ ExecutionResult ScoreFundsCells(const Cell& initial, const Cell& full_year, cons
 }  // namespace
 
 ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook) {
-  return ScoreFundsCells(funds.initial_budget, funds.full_year_budget, funds.executed,
-                         funds.weight, ReadFundsMethod(funds.method), rulebook);
+  return ScoreFundsCells(funds.initial_budget, funds.full_year_budget, funds.executed, funds.weight,
+                         ReadFundsMethod(funds.method), rulebook);
 }
 
 ExecutionResult ScoreFundsRow(const FundsRow& row, const FundsMethod& method,
                               const Rulebook& rulebook) {
-  return ScoreFundsCells(row.initial_budget, row.full_year_budget, row.executed, row.weight,
-                         method, rulebook);
+  return ScoreFundsCells(row.initial_budget, row.full_year_budget, row.executed, row.weight, method,
+                         rulebook);
 }
 
 ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {

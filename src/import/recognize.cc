@@ -1157,18 +1157,20 @@ class Recognizer {
     out.key = key;
     const std::string base = fmt::format("/evaluation/funds/rows/{}/", i);
     PlaceText(t, r, row.cells[label], base + "label", &out.label);
-    PlaceFundsCells(t, r, *shift,  base,
+    PlaceFundsCells(t, r, *shift, base,
                     {&out.initial_budget, &out.full_year_budget, &out.executed, &out.weight,
                      &out.execution_rate, &out.score});
     UseRow(t, r);
     if (key.empty()) {
-      Note("I623", Source(t, r, row.cells[label]),
-           fmt::format("年度资金下的“{}”行不是已知的分项（当年财政拨款、上年结转资金、其他资金、基本"
-                       "支出、项目支出），已按原标签保留，计入按资金来源分列的各行。",
-                       out.label),
-           fmt::format("The funds row \"{}\" is none of the known parts (当年财政拨款, 上年结转资金, "
-                       "其他资金, 基本支出, 项目支出); kept with its label, among the rows by source.",
-                       out.label));
+      Note(
+          "I623", Source(t, r, row.cells[label]),
+          fmt::format("年度资金下的“{}”行不是已知的分项（当年财政拨款、上年结转资金、其他资金、基本"
+                      "支出、项目支出），已按原标签保留，计入按资金来源分列的各行。",
+                      out.label),
+          fmt::format(
+              "The funds row \"{}\" is none of the known parts (当年财政拨款, 上年结转资金, "
+              "其他资金, 基本支出, 项目支出); kept with its label, among the rows by source.",
+              out.label));
     }
     return true;
   }
@@ -1757,8 +1759,8 @@ class Recognizer {
       if (!f.rows.empty()) {
         std::string labels;
         for (const FundsRow& row : f.rows) labels += (labels.empty() ? "" : "、") + row.label;
-        s.push_back(TrF("自评表 · 资金分项：{} 行（{}）", "self-evaluation table · funds rows: {} ({})",
-                        f.rows.size(), labels));
+        s.push_back(TrF("自评表 · 资金分项：{} 行（{}）",
+                        "self-evaluation table · funds rows: {} ({})", f.rows.size(), labels));
       }
       s.push_back(TrF("自评表 · 年度总体目标：{} 项", "self-evaluation table · goals: {}",
                       p_.evaluation.goals.planned.size()));

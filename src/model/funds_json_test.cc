@@ -46,9 +46,10 @@ TEST(FundsJson, RowsAndMethodRoundTrip) {
   EXPECT_EQ(funds.size(), 14u);
   EXPECT_EQ(funds["method"], "执行率×该指标分值，最高不得超过分值上限。");
   ASSERT_EQ(funds["rows"].size(), 2u);
-  EXPECT_EQ(funds["rows"][0].dump(),
-            R"({"key":"basic","label":"基本支出","initial_budget":"836.40","full_year_budget":"n/a",)"
-            R"("executed":"802.15","weight":"10","execution_rate":"95.91%","score":"9.59"})");
+  EXPECT_EQ(
+      funds["rows"][0].dump(),
+      R"({"key":"basic","label":"基本支出","initial_budget":"836.40","full_year_budget":"n/a",)"
+      R"("executed":"802.15","weight":"10","execution_rate":"95.91%","score":"9.59"})");
   EXPECT_EQ(funds["rows"][1]["key"], "");
   EXPECT_TRUE(funds["rows"][1]["executed"].is_null());
 
@@ -76,9 +77,10 @@ TEST(FundsJson, MistakesInARowArePlaced) {
       R"({"schema": "jixiao.package/1", "evaluation": {"funds": {"rows": [{"key": "basic", "exectued": "1"}]}}})",
       "x.json");
   ASSERT_FALSE(typo.ok());
-  EXPECT_NE(typo.status().message().find(
-                R"(/evaluation/funds/rows/0/exectued: unknown key "exectued"; did you mean "executed"?)"),
-            std::string::npos)
+  EXPECT_NE(
+      typo.status().message().find(
+          R"(/evaluation/funds/rows/0/exectued: unknown key "exectued"; did you mean "executed"?)"),
+      std::string::npos)
       << typo.status().message();
   const Result<Package> cell = ParsePackageJson(
       R"({"schema": "jixiao.package/1", "evaluation": {"funds": {"rows": [{"score": 9.5}]}}})",

@@ -78,7 +78,8 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   if (!f.rows.empty()) {
     std::vector<std::vector<std::string>> fund_rows = {
         {o.zh ? "资金分项" : "funds row", o.zh ? "执行率" : "rate", o.zh ? "填报" : "reported",
-         o.zh ? "分值" : "weight", o.zh ? "复算得分" : "recomputed", o.zh ? "填报得分" : "reported"}};
+         o.zh ? "分值" : "weight", o.zh ? "复算得分" : "recomputed",
+         o.zh ? "填报得分" : "reported"}};
     for (size_t i = 0; i < f.rows.size() && i < sheet.fund_rows.size(); ++i) {
       const ExecutionResult& r = sheet.fund_rows[i];
       fund_rows.push_back(

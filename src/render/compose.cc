@@ -751,10 +751,10 @@ class EvaluationComposer {
         ->Put(v, score,
               Figure(*cells[5], base + "score", CellRole::kComputed, rb_.execution_decimals, false))
         .formula = Guarded(
-        {w, e, b}, fmt::format("IFERROR({},\"\")",
-                               RoundFormula(fmt::format("{}*MIN({}/{}*100,{})/100", w, e, b,
-                                                        cap.ToString()),
-                                            rb_.execution_decimals, rb_.execution_rounding)));
+        {w, e, b},
+        fmt::format("IFERROR({},\"\")",
+                    RoundFormula(fmt::format("{}*MIN({}/{}*100,{})/100", w, e, b, cap.ToString()),
+                                 rb_.execution_decimals, rb_.execution_rounding)));
   }
 
   void Funds() {
