@@ -60,6 +60,24 @@ inline void ExpectSameFigures(const Package& a, const Package& b, bool exact_sca
            {"project", &Funds::project}}) {
     same(fa.*cell, fb.*cell, name);
   }
+  // The rows under 年度资金总额 and the form's 得分计算方法.
+  EXPECT_EQ(fa.method, fb.method);
+  EXPECT_EQ(fa.rows.size(), fb.rows.size());
+  for (size_t i = 0; i < fa.rows.size() && i < fb.rows.size(); ++i) {
+    const FundsRow& x = fa.rows[i];
+    const FundsRow& y = fb.rows[i];
+    EXPECT_EQ(x.key, y.key) << "funds row " << i;
+    EXPECT_EQ(x.label, y.label) << "funds row " << i;
+    for (const auto& [name, cell] : std::initializer_list<std::pair<const char*, Cell FundsRow::*>>{
+             {"initial_budget", &FundsRow::initial_budget},
+             {"full_year_budget", &FundsRow::full_year_budget},
+             {"executed", &FundsRow::executed},
+             {"weight", &FundsRow::weight},
+             {"execution_rate", &FundsRow::execution_rate},
+             {"score", &FundsRow::score}}) {
+      same(x.*cell, y.*cell, x.label + " " + name);
+    }
+  }
   EXPECT_EQ(a.evaluation.unit_name, b.evaluation.unit_name);
   ASSERT_EQ(a.evaluation.goals.planned.size(), b.evaluation.goals.planned.size());
   std::vector<IndicatorVisit> ia, ib;

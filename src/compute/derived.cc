@@ -61,8 +61,23 @@ std::vector<DerivedFigure> DeriveFigures(const Package& p, const Rulebook& rb) {
   const Funds& f = p.evaluation.funds;
   d.Rate("staff_control_rate", "人员控制率", "staff control rate", "实际在职人数 ÷ 编制数",
          s.on_payroll, s.authorized, /*exact=*/true);
-  d.Rate("execution_rate", "预算执行率", "execution rate", "全年执行数 ÷ 全年预算数", f.executed,
-         f.full_year_budget);
+  if (f.full_year_budget.kind == Cell::Kind::kNotApplicable) {  // a form without 全年预算数
+    d.Rate("execution_rate", "预算执行率", "execution rate", "全年执行数 ÷ 年初预算数", f.executed,
+           f.initial_budget);
+  } else {
+    d.Rate("execution_rate", "预算执行率", "execution rate", "全年执行数 ÷ 全年预算数", f.executed,
+           f.full_year_budget);
+  }
+  // Each row under 年度资金总额 (其中：当年财政拨款, 基本支出 …) has its own rate.
+  for (size_t i = 0; i < f.rows.size(); ++i) {
+    const FundsRow& r = f.rows[i];
+    const std::string label = r.label.empty() ? r.key : CleanLabel(r.label);
+    const bool by_initial = r.full_year_budget.kind == Cell::Kind::kNotApplicable;
+    d.Rate(fmt::format("funds_row:{}:execution_rate", i), label + "执行率",
+           label + " execution rate",
+           by_initial ? "全年执行数 ÷ 年初预算数" : "全年执行数 ÷ 全年预算数", r.executed,
+           by_initial ? r.initial_budget : r.full_year_budget);
+  }
   if (const auto a = FigureOf(f.initial_budget), b = FigureOf(f.full_year_budget); a && b) {
     d.Add("budget_adjustment", "预算调整额", "budget adjustment", "全年预算数 − 年初预算数",
           *b - *a, false);

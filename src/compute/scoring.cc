@@ -252,14 +252,24 @@ LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook) {
   return ScoreQuantitative(std::move(s), target, actual, rulebook);
 }
 
-ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook) {
+namespace {
+
+// 分值 × 执行率 for one row of six cells. The rate divides by 全年预算数, or by 年初预算数 when the
+// form has no 全年预算数 (not applicable) or the method says B/A.
+ExecutionResult ScoreFundsCells(const Cell& initial, const Cell& full_year,
+                                const Cell& executed_cell, const Cell& weight,
+                                const FundsMethod& method, const Rulebook& rulebook) {
   ExecutionResult r;
-  if (funds.weight.has_number() && funds.weight.value.valid()) r.weight = funds.weight.value;
-  const auto executed = FigureOf(funds.executed);
-  const auto budget = FigureOf(funds.full_year_budget);
+  r.cap = method.understood && method.capped_at_weight
+              ? Decimal::Min(kHundred, rulebook.execution_cap_percent)
+              : rulebook.execution_cap_percent;
+  if (weight.has_number() && weight.value.valid()) r.weight = weight.value;
+  r.by_initial = method.divides_by_initial || full_year.kind == Cell::Kind::kNotApplicable;
+  const auto executed = FigureOf(executed_cell);
+  const auto budget = FigureOf(r.by_initial ? initial : full_year);
   if (executed && budget) r.rate = PercentOf(*executed, *budget);
   if (!r.rate || !r.weight) return r;
-  const Decimal& cap = rulebook.execution_cap_percent;
+  const Decimal& cap = r.cap;
   const Decimal capped = Decimal::Min(r.rate->value, cap);
   r.score =
       Decimal::Divide(*r.weight * capped, kHundred, Interval::kDivisionScale, Rounding::kHalfEven)
@@ -270,9 +280,26 @@ ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook) {
   return r;
 }
 
+}  // namespace
+
+ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook) {
+  return ScoreFundsCells(funds.initial_budget, funds.full_year_budget, funds.executed, funds.weight,
+                         ReadFundsMethod(funds.method), rulebook);
+}
+
+ExecutionResult ScoreFundsRow(const FundsRow& row, const FundsMethod& method,
+                              const Rulebook& rulebook) {
+  return ScoreFundsCells(row.initial_budget, row.full_year_budget, row.executed, row.weight, method,
+                         rulebook);
+}
+
 ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
   ScoreSheet sheet;
   sheet.execution = ScoreExecution(package.evaluation.funds, rulebook);
+  sheet.funds_method = ReadFundsMethod(package.evaluation.funds.method);
+  for (const FundsRow& row : package.evaluation.funds.rows) {
+    sheet.fund_rows.push_back(ScoreFundsRow(row, sheet.funds_method, rulebook));
+  }
   const Decimal exec = sheet.execution.score.value_or(Decimal());
   Decimal total = exec;
   Interval range = Interval::Point(exec);

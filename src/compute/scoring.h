@@ -18,6 +18,7 @@
 
 #include "base/interval.h"
 #include "compute/figure.h"
+#include "compute/funds_method.h"
 #include "model/package.h"
 #include "model/target.h"
 #include "rules/rulebook.h"
@@ -60,10 +61,16 @@ struct ExecutionResult {
   std::optional<Decimal> weight;  // 分值
   std::optional<Decimal> score;   // 分值 × min(rate, cap), rounded per rulebook
   Interval score_range;           // the same from the inputs' written ranges
+  // The rate divides by 年初预算数: the form has no 全年预算数 (the cell is not applicable) or
+  // its 得分计算方法 says so (see compute/funds_method.h).
+  bool by_initial = false;
+  Decimal cap;  // the rate's cap in percent: the rulebook's, or 100 under a method capped at 分值
 };
 
 struct ScoreSheet {
   ExecutionResult execution;
+  FundsMethod funds_method;                // the form's 得分计算方法 as read
+  std::vector<ExecutionResult> fund_rows;  // one per Funds::rows entry, same order
   std::vector<LeafScore> leaves;  // in tree order
   Decimal total;                  // execution score + Σ accepted indicator scores
   Interval total_range;           // execution score + Σ computed (无法评价 counts [0, 分值])
@@ -76,6 +83,9 @@ bool IsEmptyIndicator(const Indicator& node);
 // Scores one leaf. `path` and `pointer` of the result are left empty.
 LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook);
 ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook);
+// One row of the funds table under the form's method (ReadFundsMethod(funds.method)).
+ExecutionResult ScoreFundsRow(const FundsRow& row, const FundsMethod& method,
+                              const Rulebook& rulebook);
 ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook);
 
 }  // namespace jixiao

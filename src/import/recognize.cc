@@ -15,6 +15,7 @@
 #include "base/number_text.h"
 #include "base/text.h"
 #include "check/codes.h"
+#include "compute/funds_method.h"
 #include "model/walk.h"
 
 namespace jixiao {
@@ -987,13 +988,22 @@ class Recognizer {
   void FundsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kFunds;
+    // 得分 is the first column saying so that is not the 得分计算方法 column.
+    int score = -1;
+    for (size_t i = 0; i < keys.size() && score < 0; ++i) {
+      if (Has(keys[i], "得分") && !Has(keys[i], "方法") && !Has(keys[i], "标准")) {
+        score = static_cast<int>(i);
+      }
+    }
     funds_cols_ = {FindColumn(keys, {"年初预算"}),
-                   FindColumn(keys, {"全年预算"}),
+                   FindColumn(keys, {"全年预算", "调整后预算"}),
                    FindColumn(keys, {"全年执行", "执行数"}),
-                   FindColumn(keys, {"分值"}),
+                   FindColumn(keys, {"分值", "权重"}),
                    FindColumn(keys, {"执行率"}),
-                   FindColumn(keys, {"得分"})};
+                   score};
+    funds_method_col_ = FindColumn(keys, {"计算方法", "评分方法", "评分标准"});
     funds_width_ = keys.size();
+    funds_header_row_ = r;
     recognised_evaluation_ = true;
     // The three amounts, then the splits ("一般公共预算：124.88"), in the unit of 全年执行数.
     funds_money_ = MoneyHeader(t, r, "年度资金", "the funds", keys,
@@ -1003,36 +1013,237 @@ class Recognizer {
     splits.header_en = "the splits by source and kind";
   }
 
+  // The first column of the funds header holding a figure (年初预算数 on every form).
+  int FirstFundsField() const {
+    int first = -1;
+    for (int c : funds_cols_) {
+      if (c >= 0 && (first < 0 || c < first)) first = c;
+    }
+    return first;
+  }
+
+  // Whether the row, read `shift` columns off its header, fits it: the label ends before the
+  // first figure column and every other filled cell stands under a column of the header.
+  bool FundsRowFits(const FlatRow& row, int label, int shift) const {
+    const int first = FirstFundsField();
+    if (first < 0) return false;
+    if (label + row.cells[label].column_span > first + shift) return false;
+    for (size_t c = static_cast<size_t>(label) + 1; c < row.cells.size(); ++c) {
+      const FlatCell& cell = row.cells[c];
+      if (cell.covered || IsBlank(cell.text)) continue;
+      const int header_column = static_cast<int>(c) - shift;
+      bool under = header_column == funds_method_col_;
+      for (int f : funds_cols_) under = under || (f >= 0 && f == header_column);
+      if (!under) return false;
+    }
+    return true;
+  }
+
+  // How the row's columns stand to the header's. A table on a grid (DOCX, XLSX) has the
+  // header's columns: 0, or nothing when the row does not fit. A text table has no grid: its
+  // row may also be aligned by the label's end or by the right edge (a label split over extra
+  // cells), when every figure then stands under a header.
+  std::optional<int> FundsShift(const FlatRow& row, int label) const {
+    if (FundsRowFits(row, label, 0)) return 0;
+    const bool text = row.cells[label].origin.line > 0;
+    if (!text) return std::nullopt;
+    const int first = FirstFundsField();
+    const int after_label = label + row.cells[label].column_span;
+    for (int shift : {static_cast<int>(row.cells.size()) - static_cast<int>(funds_width_),
+                      after_label - first}) {
+      if (shift != 0 && FundsRowFits(row, label, shift)) return shift;
+    }
+    return std::nullopt;
+  }
+
+  // I622: a funds row whose cells do not stand under its header's columns; nothing of it is
+  // read, so that no figure lands in another column.
+  void FundsMisfit(const FlatTable& t, size_t r, int label) {
+    const FlatRow& row = t.rows[r];
+    std::string cells;
+    for (const FlatCell& c : row.cells) {
+      if (c.covered || IsBlank(c.text)) continue;
+      cells += (cells.empty() ? "" : " | ") + JoinLines(c.text);
+    }
+    SourceRef where = Source(t, r, row.cells[label]);
+    where.text = cells;
+    Note("I622", where,
+         fmt::format("年度资金行“{}”的数字与表头（第{}行）的栏目对不上，该行未导入；请把各数字放在"
+                     "对应的栏目下（标签单元格可合并），再导入。",
+                     JoinLines(row.cells[label].text), RowNumber(t, funds_header_row_)),
+         fmt::format("The funds row \"{}\" does not fit the columns of its header (row {}); it "
+                     "was not read. Put each figure under its column (the label cells may be "
+                     "merged) and import again.",
+                     JoinLines(row.cells[label].text), RowNumber(t, funds_header_row_)));
+    UseRow(t, r);
+  }
+
+  // The six cells of a funds row (the total or one under it) from the header's columns.
+  // Columns the form does not have (全年预算数, 执行率 on 贵州's) are not applicable.
+  void PlaceFundsCells(const FlatTable& t, size_t r, int shift, const std::string& base,
+                       const std::array<Cell*, 6>& cells) {
+    const FlatRow& row = t.rows[r];
+    static constexpr const char* kNames[] = {"initial_budget", "full_year_budget", "executed",
+                                             "weight",         "execution_rate",   "score"};
+    for (size_t k = 0; k < funds_cols_.size(); ++k) {
+      if (funds_cols_[k] < 0) {
+        if (k == 1 || k == 4) *cells[k] = Cell::NotApplicable();
+        continue;
+      }
+      const int c = funds_cols_[k] + shift;
+      if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
+      MoneyColumn* money = k < 3 ? &money_[funds_money_].columns[k] : nullptr;
+      Place(t, r, row.cells[c], base + kNames[k], cells[k], money);
+    }
+  }
+
+  // What a row under 年度资金总额 stands for, by its label.
+  static std::string FundsRowKey(std::string_view label) {
+    std::string_view l = label;
+    for (std::string_view prefix : {"其中:", "其中", "其中："}) {
+      if (StartsWith(l, prefix)) l.remove_prefix(prefix.size());
+    }
+    if (Has(l, "上年结转") || Has(l, "结转资金")) return "prior_carryover";
+    if (Has(l, "当年财政拨款") || Has(l, "财政拨款") || l == "财政资金") {
+      return "current_appropriation";
+    }
+    if (Has(l, "基本支出")) return "basic";
+    if (Has(l, "项目支出")) return "project";
+    if (StartsWith(l, "其他资金") || l == "其他") return "other";
+    return "";
+  }
+
+  // A row under 年度资金总额 with its own figures (其中：当年财政拨款 …, 基本支出 …): its label
+  // stands left of the figure columns and its figures under them. Returns false when the row
+  // is something else (the 零陵 splits "一般公共预算：124.88", a heading).
+  bool FundsSubRow(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    int label = -1;
+    for (size_t c = 0; c < row.cells.size() && label < 0; ++c) {
+      if (!row.cells[c].covered && !IsBlank(row.cells[c].text)) label = static_cast<int>(c);
+    }
+    if (label < 0) return false;
+    const std::string text = Key(row.cells[label].text);
+    Cell probe;
+    if (ReadCell(text, &probe) == CellRead::kOk || Has(text, "性质分")) return false;
+    const int first = FirstFundsField();
+    if (first < 0 || label >= first) return false;
+    const std::string key = FundsRowKey(text);
+    // A split written into its label ("其中：一般公共预算：124.88") is not a row of figures.
+    const size_t colon = text.rfind(':');
+    if (colon != std::string::npos && ReadCell(text.substr(colon + 1), &probe) == CellRead::kOk) {
+      return false;
+    }
+    // "政府性基金拨款： | 项目支出：" (the 零陵 splits left blank) is no row either: a row's
+    // cells are figures ("—" included). A known row keeps an unreadable figure for I602.
+    if (!text.empty() && text.back() == ':') return false;
+    int figures = 0;
+    for (size_t c = label + 1; c < row.cells.size(); ++c) {
+      const FlatCell& cell = row.cells[c];
+      if (cell.covered || IsBlank(cell.text) || static_cast<int>(c) == funds_method_col_) continue;
+      if (ReadCell(cell.text, &probe) == CellRead::kUnreadable && key.empty()) return false;
+      ++figures;
+    }
+    if (figures == 0 && key.empty()) return false;
+    const std::optional<int> shift = FundsShift(row, label);
+    if (!shift) {
+      if (figures == 0) return false;
+      FundsMisfit(t, r, label);
+      return true;
+    }
+    Funds& f = p_.evaluation.funds;
+    const size_t i = f.rows.size();
+    FundsRow& out = f.rows.emplace_back();
+    out.key = key;
+    const std::string base = fmt::format("/evaluation/funds/rows/{}/", i);
+    PlaceText(t, r, row.cells[label], base + "label", &out.label);
+    PlaceFundsCells(t, r, *shift, base,
+                    {&out.initial_budget, &out.full_year_budget, &out.executed, &out.weight,
+                     &out.execution_rate, &out.score});
+    UseRow(t, r);
+    if (key.empty()) {
+      Note(
+          "I623", Source(t, r, row.cells[label]),
+          fmt::format("年度资金下的“{}”行不是已知的分项（当年财政拨款、上年结转资金、其他资金、基本"
+                      "支出、项目支出），已按原标签保留，计入按资金来源分列的各行。",
+                      out.label),
+          fmt::format(
+              "The funds row \"{}\" is none of the known parts (当年财政拨款, 上年结转资金, "
+              "其他资金, 基本支出, 项目支出); kept with its label, among the rows by source.",
+              out.label));
+    }
+    return true;
+  }
+
+  // "得分计算方法 | 执行率×该指标分值…" on a row of its own (how jixiao renders a form's method).
+  bool FundsMethodRow(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    const FlatCell* label = nullptr;
+    const FlatCell* text = nullptr;
+    for (const FlatCell& c : row.cells) {
+      if (c.covered || IsBlank(c.text)) continue;
+      if (label == nullptr) {
+        label = &c;
+      } else if (text == nullptr) {
+        text = &c;
+      } else {
+        return false;
+      }
+    }
+    if (label == nullptr || text == nullptr || Key(label->text) != "得分计算方法") return false;
+    Use(t, r, *label);
+    PlaceText(t, r, *text, "/evaluation/funds/method", &p_.evaluation.funds.method);
+    FundsMethodNote(t, r, *text);
+    UseRow(t, r);
+    return true;
+  }
+
+  // I620 / I621: how the form's 得分计算方法 was read.
+  void FundsMethodNote(const FlatTable& t, size_t r, const FlatCell& cell) {
+    const FundsMethod m = ReadFundsMethod(p_.evaluation.funds.method);
+    if (!m.present) return;
+    if (m.understood) {
+      Note("I620", Source(t, r, cell),
+           fmt::format("表内得分计算方法“{}”读作：{}；年度资金各行按此计分。",
+                       p_.evaluation.funds.method, m.how_zh),
+           fmt::format("The form's scoring method \"{}\" was read as: {}; the funds rows are "
+                       "scored by it.",
+                       p_.evaluation.funds.method, m.how_en));
+    } else {
+      Note("I621", Source(t, r, cell),
+           fmt::format("表内得分计算方法“{}”未能理解，已原样保留；年度资金按评分规则计分（分值 × "
+                       "执行率，执行率上限按评分规则）。",
+                       p_.evaluation.funds.method),
+           fmt::format("The form's scoring method \"{}\" was not understood and is kept as "
+                       "written; the funds are scored by the rulebook (weight × execution rate, "
+                       "the rate capped as the rulebook says).",
+                       p_.evaluation.funds.method));
+    }
+  }
+
   void FundsValues(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     const FlatRow& row = t.rows[r];
     Funds& f = p_.evaluation.funds;
     const int label = FindColumn(keys, {"年度资金总额", "资金总额", "合计"});
     if (label >= 0 && !funds_done_) {
-      // The figures start right after the label (and the columns it spans); when the value
-      // row is wider than the header (a label split over extra cells), align by the right
-      // edge instead. A narrower row has blank cells at its end (a workbook row stops at its
-      // last filled cell: 执行率 and 得分 left for jixiao to compute).
-      int first_field = -1;
-      for (int c : funds_cols_) {
-        if (c >= 0 && (first_field < 0 || c < first_field)) first_field = c;
-      }
-      const int after_label = label + row.cells[label].column_span;
-      int shift = static_cast<int>(row.cells.size()) - static_cast<int>(funds_width_);
-      if (shift <= 0 && first_field >= 0) shift = after_label - first_field;
-      Cell* cells[] = {&f.initial_budget, &f.full_year_budget, &f.executed,
-                       &f.weight,         &f.execution_rate,   &f.score};
-      const char* names[] = {"initial_budget", "full_year_budget", "executed",
-                             "weight",         "execution_rate",   "score"};
-      for (size_t k = 0; k < funds_cols_.size(); ++k) {
-        const int c = funds_cols_[k] < 0 ? -1 : funds_cols_[k] + shift;
-        if (c < 0 || c >= static_cast<int>(row.cells.size())) continue;
-        MoneyColumn* money = k < 3 ? &money_[funds_money_].columns[k] : nullptr;
-        Place(t, r, row.cells[c], std::string("/evaluation/funds/") + names[k], cells[k], money);
+      // Columns come from the header (FundsShift); a row that does not fit it is a note.
+      funds_done_ = true;
+      const std::optional<int> shift = FundsShift(row, label);
+      if (!shift) return FundsMisfit(t, r, label);
+      PlaceFundsCells(t, r, *shift, "/evaluation/funds/",
+                      {&f.initial_budget, &f.full_year_budget, &f.executed, &f.weight,
+                       &f.execution_rate, &f.score});
+      const int method = funds_method_col_ < 0 ? -1 : funds_method_col_ + *shift;
+      if (method >= 0 && method < static_cast<int>(row.cells.size()) &&
+          !IsBlank(row.cells[method].text)) {
+        PlaceText(t, r, row.cells[method], "/evaluation/funds/method", &f.method);
+        FundsMethodNote(t, r, row.cells[method]);
       }
       UseRow(t, r);
-      funds_done_ = true;
       return;
     }
+    if (funds_done_ && FundsMethodRow(t, r)) return;
+    if (funds_done_ && FundsSubRow(t, r)) return;
     // The splits: "一般公共预算：124.88", "基本支出：124.88", headers "按收入性质分：".
     struct Split {
       std::string_view word;
@@ -1545,6 +1756,12 @@ class Recognizer {
                       f.initial_budget.Display(), f.full_year_budget.Display(),
                       f.executed.Display(), f.weight.Display(), f.execution_rate.Display(),
                       f.score.Display()));
+      if (!f.rows.empty()) {
+        std::string labels;
+        for (const FundsRow& row : f.rows) labels += (labels.empty() ? "" : "、") + row.label;
+        s.push_back(TrF("自评表 · 资金分项：{} 行（{}）",
+                        "self-evaluation table · funds rows: {} ({})", f.rows.size(), labels));
+      }
       s.push_back(TrF("自评表 · 年度总体目标：{} 项", "self-evaluation table · goals: {}",
                       p_.evaluation.goals.planned.size()));
     }
@@ -1602,6 +1819,8 @@ class Recognizer {
   std::vector<Pending> pending_;
   std::vector<int> building_cols_;
   std::vector<int> funds_cols_;
+  int funds_method_col_ = -1;  // 得分计算方法 (贵州)
+  size_t funds_header_row_ = 0;
   size_t funds_width_ = 0;
   bool funds_done_ = false;
   std::array<int, 2> goal_cols_ = {-1, -1};

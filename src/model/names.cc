@@ -153,7 +153,15 @@ std::string PlaceOfPointer(const Package& package, std::string_view pointer, boo
     return out + column(2);
   }
   if (t[0] == "evaluation") {
-    if (t[1] == "funds") return out + sep + TableName("funds", zh) + column(2);
+    if (t[1] == "funds") {
+      out += sep + TableName("funds", zh);
+      // A row under 年度资金总额: "/evaluation/funds/rows/1/executed" → its label, its column.
+      if (t.size() > 3 && t[2] == "rows") {
+        const long at = Index(t[3], package.evaluation.funds.rows.size());
+        if (at >= 0) return out + sep + package.evaluation.funds.rows[at].label + column(4);
+      }
+      return out + column(2);
+    }
     if (t[1] == "goals") {
       out += sep + TableName("goals", zh);
       if (t.size() > 3 && t[2] == "planned") {

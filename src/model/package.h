@@ -92,7 +92,24 @@ struct BasicData {
 
 // ---- 部门整体支出绩效自评表 ----
 
-// 资金 block. The two splits are of the year's money as the form prints them.
+// One row of the funds table under 年度资金总额, with its own six cells: 其中：当年财政拨款 /
+// 上年结转资金 / 其他资金 (安徽, the national 2021 template), or 基本支出 / 项目支出 (贵州).
+// `key` names what the row means whatever its printed label:
+//   current_appropriation, prior_carryover, other, basic, project, or "" (a row we have no
+//   name for, kept with its label). See docs/package-format.md.
+struct FundsRow {
+  std::string key;
+  std::string label;      // as printed, e.g. "其中：当年财政拨款"
+  Cell initial_budget;    // 年初预算数
+  Cell full_year_budget;  // 全年预算数; not applicable when the form has no such column
+  Cell executed;          // 全年执行数
+  Cell weight;            // 分值 ("/" when the row is not scored)
+  Cell execution_rate;    // 执行率 as printed; not applicable when the form has no such column
+  Cell score;             // 得分 as printed
+};
+
+// 资金 block. Its own cells are the 年度资金总额 row; `rows` are the rows printed under it. The
+// two splits are of the year's money as the 零陵 form prints them (one figure each).
 struct Funds {
   Cell initial_budget;    // 年初预算数
   Cell full_year_budget;  // 全年预算数 (after adjustments)
@@ -108,6 +125,10 @@ struct Funds {
   // 按支出性质
   Cell basic;    // 基本支出
   Cell project;  // 项目支出
+  // The rows under 年度资金总额, in printed order (empty on forms with the one row).
+  std::vector<FundsRow> rows;
+  // 得分计算方法 as the form prints it ("执行率×该指标分值，最高不得超过分值上限"), or "".
+  std::string method;
 };
 
 struct Goal {

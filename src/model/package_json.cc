@@ -642,11 +642,28 @@ class PackageReader {
            ReadString(v, p, "notes", &out->notes);
   }
 
+  bool ReadFundsRow(const json& v, const std::string& p, FundsRow* out) {
+    return CheckKeys(v, p,
+                     {"key", "label", "initial_budget", "full_year_budget", "executed", "weight",
+                      "execution_rate", "score"}) &&
+           ReadString(v, p, "key", &out->key) && ReadString(v, p, "label", &out->label) &&
+           ReadCell(v, p, "initial_budget", &out->initial_budget) &&
+           ReadCell(v, p, "full_year_budget", &out->full_year_budget) &&
+           ReadCell(v, p, "executed", &out->executed) && ReadCell(v, p, "weight", &out->weight) &&
+           ReadCell(v, p, "execution_rate", &out->execution_rate) &&
+           ReadCell(v, p, "score", &out->score);
+  }
+
   bool ReadFunds(const json& v, const std::string& p, Funds* out) {
     return CheckKeys(v, p,
                      {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate",
                       "score", "general_public", "government_fund", "special_account",
-                      "other_funds", "basic", "project"}) &&
+                      "other_funds", "basic", "project", "rows", "method"}) &&
+           ReadArray(v, p, "rows", &out->rows,
+                     [&](const json& item, const std::string& ip, auto* o) {
+                       return ReadFundsRow(item, ip, o);
+                     }) &&
+           ReadString(v, p, "method", &out->method) &&
            ReadCell(v, p, "initial_budget", &out->initial_budget) &&
            ReadCell(v, p, "full_year_budget", &out->full_year_budget) &&
            ReadCell(v, p, "executed", &out->executed) && ReadCell(v, p, "weight", &out->weight) &&
@@ -1002,6 +1019,22 @@ std::string WritePackageJson(const Package& package) {
                         {"other_funds", CellJson(f.other_funds)},
                         {"basic", CellJson(f.basic)},
                         {"project", CellJson(f.project)}};
+  // Written only when present, so that a package of a one-row form reads as before.
+  if (!f.rows.empty()) {
+    ordered_json rows = ordered_json::array();
+    for (const FundsRow& row : f.rows) {
+      rows.push_back({{"key", row.key},
+                      {"label", row.label},
+                      {"initial_budget", CellJson(row.initial_budget)},
+                      {"full_year_budget", CellJson(row.full_year_budget)},
+                      {"executed", CellJson(row.executed)},
+                      {"weight", CellJson(row.weight)},
+                      {"execution_rate", CellJson(row.execution_rate)},
+                      {"score", CellJson(row.score)}});
+    }
+    eval_json["funds"]["rows"] = std::move(rows);
+  }
+  if (!f.method.empty()) eval_json["funds"]["method"] = f.method;
   ordered_json planned = ordered_json::array();
   for (const Goal& g : evaluation.goals.planned) {
     planned.push_back({{"number", g.number}, {"text", g.text}});

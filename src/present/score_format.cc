@@ -74,6 +74,30 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
                        {o.zh ? "执行率得分" : "execution score", score, o.zh ? "填报" : "reported",
                         f.score.Display(), o.zh ? "分值" : "weight", f.weight.Display()}},
                       "  ");
+  // The rows under 年度资金总额, each scored on its own figures, and the form's method.
+  if (!f.rows.empty()) {
+    std::vector<std::vector<std::string>> fund_rows = {
+        {o.zh ? "资金分项" : "funds row", o.zh ? "执行率" : "rate", o.zh ? "填报" : "reported",
+         o.zh ? "分值" : "weight", o.zh ? "复算得分" : "recomputed",
+         o.zh ? "填报得分" : "reported"}};
+    for (size_t i = 0; i < f.rows.size() && i < sheet.fund_rows.size(); ++i) {
+      const ExecutionResult& r = sheet.fund_rows[i];
+      fund_rows.push_back(
+          {Cleaned(f.rows[i].label),
+           r.rate ? r.rate->value.Format(rb.rate_decimals, rb.rate_rounding) + "%" : "",
+           f.rows[i].execution_rate.Display(), f.rows[i].weight.Display(),
+           r.score ? r.score->ToString() : "", f.rows[i].score.Display()});
+    }
+    out += RenderTextTable(fund_rows, "  ");
+  }
+  if (!f.method.empty()) {
+    const FundsMethod& m = sheet.funds_method;
+    out += o.zh ? fmt::format("  得分计算方法：{}（{}）\n", Cleaned(f.method),
+                              m.understood ? "读作：" + m.how_zh : "未能理解，按评分规则")
+                : fmt::format("  scoring method: {} ({})\n", Cleaned(f.method),
+                              m.understood ? "read as: " + m.how_en
+                                           : "not understood; the rulebook applies");
+  }
   out += "\n";
 
   std::vector<std::vector<std::string>> rows;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <map>
 #include <optional>
@@ -609,6 +610,19 @@ std::vector<Indicator> Skeleton(const FormEvaluation& f, const Rulebook& rb) {
   return roots;
 }
 
+// The label of the row that carries a funds method (Funds::method) in a rendered 自评表.
+constexpr const char* kFundsMethodLabel = "得分计算方法";
+
+// The printed label of a funds row given by its key only (a hand-written package).
+std::string FundsRowLabel(std::string_view key) {
+  if (key == "current_appropriation") return "其中：当年财政拨款";
+  if (key == "prior_carryover") return "上年结转资金";
+  if (key == "other") return "其他资金";
+  if (key == "basic") return "基本支出";
+  if (key == "project") return "项目支出";
+  return "其他";
+}
+
 class EvaluationComposer {
  public:
   EvaluationComposer(const Package& p, const Rulebook& rb, const Form& form, const Vars& vars)
@@ -707,48 +721,83 @@ class EvaluationComposer {
     return kBlank;
   }
 
+  // The six cells of a funds row (the total or one under it) at grid row `v`: the three
+  // amounts and the 分值 as input, the 执行率 and 得分 computed from the row's own cells. The rate
+  // divides by 年初预算数 where the row has no 全年预算数 (a 贵州 form) or the method says B/A;
+  // the score is capped at the 分值 where the form's method says so.
+  void FundsRowCells(int v, const std::string& base, const std::array<const Cell*, 6>& cells,
+                     const FundsMethod& method) {
+    const int initial = levels_, budget = levels_ + 1, executed = levels_ + 2, weight = levels_ + 3,
+              rate = levels_ + 4, score = levels_ + 5;
+    grid_->Put(v, initial, Figure(*cells[0], base + "initial_budget", CellRole::kInput, 2, false));
+    grid_->Put(v, budget, Figure(*cells[1], base + "full_year_budget", CellRole::kInput, 2, false));
+    grid_->Put(v, executed, Figure(*cells[2], base + "executed", CellRole::kInput, 2, false));
+    grid_->Put(v, weight, Figure(*cells[3], base + "weight", CellRole::kInput, 0, false));
+    const bool by_initial =
+        method.divides_by_initial || cells[1]->kind == Cell::Kind::kNotApplicable;
+    const Decimal cap = method.understood && method.capped_at_weight
+                            ? Decimal::Min(Decimal::FromInt(100), rb_.execution_cap_percent)
+                            : rb_.execution_cap_percent;
+    const std::string e = Ref(v, executed), b = Ref(v, by_initial ? initial : budget),
+                      w = Ref(v, weight);
+    grid_
+        ->Put(v, rate,
+              Figure(*cells[4], base + "execution_rate", CellRole::kComputed, rb_.rate_decimals,
+                     f_.rate_percent))
+        .formula = Guarded({e, b}, fmt::format("IFERROR({},\"\")",
+                                               RoundFormula(fmt::format("{}/{}*100", e, b),
+                                                            rb_.rate_decimals, rb_.rate_rounding)));
+    grid_
+        ->Put(v, score,
+              Figure(*cells[5], base + "score", CellRole::kComputed, rb_.execution_decimals, false))
+        .formula = Guarded(
+        {w, e, b},
+        fmt::format("IFERROR({},\"\")",
+                    RoundFormula(fmt::format("{}*MIN({}/{}*100,{})/100", w, e, b, cap.ToString()),
+                                 rb_.execution_decimals, rb_.execution_rounding)));
+  }
+
   void Funds() {
     const jixiao::Funds& funds = p_.evaluation.funds;
     const int r = grid_->rows();
     const int split_rows = static_cast<int>(f_.income.size() + f_.spending.size());
-    grid_->Put(r, 0, Header(f_.funds_label), 2 + split_rows, 1);
+    const int sub_rows = static_cast<int>(funds.rows.size()) + (funds.method.empty() ? 0 : 1);
+    grid_->Put(r, 0, Header(f_.funds_label), 2 + sub_rows + split_rows, 1);
     grid_->Put(r, 1, Header(f_.funds_header[0]), 1, levels_ - 1);
     for (int i = 0; i < 6; ++i) grid_->Put(r, levels_ + i, Header(f_.funds_header[i + 1]));
 
     const int v = r + 1;
     grid_->Put(v, 1, Label(f_.funds_total_label), 1, levels_ - 1);
-    const int initial = levels_, budget = levels_ + 1, executed = levels_ + 2, weight = levels_ + 3,
-              rate = levels_ + 4, score = levels_ + 5;
     const std::string base = "/evaluation/funds/";
-    grid_->Put(v, initial,
-               Figure(funds.initial_budget, base + "initial_budget", CellRole::kInput, 2, false));
-    grid_->Put(
-        v, budget,
-        Figure(funds.full_year_budget, base + "full_year_budget", CellRole::kInput, 2, false));
-    grid_->Put(v, executed, Figure(funds.executed, base + "executed", CellRole::kInput, 2, false));
-    grid_->Put(v, weight, Figure(funds.weight, base + "weight", CellRole::kInput, 0, false));
-    const std::string e = Ref(v, executed), b = Ref(v, budget), w = Ref(v, weight);
-    grid_
-        ->Put(v, rate,
-              Figure(funds.execution_rate, base + "execution_rate", CellRole::kComputed,
-                     rb_.rate_decimals, f_.rate_percent))
-        .formula = Guarded({e, b}, fmt::format("IFERROR({},\"\")",
-                                               RoundFormula(fmt::format("{}/{}*100", e, b),
-                                                            rb_.rate_decimals, rb_.rate_rounding)));
-    grid_
-        ->Put(
-            v, score,
-            Figure(funds.score, base + "score", CellRole::kComputed, rb_.execution_decimals, false))
-        .formula = Guarded(
-        {w, e, b}, fmt::format("IFERROR({},\"\")",
-                               RoundFormula(fmt::format("{}*MIN({}/{}*100,{})/100", w, e, b,
-                                                        rb_.execution_cap_percent.ToString()),
-                                            rb_.execution_decimals, rb_.execution_rounding)));
-    execution_score_ = Ref(v, score);
-    execution_weight_ = Ref(v, weight);
+    const FundsMethod method = ReadFundsMethod(funds.method);
+    FundsRowCells(v, base,
+                  {&funds.initial_budget, &funds.full_year_budget, &funds.executed, &funds.weight,
+                   &funds.execution_rate, &funds.score},
+                  method);
+    execution_score_ = Ref(v, levels_ + 5);
+    execution_weight_ = Ref(v, levels_ + 3);
     execution_weight_value_ = NumberOf(funds.weight);
 
     int row = v + 1;
+    // The rows under the total (其中：当年财政拨款 …, 基本支出 …), each with its six cells.
+    for (size_t i = 0; i < funds.rows.size(); ++i) {
+      const FundsRow& sub = funds.rows[i];
+      const std::string sub_base = fmt::format("{}rows/{}/", base, i);
+      TableCell label = Label(sub.label.empty() ? FundsRowLabel(sub.key) : sub.label, Align::kLeft);
+      label.pointer = sub_base + "label";
+      grid_->Put(row, 1, std::move(label), 1, levels_ - 1);
+      FundsRowCells(row, sub_base,
+                    {&sub.initial_budget, &sub.full_year_budget, &sub.executed, &sub.weight,
+                     &sub.execution_rate, &sub.score},
+                    method);
+      ++row;
+    }
+    // The form's own 得分计算方法 (a column on 贵州's form), kept on a row of its own.
+    if (!funds.method.empty()) {
+      grid_->Put(row, 1, Label(kFundsMethodLabel), 1, levels_ - 1);
+      grid_->Put(row, levels_, InputText(funds.method, base + "method"), 1, columns_ - levels_);
+      ++row;
+    }
     for (const auto* block : {&f_.income, &f_.spending}) {
       if (block->empty()) continue;
       const std::string& label = block == &f_.income ? f_.income_label : f_.spending_label;

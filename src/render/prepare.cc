@@ -174,13 +174,26 @@ class Preparer {
   // 执行率 (percent sign as the unit wrote it) and 执行率得分.
   void Execution() {
     Funds& f = p_.evaluation.funds;
-    const ExecutionResult ex = ScoreExecution(f, rb_);
-    if (ex.rate) {
-      Cell rate = Rate(ex.rate->value);
-      if (f.execution_rate.has_number()) rate.percent = f.execution_rate.percent;
-      Set(&f.execution_rate, rate, "/evaluation/funds/execution_rate");
+    FillExecution(ScoreExecution(f, rb_), "/evaluation/funds/", &f.execution_rate, &f.score);
+    // Each row under the total has its own rate and score (under the form's method).
+    const FundsMethod method = ReadFundsMethod(f.method);
+    for (size_t i = 0; i < f.rows.size(); ++i) {
+      FundsRow& row = f.rows[i];
+      FillExecution(ScoreFundsRow(row, method, rb_), fmt::format("/evaluation/funds/rows/{}/", i),
+                    &row.execution_rate, &row.score);
     }
-    if (ex.score) Set(&f.score, Cell::Number(*ex.score), "/evaluation/funds/score");
+  }
+
+  // A rate cell the form does not have (not applicable, 贵州) stays so; a row not scored ("/"
+  // in its 分值) keeps its 得分 cell.
+  void FillExecution(const ExecutionResult& ex, const std::string& base, Cell* rate_cell,
+                     Cell* score_cell) {
+    if (ex.rate && rate_cell->kind != Cell::Kind::kNotApplicable) {
+      Cell rate = Rate(ex.rate->value);
+      if (rate_cell->has_number()) rate.percent = rate_cell->percent;
+      Set(rate_cell, rate, base + "execution_rate");
+    }
+    if (ex.score) Set(score_cell, Cell::Number(*ex.score), base + "score");
   }
 
   // Leaf scores (scored leaves as ScorePackage takes them), then blank group weights.
