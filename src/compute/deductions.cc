@@ -26,6 +26,14 @@ std::string Shown(const Decimal& value, const Rulebook& rb) {
   return value.Rounded(rb.rate_decimals, rb.rate_rounding).ToString();
 }
 
+// The score of `s` from its unrounded value: capped at the weight, rounded as [scores] says.
+RuleScore Finish(RuleScore s, Decimal raw, const Rulebook& rulebook) {
+  raw = Decimal::Min(raw, s.weight);
+  s.deduction = s.weight - raw;
+  s.score = raw.Rounded(rulebook.score_decimals, rulebook.score_rounding);
+  return s;
+}
+
 }  // namespace
 
 std::optional<Decimal> FormulaFigure(const Package& package, std::string_view name) {
@@ -193,6 +201,16 @@ RuleScore ScoreRule(const RubricRule& rule, const Rulebook& rulebook,
       }
       const Decimal deduction = steps * rule.deduct;
       raw = Decimal::Max(s.weight - deduction, Decimal());
+      const std::string by =
+          excess.Rounded(rulebook.rate_decimals, rulebook.rate_rounding).Normalized().ToString();
+      if (steps.is_zero()) {
+        s.note_zh = fmt::format("{} {}，{} {} 仅 {}，不足一档（{}），不扣分", metric->name, shown,
+                                side_zh, rule.threshold.ToString(), by, rule.step.ToString());
+        s.note_en = fmt::format("{} {} is {} {} by {}, less than one step of {}: no deduction",
+                                metric->name, shown, side_en, rule.threshold.ToString(), by,
+                                rule.step.ToString());
+        return Finish(s, raw, rulebook);
+      }
       s.note_zh = fmt::format(
           "{} {}，{} {} 达 {}，每 {} 扣 {} 分，计 {} 档，扣 {} 分", metric->name, shown, side_zh,
           rule.threshold.ToString(),
@@ -241,10 +259,7 @@ RuleScore ScoreRule(const RubricRule& rule, const Rulebook& rulebook,
     s.note_en = fmt::format("{} {} is in the band {}: {} points", metric->name, shown, band_zh,
                             raw.Normalized().ToString());
   }
-  raw = Decimal::Min(raw, s.weight);
-  s.deduction = s.weight - raw;
-  s.score = raw.Rounded(rulebook.score_decimals, rulebook.score_rounding);
-  return s;
+  return Finish(s, raw, rulebook);
 }
 
 }  // namespace jixiao
