@@ -266,5 +266,44 @@ TEST(Deductions, GuizhouRateOnTheInitialBudgetCappedAtTheWeight) {
             "blank");
 }
 
+// A small department package in the national layout, for the regional rulebooks: funds 100 /
+// 100 / 95 (分值 10), 产出 ≥10次 done 8 times (50 × 0.8 = 40), 效益 and 满意度 met.
+Package NationalLayoutPackage() {
+  Package p;
+  p.evaluation.funds.initial_budget = N("100.00");
+  p.evaluation.funds.full_year_budget = N("100.00");
+  p.evaluation.funds.executed = N("95.00");
+  p.evaluation.funds.weight = N("10");
+  p.evaluation.indicators = {
+      Group("产出指标", "50",
+            {Group("数量指标", "50", {Leaf("举办活动", "≥10次", "8次", "50", "40")})}),
+      Group("效益指标", "30",
+            {Group("社会效益指标", "30", {Leaf("政策知晓率", "≥90%", "92%", "30", "30")})}),
+      Group("满意度指标", "10",
+            {Group("服务对象满意度指标", "10", {Leaf("群众满意度", "≥90%", "95%", "10", "10")})}),
+  };
+  return p;
+}
+
+TEST(Deductions, RegionalRulebooksLoadAndScoreAPackage) {
+  for (const char* id : {"anhui", "chongqing", "guizhou", "national-project"}) {
+    Result<Rulebook> rb = BundledRulebook(id);
+    ASSERT_TRUE(rb.ok()) << id;
+    const ScoreSheet sheet = ScorePackage(NationalLayoutPackage(), *rb);
+    ASSERT_TRUE(sheet.execution.score.has_value()) << id;
+    EXPECT_EQ(sheet.execution.score->ToString(), "9.50") << id;
+    ASSERT_EQ(sheet.leaves.size(), 3u) << id;
+    EXPECT_EQ(sheet.leaves[0].point->ToString(), "40.00") << id;
+    EXPECT_EQ(sheet.total.ToString(), "89.50") << id;
+    EXPECT_EQ(sheet.grade, "良") << id;
+  }
+  // Guizhou's rate stands on the 年初预算数: a 全年预算数 raised to 120 changes nothing there,
+  // and lowers the national rate to 95 ÷ 120.
+  Package raised = NationalLayoutPackage();
+  raised.evaluation.funds.full_year_budget = N("120.00");
+  EXPECT_EQ(ScorePackage(raised, *BundledRulebook("guizhou")).execution.score->ToString(), "9.50");
+  EXPECT_EQ(ScorePackage(raised, *BundledRulebook("anhui")).execution.score->ToString(), "7.92");
+}
+
 }  // namespace
 }  // namespace jixiao
