@@ -198,6 +198,15 @@ TEST(ProjectTable, AProjectListHeaderIsNoProjectRow) {
   EXPECT_EQ(r.package.kind, PackageKind::kDepartment);
   const std::string figures = "\t项目名称\t37.00\n\n";
   EXPECT_EQ(Import(figures, "figure.txt").package.kind, PackageKind::kDepartment);
+  // A 主管部门 row without a 项目名称 is no project's table.
+  const std::string department =
+      "\t主管部门\t某县科学技术协会\n\n"
+      "\t年度资金总额\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\n"
+      "\t年度资金总额\t20.00\t20.00\t19.20\t10\t96.00%\t9.6\n\n";
+  const ImportResult d = Import(department, "department.txt");
+  EXPECT_EQ(d.package.kind, PackageKind::kDepartment);
+  EXPECT_TRUE(d.package.project.department.empty());
+  EXPECT_EQ(d.package.evaluation.funds.executed.Display(), "19.20");
 }
 
 TEST(ProjectTable, ScoredUnderTheProjectRulebookWithoutDepartmentChecks) {

@@ -988,7 +988,7 @@ class Recognizer {
   // ==== Project tables (项目支出绩效自评表) ====================================================
   // A project's table names the project, its 主管部门 and its 实施单位 where a department's
   // names the department: "项目名称 | 委托业务项目", "主管部门 | 某镇人民政府 | 实施单位 | 某镇
-  // 人民政府". Such a row makes the package a project package. The rest of the table (资金,
+  // 人民政府". The 项目名称 row makes the package a project package. The rest of the table (资金,
   // 年度总体目标, 绩效指标) is the department table's and is read as it is.
   bool ProjectRow(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     if (mode_ == Mode::kStaffing || mode_ == Mode::kExpenses || mode_ == Mode::kBuildings ||
@@ -1039,6 +1039,11 @@ class Recognizer {
       pairs.emplace_back(label, v);
       c = v;
     }
+    // Only 项目名称 makes a project's table: a 主管部门 row alone (some department forms have
+    // one) is left to the department's reading.
+    bool names_project = p_.kind == PackageKind::kProject;
+    for (const auto& pair : pairs) names_project = names_project || pair.first == &kLabels[0];
+    if (!names_project) return false;
     for (const auto& [label, v] : pairs) {
       if (v < row.cells.size()) {
         PlaceText(t, r, row.cells[v], label->pointer, &(p_.project.*(label->field)));
