@@ -144,9 +144,11 @@ void CheckCrossDocument(CheckContext& cx) {
   const auto full = FigureOf(f.full_year_budget);
   if (initial && full && Disagree(initial->range, full->range)) {
     const ExpenseRow* adjustment = FindExpenseRow(p.basic_data.expenses, "basic_adjustment");
+    // A project package has no 基础数据表, so no 预算调整 row to fill (project tables).
     const bool row_blank =
-        adjustment == nullptr || (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
-                                  !adjustment->at(ExpenseColumn::kBudget).has_number());
+        p.kind != PackageKind::kProject &&
+        (adjustment == nullptr || (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
+                                   !adjustment->at(ExpenseColumn::kBudget).has_number()));
     // The sentences saying the budget was not adjusted: 调整 with a word of denial.
     std::vector<const Sentence*> denials;
     constexpr uint32_t kDenies = kWordAdjustment | kWordDenial;

@@ -51,6 +51,7 @@ std::string Reasoning(const LeafScore& s, bool zh) {
   const std::string target =
       t.quantity.written.ToString() + (t.quantity.percent ? "%" : "") + t.quantity.unit;
   const std::string actual = std::string(TrimBlank(s.indicator->actual));
+  if (s.method == ScoreMethod::kRule) return zh ? s.note_zh : s.note_en;  // rubric rules
   if (s.met) {
     return zh ? fmt::format("实际完成值已达到年度指标值，应得满分 {}", s.weight->ToString())
               : fmt::format("the actual meets the target, which earns the full weight {}",

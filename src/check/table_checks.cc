@@ -213,6 +213,7 @@ void CheckRate(CheckContext& cx, std::string_view code, const Cell& reported_cel
 }  // namespace
 
 void CheckStaffing(CheckContext& cx) {
+  if (cx.package.kind == PackageKind::kProject) return;  // a project package has no 基础数据表
   const Staffing& s = cx.package.basic_data.staffing;
   for (const auto& [key, cell, mark] :
        {std::tuple{"authorized", &s.authorized, 1}, std::tuple{"on_payroll", &s.on_payroll, 2}}) {
@@ -232,6 +233,7 @@ void CheckStaffing(CheckContext& cx) {
 }
 
 void CheckExpenses(CheckContext& cx) {
+  if (cx.package.kind == PackageKind::kProject) return;  // a project package has no 基础数据表
   ForEachExpenseRow(cx.package.basic_data.expenses, [&](const ExpenseVisit& v) {
     switch (v.row->children_are) {
       case ChildRelation::kTotal:
@@ -248,6 +250,7 @@ void CheckExpenses(CheckContext& cx) {
 }
 
 void CheckBuildings(CheckContext& cx) {
+  if (cx.package.kind == PackageKind::kProject) return;  // a project package has no 基础数据表
   const auto& buildings = cx.package.basic_data.buildings;
   for (size_t i = 0; i < buildings.size(); ++i) {
     const Building& b = buildings[i];

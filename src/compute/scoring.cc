@@ -189,6 +189,8 @@ std::string_view ScoreMethodKey(ScoreMethod m) {
       return "qualitative";
     case ScoreMethod::kNotAssessable:
       return "not_assessable";
+    case ScoreMethod::kRule:
+      return "rule";
   }
   return "";
 }
@@ -293,12 +295,57 @@ ExecutionResult ScoreFundsRow(const FundsRow& row, const FundsMethod& method,
                          rulebook);
 }
 
+namespace {
+
+// A leaf scored by a rubric rule instead of by its target and actual.
+LeafScore ScoreLeafByRule(const Indicator& leaf, const RubricRule& rule, const Rulebook& rulebook,
+                          const std::vector<MetricValue>& metrics, RuleScore* rule_score) {
+  LeafScore s;
+  s.indicator = &leaf;
+  if (leaf.weight.has_number() && leaf.weight.value.valid()) s.weight = leaf.weight.value;
+  s.target = ParseTarget(leaf.target);
+  s.actual = ParseActual(leaf.actual);
+  *rule_score = ScoreRule(rule, rulebook, metrics, s.weight);
+  s.weight = rule_score->weight;
+  s.note_zh = rule_score->note_zh;
+  s.note_en = rule_score->note_en;
+  if (!rule_score->score) {
+    s.method = ScoreMethod::kNotAssessable;
+    return s;
+  }
+  s.method = ScoreMethod::kRule;
+  s.met = rule_score->deduction.is_zero();
+  s.point = *rule_score->score;
+  s.computed = Interval::Point(*rule_score->score);
+  return s;
+}
+
+}  // namespace
+
 ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
   ScoreSheet sheet;
+  // Rubric rules: the metrics once, then each rule, matched or not, for the sheet.
+  const std::vector<MetricValue> metrics = EvaluateMetrics(package, rulebook);
+  for (const RubricRule& rule : rulebook.rubric.rules) {
+    sheet.rules.push_back(ScoreRule(rule, rulebook, metrics));
+    sheet.rule_matched.push_back(false);
+  }
   sheet.execution = ScoreExecution(package.evaluation.funds, rulebook);
   sheet.funds_method = ReadFundsMethod(package.evaluation.funds.method);
   for (const FundsRow& row : package.evaluation.funds.rows) {
     sheet.fund_rows.push_back(ScoreFundsRow(row, sheet.funds_method, rulebook));
+  }
+  // Rubric rules: a rule with applies_to = "execution" replaces the [execution] formula.
+  if (const RubricRule* rule = ExecutionRule(rulebook)) {
+    const size_t index = static_cast<size_t>(rule - rulebook.rubric.rules.data());
+    RuleScore& r = sheet.rules[index];
+    r = ScoreRule(*rule, rulebook, metrics, sheet.execution.weight);
+    sheet.rule_matched[index] = true;
+    sheet.execution.weight = r.weight;
+    sheet.execution.rate.reset();
+    if (r.metric) sheet.execution.rate = Figure::Exact(*r.metric);
+    sheet.execution.score = r.score;
+    sheet.execution.score_range = Interval::Point(r.score.value_or(Decimal()));
   }
   const Decimal exec = sheet.execution.score.value_or(Decimal());
   Decimal total = exec;
@@ -309,7 +356,15 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
       if (!(v.node->is_leaf() && v.depth == 1)) return;
     }
     if (IsEmptyIndicator(*v.node)) return;  // reported by completeness checks, not scored
-    LeafScore s = ScoreLeaf(*v.node, rulebook);
+    const RubricRule* rule = RuleForIndicator(rulebook, v.node->name);
+    LeafScore s;
+    if (rule != nullptr) {
+      const size_t index = static_cast<size_t>(rule - rulebook.rubric.rules.data());
+      s = ScoreLeafByRule(*v.node, *rule, rulebook, metrics, &sheet.rules[index]);
+      sheet.rule_matched[index] = true;
+    } else {
+      s = ScoreLeaf(*v.node, rulebook);
+    }
     s.path = v.path();
     s.pointer = v.pointer();
     const Cell& reported = v.node->score;

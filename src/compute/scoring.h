@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/interval.h"
+#include "compute/deductions.h"
 #include "compute/figure.h"
 #include "compute/funds_method.h"
 #include "model/package.h"
@@ -32,6 +33,7 @@ enum class ScoreMethod {
   kRange,          // within [lo, hi] → full, else proportional to the nearer end
   kQualitative,    // ordinal words: the band of the level reached
   kNotAssessable,  // 无法评价
+  kRule,           // scored by a rulebook rule from the package's figures (compute/deductions.h)
 };
 std::string_view ScoreMethodKey(ScoreMethod m);  // "at_least", …, "not_assessable"
 
@@ -76,6 +78,10 @@ struct ScoreSheet {
   Interval total_range;           // execution score + Σ computed (无法评价 counts [0, 分值])
   int not_assessable = 0;
   std::string grade;  // grade of `total`
+  // Every rule of the rulebook's [[rules]], in its order, whether or not an indicator row of
+  // the package matched it (only matched ones count in the total, as the leaves they score).
+  std::vector<RuleScore> rules;
+  std::vector<bool> rule_matched;
 };
 
 // A leaf row with nothing filled in (forms keep spare rows).

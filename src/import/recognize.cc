@@ -730,6 +730,7 @@ class Recognizer {
         FindColumn(keys, {"全年执行数", "执行数"}) >= 0) {
       return FundsHeader(t, r, keys);
     }
+    if (ProjectRow(t, r, keys)) return;  // project tables: 项目名称 / 主管部门 / 实施单位
     if (FindColumn(keys, {"预算部门名称", "预算部门", "部门(单位)名称", "单位名称"}) >= 0 &&
         mode_ != Mode::kIndicators) {
       return UnitName(t, r, keys);
@@ -984,6 +985,82 @@ class Recognizer {
     UseRow(t, r);
     recognised_evaluation_ = true;
   }
+
+  // ==== Project tables (项目支出绩效自评表) ====================================================
+  // A project's table names the project, its 主管部门 and its 实施单位 where a department's
+  // names the department: "项目名称 | 委托业务项目", "主管部门 | 某镇人民政府 | 实施单位 | 某镇
+  // 人民政府". The 项目名称 row makes the package a project package. The rest of the table (资金,
+  // 年度总体目标, 绩效指标) is the department table's and is read as it is.
+  bool ProjectRow(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
+    if (mode_ == Mode::kStaffing || mode_ == Mode::kExpenses || mode_ == Mode::kBuildings ||
+        mode_ == Mode::kIndicators) {
+      return false;
+    }
+    struct Label {
+      std::string_view word;
+      const char* pointer;
+      std::string ProjectInfo::*field;
+    };
+    static constexpr Label kLabels[] = {
+        {"项目名称", "/project/name", &ProjectInfo::name},
+        {"主管部门", "/project/department", &ProjectInfo::department},
+        {"实施单位", "/project/implementing_unit", &ProjectInfo::implementing_unit},
+    };
+    const auto label_of = [](const std::string& key) -> const Label* {
+      for (const Label& l : kLabels) {
+        if (StartsWith(key, l.word) && key.size() <= l.word.size() + 12) return &l;
+      }
+      return nullptr;
+    };
+    const FlatRow& row = t.rows[r];
+    // The row must start with a label whose value is text, not a figure (a 项目名称 column
+    // header of a project list is followed by other headers, not by a name).
+    size_t first = 0;
+    while (first < row.cells.size() && (row.cells[first].covered || IsBlank(row.cells[first].text))) {
+      ++first;
+    }
+    if (first >= row.cells.size() || label_of(keys[first]) == nullptr) return false;
+    std::vector<std::pair<const Label*, size_t>> pairs;  // label → the cell of its value
+    for (size_t c = first; c < row.cells.size(); ++c) {
+      const FlatCell& cell = row.cells[c];
+      if (cell.covered || IsBlank(cell.text)) continue;
+      const Label* label = label_of(keys[c]);
+      if (label == nullptr) continue;
+      size_t v = c + 1;
+      while (v < row.cells.size() && (row.cells[v].covered || IsBlank(row.cells[v].text))) ++v;
+      if (v >= row.cells.size() || label_of(keys[v]) != nullptr) {
+        pairs.emplace_back(label, row.cells.size());  // a label with a blank value
+        continue;
+      }
+      Cell figure;
+      if (ReadCell(row.cells[v].text, &figure) == CellRead::kOk && figure.has_number()) {
+        return false;
+      }
+      if (FindColumn({keys[v]}, {"预算", "执行", "分值", "得分"}) >= 0) return false;
+      pairs.emplace_back(label, v);
+      c = v;
+    }
+    // Only 项目名称 makes a project's table: a 主管部门 row alone (some department forms have
+    // one) is left to the department's reading.
+    bool names_project = p_.kind == PackageKind::kProject;
+    for (const auto& pair : pairs) names_project = names_project || pair.first == &kLabels[0];
+    if (!names_project) return false;
+    for (const auto& [label, v] : pairs) {
+      if (v < row.cells.size()) {
+        PlaceText(t, r, row.cells[v], label->pointer, &(p_.project.*(label->field)));
+      }
+    }
+    UseRow(t, r);
+    p_.kind = PackageKind::kProject;
+    if (!p_.project.implementing_unit.empty()) {
+      p_.evaluation.unit_name = p_.project.implementing_unit;
+    }
+    recognised_project_ = true;
+    recognised_evaluation_ = true;
+    return true;
+  }
+  bool recognised_project_ = false;
+  // ==== end of project tables ==============================================================
 
   void FundsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
@@ -1748,6 +1825,12 @@ class Recognizer {
       s.push_back(TrF("基础数据表 · 楼堂馆所：{} 行", "basic data table · buildings: {} rows",
                       p_.basic_data.buildings.size()));
     }
+    if (recognised_project_) {  // project tables
+      s.push_back(TrF("项目支出绩效自评表 · 项目：{}（主管部门 {}，实施单位 {}）",
+                      "project self-evaluation table · project: {} (department {}, implemented "
+                      "by {})",
+                      p_.project.name, p_.project.department, p_.project.implementing_unit));
+    }
     if (recognised_evaluation_) {
       const Funds& f = p_.evaluation.funds;
       s.push_back(TrF("自评表 · 资金：年初 {} / 全年 {} / 执行 {} / 分值 {} / 执行率 {} / 得分 {}",
@@ -1785,7 +1868,9 @@ class Recognizer {
       const char* zh;
       const char* en;
     } parts[] = {
-        {recognised_expenses_ || recognised_staffing_, "基础数据表", "basic data table"},
+        // A project table has no 基础数据表 (project tables).
+        {recognised_expenses_ || recognised_staffing_ || recognised_project_, "基础数据表",
+         "basic data table"},
         {recognised_evaluation_ || recognised_indicators_, "自评表", "self-evaluation table"},
         {recognised_report_, "自评报告", "report"},
     };
@@ -1833,8 +1918,15 @@ class Recognizer {
        recognised_evaluation_ = false, recognised_indicators_ = false, recognised_report_ = false;
 };
 
-// Where 满意度 sits decides the rulebook when none is given.
+// Where 满意度 sits decides the rulebook when none is given; a project table takes the project
+// rulebook.
 std::string ChooseRulebook(const Package& p, std::string* reason) {
+  if (p.kind == PackageKind::kProject) {  // project tables
+    *reason = Tr("表中有“项目名称”，是项目支出绩效自评表，评分规则取 national-project",
+                 "the table names a 项目名称, so it is a project's table and the rulebook is "
+                 "national-project");
+    return "national-project";
+  }
   bool under_effect = false;
   ForEachIndicator(p.evaluation.indicators, [&](const IndicatorVisit& v) {
     if (v.depth == 2 && KindOf(*v.node) == IndicatorKind::kSatisfaction &&

@@ -33,7 +33,9 @@ struct ImportResult {
 };
 
 // `rulebook`: the rulebook id to record in the package; empty to choose by the form's layout
-// (满意度 under 效益 → hunan-lingling, else national). The recognised lines and the rulebook
+// (a project table, one that names a 项目名称 → national-project; 满意度 under 效益 →
+// hunan-lingling; else national). A table with 项目名称 / 主管部门 / 实施单位 rows makes the
+// package a project package (Package::kind, Package::project). The recognised lines and the rulebook
 // reason are in the language in force (base/lang.h); notes carry both languages.
 //
 // Amounts in 元 (a table, header or column that says 单位：元, （元）, 金额（元）…) are

@@ -82,4 +82,8 @@ IndicatorKind KindOf(const Indicator& indicator) {
                                                        : InferIndicatorKind(indicator.name);
 }
 
+std::string_view PackageKindKey(PackageKind k) {
+  return k == PackageKind::kProject ? "project" : "department";
+}
+
 }  // namespace jixiao

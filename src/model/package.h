@@ -213,11 +213,25 @@ struct Unit {
   std::string short_name;  // 区科协 (how the report names itself)
 };
 
+// ---- package kind: a department's self-evaluation, or a project's ----
+// A 项目支出绩效自评表 evaluates one project, not a department: it has no 基础数据表 and its
+// table names the project, its 主管部门 and its 实施单位 in place of the department. A package
+// without a kind is a department package.
+enum class PackageKind { kDepartment, kProject };
+
+struct ProjectInfo {
+  std::string name;               // 项目名称
+  std::string department;         // 主管部门
+  std::string implementing_unit;  // 实施单位
+};
+
 inline constexpr const char* kPackageSchema = "jixiao.package/1";
 
 struct Package {
   std::string schema = kPackageSchema;
   std::string rulebook;  // rulebook id, e.g. "hunan-lingling"
+  PackageKind kind = PackageKind::kDepartment;
+  ProjectInfo project;  // kProject only
   int fiscal_year = 0;
   Unit unit;
   BasicData basic_data;
@@ -232,6 +246,7 @@ std::string_view ExpenseColumnKey(ExpenseColumn c);  // "prior_final", "budget",
 std::string_view ChildRelationKey(ChildRelation r);  // "", "parts", "total"
 std::string_view IndicatorKindKey(IndicatorKind k);  // "", "output", "effect", …
 std::string_view DirectionKey(Direction d);          // "", "higher", "lower", "equal"
+std::string_view PackageKindKey(PackageKind k);      // "department", "project"
 // Infers the kind of a group from its printed name (产出 → output, 效益 → effect, 满意 →
 // satisfaction); kUnspecified when the name says nothing.
 IndicatorKind InferIndicatorKind(std::string_view name);

@@ -344,12 +344,25 @@ class PackageReader {
                       Quote(schema->get_ref<const std::string&>()), kPackageSchema));
     }
     if (!CheckKeys(root, "",
-                   {"schema", "rulebook", "fiscal_year", "unit", "basic_data", "evaluation",
-                    "report", "provenance"})) {
+                   {"schema", "rulebook", "kind", "project", "fiscal_year", "unit", "basic_data",
+                    "evaluation", "report", "provenance"})) {
       return false;
     }
     out->schema = kPackageSchema;
     if (!ReadString(root, "", "rulebook", &out->rulebook)) return false;
+    // Package kind: absent means a department package.
+    if (!ReadEnum(root, "", "kind", std::array{PackageKind::kDepartment, PackageKind::kProject},
+                  &PackageKindKey, &out->kind)) {
+      return false;
+    }
+    if (const json* v = Find(root, "project")) {
+      if (!CheckKeys(*v, "/project", {"name", "department", "implementing_unit"}) ||
+          !ReadString(*v, "/project", "name", &out->project.name) ||
+          !ReadString(*v, "/project", "department", &out->project.department) ||
+          !ReadString(*v, "/project", "implementing_unit", &out->project.implementing_unit)) {
+        return false;
+      }
+    }
     if (!ReadInt(root, "", "fiscal_year", Tr("应为整数，如 2024", "expected an integer like 2024"),
                  &out->fiscal_year)) {
       return false;
@@ -974,6 +987,13 @@ std::string WritePackageJson(const Package& package) {
   ordered_json root = ordered_json::object();
   root["schema"] = kPackageSchema;  // the format written, whatever package.schema says
   root["rulebook"] = package.rulebook;
+  // Package kind: written for a project package only, so department packages read as before.
+  if (package.kind == PackageKind::kProject) {
+    root["kind"] = PackageKindKey(package.kind);
+    root["project"] = {{"name", package.project.name},
+                       {"department", package.project.department},
+                       {"implementing_unit", package.project.implementing_unit}};
+  }
   root["fiscal_year"] = package.fiscal_year;
   root["unit"] = {{"name", package.unit.name}, {"short_name", package.unit.short_name}};
 

@@ -55,10 +55,17 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   std::string out;
   const std::string unit = Cleaned(
       package.evaluation.unit_name.empty() ? package.unit.name : package.evaluation.unit_name);
-  out += o.zh ? fmt::format("{} {}年度部门整体支出绩效自评 · 评分规则 {}\n\n", unit,
-                            package.fiscal_year, rb.id)
-              : fmt::format("{}, fiscal year {}: scores under rulebook {}\n\n", unit,
-                            package.fiscal_year, rb.id);
+  if (package.kind == PackageKind::kProject) {  // project tables: the project, then the unit
+    out += o.zh ? fmt::format("{} · {} {}年度项目支出绩效自评 · 评分规则 {}\n\n",
+                              Cleaned(package.project.name), unit, package.fiscal_year, rb.id)
+                : fmt::format("{} ({}), fiscal year {}: project scores under rulebook {}\n\n",
+                              Cleaned(package.project.name), unit, package.fiscal_year, rb.id);
+  } else {
+    out += o.zh ? fmt::format("{} {}年度部门整体支出绩效自评 · 评分规则 {}\n\n", unit,
+                              package.fiscal_year, rb.id)
+                : fmt::format("{}, fiscal year {}: scores under rulebook {}\n\n", unit,
+                              package.fiscal_year, rb.id);
+  }
 
   const std::string rate = ex.rate ? ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding) + "%"
                                    : (o.zh ? "无法计算" : "cannot compute");

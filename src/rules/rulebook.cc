@@ -38,8 +38,11 @@ class Reader : public TomlReader {
   Status Read(Rulebook* rb) {
     RB_RETURN_IF_ERROR(CheckKeys(root(), "",
                                  {"rulebook", "weights", "execution", "scores", "rates", "reverse",
-                                  "qualitative", "grades", "three_public", "policy"}));
+                                  "qualitative", "grades", "three_public", "policy",
+                                  // rubric rules (optional)
+                                  "rubric", "categories", "metrics", "rules"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
+    RB_RETURN_IF_ERROR(ReadCategories(rb));  // rubric rules: before the weights they add to
     RB_RETURN_IF_ERROR(ReadWeights(rb));
     RB_RETURN_IF_ERROR(ReadExecution(rb));
     RB_RETURN_IF_ERROR(ReadDecimalsAndRounding("scores", &rb->score_decimals, &rb->score_rounding));
@@ -48,7 +51,8 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(ReadQualitative(rb));
     RB_RETURN_IF_ERROR(ReadGrades(rb));
     RB_RETURN_IF_ERROR(ReadThreePublic(rb));
-    return ReadPolicy(rb);
+    RB_RETURN_IF_ERROR(ReadPolicy(rb));
+    return ReadRubricRules(rb);  // rubric rules
   }
 
  private:
@@ -183,6 +187,7 @@ class Reader : public TomlReader {
           TrF("应大于 0，实为 {}", "must be above 0, found {}", rb->total_weight.ToString()));
     }
 
+    if (!rb->rubric.categories.empty()) return CheckWeightsWithCategories(*rb, total_node);
     const Decimal& execution = rb->execution_weight;
     const Decimal& output = rb->output_weight;
     const Decimal& effect = rb->effect_weight;
@@ -514,6 +519,361 @@ class Reader : public TomlReader {
     }
     return Status::Ok();
   }
+
+  // ==== Rubric rules: [rubric], [[categories]], [[metrics]], [[rules]] ======================
+  // Optional tables (docs/rulebook-format.md, "Rubric rules"); a rulebook without them scores
+  // as before.
+
+  // The array of tables `name` ([[name]]), or nullptr when absent.
+  Status OptionalTables(std::string_view name, const toml::array** out) const {
+    *out = nullptr;
+    const toml::node* node = root().get(name);
+    if (node == nullptr) return Status::Ok();
+    const auto* array = node->as_array();
+    if (array == nullptr || !array->is_array_of_tables()) {
+      return Error(node->source(), name,
+                   TrF("应为表的数组（[[{0}]]），实为{1}",
+                       "expected an array of tables ([[{0}]]), found {1}", name,
+                       TomlTypeName(*node)));
+    }
+    *out = array;
+    return Status::Ok();
+  }
+
+  // A name of a metric or rule: a-z, 0-9 and '_', starting with a letter.
+  Status CheckRuleId(const toml::node& node, std::string_view path, const std::string& id) const {
+    bool ok = !id.empty() && id[0] >= 'a' && id[0] <= 'z';
+    for (char c : id) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+    if (!ok) {
+      return Error(node.source(), path,
+                   TrF("“{}”应以 a-z 开头，只能使用 a-z、0-9 和“_”",
+                       "\"{}\" must start with a-z and use only a-z, 0-9 and '_'", id));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadNonNegative(const toml::table& t, std::string_view path, std::string_view key,
+                         Decimal* out, const toml::node** node_out = nullptr) const {
+    const toml::node* node = nullptr;
+    RB_RETURN_IF_ERROR(ReadDecimal(t, path, key, out, &node));
+    if (node_out != nullptr) *node_out = node;
+    if (out->sign() < 0) {
+      return Error(node->source(), TomlKeyPath(path, key),
+                   TrF("不能为负数，实为 {}", "must not be negative, found {}", out->ToString()));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadCategories(Rulebook* rb) const {
+    const toml::array* categories = nullptr;
+    RB_RETURN_IF_ERROR(OptionalTables("categories", &categories));
+    if (categories == nullptr) return Status::Ok();
+    if (categories->empty()) {
+      return Error(root().get("categories")->source(), "categories",
+                   Tr("至少要列出一个类别", "must list at least one category"));
+    }
+    for (size_t i = 0; i < categories->size(); ++i) {
+      const toml::table& t = *categories->get(i)->as_table();
+      const std::string path = TomlIndexPath("categories", i);
+      RB_RETURN_IF_ERROR(CheckKeys(t, path, {"name", "weight"}));
+      RubricCategory c;
+      const toml::node* name_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadString(t, path, "name", &c.name, &name_node));
+      if (IsBlank(c.name)) {
+        return Error(name_node->source(), path + ".name", Tr("不能为空", "must not be empty"));
+      }
+      for (size_t k = 0; k < rb->rubric.categories.size(); ++k) {
+        if (rb->rubric.categories[k].name == c.name) {
+          return Error(name_node->source(), path + ".name",
+                       TrF("“{}”已是 categories[{}] 的名称",
+                           "\"{}\" is already the name of categories[{}]", c.name, k));
+        }
+      }
+      RB_RETURN_IF_ERROR(ReadNonNegative(t, path, "weight", &c.weight));
+      rb->rubric.categories.push_back(std::move(c));
+    }
+    return Status::Ok();
+  }
+
+  // With [[categories]], the weights add up with them: execution + output + effect
+  // (+ satisfaction when top_level) + Σ categories = total.
+  Status CheckWeightsWithCategories(const Rulebook& rb, const toml::node* total_node) const {
+    Decimal categories;
+    std::string names;
+    for (const RubricCategory& c : rb.rubric.categories) {
+      categories = categories + c.weight;
+      names += " + " + c.weight.ToString();
+    }
+    const bool top = rb.satisfaction_layout == SatisfactionLayout::kTopLevel;
+    const Decimal sum = rb.execution_weight + rb.output_weight + rb.effect_weight +
+                        (top ? rb.satisfaction_weight : Decimal()) + categories;
+    if (sum == rb.total_weight) return Status::Ok();
+    const std::string parts =
+        fmt::format("{} + {} + {}{}{}", rb.execution_weight.ToString(), rb.output_weight.ToString(),
+                    rb.effect_weight.ToString(),
+                    top ? " + " + rb.satisfaction_weight.ToString() : std::string(), names);
+    return Error(total_node->source(), "weights.total",
+                 TrF("{} 不等于 execution + output + effect{} + categories = {} = {}",
+                     "{} does not equal execution + output + effect{} + categories = {} = {}",
+                     rb.total_weight.ToString(), top ? " + satisfaction" : "", parts,
+                     sum.ToString()));
+  }
+
+  Status ReadRubricRules(Rulebook* rb) const {
+    if (root().get("rubric") != nullptr) {
+      const toml::table* t = nullptr;
+      RB_RETURN_IF_ERROR(Table("rubric", {"kind"}, &t));
+      size_t kind = 0;
+      RB_RETURN_IF_ERROR(ReadChoice(*t, "rubric", "kind", {"department", "project"}, &kind));
+      rb->rubric.kind = kind == 0 ? RubricKind::kDepartment : RubricKind::kProject;
+    }
+    RB_RETURN_IF_ERROR(ReadMetrics(rb));
+    return ReadRules(rb);
+  }
+
+  Status ReadMetrics(Rulebook* rb) const {
+    const toml::array* metrics = nullptr;
+    RB_RETURN_IF_ERROR(OptionalTables("metrics", &metrics));
+    if (metrics == nullptr) return Status::Ok();
+    for (size_t i = 0; i < metrics->size(); ++i) {
+      const toml::table& t = *metrics->get(i)->as_table();
+      const std::string path = TomlIndexPath("metrics", i);
+      RB_RETURN_IF_ERROR(CheckKeys(t, path, {"id", "name", "formula"}));
+      RubricMetric m;
+      const toml::node* id_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadString(t, path, "id", &m.id, &id_node));
+      RB_RETURN_IF_ERROR(CheckRuleId(*id_node, path + ".id", m.id));
+      for (size_t k = 0; k < rb->rubric.metrics.size(); ++k) {
+        if (rb->rubric.metrics[k].id == m.id) {
+          return Error(id_node->source(), path + ".id",
+                       TrF("“{}”已是 metrics[{}] 的 id", "\"{}\" is already the id of metrics[{}]",
+                           m.id, k));
+        }
+      }
+      RB_RETURN_IF_ERROR(ReadNonBlankString(t, path, "name", &m.name));
+      const toml::node* formula_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadString(t, path, "formula", &m.formula, &formula_node));
+      const auto metric_index = [rb](std::string_view id) {
+        for (size_t k = 0; k < rb->rubric.metrics.size(); ++k) {
+          if (rb->rubric.metrics[k].id == id) return static_cast<int>(k);
+        }
+        return -1;
+      };
+      FormulaError error;
+      if (!ParseFormula(m.formula, metric_index, &m.parsed, &error)) {
+        return Error(formula_node->source(), path + ".formula",
+                     TrF("第 {} 个字符：{}", "at character {}: {}", error.character,
+                         error.message));
+      }
+      rb->rubric.metrics.push_back(std::move(m));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadRules(Rulebook* rb) const {
+    const toml::array* rules = nullptr;
+    RB_RETURN_IF_ERROR(OptionalTables("rules", &rules));
+    if (rules == nullptr) return Status::Ok();
+    for (size_t i = 0; i < rules->size(); ++i) {
+      const toml::table& t = *rules->get(i)->as_table();
+      const std::string path = TomlIndexPath("rules", i);
+      RB_RETURN_IF_ERROR(CheckKeys(t, path,
+                                   {"id", "name", "applies_to", "indicators", "category",
+                                    "weight", "metric", "kind", "deduct_when", "threshold", "step",
+                                    "deduct", "count", "bands", "full_at"}));
+      RubricRule r;
+      const toml::node* id_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadString(t, path, "id", &r.id, &id_node));
+      RB_RETURN_IF_ERROR(CheckRuleId(*id_node, path + ".id", r.id));
+      for (size_t k = 0; k < rb->rubric.rules.size(); ++k) {
+        if (rb->rubric.rules[k].id == r.id) {
+          return Error(id_node->source(), path + ".id",
+                       TrF("“{}”已是 rules[{}] 的 id", "\"{}\" is already the id of rules[{}]",
+                           r.id, k));
+        }
+      }
+      RB_RETURN_IF_ERROR(ReadNonBlankString(t, path, "name", &r.name));
+      size_t applies = 0;
+      if (t.get("applies_to") != nullptr) {
+        RB_RETURN_IF_ERROR(
+            ReadChoice(t, path, "applies_to", {"indicators", "execution"}, &applies));
+      }
+      r.scores_execution = applies == 1;
+      if (!r.scores_execution) {
+        RB_RETURN_IF_ERROR(ReadWordList(t, path, "indicators", &r.matches));
+      } else if (const toml::node* n = t.get("indicators")) {
+        return Error(n->source(), path + ".indicators",
+                     Tr("applies_to = \"execution\" 的规则评的是执行率得分，不列指标名称",
+                        "a rule with applies_to = \"execution\" scores the execution line and "
+                        "names no indicators"));
+      }
+      if (t.get("category") != nullptr) {
+        RB_RETURN_IF_ERROR(ReadString(t, path, "category", &r.category));
+      }
+      const toml::node* weight_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadNonNegative(t, path, "weight", &r.weight, &weight_node));
+      std::string metric;
+      const toml::node* metric_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadString(t, path, "metric", &metric, &metric_node));
+      for (size_t k = 0; k < rb->rubric.metrics.size(); ++k) {
+        if (rb->rubric.metrics[k].id == metric) r.metric = static_cast<int>(k);
+      }
+      if (r.metric < 0) {
+        return Error(metric_node->source(), path + ".metric",
+                     TrF("未知的指标量“{}”（见 [[metrics]]）",
+                         "unknown metric \"{}\" (see [[metrics]])", metric));
+      }
+      size_t kind = 0;
+      RB_RETURN_IF_ERROR(ReadChoice(t, path, "kind", {"step", "bands", "proportional"}, &kind));
+      const RubricRule::Kind kinds[] = {RubricRule::Kind::kStep, RubricRule::Kind::kBands,
+                                        RubricRule::Kind::kProportional};
+      r.kind = kinds[kind];
+      // Keys of another kind are refused, so a rule says only what it uses.
+      const struct {
+        std::string_view key;
+        size_t kind;
+        const char* name;
+      } owned[] = {{"deduct_when", 0, "step"}, {"threshold", 0, "step"}, {"step", 0, "step"},
+                   {"deduct", 0, "step"},      {"count", 0, "step"},     {"bands", 1, "bands"},
+                   {"full_at", 2, "proportional"}};
+      for (const auto& o : owned) {
+        const toml::node* n = t.get(o.key);
+        if (n == nullptr || o.kind == kind) continue;
+        return Error(n->source(), TomlKeyPath(path, o.key),
+                     TrF("只用于 kind = \"{}\"", "belongs to kind = \"{}\" only", o.name));
+      }
+      if (r.kind == RubricRule::Kind::kStep) {
+        RB_RETURN_IF_ERROR(ReadStepRule(t, path, &r));
+      } else if (r.kind == RubricRule::Kind::kBands) {
+        RB_RETURN_IF_ERROR(ReadBands(t, path, &r));
+      } else {
+        const toml::node* full_node = nullptr;
+        RB_RETURN_IF_ERROR(ReadDecimal(t, path, "full_at", &r.full_at, &full_node));
+        if (r.full_at.sign() <= 0) {
+          return Error(full_node->source(), path + ".full_at",
+                       TrF("应大于 0，实为 {}", "must be above 0, found {}", r.full_at.ToString()));
+        }
+      }
+      if (r.scores_execution) {
+        for (size_t k = 0; k < rb->rubric.rules.size(); ++k) {
+          if (!rb->rubric.rules[k].scores_execution) continue;
+          return Error(t.get("applies_to")->source(), path + ".applies_to",
+                       TrF("rules[{}] 已经评执行率得分", "rules[{}] already scores the execution line",
+                           k));
+        }
+      }
+      rb->rubric.rules.push_back(std::move(r));
+    }
+    return Status::Ok();
+  }
+
+  // An array of one or more distinct, non-blank strings.
+  Status ReadWordList(const toml::table& t, std::string_view path, std::string_view key,
+                      std::vector<std::string>* out) const {
+    const toml::node* node = nullptr;
+    RB_RETURN_IF_ERROR(Require(t, path, key, &node));
+    const std::string list_path = TomlKeyPath(path, key);
+    const auto* words = node->as_array();
+    if (words == nullptr || words->empty()) {
+      return Error(node->source(), list_path,
+                   words == nullptr
+                       ? TrF("应为字符串的数组，实为{}", "expected an array of strings, found {}",
+                             TomlTypeName(*node))
+                       : Tr("至少要列出一个名称", "must list at least one name"));
+    }
+    for (size_t j = 0; j < words->size(); ++j) {
+      const toml::node& word = *words->get(j);
+      const auto* text = word.as_string();
+      if (text == nullptr) {
+        return Error(word.source(), TomlIndexPath(list_path, j),
+                     TrF("应为字符串，实为{}", "expected a string, found {}", TomlTypeName(word)));
+      }
+      if (IsBlank(text->get())) {
+        return Error(word.source(), TomlIndexPath(list_path, j),
+                     Tr("名称不能为空", "a name must not be empty"));
+      }
+      out->push_back(text->get());
+    }
+    return Status::Ok();
+  }
+
+  Status ReadStepRule(const toml::table& t, const std::string& path, RubricRule* r) const {
+    size_t when = 0;
+    RB_RETURN_IF_ERROR(ReadChoice(t, path, "deduct_when", {"above", "below"}, &when));
+    r->deduct_above = when == 0;
+    RB_RETURN_IF_ERROR(ReadDecimal(t, path, "threshold", &r->threshold));
+    const toml::node* step_node = nullptr;
+    RB_RETURN_IF_ERROR(ReadDecimal(t, path, "step", &r->step, &step_node));
+    if (r->step.sign() <= 0) {
+      return Error(step_node->source(), path + ".step",
+                   TrF("应大于 0，实为 {}", "must be above 0, found {}", r->step.ToString()));
+    }
+    RB_RETURN_IF_ERROR(ReadNonNegative(t, path, "deduct", &r->deduct));
+    size_t count = 0;
+    RB_RETURN_IF_ERROR(ReadChoice(t, path, "count", {"whole", "started", "exact"}, &count));
+    r->count = count == 0 ? StepCount::kWhole
+                          : (count == 1 ? StepCount::kStarted : StepCount::kExact);
+    return Status::Ok();
+  }
+
+  Status ReadBands(const toml::table& t, const std::string& path, RubricRule* r) const {
+    const toml::node* node = nullptr;
+    RB_RETURN_IF_ERROR(Require(t, path, "bands", &node));
+    const std::string bands_path = path + ".bands";
+    const auto* bands = node->as_array();
+    if (bands == nullptr || bands->size() < 2) {
+      return Error(node->source(), bands_path,
+                   bands == nullptr
+                       ? TrF("应为档次的数组（{{ up_to = …, score = … }}），实为{}",
+                             "expected an array of bands ({{ up_to = …, score = … }}), found {}",
+                             TomlTypeName(*node))
+                       : Tr("至少要列出两档", "must list at least two bands"));
+    }
+    for (size_t j = 0; j < bands->size(); ++j) {
+      const toml::node& band_node = *bands->get(j);
+      const std::string band_path = TomlIndexPath(bands_path, j);
+      const auto* band = band_node.as_table();
+      if (band == nullptr) {
+        return Error(band_node.source(), band_path,
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(band_node)));
+      }
+      RB_RETURN_IF_ERROR(CheckKeys(*band, band_path, {"up_to", "score"}));
+      RuleBand b;
+      const bool last = j + 1 == bands->size();
+      if (const toml::node* up = band->get("up_to")) {
+        if (last) {
+          return Error(up->source(), band_path + ".up_to",
+                       Tr("最后一档没有上限：它包含前一档以上的所有值",
+                          "the last band has no bound: it takes every value above the one "
+                          "before it"));
+        }
+        Decimal bound;
+        RB_RETURN_IF_ERROR(DecimalValue(*up, band_path + ".up_to", &bound));
+        if (!r->bands.empty() && !(*r->bands.back().up_to < bound)) {
+          return Error(up->source(), band_path + ".up_to",
+                       TrF("{} 不大于前一档的上限 {}（各档按上限从小到大排列）",
+                           "{} is not above the bound {} of the band before (list bands by "
+                           "rising bound)",
+                           bound.ToString(), r->bands.back().up_to->ToString()));
+        }
+        b.up_to = bound;
+      } else if (!last) {
+        return Error(band->source(), band_path,
+                     Tr("缺少 up_to：只有最后一档没有上限",
+                        "missing up_to: only the last band has no bound"));
+      }
+      const toml::node* score_node = nullptr;
+      RB_RETURN_IF_ERROR(ReadNonNegative(*band, band_path, "score", &b.score, &score_node));
+      if (b.score > r->weight) {
+        return Error(score_node->source(), band_path + ".score",
+                     TrF("{} 超过该规则的分值 {}", "{} is above the rule's weight {}",
+                         b.score.ToString(), r->weight.ToString()));
+      }
+      r->bands.push_back(std::move(b));
+    }
+    return Status::Ok();
+  }
+  // ==== end of rubric rules ==================================================================
 };
 
 // Code points in a UTF-8 string.
@@ -639,6 +999,54 @@ std::string GradeOf(const Rulebook& rulebook, const Decimal& total) {
   }
   return "";
 }
+
+// ==== Rubric rules: lookups ================================================================
+
+std::string_view RubricKindKey(RubricKind k) {
+  return k == RubricKind::kProject ? "project" : "department";
+}
+
+namespace {
+
+// A name without blanks and quotation marks: "“三公经费”变动率" → "三公经费变动率".
+std::string MatchKey(std::string_view text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t c = NextCodePoint(text, &pos);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == '"' ||
+        c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019) {
+      continue;
+    }
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+const RubricRule* RuleForIndicator(const Rulebook& rulebook, std::string_view indicator_name) {
+  const std::string name = MatchKey(indicator_name);
+  if (name.empty()) return nullptr;
+  for (const RubricRule& rule : rulebook.rubric.rules) {
+    if (rule.scores_execution) continue;
+    for (const std::string& word : rule.matches) {
+      const std::string key = MatchKey(word);
+      if (!key.empty() && name.find(key) != std::string::npos) return &rule;
+    }
+  }
+  return nullptr;
+}
+
+const RubricRule* ExecutionRule(const Rulebook& rulebook) {
+  for (const RubricRule& rule : rulebook.rubric.rules) {
+    if (rule.scores_execution) return &rule;
+  }
+  return nullptr;
+}
+
+// ==== end of rubric rules ==================================================================
 
 #undef RB_RETURN_IF_ERROR
 

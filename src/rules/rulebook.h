@@ -7,12 +7,14 @@
 // A loaded Rulebook is immutable and may be shared between threads.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/decimal.h"
 #include "base/status.h"
+#include "rules/formula.h"
 
 namespace jixiao {
 
@@ -47,6 +49,73 @@ struct GradeBand {
   Decimal max;
   bool max_inclusive = false;
 };
+
+// ==== Rubric rules: package kind, categories, metrics and deduction rules ===================
+// (docs/rulebook-format.md, "Rubric rules"). Optional tables, for rubrics other than today's:
+// the older 湖南 rubric (投入 / 过程 / 产出 / 效益 with deductions) and project tables.
+
+// What a rulebook scores: a department's 部门整体 table or a project's 项目支出 table.
+enum class RubricKind { kDepartment, kProject };
+std::string_view RubricKindKey(RubricKind k);  // "department", "project"
+
+// A 一级指标 of an older rubric that the [weights] table has no name for (投入, 过程).
+struct RubricCategory {
+  std::string name;  // "投入"
+  Decimal weight;    // 10
+};
+
+// A figure computed from the package's figures by a formula ([[metrics]]).
+struct RubricMetric {
+  std::string id;       // "staff_control_rate"
+  std::string name;     // "在职人员控制率"
+  std::string formula;  // as written
+  Formula parsed;       // names resolved to figures and earlier metrics
+};
+
+// One band of a banded rule: the metric up to `up_to` (inclusive) earns `score`; the last band
+// has no bound and takes everything above the one before it.
+struct RuleBand {
+  std::optional<Decimal> up_to;
+  Decimal score;
+};
+
+// How many steps an excess makes: complete steps only, every step begun, or the exact ratio.
+enum class StepCount { kWhole, kStarted, kExact };
+
+// A deduction rule ([[rules]]): scores the indicator rows it names from a metric, instead of
+// from their target and actual.
+struct RubricRule {
+  enum class Kind { kStep, kBands, kProportional };
+  std::string id;                   // "staff_control"
+  std::string name;                 // "在职人员控制率", as the rubric prints it
+  // What it scores: indicator rows (by name), or the funds block's 执行率得分.
+  bool scores_execution = false;
+  std::vector<std::string> matches;  // indicator names it scores (a row whose name contains one)
+  std::string category;             // the 一级指标 it belongs to ("投入"); may be empty
+  Decimal weight;                   // full marks
+  int metric = -1;                  // index into Rulebook::metrics
+  Kind kind = Kind::kStep;
+  // kStep: full marks while the metric is on the good side of `threshold`; each `step` beyond
+  // it takes `deduct` points, down to 0.
+  bool deduct_above = true;  // true: the metric must stay at or below the threshold
+  Decimal threshold;
+  Decimal step;
+  Decimal deduct;
+  StepCount count = StepCount::kWhole;
+  // kBands, `up_to` strictly increasing
+  std::vector<RuleBand> bands;
+  // kProportional: weight × metric ÷ full_at, never above the weight ("按完成比例计算得分，
+  // 满分为止"; 执行率 × 分值 with full_at 100).
+  Decimal full_at;
+};
+
+struct RubricRules {
+  RubricKind kind = RubricKind::kDepartment;  // [rubric] kind
+  std::vector<RubricCategory> categories;     // [[categories]]
+  std::vector<RubricMetric> metrics;          // [[metrics]], in the order written
+  std::vector<RubricRule> rules;              // [[rules]]
+};
+// ==== end of rubric rules ==================================================================
 
 struct Rulebook {
   std::string id;           // "national", "hunan-lingling"
@@ -96,6 +165,9 @@ struct Rulebook {
   Decimal qualitative_share_percent;     // this share of qualitative indicators or more (40)
   Decimal score_above_execution_points;  // score rate this far above execution rate (10)
   Decimal rough_flat_percent;            // "基本持平" tolerates a change up to this % (5)
+
+  // Rubric rules (optional tables; see the section above).
+  RubricRules rubric;
 };
 
 // Parses a rulebook from TOML text; `source_name` prefixes error messages
@@ -134,5 +206,11 @@ Result<Rulebook> ResolveRulebookForPackage(const std::string& id_or_path,
 int OrdinalLevel(const Rulebook& rulebook, std::string_view word);
 // The grade of a total score; "" when no band contains it.
 std::string GradeOf(const Rulebook& rulebook, const Decimal& total);
+// The rule that scores an indicator of this name: the first rule with a listed name contained
+// in `indicator_name` (blanks ignored); nullptr when none.
+const RubricRule* RuleForIndicator(const Rulebook& rulebook, std::string_view indicator_name);
+// The rule with applies_to = "execution", which scores the funds block's 执行率得分; nullptr when
+// none (the [execution] table's formula then applies).
+const RubricRule* ExecutionRule(const Rulebook& rulebook);
 
 }  // namespace jixiao

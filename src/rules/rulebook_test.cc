@@ -119,7 +119,9 @@ Decimal D(std::string_view text) { return *Decimal::Parse(text); }
 // Bundled rulebooks
 
 TEST(RulebookBundled, IdsAreTheFileStems) {
-  EXPECT_EQ(BundledRulebookIds(), (std::vector<std::string>{"hunan-lingling", "national"}));
+  EXPECT_EQ(BundledRulebookIds(),
+            (std::vector<std::string>{"anhui", "chongqing", "guizhou", "hunan-2016",
+                                      "hunan-lingling", "national-project", "national"}));
 }
 
 TEST(RulebookBundled, NationalHasTheNationalDefaults) {
@@ -233,7 +235,8 @@ TEST(RulebookBundled, UnknownIdIsNotFound) {
   ASSERT_FALSE(rb.ok());
   EXPECT_EQ(rb.status().code(), Status::Code::kNotFound);
   EXPECT_EQ(rb.status().message(),
-            "no bundled rulebook \"hunan\" (bundled: hunan-lingling, national)");
+            "no bundled rulebook \"hunan\" (bundled: anhui, chongqing, guizhou, hunan-2016, "
+            "hunan-lingling, national-project, national)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -963,8 +966,8 @@ TEST_F(RulebookFileTest, ABareNameThatIsNoFileListsTheBundledIds) {
   ASSERT_FALSE(rb.ok());
   EXPECT_EQ(rb.status().code(), Status::Code::kIOError);
   EXPECT_EQ(rb.status().message(),
-            "cannot read natinal: No such file or directory (bundled rulebooks: hunan-lingling, "
-            "national)");
+            "cannot read natinal: No such file or directory (bundled rulebooks: anhui, chongqing, "
+            "guizhou, hunan-2016, hunan-lingling, national-project, national)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1132,7 +1135,8 @@ TEST_F(PackageRulebookTest, AnUnknownBareNameListsTheBundledIds) {
   EXPECT_EQ(rb.status().message(), package_ + " names rulebook \"mars-2024\": cannot read " +
                                        (dir_ / "in" / "mars-2024").string() +
                                        ": No such file or directory (bundled rulebooks: "
-                                       "hunan-lingling, national)");
+                                       "anhui, chongqing, guizhou, hunan-2016, hunan-lingling, "
+                                       "national-project, national)");
   EXPECT_EQ(ResolveRulebookForPackage("", package_).status().message(),
             package_ + " names an empty rulebook");
 }
