@@ -13,12 +13,15 @@
 #include <utility>
 #include <vector>
 
+#include "check/checker.h"
+#include "compute/scoring.h"
 #include "import/docx_reader.h"
 #include "import/recognize.h"
 #include "import/text_reader.h"
 #include "import/xlsx_reader.h"
 #include "model/package_json.h"
 #include "model/walk.h"
+#include "rules/rulebook.h"
 
 namespace jixiao {
 namespace {
@@ -354,6 +357,42 @@ TEST(IndicatorTable, FlatListWithCoefficientXlsx) {
   Result<FlatDocument> doc = ReadXlsx(XlsxSheet(kTitle, ChongqingList()), "t.xlsx");
   ASSERT_TRUE(doc.ok()) << doc.status().message();
   ExpectChongqing(Recognize(*doc));
+}
+
+// The flat list imported, scored and checked: the bare 控制率/调整率/结余率 targets are
+// ceilings (the library), the adjusted target stands, 得分 = 权重 × 得分系数 holds; a wrong
+// coefficient is S314, one above 100% S315.
+TEST(IndicatorTable, FlatListScoresAndChecksEndToEnd) {
+  Result<Rulebook> rb = BundledRulebook("national");
+  ASSERT_TRUE(rb.ok());
+  const auto codes_of = [&](const Rows& rows, const std::string& code) {
+    const ImportResult r = FromText(std::string(kTitle) + "\n" + TextTable(rows));
+    int n = 0;
+    for (const Diagnostic& d : CheckPackage(r.package, *rb)) n += d.code == code;
+    return n;
+  };
+  const Rows right = ChongqingList();
+  const ImportResult r = FromText(std::string(kTitle) + "\n" + TextTable(right));
+  const ScoreSheet sheet = ScorePackage(r.package, *rb);
+  ASSERT_EQ(sheet.leaves.size(), 7u);
+  const std::vector<std::string> sources = {"library", "library", "library", "library",
+                                            "default", "default", ""};
+  for (size_t i = 0; i < sheet.leaves.size(); ++i) {
+    EXPECT_EQ(DirectionSourceKey(sheet.leaves[i].direction_source), sources[i]) << i;
+  }
+  EXPECT_TRUE(sheet.leaves[1].met) << "预算调整率 1.8% under 3%";
+  EXPECT_EQ(sheet.leaves[4].point->ToString(), "3.40");
+  EXPECT_TRUE(sheet.leaves[5].met) << "38次 against the adjusted 36次";
+  EXPECT_EQ(sheet.total.ToString(), "30.40");  // no 执行率 row in this list
+  for (const char* code : {"S302", "S303", "S304", "S314", "S315"}) {
+    EXPECT_EQ(codes_of(right, code), 0) << code;
+  }
+  Rows wrong = right;
+  wrong[5][6] = "80%";  // 4 × 80% = 3.2, scored 3.4
+  EXPECT_EQ(codes_of(wrong, "S314"), 1);
+  wrong = right;
+  wrong[2][6] = "120%";
+  EXPECT_EQ(codes_of(wrong, "S315"), 1);
 }
 
 // Group weights written as a range: in the group's own cell, or in the 分值 column of a row
