@@ -312,6 +312,20 @@ TEST(IndicatorTable, AHeadingRowStillStartsTheNextPart) {
   EXPECT_EQ(r.package.evaluation.total_score.Display(), "100");
 }
 
+// The header of an expense table right below the indicators (one sheet holding both): its
+// "2024年决算数" cells read as numbers with a long unit, yet the row is a header, not an
+// indicator.
+TEST(IndicatorTable, AnExpenseHeaderBelowTheIndicatorsIsNotAnIndicator) {
+  Rows rows = TwelveIndicators();
+  rows.insert(rows.end() - 1, {"项目", "2023年决算数", "2024年预算数", "2024年决算数", "", "", "", ""});
+  rows.insert(rows.end() - 1, {"其中：公用经费", "4.72", "4.50", "4.13", "", "", "", ""});
+  Result<FlatDocument> doc = ReadXlsx(XlsxSheet(kTitle, rows), "t.xlsx");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const ImportResult r = Recognize(*doc);
+  EXPECT_EQ(LeafNames(r.package).size(), 12u) << NotesText(r);
+  ASSERT_FALSE(r.package.basic_data.expenses.empty()) << NotesText(r);
+}
+
 // 重庆's flat list: 指标名称, 计量单位, 指标性质, 年初指标值, 调整指标值, 全年完成值,
 // 得分系数(%), 指标权重(分), 指标得分(分), 是否核心指标.
 Rows ChongqingList() {

@@ -1457,6 +1457,14 @@ class Recognizer {
       if (CellBlank(c)) continue;
       const std::string text = JoinLines(c->text);
       const Target target = ParseTarget(text);
+      // A header cell of another part reads as a number with a long unit ("2024年决算数"):
+      // not a figure.
+      const std::string& unit = target.quantity.unit;
+      bool header_words = false;
+      for (std::string_view w : {"预算", "决算", "执行", "指标", "完成值", "得分"}) {
+        header_words = header_words || Has(unit, w);
+      }
+      if (header_words) continue;
       if (target.comparison != Comparison::kWord) return true;
       const Actual actual = ParseActual(text);
       if (actual.kind == Actual::Kind::kNumber || actual.dated) return true;
