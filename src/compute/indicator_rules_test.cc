@@ -206,6 +206,13 @@ TEST(Deadline, Parsing) {
   EXPECT_EQ(d.lenient.month, 12);
   ASSERT_TRUE(ParseDeadline("上半年", &d));
   EXPECT_EQ(d.lenient.month, 6);
+  ASSERT_TRUE(ParseDeadline("第三季度末前", &d));
+  EXPECT_EQ(d.lenient.month, 9);
+  EXPECT_EQ(d.lenient.day, 31);
+  ASSERT_TRUE(ParseDeadline("2024年4季度", &d));
+  EXPECT_EQ(d.lenient.year, 2024);
+  EXPECT_EQ(d.lenient.month, 12);
+  EXPECT_FALSE(ParseDeadline("第三季度工作", &d));
   // Not dates: counts and rates keep their meaning.
   EXPECT_FALSE(ParseDeadline("9月", &d));
   EXPECT_FALSE(ParseDeadline("≥8次", &d));

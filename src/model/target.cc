@@ -175,6 +175,27 @@ bool ParseDeadline(std::string_view raw, Deadline* out) {
       return true;
     }
   }
+  // A quarter: "三季度末", "第三季度", "3季度底前" → the quarter's last day.
+  {
+    std::string_view q = year_word;
+    ConsumePrefix(&q, "第");
+    int quarter = 0;
+    const std::pair<std::string_view, int> kQuarters[] = {
+        {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}};
+    for (const auto& [word, n] : kQuarters) {
+      if (ConsumePrefix(&q, word)) {
+        quarter = n;
+        break;
+      }
+    }
+    if (quarter != 0 && ConsumePrefix(&q, "季度")) {
+      if (!ConsumePrefix(&q, "末")) ConsumePrefix(&q, "底");
+      if (q.empty()) {
+        out->strict = out->lenient = WrittenDate{year, quarter * 3, 31};
+        return true;
+      }
+    }
+  }
   WrittenDate d;
   bool month_end = false;
   if (!ParseCalendarDate(s, &d, &month_end)) return false;
