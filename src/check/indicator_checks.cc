@@ -114,8 +114,9 @@ void CheckCoefficient(CheckContext& cx, const LeafScore& s, int decimals) {
   d.tolerance = ToleranceText(reported->range, expected);
   d.message_zh = fmt::format("“{}”得分填报 {}，而权重 {} × 得分系数 {} = {}。", name, d.reported,
                              s.weight->ToString(), c.Display(), d.computed);
-  d.message_en = fmt::format("{}: the score is reported as {}, but weight {} × coefficient {} = {}.",
-                             name, d.reported, s.weight->ToString(), c.Display(), d.computed);
+  d.message_en =
+      fmt::format("{}: the score is reported as {}, but weight {} × coefficient {} = {}.", name,
+                  d.reported, s.weight->ToString(), c.Display(), d.computed);
   d.hint_zh = "得分 = 权重 × 得分系数；更正得分或得分系数。";
   d.hint_en = "Score = weight × coefficient; correct one of them.";
 }
@@ -199,8 +200,8 @@ void CheckIndicators(CheckContext& cx) {
         d.message_en = fmt::format(
             "Deadline indicator {}: target \"{}\", done \"{}\", {}, so the score is {}; "
             "reported {}.",
-            name, TrimBlank(node.target), TrimBlank(node.actual),
-            s.met ? "on time" : "late", d.computed, d.reported);
+            name, TrimBlank(node.target), TrimBlank(node.actual), s.met ? "on time" : "late",
+            d.computed, d.reported);
         d.hint_zh = s.met ? "按时完成应得满分。" : "未按时完成的，按评分规则“未达成”档次给分。";
         d.hint_en = s.met ? "Done on time earns the full weight."
                           : "Done late: score within the rulebook's not-achieved band.";

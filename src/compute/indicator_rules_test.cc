@@ -49,8 +49,7 @@ TEST_F(IndicatorRulesTest, BareTargetsOnLowerIsBetterNamesAreCeilings) {
       {"预算调整率", "3%", "4%", "budget_adjustment", "预算调整率", false, "2.25"},
       {"结转结余率", "2%", "0.6%", "carryover", "结转结余率", true, "3.00"},
       {"公用经费控制率", "100%", "96%", "public_funds_control", "公用经费控制率", true, "3.00"},
-      {"“三公”经费控制率", "100%", "92%", "three_public_control", "“三公”经费控制率", true,
-       "3.00"},
+      {"“三公”经费控制率", "100%", "92%", "three_public_control", "“三公”经费控制率", true, "3.00"},
   };
   for (const Case& c : cases) {
     const LeafScore s = ScoreLeaf(Leaf(c.name, c.target, c.actual, "3"), national_, fy2024_);
@@ -153,8 +152,8 @@ TEST_F(IndicatorRulesTest, DeadlinesAgainstDatedActuals) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.target) + " / " + c.actual);
-    const LeafScore s = ScoreLeaf(Leaf("完成时限", c.target, c.actual, "5", "5"), national_,
-                                  fy2024_);
+    const LeafScore s =
+        ScoreLeaf(Leaf("完成时限", c.target, c.actual, "5", "5"), national_, fy2024_);
     EXPECT_EQ(s.method, c.method) << s.note_zh;
     EXPECT_EQ(s.met, c.met);
     if (c.met) {

@@ -204,13 +204,12 @@ LeafScore ScoreDeadline(LeafScore s, const Target& target, const Actual& actual,
   } else if (actual.kind == Actual::Kind::kWord && late) {
     verdict = kNotMet;
   } else if (actual.kind == Actual::Kind::kWord &&
-             (on_time || (target.comparison == Comparison::kOnTime &&
-                          HasAny(word, {"完成", "是", "已"})))) {
+             (on_time ||
+              (target.comparison == Comparison::kOnTime && HasAny(word, {"完成", "是", "已"})))) {
     verdict = kMet;
   } else {
-    why_zh = fmt::format("实际完成值“{}”没有写明完成时间，无法与时限比较", actual.word.empty()
-                                                                                ? actual.quantity.written.ToString()
-                                                                                : actual.word);
+    why_zh = fmt::format("实际完成值“{}”没有写明完成时间，无法与时限比较",
+                         actual.word.empty() ? actual.quantity.written.ToString() : actual.word);
     why_en = "the actual gives no date to compare with the deadline";
   }
   if (verdict == kUnclear) {
@@ -225,13 +224,12 @@ LeafScore ScoreDeadline(LeafScore s, const Target& target, const Actual& actual,
     s.point = weight.Rounded(rulebook.score_decimals, rulebook.score_rounding);
   } else {
     const ScoreBand& b = rulebook.not_achieved;
-    s.computed = Interval::Between(
-        Decimal::Divide(weight * b.lo_percent, kHundred, rulebook.score_decimals + 4,
-                        Rounding::kHalfUp)
-            .Normalized(),
-        Decimal::Divide(weight * b.hi_percent, kHundred, rulebook.score_decimals + 4,
-                        Rounding::kHalfUp)
-            .Normalized());
+    s.computed = Interval::Between(Decimal::Divide(weight * b.lo_percent, kHundred,
+                                                   rulebook.score_decimals + 4, Rounding::kHalfUp)
+                                       .Normalized(),
+                                   Decimal::Divide(weight * b.hi_percent, kHundred,
+                                                   rulebook.score_decimals + 4, Rounding::kHalfUp)
+                                       .Normalized());
   }
   return s;
 }
@@ -361,8 +359,8 @@ LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook, const LeafC
       s.direction_source = DirectionSource::kOperator;
     } else {
       const std::string unit = target.quantity.percent ? "%" : target.quantity.unit;
-      s.library = MatchIndicatorLibrary(rulebook, leaf.name, context.groups, unit,
-                                        &s.library_match);
+      s.library =
+          MatchIndicatorLibrary(rulebook, leaf.name, context.groups, unit, &s.library_match);
       if (s.library != nullptr) {
         set_direction(s.library->direction);
         s.direction_source = DirectionSource::kLibrary;

@@ -31,7 +31,7 @@ enum class ScoreMethod {
   kRange,          // within [lo, hi] → full, else proportional to the nearer end
   kQualitative,    // ordinal words: the band of the level reached
   kNotAssessable,  // 无法评价
-  kDeadline,       // a date target (9月前, 年底前, 按时): met → full, missed → the 未达成 band
+  kDeadline,  // a date target (9月前, 年底前, 按时): met → full, missed → the 未达成 band
 };
 std::string_view ScoreMethodKey(ScoreMethod m);  // "at_least", …, "not_assessable"
 

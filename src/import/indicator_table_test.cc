@@ -82,8 +82,8 @@ std::string DocxTable(const Rows& rows) {
       while (c + span < row.size() && row[c + span] == kLeft) ++span;
       std::string pr;
       if (span > 1) pr += "<w:gridSpan w:val=\"" + std::to_string(span) + "\"/>";
-      const bool below_merges = r + 1 < rows.size() && c < rows[r + 1].size() &&
-                                rows[r + 1][c] == kUp;
+      const bool below_merges =
+          r + 1 < rows.size() && c < rows[r + 1].size() && rows[r + 1][c] == kUp;
       if (row[c] == kUp) {
         pr += "<w:vMerge/>";
       } else if (below_merges) {
@@ -146,8 +146,8 @@ std::string XlsxSheet(const std::string& title, const Rows& rows) {
   constexpr const char* kMain = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   constexpr const char* kRel =
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  std::string data = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + XmlEscape(title) +
-                     "</t></is></c></row>";
+  std::string data =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + XmlEscape(title) + "</t></is></c></row>";
   std::vector<std::string> merges;
   for (size_t r = 0; r < rows.size(); ++r) {
     const std::string n = std::to_string(r + 2);
@@ -178,9 +178,9 @@ std::string XlsxSheet(const std::string& title, const Rows& rows) {
     for (const std::string& m : merges) merge_xml += "<mergeCell ref=\"" + m + "\"/>";
     merge_xml += "</mergeCells>";
   }
-  const std::string sheet = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"") +
-                            kMain + "\"><sheetData>" + data + "</sheetData>" + merge_xml +
-                            "</worksheet>";
+  const std::string sheet =
+      std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"") + kMain +
+      "\"><sheetData>" + data + "</sheetData>" + merge_xml + "</worksheet>";
   return Zip({
       {"[Content_Types].xml",
        "<?xml version=\"1.0\"?><Types "
@@ -205,9 +205,9 @@ std::string XlsxSheet(const std::string& title, const Rows& rows) {
 
 // ---- the tables ----
 
-const std::vector<std::string> kTreeHeader = {"一级指标", "二级指标", "三级指标",
-                                              "年度指标值", "实际完成值", "分值",
-                                              "得分", "偏差原因分析及改进措施"};
+const std::vector<std::string> kTreeHeader = {
+    "一级指标",   "二级指标", "三级指标", "年度指标值",
+    "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施"};
 
 // Twelve indicators of a made-up 街道办事处 (FY2024). The fifth is named with 厉行节约, the
 // sixth begins with 合计, the seventh holds 决算数 and 预算数, the eighth 编制数, the
@@ -233,9 +233,9 @@ Rows TwelveIndicators() {
 }
 
 const std::vector<std::string> kTwelveNames = {
-    "组织政策宣讲活动", "开展业务培训",       "发放宣传资料",       "档案归档合格率",
+    "组织政策宣讲活动",   "开展业务培训",     "发放宣传资料",           "档案归档合格率",
     "厉行节约制度执行率", "合计完成整改事项", "年度决算数与预算数比对", "在编人员不超编制数",
-    "人均办公成本",     "群众办事便利度",     "说明会参与人次",     "服务对象满意度"};
+    "人均办公成本",       "群众办事便利度",   "说明会参与人次",         "服务对象满意度"};
 
 std::vector<std::string> LeafNames(const Package& p) {
   std::vector<std::string> names;
@@ -317,7 +317,8 @@ TEST(IndicatorTable, AHeadingRowStillStartsTheNextPart) {
 // indicator.
 TEST(IndicatorTable, AnExpenseHeaderBelowTheIndicatorsIsNotAnIndicator) {
   Rows rows = TwelveIndicators();
-  rows.insert(rows.end() - 1, {"项目", "2023年决算数", "2024年预算数", "2024年决算数", "", "", "", ""});
+  rows.insert(rows.end() - 1,
+              {"项目", "2023年决算数", "2024年预算数", "2024年决算数", "", "", "", ""});
   rows.insert(rows.end() - 1, {"其中：公用经费", "4.72", "4.50", "4.13", "", "", "", ""});
   Result<FlatDocument> doc = ReadXlsx(XlsxSheet(kTitle, rows), "t.xlsx");
   ASSERT_TRUE(doc.ok()) << doc.status().message();
@@ -330,8 +331,8 @@ TEST(IndicatorTable, AnExpenseHeaderBelowTheIndicatorsIsNotAnIndicator) {
 // 得分系数(%), 指标权重(分), 指标得分(分), 是否核心指标.
 Rows ChongqingList() {
   return {
-      {"指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值",
-       "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标"},
+      {"指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数(%)",
+       "指标权重(分)", "指标得分(分)", "是否核心指标"},
       {"财政供养人员控制率", "%", "定量指标", "100%", "", "94%", "100%", "3", "3", "否"},
       {"预算调整率", "%", "定量指标", "3%", "", "1.8%", "100%", "3", "3", "否"},
       {"结转结余率", "%", "定量指标", "2%", "", "0.6%", "100%", "3", "3", "是"},

@@ -1414,8 +1414,8 @@ class Recognizer {
       leaf.deviation = TrimLines(c->text);
       if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
     }
-    if (IsBlank(leaf.name) && IsBlank(leaf.target) && IsBlank(leaf.actual) &&
-        leaf.weight.blank() && leaf.score.blank() && leaf.coefficient.blank()) {
+    if (IsBlank(leaf.name) && IsBlank(leaf.target) && IsBlank(leaf.actual) && leaf.weight.blank() &&
+        leaf.score.blank() && leaf.coefficient.blank()) {
       return;
     }
     tops.push_back(std::move(leaf));
@@ -1429,7 +1429,9 @@ class Recognizer {
     const int c = ind_cols_[k] + shift;
     return c < static_cast<int>(row.cells.size()) ? &row.cells[c] : nullptr;
   }
-  static bool CellBlank(const FlatCell* c) { return c == nullptr || c->covered || IsBlank(c->text); }
+  static bool CellBlank(const FlatCell* c) {
+    return c == nullptr || c->covered || IsBlank(c->text);
+  }
 
   // The column of the row's first filled cell; -1 for a blank row.
   static int LabelColumn(const FlatRow& row) {
@@ -1484,8 +1486,7 @@ class Recognizer {
     const FlatRow& row = t.rows[r];
     const FlatCell* name = IndicatorCell(row, 2);
     const int label = LabelColumn(row);
-    const int name_column =
-        name == nullptr ? -1 : static_cast<int>(name - row.cells.data());
+    const int name_column = name == nullptr ? -1 : static_cast<int>(name - row.cells.data());
     if (label < name_column) return true;
     return CellBlank(IndicatorCell(row, 3)) && CellBlank(IndicatorCell(row, 4)) &&
            CellBlank(IndicatorCell(row, 9));
@@ -1828,7 +1829,8 @@ class Recognizer {
   bool funds_done_ = false;
   std::array<int, 2> goal_cols_ = {-1, -1};
   size_t goals_width_ = 0;
-  // 一级, 二级, 三级/指标名称, target, actual, 分值/权重, 得分, 偏差, 得分系数, 调整指标值, 计量单位
+  // 一级, 二级, 三级/指标名称, target, actual, 分值/权重, 得分, 偏差, 得分系数, 调整指标值,
+  // 计量单位
   std::vector<int> ind_cols_;
   bool ind_flat_ = false;  // no 一级/二级 columns: leaves at the top level
   size_t ind_width_ = 0;

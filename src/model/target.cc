@@ -89,7 +89,8 @@ bool ConsumeSuffix(std::string_view* s, std::string_view suffix) {
 int ConsumeNumber(std::string_view* s, size_t max_digits) {
   size_t n = 0;
   int value = 0;
-  while (n < s->size() && n < max_digits && IsDigit((*s)[n])) value = value * 10 + ((*s)[n++] - '0');
+  while (n < s->size() && n < max_digits && IsDigit((*s)[n]))
+    value = value * 10 + ((*s)[n++] - '0');
   if (n == 0 || (n < s->size() && IsDigit((*s)[n]))) return -1;
   s->remove_prefix(n);
   return value;
@@ -211,8 +212,8 @@ bool ParseDeadline(std::string_view raw, Deadline* out) {
   return true;
 }
 
-DeadlineVerdict AssessDeadline(const Deadline& deadline, const WrittenDate& actual,
-                               int fiscal_year, std::string* why_zh, std::string* why_en) {
+DeadlineVerdict AssessDeadline(const Deadline& deadline, const WrittenDate& actual, int fiscal_year,
+                               std::string* why_zh, std::string* why_en) {
   const int target_year = deadline.lenient.year != 0 ? deadline.lenient.year : fiscal_year;
   const int actual_year = actual.year != 0 ? actual.year : fiscal_year;
   if ((target_year == 0) != (actual_year == 0)) {

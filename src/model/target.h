@@ -51,7 +51,7 @@ enum class Comparison {
   kRange,    // "80%-90%", "3~5次"
   kWord,     // an ordinal word: "较为认可", "浓厚"
   kDeadline,  // a date target: "9月前", "9月底前", "年底前", "6月30日前", "2024年12月31日前"
-  kOnTime,    // "按时", "及时", "按期" (a deadline not written here)
+  kOnTime,  // "按时", "及时", "按期" (a deadline not written here)
 };
 
 struct Target {
@@ -92,8 +92,8 @@ bool ParseDeadline(std::string_view text, Deadline* out);
 // ("9月前" and 9月15日), when a month-only actual straddles a day deadline ("6月" and 6月15日前),
 // or when a year is missing; `why_zh` / `why_en` then say which.
 enum class DeadlineVerdict { kMet, kNotMet, kCannotTell };
-DeadlineVerdict AssessDeadline(const Deadline& deadline, const WrittenDate& actual,
-                               int fiscal_year, std::string* why_zh, std::string* why_en);
+DeadlineVerdict AssessDeadline(const Deadline& deadline, const WrittenDate& actual, int fiscal_year,
+                               std::string* why_zh, std::string* why_en);
 
 // "2024年9月20日", "9月", "9月底" (day 31 of a month-only deadline) — for messages.
 std::string DateText(const WrittenDate& date);

@@ -41,9 +41,10 @@ std::string DirectionText(const LeafScore& s, bool zh) {
     case DirectionSource::kLibrary:
       return zh ? fmt::format("年度指标值未写比较符，按评分规则指标库“{}”（匹配“{}”）按 {} 计",
                               s.library->id, s.library_match, op)
-                : fmt::format("the target has no operator; the rulebook's indicator library entry "
-                              "\"{}\" (matching \"{}\") reads it as {}",
-                              s.library->id, s.library_match, op);
+                : fmt::format(
+                      "the target has no operator; the rulebook's indicator library entry "
+                      "\"{}\" (matching \"{}\") reads it as {}",
+                      s.library->id, s.library_match, op);
     case DirectionSource::kDefault:
       return zh ? "年度指标值未写比较符，指标库无此指标，按 ≥ 计"
                 : "the target has no operator and the library does not know the indicator: ≥";
@@ -125,9 +126,8 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
       // A weight written as a range shows as such ("≥60", "50–60").
       std::string weight = n.weight.Display();
       if (n.weight.blank() && n.weight_min.has_number()) {
-        weight = n.weight_max.has_number()
-                     ? n.weight_min.Display() + "–" + n.weight_max.Display()
-                     : "≥" + n.weight_min.Display();
+        weight = n.weight_max.has_number() ? n.weight_min.Display() + "–" + n.weight_max.Display()
+                                           : "≥" + n.weight_min.Display();
       }
       rows.push_back({indent + Cleaned(n.name), "", "", weight, "", ""});
     }
@@ -216,9 +216,9 @@ nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb,
     }
     if (!n.coefficient.blank()) {
       j["coefficient"] = n.coefficient.Display();
-      j["coefficient_score"] = s.coefficient_score
-                                   ? nlohmann::ordered_json(s.coefficient_score->Normalized().ToString())
-                                   : nlohmann::ordered_json();
+      j["coefficient_score"] =
+          s.coefficient_score ? nlohmann::ordered_json(s.coefficient_score->Normalized().ToString())
+                              : nlohmann::ordered_json();
     }
     indicators.push_back(std::move(j));
   }

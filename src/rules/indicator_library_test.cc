@@ -84,9 +84,9 @@ TEST(IndicatorLibrary, BundledRulebooksCarryTheLibrary) {
     ASSERT_TRUE(rb.ok()) << rb.status().message();
     std::vector<std::string> ids;
     for (const IndicatorPattern& e : rb->indicator_library) ids.push_back(e.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"staff_control", "budget_adjustment", "carryover",
-                                             "public_funds_control", "three_public_control",
-                                             "cost"}))
+    EXPECT_EQ(ids,
+              (std::vector<std::string>{"staff_control", "budget_adjustment", "carryover",
+                                        "public_funds_control", "three_public_control", "cost"}))
         << id;
     for (const IndicatorPattern& e : rb->indicator_library) {
       EXPECT_EQ(e.direction, Direction::kLowerBetter) << e.id;

@@ -36,10 +36,10 @@ class Reader : public TomlReader {
   using TomlReader::TomlReader;
 
   Status Read(Rulebook* rb) {
-    RB_RETURN_IF_ERROR(CheckKeys(root(), "",
-                                 {"rulebook", "weights", "execution", "scores", "rates", "reverse",
-                                  "qualitative", "grades", "three_public", "policy",
-                                  "indicator_library"}));
+    RB_RETURN_IF_ERROR(
+        CheckKeys(root(), "",
+                  {"rulebook", "weights", "execution", "scores", "rates", "reverse", "qualitative",
+                   "grades", "three_public", "policy", "indicator_library"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
     RB_RETURN_IF_ERROR(ReadWeights(rb));
     RB_RETURN_IF_ERROR(ReadExecution(rb));
@@ -286,9 +286,9 @@ class Reader : public TomlReader {
       const std::string path = TomlIndexPath("indicator_library", i);
       const auto* t = entries->get(i)->as_table();
       if (t == nullptr) {
-        return Error(entries->get(i)->source(), path,
-                     TrF("应为表，实为{}", "expected a table, found {}",
-                         TomlTypeName(*entries->get(i))));
+        return Error(
+            entries->get(i)->source(), path,
+            TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(*entries->get(i))));
       }
       RB_RETURN_IF_ERROR(
           CheckKeys(*t, path, {"id", "names", "groups", "except", "units", "direction"}));
@@ -296,9 +296,9 @@ class Reader : public TomlReader {
       RB_RETURN_IF_ERROR(ReadNonBlankString(*t, path, "id", &entry.id));
       for (const IndicatorPattern& other : rb->indicator_library) {
         if (other.id == entry.id) {
-          return Error(t->source(), path + ".id",
-                       TrF("“{}”已是另一条的 id", "\"{}\" is already the id of another entry",
-                           entry.id));
+          return Error(
+              t->source(), path + ".id",
+              TrF("“{}”已是另一条的 id", "\"{}\" is already the id of another entry", entry.id));
         }
       }
       RB_RETURN_IF_ERROR(ReadWords(*t, path, "names", &entry.names));

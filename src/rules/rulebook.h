@@ -58,7 +58,7 @@ struct IndicatorPattern {
   std::vector<std::string> names;   // any of them contained in the indicator's name
   std::vector<std::string> groups;  // or in the name of a group above it
   std::vector<std::string> except;  // but none of these in the indicator's name
-  std::vector<std::string> units;   // the target's unit ("%" for a percent) contains one; empty: any
+  std::vector<std::string> units;  // the target's unit ("%" for a percent) contains one; empty: any
   Direction direction = Direction::kLowerBetter;
 };
 
