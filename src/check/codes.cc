@@ -48,6 +48,12 @@ const std::vector<CodeInfo>& AllCodes() {
       {"S310", "funds-row-weights-mismatch", Severity::kInconsistency,
        "年度资金分项行的分值之和与总额行分值不符",
        "the funds rows' weights do not add up to the total's"},
+      {"S313", "deadline-score-mismatch", Severity::kInconsistency, "时限指标得分与完成时间不符",
+       "a deadline indicator's score does not follow from its date"},
+      {"S314", "coefficient-score-mismatch", Severity::kInconsistency, "得分不等于权重乘以得分系数",
+       "a score is not its weight times its coefficient"},
+      {"S315", "coefficient-out-of-range", Severity::kError, "得分系数超过 1（100%）",
+       "a score coefficient is above 1 (100%)"},
       {"W401", "group-weight-mismatch", Severity::kInconsistency, "上级指标分值不等于下级分值之和",
        "a group's weight is not the sum of its children's"},
       {"W402", "total-weight-mismatch", Severity::kError, "分值合计不等于总分",
@@ -56,6 +62,9 @@ const std::vector<CodeInfo>& AllCodes() {
        "a weight differs from the rulebook"},
       {"W404", "layout-differs-from-rulebook", Severity::kWarning, "满意度指标的位置与评分规则不同",
        "the satisfaction indicator sits elsewhere than the rulebook says"},
+      {"W405", "group-weight-outside-range", Severity::kInconsistency,
+       "下级指标分值之和不在上级指标规定的分值范围内",
+       "a group's children weigh outside the range its weight allows"},
       {"C501", "required-value-missing", Severity::kError, "必填项为空",
        "a required value is missing"},
       {"C502", "blank-subtotal-row", Severity::kWarning, "小计（合计）行未填",
@@ -128,6 +137,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "a funds row does not fit its header and was not read"},
       {"I623", "funds-row-unnamed", Severity::kInfo, "年度资金分项行的名称未能识别，按原标签保留",
        "a funds row's label has no known meaning; kept with its label"},
+      {"I625", "deadline-cannot-tell", Severity::kInfo, "完成时间无法判断是否在时限内",
+       "whether a date meets its deadline cannot be told"},
   };
   return codes;
 }

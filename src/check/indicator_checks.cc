@@ -64,11 +64,62 @@ std::string Reasoning(const LeafScore& s, bool zh) {
                 : fmt::format("the target is missed: weight {} × actual {} ÷ target {}",
                               s.weight->ToString(), actual, target);
     case ScoreMethod::kAtMost:
+      if (s.direction_source == DirectionSource::kLibrary && s.library != nullptr) {
+        return zh ? fmt::format(
+                        "年度指标值未写比较符，按评分规则指标库“{}”视为上限；超过上限 {}，"
+                        "按反向指标公式计算",
+                        s.library->id, target)
+                  : fmt::format(
+                        "the target has no operator and the rulebook's indicator library entry "
+                        "\"{}\" makes it a ceiling; above the ceiling {}: the reverse formula",
+                        s.library->id, target);
+      }
       return zh ? fmt::format("超过上限 {}，按评分规则的反向指标公式计算", target)
                 : fmt::format("above the ceiling {}: the rulebook's reverse formula", target);
     default:
       return zh ? "偏离年度指标值，按评分规则计算" : "off the target: by the rulebook";
   }
+}
+
+// 得分系数 (flat lists): a coefficient above 1 (S315), and 得分 against 权重 × 系数 (S314).
+void CheckCoefficient(CheckContext& cx, const LeafScore& s, int decimals) {
+  const Indicator& node = *s.indicator;
+  if (!s.coefficient) return;
+  const std::string name = std::string(TrimBlank(node.name));
+  if (*s.coefficient > Decimal::FromInt(1)) {
+    Diagnostic& d = cx.Add("S315", LeafLocation(s, "coefficient"));
+    d.location.mark_cell = -1;
+    d.reported = node.coefficient.Display();
+    d.computed = "0–1";
+    d.message_zh = fmt::format("“{}”的得分系数 {} 超过 1（100%）。", name, d.reported);
+    d.message_en = fmt::format("{}: the score coefficient {} is above 1 (100%).", name, d.reported);
+    d.hint_zh = "得分系数在 0 到 1（0% 到 100%）之间。";
+    d.hint_en = "A score coefficient lies between 0 and 1 (0% and 100%).";
+    return;
+  }
+  const auto reported = ScoreFigureOf(node.score, decimals);
+  if (!reported || !s.weight) return;
+  // The coefficient as written stands for ±½ of its last decimal.
+  const Cell& c = node.coefficient;
+  const Interval written = Interval::Written(c.value);
+  const bool scaled = c.percent || c.value > Decimal::FromInt(1);
+  Interval fraction = written;
+  if (scaled) {
+    fraction = Interval::Divide(written, Interval::Point(Decimal::FromInt(100))).value_or(written);
+  }
+  const Interval expected = Interval::Point(*s.weight) * fraction;
+  if (!Disagree(reported->range, expected)) return;
+  Diagnostic& d = cx.Add("S314", LeafLocation(s, "score"));
+  d.reported = node.score.Display();
+  d.computed = Shown(*s.coefficient_score, decimals);
+  d.tolerance = ToleranceText(reported->range, expected);
+  d.message_zh = fmt::format("“{}”得分填报 {}，而权重 {} × 得分系数 {} = {}。", name, d.reported,
+                             s.weight->ToString(), c.Display(), d.computed);
+  d.message_en =
+      fmt::format("{}: the score is reported as {}, but weight {} × coefficient {} = {}.", name,
+                  d.reported, s.weight->ToString(), c.Display(), d.computed);
+  d.hint_zh = "得分 = 权重 × 得分系数；更正得分或得分系数。";
+  d.hint_en = "Score = weight × coefficient; correct one of them.";
 }
 
 }  // namespace
@@ -105,6 +156,20 @@ void CheckIndicators(CheckContext& cx) {
       d.hint_en = "A score cannot exceed its weight.";
     }
 
+    CheckCoefficient(cx, s, decimals);
+
+    if (s.deadline_unclear) {  // a date that cannot be placed: said, not guessed
+      Diagnostic& d = cx.Add("I625", LeafLocation(s, "actual"));
+      d.reported = std::string(TrimBlank(node.actual));
+      d.computed = "无法判断";
+      d.message_zh = fmt::format("“{}”的完成时间无法判断是否在时限内：{}。", name, s.note_zh);
+      d.message_en = fmt::format("{}: whether the date meets the deadline cannot be told: {}.",
+                                 name, s.note_en);
+      d.hint_zh = "写明完成的具体日期（如“2024年9月20日”）或把时限写到日（如“9月30日前”）。";
+      d.hint_en = "Write the exact completion date, or a deadline to the day (9月30日前).";
+      continue;
+    }
+
     if (s.method == ScoreMethod::kNotAssessable) {
       const bool no_actual = IsBlank(node.actual);
       Diagnostic& d = cx.Add("S304", LeafLocation(s, no_actual ? "actual" : "target"));
@@ -125,7 +190,23 @@ void CheckIndicators(CheckContext& cx) {
       d.hint_zh = "填写自评得分。";
       d.hint_en = "Fill in the self-assessed score.";
     } else if (reported && Disagree(reported->range, s.computed)) {
-      if (s.method == ScoreMethod::kQualitative) {
+      if (s.method == ScoreMethod::kDeadline) {
+        Diagnostic& d = cx.Add("S313", LeafLocation(s, "score"));
+        d.reported = node.score.Display();
+        d.computed = ShownRange(s.computed, decimals);
+        d.tolerance = ToleranceText(reported->range, s.computed);
+        d.message_zh = fmt::format("时限指标“{}”目标“{}”、完成“{}”，{}，得分应为 {}，填报 {}。",
+                                   name, TrimBlank(node.target), TrimBlank(node.actual),
+                                   s.met ? "已按时完成" : "未按时完成", d.computed, d.reported);
+        d.message_en = fmt::format(
+            "Deadline indicator {}: target \"{}\", done \"{}\", {}, so the score is {}; "
+            "reported {}.",
+            name, TrimBlank(node.target), TrimBlank(node.actual), s.met ? "on time" : "late",
+            d.computed, d.reported);
+        d.hint_zh = s.met ? "按时完成应得满分。" : "未按时完成的，按评分规则“未达成”档次给分。";
+        d.hint_en = s.met ? "Done on time earns the full weight."
+                          : "Done late: score within the rulebook's not-achieved band.";
+      } else if (s.method == ScoreMethod::kQualitative) {
         Diagnostic& d = cx.Add("S303", LeafLocation(s, "score"));
         d.reported = node.score.Display();
         d.computed = ShownRange(s.computed, decimals);
@@ -210,6 +291,36 @@ void CheckWeights(CheckContext& cx) {
                                TrimBlank(node.name), d.reported, d.computed);
     d.hint_zh = "调整下级指标分值，使其合计等于上级指标分值。";
     d.hint_en = "Adjust the children's weights so they add up to the group's.";
+  });
+
+  // A group whose weight is a range ("≥60"): its children's weights must add up inside it.
+  ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
+    const Indicator& node = *v.node;
+    if (node.is_leaf() || node.weight.has_number() || !node.weight_min.has_number()) return;
+    std::optional<Decimal> sum;
+    for (const Indicator& child : node.children) {
+      if (auto w = EffectiveWeight(child)) sum = sum ? *sum + *w : *w;
+    }
+    if (!sum) return;
+    const bool below = *sum < node.weight_min.value;
+    const bool above = node.weight_max.has_number() && *sum > node.weight_max.value;
+    if (!below && !above) return;
+    const std::string range =
+        node.weight_max.has_number()
+            ? fmt::format("{}–{}", node.weight_min.Display(), node.weight_max.Display())
+            : "≥" + node.weight_min.Display();
+    Location loc = IndicatorLocation(v, "weight");
+    loc.row_cells = {node.name, range};
+    loc.mark_cell = 1;
+    Diagnostic& d = cx.Add("W405", std::move(loc));
+    d.reported = sum->ToString();
+    d.computed = range;
+    d.message_zh = fmt::format("“{}”的分值规定为 {}，其下级指标分值之和为 {}，不在此范围内。",
+                               TrimBlank(node.name), range, d.reported);
+    d.message_en = fmt::format("{} must weigh {}, but its children's weights add up to {}.",
+                               TrimBlank(node.name), range, d.reported);
+    d.hint_zh = "调整下级指标分值，使其合计落在规定的范围内。";
+    d.hint_en = "Adjust the children's weights so their sum falls within the range.";
   });
 
   // The whole: execution weight + Σ 一级 = total weight.

@@ -168,7 +168,100 @@ LeafScore ScoreQuantitative(LeafScore s, const Target& target, const Actual& act
   return s;
 }
 
+bool HasAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A date target: met → the full weight; missed → the 未达成 band (a self-score inside it is
+// consistent); a date that cannot be placed → not assessable, said as such (I625), never guessed.
+LeafScore ScoreDeadline(LeafScore s, const Target& target, const Actual& actual,
+                        const Rulebook& rulebook, int fiscal_year) {
+  const Decimal& weight = *s.weight;
+  enum { kMet, kNotMet, kUnclear } verdict = kUnclear;
+  std::string why_zh, why_en;
+  const std::string_view word = actual.word;
+  const bool late = HasAny(word, {"未", "延期", "逾期", "滞后", "推迟", "超期", "延迟", "否"});
+  const bool on_time = HasAny(word, {"按时", "及时", "按期", "如期"});
+  if (actual.dated && target.comparison == Comparison::kDeadline) {
+    switch (AssessDeadline(target.deadline, actual.date, fiscal_year, &why_zh, &why_en)) {
+      case DeadlineVerdict::kMet:
+        verdict = kMet;
+        break;
+      case DeadlineVerdict::kNotMet:
+        verdict = kNotMet;
+        break;
+      case DeadlineVerdict::kCannotTell:
+        break;
+    }
+  } else if (actual.dated) {  // "按时" and a date: the deadline is not written here
+    why_zh = fmt::format("年度指标值“{}”未写明时限，无法判断完成时间“{}”是否按时", target.word,
+                         DateText(actual.date));
+    why_en = fmt::format("the target \"{}\" names no deadline, so the date {} cannot be judged",
+                         target.word, DateText(actual.date));
+  } else if (actual.kind == Actual::Kind::kWord && late) {
+    verdict = kNotMet;
+  } else if (actual.kind == Actual::Kind::kWord &&
+             (on_time ||
+              (target.comparison == Comparison::kOnTime && HasAny(word, {"完成", "是", "已"})))) {
+    verdict = kMet;
+  } else {
+    why_zh = fmt::format("实际完成值“{}”没有写明完成时间，无法与时限比较",
+                         actual.word.empty() ? actual.quantity.written.ToString() : actual.word);
+    why_en = "the actual gives no date to compare with the deadline";
+  }
+  if (verdict == kUnclear) {
+    s.deadline_unclear = true;
+    return NotAssessable(std::move(s), std::move(why_zh), std::move(why_en));
+  }
+  s.method = ScoreMethod::kDeadline;
+  s.met = verdict == kMet;
+  s.band = s.met ? Band::kAchieved : Band::kNotAchieved;
+  if (s.met) {
+    s.computed = Interval::Point(weight);
+    s.point = weight.Rounded(rulebook.score_decimals, rulebook.score_rounding);
+  } else {
+    const ScoreBand& b = rulebook.not_achieved;
+    s.computed = Interval::Between(Decimal::Divide(weight * b.lo_percent, kHundred,
+                                                   rulebook.score_decimals + 4, Rounding::kHalfUp)
+                                       .Normalized(),
+                                   Decimal::Divide(weight * b.hi_percent, kHundred,
+                                                   rulebook.score_decimals + 4, Rounding::kHalfUp)
+                                       .Normalized());
+  }
+  return s;
+}
+
 }  // namespace
+
+std::string_view DirectionSourceKey(DirectionSource d) {
+  switch (d) {
+    case DirectionSource::kNone:
+      return "";
+    case DirectionSource::kPackage:
+      return "package";
+    case DirectionSource::kOperator:
+      return "operator";
+    case DirectionSource::kLibrary:
+      return "library";
+    case DirectionSource::kDefault:
+      return "default";
+  }
+  return "";
+}
+
+std::optional<Decimal> CoefficientFraction(const Cell& coefficient) {
+  if (!coefficient.has_number() || !coefficient.value.valid() || coefficient.value.sign() < 0) {
+    return std::nullopt;
+  }
+  const Decimal& v = coefficient.value;
+  if (coefficient.percent || v > Decimal::FromInt(1)) {
+    return Decimal::Divide(v, kHundred, v.scale() + 2, Rounding::kHalfUp).Normalized();
+  }
+  return v;
+}
 
 bool IsEmptyIndicator(const Indicator& node) {
   return node.is_leaf() && IsBlank(node.name) && IsBlank(node.target) && IsBlank(node.actual) &&
@@ -191,6 +284,8 @@ std::string_view ScoreMethodKey(ScoreMethod m) {
       return "not_assessable";
     case ScoreMethod::kRule:
       return "rule";
+    case ScoreMethod::kDeadline:
+      return "deadline";
   }
   return "";
 }
@@ -225,9 +320,15 @@ std::string_view BandName(Band b, bool zh) {
 }
 
 LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook) {
+  return ScoreLeaf(leaf, rulebook, LeafContext{});
+}
+
+LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook, const LeafContext& context) {
   LeafScore s;
   s.indicator = &leaf;
   if (leaf.weight.has_number() && leaf.weight.value.valid()) s.weight = leaf.weight.value;
+  s.coefficient = CoefficientFraction(leaf.coefficient);
+  if (s.coefficient && s.weight) s.coefficient_score = *s.weight * *s.coefficient;
   if (IsEmptyIndicator(leaf)) {
     return NotAssessable(std::move(s), "空白指标行", "empty indicator row");
   }
@@ -240,14 +341,40 @@ LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook) {
   }
   Target target = ParseTarget(leaf.target);
   const Actual actual = ParseActual(leaf.actual);
-  // An explicit direction overrides what the target's operator says.
-  if (target.comparison != Comparison::kWord && target.comparison != Comparison::kRange) {
-    if (leaf.direction == Direction::kHigherBetter) target.comparison = Comparison::kAtLeast;
-    if (leaf.direction == Direction::kLowerBetter) target.comparison = Comparison::kAtMost;
-    if (leaf.direction == Direction::kEqual) target.comparison = Comparison::kEqual;
-  }
   s.target = target;
   s.actual = actual;
+  if (target.comparison == Comparison::kDeadline || target.comparison == Comparison::kOnTime) {
+    return ScoreDeadline(std::move(s), target, actual, rulebook, context.fiscal_year);
+  }
+  // The direction: the package's own, else the written operator, else the rulebook's library
+  // for a bare target, else ≥.
+  const auto set_direction = [&](Direction d) {
+    if (d == Direction::kHigherBetter) target.comparison = Comparison::kAtLeast;
+    if (d == Direction::kLowerBetter) target.comparison = Comparison::kAtMost;
+    if (d == Direction::kEqual) target.comparison = Comparison::kEqual;
+  };
+  if (target.comparison != Comparison::kWord && target.comparison != Comparison::kRange) {
+    if (leaf.direction != Direction::kUnspecified) {
+      set_direction(leaf.direction);
+      s.direction_source = DirectionSource::kPackage;
+    } else if (target.operator_written) {
+      s.direction_source = DirectionSource::kOperator;
+    } else {
+      const std::string unit = target.quantity.percent ? "%" : target.quantity.unit;
+      s.library =
+          MatchIndicatorLibrary(rulebook, leaf.name, context.groups, unit, &s.library_match);
+      if (s.library != nullptr) {
+        set_direction(s.library->direction);
+        s.direction_source = DirectionSource::kLibrary;
+      } else {
+        s.direction_source = DirectionSource::kDefault;
+      }
+    }
+    s.direction = target.comparison == Comparison::kAtMost  ? Direction::kLowerBetter
+                  : target.comparison == Comparison::kEqual ? Direction::kEqual
+                                                            : Direction::kHigherBetter;
+  }
+  s.target = target;
   if (target.comparison == Comparison::kWord) {
     return ScoreQualitative(std::move(s), target, actual, rulebook);
   }
@@ -363,7 +490,12 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
       s = ScoreLeafByRule(*v.node, *rule, rulebook, metrics, &sheet.rules[index]);
       sheet.rule_matched[index] = true;
     } else {
-      s = ScoreLeaf(*v.node, rulebook);
+      LeafContext context;
+      context.fiscal_year = package.fiscal_year;
+      for (size_t i = 0; i + 1 < v.chain->size(); ++i) {
+        context.groups.push_back((*v.chain)[i]->name);
+      }
+      s = ScoreLeaf(*v.node, rulebook, context);
     }
     s.path = v.path();
     s.pointer = v.pointer();
@@ -373,7 +505,8 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
         ++sheet.not_assessable;
         range = range + Interval::Between(Decimal(), s.weight.value_or(Decimal()));
         break;
-      case ScoreMethod::kQualitative: {
+      case ScoreMethod::kQualitative:
+      case ScoreMethod::kDeadline: {
         Decimal accepted = s.computed.lo();
         if (reported.has_number() && reported.value.valid()) {
           accepted = Decimal::Min(Decimal::Max(reported.value, s.computed.lo()), s.computed.hi());

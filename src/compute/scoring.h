@@ -34,12 +34,29 @@ enum class ScoreMethod {
   kQualitative,    // ordinal words: the band of the level reached
   kNotAssessable,  // 无法评价
   kRule,           // scored by a rulebook rule from the package's figures (compute/deductions.h)
+  kDeadline,  // a date target (9月前, 年底前, 按时): met → full, missed → the 未达成 band
 };
 std::string_view ScoreMethodKey(ScoreMethod m);  // "at_least", …, "not_assessable"
 
 enum class Band { kNone, kAchieved, kPartial, kNotAchieved };
 std::string_view BandKey(Band b);            // "", "achieved", "partial", "not_achieved"
 std::string_view BandName(Band b, bool zh);  // "达成" / "部分达成" / "未达成"
+
+// Where a leaf's score direction came from.
+enum class DirectionSource {
+  kNone,      // a word, a date or a range: no direction applies
+  kPackage,   // the indicator's own "direction"
+  kOperator,  // the operator written in the target (≥, ≤, 不高于, 以内 …)
+  kLibrary,   // a bare target on an indicator the rulebook's library names
+  kDefault,   // a bare target on an indicator the library does not know: ≥
+};
+std::string_view DirectionSourceKey(DirectionSource s);  // "", "package", "operator", …
+
+// What a leaf is scored with beside the rulebook.
+struct LeafContext {
+  int fiscal_year = 0;              // the year of dates written without one
+  std::vector<std::string> groups;  // names of the groups above the leaf, 一级 first
+};
 
 struct LeafScore {
   const Indicator* indicator = nullptr;
@@ -56,6 +73,14 @@ struct LeafScore {
   std::optional<Decimal> accepted;  // the score counted in the total
   std::string note_zh;              // why not assessable, or an assumption that was made
   std::string note_en;
+  Direction direction = Direction::kUnspecified;  // the direction scored with
+  DirectionSource direction_source = DirectionSource::kNone;
+  const IndicatorPattern* library = nullptr;  // kLibrary: the rulebook's entry
+  std::string library_match;                  // kLibrary: the pattern found ("人员控制率")
+  bool deadline_unclear = false;  // kNotAssessable because a date cannot be judged (I625)
+  // 得分系数 (flat lists): the coefficient as a fraction, and 权重 × 系数.
+  std::optional<Decimal> coefficient;
+  std::optional<Decimal> coefficient_score;
 };
 
 struct ExecutionResult {
@@ -88,6 +113,10 @@ struct ScoreSheet {
 bool IsEmptyIndicator(const Indicator& node);
 // Scores one leaf. `path` and `pointer` of the result are left empty.
 LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook);
+LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook, const LeafContext& context);
+// A 得分系数 as a fraction: "0.8" → 0.8, "80%" → 0.8, "80" (over 1, no sign) → 0.8; nullopt when
+// blank or negative.
+std::optional<Decimal> CoefficientFraction(const Cell& coefficient);
 ExecutionResult ScoreExecution(const Funds& funds, const Rulebook& rulebook);
 // One row of the funds table under the form's method (ReadFundsMethod(funds.method)).
 ExecutionResult ScoreFundsRow(const FundsRow& row, const FundsMethod& method,

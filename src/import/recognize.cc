@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "check/codes.h"
 #include "compute/funds_method.h"
+#include "model/target.h"
 #include "model/walk.h"
 
 namespace jixiao {
@@ -198,15 +199,54 @@ void SplitWeight(std::string_view text, std::string* name, std::string* weight) 
   const std::string joined = JoinLines(text);
   const std::string folded = FoldWidth(joined);
   const size_t open = folded.find('(');
-  const size_t unit = folded.find("分)", open == std::string::npos ? 0 : open);
-  if (open != std::string::npos && unit != std::string::npos) {
-    *weight = std::string(TrimBlank(std::string_view(folded).substr(open + 1, unit - open - 1)));
+  const size_t close = open == std::string::npos ? open : folded.find(')', open);
+  const std::string_view inner = close == std::string::npos
+                                     ? std::string_view()
+                                     : std::string_view(folded).substr(open + 1, close - open - 1);
+  // "(50分)", and a range: "(≥60分)", "(不低于60分)", "(60分以上)".
+  if (close != std::string::npos && inner.find("分") != std::string_view::npos &&
+      inner.find_first_of("0123456789") != std::string_view::npos) {
+    std::string w(TrimBlank(inner));
+    if (w.size() > 3 && w.compare(w.size() - 3, 3, "分") == 0) w.resize(w.size() - 3);
+    *weight = std::string(TrimBlank(w));
     // The name is the folded text before '(' mapped back: folding keeps CJK unchanged.
     *name = std::string(TrimBlank(std::string_view(folded).substr(0, open)));
     return;
   }
   *name = joined;
   weight->clear();
+}
+
+// A group's weight as written into the group: a number ("50", "50分") → weight; a floor, a
+// ceiling or a range ("≥60", "不低于60分", "60分以上", "50-60分") → weight_min / weight_max, with
+// weight left blank. False when it is neither.
+bool ReadGroupWeight(std::string_view text, Indicator* group) {
+  Cell plain;
+  if (ReadCell(text, &plain) == CellRead::kOk) {
+    group->weight = plain;
+    return true;
+  }
+  const Target t = ParseTarget(JoinLines(text));
+  const bool points = !t.quantity.percent && (t.quantity.unit.empty() || t.quantity.unit == "分");
+  if (!points || !t.operator_written) {
+    if (t.comparison != Comparison::kRange || !points) return false;
+  }
+  const auto number = [](const Decimal& v) { return Cell::Number(v); };
+  switch (t.comparison) {
+    case Comparison::kAtLeast:
+      group->weight_min = number(t.quantity.written);
+      return true;
+    case Comparison::kAtMost:
+      group->weight_min = number(Decimal::FromInt(0));
+      group->weight_max = number(t.quantity.written);
+      return true;
+    case Comparison::kRange:
+      group->weight_min = number(t.quantity.written);
+      group->weight_max = number(t.upper.written);
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Expense-row keys by label, most specific first.
@@ -718,6 +758,15 @@ class Recognizer {
     const std::vector<std::string> keys = Keys(row);
     const std::string first = FirstKey(row);
 
+    // Inside the indicator table a data row is read as one, whatever words its cells hold (an
+    // indicator may be named 厉行节约…, …编制数…, 合计…, …决算数与预算数…): only a row that
+    // is not a data row can start another part. The total row is told by where its label
+    // stands, not by its word alone.
+    if (mode_ == Mode::kIndicators && IndicatorDataRow(t, r)) {
+      if (IndicatorTotalRow(t, r, first)) return Total(t, r);
+      return IndicatorRow(t, r);
+    }
+
     // Header rows switch the mode, whatever mode we are in.
     if (FindColumn(keys, {"编制数", "编制人数"}) >= 0) return StaffingHeader(t, r, keys);
     if (FindColumn(keys, {"决算数"}) >= 0 && FindColumn(keys, {"预算数"}) >= 0 &&
@@ -740,6 +789,13 @@ class Recognizer {
       return GoalsHeader(t, r, keys);
     }
     if (FindColumn(keys, {"三级指标"}) >= 0 && FindColumn(keys, {"一级指标"}) >= 0) {
+      return IndicatorHeader(t, r, keys);
+    }
+    // A flat list (重庆): 指标名称 … 权重 … 得分系数, no 一级/三级 columns.
+    if (FindColumn(keys, {"指标名称", "绩效指标", "三级指标"}) >= 0 &&
+        FindColumn(keys, {"一级指标"}) < 0 &&
+        (FindColumn(keys, {"得分系数"}) >= 0 ||
+         (FindColumn(keys, {"权重"}) >= 0 && FindColumn(keys, {"指标值"}) >= 0))) {
       return IndicatorHeader(t, r, keys);
     }
     if (first == "总分" || StartsWith(first, "总分") || StartsWith(first, "合计")) {
@@ -1455,14 +1511,28 @@ class Recognizer {
   void IndicatorHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kIndicators;
+    // 得分系数 contains 得分 and 年初指标值 contains 指标值: the score column is a 得分 column
+    // that is not the coefficient's, the target the adjusted one when the form has both.
+    const int coefficient = FindColumn(keys, {"得分系数"});
+    int score = -1;
+    for (size_t i = 0; i < keys.size() && score < 0; ++i) {
+      if (static_cast<int>(i) == coefficient) continue;
+      if (Has(keys[i], "自评得分") || Has(keys[i], "得分")) score = static_cast<int>(i);
+    }
+    const int level3 = FindColumn(keys, {"三级指标"});
     ind_cols_ = {FindColumn(keys, {"一级指标"}),
                  FindColumn(keys, {"二级指标"}),
-                 FindColumn(keys, {"三级指标"}),
+                 level3 >= 0 ? level3 : FindColumn(keys, {"指标名称", "绩效指标"}),
                  FindColumn(keys, {"年度指标值", "指标值", "目标值"}),
                  FindColumn(keys, {"实际完成值", "实际完成", "实际值", "完成值"}),
                  FindColumn(keys, {"分值", "权重"}),
-                 FindColumn(keys, {"自评得分", "得分"}),
-                 FindColumn(keys, {"偏差原因", "偏差"})};
+                 score,
+                 FindColumn(keys, {"偏差原因", "偏差"}),
+                 coefficient,
+                 FindColumn(keys, {"调整指标值", "调整后指标值", "全年指标值"}),
+                 FindColumn(keys, {"计量单位"})};
+    if (ind_cols_[9] == ind_cols_[3]) ind_cols_[9] = -1;
+    ind_flat_ = ind_cols_[0] < 0 && ind_cols_[1] < 0;
     ind_width_ = keys.size();
     level1_ = -1;
     level2_ = -1;
@@ -1485,6 +1555,7 @@ class Recognizer {
       return c == nullptr || c->covered ? "" : c->text;
     };
     UseRow(t, r);
+    if (ind_flat_) return FlatIndicatorRow(t, r, at);
     const std::string l1 = JoinLines(text_at(0));
     const std::string l2 = JoinLines(text_at(1));
     if (!l1.empty()) {
@@ -1493,14 +1564,41 @@ class Recognizer {
       SplitWeight(text_at(0), &group.name, &weight);
       group.kind = InferIndicatorKind(group.name);
       const std::string pointer = fmt::format("/evaluation/indicators/{}", tops.size());
-      if (!weight.empty()) {
-        ReadCell(weight, &group.weight);
+      if (!weight.empty() && ReadGroupWeight(weight, &group)) {
         p_.provenance[pointer + "/weight"] = Source(t, r, *at(0));
       }
       p_.provenance[pointer + "/name"] = Source(t, r, *at(0));
       tops.push_back(std::move(group));
       level1_ = static_cast<int>(tops.size()) - 1;
       level2_ = -1;
+    }
+    // A row that names a group and no leaf: its 分值 is the group's ("效益指标 … 不低于20分").
+    const FlatCell* weight_cell = at(5);
+    if ((!l1.empty() || !l2.empty()) && IsBlank(text_at(2)) && IsBlank(text_at(3)) &&
+        IsBlank(text_at(4)) && weight_cell != nullptr && !weight_cell->covered &&
+        !IsBlank(weight_cell->text) && level1_ >= 0) {
+      Indicator& top = tops[level1_];
+      Indicator* group = &top;
+      std::string group_pointer = fmt::format("/evaluation/indicators/{}", level1_);
+      if (!l2.empty()) {
+        Indicator named;
+        std::string weight;
+        SplitWeight(text_at(1), &named.name, &weight);
+        if (InferIndicatorKind(named.name) == IndicatorKind::kSatisfaction) {
+          named.kind = IndicatorKind::kSatisfaction;
+        }
+        group_pointer += fmt::format("/children/{}", top.children.size());
+        p_.provenance[group_pointer + "/name"] = Source(t, r, *at(1));
+        top.children.push_back(std::move(named));
+        level2_ = static_cast<int>(top.children.size()) - 1;
+        group = &top.children.back();
+      }
+      if (group->weight.blank() && group->weight_min.blank() &&
+          ReadGroupWeight(weight_cell->text, group)) {
+        p_.provenance[group_pointer + "/weight"] = Source(t, r, *weight_cell);
+        return;
+      }
+      if (!l2.empty()) return;  // the 二级 is named; its 分值 cell is not a weight
     }
     if (level1_ < 0) {
       // A row before any 一级 indicator: make an unnamed group to hold it.
@@ -1516,7 +1614,7 @@ class Recognizer {
       if (InferIndicatorKind(group.name) == IndicatorKind::kSatisfaction) {
         group.kind = IndicatorKind::kSatisfaction;
       }
-      if (!weight.empty()) ReadCell(weight, &group.weight);
+      if (!weight.empty()) ReadGroupWeight(weight, &group);
       const std::string pointer =
           fmt::format("/evaluation/indicators/{}/children/{}", level1_, top.children.size());
       p_.provenance[pointer + "/name"] = Source(t, r, *at(1));
@@ -1551,10 +1649,135 @@ class Recognizer {
       leaf.deviation = TrimLines(c->text);
       if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
     }
+    cell_field(8, "coefficient", &leaf.coefficient);
     // A row that only names a group (no leaf cells) adds no leaf.
     const bool leafless = leaf.name.empty() && leaf.target.empty() && leaf.actual.empty() &&
                           leaf.weight.blank() && leaf.score.blank() && (!l1.empty() || !l2.empty());
     if (!leafless) parent.children.push_back(std::move(leaf));
+  }
+
+  // A row of a flat list (重庆: 指标名称, 计量单位, 年初/调整指标值, 全年完成值, 得分系数, 权重,
+  // 得分): a leaf at the top level. The adjusted target stands when filled; a bare number takes
+  // the unit of the 计量单位 column.
+  template <typename At>
+  void FlatIndicatorRow(const FlatTable& t, size_t r, const At& at) {
+    std::vector<Indicator>& tops = p_.evaluation.indicators;
+    const std::string pointer = fmt::format("/evaluation/indicators/{}", tops.size());
+    Indicator leaf;
+    std::string unit;
+    if (const FlatCell* c = at(10); c != nullptr && !c->covered) {
+      unit = std::string(TrimBlank(JoinLines(c->text)));
+    }
+    const auto with_unit = [&](std::string text) {
+      Quantity q;
+      const std::string folded = FoldWidth(TrimBlank(text));
+      if (!unit.empty() && !folded.empty() && ParseQuantity(folded, &q) == folded.size() &&
+          q.unit.empty() && !q.percent) {
+        text = std::string(TrimBlank(text)) + unit;
+      }
+      return text;
+    };
+    const auto text_field = [&](int k, const char* name, std::string* out) {
+      const FlatCell* c = at(k);
+      if (c == nullptr || c->covered || IsBlank(c->text)) return false;
+      *out = with_unit(JoinLines(c->text));
+      p_.provenance[pointer + "/" + name] = Source(t, r, *c);
+      return true;
+    };
+    const auto cell_field = [&](int k, const char* name, Cell* out) {
+      const FlatCell* c = at(k);
+      if (c == nullptr || c->covered) return;
+      Place(t, r, *c, pointer + "/" + name, out);
+    };
+    if (const FlatCell* c = at(2); c != nullptr && !c->covered) {
+      leaf.name = JoinLines(c->text);
+      if (!leaf.name.empty()) p_.provenance[pointer + "/name"] = Source(t, r, *c);
+    }
+    if (!text_field(9, "target", &leaf.target)) text_field(3, "target", &leaf.target);
+    text_field(4, "actual", &leaf.actual);
+    cell_field(5, "weight", &leaf.weight);
+    cell_field(6, "score", &leaf.score);
+    cell_field(8, "coefficient", &leaf.coefficient);
+    if (const FlatCell* c = at(7); c != nullptr && !c->covered) {
+      leaf.deviation = TrimLines(c->text);
+      if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
+    }
+    if (IsBlank(leaf.name) && IsBlank(leaf.target) && IsBlank(leaf.actual) && leaf.weight.blank() &&
+        leaf.score.blank() && leaf.coefficient.blank()) {
+      return;
+    }
+    tops.push_back(std::move(leaf));
+  }
+
+  // The cell of indicator column `k` in row `r`, aligned as IndicatorRow aligns it.
+  const FlatCell* IndicatorCell(const FlatRow& row, int k) const {
+    if (k >= static_cast<int>(ind_cols_.size()) || ind_cols_[k] < 0) return nullptr;
+    const int shift =
+        std::max(0, static_cast<int>(row.cells.size()) - static_cast<int>(ind_width_));
+    const int c = ind_cols_[k] + shift;
+    return c < static_cast<int>(row.cells.size()) ? &row.cells[c] : nullptr;
+  }
+  static bool CellBlank(const FlatCell* c) {
+    return c == nullptr || c->covered || IsBlank(c->text);
+  }
+
+  // The column of the row's first filled cell; -1 for a blank row.
+  static int LabelColumn(const FlatRow& row) {
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (!row.cells[i].covered && !IsBlank(row.cells[i].text)) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  // A row of the indicator table that holds an indicator's figures: a number in its 分值,
+  // 得分 or 得分系数 column, a target or an actual that reads as a figure or a date, or cells
+  // that begin at the indicator-name column (the group columns to its left blank or merged).
+  // A header of another part has none of these.
+  bool IndicatorDataRow(const FlatTable& t, size_t r) const {
+    const FlatRow& row = t.rows[r];
+    for (int k : {5, 6, 8}) {
+      const FlatCell* c = IndicatorCell(row, k);
+      Cell probe;
+      if (!CellBlank(c) && ReadCell(c->text, &probe) == CellRead::kOk && probe.has_number()) {
+        return true;
+      }
+    }
+    for (int k : {3, 4, 9}) {
+      const FlatCell* c = IndicatorCell(row, k);
+      if (CellBlank(c)) continue;
+      const std::string text = JoinLines(c->text);
+      const Target target = ParseTarget(text);
+      // A header cell of another part reads as a number with a long unit ("2024年决算数"):
+      // not a figure.
+      const std::string& unit = target.quantity.unit;
+      bool header_words = false;
+      for (std::string_view w : {"预算", "决算", "执行", "指标", "完成值", "得分"}) {
+        header_words = header_words || Has(unit, w);
+      }
+      if (header_words) continue;
+      if (target.comparison != Comparison::kWord) return true;
+      const Actual actual = ParseActual(text);
+      if (actual.kind == Actual::Kind::kNumber || actual.dated) return true;
+    }
+    const FlatCell* name = IndicatorCell(row, 2);
+    const int label = LabelColumn(row);
+    return name != nullptr && label > 0 && &row.cells[label] == name;
+  }
+
+  // The total row of the indicator table: "总分"/"合计" standing left of the indicator names
+  // (in a group column), or — in a flat list, where names start at the left — with no target
+  // and no actual.
+  bool IndicatorTotalRow(const FlatTable& t, size_t r, const std::string& first) const {
+    if (!(StartsWith(first, "总分") || StartsWith(first, "合计") || StartsWith(first, "总计"))) {
+      return false;
+    }
+    const FlatRow& row = t.rows[r];
+    const FlatCell* name = IndicatorCell(row, 2);
+    const int label = LabelColumn(row);
+    const int name_column = name == nullptr ? -1 : static_cast<int>(name - row.cells.data());
+    if (label < name_column) return true;
+    return CellBlank(IndicatorCell(row, 3)) && CellBlank(IndicatorCell(row, 4)) &&
+           CellBlank(IndicatorCell(row, 9));
   }
 
   void Total(const FlatTable& t, size_t r) {
@@ -1910,7 +2133,10 @@ class Recognizer {
   bool funds_done_ = false;
   std::array<int, 2> goal_cols_ = {-1, -1};
   size_t goals_width_ = 0;
+  // 一级, 二级, 三级/指标名称, target, actual, 分值/权重, 得分, 偏差, 得分系数, 调整指标值,
+  // 计量单位
   std::vector<int> ind_cols_;
+  bool ind_flat_ = false;  // no 一级/二级 columns: leaves at the top level
   size_t ind_width_ = 0;
   int level1_ = -1;
   int level2_ = -1;

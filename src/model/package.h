@@ -158,6 +158,12 @@ struct Indicator {
   Cell score;             // 得分 as printed
   std::string deviation;  // 偏差原因分析及改进措施
   Direction direction = Direction::kUnspecified;
+  // A weight written as a range ("≥60", "不低于60分", "60分以上", "50-60分"): its bounds, and
+  // `weight` stays blank. weight_max is blank when the range is open above.
+  Cell weight_min;
+  Cell weight_max;
+  // 得分系数 (重庆's flat lists: 得分 = 权重 × 得分系数) as printed: 0–1, or a percent.
+  Cell coefficient;
   std::vector<Indicator> children;
 
   bool is_leaf() const { return children.empty(); }

@@ -702,8 +702,8 @@ class PackageReader {
   bool ReadIndicator(const json& v, const std::string& p, int depth, Indicator* out) {
     if (!CheckDepth(depth, p)) return false;
     if (!CheckKeys(v, p,
-                   {"name", "kind", "direction", "target", "actual", "weight", "score", "deviation",
-                    "children"})) {
+                   {"name", "kind", "direction", "target", "actual", "weight", "weight_min",
+                    "weight_max", "coefficient", "score", "deviation", "children"})) {
       return false;
     }
     static constexpr std::array<IndicatorKind, 5> kKinds = {
@@ -717,7 +717,10 @@ class PackageReader {
         !ReadEnum(v, p, "direction", kDirections, &DirectionKey, &out->direction) ||
         !ReadString(v, p, "target", &out->target) || !ReadString(v, p, "actual", &out->actual) ||
         !ReadCell(v, p, "weight", &out->weight) || !ReadCell(v, p, "score", &out->score) ||
-        !ReadString(v, p, "deviation", &out->deviation)) {
+        !ReadString(v, p, "deviation", &out->deviation) ||
+        !ReadCell(v, p, "weight_min", &out->weight_min) ||
+        !ReadCell(v, p, "weight_max", &out->weight_max) ||
+        !ReadCell(v, p, "coefficient", &out->coefficient)) {
       return false;
     }
     if (!ReadArray(v, p, "children", &out->children,
@@ -876,6 +879,10 @@ ordered_json IndicatorJson(const Indicator& indicator) {
   if (leaf || !indicator.target.empty()) j["target"] = indicator.target;
   if (leaf || !indicator.actual.empty()) j["actual"] = indicator.actual;
   j["weight"] = CellJson(indicator.weight);
+  // A range weight and a 得分系数 only when the form has them.
+  if (!indicator.weight_min.blank()) j["weight_min"] = CellJson(indicator.weight_min);
+  if (!indicator.weight_max.blank()) j["weight_max"] = CellJson(indicator.weight_max);
+  if (!indicator.coefficient.blank()) j["coefficient"] = CellJson(indicator.coefficient);
   if (leaf || !indicator.score.blank()) j["score"] = CellJson(indicator.score);
   if (leaf || !indicator.deviation.empty()) j["deviation"] = indicator.deviation;
   if (!leaf) {

@@ -1075,7 +1075,7 @@ TEST(PackageJsonError, UnknownKeysFarFromAnyKnownOne) {
       R"(x.json:1:43: /version: unknown key "version"; expected one of: schema, rulebook, kind, project, fiscal_year, unit, basic_data, evaluation, report, provenance)");
   EXPECT_EQ(
       err(R"("evaluation": {"indicators": [{"value": "x"}]}})"),
-      R"(x.json:1:72: /evaluation/indicators/0/value: unknown key "value"; expected one of: name, kind, direction, target, actual, weight, score, deviation, children)");
+      R"(x.json:1:72: /evaluation/indicators/0/value: unknown key "value"; expected one of: name, kind, direction, target, actual, weight, weight_min, weight_max, coefficient, score, deviation, children)");
   EXPECT_EQ(
       err(R"("evaluation": {"funds": {"budget": "1"}}})"),
       R"(x.json:1:67: /evaluation/funds/budget: unknown key "budget"; expected one of: initial_budget, full_year_budget, executed, weight, execution_rate, score, general_public, government_fund, special_account, other_funds, basic, project, rows, method)");

@@ -78,7 +78,11 @@ TEST(Target, Words) {
   for (const char* w : {"较为认可", "浓厚", "较高", "较为明显", "显著提升", "2024年底前完成"}) {
     const Target t = ParseTarget(w);
     if (std::string(w) == "2024年底前完成") {
-      EXPECT_EQ(t.comparison, Comparison::kAtLeast) << "a number with a long unit stays numeric";
+      // A deadline (it was once read as "≥ 2024" with the unit 年底前完成).
+      EXPECT_EQ(t.comparison, Comparison::kDeadline);
+      EXPECT_EQ(t.deadline.lenient.year, 2024);
+      EXPECT_EQ(t.deadline.lenient.month, 12);
+      EXPECT_EQ(t.deadline.lenient.day, 31);
       continue;
     }
     EXPECT_EQ(t.comparison, Comparison::kWord) << w;

@@ -20,8 +20,42 @@ std::string Computed(const LeafScore& s, const Rulebook& rb, bool zh) {
       const std::string hi = s.computed.hi().Rounded(rb.score_decimals).Normalized().ToString();
       return fmt::format("[{}, {}] {}", lo, hi, BandName(s.band, zh));
     }
+    case ScoreMethod::kDeadline:
+      if (s.met) return s.point ? s.point->Normalized().ToString() : "";
+      return fmt::format("[{}, {}] {}",
+                         s.computed.lo().Rounded(rb.score_decimals).Normalized().ToString(),
+                         s.computed.hi().Rounded(rb.score_decimals).Normalized().ToString(),
+                         zh ? "未按时" : "late");
     default:
       return s.point ? s.point->Normalized().ToString() : "";
+  }
+}
+
+// How a leaf's direction was decided, when it was not written in the target: "指标库
+// staff_control（名称含“人员控制率”）：越低越好，按 ≤ 计" / "default: ≥".
+std::string DirectionText(const LeafScore& s, bool zh) {
+  const std::string_view op = s.direction == Direction::kLowerBetter ? "≤"
+                              : s.direction == Direction::kEqual     ? "="
+                                                                     : "≥";
+  switch (s.direction_source) {
+    case DirectionSource::kLibrary:
+      return zh ? fmt::format("年度指标值未写比较符，按评分规则指标库“{}”（匹配“{}”）按 {} 计",
+                              s.library->id, s.library_match, op)
+                : fmt::format(
+                      "the target has no operator; the rulebook's indicator library entry "
+                      "\"{}\" (matching \"{}\") reads it as {}",
+                      s.library->id, s.library_match, op);
+    case DirectionSource::kDefault:
+      return zh ? "年度指标值未写比较符，指标库无此指标，按 ≥ 计"
+                : "the target has no operator and the library does not know the indicator: ≥";
+    case DirectionSource::kOperator:
+      return zh ? fmt::format("年度指标值写明了比较符，按 {} 计", op)
+                : fmt::format("the operator written in the target: {}", op);
+    case DirectionSource::kPackage:
+      return zh ? fmt::format("按指标自身的方向（direction）按 {} 计", op)
+                : fmt::format("the indicator's own direction: {}", op);
+    default:
+      return "";
   }
 }
 
@@ -120,13 +154,24 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
       rows.push_back({indent + Cleaned(n.name), Cleaned(n.target), Cleaned(n.actual),
                       n.weight.Display(), n.score.Display(), Computed(s, rb, o.zh)});
     } else if (!n.is_leaf()) {
-      rows.push_back({indent + Cleaned(n.name), "", "", n.weight.Display(), "", ""});
+      // A weight written as a range shows as such ("≥60", "50–60").
+      std::string weight = n.weight.Display();
+      if (n.weight.blank() && n.weight_min.has_number()) {
+        weight = n.weight_max.has_number() ? n.weight_min.Display() + "–" + n.weight_max.Display()
+                                           : "≥" + n.weight_min.Display();
+      }
+      rows.push_back({indent + Cleaned(n.name), "", "", weight, "", ""});
     }
   });
   out += RenderTextTable(rows, "  ");
   for (const LeafScore& s : sheet.leaves) {
     const std::string& note = o.zh ? s.note_zh : s.note_en;
     if (!note.empty()) out += fmt::format("  * {}: {}\n", Cleaned(s.indicator->name), note);
+    // A direction not written in the target, and where it came from (the library, ≥ by default).
+    if (s.direction_source == DirectionSource::kLibrary ||
+        s.direction_source == DirectionSource::kPackage) {
+      out += fmt::format("  * {}: {}\n", Cleaned(s.indicator->name), DirectionText(s, o.zh));
+    }
   }
   out += "\n";
 
@@ -190,6 +235,22 @@ nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb,
                                       : nlohmann::ordered_json()},
         {"note", o.zh ? s.note_zh : s.note_en},
     };
+    // The direction scored with and why; only for comparisons (not words, dates, ranges).
+    if (s.direction_source != DirectionSource::kNone) {
+      j["direction"] = std::string(DirectionKey(s.direction));
+      j["direction_source"] = std::string(DirectionSourceKey(s.direction_source));
+      if (s.library != nullptr) {
+        j["library_entry"] = s.library->id;
+        j["library_match"] = s.library_match;
+      }
+      j["direction_reason"] = DirectionText(s, o.zh);
+    }
+    if (!n.coefficient.blank()) {
+      j["coefficient"] = n.coefficient.Display();
+      j["coefficient_score"] =
+          s.coefficient_score ? nlohmann::ordered_json(s.coefficient_score->Normalized().ToString())
+                              : nlohmann::ordered_json();
+    }
     indicators.push_back(std::move(j));
   }
   nlohmann::ordered_json notes_json = nlohmann::ordered_json::array();

@@ -843,10 +843,17 @@ class EvaluationComposer {
   std::string GroupText(const Indicator& node, int depth) const {
     if (depth - 1 >= static_cast<int>(f_.group_formats.size())) return node.name;
     const std::string& format = f_.group_formats[depth - 1];
-    if (format.find("{weight}") != std::string::npos && !node.weight.has_number()) {
-      return node.name;
+    // A weight written as a range prints as one ("产出指标（≥60分）"), and reads back so.
+    std::string weight = node.weight.Display();
+    if (!node.weight.has_number() && node.weight_min.has_number()) {
+      weight = node.weight_max.has_number()
+                   ? node.weight_min.Display() + "-" + node.weight_max.Display()
+                   : "≥" + node.weight_min.Display();
+    } else if (!node.weight.has_number()) {
+      weight.clear();
     }
-    return Expand(format, {{"name", node.name}, {"weight", node.weight.Display()}});
+    if (format.find("{weight}") != std::string::npos && weight.empty()) return node.name;
+    return Expand(format, {{"name", node.name}, {"weight", weight}});
   }
 
   void Indicators(const std::vector<Indicator>& roots) {
@@ -878,9 +885,11 @@ class EvaluationComposer {
     const std::string ptr = from_package_ ? pointer : "";
     if (!node.is_leaf()) {
       grid_->Put(row_, depth, Label(GroupText(node, depth)), LeafRows(node), 1);
+      groups_.push_back(node.name);  // a leaf is scored with the names of its groups
       for (size_t i = 0; i < node.children.size(); ++i) {
         EmitIndicator(node.children[i], depth + 1, fmt::format("{}/children/{}", pointer, i));
       }
+      groups_.pop_back();
       return;
     }
     const int r = row_++;
@@ -920,7 +929,7 @@ class EvaluationComposer {
   // Quantitative scores are derived (a formula when the actual is a plain number and the
   // method has one); qualitative and unassessable ones are the unit's own (input).
   void ScoreFormula(const Indicator& node, int r, bool numeric_actual, TableCell* cell) const {
-    const LeafScore s = ScoreLeaf(node, rb_);
+    const LeafScore s = ScoreLeaf(node, rb_, LeafContext{p_.fiscal_year, groups_});
     const bool quantitative = s.method == ScoreMethod::kAtLeast ||
                               s.method == ScoreMethod::kAtMost || s.method == ScoreMethod::kEqual ||
                               s.method == ScoreMethod::kRange;
@@ -1008,6 +1017,7 @@ class EvaluationComposer {
   const FormEvaluation& f_;
   const Vars& vars_;
   bool from_package_ = true;
+  std::vector<std::string> groups_;  // names of the groups above the indicator being emitted
   std::vector<Indicator> skeleton_;
   int levels_ = 3;
   int columns_ = 9;

@@ -213,12 +213,17 @@ class Preparer {
         if (!IsEmptyIndicator(node)) ScoreLeafCell(&node, pointer);
         weight = Number(node.weight);
       } else {
+        groups_.push_back(node.name);
         const std::optional<Decimal> sum =
             WalkIndicators(&node.children, pointer + "/children", depth + 1);
+        groups_.pop_back();
         weight = Number(node.weight);
         if (!weight && sum) {
           weight = sum;
-          if (depth == 1) Set(&node.weight, Cell::Number(*sum), pointer + "/weight");
+          // A weight written as a range ("≥60") stays a range.
+          if (depth == 1 && node.weight_min.blank()) {
+            Set(&node.weight, Cell::Number(*sum), pointer + "/weight");
+          }
         }
       }
       if (weight) total = total ? *total + *weight : *weight;
@@ -230,13 +235,14 @@ class Preparer {
   // it lies inside the band of the level reached, else the band's top; a leaf that cannot be
   // assessed keeps whatever the unit wrote (its problem is for the checks to report).
   void ScoreLeafCell(Indicator* leaf, const std::string& pointer) {
-    const LeafScore s = ScoreLeaf(*leaf, rb_);
+    const LeafScore s = ScoreLeaf(*leaf, rb_, LeafContext{p_.fiscal_year, groups_});
     const int decimals = rb_.score_decimals;
     std::optional<Decimal> score;
     switch (s.method) {
       case ScoreMethod::kNotAssessable:
         return;
-      case ScoreMethod::kQualitative: {
+      case ScoreMethod::kQualitative:
+      case ScoreMethod::kDeadline: {  // a band (a late date) or a point (on time)
         const Decimal& lo = s.computed.lo();
         const Decimal& hi = s.computed.hi();
         const Decimal top = hi.Rounded(decimals, Rounding::kFloor);
@@ -294,6 +300,7 @@ class Preparer {
   const Rulebook& rb_;
   PreparedPackage* out_;
   Package& p_;
+  std::vector<std::string> groups_;  // names of the groups above the node being walked
 };
 
 }  // namespace

@@ -39,6 +39,7 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(CheckKeys(root(), "",
                                  {"rulebook", "weights", "execution", "scores", "rates", "reverse",
                                   "qualitative", "grades", "three_public", "policy",
+                                  "indicator_library",
                                   // rubric rules (optional)
                                   "rubric", "categories", "metrics", "rules"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
@@ -48,6 +49,7 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(ReadDecimalsAndRounding("scores", &rb->score_decimals, &rb->score_rounding));
     RB_RETURN_IF_ERROR(ReadDecimalsAndRounding("rates", &rb->rate_decimals, &rb->rate_rounding));
     RB_RETURN_IF_ERROR(ReadReverse(rb));
+    RB_RETURN_IF_ERROR(ReadIndicatorLibrary(rb));
     RB_RETURN_IF_ERROR(ReadQualitative(rb));
     RB_RETURN_IF_ERROR(ReadGrades(rb));
     RB_RETURN_IF_ERROR(ReadThreePublic(rb));
@@ -247,6 +249,79 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(
         ReadChoice(*t, "reverse", "variant", {"ratio", "linear_to_zero_at_double"}, &variant));
     rb->reverse = variant == 0 ? ReverseVariant::kRatio : ReverseVariant::kLinearToZeroAtDouble;
+    return Status::Ok();
+  }
+
+  // An optional array of non-blank strings.
+  Status ReadWords(const toml::table& t, std::string_view path, std::string_view key,
+                   std::vector<std::string>* out) const {
+    const toml::node* node = t.get(key);
+    if (node == nullptr) return Status::Ok();
+    const std::string key_path = TomlKeyPath(path, key);
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+      return Error(node->source(), key_path,
+                   TrF("应为字符串的数组，实为{}", "expected an array of strings, found {}",
+                       TomlTypeName(*node)));
+    }
+    for (size_t i = 0; i < array->size(); ++i) {
+      const toml::node& item = *array->get(i);
+      const auto* word = item.as_string();
+      if (word == nullptr || IsBlank(word->get())) {
+        return Error(item.source(), TomlIndexPath(key_path, i),
+                     Tr("应为非空字符串", "expected a non-empty string"));
+      }
+      out->push_back(std::string(TrimBlank(word->get())));
+    }
+    return Status::Ok();
+  }
+
+  // [[indicator_library]] (optional): entries of names, groups and units, each with a direction.
+  Status ReadIndicatorLibrary(Rulebook* rb) const {
+    const toml::node* node = root().get("indicator_library");
+    if (node == nullptr) return Status::Ok();
+    const auto* entries = node->as_array();
+    if (entries == nullptr) {
+      return Error(node->source(), "indicator_library",
+                   TrF("应为表的数组（[[indicator_library]]），实为{}",
+                       "expected an array of tables ([[indicator_library]]), found {}",
+                       TomlTypeName(*node)));
+    }
+    for (size_t i = 0; i < entries->size(); ++i) {
+      const std::string path = TomlIndexPath("indicator_library", i);
+      const auto* t = entries->get(i)->as_table();
+      if (t == nullptr) {
+        return Error(
+            entries->get(i)->source(), path,
+            TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(*entries->get(i))));
+      }
+      RB_RETURN_IF_ERROR(
+          CheckKeys(*t, path, {"id", "names", "groups", "except", "units", "direction"}));
+      IndicatorPattern entry;
+      RB_RETURN_IF_ERROR(ReadNonBlankString(*t, path, "id", &entry.id));
+      for (const IndicatorPattern& other : rb->indicator_library) {
+        if (other.id == entry.id) {
+          return Error(
+              t->source(), path + ".id",
+              TrF("“{}”已是另一条的 id", "\"{}\" is already the id of another entry", entry.id));
+        }
+      }
+      RB_RETURN_IF_ERROR(ReadWords(*t, path, "names", &entry.names));
+      RB_RETURN_IF_ERROR(ReadWords(*t, path, "groups", &entry.groups));
+      RB_RETURN_IF_ERROR(ReadWords(*t, path, "except", &entry.except));
+      RB_RETURN_IF_ERROR(ReadWords(*t, path, "units", &entry.units));
+      if (entry.names.empty() && entry.groups.empty()) {
+        return Error(t->source(), path,
+                     Tr("names 与 groups 至少要列出一项", "list at least one of names or groups"));
+      }
+      size_t direction = 0;
+      RB_RETURN_IF_ERROR(
+          ReadChoice(*t, path, "direction", {"lower", "higher", "equal"}, &direction));
+      entry.direction = direction == 0   ? Direction::kLowerBetter
+                        : direction == 1 ? Direction::kHigherBetter
+                                         : Direction::kEqual;
+      rb->indicator_library.push_back(std::move(entry));
+    }
     return Status::Ok();
   }
 
@@ -989,6 +1064,46 @@ int OrdinalLevel(const Rulebook& rulebook, std::string_view word) {
     }
   }
   return level;
+}
+
+const IndicatorPattern* MatchIndicatorLibrary(const Rulebook& rulebook, std::string_view name,
+                                              const std::vector<std::string>& groups,
+                                              std::string_view unit, std::string* matched) {
+  const auto contains = [](std::string_view text, std::string_view word) {
+    return !word.empty() && text.find(word) != std::string_view::npos;
+  };
+  const IndicatorPattern* best = nullptr;
+  size_t longest = 0;
+  bool by_name = false;
+  for (const IndicatorPattern& entry : rulebook.indicator_library) {
+    bool excluded = false;
+    for (const std::string& word : entry.except) excluded = excluded || contains(name, word);
+    if (excluded) continue;
+    if (!unit.empty() && !entry.units.empty()) {
+      bool fits = false;
+      for (const std::string& u : entry.units) fits = fits || contains(unit, u);
+      if (!fits) continue;
+    }
+    // A name match beats any group match; among equals the longest pattern wins.
+    const auto consider = [&](const std::string& pattern, bool name_match) {
+      const size_t length = CodePointCount(pattern);
+      if ((name_match && !by_name) || (name_match == by_name && length > longest)) {
+        best = &entry;
+        longest = length;
+        by_name = name_match;
+        if (matched != nullptr) *matched = pattern;
+      }
+    };
+    for (const std::string& pattern : entry.names) {
+      if (contains(name, pattern)) consider(pattern, true);
+    }
+    for (const std::string& pattern : entry.groups) {
+      for (const std::string& group : groups) {
+        if (contains(group, pattern)) consider(pattern, false);
+      }
+    }
+  }
+  return best;
 }
 
 std::string GradeOf(const Rulebook& rulebook, const Decimal& total) {

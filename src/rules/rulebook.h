@@ -15,6 +15,7 @@
 #include "base/decimal.h"
 #include "base/status.h"
 #include "rules/formula.h"
+#include "model/package.h"
 
 namespace jixiao {
 
@@ -117,6 +118,19 @@ struct RubricRules {
 };
 // ==== end of rubric rules ==================================================================
 
+// An entry of the indicator library ([[indicator_library]]): indicators whose *bare* target
+// ("100%", "3%", no ≥ or ≤ written) means another direction than ≥ — 人员控制率, 预算调整率,
+// 结转结余率, 成本 … — recognised by name, by the group they sit in (二级 成本指标) and by the
+// target's unit. A written operator and a package's own `direction` always win over it.
+struct IndicatorPattern {
+  std::string id;                   // "staff_control"
+  std::vector<std::string> names;   // any of them contained in the indicator's name
+  std::vector<std::string> groups;  // or in the name of a group above it
+  std::vector<std::string> except;  // but none of these in the indicator's name
+  std::vector<std::string> units;  // the target's unit ("%" for a percent) contains one; empty: any
+  Direction direction = Direction::kLowerBetter;
+};
+
 struct Rulebook {
   std::string id;           // "national", "hunan-lingling"
   std::string name;         // human title
@@ -147,6 +161,9 @@ struct Rulebook {
 
   // [reverse]
   ReverseVariant reverse = ReverseVariant::kRatio;
+
+  // [[indicator_library]]: what a bare target means on the indicators it names.
+  std::vector<IndicatorPattern> indicator_library;
 
   // [qualitative]: ordinal scale, best level first; each level lists its words.
   std::vector<std::vector<std::string>> ordinal_scale;
@@ -204,6 +221,14 @@ Result<Rulebook> ResolveRulebookForPackage(const std::string& id_or_path,
 // Level of an ordinal word on the rulebook's scale (0 = best), by the longest listed word
 // contained in `word` (a tie in length goes to the better level); -1 when none occurs.
 int OrdinalLevel(const Rulebook& rulebook, std::string_view word);
+// The library entry of an indicator named `name` under the groups `groups` (一级 first) whose
+// target has the unit `unit` ("%" for a percent, "" when none is written: it contradicts no
+// entry): the entry with the longest pattern found in the name — or, failing any, in a group's
+// name — that has none of its `except` words in the name and, if it lists units, one contained
+// in `unit`. nullptr when none; *matched is the pattern found ("人员控制率", "成本指标").
+const IndicatorPattern* MatchIndicatorLibrary(const Rulebook& rulebook, std::string_view name,
+                                              const std::vector<std::string>& groups,
+                                              std::string_view unit, std::string* matched);
 // The grade of a total score; "" when no band contains it.
 std::string GradeOf(const Rulebook& rulebook, const Decimal& total);
 // The rule that scores an indicator of this name: the first rule with a listed name contained
