@@ -98,10 +98,13 @@ constexpr std::array<Word, 52> kHeaderWords = {{
     {"实际执行数", Col::kMoney},
 }};
 
-// Labels whose value follows them (a pair), as one line each or on one line.
-constexpr std::array<std::string_view, 8> kNameLabels = {
-    "预算部门名称", "区级预算部门名称", "部门(单位)名称", "部门名称",
-    "单位名称",     "项目名称",         "主管部门",       "实施单位",
+// Labels whose value follows them (a pair), as one line each or on one line: the first row
+// of a 自评表. Not 单位名称 / 部门名称, which covers write the same way (the cover is the
+// report's, and a table there would move where the report is found).
+constexpr std::array<std::string_view, 3> kNameLabels = {
+    "预算部门名称",
+    "区级预算部门名称",
+    "部门(单位)名称",
 };
 constexpr std::array<std::string_view, 6> kStaffLabels = {
     "编制数", "编制人数", "人员编制", "实际在职人数", "在职人数", "实有人数",
@@ -552,6 +555,8 @@ class Rebuilder {
       Run(in, b, e);
       b = e;
     }
+    std::stable_sort(doc_->skipped.begin(), doc_->skipped.end(),
+                     [](const FlatSkipped& a, const FlatSkipped& b) { return a.line < b.line; });
     int index = 0;
     for (FlatBlock& block : out_) {
       if (block.kind == FlatBlock::Kind::kTable) block.table.index = ++index;
@@ -562,7 +567,9 @@ class Rebuilder {
  private:
   struct Header {
     std::vector<Col> cols;
-    FlatRow row;  // the header row as it will stand in the table
+    FlatRow row;                     // the header row as it will stand in the table
+    std::vector<std::string> words;  // its header words, compact: to know it again
+    std::string corner;              // the label column's header, compact, when written
   };
 
   void Paragraph(std::vector<FlatBlock>& in, size_t block) {
@@ -608,6 +615,7 @@ class Rebuilder {
         h->row.cells.front().text = corner.text;
         h->row.cells.front().written = corner.written;
         h->row.cells.front().origin.line = corner.line;
+        h->corner = items[i - 1].compact;
         first = i - 1;
       }
       FlatBlock block;
@@ -690,6 +698,7 @@ class Rebuilder {
         if (!col) return std::nullopt;
         ++words;
         h.cols.push_back(*col);
+        h.words.push_back(c);
         h.row.cells.push_back(HeaderCell(c, c == it.cells[k].text ? "" : it.cells[k].text,
                                          it.cells[k].line, static_cast<int>(h.cols.size()) - 1));
       }
@@ -707,6 +716,7 @@ class Rebuilder {
       std::optional<Col> col = WrappedHeaderWord(items, k, &used, &text, &written);
       if (!col) break;
       h.cols.push_back(*col);
+      h.words.push_back(Compact(text));
       h.row.cells.push_back(HeaderCell(text, written, items[k].cells[0].line,
                                        static_cast<int>(h.cols.size()) - 1));
       k += used;
@@ -766,6 +776,7 @@ class Rebuilder {
       const std::string compact = Compact(row.cells[c].text);
       if (std::optional<Col> col = HeaderWord(compact)) {
         h.cols.push_back(*col);
+        h.words.push_back(compact);
         ++words;
       } else if (c == 0) {
         h.cols.push_back(Col::kLabel);
@@ -849,7 +860,11 @@ class Rebuilder {
 
   // Where the rows under a header end: before another header, a pair, a heading or title with
   // no figure after it, a long line, or a long run of words with no figure among them.
-  size_t StreamEnd(const std::vector<Item>& items, size_t from, const std::vector<Col>& cols) {
+  // A header repeated at the top of the next page (with the line before it when that is the
+  // label column's header again) is not a new table: its items are marked in `repeated`.
+  size_t StreamEnd(const std::vector<Item>& items, size_t from, const Header& h,
+                   std::vector<bool>* repeated) {
+    const std::vector<Col>& cols = h.cols;
     int non_figure_cols = 0, trailing = 0;
     bool wordy = false;
     for (Col c : cols) {
@@ -864,11 +879,24 @@ class Rebuilder {
     const int widest = wordy ? 160 : 60;
     size_t last_figure = from;  // one past the last item holding a figure
     bool any_figure = false;
+    int words = 0;  // items in a row without a figure
     size_t k = from;
     for (; k < items.size(); ++k) {
       const Item& it = items[k];
-      size_t unused = 0;
-      if (HeaderAt(items, k, &unused)) break;
+      size_t header_end = 0;
+      if (std::optional<Header> again = HeaderAt(items, k, &header_end)) {
+        if (again->words != h.words) break;
+        for (size_t r = k; r < header_end; ++r) (*repeated)[r] = true;
+        if (k > from && !h.corner.empty() && items[k - 1].compact == h.corner) {
+          (*repeated)[k - 1] = true;
+        }
+        k = header_end - 1;
+        continue;
+      }
+      if (it.compact == h.corner && k + 1 < items.size() && HeaderAt(items, k + 1, &header_end) &&
+          HeaderAt(items, k + 1, &header_end)->words == h.words) {
+        continue;  // marked with the header after it
+      }
       if (Pairs(items, k, /*probe=*/true)) break;
       if (!it.row && it.cells.size() == 1 && it.cells[0].kind != Kind::kFigure &&
           it.cells[0].kind != Kind::kPercent && it.cells[0].kind != Kind::kEmpty) {
@@ -879,7 +907,8 @@ class Rebuilder {
       if (HasFigure(it)) {
         last_figure = k + 1;
         any_figure = true;
-      } else if (static_cast<int>(k - (any_figure ? last_figure : from)) > non_figure_cols + 1) {
+        words = 0;
+      } else if (++words > non_figure_cols + 1) {
         break;
       }
     }
@@ -899,12 +928,14 @@ class Rebuilder {
   size_t Rows(std::vector<FlatBlock>& in, const std::vector<Item>& items, size_t from,
               const Header& h, FlatTable* table) {
     (void)in;
-    const size_t end = StreamEnd(items, from, h.cols);
+    std::vector<bool> repeated(items.size(), false);
+    const size_t end = StreamEnd(items, from, h, &repeated);
     if (end == from) return from;
     std::vector<Cell> cells;
     std::vector<size_t> item_of;
     bool in_total = false;
     for (size_t k = from; k < end; ++k) {
+      if (repeated[k]) continue;
       const bool after_row = k > from && items[k - 1].row;
       for (const Cell& c : items[k].cells) {
         const std::string compact = Compact(c.text);
@@ -955,7 +986,15 @@ class Rebuilder {
       row.cells.push_back(std::move(c));
     }
     close();
-    return item_of[placed.size() - 1] + 1;
+    const size_t next = item_of[placed.size() - 1] + 1;
+    for (size_t k = from; k < next; ++k) {
+      if (!repeated[k]) continue;
+      for (const Cell& c : items[k].cells) {
+        doc_->skipped.push_back(FlatSkipped{
+            c.line, c.written.empty() ? c.text : c.written, FlatSkipped::Why::kRepeatedHeader});
+      }
+    }
+    return next;
   }
 
   FlatDocument* doc_;

@@ -14,7 +14,9 @@
 // 一级/二级指标 take names like 产出指标 / 数量指标; 年度指标值 and 实际完成值 take anything):
 // one alignment of the whole run, cheapest in skipped columns, so that a row whose label is
 // missing or whose merged cells left no line still puts every figure under its own header.
-// A row whose cells could as well stand in other columns ends the table: it and what follows
+// A header repeated at the top of the next page does not start a new table: it is left out
+// and listed in FlatDocument::skipped. A row whose cells could as well stand in other columns
+// ends the table: it and what follows
 // stay paragraphs (the recognizer names them), never a guess. A figure split over two lines
 // ("95." / "10%") is joined; OCR noise in figure cells is repaired (import/text_noise.h), the
 // written text kept in FlatCell::written.

@@ -166,10 +166,11 @@ TEST(LooseTables, WrappedPipeRow) {
       "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及\n"
       "改进措施 |\n"
       "| 产出指标 | 数量指标 | 举办公益展览 | =>6次 | 7次 | 25 | 2 5 | |\n"
-      "| | 质量指标 | 展览合格率 | ≥95% | 1OO% | 25 | 25 | |\n");
+      "| | 质量指标 | 展览合格率 | ≥9O% | 1OO% | 25 | 25 | |\n"
+      "| | 时效指标 | 按时开展 | 1O月前 | IO月 | 5 | 5 | |\n");
   ASSERT_EQ(d.blocks.size(), 1u);
   const FlatTable& t = d.blocks[0].table;
-  ASSERT_EQ(t.rows.size(), 3u);
+  ASSERT_EQ(t.rows.size(), 4u);
   EXPECT_EQ(t.rows[0].cells.size(), 8u);
   EXPECT_EQ(t.rows[0].cells[7].text, " 偏差原因分析及\n改进措施 ");
   EXPECT_EQ(t.rows[1].cells[3].text, "≥6次");
@@ -177,6 +178,10 @@ TEST(LooseTables, WrappedPipeRow) {
   EXPECT_EQ(t.rows[1].cells[6].text, "25");
   EXPECT_EQ(t.rows[2].cells[4].text, "100%");
   EXPECT_EQ(t.rows[2].cells[4].written, " 1OO% ");
+  EXPECT_EQ(t.rows[2].cells[3].text, "≥90%");
+  EXPECT_EQ(t.rows[3].cells[3].text, "10月前");
+  EXPECT_EQ(t.rows[3].cells[4].text, " IO月 ");  // no real digit: a word, left alone
+  EXPECT_EQ(t.rows[3].cells[4].written, "");
 }
 
 // Page numbers, a running page header and site chrome between the parts of a table neither
@@ -205,6 +210,27 @@ TEST(LooseTables, PageFurnitureDoesNotBreakATable) {
   EXPECT_EQ(d.skipped[2].line, 20);
   EXPECT_EQ(d.skipped[2].why, FlatSkipped::Why::kPageHeader);
   EXPECT_EQ(d.skipped[5].text, "分享到：");
+}
+
+// A PDF repeats a long table's header on every page: the rows go on in the same table, and
+// the repeated header (with its label column's header) is listed as left out.
+TEST(LooseTables, HeaderRepeatedOnTheNextPage) {
+  const FlatDocument d = Read(
+      "经费控制情况（万元）\n2022年决算数\n2023年预算数\n2023年决算数\n"
+      "一、部门基本支出\n210.40\n220.00\n215.30\n"
+      "- 1 -\n"
+      "经费控制情况（万元）\n2022年决算数\n2023年预算数\n2023年决算数\n"
+      "二、项目支出小计\n40.00\n42.00\n41.50\n");
+  ASSERT_EQ(d.blocks.size(), 1u);
+  const FlatTable& t = d.blocks[0].table;
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(Cells(t.rows[2]), (Strings{"二、项目支出小计", "40.00", "42.00", "41.50"}));
+  ASSERT_EQ(d.skipped.size(), 5u);
+  EXPECT_EQ(d.skipped[0].why, FlatSkipped::Why::kPageNumber);
+  EXPECT_EQ(d.skipped[1].line, 10);
+  EXPECT_EQ(d.skipped[1].text, "经费控制情况（万元）");
+  EXPECT_EQ(d.skipped[1].why, FlatSkipped::Why::kRepeatedHeader);
+  EXPECT_EQ(d.skipped[4].text, "2023年决算数");
 }
 
 // Prose is never read as a table, even with header words and figures in it.

@@ -1590,12 +1590,14 @@ class Recognizer {
     std::vector<std::string> zh, en;
     for (size_t i = 0; i < doc_.skipped.size() && i < kListed; ++i) {
       const FlatSkipped& s = doc_.skipped[i];
-      const char* why_zh = s.why == FlatSkipped::Why::kPageNumber   ? "页码"
-                           : s.why == FlatSkipped::Why::kPageHeader ? "页眉"
-                                                                    : "网页栏目";
-      const char* why_en = s.why == FlatSkipped::Why::kPageNumber   ? "page number"
-                           : s.why == FlatSkipped::Why::kPageHeader ? "page header"
-                                                                    : "web page chrome";
+      const char* why_zh = "网页栏目";
+      const char* why_en = "web page chrome";
+      if (s.why == FlatSkipped::Why::kPageNumber) why_zh = "页码", why_en = "page number";
+      if (s.why == FlatSkipped::Why::kPageHeader) why_zh = "页眉", why_en = "page header";
+      if (s.why == FlatSkipped::Why::kRepeatedHeader) {
+        why_zh = "换页后重复的表头";
+        why_en = "table header repeated on a new page";
+      }
       zh.push_back(fmt::format("第{}行“{}”（{}）", s.line, s.text, why_zh));
       en.push_back(fmt::format("line {} \"{}\" ({})", s.line, s.text, why_en));
     }
@@ -1605,10 +1607,10 @@ class Recognizer {
     where.line = doc_.skipped.front().line;
     where.text = doc_.skipped.front().text;
     Note("I607", where,
-         fmt::format("有 {} 行不是正文（页码、页眉或网页栏目），未导入：{}{}。", doc_.skipped.size(),
+         fmt::format("有 {} 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：{}{}。", doc_.skipped.size(),
                      fmt::join(zh, "；"), more > 0 ? fmt::format("；另有 {} 行", more) : ""),
-         fmt::format("{} lines are not content (page numbers, page headers or web page chrome) "
-                     "and were left out: {}{}.",
+         fmt::format("{} lines are not content (page numbers, page headers, web page chrome or "
+                     "table headers repeated on a new page) and were left out: {}{}.",
                      doc_.skipped.size(), fmt::join(en, "; "),
                      more > 0 ? fmt::format("; and {} more", more) : ""));
   }

@@ -335,16 +335,24 @@ size_t WrappedPipeRow(const std::vector<Line>& lines, const std::vector<bool>& s
   return 0;
 }
 
+// A cell that starts with a comparator or a digit: a target or a result ("≥9O%", "1O次").
+bool StartsLikeTarget(std::string_view text) {
+  const std::string head = FoldWidth(TrimBlank(text).substr(0, 6));
+  if (head.empty()) return false;
+  if (head[0] >= '0' && head[0] <= '9') return true;
+  for (std::string_view op : {"≥", "≤", "≧", "≦", ">", "<", "="}) {
+    if (head.rfind(op, 0) == 0) return true;
+  }
+  return false;
+}
+
 // OCR noise in table cells, repaired where one reading is possible (text_noise.h): a figure
-// ("1OO%", "1 2 4.88"), or a target written with "=<" / "=>". The written text is kept.
+// ("1OO%", "2 5"), or a target or result ("=>6次", "≥9O%", "1O次"). The written text is kept.
 void RepairCells(FlatTable* table) {
   for (FlatRow& row : table->rows) {
     for (FlatCell& cell : row.cells) {
       std::optional<std::string> fixed = RepairFigure(cell.text, /*delimited=*/true);
-      if (!fixed) {
-        const std::string head = FoldWidth(TrimBlank(cell.text).substr(0, 6));
-        if (head.rfind("=<", 0) == 0 || head.rfind("=>", 0) == 0) fixed = RepairTarget(cell.text);
-      }
+      if (!fixed && StartsLikeTarget(cell.text)) fixed = RepairTarget(cell.text);
       if (!fixed) continue;
       cell.written = std::move(cell.text);
       cell.text = std::move(*fixed);
