@@ -173,7 +173,8 @@ struct Item {
   size_t block = 0;
   std::vector<Cell> cells;
   bool row = false;  // several cells from one line
-  std::string compact;
+  std::string compact;         // empty for a long text
+  bool long_text = false;      // longer than any row or cell: never in a table (text not kept)
   std::optional<Col> header;  // a single cell that is a header word
 };
 
@@ -253,8 +254,19 @@ Item ReadItem(const FlatParagraph& p, size_t block) {
   Item item;
   item.block = block;
   const std::string_view t = TrimBlank(p.text);
-  item.compact = Compact(t);
   const int line = p.origin.line;
+  // A sentence or a long line is one cell of words, whatever it holds (read cheaply: most
+  // paragraphs of a report are such).
+  if (t.size() > kLongestRowLine || Has(t, "。")) {
+    item.long_text = t.size() > kLongestRowLine;
+    if (!item.long_text) item.compact = Compact(t);
+    Cell c;
+    c.line = line;
+    if (!item.long_text) c.text = std::string(t);
+    item.cells.push_back(std::move(c));
+    return item;
+  }
+  item.compact = Compact(t);
   if (HeaderWord(item.compact) || IsNameLabel(item.compact) || IsStaffLabel(item.compact)) {
     item.header = HeaderWord(item.compact);
     Cell c;
@@ -270,7 +282,7 @@ Item ReadItem(const FlatParagraph& p, size_t block) {
     item.cells.push_back(std::move(whole));
     return item;
   }
-  if (t.size() <= kLongestRowLine && !Has(t, "。") && !Has(t, "，")) {
+  if (!Has(t, "，")) {
     const std::vector<std::string_view> tokens = Tokens(t);
     if (tokens.size() >= 2) {
       std::vector<Cell> cells;
@@ -534,7 +546,8 @@ bool HasFigure(const Item& item) {
 }
 
 bool SingleText(const Item& item) {
-  return !item.row && item.cells.size() == 1 && item.cells[0].kind == Kind::kText;
+  return !item.row && !item.long_text && item.cells.size() == 1 &&
+         item.cells[0].kind == Kind::kText;
 }
 
 class Rebuilder {
@@ -586,19 +599,20 @@ class Rebuilder {
     }
     JoinSplitFigures(&items);
     size_t i = 0;
+    size_t pending = b;  // blocks [pending, …) not yet emitted
     // Rows right under a table whose last row is a header.
     if (!items.empty() && !out_.empty() && out_.back().kind == FlatBlock::Kind::kTable) {
       FlatTable& prev = out_.back().table;
       if (std::optional<Header> h = HeaderOfRow(prev.rows.back())) {
         i = Rows(in, items, 0, *h, &prev);
+        if (i > 0) pending = items[i - 1].block + 1;
       }
     }
-    size_t pending = i;  // items [pending, i) not yet emitted
     while (i < items.size()) {
       if (Pairs(items, i, /*probe=*/true) > 0) {
-        Flush(in, items, pending, i);
+        Flush(in, pending, items[i].block);
         i += Pairs(items, i);
-        pending = i;
+        pending = items[i - 1].block + 1;
         continue;
       }
       size_t header_end = 0;
@@ -609,8 +623,8 @@ class Rebuilder {
       }
       // The label column's header: the line before, when it is a short title of its own.
       size_t first = i;
-      if (h->cols.front() == Col::kLabel && h->row.cells.front().text.empty() && i > pending &&
-          IsCorner(items[i - 1])) {
+      if (h->cols.front() == Col::kLabel && h->row.cells.front().text.empty() && i > 0 &&
+          items[i - 1].block >= pending && IsCorner(items[i - 1])) {
         const Cell& corner = items[i - 1].cells[0];
         h->row.cells.front().text = corner.text;
         h->row.cells.front().written = corner.written;
@@ -626,18 +640,17 @@ class Rebuilder {
         ++i;
         continue;
       }
-      Flush(in, items, pending, first);
+      Flush(in, pending, items[first].block);
       out_.push_back(std::move(block));
       i = end;
-      pending = i;
+      pending = items[end - 1].block + 1;
     }
-    Flush(in, items, pending, items.size());
-    // Blank paragraphs are dropped (the reader makes none; kept out of the items anyway).
+    Flush(in, pending, e);
   }
 
-  void Flush(std::vector<FlatBlock>& in, const std::vector<Item>& items, size_t from,
-             size_t to) {
-    for (size_t k = from; k < to; ++k) Paragraph(in, items[k].block);
+  // Emits the paragraphs [from, to) of `in` as they were (blank ones too).
+  void Flush(std::vector<FlatBlock>& in, size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) Paragraph(in, k);
   }
 
   // "95." then "10%" (a figure broken at its decimal point), and "95.10" then "%": one cell.
@@ -833,7 +846,7 @@ class Rebuilder {
     if (second.row || second.cells.size() != 1) return 0;
     if (IsNameLabel(first.compact)) {
       const Cell& v = second.cells[0];
-      if (v.kind != Kind::kText || second.header || IsNameLabel(second.compact) ||
+      if (!SingleText(second) || second.header || IsNameLabel(second.compact) ||
           IsStaffLabel(second.compact) || DisplayWidth(v.text) > 80) {
         return 0;
       }
@@ -902,7 +915,7 @@ class Rebuilder {
           it.cells[0].kind != Kind::kPercent && it.cells[0].kind != Kind::kEmpty) {
         const bool figure_next = k + 1 < items.size() && HasFigure(items[k + 1]);
         if ((LooksLikeHeading(it.compact) || LooksLikeTitle(it.compact)) && !figure_next) break;
-        if (DisplayWidth(it.compact) > widest) break;
+        if (it.long_text || DisplayWidth(it.compact) > widest) break;
       }
       if (HasFigure(it)) {
         last_figure = k + 1;

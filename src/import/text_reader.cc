@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -18,7 +19,7 @@ namespace jixiao {
 namespace {
 
 struct Line {
-  std::string text;
+  std::string_view text;  // into the decoded text, or into SplitLines' store
   int number = 0;  // 1-based
 };
 
@@ -118,7 +119,7 @@ class Builder {
     CloseTable();
     FlatBlock block;
     block.kind = FlatBlock::Kind::kParagraph;
-    block.paragraph.text = line.text;
+    block.paragraph.text = std::string(line.text);
     block.paragraph.origin.line = line.number;
     doc_->blocks.push_back(std::move(block));
   }
@@ -250,8 +251,9 @@ void RejoinBrokenRows(FlatTable* table) {
 }
 
 
-// The text's lines, without Word's bookmarks and without the '\r' of a CRLF.
-std::vector<Line> SplitLines(std::string_view text) {
+// The text's lines, without Word's bookmarks and without the '\r' of a CRLF: views into
+// `text`, or into `store` for a line whose bookmarks were dropped.
+std::vector<Line> SplitLines(std::string_view text, std::deque<std::string>* store) {
   std::vector<Line> lines;
   int number = 0;
   for (size_t start = 0; start <= text.size();) {
@@ -259,7 +261,11 @@ std::vector<Line> SplitLines(std::string_view text) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view raw = text.substr(start, end - start);
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    lines.push_back(Line{DropBookmarks(raw), ++number});
+    if (raw.find("[bookmark:") != std::string_view::npos) {
+      store->push_back(DropBookmarks(raw));
+      raw = store->back();
+    }
+    lines.push_back(Line{raw, ++number});
     start = end + 1;
   }
   return lines;
@@ -374,13 +380,14 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
   doc.file = file_name;
   doc.format = "text";
   doc.encoding = std::string(TextEncodingName(decoded->encoding));
-  std::vector<Line> lines = SplitLines(text);
+  std::deque<std::string> store;
+  const std::vector<Line> lines = SplitLines(text, &store);
   std::vector<bool> skip = SkipNotContent(lines, &doc.skipped);
   Builder b(&doc);
   for (size_t k = 0; k < lines.size(); ++k) {
     if (skip[k]) continue;
     const Line& line = lines[k];
-    const std::string& t = line.text;
+    const std::string_view t = line.text;
     if (!t.empty() && t[0] == '\t') {
       b.TabCell(line, std::string_view(t).substr(1));
       continue;
@@ -404,9 +411,9 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     if (IsPipeRow(t)) {
       // A long cell wrapped: the row goes on over the next lines up to one that ends with '|'.
       const size_t wrapped = WrappedPipeRow(lines, skip, k);
-      std::string joined = t;
+      std::string joined(t);
       for (size_t w = k + 1; w <= k + wrapped; ++w) {
-        if (!skip[w]) joined += "\n" + lines[w].text;
+        if (!skip[w]) (joined += '\n') += lines[w].text;
       }
       std::vector<std::string> cells = SplitPipes(joined);
       if (IsMarkdownRule(cells)) continue;
