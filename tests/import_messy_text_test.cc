@@ -179,14 +179,14 @@ TEST(ImportMessyText, PdfCopyOneCellPerLine) {
   const auto skipped = Notes(l, "I607");
   ASSERT_EQ(skipped.size(), 1u);
   EXPECT_EQ(skipped[0]->severity, Severity::kInfo);
-  EXPECT_EQ(skipped[0]->location.source->line, 58);
+  EXPECT_EQ(skipped[0]->location.source->line, 74);
   EXPECT_EQ(skipped[0]->message_zh,
-            "有 6 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：第58行“- 1 -”（页码）；"
-            "第60行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第128行“- 2 -”（页码）；"
-            "第130行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第142行“- 3 -”（页码）；"
-            "第144行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）。");
+            "有 6 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：第74行“- 1 -”（页码）；"
+            "第76行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第175行“- 2 -”（页码）；"
+            "第177行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第189行“- 3 -”（页码）；"
+            "第191行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）。");
   // Provenance names the line each figure was read from.
-  EXPECT_EQ(l.package.provenance.at("/evaluation/funds/executed").line, 80);
+  EXPECT_EQ(l.package.provenance.at("/evaluation/funds/executed").line, 104);
 }
 
 // The same without blank lines, a figure broken over two lines and OCR noise in figures.

@@ -173,8 +173,10 @@ struct Item {
   size_t block = 0;
   std::vector<Cell> cells;
   bool row = false;  // several cells from one line
-  std::string compact;         // empty for a long text
-  bool long_text = false;      // longer than any row or cell: never in a table (text not kept)
+  std::string compact;        // empty for a sentence
+  bool sentence = false;      // a line with a 。 or a long one: its cell's text is not copied
+                              // (Rebuilder::TextOf reads it when a table takes it)
+  bool long_text = false;     // longer than any row or cell: never in a table
   std::optional<Col> header;  // a single cell that is a header word
 };
 
@@ -258,11 +260,10 @@ Item ReadItem(const FlatParagraph& p, size_t block) {
   // A sentence or a long line is one cell of words, whatever it holds (read cheaply: most
   // paragraphs of a report are such).
   if (t.size() > kLongestRowLine || Has(t, "。")) {
+    item.sentence = true;
     item.long_text = t.size() > kLongestRowLine;
-    if (!item.long_text) item.compact = Compact(t);
     Cell c;
     c.line = line;
-    if (!item.long_text) c.text = std::string(t);
     item.cells.push_back(std::move(c));
     return item;
   }
@@ -538,6 +539,21 @@ bool LooksLikeTitle(std::string_view compact) {
          Has(compact, "自评报告") || Has(compact, "评价报告");
 }
 
+// Whether a paragraph may start a table: it is, or holds among blank-separated words, a header
+// word or a pair's label. A cheap look first: a sentence never does.
+bool MayStartTable(std::string_view text) {
+  const std::string_view t = TrimBlank(text);
+  if (t.empty() || t.size() > kLongestRowLine || Has(t, "。")) return false;
+  const auto starts = [](std::string_view c) {
+    return HeaderWord(c) || IsNameLabel(c) || IsStaffLabel(c);
+  };
+  if (starts(Compact(t))) return true;
+  for (std::string_view token : Tokens(t)) {
+    if (token.size() < t.size() && starts(Compact(token))) return true;
+  }
+  return false;
+}
+
 bool HasFigure(const Item& item) {
   for (const Cell& c : item.cells) {
     if (c.kind == Kind::kFigure || c.kind == Kind::kPercent || c.kind == Kind::kEmpty) return true;
@@ -545,8 +561,9 @@ bool HasFigure(const Item& item) {
   return false;
 }
 
+// A short line of words (not a sentence).
 bool SingleText(const Item& item) {
-  return !item.row && !item.long_text && item.cells.size() == 1 &&
+  return !item.row && !item.sentence && item.cells.size() == 1 &&
          item.cells[0].kind == Kind::kText;
 }
 
@@ -555,8 +572,22 @@ class Rebuilder {
   Rebuilder(FlatDocument* doc) : doc_(doc) {}
 
   void Run() {
+    // A document without a paragraph that may start a table (the usual tab-separated text) is
+    // left as it is.
+    bool any = false;
+    for (size_t b = 0; b < doc_->blocks.size() && !any; ++b) {
+      const FlatBlock& block = doc_->blocks[b];
+      if (block.kind == FlatBlock::Kind::kParagraph) {
+        any = MayStartTable(block.paragraph.text);
+      } else if (b + 1 < doc_->blocks.size() && !block.table.rows.empty()) {
+        any = doc_->blocks[b + 1].kind == FlatBlock::Kind::kParagraph &&
+              HeaderOfRow(block.table.rows.back());
+      }
+    }
+    if (!any) return;
     std::vector<FlatBlock> in = std::move(doc_->blocks);
     doc_->blocks.clear();
+    out_.reserve(in.size());
     size_t b = 0;
     while (b < in.size()) {
       if (in[b].kind == FlatBlock::Kind::kTable) {
@@ -591,6 +622,18 @@ class Rebuilder {
 
   // The paragraphs [b, e) of `in`.
   void Run(std::vector<FlatBlock>& in, size_t b, size_t e) {
+    in_ = &in;
+    // Most runs (a report's paragraphs) hold no header word at all: they are passed on as they
+    // are, without being read further.
+    const bool under_header = !out_.empty() && out_.back().kind == FlatBlock::Kind::kTable &&
+                              !out_.back().table.rows.empty() &&
+                              HeaderOfRow(out_.back().table.rows.back());
+    bool trigger = under_header;
+    for (size_t k = b; k < e && !trigger; ++k) trigger = MayStartTable(in[k].paragraph.text);
+    if (!trigger) {
+      Flush(in, b, e);
+      return;
+    }
     std::vector<Item> items;
     items.reserve(e - b);
     for (size_t k = b; k < e; ++k) {
@@ -601,7 +644,7 @@ class Rebuilder {
     size_t i = 0;
     size_t pending = b;  // blocks [pending, …) not yet emitted
     // Rows right under a table whose last row is a header.
-    if (!items.empty() && !out_.empty() && out_.back().kind == FlatBlock::Kind::kTable) {
+    if (!items.empty() && under_header) {
       FlatTable& prev = out_.back().table;
       if (std::optional<Header> h = HeaderOfRow(prev.rows.back())) {
         i = Rows(in, items, 0, *h, &prev);
@@ -659,20 +702,21 @@ class Rebuilder {
     std::vector<Item> out;
     out.reserve(v.size());
     for (size_t k = 0; k < v.size(); ++k) {
-      if (k + 1 < v.size() && !v[k].row && !v[k + 1].row && v[k].cells.size() == 1 &&
-          v[k + 1].cells.size() == 1) {
-        const std::string a = Compact(v[k].cells[0].text);
-        const std::string next = Compact(v[k + 1].cells[0].text);
+      if (k + 1 < v.size() && !v[k].row && !v[k + 1].row && !v[k].sentence &&
+          !v[k + 1].sentence && v[k].cells.size() == 1 && v[k + 1].cells.size() == 1) {
+        const std::string& a = v[k].compact;
+        const std::string& next = v[k + 1].compact;
         const bool at_point = EndsWith(a, ".") && !next.empty() && next[0] >= '0' &&
                               next[0] <= '9' && IsFigure(a + next);
         const bool at_percent = next == "%" && IsFigure(a);
         if (at_point || at_percent) {
+          const std::string both = a + next;
           Item joined = std::move(v[k]);
           Cell& c = joined.cells[0];
           const Cell& tail = v[k + 1].cells[0];
           c.written = (c.written.empty() ? c.text : c.written) + "\n" +
                       (tail.written.empty() ? tail.text : tail.written);
-          c.text = a + next;
+          c.text = both;
           c.kind = KindOf(c.text);
           joined.compact = c.text;
           out.push_back(std::move(joined));
@@ -911,11 +955,13 @@ class Rebuilder {
         continue;  // marked with the header after it
       }
       if (Pairs(items, k, /*probe=*/true)) break;
+      if (it.long_text) break;
       if (!it.row && it.cells.size() == 1 && it.cells[0].kind != Kind::kFigure &&
           it.cells[0].kind != Kind::kPercent && it.cells[0].kind != Kind::kEmpty) {
         const bool figure_next = k + 1 < items.size() && HasFigure(items[k + 1]);
-        if ((LooksLikeHeading(it.compact) || LooksLikeTitle(it.compact)) && !figure_next) break;
-        if (it.long_text || DisplayWidth(it.compact) > widest) break;
+        const std::string compact = it.sentence ? Compact(TextOf(it)) : it.compact;
+        if ((LooksLikeHeading(compact) || LooksLikeTitle(compact)) && !figure_next) break;
+        if (DisplayWidth(compact) > widest) break;
       }
       if (HasFigure(it)) {
         last_figure = k + 1;
@@ -959,6 +1005,7 @@ class Rebuilder {
           in_total = false;
         }
         cells.push_back(c);
+        if (items[k].sentence) cells.back().text = std::string(TextOf(items[k]));
         cells.back().total = in_total && figure;
         if (after_row && &c == &items[k].cells.front()) cells.back().must_start = true;
         item_of.push_back(k);
@@ -1010,7 +1057,13 @@ class Rebuilder {
     return next;
   }
 
+  // The trimmed text of a sentence item (its paragraph is not emitted yet when this is asked).
+  std::string_view TextOf(const Item& item) const {
+    return TrimBlank((*in_)[item.block].paragraph.text);
+  }
+
   FlatDocument* doc_;
+  std::vector<FlatBlock>* in_ = nullptr;  // the blocks being rebuilt
   std::vector<FlatBlock> out_;
 };
 

@@ -226,9 +226,33 @@ std::string Compact(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether a trimmed line may be a page number or chrome, by a cheap look (most lines are not):
+// a page number has a digit and no sentence in it, chrome starts with one of its leads' first
+// characters.
+bool MayBeNotContent(std::string_view t) {
+  if (t.find("。") != std::string_view::npos) return false;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  if (t.find("\xef\xbc") != std::string_view::npos) return true;  // full-width digits, ［ …
+  for (std::string_view lead : {"【", "[", "字", "发", "来", "信", "文", "稿", "浏", "阅", "点",
+                                "访", "责", "分", "上", "下", "扫", "打", "关", "收", "返", "P",
+                                "p", "第", "共", "-", "—", "–"}) {
+    if (StartsWith(t, lead)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<FlatSkipped::Why> NotContent(std::string_view line) {
+  if (line.empty() || line.size() > kLongestExamined + 16 || line.front() == '\t') {
+    return std::nullopt;
+  }
   const std::string_view t = TrimBlank(line);
-  if (t.empty() || t.size() > kLongestExamined || line.front() == '\t') return std::nullopt;
+  if (t.empty() || t.size() > kLongestExamined || !MayBeNotContent(t)) return std::nullopt;
   const std::string c = Compact(t);
   if (IsPageNumber(c)) return FlatSkipped::Why::kPageNumber;
   if (IsChrome(t, c)) return FlatSkipped::Why::kSiteChrome;

@@ -341,6 +341,22 @@ size_t WrappedPipeRow(const std::vector<Line>& lines, const std::vector<bool>& s
   return 0;
 }
 
+// Whether a cell holds what a repair changes: a look-alike letter, a blank inside it, or an '='
+// ("=<", "＝＜"). Most cells do not, and are not read further.
+bool MayNeedRepair(std::string_view text) {
+  bool blank = false;
+  for (char c : text) {
+    if (c == 'O' || c == 'o' || c == 'l' || c == 'I' || c == '=') return true;
+    blank = blank || c == ' ';
+  }
+  if (text.find("\xef\xbc\x9d") != std::string_view::npos) return true;  // ＝
+  // A blank inside the cell, not only around it (U+3000 too).
+  if (!blank && text.find("\xe3\x80\x80") == std::string_view::npos) return false;
+  const std::string_view t = TrimBlank(text);
+  return t.find(' ') != std::string_view::npos ||
+         t.find("\xe3\x80\x80") != std::string_view::npos;
+}
+
 // A cell that starts with a comparator or a digit: a target or a result ("≥9O%", "1O次").
 bool StartsLikeTarget(std::string_view text) {
   const std::string head = FoldWidth(TrimBlank(text).substr(0, 6));
@@ -357,6 +373,7 @@ bool StartsLikeTarget(std::string_view text) {
 void RepairCells(FlatTable* table) {
   for (FlatRow& row : table->rows) {
     for (FlatCell& cell : row.cells) {
+      if (!MayNeedRepair(cell.text)) continue;
       std::optional<std::string> fixed = RepairFigure(cell.text, /*delimited=*/true);
       if (!fixed && StartsLikeTarget(cell.text)) fixed = RepairTarget(cell.text);
       if (!fixed) continue;
