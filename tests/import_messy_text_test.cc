@@ -231,6 +231,25 @@ TEST(ImportMessyText, WebPageSingleSpaceRows) {
             "【关闭窗口】\" (web page chrome).");
 }
 
+// A sub-row of the funds whose two amounts could stand under any two of the three amount
+// headers is not guessed: its lines stay paragraphs, which import names with their lines, and
+// the rest of the document is read as before.
+TEST(ImportMessyText, AnAmbiguousRowIsNamedNotGuessed) {
+  const std::string text = "2023年度部门整体支出绩效评价基础数据表\n" +
+                           CellPerLine(kStaffing, "\n") + CellPerLine(kExpenses, "\n") +
+                           "2023年度部门整体支出绩效自评表\n预算部门名称\n某县文化馆\n" +
+                           CellPerLine(kFunds, "\n") + "其中：上年结转资金\n12.00\n11.50\n" +
+                           CellPerLine(kIndicators, "\n") + kReport;
+  const LoadedPackage l = Import(text, "ambiguous.txt");
+  ExpectThePackage(l);
+  const auto unplaced = Notes(l, "I601");
+  ASSERT_EQ(unplaced.size(), 3u) << AllNotes(l);
+  EXPECT_EQ(unplaced[0]->location.source->line, 54);
+  EXPECT_EQ(unplaced[0]->message_zh, "表格之间的段落未能识别，未导入：“其中：上年结转资金”。");
+  EXPECT_EQ(unplaced[1]->reported, "12.00");
+  EXPECT_EQ(unplaced[2]->location.source->line, 56);
+}
+
 // '|' rows, a long header cell wrapped onto the next line, OCR noise and full-width digits.
 TEST(ImportMessyText, PipeRowsWrappedWithOcrNoise) {
   const std::string text =
