@@ -327,6 +327,10 @@ Item ReadItem(const FlatParagraph& p, size_t block) {
 
 // ---- the alignment ----
 
+// The widest header read (forms have at most a dozen columns): a longer run of header words is
+// read as several headers, so that the alignment stays linear in the number of cells.
+constexpr size_t kMaxColumns = 16;
+
 constexpr int kInf = 1 << 26;
 constexpr int kNewRow = 1;
 constexpr int kMargin = 3;  // an alternative this close to the best makes a cell unsure
@@ -647,7 +651,8 @@ class Rebuilder {
     if (!items.empty() && under_header) {
       FlatTable& prev = out_.back().table;
       if (std::optional<Header> h = HeaderOfRow(prev.rows.back())) {
-        i = Rows(in, items, 0, *h, &prev);
+        size_t scanned = 0;
+        i = Rows(in, items, 0, *h, &prev, &scanned);
         if (i > 0) pending = items[i - 1].block + 1;
       }
     }
@@ -678,9 +683,12 @@ class Rebuilder {
       FlatBlock block;
       block.kind = FlatBlock::Kind::kTable;
       block.table.rows.push_back(h->row);
-      const size_t end = Rows(in, items, header_end, *h, &block.table);
-      if (end == header_end) {  // a header and no row: not a table
-        ++i;
+      size_t scanned = header_end;
+      const size_t end = Rows(in, items, header_end, *h, &block.table, &scanned);
+      if (end == header_end) {
+        // A header and no row: not a table. What was read under it stays paragraphs (read
+        // once: the next header is looked for after it).
+        i = std::max(header_end, scanned);
         continue;
       }
       Flush(in, pending, items[first].block);
@@ -759,7 +767,7 @@ class Rebuilder {
         h.row.cells.push_back(HeaderCell(c, c == it.cells[k].text ? "" : it.cells[k].text,
                                          it.cells[k].line, static_cast<int>(h.cols.size()) - 1));
       }
-      if (words < 2) return std::nullopt;
+      if (words < 2 || h.cols.size() >= kMaxColumns) return std::nullopt;
       AddLabelColumn(&h, it.cells[0].line);
       h.row.origin.line = it.cells[0].line;
       *end = i + 1;
@@ -767,7 +775,7 @@ class Rebuilder {
     }
     Header h;
     size_t k = i;
-    while (k < items.size()) {
+    while (k < items.size() && h.cols.size() + 1 < kMaxColumns) {
       size_t used = 0;
       std::string text, written;
       std::optional<Col> col = WrappedHeaderWord(items, k, &used, &text, &written);
@@ -841,7 +849,7 @@ class Rebuilder {
         return std::nullopt;
       }
     }
-    if (words < 2) return std::nullopt;
+    if (words < 2 || h.cols.size() > kMaxColumns) return std::nullopt;
     return h;
   }
 
@@ -920,7 +928,7 @@ class Rebuilder {
   // A header repeated at the top of the next page (with the line before it when that is the
   // label column's header again) is not a new table: its items are marked in `repeated`.
   size_t StreamEnd(const std::vector<Item>& items, size_t from, const Header& h,
-                   std::vector<bool>* repeated) {
+                   std::vector<bool>* repeated, size_t* stop) {
     const std::vector<Col>& cols = h.cols;
     int non_figure_cols = 0, trailing = 0;
     bool wordy = false;
@@ -971,6 +979,7 @@ class Rebuilder {
         break;
       }
     }
+    *stop = k;
     if (!any_figure) return from;
     return std::min(k, last_figure + static_cast<size_t>(trailing));
   }
@@ -984,11 +993,12 @@ class Rebuilder {
 
   // Aligns the items from `from` under `h` and appends the rows to `table`; returns the index
   // of the first item not placed (== from when none was).
+  // `scanned`: where the reading of candidates stopped (past repeated headers).
   size_t Rows(std::vector<FlatBlock>& in, const std::vector<Item>& items, size_t from,
-              const Header& h, FlatTable* table) {
+              const Header& h, FlatTable* table, size_t* scanned) {
     (void)in;
     std::vector<bool> repeated(items.size(), false);
-    const size_t end = StreamEnd(items, from, h, &repeated);
+    const size_t end = StreamEnd(items, from, h, &repeated, scanned);
     if (end == from) return from;
     std::vector<Cell> cells;
     std::vector<size_t> item_of;
