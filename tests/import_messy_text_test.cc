@@ -103,8 +103,7 @@ std::string Values(const Package& p, const std::string& key) {
   const ExpenseRow* row = Row(p, key);
   if (row == nullptr) return "<no row>";
   return row->at(ExpenseColumn::kPriorFinal).Display() + " " +
-         row->at(ExpenseColumn::kBudget).Display() + " " +
-         row->at(ExpenseColumn::kFinal).Display();
+         row->at(ExpenseColumn::kBudget).Display() + " " + row->at(ExpenseColumn::kFinal).Display();
 }
 
 // Every figure of the composed package, where the tab-separated text would put it.
@@ -165,14 +164,13 @@ void ExpectThePackage(const LoadedPackage& l) {
 // A PDF copy: one cell per line with blank lines between, the empty label cell of the staffing
 // values gone, page numbers and the running page header between the parts.
 TEST(ImportMessyText, PdfCopyOneCellPerLine) {
-  const std::string text =
-      "2023年度部门整体支出绩效评价基础数据表\n\n" + CellPerLine(kStaffing, "\n\n") +
-      CellPerLine(kExpenses, "\n\n") +
-      "\n- 1 -\n\n某县文化馆2023年度部门整体支出绩效自评材料\n\n"
-      "2023年度部门整体支出绩效自评表\n\n预算部门名称\n\n某县文化馆\n\n" +
-      CellPerLine(kFunds, "\n\n") + CellPerLine(kIndicators, "\n\n") +
-      "\n- 2 -\n\n某县文化馆2023年度部门整体支出绩效自评材料\n\n" + kReport +
-      "\n- 3 -\n\n某县文化馆2023年度部门整体支出绩效自评材料\n";
+  const std::string text = "2023年度部门整体支出绩效评价基础数据表\n\n" +
+                           CellPerLine(kStaffing, "\n\n") + CellPerLine(kExpenses, "\n\n") +
+                           "\n- 1 -\n\n某县文化馆2023年度部门整体支出绩效自评材料\n\n"
+                           "2023年度部门整体支出绩效自评表\n\n预算部门名称\n\n某县文化馆\n\n" +
+                           CellPerLine(kFunds, "\n\n") + CellPerLine(kIndicators, "\n\n") +
+                           "\n- 2 -\n\n某县文化馆2023年度部门整体支出绩效自评材料\n\n" + kReport +
+                           "\n- 3 -\n\n某县文化馆2023年度部门整体支出绩效自评材料\n";
   const LoadedPackage l = Import(text, "pdf.txt");
   ExpectThePackage(l);
   EXPECT_TRUE(Notes(l, "I601").empty()) << AllNotes(l);
@@ -180,11 +178,12 @@ TEST(ImportMessyText, PdfCopyOneCellPerLine) {
   ASSERT_EQ(skipped.size(), 1u);
   EXPECT_EQ(skipped[0]->severity, Severity::kInfo);
   EXPECT_EQ(skipped[0]->location.source->line, 74);
-  EXPECT_EQ(skipped[0]->message_zh,
-            "有 6 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：第74行“- 1 -”（页码）；"
-            "第76行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第175行“- 2 -”（页码）；"
-            "第177行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第189行“- 3 -”（页码）；"
-            "第191行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）。");
+  EXPECT_EQ(
+      skipped[0]->message_zh,
+      "有 6 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：第74行“- 1 -”（页码）；"
+      "第76行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第175行“- 2 -”（页码）；"
+      "第177行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第189行“- 3 -”（页码）；"
+      "第191行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）。");
   // Provenance names the line each figure was read from.
   EXPECT_EQ(l.package.provenance.at("/evaluation/funds/executed").line, 104);
 }
@@ -213,8 +212,9 @@ TEST(ImportMessyText, PdfCopyWithoutBlankLinesAndOcrNoise) {
 // rows with single blanks between the cells, the staffing as label / value pairs.
 TEST(ImportMessyText, WebPageSingleSpaceRows) {
   const std::string text =
-      std::string("打印本页 关闭窗口\n某县文化馆2023年度部门整体支出绩效自评情况\n"
-                  "发布时间：2024-04-10 09:30 来源：县财政局 浏览次数：128\n【字体：大 中 小】\n") +
+      std::string(
+          "打印本页 关闭窗口\n某县文化馆2023年度部门整体支出绩效自评情况\n"
+          "发布时间：2024-04-10 09:30 来源：县财政局 浏览次数：128\n【字体：大 中 小】\n") +
       kReport + "附件1\n2023年度部门整体支出绩效评价基础数据表\n" +
       "编制数 12 实际在职人数 11 控制率 91.67%\n" + SpaceRows(kExpenses) +
       "2023年度部门整体支出绩效自评表\n预算部门名称 某县文化馆\n" + SpaceRows(kFunds) +
@@ -225,7 +225,8 @@ TEST(ImportMessyText, WebPageSingleSpaceRows) {
   ASSERT_EQ(skipped.size(), 1u);
   EXPECT_EQ(skipped[0]->message_en,
             "5 lines are not content (page numbers, page headers, web page chrome or table headers "
-            "repeated on a new page) and were left out: line 1 \"打印本页 关闭窗口\" (web page chrome); line 3 \"发布时间：2024-04-10 "
+            "repeated on a new page) and were left out: line 1 \"打印本页 关闭窗口\" (web page "
+            "chrome); line 3 \"发布时间：2024-04-10 "
             "09:30 来源：县财政局 浏览次数：128\" (web page chrome); line 4 \"【字体：大 中 小】\" "
             "(web page chrome); line 33 \"分享到：\" (web page chrome); line 34 \"【打印本页】 "
             "【关闭窗口】\" (web page chrome).");

@@ -172,7 +172,7 @@ struct Cell {
 struct Item {
   size_t block = 0;
   std::vector<Cell> cells;
-  bool row = false;  // several cells from one line
+  bool row = false;           // several cells from one line
   std::string compact;        // empty for a sentence
   bool sentence = false;      // a line with a 。 or a long one: its cell's text is not copied
                               // (Rebuilder::TextOf reads it when a table takes it)
@@ -370,8 +370,8 @@ int TrailingSkipCost(Col c) {
 // Names of 一级 and 二级 indicators as the forms write them.
 bool LooksLevel1(std::string_view core) {
   for (std::string_view w : {"产出指标", "效益指标", "满意度指标", "成本指标", "投入指标",
-                             "过程指标", "管理指标", "决策指标", "产出", "效益", "成本",
-                             "投入", "过程", "履职效能", "管理效率", "运行成本", "社会效应"}) {
+                             "过程指标", "管理指标", "决策指标", "产出", "效益", "成本", "投入",
+                             "过程", "履职效能", "管理效率", "运行成本", "社会效应"}) {
     if (core == w) return true;
   }
   return false;
@@ -379,8 +379,7 @@ bool LooksLevel1(std::string_view core) {
 bool LooksLevel2(std::string_view core) {
   if (LooksLevel1(core) && core != "成本指标") return false;
   if (core.size() > 36) return false;
-  return EndsWith(core, "指标") || Has(core, "满意度") || Has(core, "效益") ||
-         Has(core, "可持续");
+  return EndsWith(core, "指标") || Has(core, "满意度") || Has(core, "效益") || Has(core, "可持续");
 }
 
 int Fit(const Cell& cell, Col col, int column) {
@@ -567,8 +566,7 @@ bool HasFigure(const Item& item) {
 
 // A short line of words (not a sentence).
 bool SingleText(const Item& item) {
-  return !item.row && !item.sentence && item.cells.size() == 1 &&
-         item.cells[0].kind == Kind::kText;
+  return !item.row && !item.sentence && item.cells.size() == 1 && item.cells[0].kind == Kind::kText;
 }
 
 class Rebuilder {
@@ -620,9 +618,7 @@ class Rebuilder {
     std::string corner;              // the label column's header, compact, when written
   };
 
-  void Paragraph(std::vector<FlatBlock>& in, size_t block) {
-    out_.push_back(std::move(in[block]));
-  }
+  void Paragraph(std::vector<FlatBlock>& in, size_t block) { out_.push_back(std::move(in[block])); }
 
   // The paragraphs [b, e) of `in`.
   void Run(std::vector<FlatBlock>& in, size_t b, size_t e) {
@@ -710,8 +706,8 @@ class Rebuilder {
     std::vector<Item> out;
     out.reserve(v.size());
     for (size_t k = 0; k < v.size(); ++k) {
-      if (k + 1 < v.size() && !v[k].row && !v[k + 1].row && !v[k].sentence &&
-          !v[k + 1].sentence && v[k].cells.size() == 1 && v[k + 1].cells.size() == 1) {
+      if (k + 1 < v.size() && !v[k].row && !v[k + 1].row && !v[k].sentence && !v[k + 1].sentence &&
+          v[k].cells.size() == 1 && v[k + 1].cells.size() == 1) {
         const std::string& a = v[k].compact;
         const std::string& next = v[k + 1].compact;
         const bool at_point = EndsWith(a, ".") && !next.empty() && next[0] >= '0' &&
@@ -782,8 +778,8 @@ class Rebuilder {
       if (!col) break;
       h.cols.push_back(*col);
       h.words.push_back(Compact(text));
-      h.row.cells.push_back(HeaderCell(text, written, items[k].cells[0].line,
-                                       static_cast<int>(h.cols.size()) - 1));
+      h.row.cells.push_back(
+          HeaderCell(text, written, items[k].cells[0].line, static_cast<int>(h.cols.size()) - 1));
       k += used;
     }
     if (h.cols.size() < 2) return std::nullopt;
@@ -1060,8 +1056,8 @@ class Rebuilder {
     for (size_t k = from; k < next; ++k) {
       if (!repeated[k]) continue;
       for (const Cell& c : items[k].cells) {
-        doc_->skipped.push_back(FlatSkipped{
-            c.line, c.written.empty() ? c.text : c.written, FlatSkipped::Why::kRepeatedHeader});
+        doc_->skipped.push_back(FlatSkipped{c.line, c.written.empty() ? c.text : c.written,
+                                            FlatSkipped::Why::kRepeatedHeader});
       }
     }
     return next;

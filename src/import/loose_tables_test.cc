@@ -31,7 +31,8 @@ TEST(LooseTables, OneCellPerLineFunds) {
       "部门整体支出绩效自评表\n\n年度预算申请（万元）\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n"
       "分值\n\n执行率\n\n得分\n\n年度资金总额\n\n153.53\n\n127.10\n\n124.88\n\n10\n\n"
       "98.25%\n\n9.8\n\n其中：当年财政拨款\n\n150.00\n\n123.57\n\n121.35\n\n98.20%\n\n"
-      "上年结转资金\n\n3.53\n\n3.53\n\n3.53\n\n100%\n\n一、基本情况\n\n本单位是公益一类事业单位。\n");
+      "上年结转资金\n\n3.53\n\n3.53\n\n3.53\n\n100%"
+      "\n\n一、基本情况\n\n本单位是公益一类事业单位。\n");
   ASSERT_EQ(d.blocks.size(), 4u);
   EXPECT_EQ(d.blocks[0].paragraph.text, "部门整体支出绩效自评表");
   const FlatTable& t = d.blocks[1].table;
@@ -71,8 +72,8 @@ TEST(LooseTables, OneCellPerLineIndicators) {
   EXPECT_EQ(Cells(t.rows[3]),
             (Strings{"", "质量指标", "展览合格率", "≥95%", "100%", "20", "20", ""}));
   // "95." and "10%" are one figure, written over two lines.
-  EXPECT_EQ(Cells(t.rows[4]), (Strings{"效益指标（40分）", "满意度", "群众满意度", "≥90%",
-                                       "95.10%", "40", "40", ""}));
+  EXPECT_EQ(Cells(t.rows[4]), (Strings{"效益指标（40分）", "满意度", "群众满意度", "≥90%", "95.10%",
+                                       "40", "40", ""}));
   EXPECT_EQ(t.rows[4].cells[4].written, "95.\n10%");
   EXPECT_EQ(t.rows[5].cells[2].text, "总分");
   EXPECT_EQ(t.rows[5].cells[5].text, "100");

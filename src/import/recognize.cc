@@ -1583,7 +1583,8 @@ class Recognizer {
   }
 
   // One note (I607) listing the lines the text reader left out as not content (page numbers,
-  // page headers, site chrome), so that nothing is dropped unsaid.
+  // page headers, site chrome, a table header repeated on a new page), so that nothing is
+  // dropped unsaid.
   void SkippedLinesNote() {
     if (doc_.skipped.empty()) return;
     constexpr size_t kListed = 8;
@@ -1607,8 +1608,9 @@ class Recognizer {
     where.line = doc_.skipped.front().line;
     where.text = doc_.skipped.front().text;
     Note("I607", where,
-         fmt::format("有 {} 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：{}{}。", doc_.skipped.size(),
-                     fmt::join(zh, "；"), more > 0 ? fmt::format("；另有 {} 行", more) : ""),
+         fmt::format("有 {} 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：{}{}。",
+                     doc_.skipped.size(), fmt::join(zh, "；"),
+                     more > 0 ? fmt::format("；另有 {} 行", more) : ""),
          fmt::format("{} lines are not content (page numbers, page headers, web page chrome or "
                      "table headers repeated on a new page) and were left out: {}{}.",
                      doc_.skipped.size(), fmt::join(en, "; "),

@@ -88,15 +88,15 @@ bool IsPageNumber(std::string_view c) {
 
 // The leads of a web page's chrome lines (compact: no blanks, folded, so "：" is ':').
 constexpr std::array<std::string_view, 27> kChromeLeads = {
-    "【字体", "[字体",   "字体:",    "字号:",     "【字号",   "发布时间:", "发布日期:",
-    "来源:",  "信息来源:", "文章来源:", "稿件来源:", "浏览次数", "阅读次数",  "点击次数",
-    "点击数:", "访问次数", "浏览量:",  "阅读量:",   "责任编辑:", "分享到",   "上一篇:",
-    "下一篇:", "【打印",  "[打印",    "【关闭",    "[关闭",    "扫一扫",
+    "【字体",  "[字体",     "字体:",     "字号:",     "【字号",    "发布时间:", "发布日期:",
+    "来源:",   "信息来源:", "文章来源:", "稿件来源:", "浏览次数",  "阅读次数",  "点击次数",
+    "点击数:", "访问次数",  "浏览量:",   "阅读量:",   "责任编辑:", "分享到",    "上一篇:",
+    "下一篇:", "【打印",    "[打印",     "【关闭",    "[关闭",     "扫一扫",
 };
 
 // Lines that are one of these words alone, or several of them (brackets dropped).
 constexpr std::array<std::string_view, 14> kChromeWords = {
-    "打印本页", "关闭窗口", "打印", "关闭",   "收藏",     "收藏本页", "返回顶部",
+    "打印本页", "关闭窗口", "打印", "关闭",     "收藏",     "收藏本页", "返回顶部",
     "打印此页", "关闭本页", "分享", "【打印】", "【关闭】", "[打印]",   "[关闭]",
 };
 
@@ -161,8 +161,8 @@ std::string ReplaceLookAlikes(std::string_view s, bool* changed) {
     // A look-alike touching a Latin letter outside the run is part of a word ("Total").
     const bool word_before = i > 0 && ((out[i - 1] >= 'A' && out[i - 1] <= 'Z') ||
                                        (out[i - 1] >= 'a' && out[i - 1] <= 'z'));
-    const bool word_after = j < out.size() && ((out[j] >= 'A' && out[j] <= 'Z') ||
-                                               (out[j] >= 'a' && out[j] <= 'z'));
+    const bool word_after =
+        j < out.size() && ((out[j] >= 'A' && out[j] <= 'Z') || (out[j] >= 'a' && out[j] <= 'z'));
     if (digit && !word_before && !word_after) {
       for (size_t k = i; k < j; ++k) {
         if (!IsLookAlike(out[k])) continue;
@@ -237,9 +237,9 @@ bool MayBeNotContent(std::string_view t) {
     if (c >= '0' && c <= '9') return true;
   }
   if (t.find("\xef\xbc") != std::string_view::npos) return true;  // full-width digits, ［ …
-  for (std::string_view lead : {"【", "[", "字", "发", "来", "信", "文", "稿", "浏", "阅", "点",
-                                "访", "责", "分", "上", "下", "扫", "打", "关", "收", "返", "P",
-                                "p", "第", "共", "-", "—", "–"}) {
+  for (std::string_view lead :
+       {"【", "[",  "字", "发", "来", "信", "文", "稿", "浏", "阅", "点", "访", "责", "分",
+        "上", "下", "扫", "打", "关", "收", "返", "P",  "p",  "第", "共", "-",  "—",  "–"}) {
     if (StartsWith(t, lead)) return true;
   }
   return false;

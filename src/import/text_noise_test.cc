@@ -10,8 +10,9 @@ namespace {
 using Why = FlatSkipped::Why;
 
 TEST(TextNoise, PageNumbers) {
-  for (const char* line : {"第 3 页 共 12 页", "第3页/共12页", "第３页，共１２页", "- 3 -", "— 12 —",
-                           "3/12", "  12 / 12  ", "共12页 第3页", "第 7 页", "Page 3 of 12"}) {
+  for (const char* line :
+       {"第 3 页 共 12 页", "第3页/共12页", "第３页，共１２页", "- 3 -", "— 12 —", "3/12",
+        "  12 / 12  ", "共12页 第3页", "第 7 页", "Page 3 of 12"}) {
     EXPECT_EQ(NotContent(line), Why::kPageNumber) << line;
   }
   // Figures, dates and headings stay: a bare number, a fraction larger than one, a date.
@@ -24,12 +25,12 @@ TEST(TextNoise, PageNumbers) {
 TEST(TextNoise, SiteChrome) {
   for (const char* line :
        {"打印本页", "【打印本页】 【关闭窗口】", "打印本页 | 关闭窗口", "【字体：大 中 小】",
-        "发布时间：2024-04-10 09:30 来源：县财政局 浏览次数：128", "来源：财务科",
-        "浏览次数：56", "分享到：", "扫一扫在手机打开当前页", "[ 打印 ]"}) {
+        "发布时间：2024-04-10 09:30 来源：县财政局 浏览次数：128", "来源：财务科", "浏览次数：56",
+        "分享到：", "扫一扫在手机打开当前页", "[ 打印 ]"}) {
     EXPECT_EQ(NotContent(line), Why::kSiteChrome) << line;
   }
-  for (const char* line : {"资金来源：一般公共预算", "打印机购置费", "关闭", "本单位关闭窗口单位2个",
-                           "来源于上级补助"}) {
+  for (const char* line : {"资金来源：一般公共预算", "打印机购置费", "关闭",
+                           "本单位关闭窗口单位2个", "来源于上级补助"}) {
     // "关闭" alone is a chrome word; the others are content.
     EXPECT_EQ(NotContent(line) == Why::kSiteChrome, std::string(line) == "关闭") << line;
   }
@@ -43,8 +44,8 @@ TEST(TextNoise, FiguresRepairedOnlyWhenCertain) {
   EXPECT_EQ(RepairFigure("1 2 4.88"), "124.88");
   EXPECT_EQ(RepairFigure("95 %"), "95%");
   EXPECT_EQ(RepairFigure("1 0 万元"), "10万元");
-  EXPECT_EQ(RepairFigure("3 人"), std::nullopt);  // read as it is: blanks around a figure
-  EXPECT_EQ(RepairFigure("１２ ４.８８"), std::nullopt);  // "12" is two digits: maybe two cells
+  EXPECT_EQ(RepairFigure("3 人"), std::nullopt);           // read as it is: blanks around a figure
+  EXPECT_EQ(RepairFigure("１２ ４.８８"), std::nullopt);   // "12" is two digits: maybe two cells
   EXPECT_EQ(RepairFigure("153.53 127.10"), std::nullopt);  // two figures
   EXPECT_EQ(RepairFigure("8 7"), std::nullopt);
   // A whole cell (a tab or '|' cell): its digits are one figure, its figures are not.

@@ -20,7 +20,7 @@ namespace {
 
 struct Line {
   std::string_view text;  // into the decoded text, or into SplitLines' store
-  int number = 0;  // 1-based
+  int number = 0;         // 1-based
 };
 
 // Removes Word's "[bookmark: NAME]" markers.
@@ -250,7 +250,6 @@ void RejoinBrokenRows(FlatTable* table) {
   rows = std::move(out);
 }
 
-
 // The text's lines, without Word's bookmarks and without the '\r' of a CRLF: views into
 // `text`, or into `store` for a line whose bookmarks were dropped.
 std::vector<Line> SplitLines(std::string_view text, std::deque<std::string>* store) {
@@ -278,7 +277,8 @@ constexpr size_t kShortestPageHeader = 12;  // bytes: four Chinese characters
 constexpr size_t kLongestPageHeader = 240;
 
 // Marks the lines that are not content (text_noise.h) and lists them in `skipped`.
-std::vector<bool> SkipNotContent(const std::vector<Line>& lines, std::vector<FlatSkipped>* skipped) {
+std::vector<bool> SkipNotContent(const std::vector<Line>& lines,
+                                 std::vector<FlatSkipped>* skipped) {
   std::vector<std::optional<FlatSkipped::Why>> why(lines.size());
   std::vector<size_t> page_numbers;
   for (size_t k = 0; k < lines.size(); ++k) {
@@ -320,7 +320,8 @@ std::vector<bool> SkipNotContent(const std::vector<Line>& lines, std::vector<Fla
   for (size_t k = 0; k < lines.size(); ++k) {
     if (!why[k]) continue;
     skip[k] = true;
-    skipped->push_back(FlatSkipped{lines[k].number, std::string(TrimBlank(lines[k].text)), *why[k]});
+    skipped->push_back(
+        FlatSkipped{lines[k].number, std::string(TrimBlank(lines[k].text)), *why[k]});
   }
   return skip;
 }
@@ -353,8 +354,7 @@ bool MayNeedRepair(std::string_view text) {
   // A blank inside the cell, not only around it (U+3000 too).
   if (!blank && text.find("\xe3\x80\x80") == std::string_view::npos) return false;
   const std::string_view t = TrimBlank(text);
-  return t.find(' ') != std::string_view::npos ||
-         t.find("\xe3\x80\x80") != std::string_view::npos;
+  return t.find(' ') != std::string_view::npos || t.find("\xe3\x80\x80") != std::string_view::npos;
 }
 
 // A cell that starts with a comparator or a digit: a target or a result ("≥9O%", "1O次").
