@@ -525,6 +525,39 @@ std::vector<Placed> Align(const std::vector<Cell>& cells, const std::vector<Col>
   return out;
 }
 
+// Align over windows of kWindow cells, so that memory stays small on a long table: each window
+// keeps the rows that start at least kTail cells before its end (the end of a window is not the
+// end of the table) and the next window starts at the row after them. A cut for an unsure cell
+// before the tail ends the whole alignment, as it would without windows.
+constexpr size_t kWindow = 2048;
+constexpr size_t kTail = 64;
+
+std::vector<Placed> AlignInWindows(const std::vector<Cell>& cells, const std::vector<Col>& cols) {
+  std::vector<Placed> placed;
+  size_t start = 0;
+  while (start < cells.size()) {
+    const size_t stop = std::min(cells.size(), start + kWindow);
+    const std::vector<Cell> window(cells.begin() + static_cast<std::ptrdiff_t>(start),
+                                   cells.begin() + static_cast<std::ptrdiff_t>(stop));
+    std::vector<Placed> part = Align(window, cols);
+    const size_t safe = window.size() - std::min(window.size(), kTail);
+    if (stop == cells.size() || part.size() < safe) {
+      placed.insert(placed.end(), part.begin(), part.end());
+      break;
+    }
+    size_t keep = 0;  // the last row start within the safe part
+    for (size_t k = 1; k < part.size() && k <= safe; ++k) {
+      if (part[k].starts_row) keep = k;
+    }
+    if (keep == 0) {  // one row longer than the window: not a row of a form
+      break;
+    }
+    placed.insert(placed.end(), part.begin(), part.begin() + static_cast<std::ptrdiff_t>(keep));
+    start += keep;
+  }
+  return placed;
+}
+
 // ---- runs of paragraphs ----
 
 // A section heading of the report ("一、基本情况", "（一）…", "第一部分"): not a row label unless
@@ -853,6 +886,7 @@ class Rebuilder {
   // with figures become a header row and a value row; a name label and its value, one row.
   size_t Pairs(const std::vector<Item>& items, size_t i) {
     const Item& first = items[i];
+    if (!first.row && !IsNameLabel(first.compact) && !IsStaffLabel(first.compact)) return 0;
     FlatBlock block;
     block.kind = FlatBlock::Kind::kTable;
     FlatRow labels, values;
@@ -1017,7 +1051,7 @@ class Rebuilder {
         item_of.push_back(k);
       }
     }
-    const std::vector<Placed> placed = Align(cells, h.cols);
+    const std::vector<Placed> placed = AlignInWindows(cells, h.cols);
     if (placed.empty()) return from;
     const int n = static_cast<int>(h.cols.size());
     FlatRow row;

@@ -254,15 +254,13 @@ TEST(LooseTables, ManyRowsStayLinear) {
   EXPECT_EQ(d.blocks[0].table.rows.size(), 20001u);
 
   // A long run of header words (read as headers of at most 16 columns, each seen again as a
-  // repeat of the one before), then figures: read once, not once per header word. The last
-  // five words head the figures, five a row.
+  // repeat of the one before), then figures that could stand in any of the columns: read once,
+  // not once per header word, and left as paragraphs.
   std::string words;
   for (int i = 0; i < 20000; ++i) words += "分值\n";
   for (int i = 0; i < 20000; ++i) words += "5\n";
   const FlatDocument w = Read(words);
-  ASSERT_EQ(w.blocks.size(), 19996u);
-  EXPECT_EQ(w.blocks.back().table.rows.size(), 4001u);
-  EXPECT_EQ(w.blocks.back().table.rows.back().cells.size(), 6u);
+  EXPECT_EQ(w.blocks.size(), 40000u);
 }
 
 }  // namespace
