@@ -12,8 +12,9 @@
 // Rows are rebuilt by what the cells are, against the kind of each column (a figure column
 // takes only figures or empty markers; 分值/得分 prefer whole numbers, 执行率 a percentage;
 // 一级/二级指标 take names like 产出指标 / 数量指标; 年度指标值 and 实际完成值 take anything):
-// one alignment of the whole run, cheapest in skipped columns, so that a row whose label is
-// missing or whose merged cells left no line still puts every figure under its own header.
+// one alignment of the run (over windows of 2048 cells, overlapping by a row or more), cheapest
+// in skipped columns, so that a row whose label is missing or whose merged cells left no line
+// still puts every figure under its own header.
 // A header repeated at the top of the next page does not start a new table: it is left out
 // and listed in FlatDocument::skipped. A row whose cells could as well stand in other columns
 // ends the table: it and what follows
