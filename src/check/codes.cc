@@ -128,6 +128,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "amounts written in yuan were converted to 10,000 yuan"},
       {"I606", "money-unit-unknown", Severity::kWarning, "金额没有注明单位，数字像是以元填写",
        "no unit of money is stated and the figures look like yuan"},
+      {"I607", "lines-not-content", Severity::kInfo, "页码、页眉、网页栏目等非正文行未导入",
+       "lines that are not content (page numbers, page headers, web page chrome) left out"},
       {"I620", "funds-method-read", Severity::kInfo, "已读取自评表的得分计算方法",
        "the form's scoring method for the funds was read"},
       {"I621", "funds-method-not-understood", Severity::kInfo,

@@ -30,6 +30,10 @@ struct FlatCell {
   int column_span = 1;   // columns the origin covers (DOCX w:gridSpan, XLSX merged ranges)
   bool covered = false;  // a position covered by a merge whose origin is above or to the left
   FlatOrigin origin;
+  // Text: the cell as written when the reader repaired it (OCR noise in a figure: "1OO%" →
+  // text "100%"; stray spaces: "1 2 4.88" → "124.88"; a wrapped header joined); empty when
+  // `text` is as written. Provenance quotes this one.
+  std::string written;
 };
 
 struct FlatRow {
@@ -55,6 +59,18 @@ struct FlatBlock {
   FlatTable table;          // kTable
 };
 
+// Text: a line the reader left out because it is not content — a page number ("第 3 页 共 12
+// 页", "- 3 -", "3/12"), a page header repeated beside page numbers, a web page's chrome
+// ("打印本页", "【字体：大 中 小】", "发布时间：…", "来源：…"), or a table's header repeated at
+// the top of the next page — so that it neither breaks a table nor lands in the report. The
+// recognizer lists them in one note (I607).
+struct FlatSkipped {
+  enum class Why { kPageNumber, kPageHeader, kSiteChrome, kRepeatedHeader };
+  int line = 0;      // 1-based
+  std::string text;  // as written, trimmed
+  Why why = Why::kPageNumber;
+};
+
 struct FlatDocument {
   std::string file;    // as given by the caller, for messages and provenance
   std::string format;  // "text", "docx", "xlsx" ("doc", "xls" when converted by LibreOffice)
@@ -70,6 +86,8 @@ struct FlatDocument {
   // How the document was obtained when not read as it is ("LibreOffice converted it from
   // .doc", "LibreOffice calculated 12 formulas"); empty otherwise.
   std::string conversion;
+  // Text: lines left out as not content, in line order (empty for DOCX and XLSX).
+  std::vector<FlatSkipped> skipped;
 };
 
 inline constexpr size_t kFormulaCellsListed = 5;

@@ -331,6 +331,7 @@ class Recognizer {
     Paragraphs();
     BuildExpenseTree();
     Summarise();
+    SkippedLinesNote();
   }
 
  private:
@@ -397,7 +398,7 @@ class Recognizer {
     s.row = RowNumber(t, row);
     s.column = cell.column + 1;
     s.line = cell.origin.line;
-    s.text = cell.text;
+    s.text = cell.written.empty() ? cell.text : cell.written;  // as written, before a repair
     return s;
   }
 
@@ -2104,6 +2105,41 @@ class Recognizer {
       Note("I603", src, fmt::format("文件中没有找到{}。", part.zh),
            fmt::format("No {} was found in the file.", part.en));
     }
+  }
+
+  // One note (I607) listing the lines the text reader left out as not content (page numbers,
+  // page headers, site chrome, a table header repeated on a new page), so that nothing is
+  // dropped unsaid.
+  void SkippedLinesNote() {
+    if (doc_.skipped.empty()) return;
+    constexpr size_t kListed = 8;
+    std::vector<std::string> zh, en;
+    for (size_t i = 0; i < doc_.skipped.size() && i < kListed; ++i) {
+      const FlatSkipped& s = doc_.skipped[i];
+      const char* why_zh = "网页栏目";
+      const char* why_en = "web page chrome";
+      if (s.why == FlatSkipped::Why::kPageNumber) why_zh = "页码", why_en = "page number";
+      if (s.why == FlatSkipped::Why::kPageHeader) why_zh = "页眉", why_en = "page header";
+      if (s.why == FlatSkipped::Why::kRepeatedHeader) {
+        why_zh = "换页后重复的表头";
+        why_en = "table header repeated on a new page";
+      }
+      zh.push_back(fmt::format("第{}行“{}”（{}）", s.line, s.text, why_zh));
+      en.push_back(fmt::format("line {} \"{}\" ({})", s.line, s.text, why_en));
+    }
+    const size_t more = doc_.skipped.size() - zh.size();
+    SourceRef where;
+    where.file = doc_.file;
+    where.line = doc_.skipped.front().line;
+    where.text = doc_.skipped.front().text;
+    Note("I607", where,
+         fmt::format("有 {} 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：{}{}。",
+                     doc_.skipped.size(), fmt::join(zh, "；"),
+                     more > 0 ? fmt::format("；另有 {} 行", more) : ""),
+         fmt::format("{} lines are not content (page numbers, page headers, web page chrome or "
+                     "table headers repeated on a new page) and were left out: {}{}.",
+                     doc_.skipped.size(), fmt::join(en, "; "),
+                     more > 0 ? fmt::format("; and {} more", more) : ""));
   }
 
   const FlatDocument& doc_;

@@ -3,19 +3,24 @@
 
 #include <fmt/format.h>
 
+#include <deque>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
+#include "import/loose_tables.h"
 #include "import/text_encoding.h"
+#include "import/text_noise.h"
 
 namespace jixiao {
 namespace {
 
 struct Line {
-  std::string text;
-  int number = 0;  // 1-based
+  std::string_view text;  // into the decoded text, or into SplitLines' store
+  int number = 0;         // 1-based
 };
 
 // Removes Word's "[bookmark: NAME]" markers.
@@ -114,7 +119,7 @@ class Builder {
     CloseTable();
     FlatBlock block;
     block.kind = FlatBlock::Kind::kParagraph;
-    block.paragraph.text = line.text;
+    block.paragraph.text = std::string(line.text);
     block.paragraph.origin.line = line.number;
     doc_->blocks.push_back(std::move(block));
   }
@@ -245,6 +250,139 @@ void RejoinBrokenRows(FlatTable* table) {
   rows = std::move(out);
 }
 
+// The text's lines, without Word's bookmarks and without the '\r' of a CRLF: views into
+// `text`, or into `store` for a line whose bookmarks were dropped.
+std::vector<Line> SplitLines(std::string_view text, std::deque<std::string>* store) {
+  std::vector<Line> lines;
+  int number = 0;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view raw = text.substr(start, end - start);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    if (raw.find("[bookmark:") != std::string_view::npos) {
+      store->push_back(DropBookmarks(raw));
+      raw = store->back();
+    }
+    lines.push_back(Line{raw, ++number});
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Page headers are told by repetition: a line that stands next to a page number (the nearest
+// non-blank line before or after it) at least twice, with the same text. Shorter texts are too
+// likely to be table cells that happen to end a page.
+constexpr size_t kShortestPageHeader = 12;  // bytes: four Chinese characters
+constexpr size_t kLongestPageHeader = 240;
+
+// Marks the lines that are not content (text_noise.h) and lists them in `skipped`.
+std::vector<bool> SkipNotContent(const std::vector<Line>& lines,
+                                 std::vector<FlatSkipped>* skipped) {
+  std::vector<std::optional<FlatSkipped::Why>> why(lines.size());
+  std::vector<size_t> page_numbers;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    why[k] = NotContent(lines[k].text);
+    if (why[k] == FlatSkipped::Why::kPageNumber) page_numbers.push_back(k);
+  }
+  // The nearest content line on each side of every page number.
+  const auto neighbours = [&](size_t p, auto&& visit) {
+    for (int dir : {-1, 1}) {
+      for (size_t k = p; dir < 0 ? k > 0 : k + 1 < lines.size();) {
+        k = dir < 0 ? k - 1 : k + 1;
+        if (IsBlank(lines[k].text)) continue;
+        if (!why[k]) visit(k);
+        break;
+      }
+    }
+  };
+  const auto header_text = [&](size_t k) -> std::string_view {
+    const std::string_view t = TrimBlank(lines[k].text);
+    if (lines[k].text[0] == '\t' || t.size() < kShortestPageHeader ||
+        t.size() > kLongestPageHeader || IsFigureOrEmptyTrimmed(t)) {
+      return {};
+    }
+    return t;
+  };
+  std::unordered_map<std::string_view, int> seen;
+  for (size_t p : page_numbers) {
+    neighbours(p, [&](size_t k) {
+      if (const std::string_view t = header_text(k); !t.empty()) ++seen[t];
+    });
+  }
+  for (size_t p : page_numbers) {
+    neighbours(p, [&](size_t k) {
+      const std::string_view t = header_text(k);
+      if (!t.empty() && seen[t] >= 2) why[k] = FlatSkipped::Why::kPageHeader;
+    });
+  }
+  std::vector<bool> skip(lines.size(), false);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (!why[k]) continue;
+    skip[k] = true;
+    skipped->push_back(
+        FlatSkipped{lines[k].number, std::string(TrimBlank(lines[k].text)), *why[k]});
+  }
+  return skip;
+}
+
+// How many lines after lines[k] (a '|' row that does not end with '|') continue it: up to the
+// first that ends with '|', at most kWrappedPipeLines; 0 when none does, or when a blank line,
+// a tab line or another '|' row comes first.
+constexpr size_t kWrappedPipeLines = 6;
+size_t WrappedPipeRow(const std::vector<Line>& lines, const std::vector<bool>& skip, size_t k) {
+  const std::string_view first = TrimBlank(lines[k].text);
+  if (first.empty() || first.front() != '|' || first.back() == '|') return 0;
+  for (size_t w = k + 1; w < lines.size() && w <= k + kWrappedPipeLines; ++w) {
+    if (skip[w]) continue;
+    const std::string_view t = TrimBlank(lines[w].text);
+    if (t.empty() || lines[w].text[0] == '\t' || t.front() == '|') return 0;
+    if (t.back() == '|') return w - k;
+  }
+  return 0;
+}
+
+// Whether a cell holds what a repair changes: a look-alike letter, a blank inside it, or an '='
+// ("=<", "＝＜"). Most cells do not, and are not read further.
+bool MayNeedRepair(std::string_view text) {
+  bool blank = false;
+  for (char c : text) {
+    if (c == 'O' || c == 'o' || c == 'l' || c == 'I' || c == '=') return true;
+    blank = blank || c == ' ';
+  }
+  if (text.find("\xef\xbc\x9d") != std::string_view::npos) return true;  // ＝
+  // A blank inside the cell, not only around it (U+3000 too).
+  if (!blank && text.find("\xe3\x80\x80") == std::string_view::npos) return false;
+  const std::string_view t = TrimBlank(text);
+  return t.find(' ') != std::string_view::npos || t.find("\xe3\x80\x80") != std::string_view::npos;
+}
+
+// A cell that starts with a comparator or a digit: a target or a result ("≥9O%", "1O次").
+bool StartsLikeTarget(std::string_view text) {
+  const std::string head = FoldWidth(TrimBlank(text).substr(0, 6));
+  if (head.empty()) return false;
+  if (head[0] >= '0' && head[0] <= '9') return true;
+  for (std::string_view op : {"≥", "≤", "≧", "≦", ">", "<", "="}) {
+    if (head.rfind(op, 0) == 0) return true;
+  }
+  return false;
+}
+
+// OCR noise in table cells, repaired where one reading is possible (text_noise.h): a figure
+// ("1OO%", "2 5"), or a target or result ("=>6次", "≥9O%", "1O次"). The written text is kept.
+void RepairCells(FlatTable* table) {
+  for (FlatRow& row : table->rows) {
+    for (FlatCell& cell : row.cells) {
+      if (!MayNeedRepair(cell.text)) continue;
+      std::optional<std::string> fixed = RepairFigure(cell.text, /*delimited=*/true);
+      if (!fixed && StartsLikeTarget(cell.text)) fixed = RepairTarget(cell.text);
+      if (!fixed) continue;
+      cell.written = std::move(cell.text);
+      cell.text = std::move(*fixed);
+    }
+  }
+}
+
 }  // namespace
 
 Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_name) {
@@ -259,16 +397,14 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
   doc.file = file_name;
   doc.format = "text";
   doc.encoding = std::string(TextEncodingName(decoded->encoding));
+  std::deque<std::string> store;
+  const std::vector<Line> lines = SplitLines(text, &store);
+  std::vector<bool> skip = SkipNotContent(lines, &doc.skipped);
   Builder b(&doc);
-  int number = 0;
-  for (size_t start = 0; start <= text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    const Line line{DropBookmarks(raw), ++number};
-    start = end + 1;
-    const std::string& t = line.text;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (skip[k]) continue;
+    const Line& line = lines[k];
+    const std::string_view t = line.text;
     if (!t.empty() && t[0] == '\t') {
       b.TabCell(line, std::string_view(t).substr(1));
       continue;
@@ -290,9 +426,16 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
       continue;
     }
     if (IsPipeRow(t)) {
-      std::vector<std::string> cells = SplitPipes(t);
+      // A long cell wrapped: the row goes on over the next lines up to one that ends with '|'.
+      const size_t wrapped = WrappedPipeRow(lines, skip, k);
+      std::string joined(t);
+      for (size_t w = k + 1; w <= k + wrapped; ++w) {
+        if (!skip[w]) (joined += '\n') += lines[w].text;
+      }
+      std::vector<std::string> cells = SplitPipes(joined);
       if (IsMarkdownRule(cells)) continue;
       b.WholeRow(line, std::move(cells));
+      k += wrapped;
       continue;
     }
     std::vector<std::string> cells;
@@ -303,8 +446,11 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     b.Paragraph(line);
   }
   for (FlatBlock& block : doc.blocks) {
-    if (block.kind == FlatBlock::Kind::kTable) RejoinBrokenRows(&block.table);
+    if (block.kind != FlatBlock::Kind::kTable) continue;
+    RejoinBrokenRows(&block.table);
+    RepairCells(&block.table);
   }
+  RebuildLooseTables(&doc);
   return doc;
 }
 

@@ -9,6 +9,16 @@
 //   - rows whose cells are separated by runs of two or more spaces;
 // and everything else as paragraphs, one per line. Word's "[bookmark: …]" markers are
 // dropped; all other text is kept exactly (cells are not trimmed: the recognizer decides).
+// Text copied out of PDFs and web pages is read too:
+//   - tables one cell per line without tabs, rows on one line with single blanks between the
+//     cells, and label / value pairs, rebuilt from the paragraphs by header words and by what
+//     each cell is (import/loose_tables.h); a row that could be read more than one way stays
+//     paragraphs;
+//   - a '|' row whose long cell wrapped onto the next lines, joined back into one row;
+//   - OCR noise in table cells ("1OO%", "1 2 4.88", "=<5%"), repaired where one reading is
+//     possible, with the written text kept in FlatCell::written (import/text_noise.h);
+//   - page numbers, page headers and site chrome, left out and listed in
+//     FlatDocument::skipped with their reasons.
 // The file may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark or
 // GB18030/GBK: it is converted to UTF-8 first (import/text_encoding.h) and
 // FlatDocument::encoding says which it was. Time and memory are linear in the file's size.
