@@ -99,7 +99,7 @@ const std::vector<CodeInfo>& AllCodes() {
        "content of the document could not be placed"},
       {"I602", "figure-unreadable", Severity::kWarning, "导入时数字无法读取",
        "a cell that should hold a figure cannot be read"},
-      {"I603", "document-part-missing", Severity::kWarning,
+      {"I603", "document-part-missing", Severity::kInfo,
        "文件中缺少基础数据表、自评表或自评报告",
        "the file lacks the data table, the self-evaluation table or the report"},
       {"I604", "formula-without-value", Severity::kWarning, "导入的工作簿中公式没有计算结果",
@@ -108,6 +108,12 @@ const std::vector<CodeInfo>& AllCodes() {
        "amounts written in yuan were converted to 10,000 yuan"},
       {"I606", "money-unit-unknown", Severity::kWarning, "金额没有注明单位，数字像是以元填写",
        "no unit of money is stated and the figures look like yuan"},
+      {"I611", "table-of-contents-skipped", Severity::kInfo, "目录已跳过",
+       "a table of contents was skipped"},
+      {"I612", "fiscal-year-sources-disagree", Severity::kWarning, "标题、封面与表头的年度不一致",
+       "the title, the cover and the table headers give different fiscal years"},
+      {"I613", "table-not-recognised", Severity::kWarning, "表格未能识别为任何部分",
+       "a table was not recognised as any part of the package"},
   };
   return codes;
 }

@@ -41,10 +41,22 @@ std::string Joined(const std::vector<std::string>& items, std::string_view sep) 
   return out;
 }
 
+// Whether a child overlaps a sibling and is left out of its parent's Σ: 三公经费 beside
+// 公用经费 under 基本支出 (三公 is spent mostly out of 公用经费: adding both would count it
+// twice, and a table that also lists 人员经费 would seem to exceed its 基本支出).
+bool Overlapping(const ExpenseRow& row, const ExpenseRow& child) {
+  if (child.key != "three_public") return false;
+  for (const ExpenseRow& sibling : row.children) {
+    if (sibling.key == "public_funds") return true;
+  }
+  return false;
+}
+
 // Σ of the children's figures in a column; nullopt when no child has a number.
 std::optional<Figure> ChildrenSum(const ExpenseRow& row, ExpenseColumn column) {
   std::optional<Figure> sum;
   for (const ExpenseRow& child : row.children) {
+    if (Overlapping(row, child)) continue;
     if (auto f = FigureOf(child.at(column))) sum = sum ? *sum + *f : *f;
   }
   return sum;

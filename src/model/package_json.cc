@@ -345,7 +345,7 @@ class PackageReader {
     }
     if (!CheckKeys(root, "",
                    {"schema", "rulebook", "fiscal_year", "unit", "basic_data", "evaluation",
-                    "report", "provenance"})) {
+                    "report", "parts", "provenance"})) {
       return false;
     }
     out->schema = kPackageSchema;
@@ -366,10 +366,23 @@ class PackageReader {
     if (const json* v = Find(root, "report")) {
       if (!ReadReport(*v, "/report", &out->report)) return false;
     }
+    if (const json* v = Find(root, "parts")) {
+      if (!ReadParts(*v, "/parts", &out->parts)) return false;
+    }
     if (const json* v = Find(root, "provenance")) {
       if (!ReadProvenance(*v, "/provenance", &out->provenance)) return false;
     }
     return true;
+  }
+
+  // "parts": which parts the source document held; a missing key is "present".
+  bool ReadParts(const json& v, const std::string& p, PartStates* out) {
+    static constexpr std::array<PartState, 2> kStates = {PartState::kPresent,
+                                                         PartState::kAbsent};
+    return CheckKeys(v, p, {"basic_data", "evaluation", "report"}) &&
+           ReadEnum(v, p, "basic_data", kStates, &PartStateKey, &out->basic_data) &&
+           ReadEnum(v, p, "evaluation", kStates, &PartStateKey, &out->evaluation) &&
+           ReadEnum(v, p, "report", kStates, &PartStateKey, &out->report);
   }
 
  private:
@@ -1022,6 +1035,13 @@ std::string WritePackageJson(const Package& package) {
       {"cover",
        {{"title", report.cover.title}, {"unit", report.cover.unit}, {"date", report.cover.date}}},
       {"sections", std::move(sections)}};
+
+  // Written only when a part is absent: a package that has them all reads as before.
+  if (!package.parts.all_present()) {
+    root["parts"] = {{"basic_data", PartStateKey(package.parts.basic_data)},
+                     {"evaluation", PartStateKey(package.parts.evaluation)},
+                     {"report", PartStateKey(package.parts.report)}};
+  }
 
   // The map's keys are unique and sorted: appended directly, not through operator[], whose
   // search of an ordered_json object is linear (quadratic over a large import).
