@@ -41,15 +41,18 @@ std::string Joined(const std::vector<std::string>& items, std::string_view sep) 
   return out;
 }
 
-// Whether a child overlaps a sibling and is left out of its parent's Σ: 三公经费 beside
-// 公用经费 under 基本支出 (三公 is spent mostly out of 公用经费: adding both would count it
-// twice, and a table that also lists 人员经费 would seem to exceed its 基本支出).
+// Whether a child overlaps its siblings and is left out of its parent's Σ: 三公经费 under a
+// 基本支出 whose parts also list both 人员经费 and 公用经费 — those two make up the whole of
+// 基本支出, so 三公 lies inside them and adding it would count it twice. (Without 人员经费,
+// as in the 零陵 form, 公用经费 and 三公 together are still at most 基本支出.)
 bool Overlapping(const ExpenseRow& row, const ExpenseRow& child) {
   if (child.key != "three_public") return false;
+  bool personnel = false, public_funds = false;
   for (const ExpenseRow& sibling : row.children) {
-    if (sibling.key == "public_funds") return true;
+    personnel = personnel || sibling.key == "personnel";
+    public_funds = public_funds || sibling.key == "public_funds";
   }
-  return false;
+  return personnel && public_funds;
 }
 
 // Σ of the children's figures in a column; nullopt when no child has a number.

@@ -1670,11 +1670,13 @@ class Recognizer {
       const std::string_view text = TrimBlank(block.paragraph.text);
       std::string number, title;
       heading[b] = SectionHeading(text, &number, &title);
+      // A short line stating the unit of money ("金额单位：元") belongs to the table.
+      const bool unit_line = text.size() <= kLongestUnitLine &&
+                             StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
       titleish[b] = text.empty() || (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
                                                      StartsWith(FoldWidth(text), "单位:") ||
-                                                     StartsWith(FoldWidth(text), "单位：")));
-      noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(text)) ||
-                                                    StartsWith(FoldWidth(text), "单位:")));
+                                                     unit_line));
+      noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(text)) || unit_line));
     }
     std::vector<bool> furniture(n, false);
     // Between two recognised tables, with no section heading in the gap.
@@ -2106,7 +2108,7 @@ class Recognizer {
       SourceRef src;
       src.file = doc_.file;
       Note("I603", src,
-           fmt::format("文件中没有{}，记为缺失（absent）；检查只针对文件中已有的部分。", part.zh),
+           fmt::format("文件中没有{}，记为缺失；检查只针对文件中已有的部分。", part.zh),
            fmt::format("The file holds no {}; it is recorded as absent, and only the parts "
                        "that are there are checked.",
                        part.en));

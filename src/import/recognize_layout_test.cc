@@ -135,12 +135,12 @@ TEST(RecognizeLayout, ThreePublicFirstWithoutIndentation) {
 }
 
 // A 三公 total that does not add up is still found (the placement does not hide errors), and
-// an unknown item is summed as such.
+// an unknown item is summed as such. (Zeros written "0.00": a bare "0" stands for ±0.5.)
 TEST(RecognizeLayout, UnknownItemIsSummedUnderItsParent) {
   const std::string table = std::string(kHeader) +
                             "| 三公经费 | 3.40 | 3.00 | 2.90 |\n"
                             "|   1.公务用车购置和维护经费 | 2.00 | 2.00 | 1.80 |\n"
-                            "|   2.出国经费 | 0 | 0 | 0 |\n"
+                            "|   2.出国经费 | 0.00 | 0.00 | 0.00 |\n"
                             "|   3.公务接待 | 1.00 | 0.80 | 0.70 |\n"
                             "|   4.其他 | 0.40 | 0.20 | 0.20 |\n";
   const ImportResult r = RecognizeText(table);
@@ -164,7 +164,9 @@ TEST(RecognizeLayout, RowWithoutFiguresIsReportedNotInvented) {
   EXPECT_EQ(Shape(r.package.basic_data.expenses), "three_public");
   ASSERT_EQ(Count(r.notes, "I601"), 1);
   for (const Diagnostic& d : r.notes) {
-    if (d.code == "I601") EXPECT_NE(d.message_zh.find("填报人：王某"), std::string::npos);
+    if (d.code == "I601") {
+      EXPECT_NE(d.message_zh.find("填报人：王某"), std::string::npos);
+    }
   }
 }
 
@@ -321,7 +323,9 @@ TEST(RecognizeLayout, AbsentPartsAreOneNoteEach) {
   EXPECT_EQ(r.package.parts.report, PartState::kAbsent);
   EXPECT_EQ(Count(r.notes, "I603"), 2);
   for (const Diagnostic& d : r.notes) {
-    if (d.code == "I603") EXPECT_EQ(d.severity, Severity::kInfo);
+    if (d.code == "I603") {
+      EXPECT_EQ(d.severity, Severity::kInfo);
+    }
   }
 }
 
