@@ -219,6 +219,70 @@ TEST(RecognizeLayout, TableOfContentsIsSkipped) {
   EXPECT_EQ(r.package.unit.name, "某县统计局");
 }
 
+// The same in a Word document: paragraphs numbered by Word's body count, entries with a tab
+// before the page number (as Word's TOC field leaves them), a subsection entry.
+TEST(RecognizeLayout, TableOfContentsInAWordDocument) {
+  FlatDocument doc;
+  doc.file = "report.docx";
+  doc.format = "docx";
+  const char* paragraphs[] = {"某县统计局部门整体支出绩效自评报告",
+                              "（2023年度）",
+                              "目　录",
+                              "一、基本情况\t1",
+                              "（一）单位基本情况\t1",
+                              "二、一般公共预算支出情况\t2",
+                              "一、基本情况",
+                              "（一）单位基本情况",
+                              "本局核定编制12名。",
+                              "二、一般公共预算支出情况",
+                              "本年支出210.40万元。"};
+  int n = 0;
+  for (const char* text : paragraphs) {
+    FlatBlock b;
+    b.paragraph.text = text;
+    b.paragraph.origin.paragraph = ++n;
+    doc.blocks.push_back(b);
+  }
+  const ImportResult r = Recognize(doc);
+  ASSERT_EQ(r.package.report.sections.size(), 2u);
+  ASSERT_EQ(r.package.report.sections[0].subsections.size(), 1u);
+  EXPECT_EQ(r.package.report.sections[0].subsections[0].text, "本局核定编制12名。");
+  EXPECT_EQ(r.package.fiscal_year, 2023);
+  EXPECT_EQ(r.package.provenance.at("/fiscal_year").paragraph, 2);
+  ASSERT_EQ(Count(r.notes, "I611"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I611") continue;
+    EXPECT_EQ(d.message_zh, "第3段起是目录（3 个条目），已跳过；其条目不作为报告的部分。");
+  }
+}
+
+// A word 目录 followed by prose is not a table of contents.
+TEST(RecognizeLayout, TheWordContentsAloneIsNotATableOfContents) {
+  const ImportResult r = RecognizeText(
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "一、基本情况\n"
+      "目录\n"
+      "本局编印统计资料目录一册。\n");
+  EXPECT_EQ(Count(r.notes, "I611"), 0);
+  ASSERT_EQ(r.package.report.sections.size(), 1u);
+  EXPECT_EQ(r.package.report.sections[0].text, "目录\n本局编印统计资料目录一册。");
+}
+
+// A 小计 row closing the project block is a subtotal beside it, not one more project (which
+// would double 项目支出); a 合计 row of the expense table is not the score table's 总分.
+TEST(RecognizeLayout, SubtotalAndTotalRowsKeepTheirMeaning) {
+  const std::string table = std::string(kHeader) +
+                            "| 二、项目支出 | 30.00 | 25.00 | 24.00 |\n"
+                            "| 1.统计调查专项 | 20.00 | 15.00 | 14.50 |\n"
+                            "| 2.普查专项 | 10.00 | 10.00 | 9.50 |\n"
+                            "| 小计 | 30.00 | 25.00 | 24.00 |\n"
+                            "| 合计 | 30.00 | 25.00 | 24.00 |\n";
+  const ImportResult r = RecognizeText(table);
+  EXPECT_EQ(Shape(r.package.basic_data.expenses), "projects[project project] subtotal total");
+  EXPECT_TRUE(r.package.evaluation.total_score.blank());
+  EXPECT_EQ(Count(CheckTables(r.package), "A101"), 0);
+}
+
 // Cover variants: each label gives the unit or the date; a year line of its own gives the
 // fiscal year when the title has none.
 TEST(RecognizeLayout, CoverVariants) {
