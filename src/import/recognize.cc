@@ -168,10 +168,16 @@ std::string_view LeadingNumeral(std::string_view text) {
 bool SectionHeading(std::string_view line, std::string* number, std::string* title) {
   const std::string_view t = TrimBlank(line);
   const std::string_view n = LeadingNumeral(t);
-  if (n.empty() || !StartsWith(t.substr(n.size()), "、")) return false;
+  // The numeral is followed by 、 (or, in some reports, a full-width or ASCII full stop).
+  std::string_view rest = t.substr(n.size());
+  size_t mark = 0;
+  for (std::string_view m : {"、", "．", "."}) {
+    if (StartsWith(rest, m)) mark = m.size();
+  }
+  if (n.empty() || mark == 0) return false;
   *number = std::string(n);
-  *title = std::string(TrimBlank(t.substr(n.size() + std::string_view("、").size())));
-  return true;
+  *title = std::string(TrimBlank(rest.substr(mark)));
+  return StartsWith(rest, "、") || !title->empty();  // "一." alone is no heading
 }
 
 // "（一）单位基本情况" / "(一)单位基本情况" → ("（一）", "单位基本情况"); "（十二）…" too.
@@ -843,8 +849,10 @@ class Recognizer {
 
     // Header rows switch the mode, whatever mode we are in.
     if (FindColumn(keys, {"编制数", "编制人数"}) >= 0) return StaffingHeader(t, r, keys);
-    if (FindColumn(keys, {"决算数"}) >= 0 && FindColumn(keys, {"预算数"}) >= 0 &&
-        FindColumn(keys, {"年初预算"}) < 0) {
+    // 经费控制情况: 决算数 and 预算数 columns (also written 上年决算 / 本年预算 / 本年决算), but
+    // not the funds block's 年初预算数 / 全年预算数.
+    if (FindColumn(keys, {"决算"}) >= 0 && FindColumn(keys, {"预算"}) >= 0 &&
+        FindColumn(keys, {"年初预算", "全年预算"}) < 0) {
       return ExpenseHeader(t, r, keys);
     }
     if (FindColumn(keys, {"批复规模"}) >= 0) return BuildingHeader(t, r, keys);
@@ -968,7 +976,7 @@ class Recognizer {
     expense_cols_ = {-1, -1, -1};
     int budget_year = 0;
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (Has(keys[i], "预算数")) {
+      if (Has(keys[i], "预算")) {
         expense_cols_[1] = static_cast<int>(i);
         budget_year = YearOf(keys[i]);
         if (budget_year != 0 && i < t.rows[r].cells.size()) {
@@ -977,7 +985,7 @@ class Recognizer {
       }
     }
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (!Has(keys[i], "决算数")) continue;
+      if (!Has(keys[i], "决算")) continue;
       const int year = YearOf(keys[i]);
       const bool prior =
           Has(keys[i], "上年") || (budget_year != 0 && year == budget_year - 1) ||

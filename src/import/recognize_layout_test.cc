@@ -283,6 +283,26 @@ TEST(RecognizeLayout, SubtotalAndTotalRowsKeepTheirMeaning) {
   EXPECT_EQ(Count(CheckTables(r.package), "A101"), 0);
 }
 
+// Other wordings of the same: 上年决算 / 本年预算 / 本年决算 without 数, headings "一．" and "二.".
+TEST(RecognizeLayout, HeaderAndHeadingWordings) {
+  const ImportResult r = RecognizeText(
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "一．基本情况\n"
+      "本局核定编制12名。\n"
+      "二.一般公共预算支出情况\n"
+      "本年支出210.40万元。\n"
+      "| 项目 | 上年决算 | 本年预算 | 本年决算 |\n"
+      "| 三公经费 | 1.20 | 1.00 | 0.90 |\n"
+      "| 3.公务接待 | 1.20 | 1.00 | 0.90 |\n");
+  ASSERT_EQ(r.package.report.sections.size(), 2u);
+  EXPECT_EQ(r.package.report.sections[1].number, "二");
+  EXPECT_EQ(r.package.report.sections[1].title, "一般公共预算支出情况");
+  EXPECT_EQ(Shape(r.package.basic_data.expenses), "three_public[reception]");
+  EXPECT_EQ(r.package.basic_data.expenses[0].at(ExpenseColumn::kPriorFinal).Display(), "1.20");
+  EXPECT_EQ(r.package.basic_data.expenses[0].at(ExpenseColumn::kFinal).Display(), "0.90");
+  EXPECT_EQ(r.package.parts.basic_data, PartState::kPresent);
+}
+
 // Cover variants: each label gives the unit or the date; a year line of its own gives the
 // fiscal year when the title has none.
 TEST(RecognizeLayout, CoverVariants) {
