@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "base/lang.h"
@@ -1081,6 +1082,10 @@ class Recognizer {
     for (const FlatCell& cell : row.cells) {
       if (IsBlank(cell.text)) Use(t, r, cell);
     }
+    // What ExpenseParentOf looks up, kept as rows come (a long table stays linear).
+    latest_of_key_[key] = static_cast<int>(pending_.size());
+    min_indent_ = pending_.empty() ? marks.indent : std::min(min_indent_, marks.indent);
+    max_indent_ = pending_.empty() ? marks.indent : std::max(max_indent_, marks.indent);
     pending_.push_back(std::move(pending));
   }
 
@@ -1099,10 +1104,8 @@ class Recognizer {
   // is a part of something (an item of 公用经费: parts may only add up to less, never more).
   int ExpenseParentOf(const std::string& key, const LabelMarks& marks) const {
     const auto latest = [&](const std::string& k) {
-      for (int i = static_cast<int>(pending_.size()) - 1; i >= 0; --i) {
-        if (pending_[i].row.key == k) return i;
-      }
-      return -1;
+      const auto it = latest_of_key_.find(k);
+      return it == latest_of_key_.end() ? -1 : it->second;
     };
     if (const auto it = ExpenseParents().find(key); it != ExpenseParents().end()) {
       const int parent = latest(it->second);
@@ -1120,8 +1123,7 @@ class Recognizer {
       return above.marks.of_which && above.parent >= 0 ? above.parent : previous;
     }
     // Indentation, when the table uses it (labels indented differently).
-    bool indented = false;
-    for (const Pending& p : pending_) indented = indented || p.marks.indent != marks.indent;
+    const bool indented = min_indent_ != marks.indent || max_indent_ != marks.indent;
     if (indented) {
       for (int i = previous; i >= 0; --i) {
         const Pending& p = pending_[i];
@@ -1596,7 +1598,7 @@ class Recognizer {
         if (c != ' ') compact.push_back(c);
       }
       if (compact != "目录" && compact != "目次") continue;
-      std::vector<std::string> entries;
+      std::set<std::string> entries;
       size_t end = b + 1;
       for (; end < doc_.blocks.size(); ++end) {
         const FlatBlock& next = doc_.blocks[end];
@@ -1606,13 +1608,13 @@ class Recognizer {
         bool paged = false;
         const std::string entry = TocEntry(text, &paged);
         if (entry.empty()) continue;  // a page number alone, or 公开日期-like noise
-        if (std::find(entries.begin(), entries.end(), entry) != entries.end()) break;
+        if (entries.count(entry) != 0) break;
         std::string number, title;
         const bool numbered = SectionHeading(entry, &number, &title) ||
                               SubsectionHeading(entry, &number, &title) ||
                               StartsWith(entry, "第") || (entry[0] >= '0' && entry[0] <= '9');
         if (!(paged || numbered) || Has(entry, "。") || entry.size() > kLongestUnitLine) break;
-        entries.push_back(entry);
+        entries.insert(entry);
       }
       if (entries.size() < 2) continue;  // a word 目录 alone, not a table of contents
       for (size_t k = b; k < end; ++k) toc_[k] = true;
@@ -2145,6 +2147,8 @@ class Recognizer {
   int expense_money_ = -1, building_money_ = -1, funds_money_ = -1;
   bool in_projects_ = false;
   std::vector<Pending> pending_;
+  std::map<std::string, int> latest_of_key_;  // key → index in pending_ of its latest row
+  int min_indent_ = 0, max_indent_ = 0;       // of the labels in pending_
   std::vector<int> building_cols_;
   std::vector<int> funds_cols_;
   size_t funds_width_ = 0;
