@@ -149,6 +149,29 @@ TEST_F(PartialDocuments, ImportRecordsAbsentParts) {
   EXPECT_EQ(Occurrences(r.out, "C501"), 0) << r.out;
 }
 
+// A hand-made package states its parts or not; a value other than present/absent is refused
+// at its place.
+TEST_F(PartialDocuments, PartsInAHandMadePackage) {
+  const std::string base = R"({"schema": "jixiao.package/1", "rulebook": "national", )";
+  std::string path = tmp_.Put("p.json", base + R"("parts": {"report": "gone"}})");
+  CliRun r = RunJixiao("--lang en check '" + path + "'", tmp_);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "jixiao: " + path +
+                       ":1:76: /parts/report: unknown value \"gone\"; expected \"present\" or "
+                       "\"absent\"\n");
+  // Without "parts" every part is present and checked: the report's blank cover is an error.
+  path = tmp_.Put("q.json", base + R"("fiscal_year": 2023})");
+  r = RunJixiao("--lang en check '" + path + "'", tmp_);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("The report's cover has no date."), std::string::npos) << r.out;
+  // The same package with the report absent is not blamed for it.
+  path = tmp_.Put("s.json",
+                  base + R"("fiscal_year": 2023, "parts": {"report": "absent"}})");
+  r = RunJixiao("--lang en check '" + path + "'", tmp_);
+  EXPECT_EQ(r.out.find("The report's cover has no date."), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("C507"), std::string::npos) << r.out;
+}
+
 // Nothing recognisable at all: refused, saying what was looked for.
 TEST_F(PartialDocuments, NothingRecognisableIsRefusedNamingWhatWasLookedFor) {
   const std::string path = tmp_.Put("notes.txt", "会议记录\n今天讨论了下周的工作安排。\n");

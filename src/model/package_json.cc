@@ -553,11 +553,13 @@ class PackageReader {
     if (v == nullptr) return true;
     const std::string child = ChildPointer(pointer, key);
     std::string expected;
+    size_t named = 0;  // the values that have a name ("" stands for "not given")
+    for (E e : values) named += !key_of(e).empty();
     size_t listed = 0;
     for (E e : values) {
       if (key_of(e).empty()) continue;
       ++listed;
-      if (!expected.empty()) expected += listed == N - 1 ? Tr(" 或 ", " or ") : Tr("、", ", ");
+      if (!expected.empty()) expected += listed == named ? Tr(" 或 ", " or ") : Tr("、", ", ");
       expected += fmt::format(R"("{}")", key_of(e));
     }
     if (!v->is_string()) return Fail(child, TrF("应为 {}", "expected {}", expected));
