@@ -165,8 +165,7 @@ TEST_F(PartialDocuments, PartsInAHandMadePackage) {
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.out.find("The report's cover has no date."), std::string::npos) << r.out;
   // The same package with the report absent is not blamed for it.
-  path = tmp_.Put("s.json",
-                  base + R"("fiscal_year": 2023, "parts": {"report": "absent"}})");
+  path = tmp_.Put("s.json", base + R"("fiscal_year": 2023, "parts": {"report": "absent"}})");
   r = RunJixiao("--lang en check '" + path + "'", tmp_);
   EXPECT_EQ(r.out.find("The report's cover has no date."), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("C507"), std::string::npos) << r.out;
@@ -175,7 +174,8 @@ TEST_F(PartialDocuments, PartsInAHandMadePackage) {
 // Nothing recognisable at all: refused, saying what was looked for.
 TEST_F(PartialDocuments, NothingRecognisableIsRefusedNamingWhatWasLookedFor) {
   const std::string path = tmp_.Put("notes.txt", "会议记录\n今天讨论了下周的工作安排。\n");
-  const CliRun r = RunJixiao("--lang en import '" + path + "' -o '" + (tmp_ / "x.json") + "'", tmp_);
+  const CliRun r =
+      RunJixiao("--lang en import '" + path + "' -o '" + (tmp_ / "x.json") + "'", tmp_);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "jixiao: " + path +
                        ": not a self-evaluation package: the file holds no table; no basic data "

@@ -181,8 +181,7 @@ void CheckPolicy(CheckContext& cx) {
 
   // P908: a satisfaction figure needs a survey behind it.
   // (Without a report, there is no saying whether it mentions one.)
-  const bool survey =
-      (cx.report_words & kWordSurvey) || p.parts.report == PartState::kAbsent;
+  const bool survey = (cx.report_words & kWordSurvey) || p.parts.report == PartState::kAbsent;
   for (const LeafScore& s : cx.sheet.leaves) {
     if (survey || s.actual.kind != Actual::Kind::kNumber) continue;
     if (!Has(s.indicator->name, "满意")) continue;

@@ -236,31 +236,19 @@ std::string ExpenseKey(std::string_view label) {
     std::string_view key;
   };
   static constexpr Rule kRules[] = {
-      {"预算调整", "basic_adjustment"},
-      {"政府采购", "procurement"},
-      {"公车购置和维护", "vehicles"},
-      {"购置和维护", "vehicles"},
-      {"购置及运行", "vehicles"},
-      {"公务用车", "vehicles"},
-      {"公车购置", "vehicle_purchase"},
-      {"车辆购置", "vehicle_purchase"},
+      {"预算调整", "basic_adjustment"},  {"政府采购", "procurement"},
+      {"公车购置和维护", "vehicles"},    {"购置和维护", "vehicles"},
+      {"购置及运行", "vehicles"},        {"公务用车", "vehicles"},
+      {"公车购置", "vehicle_purchase"},  {"车辆购置", "vehicle_purchase"},
       {"车运行", "vehicle_operation"},  // 公车运行维护, 公务用车运行维护费
-      {"车辆运行", "vehicle_operation"},
-      {"出国", "overseas"},
-      {"因公出境", "overseas"},
-      {"公务接待", "reception"},
-      {"三公", "three_public"},
-      {"办公费", "office"},
-      {"水费", "utilities_travel"},
-      {"电费", "utilities_travel"},
-      {"水电费", "utilities_travel"},
-      {"差旅", "utilities_travel"},
-      {"会议费", "meetings_training"},
-      {"培训费", "meetings_training"},
-      {"公用经费", "public_funds"},
-      {"人员经费", "personnel"},
-      {"项目支出", "projects"},
-      {"基本支出", "basic"},
+      {"车辆运行", "vehicle_operation"}, {"出国", "overseas"},
+      {"因公出境", "overseas"},          {"公务接待", "reception"},
+      {"三公", "three_public"},          {"办公费", "office"},
+      {"水费", "utilities_travel"},      {"电费", "utilities_travel"},
+      {"水电费", "utilities_travel"},    {"差旅", "utilities_travel"},
+      {"会议费", "meetings_training"},   {"培训费", "meetings_training"},
+      {"公用经费", "public_funds"},      {"人员经费", "personnel"},
+      {"项目支出", "projects"},          {"基本支出", "basic"},
   };
   for (const Rule& r : kRules) {
     if (Has(label, r.word)) return std::string(r.key);
@@ -295,9 +283,8 @@ ChildRelation RelationOf(const std::string& key) {
 
 // Rows that close the project block: a known row that is not a project.
 bool EndsProjects(const std::string& key) {
-  return key == "basic" || key == "public_funds" || key == "three_public" ||
-         key == "personnel" || key == "procurement" || key == "basic_adjustment" ||
-         key == "total";
+  return key == "basic" || key == "public_funds" || key == "three_public" || key == "personnel" ||
+         key == "procurement" || key == "basic_adjustment" || key == "total";
 }
 
 // How a label is marked: "其中：…", numbered "一、…" (a top row) or "1." / "（1）" / "①" (an item),
@@ -336,12 +323,11 @@ LabelMarks MarksOf(std::string_view raw) {
   m.top_numbered = !numeral.empty() && StartsWith(t.substr(numeral.size()), "、");
   size_t digits = 0;
   while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
-  m.item_numbered =
-      (digits > 0 && digits < t.size() &&
-       (t[digits] == '.' || StartsWith(t.substr(digits), "、"))) ||
-      (StartsWith(t, "(") && t.size() > 1 && (t[1] >= '0' && t[1] <= '9')) ||
-      StartsWith(t, "①") || StartsWith(t, "②") || StartsWith(t, "③") || StartsWith(t, "④") ||
-      StartsWith(t, "⑤");
+  m.item_numbered = (digits > 0 && digits < t.size() &&
+                     (t[digits] == '.' || StartsWith(t.substr(digits), "、"))) ||
+                    (StartsWith(t, "(") && t.size() > 1 && (t[1] >= '0' && t[1] <= '9')) ||
+                    StartsWith(t, "①") || StartsWith(t, "②") || StartsWith(t, "③") ||
+                    StartsWith(t, "④") || StartsWith(t, "⑤");
   std::string bare;  // the label without blanks, numbering or 其中
   for (char c : folded) {
     if (c != ' ') bare.push_back(c);
@@ -832,15 +818,17 @@ class Recognizer {
     SourceRef src = Source(t, first, row.cells.front());
     src.column = 0;
     src.text = text;
-    Note("I613", src,
-         fmt::format("{}（{} 行）未能识别为基础数据表或自评表的任何部分，未导入：没有找到含“编制数”、"
-                     "“预算数”与“决算数”、“批复规模”、“年初预算数”与“执行数”、“年度总体目标”或"
-                     "“一级指标”与“三级指标”的表头行。首行：“{}”。",
-                     TableName(t), t.rows.size(), text),
-         fmt::format("{} ({} rows) was not recognised as any part of the package and was not "
-                     "imported: no header row names 编制数, 预算数 and 决算数, 批复规模, 年初预算数 "
-                     "and 执行数, 年度总体目标, or 一级指标 and 三级指标. First row: \"{}\".",
-                     TableNameEn(t), t.rows.size(), text));
+    Note(
+        "I613", src,
+        fmt::format(
+            "{}（{} 行）未能识别为基础数据表或自评表的任何部分，未导入：没有找到含“编制数”、"
+            "“预算数”与“决算数”、“批复规模”、“年初预算数”与“执行数”、“年度总体目标”或"
+            "“一级指标”与“三级指标”的表头行。首行：“{}”。",
+            TableName(t), t.rows.size(), text),
+        fmt::format("{} ({} rows) was not recognised as any part of the package and was not "
+                    "imported: no header row names 编制数, 预算数 and 决算数, 批复规模, 年初预算数 "
+                    "and 执行数, 年度总体目标, or 一级指标 and 三级指标. First row: \"{}\".",
+                    TableNameEn(t), t.rows.size(), text));
   }
 
   void Row(const FlatTable& t, size_t r) {
@@ -1112,8 +1100,8 @@ class Recognizer {
       if (parent >= 0) return parent;
       if (key == "project") return -1;
     }
-    if (key == "total" || key == "subtotal" || key == "procurement" ||
-        key == "basic_adjustment" || key == "basic" || key == "projects" || marks.top_numbered) {
+    if (key == "total" || key == "subtotal" || key == "procurement" || key == "basic_adjustment" ||
+        key == "basic" || key == "projects" || marks.top_numbered) {
       return -1;
     }
     if (pending_.empty()) return -1;
@@ -1683,9 +1671,9 @@ class Recognizer {
       // A short line stating the unit of money ("金额单位：元") belongs to the table.
       const bool unit_line = text.size() <= kLongestUnitLine &&
                              StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
-      titleish[b] = text.empty() || (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
-                                                     StartsWith(FoldWidth(text), "单位:") ||
-                                                     unit_line));
+      titleish[b] =
+          text.empty() || (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
+                                           StartsWith(FoldWidth(text), "单位:") || unit_line));
       noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(text)) || unit_line));
     }
     std::vector<bool> furniture(n, false);
@@ -1701,8 +1689,8 @@ class Recognizer {
         }
       }
       // Title lines above, notes below.
-      for (size_t k = b; k > 0 && doc_.blocks[k - 1].kind == FlatBlock::Kind::kParagraph &&
-                         titleish[k - 1];
+      for (size_t k = b;
+           k > 0 && doc_.blocks[k - 1].kind == FlatBlock::Kind::kParagraph && titleish[k - 1];
            --k) {
         furniture[k - 1] = true;
       }
@@ -1713,8 +1701,8 @@ class Recognizer {
       previous = b;
     }
     for (size_t b = 0; b < n; ++b) {
-      in_report_[b] = doc_.blocks[b].kind == FlatBlock::Kind::kParagraph && !furniture[b] &&
-                      !toc_[b];
+      in_report_[b] =
+          doc_.blocks[b].kind == FlatBlock::Kind::kParagraph && !furniture[b] && !toc_[b];
     }
   }
 
@@ -1747,8 +1735,8 @@ class Recognizer {
                        y.where.paragraph > 0 ? "段" : "行", text);
   }
   static std::string YearPlaceEn(const YearSource& y) {
-    static constexpr const char* kNames[] = {"the report's title", "the cover",
-                                             "a table's title", "a table header"};
+    static constexpr const char* kNames[] = {"the report's title", "the cover", "a table's title",
+                                             "a table header"};
     const std::string text(TrimBlank(JoinLines(y.where.text)));
     if (!y.where.table.empty()) {
       return fmt::format("{} ({}, row {}) \"{}\"", kNames[y.kind], y.where.table, y.where.row,
@@ -1774,17 +1762,18 @@ class Recognizer {
     for (const YearSource& y : years_) {
       if (y.year == chosen->year) continue;
       Note("I612", y.where,
-           fmt::format("财年说法不一致：{}为 {} 年，而{}为 {} 年；已取 {} 年。请核对并改正其中之一。",
-                       YearPlaceZh(*chosen), chosen->year, YearPlaceZh(y), y.year, chosen->year),
+           fmt::format(
+               "财年说法不一致：{}为 {} 年，而{}为 {} 年；已取 {} 年。请核对并改正其中之一。",
+               YearPlaceZh(*chosen), chosen->year, YearPlaceZh(y), y.year, chosen->year),
            fmt::format("The fiscal year differs between sources: {} says {}, but {} says {}; "
                        "{} was taken. Check which is right and correct the other.",
-                       YearPlaceEn(*chosen), chosen->year, YearPlaceEn(y), y.year,
-                       chosen->year));
+                       YearPlaceEn(*chosen), chosen->year, YearPlaceEn(y), y.year, chosen->year));
       Diagnostic& d = out_->notes.back();
       d.related.push_back(d.location);
       d.related.back().source = chosen->where;
       d.related.back().table = chosen->where.table;
-      d.related.back().row = chosen->where.row > 0 ? TrF("第{}行", "row {}", chosen->where.row) : "";
+      d.related.back().row =
+          chosen->where.row > 0 ? TrF("第{}行", "row {}", chosen->where.row) : "";
       d.related.back().column.clear();
       break;  // one note: the first source that disagrees
     }
@@ -1795,10 +1784,10 @@ class Recognizer {
   // The cover's lines by their label (folded, blanks removed): the unit, the date of the
   // report, page furniture of a web page (not the cover's: never a year).
   static constexpr std::string_view kUnitLabels[] = {
-      "部门(单位)名称", "部门(单位)全称", "单位(部门)名称", "部门名称", "单位名称", "单位全称",
+      "部门(单位)名称", "部门(单位)全称", "单位(部门)名称", "部门名称", "单位名称",    "单位全称",
       "项目单位",       "报送单位",       "填报单位",       "预算单位", "预算部门名称"};
-  static constexpr std::string_view kDateLabels[] = {"报告日期", "填报日期", "报送日期",
-                                                     "编制日期", "日期"};
+  static constexpr std::string_view kDateLabels[] = {"报告日期", "填报日期", "报送日期", "编制日期",
+                                                     "日期"};
   static constexpr std::string_view kPageLabels[] = {"发布日期", "发布时间", "发布机构", "索引号",
                                                      "来源",     "浏览",     "信息来源", "文号",
                                                      "时效性",   "公开日期"};

@@ -144,7 +144,8 @@ TEST(RecognizeLayout, UnknownItemIsSummedUnderItsParent) {
                             "|   3.公务接待 | 1.00 | 0.80 | 0.70 |\n"
                             "|   4.其他 | 0.40 | 0.20 | 0.20 |\n";
   const ImportResult r = RecognizeText(table);
-  EXPECT_EQ(Shape(r.package.basic_data.expenses), "three_public[vehicles overseas reception other]");
+  EXPECT_EQ(Shape(r.package.basic_data.expenses),
+            "three_public[vehicles overseas reception other]");
   const std::vector<Diagnostic> found = CheckTables(r.package);
   ASSERT_EQ(Count(found, "A101"), 1);  // final: 1.80 + 0 + 0.70 + 0.20 = 2.70, not 2.90
   for (const Diagnostic& d : found) {
@@ -401,7 +402,8 @@ TEST(RecognizeLayout, ReportWithTitleButNoNumberedSections) {
 
 // Absent parts: one I603 each, recorded in the package.
 TEST(RecognizeLayout, AbsentPartsAreOneNoteEach) {
-  const ImportResult r = RecognizeText(std::string(kHeader) + "| 三公经费 | 1.00 | 1.00 | 1.00 |\n");
+  const ImportResult r =
+      RecognizeText(std::string(kHeader) + "| 三公经费 | 1.00 | 1.00 | 1.00 |\n");
   EXPECT_EQ(r.package.parts.basic_data, PartState::kPresent);
   EXPECT_EQ(r.package.parts.evaluation, PartState::kAbsent);
   EXPECT_EQ(r.package.parts.report, PartState::kAbsent);

@@ -377,8 +377,7 @@ class PackageReader {
 
   // "parts": which parts the source document held; a missing key is "present".
   bool ReadParts(const json& v, const std::string& p, PartStates* out) {
-    static constexpr std::array<PartState, 2> kStates = {PartState::kPresent,
-                                                         PartState::kAbsent};
+    static constexpr std::array<PartState, 2> kStates = {PartState::kPresent, PartState::kAbsent};
     return CheckKeys(v, p, {"basic_data", "evaluation", "report"}) &&
            ReadEnum(v, p, "basic_data", kStates, &PartStateKey, &out->basic_data) &&
            ReadEnum(v, p, "evaluation", kStates, &PartStateKey, &out->evaluation) &&
