@@ -27,20 +27,32 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
     }
   }
   internal::CheckContext cx{package, rulebook, sheet, &out, sentences, claims, words, report_words};
+  // A part the document did not hold (Package::parts) is not checked: its blanks are not
+  // missing values, and the import said once that it is absent (I603). What is there is
+  // checked in full.
+  const bool basic_data = package.parts.basic_data == PartState::kPresent;
+  const bool evaluation = package.parts.evaluation == PartState::kPresent;
+  const bool report = package.parts.report == PartState::kPresent;
   if (options.tables) {
-    internal::CheckStaffing(cx);
-    internal::CheckExpenses(cx);
-    internal::CheckBuildings(cx);
-    internal::CheckFunds(cx);
-    internal::CheckIndicators(cx);
-    internal::CheckWeights(cx);
-    internal::CheckTotal(cx);
-    internal::CheckReport(cx);
+    if (basic_data) {
+      internal::CheckStaffing(cx);
+      internal::CheckExpenses(cx);
+      internal::CheckBuildings(cx);
+    }
+    if (evaluation) {
+      internal::CheckFunds(cx);
+      internal::CheckIndicators(cx);
+      internal::CheckWeights(cx);
+      internal::CheckTotal(cx);
+    }
+    if (report) internal::CheckReport(cx);
   }
   if (options.report) {
     internal::CheckCrossDocument(cx);
-    NarrativeDiagnostics(
-        package, AssessClaims(package, rulebook, sentences, claims, /*wrong_only=*/true), &out);
+    if (report) {
+      NarrativeDiagnostics(
+          package, AssessClaims(package, rulebook, sentences, claims, /*wrong_only=*/true), &out);
+    }
     internal::CheckPolicy(cx);
   }
   return out;

@@ -144,9 +144,10 @@ void CheckCrossDocument(CheckContext& cx) {
   const auto full = FigureOf(f.full_year_budget);
   if (initial && full && Disagree(initial->range, full->range)) {
     const ExpenseRow* adjustment = FindExpenseRow(p.basic_data.expenses, "basic_adjustment");
-    // A project package has no 基础数据表, so no 预算调整 row to fill (project tables).
+    // A project package has no 基础数据表, so no 预算调整 row to fill (project tables); nor has
+    // a data table the document did not hold.
     const bool row_blank =
-        p.kind != PackageKind::kProject &&
+        p.kind != PackageKind::kProject && p.parts.basic_data == PartState::kPresent &&
         (adjustment == nullptr || (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
                                    !adjustment->at(ExpenseColumn::kBudget).has_number()));
     // The sentences saying the budget was not adjusted: 调整 with a word of denial.
@@ -192,10 +193,11 @@ void CheckCrossDocument(CheckContext& cx) {
     }
   }
 
-  // X703: a budgeted project with no execution must be explained.
+  // X703: a budgeted project with no execution must be explained (in the report: without
+  // one, there is nothing to say it was not).
   ForEachExpenseRow(p.basic_data.expenses, [&](const ExpenseVisit& v) {
     const ExpenseRow& row = *v.row;
-    if (row.key != "project") return;
+    if (row.key != "project" || p.parts.report == PartState::kAbsent) return;
     const Cell& budget = row.at(ExpenseColumn::kBudget);
     const Cell& final_cell = row.at(ExpenseColumn::kFinal);
     if (!budget.has_number() || budget.value.sign() <= 0) return;

@@ -32,7 +32,7 @@ void CheckPolicy(CheckContext& cx) {
 
   // P901: execution below the threshold needs an explanation in the report.
   if (ex.rate && ex.rate->value < rb.explain_below_percent &&
-      !(cx.report_words & kWordExecutionRate)) {
+      p.parts.report == PartState::kPresent && !(cx.report_words & kWordExecutionRate)) {
     Diagnostic& d =
         cx.Add("P901", Evaluation("funds", "年度资金总额", "/evaluation/funds/execution_rate"));
     d.reported = ex.rate->value.Format(2) + "%";
@@ -180,7 +180,8 @@ void CheckPolicy(CheckContext& cx) {
   }
 
   // P908: a satisfaction figure needs a survey behind it.
-  const bool survey = cx.report_words & kWordSurvey;
+  // (Without a report, there is no saying whether it mentions one.)
+  const bool survey = (cx.report_words & kWordSurvey) || p.parts.report == PartState::kAbsent;
   for (const LeafScore& s : cx.sheet.leaves) {
     if (survey || s.actual.kind != Actual::Kind::kNumber) continue;
     if (!Has(s.indicator->name, "满意")) continue;

@@ -41,10 +41,25 @@ std::string Joined(const std::vector<std::string>& items, std::string_view sep) 
   return out;
 }
 
+// Whether a child overlaps its siblings and is left out of its parent's Σ: 三公经费 under a
+// 基本支出 whose parts also list both 人员经费 and 公用经费 — those two make up the whole of
+// 基本支出, so 三公 lies inside them and adding it would count it twice. (Without 人员经费,
+// as in the 零陵 form, 公用经费 and 三公 together are still at most 基本支出.)
+bool Overlapping(const ExpenseRow& row, const ExpenseRow& child) {
+  if (child.key != "three_public") return false;
+  bool personnel = false, public_funds = false;
+  for (const ExpenseRow& sibling : row.children) {
+    personnel = personnel || sibling.key == "personnel";
+    public_funds = public_funds || sibling.key == "public_funds";
+  }
+  return personnel && public_funds;
+}
+
 // Σ of the children's figures in a column; nullopt when no child has a number.
 std::optional<Figure> ChildrenSum(const ExpenseRow& row, ExpenseColumn column) {
   std::optional<Figure> sum;
   for (const ExpenseRow& child : row.children) {
+    if (Overlapping(row, child)) continue;
     if (auto f = FigureOf(child.at(column))) sum = sum ? *sum + *f : *f;
   }
   return sum;

@@ -363,11 +363,22 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
   int missing = 0;
   for (const Diagnostic& d : loaded.import.notes) missing += d.code == "I603";
   if (missing == 3) {
+    // Nothing at all was recognised: say what was looked for (and how many tables were there,
+    // none of them recognised), so that a near miss can be told from an unrelated file.
+    int tables = 0;
+    for (const FlatBlock& b : doc->blocks) tables += b.kind == FlatBlock::Kind::kTable;
     return Status::InvalidArgument(
-        TrF("{}：不是部门整体支出绩效自评材料（没有找到基础数据表、自评表或自评报告）",
-            "{}: not a self-evaluation package (no basic data table, self-evaluation table or "
-            "report was found)",
-            file_name));
+        TrF("{}：不是部门整体支出绩效自评材料：{}没有找到基础数据表（含“编制数”或“预算数”与“决算数”"
+            "的表头）、自评表（含“年初预算数”与“执行数”或“一级指标”与“三级指标”的表头）或自评报告"
+            "（编号的部分“一、…”，或含“报告”的标题）",
+            "{}: not a self-evaluation package: {}no basic data table (a header with 编制数, or "
+            "预算数 and 决算数), no self-evaluation table (a header with 年初预算数 and 执行数, or "
+            "一级指标 and 三级指标) and no report (numbered sections 一、…, or a title with 报告) "
+            "was found",
+            file_name,
+            tables == 0 ? Tr("文件中没有表格，", "the file holds no table; ")
+                        : TrF("文件中的 {} 个表格都未能识别，",
+                              "none of its {} tables was recognised; ", tables)));
   }
   if (!doc->conversion.empty()) loaded.import.recognised.push_back(doc->conversion);
   if (doc->formulas_without_values > 0) {

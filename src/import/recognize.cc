@@ -9,6 +9,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "base/lang.h"
@@ -27,6 +28,10 @@ bool Has(std::string_view text, std::string_view word) {
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
 
 // Lines trimmed and joined without separators: "重点工作\n任务完成" → "重点工作任务完成".
 std::string JoinLines(std::string_view text) {
@@ -166,10 +171,16 @@ std::string_view LeadingNumeral(std::string_view text) {
 bool SectionHeading(std::string_view line, std::string* number, std::string* title) {
   const std::string_view t = TrimBlank(line);
   const std::string_view n = LeadingNumeral(t);
-  if (n.empty() || !StartsWith(t.substr(n.size()), "、")) return false;
+  // The numeral is followed by 、 (or, in some reports, a full-width or ASCII full stop).
+  std::string_view rest = t.substr(n.size());
+  size_t mark = 0;
+  for (std::string_view m : {"、", "．", "."}) {
+    if (StartsWith(rest, m)) mark = m.size();
+  }
+  if (n.empty() || mark == 0) return false;
   *number = std::string(n);
-  *title = std::string(TrimBlank(t.substr(n.size() + std::string_view("、").size())));
-  return true;
+  *title = std::string(TrimBlank(rest.substr(mark)));
+  return StartsWith(rest, "、") || !title->empty();  // "一." alone is no heading
 }
 
 // "（一）单位基本情况" / "(一)单位基本情况" → ("（一）", "单位基本情况"); "（十二）…" too.
@@ -249,33 +260,36 @@ bool ReadGroupWeight(std::string_view text, Indicator* group) {
   }
 }
 
-// Expense-row keys by label, most specific first.
+// ---- rows of 经费控制情况, by meaning ----
+//
+// A row is placed by its label (ExpenseKey), then by the table's own structure: the 其中
+// marker, the numbering (一、 / 1. / （1）) and the indentation of the label. Where the rows
+// stand in the table does not matter (三公经费 may come before or after 项目支出). A row whose
+// label names nothing the model knows keeps its label and figures under the key "other", in
+// the parent the structure gives it (docs/package-format.md).
+
+// Expense-row keys by label, most specific first; "" when the label names nothing known.
+// 运行维护 alone is not a vehicle's running cost (公用经费 has a 运行维护经费 too): only with 车,
+// or right under a vehicle row (ExpenseRowValues decides that).
 std::string ExpenseKey(std::string_view label) {
   struct Rule {
     std::string_view word;
     std::string_view key;
   };
   static constexpr Rule kRules[] = {
-      {"预算调整", "basic_adjustment"},
-      {"政府采购", "procurement"},
-      {"公车购置和维护", "vehicles"},
-      {"购置和维护", "vehicles"},
-      {"公务用车", "vehicles"},
-      {"公车购置", "vehicle_purchase"},
-      {"车辆购置", "vehicle_purchase"},
-      {"运行维护", "vehicle_operation"},
-      {"出国", "overseas"},
-      {"公务接待", "reception"},
-      {"三公", "three_public"},
-      {"办公费", "office"},
-      {"水费", "utilities_travel"},
-      {"电费", "utilities_travel"},
-      {"差旅", "utilities_travel"},
-      {"会议费", "meetings_training"},
-      {"培训费", "meetings_training"},
-      {"公用经费", "public_funds"},
-      {"项目支出", "projects"},
-      {"基本支出", "basic"},
+      {"预算调整", "basic_adjustment"},  {"政府采购", "procurement"},
+      {"公车购置和维护", "vehicles"},    {"购置和维护", "vehicles"},
+      {"购置及运行", "vehicles"},        {"公务用车", "vehicles"},
+      {"公车购置", "vehicle_purchase"},  {"车辆购置", "vehicle_purchase"},
+      {"车运行", "vehicle_operation"},  // 公车运行维护, 公务用车运行维护费
+      {"车辆运行", "vehicle_operation"}, {"出国", "overseas"},
+      {"因公出境", "overseas"},          {"公务接待", "reception"},
+      {"三公", "three_public"},          {"办公费", "office"},
+      {"水费", "utilities_travel"},      {"电费", "utilities_travel"},
+      {"水电费", "utilities_travel"},    {"差旅", "utilities_travel"},
+      {"会议费", "meetings_training"},   {"培训费", "meetings_training"},
+      {"公用经费", "public_funds"},      {"人员经费", "personnel"},
+      {"项目支出", "projects"},          {"基本支出", "basic"},
   };
   for (const Rule& r : kRules) {
     if (Has(label, r.word)) return std::string(r.key);
@@ -283,8 +297,10 @@ std::string ExpenseKey(std::string_view label) {
   return "";
 }
 
+// The parent a known row belongs to, whatever its place in the table.
 const std::map<std::string, std::string>& ExpenseParents() {
   static const std::map<std::string, std::string> parents = {
+      {"personnel", "basic"},
       {"public_funds", "basic"},
       {"three_public", "basic"},
       {"office", "public_funds"},
@@ -306,6 +322,63 @@ ChildRelation RelationOf(const std::string& key) {
   return ChildRelation::kNone;
 }
 
+// Rows that close the project block: a known row that is not a project.
+bool EndsProjects(const std::string& key) {
+  return key == "basic" || key == "public_funds" || key == "three_public" || key == "personnel" ||
+         key == "procurement" || key == "basic_adjustment" || key == "total";
+}
+
+// How a label is marked: "其中：…", numbered "一、…" (a top row) or "1." / "（1）" / "①" (an item),
+// a total (合计 / 总计) or a subtotal (小计) standing alone.
+struct LabelMarks {
+  int indent = 0;  // leading spaces (U+3000 counts 2)
+  bool of_which = false;
+  bool top_numbered = false;
+  bool item_numbered = false;
+  bool total = false;     // 合计 / 总计 / 支出合计
+  bool subtotal = false;  // 小计 alone
+};
+
+LabelMarks MarksOf(std::string_view raw) {
+  LabelMarks m;
+  // Only the first line's indentation counts.
+  size_t i = 0;
+  while (i < raw.size()) {
+    if (raw[i] == ' ') {
+      ++m.indent;
+      ++i;
+    } else if (raw.substr(i, 3) == "\u3000") {
+      m.indent += 2;
+      i += 3;
+    } else if (raw.substr(i, 2) == "\u00a0") {
+      ++m.indent;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  const std::string folded = FoldWidth(TrimBlank(raw));
+  const std::string_view t = folded;
+  m.of_which = StartsWith(t, "其中");
+  const std::string_view numeral = LeadingNumeral(t);
+  m.top_numbered = !numeral.empty() && StartsWith(t.substr(numeral.size()), "、");
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  m.item_numbered = (digits > 0 && digits < t.size() &&
+                     (t[digits] == '.' || StartsWith(t.substr(digits), "、"))) ||
+                    (StartsWith(t, "(") && t.size() > 1 && (t[1] >= '0' && t[1] <= '9')) ||
+                    StartsWith(t, "①") || StartsWith(t, "②") || StartsWith(t, "③") ||
+                    StartsWith(t, "④") || StartsWith(t, "⑤");
+  std::string bare;  // the label without blanks, numbering or 其中
+  for (char c : folded) {
+    if (c != ' ') bare.push_back(c);
+  }
+  m.total = bare == "合计" || bare == "总计" || bare == "支出合计" || bare == "合计数" ||
+            EndsWith(bare, "、合计") || EndsWith(bare, "、总计");
+  m.subtotal = bare == "小计" || EndsWith(bare, "、小计") || EndsWith(bare, ".小计");
+  return m;
+}
+
 bool IsPlaceholderLabel(std::string_view label) {
   const std::string_view t = TrimBlank(label);
   return t.empty() || t == "……" || t == "..." || Has(t, "一个专项一行") || Has(t, "一个项目一行");
@@ -319,6 +392,7 @@ class Recognizer {
 
   void Run() {
     FindUnitStatements();
+    table_recognised_.assign(doc_.blocks.size(), false);
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind == FlatBlock::Kind::kTable) {
@@ -327,9 +401,11 @@ class Recognizer {
         Table(block.table, b);
       }
     }
+    FindTableOfContents();
     FindReport();
     Paragraphs();
     BuildExpenseTree();
+    ChooseFiscalYear();
     Summarise();
     SkippedLinesNote();
   }
@@ -337,7 +413,8 @@ class Recognizer {
  private:
   struct Pending {  // an expense row waiting for the tree
     ExpenseRow row;
-    std::string parent;
+    int parent = -1;  // index in pending_ of the row it goes under; -1 for a top row
+    LabelMarks marks;
     std::vector<std::pair<std::string, SourceRef>> sources;  // column key → source
   };
 
@@ -749,9 +826,51 @@ class Recognizer {
       break;
     }
     used_.clear();
-    for (size_t r = 0; r < t.rows.size(); ++r) Row(t, r);
+    const int parts_before = PartsSeen();
+    bool hit = false;
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      Row(t, r);
+      hit = hit || mode_ != Mode::kNone;
+    }
+    hit = hit || PartsSeen() != parts_before;
+    table_recognised_[block] = hit;
     MoneyNotes();
+    if (!hit) return TableNotRecognised(t);
     ReportUnused(t);
+  }
+
+  // How many of the recognised_* flags are set (a table that sets one was recognised).
+  int PartsSeen() const {
+    return recognised_staffing_ + recognised_expenses_ + recognised_buildings_ +
+           recognised_evaluation_ + recognised_indicators_;
+  }
+
+  // A table none of whose rows names a part of the package: one note that says where it is,
+  // what it begins with and what was looked for (I613), rather than one note per row.
+  void TableNotRecognised(const FlatTable& t) {
+    size_t first = 0;
+    while (first < t.rows.size() && RowBlank(t.rows[first])) ++first;
+    if (first == t.rows.size()) return;  // an empty table
+    const FlatRow& row = t.rows[first];
+    std::string text;
+    for (const FlatCell& c : row.cells) {
+      if (c.covered || IsBlank(c.text)) continue;
+      text += (text.empty() ? "" : " | ") + JoinLines(c.text);
+    }
+    SourceRef src = Source(t, first, row.cells.front());
+    src.column = 0;
+    src.text = text;
+    Note(
+        "I613", src,
+        fmt::format(
+            "{}（{} 行）未能识别为基础数据表或自评表的任何部分，未导入：没有找到含“编制数”、"
+            "“预算数”与“决算数”、“批复规模”、“年初预算数”与“执行数”、“年度总体目标”或"
+            "“一级指标”与“三级指标”的表头行。首行：“{}”。",
+            TableName(t), t.rows.size(), text),
+        fmt::format("{} ({} rows) was not recognised as any part of the package and was not "
+                    "imported: no header row names 编制数, 预算数 and 决算数, 批复规模, 年初预算数 "
+                    "and 执行数, 年度总体目标, or 一级指标 and 三级指标. First row: \"{}\".",
+                    TableNameEn(t), t.rows.size(), text));
   }
 
   void Row(const FlatTable& t, size_t r) {
@@ -770,8 +889,10 @@ class Recognizer {
 
     // Header rows switch the mode, whatever mode we are in.
     if (FindColumn(keys, {"编制数", "编制人数"}) >= 0) return StaffingHeader(t, r, keys);
-    if (FindColumn(keys, {"决算数"}) >= 0 && FindColumn(keys, {"预算数"}) >= 0 &&
-        FindColumn(keys, {"年初预算"}) < 0) {
+    // 经费控制情况: 决算数 and 预算数 columns (also written 上年决算 / 本年预算 / 本年决算), but
+    // not the funds block's 年初预算数 / 全年预算数.
+    if (FindColumn(keys, {"决算"}) >= 0 && FindColumn(keys, {"预算"}) >= 0 &&
+        FindColumn(keys, {"年初预算", "全年预算"}) < 0) {
       return ExpenseHeader(t, r, keys);
     }
     if (FindColumn(keys, {"批复规模"}) >= 0) return BuildingHeader(t, r, keys);
@@ -799,8 +920,9 @@ class Recognizer {
          (FindColumn(keys, {"权重"}) >= 0 && FindColumn(keys, {"指标值"}) >= 0))) {
       return IndicatorHeader(t, r, keys);
     }
-    if (first == "总分" || StartsWith(first, "总分") || StartsWith(first, "合计")) {
-      return Total(t, r);
+    if (first == "总分" || StartsWith(first, "总分") ||
+        (StartsWith(first, "合计") && mode_ != Mode::kExpenses && mode_ != Mode::kBuildings)) {
+      return Total(t, r);  // (a 合计 row of the expense table is one of its rows)
     }
     if (first == "绩效指标" || first == "绩效" || first == "指标") {
       UseRow(t, r);
@@ -820,7 +942,11 @@ class Recognizer {
         return;
       }
       if (Has(first, "基础数据表") || Has(first, "自评表")) {
-        if (p_.fiscal_year == 0 && YearOf(first) != 0) p_.fiscal_year = YearOf(first);
+        for (const FlatCell& c : row.cells) {
+          if (!c.covered && !IsBlank(c.text)) {
+            AddYear(YearSource::kTableTitle, YearOf(first), Source(t, r, c));
+          }
+        }
         UseRow(t, r);
         mode_ = Mode::kNone;
         return;
@@ -867,9 +993,10 @@ class Recognizer {
     staffing_cols_ = {FindColumn(keys, {"编制数", "编制人数"}), FindColumn(keys, {"在职"}),
                       FindColumn(keys, {"控制率"}), FindColumn(keys, {"退休"}),
                       FindColumn(keys, {"实有"})};
-    if (p_.fiscal_year == 0) {
-      for (const std::string& k : keys) {
-        if (YearOf(k) != 0) p_.fiscal_year = YearOf(k);
+    for (size_t c = 0; c < keys.size(); ++c) {
+      if (YearOf(keys[c]) != 0 && c < t.rows[r].cells.size()) {
+        AddYear(YearSource::kTableHeader, YearOf(keys[c]), Source(t, r, t.rows[r].cells[c]));
+        break;
       }
     }
     recognised_staffing_ = true;
@@ -897,20 +1024,22 @@ class Recognizer {
     expense_cols_ = {-1, -1, -1};
     int budget_year = 0;
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (Has(keys[i], "预算数")) {
+      if (Has(keys[i], "预算")) {
         expense_cols_[1] = static_cast<int>(i);
         budget_year = YearOf(keys[i]);
+        if (budget_year != 0 && i < t.rows[r].cells.size()) {
+          AddYear(YearSource::kTableHeader, budget_year, Source(t, r, t.rows[r].cells[i]));
+        }
       }
     }
     for (size_t i = 0; i < keys.size(); ++i) {
-      if (!Has(keys[i], "决算数")) continue;
+      if (!Has(keys[i], "决算")) continue;
       const int year = YearOf(keys[i]);
       const bool prior =
           Has(keys[i], "上年") || (budget_year != 0 && year == budget_year - 1) ||
           (budget_year == 0 && expense_cols_[0] < 0 && static_cast<int>(i) < expense_cols_[1]);
       expense_cols_[prior ? 0 : 2] = static_cast<int>(i);
     }
-    if (budget_year != 0) p_.fiscal_year = budget_year;
     in_projects_ = false;
     recognised_expenses_ = true;
     expense_money_ = MoneyHeader(t, r, "经费控制情况", "the expense table", keys,
@@ -925,34 +1054,57 @@ class Recognizer {
     }
     const FlatCell& label_cell = row.cells[0];
     const std::string label(TrimBlank(JoinLines(label_cell.text)));
-    std::string key = ExpenseKey(label);
-    // Values present?
-    bool has_values = false;
+    const LabelMarks marks = MarksOf(label_cell.text);
+    // Values present? Figures, or "——"?
+    bool has_values = false, has_figures = false;
     for (int c : expense_cols_) {
       if (c > 0 && c < static_cast<int>(row.cells.size()) && !IsBlank(row.cells[c].text)) {
         has_values = true;
+        Cell probe;
+        has_figures = has_figures || ReadCell(row.cells[c].text, &probe) == CellRead::kOk;
+      }
+    }
+    if (IsPlaceholderLabel(label) && !has_values) {
+      UseRow(t, r);
+      return;
+    }
+    std::string key = ExpenseKey(label);
+    const int previous = pending_.empty() ? -1 : static_cast<int>(pending_.size()) - 1;
+    const std::string previous_key = previous >= 0 ? pending_[previous].row.key : "";
+    // 运行维护(费) right under a vehicle row is the vehicle's running cost; elsewhere (under
+    // 公用经费) it is not.
+    if (key.empty() && Has(label, "运行维护") &&
+        (previous_key == "vehicles" || previous_key == "vehicle_purchase")) {
+      key = "vehicle_operation";
+    }
+    if (marks.total) key = "total";
+    if (in_projects_) {
+      // Inside the project block, a row is a project — also one whose name mentions a 三公
+      // part or an item of 公用经费 (公务接待专项, 会议费补助项目) — unless it is a known row
+      // that closes the block, a subtotal, or a top row of its own (三、…).
+      if (marks.subtotal) {
+        key = "subtotal";
+      } else if (!EndsProjects(key) && key != "projects" && !marks.top_numbered) {
+        key = "project";
       }
     }
     if (key.empty()) {
-      if (IsPlaceholderLabel(label) || Has(label, "一个专项一行") || Has(label, "一个项目一行")) {
-        if (!has_values) {
-          UseRow(t, r);
-          return;
-        }
-      }
-      if (in_projects_) {
-        key = "project";
+      if (marks.subtotal) {
+        key = "subtotal";
+      } else if (!has_figures && !LooksLikeExpense(label)) {
+        return;  // not a row of money: left for the unplaced report (I601)
       } else {
-        return;  // left for the unplaced report
+        key = "other";
       }
     }
     if (key == "projects") in_projects_ = true;
-    if (key == "procurement" || key == "basic_adjustment") in_projects_ = false;
+    if (EndsProjects(key) || (key == "other" && marks.top_numbered)) in_projects_ = false;
     Pending pending;
     pending.row.key = key;
     pending.row.label = label;
     pending.row.children_are = RelationOf(key);
-    pending.parent = ExpenseParents().count(key) ? ExpenseParents().at(key) : "";
+    pending.marks = marks;
+    pending.parent = ExpenseParentOf(key, marks);
     Use(t, r, label_cell);
     pending.sources.emplace_back("label", Source(t, r, label_cell));
     for (int k = 0; k < 3; ++k) {
@@ -977,7 +1129,68 @@ class Recognizer {
     for (const FlatCell& cell : row.cells) {
       if (IsBlank(cell.text)) Use(t, r, cell);
     }
+    // What ExpenseParentOf looks up, kept as rows come (a long table stays linear).
+    latest_of_key_[key] = static_cast<int>(pending_.size());
+    min_indent_ = pending_.empty() ? marks.indent : std::min(min_indent_, marks.indent);
+    max_indent_ = pending_.empty() ? marks.indent : std::max(max_indent_, marks.indent);
     pending_.push_back(std::move(pending));
+  }
+
+  // A label that reads like a line of spending (…费, …支出, …经费, …资金), for rows whose
+  // figures are all blank.
+  static bool LooksLikeExpense(std::string_view label) {
+    return Has(label, "费") || Has(label, "支出") || Has(label, "资金") || Has(label, "款");
+  }
+
+  // The row (index in pending_) that a new row with `key` and `marks` goes under, or -1.
+  // A known row goes under the latest row of its parent's key; a row with no known parent
+  // follows the table's structure: a 其中 row goes under the row above it (or beside the
+  // 其中 row above it), a more indented row under the nearest less indented one, a numbered
+  // item beside the previous item of the same numbering; a top row (一、…), a total, a
+  // subtotal and an unmarked row stay at the top, or beside the previous row when that row
+  // is a part of something (an item of 公用经费: parts may only add up to less, never more).
+  int ExpenseParentOf(const std::string& key, const LabelMarks& marks) const {
+    const auto latest = [&](const std::string& k) {
+      const auto it = latest_of_key_.find(k);
+      return it == latest_of_key_.end() ? -1 : it->second;
+    };
+    if (const auto it = ExpenseParents().find(key); it != ExpenseParents().end()) {
+      const int parent = latest(it->second);
+      if (parent >= 0) return parent;
+      if (key == "project") return -1;
+    }
+    if (key == "total" || key == "subtotal" || key == "procurement" || key == "basic_adjustment" ||
+        key == "basic" || key == "projects" || marks.top_numbered) {
+      return -1;
+    }
+    if (pending_.empty()) return -1;
+    const int previous = static_cast<int>(pending_.size()) - 1;
+    const Pending& above = pending_[previous];
+    if (marks.of_which) {
+      return above.marks.of_which && above.parent >= 0 ? above.parent : previous;
+    }
+    // Indentation, when the table uses it (labels indented differently).
+    const bool indented = min_indent_ != marks.indent || max_indent_ != marks.indent;
+    if (indented) {
+      for (int i = previous; i >= 0; --i) {
+        const Pending& p = pending_[i];
+        if (p.marks.indent == marks.indent) return p.parent;
+        if (p.marks.indent < marks.indent) return i;
+      }
+      return -1;
+    }
+    if (marks.item_numbered) {
+      for (int i = previous; i >= 0; --i) {
+        if (pending_[i].marks.item_numbered) return pending_[i].parent;
+        if (pending_[i].marks.top_numbered) return i;
+      }
+      return -1;
+    }
+    // Unmarked: beside the row above when that row is a part (a 其中 item), else at the top.
+    if (above.parent >= 0 && pending_[above.parent].row.children_are == ChildRelation::kParts) {
+      return above.parent;
+    }
+    return -1;
   }
 
   void BuildingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
@@ -1834,14 +2047,22 @@ class Recognizer {
 
   void BuildExpenseTree() {
     std::vector<ExpenseRow>& roots = p_.basic_data.expenses;
-    // Insert in document order; a row goes under the latest row with its parent key.
+    // A row with no stated relation whose children came as 其中 rows has them as parts.
+    for (const Pending& pending : pending_) {
+      if (pending.parent >= 0 && pending.marks.of_which &&
+          pending_[pending.parent].row.children_are == ChildRelation::kNone &&
+          pending_[pending.parent].row.key == "other") {
+        pending_[pending.parent].row.children_are = ChildRelation::kParts;
+      }
+    }
+    // Children come after their parent: insert in document order.
     std::vector<std::vector<int>> paths;  // index path of each pending row in the tree
-    std::map<std::string, std::vector<int>> last_path_of_key;
+    paths.reserve(pending_.size());
     for (Pending& pending : pending_) {
       std::vector<int> path;
       std::vector<ExpenseRow>* siblings = &roots;
-      if (!pending.parent.empty() && last_path_of_key.count(pending.parent)) {
-        path = last_path_of_key[pending.parent];
+      if (pending.parent >= 0) {
+        path = paths[pending.parent];
         ExpenseRow* parent = &roots[path[0]];
         for (size_t i = 1; i < path.size(); ++i) parent = &parent->children[path[i]];
         siblings = &parent->children;
@@ -1852,43 +2073,280 @@ class Recognizer {
         pointer += (i ? "/children/" : "/") + std::to_string(path[i]);
       }
       for (const auto& [field, src] : pending.sources) p_.provenance[pointer + "/" + field] = src;
-      last_path_of_key[pending.row.key] = path;
+      paths.push_back(std::move(path));
       siblings->push_back(std::move(pending.row));
     }
   }
 
   // ---- paragraphs: titles, notes, the report ----
 
-  // Where the report is: after the last table (the tables first, then the report, as units
-  // often hand the package in), or — when section headings (一、…) come before the first
-  // table — before the attachments (the report first, then 附件1 and the 自评表, as jixiao
-  // renders it). The attachments begin at the first table, or at the title lines right above
-  // it (a paragraph with 附件, 表 or 单位： that is not a section heading).
-  void FindReport() {
-    report_begin_ = last_table_block_ ? *last_table_block_ + 1 : 0;
-    report_end_ = doc_.blocks.size();
-    if (!first_table_block_) return;
-    bool heading_before = false;
-    std::string number, heading;
-    for (size_t b = 0; b < *first_table_block_ && !heading_before; ++b) {
+  // ---- the table of contents ----
+
+  // A table of contents before the report: a line 目录 (目 录, 目次) followed by heading-like
+  // entries — numbered (一、… （一）… 第一部分 … 1.…) or ending in a page number, with or
+  // without dot leaders ("一、基本情况……3", "一、基本情况\t3", "… PAGEREF _Toc123 \h 3").
+  // The entries recur later as the report's headings: the contents end at the first line
+  // that repeats an entry, or at the first line that is not entry-like. Its lines are
+  // skipped (one I611 note), so its entries are not taken for sections.
+  void FindTableOfContents() {
+    toc_.assign(doc_.blocks.size(), false);
+    for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
-      heading_before = block.kind == FlatBlock::Kind::kParagraph &&
-                       SectionHeading(TrimBlank(block.paragraph.text), &number, &heading);
+      if (block.kind != FlatBlock::Kind::kParagraph) continue;
+      std::string compact;
+      for (char c : FoldWidth(TrimBlank(block.paragraph.text))) {
+        if (c != ' ') compact.push_back(c);
+      }
+      if (compact != "目录" && compact != "目次") continue;
+      std::set<std::string> entries;
+      size_t end = b + 1;
+      for (; end < doc_.blocks.size(); ++end) {
+        const FlatBlock& next = doc_.blocks[end];
+        if (next.kind != FlatBlock::Kind::kParagraph) break;
+        const std::string_view text = TrimBlank(next.paragraph.text);
+        if (text.empty()) continue;
+        bool paged = false;
+        const std::string entry = TocEntry(text, &paged);
+        if (entry.empty()) continue;  // a page number alone, or 公开日期-like noise
+        if (entries.count(entry) != 0) break;
+        std::string number, title;
+        const bool numbered = SectionHeading(entry, &number, &title) ||
+                              SubsectionHeading(entry, &number, &title) ||
+                              StartsWith(entry, "第") || (entry[0] >= '0' && entry[0] <= '9');
+        if (!(paged || numbered) || Has(entry, "。") || entry.size() > kLongestUnitLine) break;
+        entries.insert(entry);
+      }
+      if (entries.size() < 2) continue;  // a word 目录 alone, not a table of contents
+      for (size_t k = b; k < end; ++k) toc_[k] = true;
+      Note("I611", Source(block.paragraph),
+           fmt::format("第{}段起是目录（{} 个条目），已跳过；其条目不作为报告的部分。",
+                       ParagraphNumber(block.paragraph), entries.size()),
+           fmt::format("A table of contents begins at {} ({} entries) and was skipped; its "
+                       "entries are not taken for sections of the report.",
+                       ParagraphPlaceEn(block.paragraph), entries.size()));
+      b = end - 1;
     }
-    if (!heading_before) return;
-    report_begin_ = 0;
-    report_end_ = *first_table_block_;
-    while (report_end_ > 0) {
-      const FlatBlock& block = doc_.blocks[report_end_ - 1];
-      if (block.kind != FlatBlock::Kind::kParagraph) break;
+  }
+
+  // A table-of-contents line without its page number, dot leaders and field codes;
+  // `paged` tells whether it had a page number.
+  static std::string TocEntry(std::string_view text, bool* paged) {
+    std::string t(text);
+    const size_t field = t.find("PAGEREF");
+    if (field != std::string::npos) {
+      t.resize(field);
+      *paged = true;
+    }
+    // Trailing page number, then leaders and blanks.
+    for (bool changed = true; changed;) {
+      changed = false;
+      while (!t.empty() && (t.back() >= '0' && t.back() <= '9')) {
+        t.pop_back();
+        *paged = true;
+        changed = true;
+      }
+      for (std::string_view tail : {"…", "·", "．", ".", " ", "\t", "\u3000", "-", "—"}) {
+        while (EndsWith(t, tail)) {
+          t.resize(t.size() - tail.size());
+          changed = true;
+        }
+      }
+    }
+    return std::string(TrimBlank(t));
+  }
+
+  static int ParagraphNumber(const FlatParagraph& para) {
+    return para.origin.paragraph > 0 ? para.origin.paragraph : para.origin.line;
+  }
+  static std::string ParagraphPlaceEn(const FlatParagraph& para) {
+    return para.origin.paragraph > 0 ? fmt::format("paragraph {}", para.origin.paragraph)
+                                     : fmt::format("line {}", para.origin.line);
+  }
+
+  // ---- where the report is ----
+
+  // The report is every paragraph that is not furniture of a recognised table: the title
+  // lines right above it (附件…, …表, 单位：…), the notes right below it (说明…, 注…), and what
+  // lies between two recognised tables when no section heading (一、…) stands there. So the
+  // report may come before the tables, after them or between them, and a table inside the
+  // report (one not recognised as a part) does not cut it.
+  void FindReport() {
+    const size_t n = doc_.blocks.size();
+    in_report_.assign(n, false);
+    std::vector<bool> heading(n, false), titleish(n, false), noteish(n, false);
+    for (size_t b = 0; b < n; ++b) {
+      const FlatBlock& block = doc_.blocks[b];
+      if (block.kind != FlatBlock::Kind::kParagraph || toc_[b]) continue;
       const std::string_view text = TrimBlank(block.paragraph.text);
-      const bool title =
-          text.empty() ||
-          ((Has(text, "附件") || Has(text, "表") || StartsWith(FoldWidth(text), "单位：")) &&
-           !SectionHeading(text, &number, &heading));
-      if (!title) break;
-      --report_end_;
+      std::string number, title;
+      heading[b] = SectionHeading(text, &number, &title);
+      // A short line stating the unit of money ("金额单位：元") belongs to the table.
+      const bool unit_line = text.size() <= kLongestUnitLine &&
+                             StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
+      titleish[b] =
+          text.empty() || (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
+                                           StartsWith(FoldWidth(text), "单位:") || unit_line));
+      noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(text)) || unit_line));
     }
+    std::vector<bool> furniture(n, false);
+    // Between two recognised tables, with no section heading in the gap.
+    std::optional<size_t> previous;
+    for (size_t b = 0; b < n; ++b) {
+      if (doc_.blocks[b].kind != FlatBlock::Kind::kTable || !table_recognised_[b]) continue;
+      if (previous) {
+        bool gap_heading = false;
+        for (size_t k = *previous + 1; k < b; ++k) gap_heading = gap_heading || heading[k];
+        if (!gap_heading) {
+          for (size_t k = *previous + 1; k < b; ++k) furniture[k] = true;
+        }
+      }
+      // Title lines above, notes below.
+      for (size_t k = b;
+           k > 0 && doc_.blocks[k - 1].kind == FlatBlock::Kind::kParagraph && titleish[k - 1];
+           --k) {
+        furniture[k - 1] = true;
+      }
+      for (size_t k = b + 1;
+           k < n && doc_.blocks[k].kind == FlatBlock::Kind::kParagraph && noteish[k]; ++k) {
+        furniture[k] = true;
+      }
+      previous = b;
+    }
+    for (size_t b = 0; b < n; ++b) {
+      in_report_[b] =
+          doc_.blocks[b].kind == FlatBlock::Kind::kParagraph && !furniture[b] && !toc_[b];
+    }
+  }
+
+  // ---- the fiscal year ----
+
+  // Where a year was read. The fiscal year comes from the report's title, a year line of the
+  // cover ("（2023年度）"), a table's title ("2023年度部门整体支出绩效自评表") or a table's
+  // header ("2023年预算数"), in that order of preference — never from a date (报告日期,
+  // 填报日期, 发布日期 are the year after).
+  struct YearSource {
+    enum Kind { kTitle, kCover, kTableTitle, kTableHeader };
+    Kind kind;
+    int year;
+    SourceRef where;
+  };
+
+  void AddYear(YearSource::Kind kind, int year, SourceRef where) {
+    if (year < 1900 || year > 2199) return;
+    years_.push_back(YearSource{kind, year, std::move(where)});
+  }
+
+  static std::string YearPlaceZh(const YearSource& y) {
+    static constexpr const char* kNames[] = {"报告标题", "封面", "表格标题", "表头"};
+    const std::string text(TrimBlank(JoinLines(y.where.text)));
+    if (!y.where.table.empty()) {
+      return fmt::format("{}（{}第{}行）“{}”", kNames[y.kind], y.where.table, y.where.row, text);
+    }
+    return fmt::format("{}（第{}{}）“{}”", kNames[y.kind],
+                       y.where.paragraph > 0 ? y.where.paragraph : y.where.line,
+                       y.where.paragraph > 0 ? "段" : "行", text);
+  }
+  static std::string YearPlaceEn(const YearSource& y) {
+    static constexpr const char* kNames[] = {"the report's title", "the cover", "a table's title",
+                                             "a table header"};
+    const std::string text(TrimBlank(JoinLines(y.where.text)));
+    if (!y.where.table.empty()) {
+      return fmt::format("{} ({}, row {}) \"{}\"", kNames[y.kind], y.where.table, y.where.row,
+                         text);
+    }
+    return fmt::format("{} ({} {}) \"{}\"", kNames[y.kind],
+                       y.where.paragraph > 0 ? "paragraph" : "line",
+                       y.where.paragraph > 0 ? y.where.paragraph : y.where.line, text);
+  }
+
+  // Picks the fiscal year by the order of preference, records where it came from
+  // (provenance "/fiscal_year"), and notes (I612) a source that gives another year.
+  void ChooseFiscalYear() {
+    if (years_.empty()) return;
+    const YearSource* chosen = &years_.front();
+    for (const YearSource& y : years_) {
+      if (y.kind < chosen->kind) chosen = &y;
+    }
+    p_.fiscal_year = chosen->year;
+    p_.provenance["/fiscal_year"] = chosen->where;
+    fiscal_year_from_zh_ = YearPlaceZh(*chosen);
+    fiscal_year_from_en_ = YearPlaceEn(*chosen);
+    for (const YearSource& y : years_) {
+      if (y.year == chosen->year) continue;
+      Note("I612", y.where,
+           fmt::format(
+               "财年说法不一致：{}为 {} 年，而{}为 {} 年；已取 {} 年。请核对并改正其中之一。",
+               YearPlaceZh(*chosen), chosen->year, YearPlaceZh(y), y.year, chosen->year),
+           fmt::format("The fiscal year differs between sources: {} says {}, but {} says {}; "
+                       "{} was taken. Check which is right and correct the other.",
+                       YearPlaceEn(*chosen), chosen->year, YearPlaceEn(y), y.year, chosen->year));
+      Diagnostic& d = out_->notes.back();
+      d.related.push_back(d.location);
+      d.related.back().source = chosen->where;
+      d.related.back().table = chosen->where.table;
+      d.related.back().row =
+          chosen->where.row > 0 ? TrF("第{}行", "row {}", chosen->where.row) : "";
+      d.related.back().column.clear();
+      break;  // one note: the first source that disagrees
+    }
+  }
+
+  // ---- the report's paragraphs ----
+
+  // The cover's lines by their label (folded, blanks removed): the unit, the date of the
+  // report, page furniture of a web page (not the cover's: never a year).
+  static constexpr std::string_view kUnitLabels[] = {
+      "部门(单位)名称", "部门(单位)全称", "单位(部门)名称", "部门名称", "单位名称",    "单位全称",
+      "项目单位",       "报送单位",       "填报单位",       "预算单位", "预算部门名称"};
+  static constexpr std::string_view kDateLabels[] = {"报告日期", "填报日期", "报送日期", "编制日期",
+                                                     "日期"};
+  static constexpr std::string_view kPageLabels[] = {"发布日期", "发布时间", "发布机构", "索引号",
+                                                     "来源",     "浏览",     "信息来源", "文号",
+                                                     "时效性",   "公开日期"};
+
+  // The text after `label` in `text` (as written), past a colon if any; `label` is matched on
+  // the folded text without blanks. nullopt when the line does not start with it.
+  static std::optional<std::string> AfterLabel(std::string_view text, std::string_view label) {
+    // Walk the original text, matching the label's characters and skipping blanks.
+    const std::string folded_label(label);
+    size_t i = 0, matched = 0;
+    while (i < text.size() && matched < folded_label.size()) {
+      size_t next = i;
+      const char32_t cp = NextCodePoint(text, &next);
+      if (IsBlankCodePoint(cp)) {
+        i = next;
+        continue;
+      }
+      const std::string folded = FoldWidth(text.substr(i, next - i));
+      if (folded_label.compare(matched, folded.size(), folded) != 0) return std::nullopt;
+      matched += folded.size();
+      i = next;
+    }
+    if (matched < folded_label.size()) return std::nullopt;
+    std::string_view rest = TrimBlank(text.substr(i));
+    for (std::string_view colon : {"：", ":"}) {
+      if (StartsWith(rest, colon)) rest = TrimBlank(rest.substr(colon.size()));
+    }
+    return std::string(rest);
+  }
+
+  // "（2023年度）", "(2023年)", "2023年度" alone on its line: the year, else 0.
+  static int YearLine(std::string_view text) {
+    std::string compact;
+    for (char c : FoldWidth(TrimBlank(text))) {
+      if (c != ' ') compact.push_back(c);
+    }
+    std::string_view t = compact;
+    if (StartsWith(t, "(") && EndsWith(t, ")")) t = t.substr(1, t.size() - 2);
+    if (EndsWith(t, "年度")) {
+      t.remove_suffix(std::string_view("年度").size());
+    } else if (EndsWith(t, "年")) {
+      t.remove_suffix(std::string_view("年").size());
+    } else {
+      return 0;
+    }
+    if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+    return YearOf(t);
   }
 
   void Paragraphs() {
@@ -1901,17 +2359,17 @@ class Recognizer {
     size_t lines = 0;  // lines of the text being filled so far (counted, not recounted)
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
-      if (block.kind != FlatBlock::Kind::kParagraph) continue;
+      if (block.kind != FlatBlock::Kind::kParagraph || toc_[b]) continue;
       const FlatParagraph& para = block.paragraph;
       const std::string_view text = TrimBlank(para.text);
       if (text.empty()) continue;
-      if (b < report_begin_ || b >= report_end_) {
+      if (!in_report_[b]) {
         // Titles and notes around the tables.
         if (StartsWith(text, "说明")) {
           p_.basic_data.notes = std::string(text);
           p_.provenance["/basic_data/notes"] = Source(para);
         } else if (Has(text, "基础数据表") || Has(text, "自评表") || Has(text, "附件")) {
-          if (p_.fiscal_year == 0 && YearOf(text) != 0) p_.fiscal_year = YearOf(text);
+          AddYear(YearSource::kTableTitle, YearOf(text), Source(para));
         } else {
           const SourceRef src = Source(para);
           if (StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated &&
@@ -1945,6 +2403,19 @@ class Recognizer {
                                   section->subsections.size() - 1)] = Source(para);
         continue;
       }
+      // The cover ends at the first line of prose (a sentence, or a long line): what follows
+      // before any numbered heading is the report's unnumbered opening.
+      if (!in_body && !cover_done && (Has(text, "。") || text.size() > kLongestUnitLine)) {
+        cover_done = true;
+      }
+      if (!in_body && cover_done) {
+        report.sections.push_back(ReportSection{"", "", "", {}});
+        section = &report.sections.back();
+        sub = nullptr;
+        lines = 0;
+        section_pointer = fmt::format("/report/sections/{}", report.sections.size() - 1);
+        in_body = true;
+      }
       if (in_body) {
         ReportSection* target = sub != nullptr ? sub : section;
         const std::string pointer = sub != nullptr
@@ -1959,28 +2430,77 @@ class Recognizer {
         p_.provenance[pointer + "/" + std::to_string(line)] = Source(para);
         continue;
       }
-      // The cover: title lines, 单位名称, date, "（此页为封面）".
-      if (cover_done) continue;
-      const std::string folded = FoldWidth(text);
-      if (StartsWith(folded, "单位名称") || StartsWith(folded, "报送单位") ||
-          StartsWith(folded, "填报单位")) {
-        const size_t colon =
-            text.find("：") != std::string_view::npos ? text.find("：") + 3 : text.find(':') + 1;
-        report.cover.unit = std::string(TrimBlank(text.substr(std::min(colon, text.size()))));
-        p_.provenance["/report/cover/unit"] = Source(para);
-      } else if (IsDate(folded)) {
-        report.cover.date = std::string(text);
-        p_.provenance["/report/cover/date"] = Source(para);
-      } else if (Has(text, "封面")) {
-        // "（此页为封面）"
-      } else {
-        report.cover.title += text;
-        p_.provenance["/report/cover/title"] = Source(para);
-        if (p_.fiscal_year == 0 && YearOf(text) != 0) p_.fiscal_year = YearOf(text);
+      Cover(para, text);
+    }
+    // The report is there when it has numbered sections, or a title that names it.
+    bool numbered = false;
+    for (const ReportSection& s : report.sections) numbered = numbered || !s.number.empty();
+    if (numbered || Has(report.cover.title, "报告")) recognised_report_ = true;
+    if (!recognised_report_ && !report.sections.empty()) {
+      // Prose with neither headings nor a title: not a report. Say where it is, not imported.
+      const SourceRef& first = p_.provenance[section_pointer + "/text/0"];
+      Note("I601", first,
+           fmt::format("第{}行（段）起的文字既没有报告标题（…自评报告），也没有编号的部分"
+                       "（一、…），未作为自评报告导入。",
+                       first.paragraph > 0 ? first.paragraph : first.line),
+           fmt::format("The text from {} {} has neither a report title (…自评报告) nor numbered "
+                       "sections (一、…) and was not imported as the report.",
+                       first.paragraph > 0 ? "paragraph" : "line",
+                       first.paragraph > 0 ? first.paragraph : first.line));
+      report.sections.clear();
+      for (auto it = p_.provenance.lower_bound("/report/sections/");
+           it != p_.provenance.end() && StartsWith(it->first, "/report/sections/");) {
+        it = p_.provenance.erase(it);
       }
     }
-    if (!report.sections.empty()) recognised_report_ = true;
     StaffingFromReport();
+  }
+
+  // A line of the cover: title lines, the unit, the date, a year line, "（此页为封面）".
+  void Cover(const FlatParagraph& para, std::string_view text) {
+    Report& report = p_.report;
+    const std::string folded = FoldWidth(text);
+    for (std::string_view label : kUnitLabels) {
+      if (std::optional<std::string> rest = AfterLabel(text, label)) {
+        if (rest->empty() || !report.cover.unit.empty()) return;
+        report.cover.unit = *rest;
+        p_.provenance["/report/cover/unit"] = Source(para);
+        return;
+      }
+    }
+    for (std::string_view label : kDateLabels) {
+      if (std::optional<std::string> rest = AfterLabel(text, label)) {
+        if (rest->empty() || !report.cover.date.empty()) return;
+        report.cover.date = *rest;
+        p_.provenance["/report/cover/date"] = Source(para);
+        return;
+      }
+    }
+    for (std::string_view label : kPageLabels) {
+      if (AfterLabel(text, label)) return;  // a web page's stamp, not the report's
+    }
+    if (IsDate(folded)) {
+      if (report.cover.date.empty()) {
+        report.cover.date = std::string(text);
+        p_.provenance["/report/cover/date"] = Source(para);
+      }
+      return;
+    }
+    if (Has(text, "封面")) return;  // "（此页为封面）"
+    if (const int year = YearLine(text); year != 0) {
+      AddYear(YearSource::kCover, year, Source(para));
+      return;
+    }
+    // Another field of the cover ("预算编码：906017", "评价方式：自评"): not the title.
+    const size_t colon = std::min(folded.find(':'), folded.find("："));
+    if (colon != std::string::npos && colon <= 30) {
+      Note("I601", Source(para), fmt::format("封面上的“{}”未能识别，未导入。", text),
+           fmt::format("The cover line \"{}\" was not recognised and not imported.", text));
+      return;
+    }
+    report.cover.title += text;
+    p_.provenance["/report/cover/title"] = Source(para);
+    AddYear(YearSource::kTitle, YearOf(text), Source(para));
   }
 
   // 退休 and 实有 are usually given only in the report's 基本情况 ("实有干部职工17人，其中在职
@@ -2083,27 +2603,40 @@ class Recognizer {
                       p_.evaluation.indicators.size(), leaves, p_.evaluation.total_weight.Display(),
                       p_.evaluation.total_score.Display()));
     }
+    if (!fiscal_year_from_zh_.empty()) {
+      s.push_back(TrF("财年 {}：取自{}", "fiscal year {}: from {}", p_.fiscal_year,
+                      MessagesInChinese() ? fiscal_year_from_zh_ : fiscal_year_from_en_));
+    }
     if (recognised_report_) {
       s.push_back(TrF("自评报告：封面（{}，{}），{} 个部分", "report: cover ({}, {}), {} sections",
                       p_.report.cover.unit, p_.report.cover.date, p_.report.sections.size()));
     }
+    // A part not found is absent: one note, and the package says so (Package::parts), so
+    // that `check` judges the parts that are there instead of every blank of the missing one.
     const struct {
       bool found;
+      PartState* state;
       const char* zh;
       const char* en;
     } parts[] = {
-        // A project table has no 基础数据表 (project tables).
-        {recognised_expenses_ || recognised_staffing_ || recognised_project_, "基础数据表",
-         "basic data table"},
-        {recognised_evaluation_ || recognised_indicators_, "自评表", "self-evaluation table"},
-        {recognised_report_, "自评报告", "report"},
+        {recognised_expenses_ || recognised_staffing_ || recognised_buildings_,
+         &p_.parts.basic_data, "基础数据表", "basic data table"},
+        {recognised_evaluation_ || recognised_indicators_, &p_.parts.evaluation, "自评表",
+         "self-evaluation table"},
+        {recognised_report_, &p_.parts.report, "自评报告", "report"},
     };
     for (const auto& part : parts) {
+      *part.state = part.found ? PartState::kPresent : PartState::kAbsent;
       if (part.found) continue;
+      // A project table has no 基础数据表: absent, and nothing to note (project tables).
+      if (recognised_project_ && part.state == &p_.parts.basic_data) continue;
       SourceRef src;
       src.file = doc_.file;
-      Note("I603", src, fmt::format("文件中没有找到{}。", part.zh),
-           fmt::format("No {} was found in the file.", part.en));
+      Note("I603", src,
+           fmt::format("文件中没有{}，记为缺失；检查只针对文件中已有的部分。", part.zh),
+           fmt::format("The file holds no {}; it is recorded as absent, and only the parts "
+                       "that are there are checked.",
+                       part.en));
     }
   }
 
@@ -2148,8 +2681,11 @@ class Recognizer {
   Mode mode_ = Mode::kNone;
   std::optional<size_t> first_table_block_;
   std::optional<size_t> last_table_block_;
-  size_t report_begin_ = 0;  // the report's blocks: [report_begin_, report_end_)
-  size_t report_end_ = 0;
+  std::vector<bool> in_report_;         // by block: a paragraph of the report
+  std::vector<bool> toc_;               // by block: a line of the table of contents
+  std::vector<bool> table_recognised_;  // by block: a table in which a part was found
+  std::vector<YearSource> years_;       // where a fiscal year was read, in document order
+  std::string fiscal_year_from_zh_, fiscal_year_from_en_;
   std::vector<std::vector<bool>> used_;  // of the table being read: [row][column]
   std::vector<int> staffing_cols_;
   std::array<int, 3> expense_cols_ = {-1, -1, -1};
@@ -2161,6 +2697,8 @@ class Recognizer {
   int expense_money_ = -1, building_money_ = -1, funds_money_ = -1;
   bool in_projects_ = false;
   std::vector<Pending> pending_;
+  std::map<std::string, int> latest_of_key_;  // key → index in pending_ of its latest row
+  int min_indent_ = 0, max_indent_ = 0;       // of the labels in pending_
   std::vector<int> building_cols_;
   std::vector<int> funds_cols_;
   int funds_method_col_ = -1;  // 得分计算方法 (贵州)

@@ -5,10 +5,16 @@
 // little still imports. The report is split into its cover and numbered sections (一、…,
 // （一）…) with the text kept exactly.
 //
+// Rows of 经费控制情况 are placed by their labels, 其中 markers, numbering and indentation,
+// wherever they stand; a row the model has no name for is kept as "other". A part of the
+// package that is not in the document is recorded as absent (Package::parts). A table of
+// contents before the report is skipped. The fiscal year comes from the report's title, the
+// cover, a table's title or a table header, never from a date; the source is recorded.
+//
 // Every value placed remembers where it came from (Package::provenance, keyed by JSON
 // pointer). Nothing is dropped silently: every non-empty row, cell or paragraph that could
 // not be placed, and every cell that should hold a figure but does not, is reported as a
-// diagnostic (codes I601–I603 in docs/diagnostics.md).
+// diagnostic (codes I601–I603 and I611–I613 in docs/diagnostics.md).
 //
 // Pure function; safe from any thread.
 #pragma once

@@ -27,6 +27,10 @@ std::string_view ExpenseColumnKey(ExpenseColumn c) {
   return "";
 }
 
+std::string_view PartStateKey(PartState s) {
+  return s == PartState::kAbsent ? "absent" : "present";
+}
+
 std::string_view ChildRelationKey(ChildRelation r) {
   switch (r) {
     case ChildRelation::kNone:

@@ -233,6 +233,21 @@ struct ProjectInfo {
 
 inline constexpr const char* kPackageSchema = "jixiao.package/1";
 
+// Whether a part of the package was in the document it was imported from. An absent part is
+// not checked field by field (its blanks are not errors: the part is not there); a present
+// part is checked in full. A hand-made package states nothing and has all three present.
+enum class PartState { kPresent, kAbsent };
+struct PartStates {
+  PartState basic_data = PartState::kPresent;  // 基础数据表
+  PartState evaluation = PartState::kPresent;  // 自评表
+  PartState report = PartState::kPresent;      // 自评报告
+  bool all_present() const {
+    return basic_data == PartState::kPresent && evaluation == PartState::kPresent &&
+           report == PartState::kPresent;
+  }
+};
+std::string_view PartStateKey(PartState s);  // "present", "absent"
+
 struct Package {
   std::string schema = kPackageSchema;
   std::string rulebook;  // rulebook id, e.g. "hunan-lingling"
@@ -243,6 +258,7 @@ struct Package {
   BasicData basic_data;
   Evaluation evaluation;
   Report report;
+  PartStates parts;  // which parts the source document held (all, unless imported)
   // JSON pointer of a value (e.g. "/evaluation/funds/executed") → where it was imported from.
   std::map<std::string, SourceRef> provenance;
 };

@@ -345,7 +345,7 @@ class PackageReader {
     }
     if (!CheckKeys(root, "",
                    {"schema", "rulebook", "kind", "project", "fiscal_year", "unit", "basic_data",
-                    "evaluation", "report", "provenance"})) {
+                    "evaluation", "report", "parts", "provenance"})) {
       return false;
     }
     out->schema = kPackageSchema;
@@ -379,10 +379,22 @@ class PackageReader {
     if (const json* v = Find(root, "report")) {
       if (!ReadReport(*v, "/report", &out->report)) return false;
     }
+    if (const json* v = Find(root, "parts")) {
+      if (!ReadParts(*v, "/parts", &out->parts)) return false;
+    }
     if (const json* v = Find(root, "provenance")) {
       if (!ReadProvenance(*v, "/provenance", &out->provenance)) return false;
     }
     return true;
+  }
+
+  // "parts": which parts the source document held; a missing key is "present".
+  bool ReadParts(const json& v, const std::string& p, PartStates* out) {
+    static constexpr std::array<PartState, 2> kStates = {PartState::kPresent, PartState::kAbsent};
+    return CheckKeys(v, p, {"basic_data", "evaluation", "report"}) &&
+           ReadEnum(v, p, "basic_data", kStates, &PartStateKey, &out->basic_data) &&
+           ReadEnum(v, p, "evaluation", kStates, &PartStateKey, &out->evaluation) &&
+           ReadEnum(v, p, "report", kStates, &PartStateKey, &out->report);
   }
 
  private:
@@ -553,11 +565,13 @@ class PackageReader {
     if (v == nullptr) return true;
     const std::string child = ChildPointer(pointer, key);
     std::string expected;
+    size_t named = 0;  // the values that have a name ("" stands for "not given")
+    for (E e : values) named += !key_of(e).empty();
     size_t listed = 0;
     for (E e : values) {
       if (key_of(e).empty()) continue;
       ++listed;
-      if (!expected.empty()) expected += listed == N - 1 ? Tr(" 或 ", " or ") : Tr("、", ", ");
+      if (!expected.empty()) expected += listed == named ? Tr(" 或 ", " or ") : Tr("、", ", ");
       expected += fmt::format(R"("{}")", key_of(e));
     }
     if (!v->is_string()) return Fail(child, TrF("应为 {}", "expected {}", expected));
@@ -1082,6 +1096,13 @@ std::string WritePackageJson(const Package& package) {
       {"cover",
        {{"title", report.cover.title}, {"unit", report.cover.unit}, {"date", report.cover.date}}},
       {"sections", std::move(sections)}};
+
+  // Written only when a part is absent: a package that has them all reads as before.
+  if (!package.parts.all_present()) {
+    root["parts"] = {{"basic_data", PartStateKey(package.parts.basic_data)},
+                     {"evaluation", PartStateKey(package.parts.evaluation)},
+                     {"report", PartStateKey(package.parts.report)}};
+  }
 
   // The map's keys are unique and sorted: appended directly, not through operator[], whose
   // search of an ordered_json object is linear (quadratic over a large import).

@@ -1,0 +1,419 @@
+// Tests of the recognizer on the layouts real documents have, beside the one form it was
+// first written for: 经费控制情况 rows in other orders and with rows the model has no name for
+// (placed by label, 其中, numbering and indentation; checked without false A101/A103), a
+// table of contents before the report, cover variants and where the fiscal year comes from,
+// tables that are not recognised, and reports with and without tables around them. The
+// inputs are written for these tests in the shapes published pages have (figures made up).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "check/checker.h"
+#include "import/recognize.h"
+#include "import/text_reader.h"
+#include "model/walk.h"
+#include "rules/rulebook.h"
+
+namespace jixiao {
+namespace {
+
+ImportResult RecognizeText(const std::string& text) {
+  Result<FlatDocument> doc = ReadText(text, "layout.txt");
+  EXPECT_TRUE(doc.ok()) << doc.status().message();
+  return Recognize(doc.ok() ? *doc : FlatDocument{});
+}
+
+std::vector<std::string> Codes(const std::vector<Diagnostic>& ds) {
+  std::vector<std::string> codes;
+  for (const Diagnostic& d : ds) codes.push_back(d.code);
+  return codes;
+}
+
+int Count(const std::vector<Diagnostic>& ds, std::string_view code) {
+  int n = 0;
+  for (const Diagnostic& d : ds) n += d.code == code;
+  return n;
+}
+
+// "key(label)[child, child]" for a tree, so a whole placement is one string to compare.
+std::string Shape(const std::vector<ExpenseRow>& rows) {
+  std::string out;
+  for (const ExpenseRow& r : rows) {
+    if (!out.empty()) out += " ";
+    out += r.key;
+    if (!r.children.empty()) out += "[" + Shape(r.children) + "]";
+  }
+  return out;
+}
+
+std::vector<Diagnostic> CheckTables(const Package& p) {
+  Result<Rulebook> rb = BundledRulebook("national");
+  EXPECT_TRUE(rb.ok()) << rb.status().message();
+  return CheckPackage(p, *rb);
+}
+
+const char kHeader[] = "| 经费控制情况（万元） | 2022年决算数 | 2023年预算数 | 2023年决算数 |\n";
+
+// 项目支出 before 三公经费; 公用经费 with sub-items the model has names for (办公费, 水电费,
+// 差旅费, 会议费, 培训费) and two it has not (运行维护经费, 印刷费); a project whose name
+// mentions 公务接待; an item "4.其他" under 三公; a 合计 row. Figures add up.
+const char kProjectsFirst[] =
+    "| 一、部门基本支出 | 180.00 | 190.00 | 185.00 |\n"
+    "|   其中：人员经费 | 140.00 | 150.00 | 146.00 |\n"
+    "|   其中：公用经费 | 40.00 | 40.00 | 39.00 |\n"
+    "|       办公费 | 8.00 | 8.00 | 7.50 |\n"
+    "|       水电费 | 3.00 | 3.20 | 3.10 |\n"
+    "|       差旅费 | 5.00 | 5.00 | 4.60 |\n"
+    "|       会议费 | 1.00 | 1.00 | 0.80 |\n"
+    "|       培训费 | 2.00 | 2.00 | 1.90 |\n"
+    "|       运行维护经费 | 6.00 | 6.00 | 5.80 |\n"
+    "|       印刷费 | 1.50 | 1.50 | 1.40 |\n"
+    "| 二、项目支出小计 | 30.00 | 25.00 | 24.00 |\n"
+    "|   1.统计调查专项 | 20.00 | 15.00 | 14.50 |\n"
+    "|   2.公务接待保障专项 | 10.00 | 10.00 | 9.50 |\n"
+    "|   三公经费 | 3.40 | 3.00 | 2.70 |\n"
+    "|     1.公务用车购置及运行维护费 | 2.00 | 2.00 | 1.80 |\n"
+    "|         其中：公车购置 | 0 | 0 | 0 |\n"
+    "|               公车运行维护 | 2.00 | 2.00 | 1.80 |\n"
+    "|     2.因公出国（境）费 | 0 | 0 | 0 |\n"
+    "|     3.公务接待费 | 1.00 | 0.80 | 0.70 |\n"
+    "|     4.其他 | 0.40 | 0.20 | 0.20 |\n"
+    "| 合计 | 210.00 | 215.00 | 209.00 |\n"
+    "| 政府采购金额 | —— | 12.00 | 11.00 |\n";
+
+TEST(RecognizeLayout, ProjectsBeforeThreePublicUnknownRowsKept) {
+  const ImportResult r = RecognizeText(std::string(kHeader) + kProjectsFirst);
+  const std::vector<ExpenseRow>& rows = r.package.basic_data.expenses;
+  EXPECT_EQ(Shape(rows),
+            "basic[personnel public_funds[office utilities_travel utilities_travel "
+            "meetings_training meetings_training other other] "
+            "three_public[vehicles[vehicle_purchase vehicle_operation] overseas reception other]] "
+            "projects[project project] total procurement");
+  // The unknown rows keep their labels and figures.
+  const ExpenseRow& public_funds = rows[0].children[1];
+  EXPECT_EQ(public_funds.children[5].label, "运行维护经费");
+  EXPECT_EQ(public_funds.children[5].at(ExpenseColumn::kFinal).Display(), "5.80");
+  EXPECT_EQ(public_funds.children[6].label, "印刷费");
+  const ExpenseRow& three = rows[0].children[2];
+  EXPECT_EQ(three.children[3].label, "4.其他");
+  EXPECT_EQ(three.children[3].at(ExpenseColumn::kBudget).Display(), "0.20");
+  EXPECT_EQ(rows[1].children[1].label, "2.公务接待保障专项");  // a project, not 公务接待
+  EXPECT_EQ(rows[2].at(ExpenseColumn::kPriorFinal).Display(), "210.00");
+  // Nothing left unplaced, nothing taken for the score table's total.
+  EXPECT_EQ(Count(r.notes, "I601"), 0) << Codes(r.notes).size();
+  EXPECT_TRUE(r.package.evaluation.total_score.blank());
+  // Checked as placed: every total adds up (三公 = its four items), no false alarm.
+  const std::vector<Diagnostic> found = CheckTables(r.package);
+  EXPECT_EQ(Count(found, "A101"), 0);
+  EXPECT_EQ(Count(found, "A102"), 0);
+  EXPECT_EQ(Count(found, "A103"), 0);
+}
+
+// The same rows with 三公经费 first, 公用经费 after it, unindented (as a Word table gives them):
+// numbering and 其中 place them.
+TEST(RecognizeLayout, ThreePublicFirstWithoutIndentation) {
+  const std::string table = std::string(kHeader) +
+                            "| 一、部门基本支出 | 180.00 | 190.00 | 185.00 |\n"
+                            "| 三公经费 | 3.00 | 2.80 | 2.50 |\n"
+                            "| 1.公务用车购置和维护经费 | 2.00 | 2.00 | 1.80 |\n"
+                            "| 2.出国经费 | 0 | 0 | 0 |\n"
+                            "| 3.公务接待 | 1.00 | 0.80 | 0.70 |\n"
+                            "| 其中：公用经费 | 40.00 | 40.00 | 39.00 |\n"
+                            "| 其中：办公费 | 8.00 | 8.00 | 7.50 |\n"
+                            "| 物业管理费 | 4.00 | 4.00 | 3.90 |\n"
+                            "| 二、项目支出小计 | 30.00 | 25.00 | 24.00 |\n"
+                            "| 1.统计调查专项 | 30.00 | 25.00 | 24.00 |\n";
+  const ImportResult r = RecognizeText(table);
+  EXPECT_EQ(Shape(r.package.basic_data.expenses),
+            "basic[three_public[vehicles overseas reception] public_funds[office other]] "
+            "projects[project]");
+  EXPECT_EQ(r.package.basic_data.expenses[0].children[1].children[1].label, "物业管理费");
+  const std::vector<Diagnostic> found = CheckTables(r.package);
+  EXPECT_EQ(Count(found, "A101"), 0);
+  EXPECT_EQ(Count(found, "A103"), 0);
+}
+
+// A 三公 total that does not add up is still found (the placement does not hide errors), and
+// an unknown item is summed as such. (Zeros written "0.00": a bare "0" stands for ±0.5.)
+TEST(RecognizeLayout, UnknownItemIsSummedUnderItsParent) {
+  const std::string table = std::string(kHeader) +
+                            "| 三公经费 | 3.40 | 3.00 | 2.90 |\n"
+                            "|   1.公务用车购置和维护经费 | 2.00 | 2.00 | 1.80 |\n"
+                            "|   2.出国经费 | 0.00 | 0.00 | 0.00 |\n"
+                            "|   3.公务接待 | 1.00 | 0.80 | 0.70 |\n"
+                            "|   4.其他 | 0.40 | 0.20 | 0.20 |\n";
+  const ImportResult r = RecognizeText(table);
+  EXPECT_EQ(Shape(r.package.basic_data.expenses),
+            "three_public[vehicles overseas reception other]");
+  const std::vector<Diagnostic> found = CheckTables(r.package);
+  ASSERT_EQ(Count(found, "A101"), 1);  // final: 1.80 + 0 + 0.70 + 0.20 = 2.70, not 2.90
+  for (const Diagnostic& d : found) {
+    if (d.code != "A101") continue;
+    EXPECT_EQ(d.reported, "2.90");
+    EXPECT_EQ(d.computed, "2.70");
+  }
+}
+
+// A row that is neither a known line nor money (no figure, no 费/支出 in its label) is not
+// made an expense row: it is reported where it is.
+TEST(RecognizeLayout, RowWithoutFiguresIsReportedNotInvented) {
+  const std::string table = std::string(kHeader) +
+                            "| 三公经费 | 1.00 | 1.00 | 1.00 |\n"
+                            "| 填报人：王某 | 审核人：李某 | | |\n";
+  const ImportResult r = RecognizeText(table);
+  EXPECT_EQ(Shape(r.package.basic_data.expenses), "three_public");
+  ASSERT_EQ(Count(r.notes, "I601"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code == "I601") {
+      EXPECT_NE(d.message_zh.find("填报人：王某"), std::string::npos);
+    }
+  }
+}
+
+// ---- the report: cover, table of contents, fiscal year ----
+
+// A report with a cover of the 岳阳 kind, a table of contents with dot leaders and page
+// numbers, and a title that gives the year.
+const char kReportWithContents[] =
+    "某县统计局2023年度部门整体支出绩效自评报告\n"
+    "部门(单位)名称：  某县统计局\n"
+    "预 算 编 码：  906017\n"
+    "报告日期：2024年5月18日\n"
+    "目 录\n"
+    "一、基本情况……………………………………1\n"
+    "二、一般公共预算支出情况………………………2\n"
+    "三、政府性基金预算支出情况……………………3\n"
+    "（一）基本支出 PAGEREF _Toc12345 \\h 3\n"
+    "四、部门整体支出绩效情况 4\n"
+    "一、基本情况\n"
+    "本局核定编制12名，实有干部职工15人，其中在职人员11人，退休人员4人。\n"
+    "二、一般公共预算支出情况\n"
+    "本年支出210.40万元。\n"
+    "三、政府性基金预算支出情况\n"
+    "无。\n"
+    "四、部门整体支出绩效情况\n"
+    "全年完成各项统计调查任务。\n";
+
+TEST(RecognizeLayout, TableOfContentsIsSkipped) {
+  const ImportResult r = RecognizeText(kReportWithContents);
+  const Report& report = r.package.report;
+  ASSERT_EQ(report.sections.size(), 4u);
+  EXPECT_EQ(report.sections[0].title, "基本情况");
+  EXPECT_NE(report.sections[0].text.find("核定编制12名"), std::string::npos);
+  EXPECT_EQ(report.sections[3].text, "全年完成各项统计调查任务。");
+  ASSERT_EQ(Count(r.notes, "I611"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I611") continue;
+    EXPECT_EQ(d.message_en,
+              "A table of contents begins at line 5 (5 entries) and was skipped; its entries are "
+              "not taken for sections of the report.");
+  }
+  // The cover: the unit after "部门(单位)名称：", the date after "报告日期：", the other field
+  // reported (not glued to the title), the year from the title — not from the date.
+  EXPECT_EQ(report.cover.unit, "某县统计局");
+  EXPECT_EQ(report.cover.date, "2024年5月18日");
+  EXPECT_EQ(report.cover.title, "某县统计局2023年度部门整体支出绩效自评报告");
+  EXPECT_EQ(Count(r.notes, "I601"), 1);  // 预 算 编 码
+  EXPECT_EQ(r.package.fiscal_year, 2023);
+  EXPECT_EQ(r.package.provenance.at("/fiscal_year").line, 1);
+  EXPECT_EQ(r.package.unit.name, "某县统计局");
+}
+
+// The same in a Word document: paragraphs numbered by Word's body count, entries with a tab
+// before the page number (as Word's TOC field leaves them), a subsection entry.
+TEST(RecognizeLayout, TableOfContentsInAWordDocument) {
+  FlatDocument doc;
+  doc.file = "report.docx";
+  doc.format = "docx";
+  const char* paragraphs[] = {"某县统计局部门整体支出绩效自评报告",
+                              "（2023年度）",
+                              "目　录",
+                              "一、基本情况\t1",
+                              "（一）单位基本情况\t1",
+                              "二、一般公共预算支出情况\t2",
+                              "一、基本情况",
+                              "（一）单位基本情况",
+                              "本局核定编制12名。",
+                              "二、一般公共预算支出情况",
+                              "本年支出210.40万元。"};
+  int n = 0;
+  for (const char* text : paragraphs) {
+    FlatBlock b;
+    b.paragraph.text = text;
+    b.paragraph.origin.paragraph = ++n;
+    doc.blocks.push_back(b);
+  }
+  const ImportResult r = Recognize(doc);
+  ASSERT_EQ(r.package.report.sections.size(), 2u);
+  ASSERT_EQ(r.package.report.sections[0].subsections.size(), 1u);
+  EXPECT_EQ(r.package.report.sections[0].subsections[0].text, "本局核定编制12名。");
+  EXPECT_EQ(r.package.fiscal_year, 2023);
+  EXPECT_EQ(r.package.provenance.at("/fiscal_year").paragraph, 2);
+  ASSERT_EQ(Count(r.notes, "I611"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I611") continue;
+    EXPECT_EQ(d.message_zh, "第3段起是目录（3 个条目），已跳过；其条目不作为报告的部分。");
+  }
+}
+
+// A word 目录 followed by prose is not a table of contents.
+TEST(RecognizeLayout, TheWordContentsAloneIsNotATableOfContents) {
+  const ImportResult r = RecognizeText(
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "一、基本情况\n"
+      "目录\n"
+      "本局编印统计资料目录一册。\n");
+  EXPECT_EQ(Count(r.notes, "I611"), 0);
+  ASSERT_EQ(r.package.report.sections.size(), 1u);
+  EXPECT_EQ(r.package.report.sections[0].text, "目录\n本局编印统计资料目录一册。");
+}
+
+// A 小计 row closing the project block is a subtotal beside it, not one more project (which
+// would double 项目支出); a 合计 row of the expense table is not the score table's 总分.
+TEST(RecognizeLayout, SubtotalAndTotalRowsKeepTheirMeaning) {
+  const std::string table = std::string(kHeader) +
+                            "| 二、项目支出 | 30.00 | 25.00 | 24.00 |\n"
+                            "| 1.统计调查专项 | 20.00 | 15.00 | 14.50 |\n"
+                            "| 2.普查专项 | 10.00 | 10.00 | 9.50 |\n"
+                            "| 小计 | 30.00 | 25.00 | 24.00 |\n"
+                            "| 合计 | 30.00 | 25.00 | 24.00 |\n";
+  const ImportResult r = RecognizeText(table);
+  EXPECT_EQ(Shape(r.package.basic_data.expenses), "projects[project project] subtotal total");
+  EXPECT_TRUE(r.package.evaluation.total_score.blank());
+  EXPECT_EQ(Count(CheckTables(r.package), "A101"), 0);
+}
+
+// Other wordings of the same: 上年决算 / 本年预算 / 本年决算 without 数, headings "一．" and "二.".
+TEST(RecognizeLayout, HeaderAndHeadingWordings) {
+  const ImportResult r = RecognizeText(
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "一．基本情况\n"
+      "本局核定编制12名。\n"
+      "二.一般公共预算支出情况\n"
+      "本年支出210.40万元。\n"
+      "| 项目 | 上年决算 | 本年预算 | 本年决算 |\n"
+      "| 三公经费 | 1.20 | 1.00 | 0.90 |\n"
+      "| 3.公务接待 | 1.20 | 1.00 | 0.90 |\n");
+  ASSERT_EQ(r.package.report.sections.size(), 2u);
+  EXPECT_EQ(r.package.report.sections[1].number, "二");
+  EXPECT_EQ(r.package.report.sections[1].title, "一般公共预算支出情况");
+  EXPECT_EQ(Shape(r.package.basic_data.expenses), "three_public[reception]");
+  EXPECT_EQ(r.package.basic_data.expenses[0].at(ExpenseColumn::kPriorFinal).Display(), "1.20");
+  EXPECT_EQ(r.package.basic_data.expenses[0].at(ExpenseColumn::kFinal).Display(), "0.90");
+  EXPECT_EQ(r.package.parts.basic_data, PartState::kPresent);
+}
+
+// Cover variants: each label gives the unit or the date; a year line of its own gives the
+// fiscal year when the title has none.
+TEST(RecognizeLayout, CoverVariants) {
+  const struct {
+    const char* line;
+    const char* unit;
+    const char* date;
+  } cases[] = {
+      {"部门名称：某市农业农村局", "某市农业农村局", ""},
+      {"部门（单位）全称：某区水利局", "某区水利局", ""},
+      {"项目单位：某镇人民政府", "某镇人民政府", ""},
+      {"单位名称：某县档案馆", "某县档案馆", ""},
+      {"报告日期：2022年5月18日", "", "2022年5月18日"},
+      {"填报日期 2024年 2月26日", "", "2024年 2月26日"},
+  };
+  for (const auto& c : cases) {
+    const ImportResult r = RecognizeText(std::string("部门整体支出绩效自评报告\n（2023年度）\n") +
+                                         c.line + "\n一、基本情况\n本单位编制10名。\n");
+    EXPECT_EQ(r.package.report.cover.unit, c.unit) << c.line;
+    EXPECT_EQ(r.package.report.cover.date, c.date) << c.line;
+    EXPECT_EQ(r.package.report.cover.title, "部门整体支出绩效自评报告") << c.line;
+    EXPECT_EQ(r.package.fiscal_year, 2023) << c.line;  // from "（2023年度）", never the date
+    EXPECT_EQ(r.package.provenance.at("/fiscal_year").line, 2) << c.line;
+    EXPECT_EQ(Count(r.notes, "I612"), 0) << c.line;
+    EXPECT_EQ(Count(r.notes, "I601"), 0) << c.line;
+  }
+}
+
+// The title says 2023, the data table's header 2024: a finding that names both places.
+TEST(RecognizeLayout, FiscalYearSourcesThatDisagreeAreNoted) {
+  const std::string text =
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "单位名称：某县统计局\n"
+      "一、基本情况\n"
+      "本局核定编制12名。\n"
+      "| 经费控制情况（万元） | 2023年决算数 | 2024年预算数 | 2024年决算数 |\n"
+      "| 三公经费 | 1.00 | 1.00 | 1.00 |\n";
+  const ImportResult r = RecognizeText(text);
+  EXPECT_EQ(r.package.fiscal_year, 2023);
+  ASSERT_EQ(Count(r.notes, "I612"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I612") continue;
+    EXPECT_EQ(d.message_en,
+              "The fiscal year differs between sources: the report's title (line 1) "
+              "\"某县统计局2023年度部门整体支出绩效自评报告\" says 2023, but a table header (表1, "
+              "row 1) \"2024年预算数\" says 2024; 2023 was taken. Check which is right and "
+              "correct the other.");
+    EXPECT_EQ(d.location.source->table, "表1");
+    ASSERT_EQ(d.related.size(), 1u);
+    EXPECT_EQ(d.related[0].source->line, 1);
+  }
+  // The report comes first and the table after it: both are read.
+  EXPECT_EQ(r.package.report.sections.size(), 1u);
+  EXPECT_EQ(r.package.basic_data.expenses.size(), 1u);
+}
+
+// ---- what is refused, what is imported ----
+
+// A report with a small table inside it (not a part of the package) keeps all its sections,
+// and the table is one note saying where it is and why it was not read.
+TEST(RecognizeLayout, TableInsideTheReportDoesNotCutIt) {
+  const std::string text =
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "一、基本情况\n"
+      "本局核定编制12名。\n"
+      "| 联系人 | 联系电话 |\n"
+      "| 王某 | 0746-1234567 |\n"
+      "二、一般公共预算支出情况\n"
+      "本年支出210.40万元。\n";
+  const ImportResult r = RecognizeText(text);
+  ASSERT_EQ(r.package.report.sections.size(), 2u);
+  EXPECT_EQ(r.package.report.sections[1].text, "本年支出210.40万元。");
+  ASSERT_EQ(Count(r.notes, "I613"), 1);
+  EXPECT_EQ(Count(r.notes, "I601"), 0);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I613") continue;
+    EXPECT_EQ(d.location.source->table, "表1");
+    EXPECT_EQ(d.location.source->line, 4);
+    EXPECT_NE(d.message_en.find("First row: \"联系人 | 联系电话\""), std::string::npos);
+  }
+  EXPECT_EQ(r.package.parts.report, PartState::kPresent);
+  EXPECT_EQ(r.package.parts.basic_data, PartState::kAbsent);
+  EXPECT_EQ(r.package.parts.evaluation, PartState::kAbsent);
+}
+
+// A report whose only structure is its title (no numbered sections) is still a report.
+TEST(RecognizeLayout, ReportWithTitleButNoNumberedSections) {
+  const ImportResult r = RecognizeText(
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "本局2023年支出210.40万元，全年完成各项统计调查任务。\n");
+  EXPECT_EQ(r.package.parts.report, PartState::kPresent);
+  ASSERT_EQ(r.package.report.sections.size(), 1u);
+  EXPECT_EQ(r.package.report.sections[0].number, "");
+  EXPECT_EQ(r.package.fiscal_year, 2023);
+}
+
+// Absent parts: one I603 each, recorded in the package.
+TEST(RecognizeLayout, AbsentPartsAreOneNoteEach) {
+  const ImportResult r =
+      RecognizeText(std::string(kHeader) + "| 三公经费 | 1.00 | 1.00 | 1.00 |\n");
+  EXPECT_EQ(r.package.parts.basic_data, PartState::kPresent);
+  EXPECT_EQ(r.package.parts.evaluation, PartState::kAbsent);
+  EXPECT_EQ(r.package.parts.report, PartState::kAbsent);
+  EXPECT_EQ(Count(r.notes, "I603"), 2);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code == "I603") {
+      EXPECT_EQ(d.severity, Severity::kInfo);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jixiao
