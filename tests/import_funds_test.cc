@@ -120,12 +120,13 @@ TEST(ImportFunds, ARowWithAnUnknownLabelIsKept) {
             "支出、项目支出），已按原标签保留，计入按资金来源分列的各行。");
 }
 
-// An OCR slip in a known row ("8O.00") is that cell's I602, and the row and those below it are
-// still read.
+// An unreadable figure in a known row ("8?.00": an OCR slip that cannot be repaired, unlike
+// "8O.00", which the text reader reads as 80.00) is that cell's I602, and the row and those
+// below it are still read.
 TEST(ImportFunds, AnUnreadableFigureInARowIsItsCellsNote) {
   std::string text = kAnhuiText;
   const std::string figure = "\t80.00\n";
-  text.replace(text.find(figure), figure.size(), "\t8O.00\n");
+  text.replace(text.find(figure), figure.size(), "\t8?.00\n");
   Result<FlatDocument> doc = ReadText(text, "anhui.txt");
   ASSERT_TRUE(doc.ok());
   const ImportResult r = Recognize(*doc);
@@ -134,7 +135,7 @@ TEST(ImportFunds, AnUnreadableFigureInARowIsItsCellsNote) {
   EXPECT_EQ(Cells(f.rows[1]), (Strings{"60.00", "", "68.16", "——", "85.20%", "——"}));
   const auto notes = Notes(r, "I602");
   ASSERT_EQ(notes.size(), 1u);
-  EXPECT_EQ(notes[0]->reported, "8O.00");
+  EXPECT_EQ(notes[0]->reported, "8?.00");
   EXPECT_EQ(f.rows[2].key, "other");
 }
 

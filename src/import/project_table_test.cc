@@ -226,9 +226,10 @@ TEST(ProjectTable, ScoredUnderTheProjectRulebookWithoutDepartmentChecks) {
     EXPECT_NE(d.code, "W403") << d.message_en;  // 50 / 30 / 10 / 10 are the project weights
     EXPECT_NE(d.code, "S302") << d.message_en;
   }
-  // The same package called a department package gets the data table's blanks.
+  // The same package called a department package that holds a data table gets its blanks.
   Package department = r.package;
   department.kind = PackageKind::kDepartment;
+  department.parts.basic_data = PartState::kPresent;
   bool staffing_blank = false;
   for (const Diagnostic& d : CheckPackage(department, rb)) {
     staffing_blank = staffing_blank || (d.code == "C501" && d.location.document == "basic_data");
