@@ -32,22 +32,6 @@ std::vector<std::string> BuildFigureNames() {
   return names;
 }
 
-// Edit distance, for "did you mean".
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 class Parser {
  public:
   Parser(std::string_view text, const std::function<int(std::string_view)>& metric_index,
@@ -211,7 +195,7 @@ class Parser {
         std::string nearest;
         size_t best = 3;
         for (const std::string& k : known) {
-          const size_t d = Distance(name, k);
+          const size_t d = EditDistance(name, k);
           if (d < best) best = d, nearest = k;
         }
         pos_ = start;
