@@ -264,6 +264,20 @@ TEST_F(CheckerTest, RequiredValues) {
   EXPECT_EQ(Count(found, "C501"), 3);
 }
 
+// A report without any cover (neither unit nor date: it arrived from its text on) is not
+// judged for the cover's blanks; one that shows the unit but not the date still is.
+TEST_F(CheckerTest, ReportWithoutCoverIsNotBlank) {
+  example_.report.cover.unit = "";
+  example_.report.cover.date = "";
+  for (const Diagnostic& d : Check(example_)) {
+    EXPECT_FALSE(d.code == "C501" && d.location.table == "cover") << d.message_en;
+  }
+  example_.report.cover.unit = "某县农业农村局";
+  const auto found = Check(example_);
+  ASSERT_EQ(Count(found, "C501"), 1);
+  EXPECT_EQ(Find(found, "C501")->location.pointer, "/report/cover/date");
+}
+
 TEST_F(CheckerTest, ReportSections) {
   example_.report.sections.erase(example_.report.sections.begin() + 6);  // 七
   const Diagnostic* d = Find(Checked(), "C507");

@@ -159,6 +159,29 @@ TEST(ProjectTable, RecognisedFromText) {
             "某县科学技术协会, implemented by 某县科普服务中心)");
 }
 
+// 四川's project form: the funds header says 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率
+// under a two-cell label, the total row is labelled 总额 alone, and its last cell (under 原因)
+// holds the form's instructions. Pipe rows, as a web page copies them; figures made up.
+TEST(ProjectTable, SichuanFundsTotalUnder原因Column) {
+  const std::string text =
+      "部门预算项目支出绩效自评表(2023年度) | |||\n"
+      "项目名称 | 某县档案数字化补助项目 | |||\n"
+      "主管部门 | 某县档案局 | 实施单位 | 某县档案馆 | ||\n"
+      "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 "
+      "| 权重 | 得分 | 原因 | |\n"
+      "总额 | 5.00 | 6.20 | 6.00 | 96.77% | 10 | 9.68 | 执行率低于90%的须说明原因。 | |\n"
+      "其中:财政资金 | 5.00 | 6.20 | 6.00 | 96.77% | / | / | ||\n";
+  const ImportResult r = Import(text, "project.txt");
+  const Funds& f = r.package.evaluation.funds;
+  EXPECT_EQ(f.initial_budget.Display(), "5.00");
+  EXPECT_EQ(f.full_year_budget.Display(), "6.20");
+  EXPECT_EQ(f.executed.Display(), "6.00");
+  EXPECT_EQ(f.execution_rate.Display(), "96.77%");
+  EXPECT_EQ(f.weight.Display(), "10");
+  EXPECT_EQ(f.score.Display(), "9.68");
+  for (const Diagnostic& d : r.notes) EXPECT_NE(d.code, "I622") << d.message_en;
+}
+
 TEST(ProjectTable, RecognisedFromDocx) {
   ScopedMessageLanguage lang(Lang::kZh);
   const ImportResult r = Import(DocxDocument(), "project.docx");

@@ -1349,6 +1349,9 @@ class Recognizer {
                    FindColumn(keys, {"执行率"}),
                    score};
     funds_method_col_ = FindColumn(keys, {"计算方法", "评分方法", "评分标准"});
+    // 四川's 原因 column (the reasons for a low rate, often only the form's instructions) is
+    // not read, but a row's text standing under it still fits the header.
+    funds_reason_col_ = FindColumn(keys, {"原因", "偏差"});
     funds_width_ = keys.size();
     funds_header_row_ = r;
     recognised_evaluation_ = true;
@@ -1379,7 +1382,8 @@ class Recognizer {
       const FlatCell& cell = row.cells[c];
       if (cell.covered || IsBlank(cell.text)) continue;
       const int header_column = static_cast<int>(c) - shift;
-      bool under = header_column == funds_method_col_;
+      bool under = header_column == funds_method_col_ ||
+                   (funds_reason_col_ >= 0 && header_column == funds_reason_col_);
       for (int f : funds_cols_) under = under || (f >= 0 && f == header_column);
       if (!under) return false;
     }
@@ -1571,7 +1575,9 @@ class Recognizer {
   void FundsValues(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     const FlatRow& row = t.rows[r];
     Funds& f = p_.evaluation.funds;
-    const int label = FindColumn(keys, {"年度资金总额", "资金总额", "合计"});
+    // The total row: 年度资金总额, or 总额 alone (四川's form).
+    int label = FindColumn(keys, {"年度资金总额", "资金总额", "合计"});
+    if (label < 0 && !keys.empty() && keys[0] == "总额") label = 0;
     if (label >= 0 && !funds_done_) {
       // Columns come from the header (FundsShift); a row that does not fit it is a note.
       funds_done_ = true;
@@ -2702,6 +2708,7 @@ class Recognizer {
   std::vector<int> building_cols_;
   std::vector<int> funds_cols_;
   int funds_method_col_ = -1;  // 得分计算方法 (贵州)
+  int funds_reason_col_ = -1;  // 原因 (四川), not read
   size_t funds_header_row_ = 0;
   size_t funds_width_ = 0;
   bool funds_done_ = false;
