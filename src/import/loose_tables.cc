@@ -1109,6 +1109,38 @@ class Rebuilder {
 
 }  // namespace
 
+// A whole table run together on one line ("项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率
+// 得分 年度资金总额: 0 0 0 10 …", a Word file's text saved without its line breaks): a line too
+// long to be one row that holds, as blank-separated words, at least three header words.
+bool HoldsRunTogetherTable(std::string_view line) {
+  const std::string_view t = TrimBlank(line);
+  if (t.size() <= kLongestRowLine) return false;
+  int words = 0;
+  for (std::string_view token : Tokens(t)) {
+    if (HeaderWord(Compact(token)) && ++words >= 3) return true;
+  }
+  return false;
+}
+
+// What comes before the first header word or label (a title such as "项目支出绩效自评表
+// (2022年度)", a file's properties) stays one paragraph, so that its words are read together.
+std::vector<std::string_view> RunTogetherCells(std::string_view line) {
+  std::vector<std::string_view> tokens = Tokens(line);
+  size_t first = 0;
+  while (first < tokens.size()) {
+    const std::string c = Compact(tokens[first]);
+    if (HeaderWord(c) || IsNameLabel(c) || IsStaffLabel(c) || c == "项目名称") break;
+    ++first;
+  }
+  if (first < 2 || first == tokens.size()) return tokens;
+  std::vector<std::string_view> out;
+  const char* begin = tokens.front().data();
+  const char* end = tokens[first - 1].data() + tokens[first - 1].size();
+  out.emplace_back(begin, static_cast<size_t>(end - begin));
+  out.insert(out.end(), tokens.begin() + static_cast<std::ptrdiff_t>(first), tokens.end());
+  return out;
+}
+
 void RebuildLooseTables(FlatDocument* doc) { Rebuilder(doc).Run(); }
 
 }  // namespace jixiao

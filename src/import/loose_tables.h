@@ -25,6 +25,9 @@
 // Linear in the number of paragraphs (the alignment is over at most a dozen columns).
 #pragma once
 
+#include <string_view>
+#include <vector>
+
 #include "import/flat_document.h"
 
 namespace jixiao {
@@ -33,5 +36,11 @@ namespace jixiao {
 // as they are, except that rows rebuilt right under a table whose last row is a header row are
 // appended to that table.
 void RebuildLooseTables(FlatDocument* doc);
+
+// Whether a line runs a whole table together, cells separated by single blanks and no line
+// breaks (a line too long to be one row holding at least three header words), and its cells
+// (the blank-separated words), which the text reader then reads one per line.
+bool HoldsRunTogetherTable(std::string_view line);
+std::vector<std::string_view> RunTogetherCells(std::string_view line);
 
 }  // namespace jixiao

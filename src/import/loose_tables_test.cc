@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "import/text_reader.h"
 
 namespace jixiao {
@@ -261,6 +263,47 @@ TEST(LooseTables, ManyRowsStayLinear) {
   for (int i = 0; i < 20000; ++i) words += "5\n";
   const FlatDocument w = Read(words);
   EXPECT_EQ(w.blocks.size(), 40000u);
+}
+
+// A project table whose line breaks were lost: everything on one line, cells separated by
+// single blanks. The title stays one paragraph; the funds and the indicators become tables.
+TEST(LooseTables, WholeTableOnOneLine) {
+  const FlatDocument d = Read(
+      "项目支出绩效自评表 (2023年度) 项目名称 乡村道路养护 主管部门 某镇人民政府 "
+      "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+      "年度资金总额 80.00 80.00 76.00 10 95% 9.5 "
+      "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+      "产出指标 数量指标 路面修补面积 ≥3000平方米 3200平方米 20 20 "
+      "时效指标 雨后清障完成时限 ≤2天 2天 10 10 成本指标 养护单价 ≤6.5万元/公里 6.1万元/公里 10 10 "
+      "产出指标 数量指标 养护道路里程 ≥12公里 12.5公里 20 20\n");
+  ASSERT_FALSE(d.blocks.empty());
+  EXPECT_EQ(d.blocks[0].paragraph.text, "项目支出绩效自评表 (2023年度)");
+  const FlatTable* funds = nullptr;
+  const FlatTable* indicators = nullptr;
+  for (const FlatBlock& b : d.blocks) {
+    if (b.kind != FlatBlock::Kind::kTable) continue;
+    for (const FlatRow& row : b.table.rows) {
+      if (!row.cells.empty() && row.cells[0].text == "年度资金总额") funds = &b.table;
+      for (const FlatCell& c : row.cells) {
+        if (c.text == "养护道路里程") indicators = &b.table;
+      }
+    }
+  }
+  ASSERT_NE(funds, nullptr);
+  ASSERT_NE(indicators, nullptr);
+  bool funds_row = false;
+  for (const FlatRow& row : funds->rows) {
+    if (Cells(row) == Strings{"年度资金总额", "80.00", "80.00", "76.00", "10", "95%", "9.5"}) {
+      funds_row = true;
+    }
+  }
+  EXPECT_TRUE(funds_row);
+  const FlatRow& last = indicators->rows.back();
+  const Strings cells = Cells(last);
+  ASSERT_GE(cells.size(), 4u);
+  EXPECT_EQ(cells[cells.size() - 1], "20");
+  EXPECT_NE(std::find(cells.begin(), cells.end(), "≥12公里"), cells.end());
+  EXPECT_NE(std::find(cells.begin(), cells.end(), "12.5公里"), cells.end());
 }
 
 }  // namespace

@@ -438,6 +438,12 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
       k += wrapped;
       continue;
     }
+    // A table run together on one line: one cell per paragraph, as if each had its own line
+    // (import/loose_tables.h rebuilds the rows).
+    if (HoldsRunTogetherTable(t)) {
+      for (std::string_view cell : RunTogetherCells(t)) b.Paragraph(Line{cell, line.number});
+      continue;
+    }
     std::vector<std::string> cells;
     if (SplitSpaceRuns(t, &cells)) {
       b.WholeRow(line, std::move(cells));
