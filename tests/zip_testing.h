@@ -1,5 +1,6 @@
-// Test helper: a libzip source of `size` bytes of `fill`, produced on demand so that a zip-bomb
-// member is never held in memory. Shared by the DOCX and XLSX reader tests.
+// Test helpers for zip archives, shared by the DOCX and XLSX reader tests: a libzip source of
+// `size` bytes of `fill`, produced on demand so that a zip-bomb member is never held in memory,
+// and an archive built in memory from named members.
 #pragma once
 
 #include <zip.h>
@@ -7,6 +8,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
 
 namespace jixiao::testing {
 
@@ -62,6 +68,33 @@ inline zip_int64_t FilledCallback(void* state, void* data, zip_uint64_t len,
 inline zip_source_t* FilledSource(zip_t* archive, uint64_t size, char fill) {
   return zip_source_function(archive, zip_internal::FilledCallback,
                              new zip_internal::Filled{size, fill, 0});
+}
+
+using Members = std::vector<std::pair<std::string, std::string>>;
+
+// The members zipped (deflated) in memory by libzip.
+inline std::string Zip(const Members& members) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
+  zip_source_keep(buffer);
+  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
+  EXPECT_NE(archive, nullptr);
+  for (const auto& [name, data] : members) {
+    zip_source_t* s = zip_source_buffer(archive, data.data(), data.size(), 0);
+    EXPECT_GE(zip_file_add(archive, name.c_str(), s, ZIP_FL_ENC_UTF_8), 0);
+  }
+  EXPECT_EQ(zip_close(archive), 0);
+  std::string out;
+  zip_stat_t st;
+  zip_source_stat(buffer, &st);
+  out.resize(st.size);
+  zip_source_open(buffer);
+  zip_source_read(buffer, out.data(), out.size());
+  zip_source_close(buffer);
+  zip_source_free(buffer);
+  zip_error_fini(&error);
+  return out;
 }
 
 }  // namespace jixiao::testing

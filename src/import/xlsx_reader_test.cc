@@ -42,31 +42,8 @@ std::string ReadFileBytes(const fs::path& path) {
   return ss.str();
 }
 
-using Members = std::vector<std::pair<std::string, std::string>>;
-
-// The members zipped (deflated) in memory by libzip.
-std::string Zip(const Members& members) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  EXPECT_NE(archive, nullptr);
-  for (const auto& [name, data] : members) {
-    zip_source_t* s = zip_source_buffer(archive, data.data(), data.size(), 0);
-    EXPECT_GE(zip_file_add(archive, name.c_str(), s, ZIP_FL_ENC_UTF_8), 0);
-  }
-  EXPECT_EQ(zip_close(archive), 0);
-  std::string out;
-  zip_stat_t st;
-  zip_source_stat(buffer, &st);
-  out.resize(st.size);
-  zip_source_open(buffer);
-  zip_source_read(buffer, out.data(), out.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  return out;
-}
+using testing::Members;
+using testing::Zip;
 
 constexpr char kMain[] = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 constexpr char kRel[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
