@@ -43,7 +43,7 @@ struct Word {
 };
 
 // Header words, compared with a cell's compact text without "(…)" and a leading year.
-constexpr std::array<Word, 52> kHeaderWords = {{
+constexpr std::array<Word, 58> kHeaderWords = {{
     {"年初预算数", Col::kMoney},
     {"年初预算", Col::kMoney},
     {"全年预算数", Col::kMoney},
@@ -96,6 +96,14 @@ constexpr std::array<Word, 52> kHeaderWords = {{
     {"投资概算控制率", Col::kRate},
     {"概算控制率", Col::kRate},
     {"实际执行数", Col::kMoney},
+    // 四川's project form: 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 / 原因, and
+    // indicators with 指标性质 ("=", "≥") and 度量单位 in cells of their own.
+    {"预算执行数", Col::kMoney},
+    {"预算执行率", Col::kRate},
+    {"原因", Col::kDeviation},
+    {"指标性质", Col::kValue},
+    {"度量单位", Col::kValue},
+    {"计量单位", Col::kValue},
 }};
 
 // Labels whose value follows them (a pair), as one line each or on one line: the first row
@@ -166,7 +174,17 @@ struct Cell {
   bool must_start = false;  // begins a line holding a whole row
   bool no_break = false;    // inside such a line
   bool total = false;       // a figure of a 总分 / 合计 row
+  bool blank = false;       // an empty cell written as such ("|" alone): it fills any column
 };
+
+// A web table flattened to one cell per line, each line ending with a bar ("总额 |", and "|"
+// alone for an empty cell): the line's text without its bar. Only a line whose one bar is its
+// last character; `*bar` says whether there was one.
+std::string_view WithoutTrailingBar(std::string_view text, bool* bar) {
+  const std::string_view t = TrimBlank(text);
+  *bar = !t.empty() && t.back() == '|' && t.find('|') == t.size() - 1;
+  return *bar ? TrimBlank(t.substr(0, t.size() - 1)) : t;
+}
 
 // A paragraph, read as one cell or, when it holds a row, as the row's cells.
 struct Item {
@@ -178,6 +196,7 @@ struct Item {
                               // (Rebuilder::TextOf reads it when a table takes it)
   bool long_text = false;     // longer than any row or cell: never in a table
   std::optional<Col> header;  // a single cell that is a header word
+  bool bar = false;           // the line ended with a bar: its cell is delimited
 };
 
 bool StartsWithComparator(std::string_view t) {
@@ -255,8 +274,19 @@ constexpr int kWidestToken = 40;
 Item ReadItem(const FlatParagraph& p, size_t block) {
   Item item;
   item.block = block;
-  const std::string_view t = TrimBlank(p.text);
+  bool bar = false;
+  const std::string_view t = WithoutTrailingBar(p.text, &bar);
+  item.bar = bar;
   const int line = p.origin.line;
+  if (bar && t.empty()) {  // "|" alone: an empty cell of a flattened web table
+    Cell c;
+    c.line = line;
+    c.kind = Kind::kEmpty;
+    c.blank = true;
+    c.written = "|";
+    item.cells.push_back(std::move(c));
+    return item;
+  }
   // A sentence or a long line is one cell of words, whatever it holds (read cheaply: most
   // paragraphs of a report are such).
   if (t.size() > kLongestRowLine || Has(t, "。")) {
@@ -384,6 +414,8 @@ bool LooksLevel2(std::string_view core) {
 
 int Fit(const Cell& cell, Col col, int column) {
   const Kind k = cell.kind;
+  // A cell written empty is a cell of the row, whatever its column.
+  if (cell.blank) return 1;
   // An empty marker carries no figure: where several columns could hold it, the leftmost.
   if (k == Kind::kEmpty) return col == Col::kLabel ? 20 : 5 + 3 * std::min(column, 8);
   // The figures of a 总分 / 合计 row are the weight and the score, never a target.
@@ -402,7 +434,8 @@ int Fit(const Cell& cell, Col col, int column) {
     case Col::kLevel3:
       return k == Kind::kText ? 0 : k == Kind::kTarget ? 5 : 40;
     case Col::kDeviation:
-      return k == Kind::kText ? 3 : k == Kind::kTarget ? 10 : kInf;
+      // "0" or "无" where no deviation is explained: a figure is possible, if unlikely.
+      return k == Kind::kText ? 3 : k == Kind::kTarget ? 10 : 12;
     case Col::kLevel1:
     case Col::kLevel2: {
       if (k != Kind::kText) return kInf;
@@ -578,7 +611,8 @@ bool LooksLikeTitle(std::string_view compact) {
 // Whether a paragraph may start a table: it is, or holds among blank-separated words, a header
 // word or a pair's label. A cheap look first: a sentence never does.
 bool MayStartTable(std::string_view text) {
-  const std::string_view t = TrimBlank(text);
+  bool bar = false;
+  const std::string_view t = WithoutTrailingBar(text, &bar);
   if (t.empty() || t.size() > kLongestRowLine || Has(t, "。")) return false;
   const auto starts = [](std::string_view c) {
     return HeaderWord(c) || IsNameLabel(c) || IsStaffLabel(c);
@@ -600,6 +634,15 @@ bool HasFigure(const Item& item) {
 // A short line of words (not a sentence).
 bool SingleText(const Item& item) {
   return !item.row && !item.sentence && item.cells.size() == 1 && item.cells[0].kind == Kind::kText;
+}
+
+// A spare row of the form, left blank: "……", or "指标2" with nothing after it in its cells.
+bool IsSpareRow(const Item& item) {
+  if (!SingleText(item)) return false;
+  const std::string& c = item.compact;
+  if (c == "……" || c == "…" || c == "..." || c == "......") return true;
+  if (!StartsWith(c, "指标") || c.size() == 6) return false;
+  return std::all_of(c.begin() + 6, c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 class Rebuilder {
@@ -674,6 +717,7 @@ class Rebuilder {
       items.push_back(ReadItem(in[k].paragraph, k));
     }
     JoinSplitFigures(&items);
+    JoinWrappedNames(&items);
     size_t i = 0;
     size_t pending = b;  // blocks [pending, …) not yet emitted
     // Rows right under a table whose last row is a header.
@@ -739,8 +783,9 @@ class Rebuilder {
     std::vector<Item> out;
     out.reserve(v.size());
     for (size_t k = 0; k < v.size(); ++k) {
+      // (Not cells a bar delimits: "100 |" then "% |" are a value and its unit.)
       if (k + 1 < v.size() && !v[k].row && !v[k + 1].row && !v[k].sentence && !v[k + 1].sentence &&
-          v[k].cells.size() == 1 && v[k + 1].cells.size() == 1) {
+          !v[k].bar && !v[k + 1].bar && v[k].cells.size() == 1 && v[k + 1].cells.size() == 1) {
         const std::string& a = v[k].compact;
         const std::string& next = v[k + 1].compact;
         const bool at_point = EndsWith(a, ".") && !next.empty() && next[0] >= '0' &&
@@ -756,6 +801,35 @@ class Rebuilder {
           c.text = both;
           c.kind = KindOf(c.text);
           joined.compact = c.text;
+          out.push_back(std::move(joined));
+          ++k;
+          continue;
+        }
+      }
+      out.push_back(std::move(v[k]));
+    }
+    v = std::move(out);
+  }
+
+  // "经济效益" then "指标", "满意度" then "指标": a 一级 / 二级 indicator's name wrapped before its
+  // last word is one cell.
+  static void JoinWrappedNames(std::vector<Item>* items) {
+    std::vector<Item>& v = *items;
+    std::vector<Item> out;
+    out.reserve(v.size());
+    for (size_t k = 0; k < v.size(); ++k) {
+      if (k + 1 < v.size() && SingleText(v[k]) && SingleText(v[k + 1]) && !v[k].header &&
+          v[k + 1].compact == "指标" && !EndsWith(v[k].compact, "指标")) {
+        const std::string both = v[k].compact + "指标";
+        const std::string core = HeaderCore(both);
+        if (LooksLevel1(core) || LooksLevel2(core)) {
+          Item joined = std::move(v[k]);
+          Cell& c = joined.cells[0];
+          const Cell& tail = v[k + 1].cells[0];
+          c.written = (c.written.empty() ? c.text : c.written) + "\n" +
+                      (tail.written.empty() ? tail.text : tail.written);
+          c.text = both;
+          joined.compact = both;
           out.push_back(std::move(joined));
           ++k;
           continue;
@@ -840,15 +914,19 @@ class Rebuilder {
     for (size_t c = 0; c < h->row.cells.size(); ++c) h->row.cells[c].column = static_cast<int>(c);
   }
 
-  // A header word on items[k], or wrapped over items[k..k+2] ("偏差原因分析及" / "改进措施").
+  // A header word on items[k], or wrapped over items[k..k+2] ("偏差原因分析及" / "改进措施",
+  // "年初" / "预算数").
   static std::optional<Col> WrappedHeaderWord(const std::vector<Item>& items, size_t k,
                                               size_t* used, std::string* text,
                                               std::string* written) {
     std::string joined, lines;
     for (size_t n = 0; n < 3 && k + n < items.size(); ++n) {
       const Item& it = items[k + n];
-      if (!SingleText(it) || (n > 0 && it.header)) return std::nullopt;
+      if (!SingleText(it)) return std::nullopt;
       joined += it.compact;
+      // A header word of its own goes on a word only when they make one together ("年初" /
+      // "预算数"), never after one ("分值" / "得分").
+      if (n > 0 && it.header && !HeaderWord(joined)) return std::nullopt;
       const std::string& w = it.cells[0].written.empty() ? it.cells[0].text : it.cells[0].written;
       lines += (n > 0 ? "\n" : "") + w;
       if (std::optional<Col> col = HeaderWord(joined)) {
@@ -1001,6 +1079,7 @@ class Rebuilder {
         if ((LooksLikeHeading(compact) || LooksLikeTitle(compact)) && !figure_next) break;
         if (DisplayWidth(compact) > widest) break;
       }
+      if (IsSpareRow(it)) continue;  // a blank row of the form holds no figure
       if (HasFigure(it)) {
         last_figure = k + 1;
         any_figure = true;
@@ -1032,9 +1111,20 @@ class Rebuilder {
     if (end == from) return from;
     std::vector<Cell> cells;
     std::vector<size_t> item_of;
+    // The form's spare rows ("指标2" and "……" with nothing in their cells) are not aligned:
+    // each becomes a row of its own, where it stands.
+    struct Spare {
+      size_t cell;  // the index in `cells` of the cell after it
+      size_t item;
+    };
+    std::vector<Spare> spares;
     bool in_total = false;
     for (size_t k = from; k < end; ++k) {
       if (repeated[k]) continue;
+      if (IsSpareRow(items[k])) {
+        spares.push_back({cells.size(), k});
+        continue;
+      }
       const bool after_row = k > from && items[k - 1].row;
       for (const Cell& c : items[k].cells) {
         const std::string compact = Compact(c.text);
@@ -1068,8 +1158,32 @@ class Rebuilder {
       table->rows.push_back(std::move(row));
       row = FlatRow{};
     };
+    const size_t next = item_of[placed.size() - 1] + 1;
+    int spare_column = 0;
+    for (int c = 0; c < n; ++c) {
+      if (h.cols[c] == Col::kLevel3) spare_column = c;
+    }
+    size_t spare = 0;
+    const auto spares_before = [&](size_t cell) {
+      for (; spare < spares.size() && spares[spare].cell <= cell && spares[spare].item < next;
+           ++spare) {
+        close();
+        const Cell& src = items[spares[spare].item].cells[0];
+        FlatCell c;
+        c.text = src.text;
+        c.written = src.written;
+        c.column = spare_column;
+        c.origin.line = src.line;
+        row.origin.line = src.line;
+        row.cells.push_back(std::move(c));
+        close();
+      }
+    };
     for (size_t k = 0; k < placed.size(); ++k) {
-      if (placed[k].starts_row) close();
+      if (placed[k].starts_row) {
+        close();
+        spares_before(k);
+      }
       const Cell& src = cells[k];
       FlatCell c;
       c.text = src.text;
@@ -1086,7 +1200,7 @@ class Rebuilder {
       row.cells.push_back(std::move(c));
     }
     close();
-    const size_t next = item_of[placed.size() - 1] + 1;
+    spares_before(placed.size());
     for (size_t k = from; k < next; ++k) {
       if (!repeated[k]) continue;
       for (const Cell& c : items[k].cells) {
@@ -1099,7 +1213,8 @@ class Rebuilder {
 
   // The trimmed text of a sentence item (its paragraph is not emitted yet when this is asked).
   std::string_view TextOf(const Item& item) const {
-    return TrimBlank((*in_)[item.block].paragraph.text);
+    bool bar = false;
+    return WithoutTrailingBar((*in_)[item.block].paragraph.text, &bar);
   }
 
   FlatDocument* doc_;

@@ -306,5 +306,43 @@ TEST(LooseTables, WholeTableOnOneLine) {
   EXPECT_NE(std::find(cells.begin(), cells.end(), "12.5公里"), cells.end());
 }
 
+// A web table flattened to one cell per line, each line ending with " |" and an empty cell a
+// "|" alone (四川's project form: 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 /
+// 原因; indicators with 指标性质 and 度量单位 in cells of their own).
+TEST(LooseTables, OneCellPerLineWithTrailingBars) {
+  const FlatDocument d = Read(
+      "项目支出绩效自评表(2022年度) |\n|\n预算执行情况(10分) |\n年度预算数(万元) |\n年初预算 |\n"
+      "调整后预算数 |\n预算执行数 |\n预算执行率 |\n权重 |\n得分 |\n原因 |\n"
+      "总额 |\n50.00 |\n60.00 |\n54.00 |\n90.00% |\n10 |\n9 |\n增加了下乡场次 |\n"
+      "其中:财政资金 |\n50.00 |\n60.00 |\n54.00 |\n90.00% |\n/ |\n/ |\n"
+      "其他资金 |\n|\n|\n|\n|\n/ |\n/ |\n"
+      "一级指标 |\n二级指标 |\n三级指标 |\n指标性质 |\n指标值 |\n度量单位 |\n完成值 |\n权重 |\n"
+      "得分 |\n未完成原因分析 |\n"
+      "产出指标 |\n数量指标 |\n下乡演出场次 |\n≥ |\n20 |\n场 |\n|\n50 |\n|\n|\n"
+      "效益指标 |\n社会效益指标 |\n群众满意度 |\n≥ |\n90 |\n% |\n95 |\n40 |\n40 |\n|\n");
+  std::vector<const FlatTable*> tables;
+  for (const FlatBlock& b : d.blocks) {
+    if (b.kind == FlatBlock::Kind::kTable) tables.push_back(&b.table);
+  }
+  ASSERT_EQ(tables.size(), 2u);
+  const FlatTable& funds = *tables[0];
+  ASSERT_EQ(funds.rows.size(), 4u);
+  EXPECT_EQ(Cells(funds.rows[0]), (Strings{"年度预算数(万元)", "年初预算", "调整后预算数",
+                                           "预算执行数", "预算执行率", "权重", "得分", "原因"}));
+  EXPECT_EQ(Cells(funds.rows[1]), (Strings{"总额", "50.00", "60.00", "54.00", "90.00%", "10", "9",
+                                           "增加了下乡场次"}));
+  EXPECT_EQ(Cells(funds.rows[2]),
+            (Strings{"其中:财政资金", "50.00", "60.00", "54.00", "90.00%", "/", "/", ""}));
+  EXPECT_EQ(Cells(funds.rows[3]), (Strings{"其他资金", "", "", "", "", "/", "/", ""}));
+  const FlatTable& ind = *tables[1];
+  ASSERT_EQ(ind.rows.size(), 3u);
+  EXPECT_EQ(Cells(ind.rows[1]), (Strings{"产出指标", "数量指标", "下乡演出场次", "≥", "20", "场",
+                                         "", "50", "", ""}));
+  EXPECT_EQ(Cells(ind.rows[2]), (Strings{"效益指标", "社会效益指标", "群众满意度", "≥", "90", "%",
+                                         "95", "40", "40", ""}));
+  // An empty cell keeps what was written.
+  EXPECT_EQ(ind.rows[1].cells[6].written, "|");
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -11,6 +11,7 @@
 #include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
+#include "import/inline_headings.h"
 #include "import/loose_tables.h"
 #include "import/text_encoding.h"
 #include "import/text_noise.h"
@@ -401,6 +402,7 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
   const std::vector<Line> lines = SplitLines(text, &store);
   std::vector<bool> skip = SkipNotContent(lines, &doc.skipped);
   Builder b(&doc);
+  bool headings_on_lines = false;  // a line has started with 一、
   for (size_t k = 0; k < lines.size(); ++k) {
     if (skip[k]) continue;
     const Line& line = lines[k];
@@ -444,11 +446,21 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
       for (std::string_view cell : RunTogetherCells(t)) b.Paragraph(Line{cell, line.number});
       continue;
     }
+    // A report run together on one line: cut before its headings (import/inline_headings.h),
+    // unless the document's headings so far stood on lines of their own.
+    if (!headings_on_lines) {
+      const std::vector<std::string_view> parts = InlineHeadingParts(t);
+      if (!parts.empty()) {
+        for (std::string_view part : parts) b.Paragraph(Line{part, line.number});
+        continue;
+      }
+    }
     std::vector<std::string> cells;
     if (SplitSpaceRuns(t, &cells)) {
       b.WholeRow(line, std::move(cells));
       continue;
     }
+    headings_on_lines = headings_on_lines || StartsWithFirstHeading(t);
     b.Paragraph(line);
   }
   for (FlatBlock& block : doc.blocks) {
