@@ -448,5 +448,17 @@ TEST(IndicatorTable, RangeAndCoefficientSurviveTheJsonRoundTrip) {
   EXPECT_EQ(WritePackageJson(plain).find("coefficient"), std::string::npos);
 }
 
+// A total row with one figure under 权重 and its 得分 blank (四川's 合计 | 100 | |): the figure
+// is the total weight, the total score stays blank.
+TEST(IndicatorTable, TotalWithOnlyTheWeight) {
+  const ImportResult r = FromText(
+      "\t一级指标\t二级指标\t三级指标\t指标值\t完成值\t权重\t得分\n\n"
+      "\t产出指标\t数量指标\t下乡演出场次\t≥20场\t22场\t60\t60\n\n"
+      "\t效益指标\t社会效益指标\t群众满意度\t≥90%\t95%\t40\t40\n\n"
+      "\t合计\t\t\t\t\t100\t\n\n");
+  EXPECT_EQ(r.package.evaluation.total_weight.Display(), "100") << NotesText(r);
+  EXPECT_TRUE(r.package.evaluation.total_score.blank()) << r.package.evaluation.total_score.Display();
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -449,6 +449,11 @@ int Fit(const Cell& cell, Col col, int column) {
   return kInf;
 }
 
+// Starting a row with a cell. A flattened web table leaves a merged cell out of the rows below
+// its first: a cell written empty ends a row rather than starts one.
+constexpr int kBlankRowStart = 6;
+int RowStartCost(const Cell& cell) { return kNewRow + (cell.blank ? kBlankRowStart : 0); }
+
 struct Placed {
   int column = 0;
   bool starts_row = false;
@@ -480,22 +485,31 @@ std::vector<Placed> Align(const std::vector<Cell>& cells, const std::vector<Col>
     // The cheapest way to have closed a row before cell i, and the cheapest continuation.
     int closed = i == 0 ? 0 : kInf;
     std::vector<int> best_before(n + 1, kInf);  // min over c' < c of F[i-1][c'] - mid[c'+1]
+    std::vector<int> plain_before(n + 1, kInf);  // min over c' < c of F[i-1][c']
     if (i > 0) {
       for (int c = 0; c < n; ++c) {
         const int here = std::min(F(i - 1, c, 0), F(i - 1, c, 1));
         if (here >= kInf) continue;
         closed = std::min(closed, here + skip_trail(c + 1));
         best_before[c + 1] = std::min(best_before[c], here - mid[c + 1]);
+        plain_before[c + 1] = here;
       }
-      for (int c = 1; c <= n; ++c) best_before[c] = std::min(best_before[c], best_before[c - 1]);
+      for (int c = 1; c <= n; ++c) {
+        best_before[c] = std::min(best_before[c], best_before[c - 1]);
+        plain_before[c] = std::min(plain_before[c], plain_before[c - 1]);
+      }
     }
     for (int c = 0; c < n; ++c) {
       const int fc = fit[i * n + c];
       if (fc >= kInf) continue;
       if (!cells[i].no_break && closed < kInf) {
-        F(i, c, 1) = closed + kNewRow + skip_mid(0, c) + fc;
+        F(i, c, 1) = closed + RowStartCost(cells[i]) + skip_mid(0, c) + fc;
       }
-      if (i > 0 && !cells[i].must_start && best_before[c] < kInf / 2) {
+      // A figure of a 总分 / 合计 row skips the columns a total leaves empty (the targets) at
+      // no cost.
+      if (i > 0 && !cells[i].must_start && cells[i].total && plain_before[c] < kInf) {
+        F(i, c, 0) = plain_before[c] + fc;
+      } else if (i > 0 && !cells[i].must_start && best_before[c] < kInf / 2) {
         F(i, c, 0) = best_before[c] + mid[c] + fc;
       }
     }
@@ -509,16 +523,23 @@ std::vector<Placed> Align(const std::vector<Cell>& cells, const std::vector<Col>
       const int fc = fit[(i + 1) * n + c2];
       if (fc >= kInf || B(i + 1, c2) >= kInf) continue;
       ahead[c2] = fc + B(i + 1, c2);
-      if (!cells[i + 1].no_break) fresh = std::min(fresh, skip_mid(0, c2) + ahead[c2]);
+      if (!cells[i + 1].no_break) {
+        fresh = std::min(fresh,
+                         RowStartCost(cells[i + 1]) - kNewRow + skip_mid(0, c2) + ahead[c2]);
+      }
     }
     // suffix minimum of ahead[c2] + mid[c2] for c2 > c
     std::vector<int> after(n + 1, kInf);
+    const bool total = cells[i + 1].total;  // skips before it are free (above)
     for (int c2 = n - 1; c2 >= 0; --c2) {
-      after[c2] = std::min(after[c2 + 1], ahead[c2] >= kInf ? kInf : ahead[c2] + mid[c2]);
+      const int add = total ? 0 : mid[c2];
+      after[c2] = std::min(after[c2 + 1], ahead[c2] >= kInf ? kInf : ahead[c2] + add);
     }
     for (int c = 0; c < n; ++c) {
       int best = kInf;
-      if (!cells[i + 1].must_start && after[c + 1] < kInf) best = after[c + 1] - mid[c + 1];
+      if (!cells[i + 1].must_start && after[c + 1] < kInf) {
+        best = after[c + 1] - (total ? 0 : mid[c + 1]);
+      }
       if (fresh < kInf) best = std::min(best, skip_trail(c + 1) + kNewRow + fresh);
       B(i, c) = best;
     }
@@ -1052,7 +1073,8 @@ class Rebuilder {
     const int widest = wordy ? 160 : 60;
     size_t last_figure = from;  // one past the last item holding a figure
     bool any_figure = false;
-    int words = 0;  // items in a row without a figure
+    bool blank_tail = false;  // cells written empty end the row of the last figure
+    int words = 0;            // items in a row without a figure
     size_t k = from;
     for (; k < items.size(); ++k) {
       const Item& it = items[k];
@@ -1079,9 +1101,19 @@ class Rebuilder {
         if ((LooksLikeHeading(compact) || LooksLikeTitle(compact)) && !figure_next) break;
         if (DisplayWidth(compact) > widest) break;
       }
-      if (IsSpareRow(it)) continue;  // a blank row of the form holds no figure
+      // A blank row of the form, or a cell written empty, is neither a figure nor a word;
+      // cells written empty right after a figure are the rest of its row.
+      if (it.cells.size() == 1 && it.cells[0].blank) {
+        if (k == last_figure && any_figure) {
+          last_figure = k + 1;
+          blank_tail = true;
+        }
+        continue;
+      }
+      if (IsSpareRow(it)) continue;
       if (HasFigure(it)) {
         last_figure = k + 1;
+        blank_tail = false;
         any_figure = true;
         words = 0;
       } else if (++words > non_figure_cols + 1) {
@@ -1090,7 +1122,7 @@ class Rebuilder {
     }
     *stop = k;
     if (!any_figure) return from;
-    return std::min(k, last_figure + static_cast<size_t>(trailing));
+    return std::min(k, last_figure + static_cast<size_t>(blank_tail ? 0 : trailing));
   }
 
   size_t Pairs(const std::vector<Item>& items, size_t i, bool /*probe*/) {

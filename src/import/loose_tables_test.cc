@@ -319,7 +319,8 @@ TEST(LooseTables, OneCellPerLineWithTrailingBars) {
       "一级指标 |\n二级指标 |\n三级指标 |\n指标性质 |\n指标值 |\n度量单位 |\n完成值 |\n权重 |\n"
       "得分 |\n未完成原因分析 |\n"
       "产出指标 |\n数量指标 |\n下乡演出场次 |\n≥ |\n20 |\n场 |\n|\n50 |\n|\n|\n"
-      "效益指标 |\n社会效益指标 |\n群众满意度 |\n≥ |\n90 |\n% |\n95 |\n40 |\n40 |\n|\n");
+      "效益指标 |\n社会效益指标 |\n群众满意度 |\n≥ |\n90 |\n% |\n95 |\n40 |\n40 |\n|\n"
+      "合计 |\n100 |\n|\n|\n评价结论 |\n全年任务均已完成。 |\n");
   std::vector<const FlatTable*> tables;
   for (const FlatBlock& b : d.blocks) {
     if (b.kind == FlatBlock::Kind::kTable) tables.push_back(&b.table);
@@ -335,11 +336,14 @@ TEST(LooseTables, OneCellPerLineWithTrailingBars) {
             (Strings{"其中:财政资金", "50.00", "60.00", "54.00", "90.00%", "/", "/", ""}));
   EXPECT_EQ(Cells(funds.rows[3]), (Strings{"其他资金", "", "", "", "", "/", "/", ""}));
   const FlatTable& ind = *tables[1];
-  ASSERT_EQ(ind.rows.size(), 3u);
+  ASSERT_EQ(ind.rows.size(), 4u);
   EXPECT_EQ(Cells(ind.rows[1]), (Strings{"产出指标", "数量指标", "下乡演出场次", "≥", "20", "场",
                                          "", "50", "", ""}));
   EXPECT_EQ(Cells(ind.rows[2]), (Strings{"效益指标", "社会效益指标", "群众满意度", "≥", "90", "%",
                                          "95", "40", "40", ""}));
+  // The 合计 row: the weight under 权重, the cells written empty after it end the table.
+  EXPECT_EQ(Cells(ind.rows[3]), (Strings{"", "", "合计", "", "", "", "", "100", "", ""}));
+  EXPECT_EQ(d.blocks.back().paragraph.text, "全年任务均已完成。 |");
   // An empty cell keeps what was written.
   EXPECT_EQ(ind.rows[1].cells[6].written, "|");
 }

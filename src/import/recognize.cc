@@ -2000,6 +2000,14 @@ class Recognizer {
            CellBlank(IndicatorCell(row, 9));
   }
 
+  // A total row of the indicator table with one figure, standing in the 分值 / 权重 column:
+  // the total weight, its score left blank (四川's 合计 | 100 | | ).
+  bool TotalIsWeightOnly(const FlatRow& row, const FlatCell& number) const {
+    if (mode_ != Mode::kIndicators) return false;
+    const FlatCell* weight = IndicatorCell(row, 5);
+    return weight != nullptr && weight == &number && IndicatorCell(row, 6) != nullptr;
+  }
+
   void Total(const FlatTable& t, size_t r) {
     const FlatRow& row = t.rows[r];
     UseRow(t, r);
@@ -2014,7 +2022,11 @@ class Recognizer {
       Place(t, r, *numbers[0], "/evaluation/total_weight", &p_.evaluation.total_weight);
       Place(t, r, *numbers[1], "/evaluation/total_score", &p_.evaluation.total_score);
     } else if (numbers.size() == 1) {
-      Place(t, r, *numbers[0], "/evaluation/total_score", &p_.evaluation.total_score);
+      Place(t, r, *numbers[0],
+            TotalIsWeightOnly(row, *numbers[0]) ? "/evaluation/total_weight"
+                                                 : "/evaluation/total_score",
+            TotalIsWeightOnly(row, *numbers[0]) ? &p_.evaluation.total_weight
+                                                 : &p_.evaluation.total_score);
     }
     for (const FlatCell& c : row.cells) {
       const std::string k = Key(c.text);
