@@ -268,10 +268,9 @@ void CheckFunds(CheckContext& cx) {
   const Funds& f = cx.package.evaluation.funds;
   for (const FundsColumn& c : kRowColumns) {
     if ((f.*(c.cell)).has_number()) continue;
-    // A form without a 全年预算数 or 执行率 column (贵州): the importer marks them not applicable.
-    const bool optional_column =
-        c.cell == &Funds::full_year_budget || c.cell == &Funds::execution_rate;
-    if (optional_column && (f.*(c.cell)).kind == Cell::Kind::kNotApplicable) continue;
+    // A form without the column — 全年预算数 or 执行率 (贵州), 年初预算数, 分值 and 得分 (湖南's
+    // 县级专项资金 form, which scores nothing): the importer marks the cell not applicable.
+    if ((f.*(c.cell)).kind == Cell::Kind::kNotApplicable) continue;
     Diagnostic& d = cx.Add("C501", FundsLocation(f, c.key));
     d.message_zh = fmt::format("自评表年度资金的{}未填。", cx.Column(c.key, true));
     d.message_en = fmt::format("Funds: {} is blank.", cx.Column(c.key, false));

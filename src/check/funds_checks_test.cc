@@ -93,6 +93,29 @@ TEST_F(FundsRowChecks, RightBlocksAreSilent) {
   EXPECT_EQ(Codes(Findings(guizhou_)), std::vector<std::string>{});
 }
 
+// A form that scores nothing and has no 年初预算数 (湖南's 县级专项资金 form): the importer marks
+// those cells not applicable, and neither they nor the total score are asked for.
+TEST_F(FundsRowChecks, AFormWithoutScoresAsksForNone) {
+  Funds& f = guizhou_.evaluation.funds;
+  f.initial_budget = Cell::NotApplicable();
+  f.full_year_budget = N("1051.00");
+  f.execution_rate = N("100.24", true);
+  f.weight = Cell::NotApplicable();
+  f.score = Cell::NotApplicable();
+  f.method.clear();
+  f.rows.clear();
+  bool total_asked = false;
+  for (const Diagnostic& d : CheckPackage(guizhou_, rb_)) {
+    total_asked =
+        total_asked || (d.code == "C501" && d.location.pointer == "/evaluation/total_score");
+  }
+  EXPECT_FALSE(total_asked);
+  EXPECT_EQ(Codes(Findings(guizhou_)), std::vector<std::string>{});
+  // A blank cell is still asked for.
+  f.executed = Cell::Blank();
+  EXPECT_EQ(Codes(Findings(guizhou_)), std::vector<std::string>{"C501"});
+}
+
 TEST_F(FundsRowChecks, ARowsRateAgainstItsOwnFigures) {
   const ScopedMessageLanguage zh(Lang::kZh);
   anhui_.evaluation.funds.rows[1].execution_rate = N("87.50", true);

@@ -461,6 +461,8 @@ void CheckTotal(CheckContext& cx) {
   loc.pointer = "/evaluation/total_score";
   loc.row_cells = {"总分", ev.total_weight.Display(), ev.total_score.Display()};
   loc.mark_cell = 2;
+  // A form that scores nothing (no 分值 or 得分 on its funds row) has no total to fill in.
+  if (ev.total_score.blank() && ev.funds.score.kind == Cell::Kind::kNotApplicable) return;
   if (!ev.total_score.has_number()) {
     Diagnostic& d = cx.Add("C501", loc);
     d.computed = cx.sheet.total.ToString();

@@ -457,7 +457,8 @@ TEST(IndicatorTable, TotalWithOnlyTheWeight) {
       "\t效益指标\t社会效益指标\t群众满意度\t≥90%\t95%\t40\t40\n\n"
       "\t合计\t\t\t\t\t100\t\n\n");
   EXPECT_EQ(r.package.evaluation.total_weight.Display(), "100") << NotesText(r);
-  EXPECT_TRUE(r.package.evaluation.total_score.blank()) << r.package.evaluation.total_score.Display();
+  EXPECT_TRUE(r.package.evaluation.total_score.blank())
+      << r.package.evaluation.total_score.Display();
 }
 
 }  // namespace

@@ -64,9 +64,7 @@ size_t TitleEnd(std::string_view head) {
 
 }  // namespace
 
-bool StartsWithFirstHeading(std::string_view line) {
-  return TopMarker(TrimBlank(line), 0) > 0;
-}
+bool StartsWithFirstHeading(std::string_view line) { return TopMarker(TrimBlank(line), 0) > 0; }
 
 std::vector<std::string_view> InlineHeadingParts(std::string_view line) {
   const std::string_view t = TrimBlank(line);

@@ -19,9 +19,10 @@ std::string Filler() {
 }
 
 TEST(InlineHeadings, CutsBeforeEachHeadingInOrder) {
-  const std::string line = "某县某局2022年项目自评报告依照有关规定开展自评,报告如下:一、项目概况(一)资金来源" +
-                           Filler() + "(二)资金使用情况" + Filler() + "二、绩效目标完成情况" +
-                           Filler() + "三、问题和改进措施无。";
+  const std::string line =
+      "某县某局2022年项目自评报告依照有关规定开展自评,报告如下:一、项目概况(一)资金来源" +
+      Filler() + "(二)资金使用情况" + Filler() + "二、绩效目标完成情况" + Filler() +
+      "三、问题和改进措施无。";
   const std::vector<std::string_view> parts = InlineHeadingParts(line);
   ASSERT_EQ(parts.size(), 7u);
   // The title, cut from the preamble after its 报告 (not after "报告如下").
@@ -36,7 +37,8 @@ TEST(InlineHeadings, CutsBeforeEachHeadingInOrder) {
 }
 
 TEST(InlineHeadings, SubheadingsRestartUnderEachHeading) {
-  const std::string line = "一、甲" + Filler() + "（一）乙" + Filler() + "二、丙（一）丁" + Filler();
+  const std::string line =
+      "一、甲" + Filler() + "（一）乙" + Filler() + "二、丙（一）丁" + Filler();
   const std::vector<std::string_view> parts = InlineHeadingParts(line);
   ASSERT_EQ(parts.size(), 4u);
   EXPECT_EQ(parts[2], "二、丙");
@@ -49,15 +51,16 @@ TEST(InlineHeadings, LeavesOtherLinesAlone) {
   // Only two headings.
   EXPECT_TRUE(InlineHeadingParts("一、甲" + Filler() + "二、乙" + Filler()).empty());
   // Numerals after 第 or before another numeral are not headings; out of order neither.
-  EXPECT_TRUE(InlineHeadingParts(Filler() + "第一、二季度" + Filler() + "一、二级指标" +
-                                 Filler() + "三、四" + Filler())
+  EXPECT_TRUE(InlineHeadingParts(Filler() + "第一、二季度" + Filler() + "一、二级指标" + Filler() +
+                                 "三、四" + Filler())
                   .empty());
   EXPECT_TRUE(InlineHeadingParts(Filler() + "二、甲三、乙四、丙" + Filler()).empty());
 }
 
 TEST(InlineHeadings, TextReaderCutsTheRunTogetherReport) {
-  const std::string text = "附件2\n某县2021年某项目绩效自评报告按照要求开展自评如下:一、基本情况(一)项目概况" +
-                           Filler() + "二、绩效目标完成情况" + Filler() + "三、存在问题无\n";
+  const std::string text =
+      "附件2\n某县2021年某项目绩效自评报告按照要求开展自评如下:一、基本情况(一)项目概况" +
+      Filler() + "二、绩效目标完成情况" + Filler() + "三、存在问题无\n";
   Result<FlatDocument> d = ReadText(text, "r.txt");
   ASSERT_TRUE(d.ok()) << d.status().message();
   ASSERT_EQ(d->blocks.size(), 7u);

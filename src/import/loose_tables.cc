@@ -96,8 +96,8 @@ constexpr std::array<Word, 58> kHeaderWords = {{
     {"投资概算控制率", Col::kRate},
     {"概算控制率", Col::kRate},
     {"实际执行数", Col::kMoney},
-    // 四川's project form: 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 / 原因, and
-    // indicators with 指标性质 ("=", "≥") and 度量单位 in cells of their own.
+    // 四川's project form: 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 / 原因,
+    // and indicators with 指标性质 ("=", "≥") and 度量单位 in cells of their own.
     {"预算执行数", Col::kMoney},
     {"预算执行率", Col::kRate},
     {"原因", Col::kDeviation},
@@ -524,8 +524,7 @@ std::vector<Placed> Align(const std::vector<Cell>& cells, const std::vector<Col>
       if (fc >= kInf || B(i + 1, c2) >= kInf) continue;
       ahead[c2] = fc + B(i + 1, c2);
       if (!cells[i + 1].no_break) {
-        fresh = std::min(fresh,
-                         RowStartCost(cells[i + 1]) - kNewRow + skip_mid(0, c2) + ahead[c2]);
+        fresh = std::min(fresh, RowStartCost(cells[i + 1]) - kNewRow + skip_mid(0, c2) + ahead[c2]);
       }
     }
     // suffix minimum of ahead[c2] + mid[c2] for c2 > c

@@ -330,15 +330,15 @@ TEST(LooseTables, OneCellPerLineWithTrailingBars) {
   ASSERT_EQ(funds.rows.size(), 4u);
   EXPECT_EQ(Cells(funds.rows[0]), (Strings{"年度预算数(万元)", "年初预算", "调整后预算数",
                                            "预算执行数", "预算执行率", "权重", "得分", "原因"}));
-  EXPECT_EQ(Cells(funds.rows[1]), (Strings{"总额", "50.00", "60.00", "54.00", "90.00%", "10", "9",
-                                           "增加了下乡场次"}));
+  EXPECT_EQ(Cells(funds.rows[1]),
+            (Strings{"总额", "50.00", "60.00", "54.00", "90.00%", "10", "9", "增加了下乡场次"}));
   EXPECT_EQ(Cells(funds.rows[2]),
             (Strings{"其中:财政资金", "50.00", "60.00", "54.00", "90.00%", "/", "/", ""}));
   EXPECT_EQ(Cells(funds.rows[3]), (Strings{"其他资金", "", "", "", "", "/", "/", ""}));
   const FlatTable& ind = *tables[1];
   ASSERT_EQ(ind.rows.size(), 4u);
-  EXPECT_EQ(Cells(ind.rows[1]), (Strings{"产出指标", "数量指标", "下乡演出场次", "≥", "20", "场",
-                                         "", "50", "", ""}));
+  EXPECT_EQ(Cells(ind.rows[1]),
+            (Strings{"产出指标", "数量指标", "下乡演出场次", "≥", "20", "场", "", "50", "", ""}));
   EXPECT_EQ(Cells(ind.rows[2]), (Strings{"效益指标", "社会效益指标", "群众满意度", "≥", "90", "%",
                                          "95", "40", "40", ""}));
   // The 合计 row: the weight under 权重, the cells written empty after it end the table.

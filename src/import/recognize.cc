@@ -897,8 +897,9 @@ class Recognizer {
     }
     if (FindColumn(keys, {"批复规模"}) >= 0) return BuildingHeader(t, r, keys);
     if (Has(first, "厉行节约")) return Frugality(t, r);
-    if (FindColumn(keys, {"年初预算数", "年初预算"}) >= 0 &&
-        FindColumn(keys, {"全年执行数", "执行数"}) >= 0) {
+    if ((FindColumn(keys, {"年初预算数", "年初预算"}) >= 0 &&
+         FindColumn(keys, {"全年执行数", "执行数"}) >= 0) ||
+        FundsHeaderWithoutInitial(keys)) {
       return FundsHeader(t, r, keys);
     }
     if (ProjectRow(t, r, keys)) return;  // project tables: 项目名称 / 主管部门 / 实施单位
@@ -1332,6 +1333,15 @@ class Recognizer {
   bool recognised_project_ = false;
   // ==== end of project tables ==============================================================
 
+  // A funds header of a form without 年初预算数 (湖南's 县级专项资金 form: 全年预算数(A) |
+  // 全年执行数(B) | 执行率(B/A)): 全年预算数 and 全年执行数 side by side with 执行率.
+  static bool FundsHeaderWithoutInitial(const std::vector<std::string>& keys) {
+    const int full = FindColumn(keys, {"全年预算数"});
+    const int executed = FindColumn(keys, {"全年执行数"});
+    return full >= 0 && executed == full + 1 && FindColumn(keys, {"执行率"}) > executed &&
+           FindColumn(keys, {"决算"}) < 0;
+  }
+
   void FundsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kFunds;
@@ -1429,6 +1439,14 @@ class Recognizer {
     UseRow(t, r);
   }
 
+  // 年初预算数 on a form that has only 全年预算数 and 全年执行数, and 分值 and 得分 on a form that
+  // scores nothing (湖南's 县级专项资金 form): not applicable when the header has no such column.
+  bool FundsColumnNotOnForm(size_t k) const {
+    if (k == 0) return funds_cols_[1] >= 0;
+    if (k == 3 || k == 5) return funds_cols_[3] < 0 && funds_cols_[5] < 0;
+    return false;
+  }
+
   // The six cells of a funds row (the total or one under it) from the header's columns.
   // Columns the form does not have (全年预算数, 执行率 on 贵州's) are not applicable.
   void PlaceFundsCells(const FlatTable& t, size_t r, int shift, const std::string& base,
@@ -1438,7 +1456,7 @@ class Recognizer {
                                              "weight",         "execution_rate",   "score"};
     for (size_t k = 0; k < funds_cols_.size(); ++k) {
       if (funds_cols_[k] < 0) {
-        if (k == 1 || k == 4) *cells[k] = Cell::NotApplicable();
+        if (k == 1 || k == 4 || FundsColumnNotOnForm(k)) *cells[k] = Cell::NotApplicable();
         continue;
       }
       const int c = funds_cols_[k] + shift;
@@ -2024,9 +2042,9 @@ class Recognizer {
     } else if (numbers.size() == 1) {
       Place(t, r, *numbers[0],
             TotalIsWeightOnly(row, *numbers[0]) ? "/evaluation/total_weight"
-                                                 : "/evaluation/total_score",
+                                                : "/evaluation/total_score",
             TotalIsWeightOnly(row, *numbers[0]) ? &p_.evaluation.total_weight
-                                                 : &p_.evaluation.total_score);
+                                                : &p_.evaluation.total_score);
     }
     for (const FlatCell& c : row.cells) {
       const std::string k = Key(c.text);

@@ -11,6 +11,7 @@
 #include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
+#include "import/glued_cells.h"
 #include "import/inline_headings.h"
 #include "import/loose_tables.h"
 #include "import/text_encoding.h"
@@ -444,6 +445,12 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     // (import/loose_tables.h rebuilds the rows).
     if (HoldsRunTogetherTable(t)) {
       for (std::string_view cell : RunTogetherCells(t)) b.Paragraph(Line{cell, line.number});
+      continue;
+    }
+    // A table whose cells are glued without separators (a document-sharing site's text):
+    // cut by the forms' words and the arithmetic of the rows (import/glued_cells.h).
+    if (const std::vector<std::string_view> glued = GluedTableCells(t); !glued.empty()) {
+      for (std::string_view cell : glued) b.Paragraph(Line{cell, line.number});
       continue;
     }
     // A report run together on one line: cut before its headings (import/inline_headings.h),

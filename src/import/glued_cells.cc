@@ -1,0 +1,251 @@
+// Glued cells: the header found by its words, then label / figure-run pairs, each run cut by
+// enumerating the cuts into valid figures and keeping those whose arithmetic holds.
+#include "import/glued_cells.h"
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "base/decimal.h"
+#include "base/text.h"
+
+namespace jixiao {
+namespace {
+
+enum class Kind { kInitial, kFull, kExecuted, kRate, kScore };
+
+struct Word {
+  std::string_view word;
+  Kind kind;
+};
+
+// Longest first where one word ends another at the same place.
+constexpr std::array<Word, 12> kWords = {{
+    {"调整后预算数", Kind::kFull},
+    {"年初预算数", Kind::kInitial},
+    {"全年预算数", Kind::kFull},
+    {"全年执行数", Kind::kExecuted},
+    {"预算执行数", Kind::kExecuted},
+    {"预算执行率", Kind::kRate},
+    {"预算数", Kind::kFull},
+    {"执行数", Kind::kExecuted},
+    {"执行率", Kind::kRate},
+    {"分值", Kind::kScore},
+    {"得分", Kind::kScore},
+    {"权重", Kind::kScore},
+}};
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsRunChar(char c) { return IsDigit(c) || c == '.' || c == '%'; }
+
+// The longest bracketed note after a header word: "(A)", "（B/A）", "(20分*执行率)".
+constexpr size_t kLongestNote = 40;
+
+// The length of the header word at s with its note, and its word; 0 when none.
+size_t MatchWord(std::string_view s, const Word** which) {
+  for (const Word& w : kWords) {
+    if (!StartsWith(s, w.word)) continue;
+    size_t len = w.word.size();
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"},
+                               std::pair<std::string_view, std::string_view>{"（", "）"}}) {
+      if (!StartsWith(s.substr(len), open)) continue;
+      const size_t end = s.substr(len, kLongestNote).find(close);
+      if (end != std::string_view::npos) len += end + close.size();
+      break;
+    }
+    if (which != nullptr) *which = &w;
+    return len;
+  }
+  return 0;
+}
+
+std::optional<Kind> KindOfWord(std::string_view word) {
+  for (const Word& w : kWords) {
+    if (w.word == word) return w.kind;
+  }
+  return std::nullopt;
+}
+
+// Whether `piece` can be a figure of a column of `kind`.
+bool ValidPiece(std::string_view piece, Kind kind) {
+  if (piece.empty()) return false;
+  if (piece.back() == '%') {
+    if (kind != Kind::kRate) return false;
+    piece.remove_suffix(1);
+  }
+  if (piece.empty() || piece.find('%') != std::string_view::npos) return false;
+  const size_t dot = piece.find('.');
+  const std::string_view whole = piece.substr(0, dot);
+  if (whole.empty() || (whole.size() > 1 && whole[0] == '0')) return false;
+  if (dot != std::string_view::npos) {
+    const std::string_view decimals = piece.substr(dot + 1);
+    if (decimals.empty() || decimals.size() > 4 || decimals.find('.') != std::string_view::npos) {
+      return false;
+    }
+  }
+  if ((kind == Kind::kRate || kind == Kind::kScore) && whole.size() > 3) return false;
+  return true;
+}
+
+std::optional<Decimal> Value(std::string_view piece) {
+  if (!piece.empty() && piece.back() == '%') piece.remove_suffix(1);
+  return Decimal::Parse(piece);
+}
+
+// Whether the rate of the cut is 执行数 ÷ 预算数 as written (rounded half up at its decimals);
+// nullopt when the cut has no rate or not both amounts.
+std::optional<bool> RateHolds(const std::vector<std::string_view>& pieces,
+                              const std::vector<Kind>& kinds) {
+  int rate = -1, executed = -1, full = -1, initial = -1;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const int i = static_cast<int>(k);
+    switch (kinds[k]) {
+      case Kind::kRate:
+        rate = rate < 0 ? i : rate;
+        break;
+      case Kind::kExecuted:
+        executed = executed < 0 ? i : executed;
+        break;
+      case Kind::kFull:
+        full = full < 0 ? i : full;
+        break;
+      case Kind::kInitial:
+        initial = initial < 0 ? i : initial;
+        break;
+      case Kind::kScore:
+        break;
+    }
+  }
+  const int budget = full >= 0 ? full : initial;
+  if (rate < 0 || executed < 0 || budget < 0) return std::nullopt;
+  const std::optional<Decimal> r = Value(pieces[rate]);
+  const std::optional<Decimal> e = Value(pieces[executed]);
+  const std::optional<Decimal> b = Value(pieces[budget]);
+  if (!r || !e || !b) return false;
+  const bool percent = pieces[rate].back() == '%';
+  // A rate written without '%' is a percentage above 1, a fraction up to 1.
+  Decimal written = *r;
+  if (!percent && written <= Decimal::FromInt(1)) written = written * Decimal::FromInt(100);
+  if (b->is_zero()) return written.is_zero() && e->is_zero();
+  const int decimals =
+      percent || *r > Decimal::FromInt(1) ? r->scale() : std::max(0, r->scale() - 2);
+  const Decimal exact =
+      Decimal::Divide(*e * Decimal::FromInt(100), *b, decimals + 6, Rounding::kHalfUp);
+  return exact.Rounded(decimals, Rounding::kHalfUp) == written;
+}
+
+// Bounds the enumeration of cuts (a run is short, but a run of digits has many cuts).
+constexpr int kMostCuts = 20000;
+
+}  // namespace
+
+std::vector<std::vector<std::string_view>> GluedFigureCuts(
+    std::string_view run, const std::vector<std::string_view>& columns) {
+  std::vector<Kind> kinds;
+  for (std::string_view c : columns) {
+    const std::optional<Kind> k = KindOfWord(c);
+    if (!k) return {};
+    kinds.push_back(*k);
+  }
+  if (run.empty() || run.size() > kLongestGluedRun) return {};
+  for (size_t m = kinds.size(); m >= 1; --m) {
+    std::vector<std::vector<std::string_view>> valid, consistent;
+    std::vector<std::string_view> pieces;
+    const std::vector<Kind> head(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(m));
+    int tried = 0;
+    std::function<void(size_t)> cut = [&](size_t pos) {
+      if (++tried > kMostCuts) return;
+      if (pieces.size() == m) {
+        if (pos != run.size()) return;
+        valid.push_back(pieces);
+        if (RateHolds(pieces, head).value_or(false)) consistent.push_back(pieces);
+        return;
+      }
+      for (size_t end = pos + 1; end <= run.size(); ++end) {
+        const std::string_view piece = run.substr(pos, end - pos);
+        if (!ValidPiece(piece, head[pieces.size()])) continue;
+        pieces.push_back(piece);
+        cut(end);
+        pieces.pop_back();
+      }
+    };
+    cut(0);
+    if (tried > kMostCuts) return {};
+    if (!consistent.empty()) return consistent;
+    // Without a rate to check the cut against, only a cut that is the only one counts.
+    bool checkable = false;
+    if (!valid.empty()) checkable = RateHolds(valid.front(), head).has_value();
+    if (!checkable && !valid.empty()) return valid;
+    if (m == 1) break;
+  }
+  return {};
+}
+
+std::vector<std::string_view> GluedTableCells(std::string_view line) {
+  const std::string_view t = TrimBlank(line);
+  if (t.find("执行") == std::string_view::npos) return {};  // every funds header has 执行数
+  // The header: two or more header words glued.
+  size_t start = std::string_view::npos, end = 0;
+  std::vector<std::string_view> words, columns;
+  for (size_t i = 0; i < t.size() && start == std::string_view::npos;) {
+    const Word* first = nullptr;
+    const size_t len = MatchWord(t.substr(i), &first);
+    if (len > 0) {
+      std::vector<std::string_view> w = {t.substr(i, len)};
+      std::vector<std::string_view> c = {first->word};
+      size_t j = i + len;
+      while (j < t.size()) {
+        const Word* next = nullptr;
+        const size_t l = MatchWord(t.substr(j), &next);
+        if (l == 0) break;
+        w.push_back(t.substr(j, l));
+        c.push_back(next->word);
+        j += l;
+      }
+      if (w.size() >= kFewestGluedWords) {
+        start = i;
+        end = j;
+        words = std::move(w);
+        columns = std::move(c);
+        break;
+      }
+    }
+    NextCodePoint(t, &i);
+  }
+  if (start == std::string_view::npos) return {};
+  std::vector<std::string_view> cells;
+  if (const std::string_view before = TrimBlank(t.substr(0, start)); !before.empty()) {
+    cells.push_back(before);
+  }
+  cells.insert(cells.end(), words.begin(), words.end());
+  // The rows: a label, then a run of figures.
+  size_t p = end;
+  while (p < t.size()) {
+    size_t q = p;
+    int chars = 0;
+    while (q < t.size() && !IsDigit(t[q]) && chars <= kLongestGluedLabel) {
+      NextCodePoint(t, &q);
+      ++chars;
+    }
+    if (q >= t.size() || chars > kLongestGluedLabel) break;
+    const std::string_view label = TrimBlank(t.substr(p, q - p));
+    if (label.empty()) break;
+    size_t r = q;
+    while (r < t.size() && IsRunChar(t[r])) ++r;
+    const std::string_view run = t.substr(q, r - q);
+    const std::vector<std::vector<std::string_view>> cuts = GluedFigureCuts(run, columns);
+    cells.push_back(label);
+    if (cuts.size() == 1) {
+      cells.insert(cells.end(), cuts[0].begin(), cuts[0].end());
+    } else {
+      cells.push_back(run);  // no cut, or several: left whole, never guessed
+    }
+    p = r;
+  }
+  if (const std::string_view rest = TrimBlank(t.substr(p)); !rest.empty()) cells.push_back(rest);
+  return cells;
+}
+
+}  // namespace jixiao
