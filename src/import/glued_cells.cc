@@ -2,6 +2,7 @@
 // enumerating the cuts into valid figures and keeping those whose arithmetic holds.
 #include "import/glued_cells.h"
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <optional>
@@ -136,13 +137,19 @@ std::optional<bool> RateHolds(const std::vector<std::string_view>& pieces,
   return exact.Rounded(decimals, Rounding::kHalfUp) == written;
 }
 
-// Bounds the enumeration of cuts (a run is short, but a run of digits has many cuts).
-constexpr int kMostCuts = 20000;
+// Bounds the enumeration of cuts (a run is short, but a run of digits has many cuts): per run,
+// and per line in proportion to its length, so that reading stays linear.
+constexpr long kMostCuts = 20000;
+constexpr long kCutsPerByte = 4;
 
 }  // namespace
 
-std::vector<std::vector<std::string_view>> GluedFigureCuts(
-    std::string_view run, const std::vector<std::string_view>& columns) {
+namespace {
+
+// The cuts of `run`, trying at most `*budget` cuts (spent from it): none when it runs out.
+std::vector<std::vector<std::string_view>> CutsWithin(std::string_view run,
+                                                      const std::vector<std::string_view>& columns,
+                                                      long* budget) {
   std::vector<Kind> kinds;
   for (std::string_view c : columns) {
     const std::optional<Kind> k = KindOfWord(c);
@@ -154,9 +161,8 @@ std::vector<std::vector<std::string_view>> GluedFigureCuts(
     std::vector<std::vector<std::string_view>> valid, consistent;
     std::vector<std::string_view> pieces;
     const std::vector<Kind> head(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(m));
-    int tried = 0;
     std::function<void(size_t)> cut = [&](size_t pos) {
-      if (++tried > kMostCuts) return;
+      if (--*budget < 0) return;
       if (pieces.size() == m) {
         if (pos != run.size()) return;
         valid.push_back(pieces);
@@ -172,7 +178,7 @@ std::vector<std::vector<std::string_view>> GluedFigureCuts(
       }
     };
     cut(0);
-    if (tried > kMostCuts) return {};
+    if (*budget < 0) return {};
     if (!consistent.empty()) return consistent;
     // Without a rate to check the cut against, only a cut that is the only one counts.
     bool checkable = false;
@@ -181,6 +187,14 @@ std::vector<std::vector<std::string_view>> GluedFigureCuts(
     if (m == 1) break;
   }
   return {};
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string_view>> GluedFigureCuts(
+    std::string_view run, const std::vector<std::string_view>& columns) {
+  long budget = kMostCuts;
+  return CutsWithin(run, columns, &budget);
 }
 
 std::vector<std::string_view> GluedTableCells(std::string_view line) {
@@ -221,8 +235,10 @@ std::vector<std::string_view> GluedTableCells(std::string_view line) {
   }
   cells.insert(cells.end(), words.begin(), words.end());
   // The rows: a label, then a run of figures.
+  // The cuts tried on the whole line are bounded by its length.
+  long spare = kCutsPerByte * static_cast<long>(t.size());
   size_t p = end;
-  while (p < t.size()) {
+  for (int rows = 0; p < t.size() && rows < kMostGluedRows; ++rows) {
     size_t q = p;
     int chars = 0;
     while (q < t.size() && !IsDigit(t[q]) && chars <= kLongestGluedLabel) {
@@ -235,7 +251,9 @@ std::vector<std::string_view> GluedTableCells(std::string_view line) {
     size_t r = q;
     while (r < t.size() && IsRunChar(t[r])) ++r;
     const std::string_view run = t.substr(q, r - q);
-    const std::vector<std::vector<std::string_view>> cuts = GluedFigureCuts(run, columns);
+    long budget = std::min<long>(kMostCuts, spare);
+    const std::vector<std::vector<std::string_view>> cuts = CutsWithin(run, columns, &budget);
+    spare -= std::min<long>(kMostCuts, spare) - std::max<long>(budget, 0);
     cells.push_back(label);
     if (cuts.size() == 1) {
       cells.insert(cells.end(), cuts[0].begin(), cuts[0].end());

@@ -14,11 +14,12 @@
 //     rounded where it is written) count; without a rate, a cut counts only when it is the
 //     only one possible. When several cuts remain, the run is left whole (the recognizer then
 //     says it could not read the figure), never guessed.
-//   - the rows end at a label that is too long or has no figures after it; what follows
-//     stays one piece.
+//   - the rows end at a label that is too long or has no figures after it, or after
+//     kMostGluedRows rows; what follows stays one piece.
 //
 // Pure functions; linear in the length of the line (a figure run is cut only when at most
-// kLongestGluedRun characters long).
+// kLongestGluedRun characters long, its cuts tried at most a fixed number of times, and at most
+// kMostGluedRows runs are cut).
 #pragma once
 
 #include <string_view>
@@ -29,6 +30,7 @@ namespace jixiao {
 inline constexpr size_t kFewestGluedWords = 3;  // two may meet in a sentence
 inline constexpr int kLongestGluedLabel = 40;
 inline constexpr size_t kLongestGluedRun = 40;
+inline constexpr int kMostGluedRows = 32;  // a funds block has a handful; the rest stays whole
 
 // The cells of `line` when it holds a glued funds header, in order: the text before the
 // header (when not blank), the header's words, then each row's label and figures, then the
