@@ -146,6 +146,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "a funds row's label has no known meaning; kept with its label"},
       {"I625", "deadline-cannot-tell", Severity::kInfo, "完成时间无法判断是否在时限内",
        "whether a date meets its deadline cannot be told"},
+      {"I630", "form-chosen", Severity::kInfo, "导入时选定了版式",
+       "the form (layout) the document is in was chosen"},
   };
   return codes;
 }

@@ -31,7 +31,10 @@ int RunCheck(const std::vector<std::string>& files, const Options& o);
 int RunExplain(const std::string& code);
 int RunScore(const std::string& file, const Options& o);
 int RunClaims(const std::string& file, const Options& o);
-int RunImport(const std::string& file, const std::string& output, const Options& o);
+// `form`: a form id or TOML file whose layout the document is read in (--form); "" to choose
+// among the bundled forms by the document's layout.
+int RunImport(const std::string& file, const std::string& output, const std::string& form,
+              const Options& o);
 int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
               const std::string& form, const Options& o);
 

@@ -385,16 +385,36 @@ int RunScore(const std::string& file, const Options& o) {
   return 0;
 }
 
-int RunImport(const std::string& file, const std::string& output, const Options& o) {
-  if (output != kStdinName && !OutputIsNoInput(output, InputFiles(file, o))) return 2;
+int RunImport(const std::string& file, const std::string& output, const std::string& form_arg,
+              const Options& o) {
+  if (output != kStdinName && !OutputIsNoInput(output, InputFiles(file, o, form_arg))) return 2;
+  // The layouts to read the document in: the form given, else every bundled form.
+  ImportOptions options;
+  options.rulebook = o.rulebook;
+  if (!form_arg.empty()) {
+    Result<Form> form = ResolveForm(form_arg);
+    if (!form.ok()) {
+      PrintError(form.status().message());
+      return 2;
+    }
+    options.layouts.push_back(std::move(form->reading));
+    options.form_given = true;
+  } else {
+    Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
+    if (!bundled.ok()) {
+      PrintError(bundled.status().message());
+      return 2;
+    }
+    options.layouts = std::move(bundled).value();
+  }
   Result<LoadedPackage> loaded = Status::Ok();
   if (file == kStdinName) {
     Result<std::string> bytes = ReadStandardInput();
     loaded = bytes.ok()
-                 ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), o.rulebook)
+                 ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
                  : Result<LoadedPackage>(bytes.status());
   } else {
-    loaded = LoadAnyPackage(file, o.rulebook);
+    loaded = LoadAnyPackage(file, options);
   }
   if (!loaded.ok()) {
     PrintError(loaded.status().message());
@@ -418,6 +438,7 @@ int RunImport(const std::string& file, const std::string& output, const Options&
                                 {"encoding", im.encoding},
                                 {"output", output},
                                 {"rulebook", loaded->package.rulebook},
+                                {"form", loaded->package.form},
                                 {"recognised", im.recognised},
                                 {"notes", nlohmann::ordered_json::array()}};
     for (const Diagnostic& d : notes) j["notes"].push_back(DiagnosticJson(d, fo));
@@ -431,9 +452,11 @@ int RunImport(const std::string& file, const std::string& output, const Options&
             << TrF("评分规则：{}（{}）", "rulebook: {} ({})", loaded->package.rulebook,
                    im.rulebook_reason)
             << "\n";
-    if (notes.empty()) {
-      summary << Tr("全部内容已识别。", "Everything was recognised.") << "\n";
-    } else {
+    // The form chosen (I630) is no part left unread.
+    const bool all_read = std::all_of(notes.begin(), notes.end(),
+                                      [](const Diagnostic& d) { return d.code == "I630"; });
+    if (all_read) summary << Tr("全部内容已识别。", "Everything was recognised.") << "\n";
+    if (!notes.empty()) {
       summary << "\n";
       for (const Diagnostic& d : notes) summary << FormatDiagnosticText(d, fo);
     }
@@ -513,7 +536,11 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
   }
   Loaded loaded;
   if (!Load(file, o, &loaded)) return 2;
-  Result<Form> form = form_arg.empty() ? DefaultFormFor(loaded.package) : ResolveForm(form_arg);
+  // --form, else the form the package names (as import recorded it), else by rulebook and year.
+  Result<Form> form = !form_arg.empty()            ? ResolveForm(form_arg)
+                      : loaded.package.form.empty() ? DefaultFormFor(loaded.package)
+                      : file == kStdinName          ? ResolveForm(loaded.package.form)
+                                                    : ResolveFormForPackage(loaded.package.form, file);
   if (!form.ok()) {
     PrintError(form.status().message());
     return 2;

@@ -38,7 +38,7 @@ const std::vector<OptionUse>& OptionUses() {
       {"--rulebook", kCommands},     {"--office-timeout", kCommands},
       {"--min-severity", {"check"}}, {"--scope", {"check"}},
       {"--explain", {"check"}},      {"--to", {"render"}},
-      {"--form", {"render"}},        {"-o", {"import", "render"}},
+      {"--form", {"import", "render"}},        {"-o", {"import", "render"}},
       {"--output", {"import"}},      {"--output-dir", {"render"}},
       {"--help", kCommands},         {"-h", kCommands},
   };
@@ -293,7 +293,7 @@ int Main(int argc, char** argv) {
   Options check_o, score_o, import_o, claims_o, render_o;
   std::vector<std::string> check_files;
   std::string explain, score_file, import_file, import_output, claims_file, render_file, render_dir,
-      render_form, render_formats = "docx,xlsx,pdf,html";
+      render_form, import_form, render_formats = "docx,xlsx,pdf,html";
 
   CLI::App* check = subcommand("check", "找出数据包中的每一处不一致（有错误或不一致时退出码为 1）",
                                "find every inconsistency in packages (exit 1 on an error or "
@@ -350,6 +350,13 @@ int Main(int argc, char** argv) {
                                   "the package JSON file to write; - writes standard output")))
       ->required()
       ->type_name(T("文件", "FILE"));
+  import
+      ->add_option("--form", import_form,
+                   std::string(Tr("按此版式读表（内置版式 id 或 TOML 文件）；默认按文档的版式从内置版式中选择",
+                                  "read the tables in this form's layout (a bundled id or a TOML "
+                                  "file); default: chosen among the bundled forms by the "
+                                  "document's layout")))
+      ->type_name(std::string(Tr("版式", "FORM")));
   AddFormat(import, &import_o, false);
   AddRulebook(import, &import_o, true);
   AddOfficeTimeout(import, &import_o);
@@ -388,9 +395,11 @@ int Main(int argc, char** argv) {
       ->add_option(
           "--form", render_form,
           std::string(
-              Tr("版式（lingling-2024、national-2024 或 TOML 文件）；默认按评分规则和年度选择",
-                 "form (lingling-2024, national-2024 or a TOML file); default: "
-                 "the bundled form for the package's rulebook and year")))
+              Tr("版式（内置版式 id，如 lingling-2024、guizhou-2021，或 TOML 文件）；默认用数据包记下的版式，"
+                 "否则按评分规则和年度选择",
+                 "form (a bundled id such as lingling-2024, guizhou-2021, or a TOML file); "
+                 "default: the form the package names, else the bundled form for its rulebook "
+                 "and year")))
       ->type_name(std::string(Tr("版式", "FORM")));
   AddFormat(render, &render_o, false);
   AddRulebook(render, &render_o, false);
@@ -433,7 +442,7 @@ int Main(int argc, char** argv) {
   }
   if (import->parsed()) {
     SetUpLibreOffice(import_o);
-    return RunImport(import_file, import_output, import_o);
+    return RunImport(import_file, import_output, import_form, import_o);
   }
   if (claims->parsed()) {
     SetUpLibreOffice(claims_o);

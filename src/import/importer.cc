@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "check/codes.h"
 #include "import/docx_reader.h"
+#include "import/reading_spec.h"
 #include "import/text_reader.h"
 #include "import/xlsx_reader.h"
 #include "import/zip_archive.h"
@@ -346,8 +347,55 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   return bytes;
 }
 
+namespace {
+
+// I630: the form chosen for the document, and why.
+Diagnostic FormChosen(const ReadingSpec& spec, const std::optional<LayoutMatch>& match,
+                      bool given, const std::string& file_name) {
+  Diagnostic d;
+  d.code = "I630";
+  d.severity = Severity::kInfo;
+  d.file = file_name;
+  d.location.document = "source";
+  d.location.pointer = "/form";
+  std::string words_zh, words_en;
+  size_t found = 0, total = spec.signature.size();
+  if (match) {
+    found = match->found.size();
+    for (const std::string& w : match->found) {
+      words_zh += (words_zh.empty() ? "" : "、") + w;
+      words_en += (words_en.empty() ? "" : ", ") + w;
+    }
+  }
+  if (given) {
+    d.message_zh = found > 0 ? fmt::format("版式 {}：由 --form 指定（表格含 {}，{}/{}）",
+                                           spec.form_id, words_zh, found, total)
+                             : fmt::format("版式 {}：由 --form 指定", spec.form_id);
+    d.message_en = found > 0 ? fmt::format("form {}: given by --form (the tables hold {}, {}/{})",
+                                           spec.form_id, words_en, found, total)
+                             : fmt::format("form {}: given by --form", spec.form_id);
+  } else {
+    d.message_zh = fmt::format("版式 {}：表格含 {}（{}/{}），按此版式读表并记入数据包",
+                               spec.form_id, words_zh, found, total);
+    d.message_en = fmt::format(
+        "form {}: the tables hold {} ({}/{}); read in its layout and recorded in the package",
+        spec.form_id, words_en, found, total);
+  }
+  return d;
+}
+
+}  // namespace
+
 Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string& file_name,
                                        const std::string& rulebook_for_import) {
+  ImportOptions options;
+  options.rulebook = rulebook_for_import;
+  return LoadPackageBytes(bytes, file_name, options);
+}
+
+Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string& file_name,
+                                       const ImportOptions& options) {
+  const std::string& rulebook_for_import = options.rulebook;
   LoadedPackage loaded;
   loaded.format = DetectFormat(bytes);
   if (loaded.format == DocumentFormat::kJson) {
@@ -359,7 +407,29 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
   }
   Result<FlatDocument> doc = ReadDocument(bytes, file_name);
   if (!doc.ok()) return doc.status();
-  loaded.import = Recognize(*doc, rulebook_for_import);
+  // The layout: the form given, else the best fit among the candidates, else none.
+  const ReadingSpec* spec = nullptr;
+  std::optional<LayoutMatch> match;
+  if (options.form_given && !options.layouts.empty()) {
+    spec = &options.layouts.front();
+    match = MatchLayout(*spec, *doc);
+  } else if ((match = ChooseLayout(options.layouts, *doc))) {
+    spec = match->spec;
+  }
+  // Without --rulebook, a form's layout brings its rulebook (a project table keeps the
+  // project rulebook).
+  loaded.import = Recognize(*doc, rulebook_for_import, spec);
+  if (spec != nullptr) {
+    Package& p = loaded.import.package;
+    p.form = spec->form_id;
+    if (rulebook_for_import.empty() && p.kind != PackageKind::kProject && !spec->rulebook.empty()) {
+      p.rulebook = spec->rulebook;
+      loaded.import.rulebook_reason =
+          TrF("版式 {} 的评分规则", "the rulebook of form {}", spec->form_id);
+    }
+    loaded.import.notes.insert(loaded.import.notes.begin(),
+                               FormChosen(*spec, match, options.form_given, file_name));
+  }
   int missing = 0;
   for (const Diagnostic& d : loaded.import.notes) missing += d.code == "I603";
   if (missing == 3) {
@@ -393,6 +463,12 @@ Result<LoadedPackage> LoadAnyPackage(const std::string& path,
   Result<std::string> bytes = ReadFileBytes(path);
   if (!bytes.ok()) return bytes.status();
   return LoadPackageBytes(*bytes, path, rulebook_for_import);
+}
+
+Result<LoadedPackage> LoadAnyPackage(const std::string& path, const ImportOptions& options) {
+  Result<std::string> bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  return LoadPackageBytes(*bytes, path, options);
 }
 
 }  // namespace jixiao

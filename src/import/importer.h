@@ -68,6 +68,17 @@ struct LoadedPackage {
   ImportResult import;  // empty for JSON packages; its package is moved into `package`
 };
 
+// How a document is imported: the rulebook to record, and the forms whose layouts it may be
+// in (their reading specs, import/reading_spec.h).
+struct ImportOptions {
+  std::string rulebook;  // "" → the chosen form's rulebook, else chosen by the layout
+  // The candidates: the document is read with the best one's wording (ChooseLayout), and the
+  // package names that form (Package::form) with a note I630 saying why. Empty: no form.
+  std::vector<ReadingSpec> layouts;
+  // `--form`: `layouts` holds that one form, used whatever its signature finds.
+  bool form_given = false;
+};
+
 // Reads any supported file. `rulebook_for_import` is recorded in imported packages (empty:
 // chosen by the form's layout). IOError when unreadable; InvalidArgument for a folder, a file
 // larger than kMaxDocumentBytes, JSON that is not an object ("x: JSON, but not a package (a
@@ -81,6 +92,13 @@ Result<LoadedPackage> LoadAnyPackage(const std::string& path,
 // Example: LoadPackageBytes(text, "seed.txt")->package.evaluation.funds.executed  // 124.88
 Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string& path,
                                        const std::string& rulebook_for_import = "");
+
+// The same with a choice of layout (ImportOptions). Example: with every bundled form's spec
+// among `layouts`, a 贵州 table comes back with package.form == "guizhou-2021", its rulebook
+// "guizhou" and a note I630 "版式 guizhou-2021：表格含 年初预算数(A)、全年执行数(B)…（4/4）".
+Result<LoadedPackage> LoadAnyPackage(const std::string& path, const ImportOptions& options);
+Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string& path,
+                                       const ImportOptions& options);
 
 // Reads a whole file of at most kMaxDocumentBytes; IOError "cannot read <path>: <reason>",
 // InvalidArgument "<path>: a folder, not a file; …" and "<path>: larger than 256 MB; …".

@@ -388,7 +388,8 @@ bool IsPlaceholderLabel(std::string_view label) {
 
 class Recognizer {
  public:
-  Recognizer(const FlatDocument& doc, ImportResult* out) : doc_(doc), out_(out), p_(out->package) {}
+  Recognizer(const FlatDocument& doc, ImportResult* out, const ReadingSpec* spec = nullptr)
+      : doc_(doc), out_(out), p_(out->package), spec_(spec) {}
 
   void Run() {
     FindUnitStatements();
@@ -580,6 +581,12 @@ class Recognizer {
       return u;
     }
     if (statement_.unit != MoneyUnit::kUnstated) return statement_;
+    if (table_note_.unit == MoneyUnit::kUnstated && spec_ != nullptr && !spec_->money_unit.empty()) {
+      u.unit = spec_->money_unit == "元" ? MoneyUnit::kYuan : MoneyUnit::kWan;  // the form's [import]
+      u.zh = fmt::format("版式 {} 的金额单位", spec_->form_id);
+      u.en = fmt::format("the money unit of form {}", spec_->form_id);
+      return u;
+    }
     return table_note_;
   }
 
@@ -787,6 +794,20 @@ class Recognizer {
     return -1;
   }
 
+  // The form's reading spec (import/reading_spec.h), consulted before the built-in wording.
+  const SpecWords& SpecTable(SpecWords ReadingSpec::*table) const {
+    static const SpecWords kNone;
+    return spec_ != nullptr ? spec_->*table : kNone;
+  }
+  // Each column of `cols` (by `fields`' order) that the spec's wording finds in `keys`.
+  void SpecColumns(SpecWords ReadingSpec::*table, const std::vector<std::string>& fields,
+                   const std::vector<std::string>& keys, std::vector<int>* cols) const {
+    for (size_t k = 0; k < fields.size() && k < cols->size(); ++k) {
+      const int c = SpecColumn(spec_, SpecTable(table), fields[k], keys);
+      if (c >= 0) (*cols)[k] = c;
+    }
+  }
+
   static bool RowBlank(const FlatRow& row) {
     for (const FlatCell& c : row.cells) {
       if (!c.covered && !IsBlank(c.text)) return false;
@@ -899,7 +920,9 @@ class Recognizer {
     if (Has(first, "厉行节约")) return Frugality(t, r);
     if ((FindColumn(keys, {"年初预算数", "年初预算"}) >= 0 &&
          FindColumn(keys, {"全年执行数", "执行数"}) >= 0) ||
-        FundsHeaderWithoutInitial(keys)) {
+        FundsHeaderWithoutInitial(keys) ||
+        (SpecColumn(spec_, SpecTable(&ReadingSpec::funds_columns), "initial_budget", keys) >= 0 &&
+         SpecColumn(spec_, SpecTable(&ReadingSpec::funds_columns), "executed", keys) >= 0)) {
       return FundsHeader(t, r, keys);
     }
     if (ProjectRow(t, r, keys)) return;  // project tables: 项目名称 / 主管部门 / 实施单位
@@ -1358,6 +1381,7 @@ class Recognizer {
                    FindColumn(keys, {"分值", "权重"}),
                    FindColumn(keys, {"执行率"}),
                    score};
+    SpecColumns(&ReadingSpec::funds_columns, SpecFundsFields(), keys, &funds_cols_);
     funds_method_col_ = FindColumn(keys, {"计算方法", "评分方法", "评分标准"});
     // 四川's 原因 column (the reasons for a low rate, often only the form's instructions) is
     // not read, but a row's text standing under it still fits the header.
@@ -1497,7 +1521,8 @@ class Recognizer {
     if (ReadCell(text, &probe) == CellRead::kOk || Has(text, "性质分")) return false;
     const int first = FirstFundsField();
     if (first < 0 || label >= first) return false;
-    const std::string key = FundsRowKey(text);
+    std::string key = SpecFundsRowKey(spec_, text);  // the form's wording first
+    if (key.empty()) key = FundsRowKey(text);
     // A split written into its label ("其中：一般公共预算：124.88") is not a row of figures.
     const size_t colon = text.rfind(':');
     if (colon != std::string::npos && ReadCell(text.substr(colon + 1), &probe) == CellRead::kOk) {
@@ -1677,6 +1702,11 @@ class Recognizer {
     UseRow(t, r);
     mode_ = Mode::kGoals;
     goal_cols_ = {FindColumn(keys, {"预期目标"}), FindColumn(keys, {"实际完成"})};
+    for (size_t k = 0; k < goal_cols_.size(); ++k) {
+      const int c = SpecColumn(spec_, SpecTable(&ReadingSpec::goals_columns),
+                               SpecGoalsFields()[k], keys);
+      if (c >= 0) goal_cols_[k] = c;
+    }
     goals_width_ = keys.size();
     // A form may put the goals in the same row as the label ("年度总体目标 | 1：… | …").
     if (goal_cols_[0] < 0) {
@@ -1769,6 +1799,11 @@ class Recognizer {
                  coefficient,
                  FindColumn(keys, {"调整指标值", "调整后指标值", "全年指标值"}),
                  FindColumn(keys, {"计量单位"})};
+    // The form's wording first: ind_cols_[3 …] are target, actual, weight, score, deviation,
+    // coefficient, the order of SpecLeafFields.
+    std::vector<int> leaf(ind_cols_.begin() + 3, ind_cols_.begin() + 9);
+    SpecColumns(&ReadingSpec::leaf_columns, SpecLeafFields(), keys, &leaf);
+    std::copy(leaf.begin(), leaf.end(), ind_cols_.begin() + 3);
     if (ind_cols_[9] == ind_cols_[3]) ind_cols_[9] = -1;
     ind_flat_ = ind_cols_[0] < 0 && ind_cols_[1] < 0;
     ind_width_ = keys.size();
@@ -2714,6 +2749,7 @@ class Recognizer {
   const FlatDocument& doc_;
   ImportResult* out_;
   Package& p_;
+  const ReadingSpec* spec_ = nullptr;  // the chosen form's wording, or none
   Mode mode_ = Mode::kNone;
   std::optional<size_t> first_table_block_;
   std::optional<size_t> last_table_block_;
@@ -2784,10 +2820,11 @@ std::string ChooseRulebook(const Package& p, std::string* reason) {
 
 }  // namespace
 
-ImportResult Recognize(const FlatDocument& document, const std::string& rulebook) {
+ImportResult Recognize(const FlatDocument& document, const std::string& rulebook,
+                       const ReadingSpec* spec) {
   ImportResult result;
   result.encoding = document.encoding;
-  Recognizer(document, &result).Run();
+  Recognizer(document, &result, spec).Run();
   Package& p = result.package;
   if (p.unit.name.empty()) {
     p.unit.name = !p.evaluation.unit_name.empty() ? p.evaluation.unit_name : p.report.cover.unit;

@@ -24,6 +24,7 @@
 
 #include "check/diagnostic.h"
 #include "import/flat_document.h"
+#include "import/reading_spec.h"
 #include "model/package.h"
 
 namespace jixiao {
@@ -47,6 +48,11 @@ struct ImportResult {
 // Amounts in 元 (a table, header or column that says 单位：元, （元）, 金额（元）…) are
 // converted to 万元 exactly and noted (I605); amounts whose unit is stated nowhere are taken
 // as 万元, and noted (I606) when they look like 元. Linear in the size of the document.
-ImportResult Recognize(const FlatDocument& document, const std::string& rulebook = "");
+//
+// `spec`: the reading spec of the form the document is in (import/reading_spec.h), or null.
+// Its header wordings (funds, goals and indicator columns), funds row labels and money unit
+// are tried before the built-in wording; the rest of the reading is the same.
+ImportResult Recognize(const FlatDocument& document, const std::string& rulebook = "",
+                       const ReadingSpec* spec = nullptr);
 
 }  // namespace jixiao

@@ -251,6 +251,9 @@ std::string_view PartStateKey(PartState s);  // "present", "absent"
 struct Package {
   std::string schema = kPackageSchema;
   std::string rulebook;  // rulebook id, e.g. "hunan-lingling"
+  // The form (layout) the package was imported in, or that it is to be printed in: a bundled
+  // form id ("guizhou-2021") or a path beside the package; "" for none (render/form.h).
+  std::string form;
   PackageKind kind = PackageKind::kDepartment;
   ProjectInfo project;  // kProject only
   int fiscal_year = 0;

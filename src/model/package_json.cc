@@ -344,12 +344,13 @@ class PackageReader {
                       Quote(schema->get_ref<const std::string&>()), kPackageSchema));
     }
     if (!CheckKeys(root, "",
-                   {"schema", "rulebook", "kind", "project", "fiscal_year", "unit", "basic_data",
-                    "evaluation", "report", "parts", "provenance"})) {
+                   {"schema", "rulebook", "form", "kind", "project", "fiscal_year", "unit",
+                    "basic_data", "evaluation", "report", "parts", "provenance"})) {
       return false;
     }
     out->schema = kPackageSchema;
     if (!ReadString(root, "", "rulebook", &out->rulebook)) return false;
+    if (!ReadString(root, "", "form", &out->form)) return false;
     // Package kind: absent means a department package.
     if (!ReadEnum(root, "", "kind", std::array{PackageKind::kDepartment, PackageKind::kProject},
                   &PackageKindKey, &out->kind)) {
@@ -1008,6 +1009,8 @@ std::string WritePackageJson(const Package& package) {
   ordered_json root = ordered_json::object();
   root["schema"] = kPackageSchema;  // the format written, whatever package.schema says
   root["rulebook"] = package.rulebook;
+  // The form: written when the package names one, so other packages read as before.
+  if (!package.form.empty()) root["form"] = package.form;
   // Package kind: written for a project package only, so department packages read as before.
   if (package.kind == PackageKind::kProject) {
     root["kind"] = PackageKindKey(package.kind);

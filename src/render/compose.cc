@@ -641,7 +641,8 @@ class EvaluationComposer {
               kMaxIndicatorLevels));
     }
     levels_ = std::max<int>(static_cast<int>(f_.level_headers.size()), depth);
-    columns_ = 1 + levels_ + 5;
+    columns_ = 1 + levels_ + static_cast<int>(f_.leaf_columns.size());
+    funds_start_ = columns_ - static_cast<int>(f_.funds_columns.size());
     grid_.emplace(columns_);
 
     UnitRow();
@@ -666,15 +667,30 @@ class EvaluationComposer {
   }
 
  private:
-  // Column positions: 0 the section labels, 1 … levels_ the levels, then the leaf columns.
-  int Target() const { return levels_ + 1; }
-  int ActualColumn() const { return levels_ + 2; }
-  int WeightColumn() const { return levels_ + 3; }
-  int ScoreColumn() const { return levels_ + 4; }
-  int Deviation() const { return levels_ + 5; }
+  // Column positions: 0 the section labels, 1 … levels_ the levels, then the leaf columns in
+  // the form's order; -1 for a field the form does not print.
+  int LeafColumn(std::string_view field) const {
+    for (size_t i = 0; i < f_.leaf_columns.size(); ++i) {
+      if (f_.leaf_columns[i].field == field) return levels_ + 1 + static_cast<int>(i);
+    }
+    return -1;
+  }
+  int Target() const { return LeafColumn("target"); }
+  int ActualColumn() const { return LeafColumn("actual"); }
+  int WeightColumn() const { return LeafColumn("weight"); }
+  int ScoreColumn() const { return LeafColumn("score"); }
+  int Deviation() const { return LeafColumn("deviation"); }
+  int CoefficientColumn() const { return LeafColumn("coefficient"); }
+  // The funds figure columns stand at the right edge, in the form's order.
+  int FundsColumn(std::string_view field) const {
+    for (size_t i = 0; i < f_.funds_columns.size(); ++i) {
+      if (f_.funds_columns[i].field == field) return funds_start_ + static_cast<int>(i);
+    }
+    return -1;
+  }
 
   std::vector<int> Widths() const {
-    const std::vector<int>& w = f_.column_widths;  // 9: label, 3 levels, 5 leaf columns
+    const std::vector<int>& w = f_.column_widths;  // label, 3 levels, the leaf columns
     std::vector<int> out(w.begin(), w.begin() + 3);
     for (int extra = 3; extra < levels_; ++extra) out.push_back(w[2]);
     out.insert(out.end(), w.begin() + 3, w.end());
@@ -725,57 +741,86 @@ class EvaluationComposer {
   // amounts and the 分值 as input, the 执行率 and 得分 computed from the row's own cells. The rate
   // divides by 年初预算数 where the row has no 全年预算数 (a 贵州 form) or the method says B/A;
   // the score is capped at the 分值 where the form's method says so.
+  //
+  // Only the form's columns are printed (FormEvaluation::funds_columns); a formula is written
+  // where the cells it needs are printed too.
   void FundsRowCells(int v, const std::string& base, const std::array<const Cell*, 6>& cells,
                      const FundsMethod& method) {
-    const int initial = levels_, budget = levels_ + 1, executed = levels_ + 2, weight = levels_ + 3,
-              rate = levels_ + 4, score = levels_ + 5;
-    grid_->Put(v, initial, Figure(*cells[0], base + "initial_budget", CellRole::kInput, 2, false));
-    grid_->Put(v, budget, Figure(*cells[1], base + "full_year_budget", CellRole::kInput, 2, false));
-    grid_->Put(v, executed, Figure(*cells[2], base + "executed", CellRole::kInput, 2, false));
-    grid_->Put(v, weight, Figure(*cells[3], base + "weight", CellRole::kInput, 0, false));
-    const bool by_initial =
-        method.divides_by_initial || cells[1]->kind == Cell::Kind::kNotApplicable;
+    const int initial = FundsColumn("initial_budget"), budget = FundsColumn("full_year_budget"),
+              executed = FundsColumn("executed"), weight = FundsColumn("weight"),
+              rate = FundsColumn("execution_rate"), score = FundsColumn("score");
+    if (initial >= 0) {
+      grid_->Put(v, initial,
+                 Figure(*cells[0], base + "initial_budget", CellRole::kInput, 2, false));
+    }
+    if (budget >= 0) {
+      grid_->Put(v, budget,
+                 Figure(*cells[1], base + "full_year_budget", CellRole::kInput, 2, false));
+    }
+    if (executed >= 0) {
+      grid_->Put(v, executed, Figure(*cells[2], base + "executed", CellRole::kInput, 2, false));
+    }
+    if (weight >= 0) {
+      grid_->Put(v, weight, Figure(*cells[3], base + "weight", CellRole::kInput, 0, false));
+    }
+    const bool by_initial = method.divides_by_initial || budget < 0 ||
+                            cells[1]->kind == Cell::Kind::kNotApplicable;
+    const int divisor = by_initial ? initial : budget;
     const Decimal cap = method.understood && method.capped_at_weight
                             ? Decimal::Min(Decimal::FromInt(100), rb_.execution_cap_percent)
                             : rb_.execution_cap_percent;
-    const std::string e = Ref(v, executed), b = Ref(v, by_initial ? initial : budget),
-                      w = Ref(v, weight);
-    grid_
-        ->Put(v, rate,
-              Figure(*cells[4], base + "execution_rate", CellRole::kComputed, rb_.rate_decimals,
-                     f_.rate_percent))
-        .formula = Guarded({e, b}, fmt::format("IFERROR({},\"\")",
-                                               RoundFormula(fmt::format("{}/{}*100", e, b),
-                                                            rb_.rate_decimals, rb_.rate_rounding)));
-    grid_
-        ->Put(v, score,
-              Figure(*cells[5], base + "score", CellRole::kComputed, rb_.execution_decimals, false))
-        .formula = Guarded(
-        {w, e, b},
-        fmt::format("IFERROR({},\"\")",
-                    RoundFormula(fmt::format("{}*MIN({}/{}*100,{})/100", w, e, b, cap.ToString()),
-                                 rb_.execution_decimals, rb_.execution_rounding)));
+    const bool ratio = executed >= 0 && divisor >= 0;
+    const std::string e = ratio ? Ref(v, executed) : "", b = ratio ? Ref(v, divisor) : "";
+    if (rate >= 0) {
+      TableCell& cell = grid_->Put(v, rate, Figure(*cells[4], base + "execution_rate",
+                                                   CellRole::kComputed, rb_.rate_decimals,
+                                                   f_.rate_percent));
+      if (ratio) {
+        cell.formula = Guarded({e, b}, fmt::format("IFERROR({},\"\")",
+                                                   RoundFormula(fmt::format("{}/{}*100", e, b),
+                                                                rb_.rate_decimals,
+                                                                rb_.rate_rounding)));
+      }
+    }
+    if (score >= 0) {
+      TableCell& cell = grid_->Put(
+          v, score,
+          Figure(*cells[5], base + "score", CellRole::kComputed, rb_.execution_decimals, false));
+      if (ratio && weight >= 0) {
+        const std::string w = Ref(v, weight);
+        cell.formula = Guarded(
+            {w, e, b},
+            fmt::format("IFERROR({},\"\")",
+                        RoundFormula(
+                            fmt::format("{}*MIN({}/{}*100,{})/100", w, e, b, cap.ToString()),
+                            rb_.execution_decimals, rb_.execution_rounding)));
+      }
+    }
   }
 
   void Funds() {
     const jixiao::Funds& funds = p_.evaluation.funds;
     const int r = grid_->rows();
     const int split_rows = static_cast<int>(f_.income.size() + f_.spending.size());
-    const int sub_rows = static_cast<int>(funds.rows.size()) + (funds.method.empty() ? 0 : 1);
+    const bool method_row = !funds.method.empty() || !f_.funds_method_label.empty();
+    const int sub_rows = static_cast<int>(funds.rows.size()) + (method_row ? 1 : 0);
+    const int label_span = funds_start_ - 1;
     grid_->Put(r, 0, Header(f_.funds_label), 2 + sub_rows + split_rows, 1);
-    grid_->Put(r, 1, Header(f_.funds_header[0]), 1, levels_ - 1);
-    for (int i = 0; i < 6; ++i) grid_->Put(r, levels_ + i, Header(f_.funds_header[i + 1]));
+    grid_->Put(r, 1, Header(f_.funds_corner), 1, label_span);
+    for (size_t i = 0; i < f_.funds_columns.size(); ++i) {
+      grid_->Put(r, funds_start_ + static_cast<int>(i), Header(f_.funds_columns[i].header));
+    }
 
     const int v = r + 1;
-    grid_->Put(v, 1, Label(f_.funds_total_label), 1, levels_ - 1);
+    grid_->Put(v, 1, Label(f_.funds_total_label), 1, label_span);
     const std::string base = "/evaluation/funds/";
     const FundsMethod method = ReadFundsMethod(funds.method);
     FundsRowCells(v, base,
                   {&funds.initial_budget, &funds.full_year_budget, &funds.executed, &funds.weight,
                    &funds.execution_rate, &funds.score},
                   method);
-    execution_score_ = Ref(v, levels_ + 5);
-    execution_weight_ = Ref(v, levels_ + 3);
+    if (FundsColumn("score") >= 0) execution_score_ = Ref(v, FundsColumn("score"));
+    if (FundsColumn("weight") >= 0) execution_weight_ = Ref(v, FundsColumn("weight"));
     execution_weight_value_ = NumberOf(funds.weight);
 
     int row = v + 1;
@@ -785,7 +830,7 @@ class EvaluationComposer {
       const std::string sub_base = fmt::format("{}rows/{}/", base, i);
       TableCell label = Label(sub.label.empty() ? FundsRowLabel(sub.key) : sub.label, Align::kLeft);
       label.pointer = sub_base + "label";
-      grid_->Put(row, 1, std::move(label), 1, levels_ - 1);
+      grid_->Put(row, 1, std::move(label), 1, label_span);
       FundsRowCells(row, sub_base,
                     {&sub.initial_budget, &sub.full_year_budget, &sub.executed, &sub.weight,
                      &sub.execution_rate, &sub.score},
@@ -793,9 +838,13 @@ class EvaluationComposer {
       ++row;
     }
     // The form's own 得分计算方法 (a column on 贵州's form), kept on a row of its own.
-    if (!funds.method.empty()) {
-      grid_->Put(row, 1, Label(kFundsMethodLabel), 1, levels_ - 1);
-      grid_->Put(row, levels_, InputText(funds.method, base + "method"), 1, columns_ - levels_);
+    if (method_row) {
+      grid_->Put(row, 1,
+                 Label(f_.funds_method_label.empty() ? std::string(kFundsMethodLabel)
+                                                     : f_.funds_method_label),
+                 1, label_span);
+      grid_->Put(row, funds_start_, InputText(funds.method, base + "method"), 1,
+                 columns_ - funds_start_);
       ++row;
     }
     for (const auto* block : {&f_.income, &f_.spending}) {
@@ -867,7 +916,9 @@ class EvaluationComposer {
                              : fmt::format("{}级指标", LevelNumeral(level + 1));
       grid_->Put(r, 1 + level, Header(std::move(text)));
     }
-    for (int i = 0; i < 5; ++i) grid_->Put(r, Target() + i, Header(f_.leaf_header[i]));
+    for (size_t i = 0; i < f_.leaf_columns.size(); ++i) {
+      grid_->Put(r, levels_ + 1 + static_cast<int>(i), Header(f_.leaf_columns[i].header));
+    }
     first_leaf_row_ = r + 1;
     row_ = first_leaf_row_;
     for (size_t i = 0; i < roots.size(); ++i) {
@@ -901,7 +952,9 @@ class EvaluationComposer {
     }
     const auto field = [&](const char* name) { return ptr.empty() ? ptr : ptr + "/" + name; };
     grid_->Put(r, name_column, InputText(node.name, field("name")));
-    grid_->Put(r, Target(), InputText(node.target, field("target"), Align::kCenter));
+    if (Target() >= 0) {
+      grid_->Put(r, Target(), InputText(node.target, field("target"), Align::kCenter));
+    }
 
     // 实际完成值: a number when written as one, else text (with the scale's words).
     TableCell actual = InputText(node.actual, field("actual"), Align::kCenter);
@@ -913,9 +966,13 @@ class EvaluationComposer {
     } else if (ParseTarget(node.target).comparison == Comparison::kWord) {
       actual.choices = OrdinalChoices(rb_, node.target, node.actual);
     }
-    const bool numeric_actual = actual.number.has_value();
-    grid_->Put(r, ActualColumn(), std::move(actual));
+    const bool numeric_actual = actual.number.has_value() && ActualColumn() >= 0;
+    if (ActualColumn() >= 0) grid_->Put(r, ActualColumn(), std::move(actual));
     grid_->Put(r, WeightColumn(), Figure(node.weight, field("weight"), CellRole::kInput, 0, false));
+    if (CoefficientColumn() >= 0) {
+      grid_->Put(r, CoefficientColumn(),
+                 Figure(node.coefficient, field("coefficient"), CellRole::kInput, 2, false));
+    }
     if (const auto w = NumberOf(node.weight)) weight_sum_ = weight_sum_ + *w;
     any_leaf_weight_ = any_leaf_weight_ || node.weight.has_number();
 
@@ -923,7 +980,7 @@ class EvaluationComposer {
         Figure(node.score, field("score"), CellRole::kInput, rb_.score_decimals, false);
     ScoreFormula(node, r, numeric_actual, &score);
     grid_->Put(r, ScoreColumn(), std::move(score));
-    grid_->Put(r, Deviation(), InputText(node.deviation, field("deviation")));
+    if (Deviation() >= 0) grid_->Put(r, Deviation(), InputText(node.deviation, field("deviation")));
   }
 
   // Quantitative scores are derived (a formula when the actual is a plain number and the
@@ -968,7 +1025,7 @@ class EvaluationComposer {
   void Total() {
     const Evaluation& e = p_.evaluation;
     const int r = grid_->rows();
-    grid_->Put(r, 0, Label(f_.total_label), 1, WeightColumn());
+    grid_->Put(r, 0, Label(f_.total_label), 1, std::min(WeightColumn(), ScoreColumn()));
     const bool any_leaf = last_leaf_row_ >= first_leaf_row_;
     const auto column_range = [&](int column) {
       return fmt::format("{}:{}", Ref(first_leaf_row_, column), Ref(last_leaf_row_, column));
@@ -979,25 +1036,36 @@ class EvaluationComposer {
     const Decimal sum = execution_weight_value_.value_or(Decimal()) + weight_sum_;
     if (weight.number && any_leaf && any_leaf_weight_ && *weight.number == sum) {
       weight.role = CellRole::kComputed;
-      weight.formula = fmt::format("{}+SUM({})", execution_weight_, column_range(WeightColumn()));
+      weight.formula = execution_weight_.empty()
+                           ? fmt::format("SUM({})", column_range(WeightColumn()))
+                           : fmt::format("{}+SUM({})", execution_weight_,
+                                         column_range(WeightColumn()));
     }
     grid_->Put(r, WeightColumn(), std::move(weight));
 
     TableCell score = Figure(e.total_score, "/evaluation/total_score", CellRole::kComputed,
                              rb_.score_decimals, false);
-    const std::string total_expr =
-        any_leaf ? fmt::format("{}+SUM({})", execution_score_, column_range(ScoreColumn()))
-                 : execution_score_;
-    const std::string scores =
-        any_leaf ? fmt::format("{},{}", execution_score_, column_range(ScoreColumn()))
-                 : execution_score_;
+    // The funds' 得分 (when the form prints it) and the leaves' 得分.
+    std::string total_expr = execution_score_, scores = execution_score_;
+    if (any_leaf) {
+      const std::string sum = fmt::format("SUM({})", column_range(ScoreColumn()));
+      total_expr = total_expr.empty() ? sum : fmt::format("{}+{}", total_expr, sum);
+      scores = scores.empty() ? column_range(ScoreColumn())
+                              : fmt::format("{},{}", scores, column_range(ScoreColumn()));
+    }
     // Blank while no score at all is filled in.
     score.formula = fmt::format("IF(COUNT({})=0,\"\",{})", scores,
                                 RoundFormula(total_expr, rb_.score_decimals, rb_.score_rounding));
     grid_->Put(r, ScoreColumn(), std::move(score));
+    if (total_expr.empty()) grid_->At(r, ScoreColumn())->formula.clear();
 
+    // The 等级 stands in the 偏差 column, else in the first column after the 得分; a form
+    // with neither has no cell for it.
+    int grade_column = Deviation();
+    if (grade_column < 0 && ScoreColumn() + 1 < columns_) grade_column = ScoreColumn() + 1;
+    if (grade_column < 0) return;
     if (e.grade.empty()) {
-      grid_->Put(r, Deviation(), Label(""));
+      grid_->Put(r, grade_column, Label(""));
       return;
     }
     TableCell grade = InputText(e.grade, "/evaluation/grade", Align::kCenter);
@@ -1009,7 +1077,7 @@ class EvaluationComposer {
       formula = fmt::format("IF({}>={},\"{}\",{})", total, it->min.ToString(), it->name, formula);
     }
     grade.formula = Guarded({total}, formula);
-    grid_->Put(r, Deviation(), std::move(grade));
+    grid_->Put(r, grade_column, std::move(grade));
   }
 
   const Package& p_;
@@ -1021,6 +1089,7 @@ class EvaluationComposer {
   std::vector<Indicator> skeleton_;
   int levels_ = 3;
   int columns_ = 9;
+  int funds_start_ = 3;  // the first funds figure column
   std::optional<Grid> grid_;
   int first_leaf_row_ = 0;
   int last_leaf_row_ = -1;

@@ -9,6 +9,7 @@
 #include "render/form.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -49,7 +50,7 @@ const Keys kGoalPlaceholders = {"number", "text"};
 const Keys kNoPlaceholders = {};
 
 constexpr int kBasicColumns = 7;
-constexpr int kEvaluationColumns = 9;
+constexpr int kLevelColumns = 4;  // the section label and three levels, before the leaf columns
 constexpr int kMaxOutlineDepth = 3;
 
 bool IsIdentifierChar(char c) { return (c >= 'a' && c <= 'z') || c == '_'; }
@@ -87,7 +88,8 @@ class Reader : public TomlReader {
   Status Read(Form* form) {
     FORM_RETURN_IF_ERROR(CheckKeys(
         root(), "",
-        {"form", "page", "fonts", "cover", "report", "basic_data", "evaluation", "charts"}));
+        {"form", "page", "fonts", "cover", "report", "basic_data", "evaluation", "charts",
+         "import"}));
     FORM_RETURN_IF_ERROR(ReadFormTable(form));
     FORM_RETURN_IF_ERROR(ReadPage(&form->page));
     FORM_RETURN_IF_ERROR(ReadFonts(&form->fonts));
@@ -95,7 +97,11 @@ class Reader : public TomlReader {
     FORM_RETURN_IF_ERROR(ReadReport(&form->report));
     FORM_RETURN_IF_ERROR(ReadBasicData(&form->basic_data));
     FORM_RETURN_IF_ERROR(ReadEvaluation(&form->evaluation));
-    return ReadCharts(&form->charts);
+    FORM_RETURN_IF_ERROR(ReadCharts(&form->charts));
+    form->reading.form_id = form->id;
+    form->reading.rulebook = form->rulebook;
+    form->reading.year = form->year;
+    return ReadImport(&form->reading);
   }
 
  private:
@@ -572,15 +578,119 @@ class Reader : public TomlReader {
     return Status::Ok();
   }
 
+  // An array of { field, header } tables: each field one of `fields`, at most once, from
+  // `min_count` to `fields.size()` of them.
+  Status ReadColumns(const toml::table& t, std::string_view key,
+                     const std::vector<std::string>& fields, size_t min_count,
+                     std::vector<FormColumn>* out) const {
+    const std::string path = TomlKeyPath("evaluation", key);
+    const toml::node* node = nullptr;
+    FORM_RETURN_IF_ERROR(Require(t, "evaluation", key, &node));
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+      return Error(node->source(), path,
+                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
+                       TomlTypeName(*node)));
+    }
+    if (array->size() < min_count) {
+      return Error(node->source(), path,
+                   TrF("应至少有 {} 栏，实为 {} 栏", "expected at least {} columns, found {}",
+                       min_count, array->size()));
+    }
+    std::set<std::string> seen;
+    out->clear();
+    for (size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      const std::string element_path = TomlIndexPath(path, i);
+      const auto* column = element.as_table();
+      if (column == nullptr) {
+        return Error(element.source(), element_path,
+                     TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(element)));
+      }
+      FORM_RETURN_IF_ERROR(CheckKeys(*column, element_path, {"field", "header"}));
+      const toml::node* field_node = nullptr;
+      FormColumn c;
+      FORM_RETURN_IF_ERROR(ReadString(*column, element_path, "field", &c.field, &field_node));
+      if (std::find(fields.begin(), fields.end(), c.field) == fields.end()) {
+        return Error(field_node->source(), element_path + ".field",
+                     TrF("“{}”不是可用的字段（可用：{}）",
+                         "\"{}\" is not a field that can be printed here (fields: {})", c.field,
+                         fmt::join(fields, ", ")));
+      }
+      if (!seen.insert(c.field).second) {
+        return Error(field_node->source(), element_path + ".field",
+                     TrF("“{}”列了两次", "\"{}\" is listed twice", c.field));
+      }
+      FORM_RETURN_IF_ERROR(ReadString(*column, element_path, "header", &c.header));
+      out->push_back(std::move(c));
+    }
+    return Status::Ok();
+  }
+
+  // The funds columns: `funds_columns` with `funds_corner`, or the older `funds_header` (7
+  // strings: the corner, then the six usual fields). Exactly one of the two forms.
+  Status ReadFundsColumns(const toml::table& t, FormEvaluation* e) const {
+    const std::string_view p = "evaluation";
+    if (t.get("funds_header") != nullptr) {
+      for (std::string_view other : {"funds_columns", "funds_corner"}) {
+        if (const toml::node* n = t.get(other)) {
+          return Error(n->source(), TomlKeyPath(p, other),
+                       Tr("与 funds_header 二选一", "give either this or funds_header, not both"));
+        }
+      }
+      std::vector<std::string> header;
+      FORM_RETURN_IF_ERROR(ReadStrings(t, p, "funds_header", kNoPlaceholders, &header, 7));
+      e->funds_corner = header[0];
+      e->funds_columns.clear();
+      for (size_t i = 0; i < FormFundsFields().size(); ++i) {
+        e->funds_columns.push_back({FormFundsFields()[i], header[i + 1]});
+      }
+      return Status::Ok();
+    }
+    FORM_RETURN_IF_ERROR(ReadString(t, p, "funds_corner", &e->funds_corner));
+    return ReadColumns(t, "funds_columns", FormFundsFields(), 1, &e->funds_columns);
+  }
+
+  // The leaf columns: `leaf_columns`, or the older `leaf_header` (5 strings: target, actual,
+  // weight, score, deviation). Both weight and score must be among them.
+  Status ReadLeafColumns(const toml::table& t, FormEvaluation* e) const {
+    const std::string_view p = "evaluation";
+    if (t.get("leaf_header") != nullptr) {
+      if (const toml::node* n = t.get("leaf_columns")) {
+        return Error(n->source(), TomlKeyPath(p, "leaf_columns"),
+                     Tr("与 leaf_header 二选一", "give either this or leaf_header, not both"));
+      }
+      std::vector<std::string> header;
+      FORM_RETURN_IF_ERROR(ReadStrings(t, p, "leaf_header", kNoPlaceholders, &header, 5));
+      constexpr const char* kOld[] = {"target", "actual", "weight", "score", "deviation"};
+      e->leaf_columns.clear();
+      for (size_t i = 0; i < 5; ++i) e->leaf_columns.push_back({kOld[i], header[i]});
+      return Status::Ok();
+    }
+    FORM_RETURN_IF_ERROR(ReadColumns(t, "leaf_columns", FormLeafFields(), 2, &e->leaf_columns));
+    for (std::string_view needed : {"weight", "score"}) {
+      bool found = false;
+      for (const FormColumn& c : e->leaf_columns) found = found || c.field == needed;
+      if (!found) {
+        return Error(t.get("leaf_columns")->source(), TomlKeyPath(p, "leaf_columns"),
+                     TrF("缺少 {} 栏（总分行要合计它）",
+                         "has no {} column (the 总分 row sums it)", needed));
+      }
+    }
+    return Status::Ok();
+  }
+
   Status ReadEvaluation(FormEvaluation* e) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
         Table(root(), "", "evaluation",
               {"title",          "subtitle",          "sheet_name",    "landscape",
                "header_rows",    "column_widths_mm",  "unit_label",    "funds_label",
-               "funds_header",   "funds_total_label", "income_label",  "income",
+               "funds_header",   "funds_corner",      "funds_columns", "funds_method_label",
+               "funds_total_label", "income_label",  "income",
                "spending_label", "spending",          "goals_label",   "goals_header",
                "goal_format",    "indicators_label",  "level_headers", "leaf_header",
+               "leaf_columns",
                "group_formats",  "total_label",       "rate_percent",  "skeleton"},
               &t));
     const std::string_view p = "evaluation";
@@ -589,10 +699,23 @@ class Reader : public TomlReader {
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "sheet_name", &e->sheet_name));
     FORM_RETURN_IF_ERROR(ReadBool(*t, p, "landscape", &e->landscape));
     FORM_RETURN_IF_ERROR(ReadInt(*t, p, "header_rows", 0, 10, &e->header_rows));
-    FORM_RETURN_IF_ERROR(ReadWidths(*t, p, kEvaluationColumns, &e->column_widths));
+    FORM_RETURN_IF_ERROR(ReadLeafColumns(*t, e));
+    FORM_RETURN_IF_ERROR(ReadWidths(*t, p, kLevelColumns + static_cast<int>(e->leaf_columns.size()),
+                                    &e->column_widths));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "unit_label", &e->unit_label));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "funds_label", &e->funds_label));
-    FORM_RETURN_IF_ERROR(ReadStrings(*t, p, "funds_header", kNoPlaceholders, &e->funds_header, 7));
+    FORM_RETURN_IF_ERROR(ReadFundsColumns(*t, e));
+    // The funds figures stand at the right edge; their label needs at least two of the
+    // columns left of them (1 + 3 levels + the leaf columns in all).
+    if (e->funds_columns.size() > e->leaf_columns.size() + 2) {
+      return Error(t->source(), TomlKeyPath(p, "funds_columns"),
+                   TrF("资金栏（{}）最多比指标末级栏（{}）多 2 栏",
+                       "at most 2 more funds columns ({}) than leaf columns ({})",
+                       e->funds_columns.size(), e->leaf_columns.size()));
+    }
+    if (t->get("funds_method_label") != nullptr) {
+      FORM_RETURN_IF_ERROR(ReadString(*t, p, "funds_method_label", &e->funds_method_label));
+    }
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "funds_total_label", &e->funds_total_label));
     FORM_RETURN_IF_ERROR(ReadString(*t, p, "income_label", &e->income_label));
     FORM_RETURN_IF_ERROR(ReadSplits(*t, "income", &e->income));
@@ -605,12 +728,78 @@ class Reader : public TomlReader {
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "indicators_label", &e->indicators_label));
     FORM_RETURN_IF_ERROR(
         ReadStrings(*t, p, "level_headers", kNoPlaceholders, &e->level_headers, 3));
-    FORM_RETURN_IF_ERROR(ReadStrings(*t, p, "leaf_header", kNoPlaceholders, &e->leaf_header, 5));
     FORM_RETURN_IF_ERROR(
         ReadStrings(*t, p, "group_formats", kGroupPlaceholders, &e->group_formats, -1, 1));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "total_label", &e->total_label));
     FORM_RETURN_IF_ERROR(ReadBool(*t, p, "rate_percent", &e->rate_percent));
     return ReadSkeleton(*t, &e->skeleton);
+  }
+
+  // ---- [import] ----
+
+  // A list of wordings, none blank, kept folded (FoldWording).
+  Status ReadWordings(const toml::table& t, std::string_view path, std::string_view key,
+                      std::vector<std::string>* out) const {
+    std::vector<std::string> words;
+    FORM_RETURN_IF_ERROR(ReadStrings(t, path, key, kNoPlaceholders, &words, -1, 1));
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::string folded = FoldWording(words[i]);
+      if (folded.empty()) {
+        return Error(t.get(key)->as_array()->get(i)->source(),
+                     TomlIndexPath(TomlKeyPath(path, key), i), Tr("不能为空", "must not be empty"));
+      }
+      out->push_back(folded);
+    }
+    return Status::Ok();
+  }
+
+  // A table of field → wordings, the fields among `fields`.
+  Status ReadWordTable(const toml::table& t, std::string_view key,
+                       const std::vector<std::string>& fields, SpecWords* out) const {
+    const toml::node* node = t.get(key);
+    if (node == nullptr) return Status::Ok();
+    const std::string path = TomlKeyPath("import", key);
+    const auto* table = node->as_table();
+    if (table == nullptr) {
+      return Error(node->source(), path,
+                   TrF("应为表，实为{}", "expected a table, found {}", TomlTypeName(*node)));
+    }
+    for (const auto& [name, value] : *table) {
+      const std::string field(name.str());
+      if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+        return Error(value.source(), TomlKeyPath(path, field),
+                     TrF("“{}”不是此处可用的字段（可用：{}）",
+                         "\"{}\" is not a field that can be named here (fields: {})", field,
+                         fmt::join(fields, ", ")));
+      }
+      std::vector<std::string> words;
+      FORM_RETURN_IF_ERROR(ReadWordings(*table, path, field, &words));
+      out->emplace_back(field, std::move(words));
+    }
+    return Status::Ok();
+  }
+
+  Status ReadImport(ReadingSpec* spec) const {
+    if (root().get("import") == nullptr) return Status::Ok();  // optional
+    const toml::table* t = nullptr;
+    FORM_RETURN_IF_ERROR(Table(root(), "", "import",
+                               {"signature", "money_unit", "funds_columns", "funds_rows",
+                                "goals_columns", "leaf_columns"},
+                               &t));
+    if (t->get("signature") != nullptr) {
+      FORM_RETURN_IF_ERROR(ReadWordings(*t, "import", "signature", &spec->signature));
+    }
+    if (t->get("money_unit") != nullptr) {
+      size_t unit = 0;
+      FORM_RETURN_IF_ERROR(ReadChoice(*t, "import", "money_unit", {"万元", "元"}, &unit));
+      spec->money_unit = unit == 0 ? "万元" : "元";
+    }
+    FORM_RETURN_IF_ERROR(
+        ReadWordTable(*t, "funds_columns", SpecFundsFields(), &spec->funds_columns));
+    FORM_RETURN_IF_ERROR(ReadWordTable(*t, "funds_rows", SpecFundsRowKeys(), &spec->funds_rows));
+    FORM_RETURN_IF_ERROR(
+        ReadWordTable(*t, "goals_columns", SpecGoalsFields(), &spec->goals_columns));
+    return ReadWordTable(*t, "leaf_columns", SpecLeafFields(), &spec->leaf_columns);
   }
 
   // ---- [[charts]] ----
@@ -733,12 +922,25 @@ std::string BundledIdList() {
 
 }  // namespace
 
+const std::vector<std::string>& FormFundsFields() {
+  static const std::vector<std::string> fields = {
+      "initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+  return fields;
+}
+
+const std::vector<std::string>& FormLeafFields() {
+  static const std::vector<std::string> fields = {"target", "actual",    "weight",
+                                                  "score",  "deviation", "coefficient"};
+  return fields;
+}
+
 Result<Form> ParseForm(std::string_view toml_text, const std::string& source_name) {
   try {
     Result<toml::table> root = ParseTomlText(toml_text, source_name);
     if (!root.ok()) return root.status();
     Form form;
     form.source = source_name;
+    form.reading.source = source_name;
     Status status = Reader(toml_text, source_name, *root).Read(&form);
     if (!status.ok()) return status;
     return form;
@@ -808,6 +1010,16 @@ Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::str
   if (form.ok()) return form;
   return WithPrefix(form.status(), TrF("{} 指定的版式（form）“{}”：",
                                        "{} names form \"{}\": ", package_path, id_or_path));
+}
+
+Result<std::vector<ReadingSpec>> BundledReadingSpecs() {
+  std::vector<ReadingSpec> specs;
+  for (int i = 0; i < kBundledFormCount; ++i) {
+    Result<Form> form = BundledForm(kBundledFormIds[i]);
+    if (!form.ok()) return form.status();
+    specs.push_back(std::move(form->reading));
+  }
+  return specs;
 }
 
 Result<Form> DefaultFormFor(const Package& package) {

@@ -5,9 +5,16 @@
 // package out with a form; nothing in the code branches on a form's id, so a new region or
 // year is a new TOML file.
 //
-// Two forms are bundled into the binary: "lingling-2024" (the layout of the worked example,
-// 满意度 under 效益, for the hunan-lingling rulebook) and "national-2024" (满意度 as a 一级指标
-// of its own, for the national rulebook).
+// Six forms are bundled into the binary: "lingling-2024" (the layout of the worked example,
+// 满意度 under 效益, for the hunan-lingling rulebook), "national-2024" (满意度 as a 一级指标
+// of its own, for the national rulebook), "national-101-2021" (财预〔2021〕101号's template),
+// "anhui-2022", "guizhou-2021" and "chongqing-2021" (the regional layouts of those rulebooks).
+// The 自评表's funds and indicator columns are named by field (FormColumn), so a layout with
+// other columns (贵州's 年初预算数(A) / 全年执行数(B), 重庆's 权重 / 得分系数) is data too.
+//
+// A form also says how a document in its layout is read back ([import], Form::reading, see
+// import/reading_spec.h): `jixiao import` chooses among the bundled forms by the document's
+// layout and reads it with the chosen form's wording.
 //
 // Templates: several strings are templates with {placeholders}; each key lists the ones it
 // accepts (docs/form-format.md), and the loader rejects any other.
@@ -20,6 +27,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "import/reading_spec.h"
 #include "model/package.h"
 #include "render/document.h"
 
@@ -75,6 +83,19 @@ struct FormBasicData {
   std::vector<FormExpenseRow> expense_rows;  // the standard rows, parents before children
 };
 
+// A column of the 自评表 named by the field it prints, and its header as printed:
+// funds columns { "initial_budget", "年初预算数(A)" }, indicator leaf columns
+// { "coefficient", "得分系数" }.
+struct FormColumn {
+  std::string field;
+  std::string header;
+};
+
+// The fields a funds column may print (a cell of Funds and of each FundsRow), and those an
+// indicator leaf column may print (of Indicator), in their usual order.
+const std::vector<std::string>& FormFundsFields();
+const std::vector<std::string>& FormLeafFields();
+
 // One figure of the 资金 splits: `field` names a Funds cell ("general_public", …).
 struct FormFundsSplit {
   std::string field;
@@ -94,13 +115,20 @@ struct FormEvaluation {
   std::string sheet_name;
   bool landscape = false;
   int header_rows = 0;
-  // mm × 10, exactly 9: section label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分, 偏差.
+  // mm × 10, 4 + leaf_columns.size(): section label, 一级, 二级, 三级, then one per leaf column.
   // A deeper indicator tree gets more level columns, as wide as the 二级 column, and the whole
   // is scaled back to the same total width.
   std::vector<int> column_widths;
   std::string unit_label;                  // 区级预算部门名称
   std::string funds_label;                 // 年度预算申请（万元）
-  std::vector<std::string> funds_header;   // 7: the total's label column, then the six
+  std::string funds_corner;                // over the label column of 年度资金总额 ("" or 资金来源)
+  // The figure columns of the funds rows, left to right, at the right edge of the table
+  // (零陵: 年初预算数 … 得分, six; 贵州: 年初预算数(A), 全年执行数(B), 分值, 执行率(B/A), 得分).
+  // The old key funds_header (7 strings) is read as the corner and the six usual fields.
+  std::vector<FormColumn> funds_columns;
+  // The label of the 得分计算方法 row. "" (the default): the row is printed, labelled
+  // 得分计算方法, only when the package carries a method; else always, blank when it has none.
+  std::string funds_method_label;
   std::string funds_total_label;           // 年度资金总额
   std::string income_label;                // 按收入性质分：
   std::vector<FormFundsSplit> income;      // 一般公共预算 …
@@ -111,7 +139,11 @@ struct FormEvaluation {
   std::string goal_format;                 // "{number}：{text}" ({number} {text})
   std::string indicators_label;            // 绩效指标
   std::vector<std::string> level_headers;  // 一级指标, 二级指标, 三级指标
-  std::vector<std::string> leaf_header;  // 5: 年度指标值 … 偏差原因分析及改进措施
+  // The columns right of the levels, left to right (零陵: 年度指标值, 实际完成值, 分值, 得分,
+  // 偏差原因分析及改进措施; 重庆: 指标值, 实际完成值, 权重, 得分系数, 得分). `weight` and
+  // `score` are always among them (the 总分 row sums them). The old key leaf_header (5
+  // strings) is read as target, actual, weight, score, deviation.
+  std::vector<FormColumn> leaf_columns;
   // Group cells per level (1, 2, …): {name} and {weight}; a format with {weight} falls back
   // to "{name}" when the group has no weight. Levels beyond the list print "{name}".
   std::vector<std::string> group_formats;
@@ -156,6 +188,10 @@ struct Form {
   FormBasicData basic_data;
   FormEvaluation evaluation;
   std::vector<FormChart> charts;
+  // How documents in this layout are read back ([import]; optional): header and row-label
+  // wordings, the unit of money, the signature words. Empty lists when the form has none;
+  // form_id, source, rulebook and year are always the form's own.
+  ReadingSpec reading;
 };
 
 // Parses a form from TOML text; `source_name` prefixes error messages
@@ -167,7 +203,7 @@ Result<Form> ParseForm(std::string_view toml_text, const std::string& source_nam
 // a device, a FIFO, a socket or a folder is refused without being read, and nothing blocks);
 // IOError "cannot read <path>: <why>" otherwise.
 Result<Form> LoadFormFile(const std::string& path);
-// A form bundled into the binary ("lingling-2024", "national-2024"); NotFound otherwise.
+// A form bundled into the binary ("lingling-2024", "guizhou-2021", …); NotFound otherwise.
 Result<Form> BundledForm(std::string_view id);
 std::vector<std::string> BundledFormIds();
 // `--form` argument: a bundled id, or else a path to a TOML file (relative to the working
@@ -184,6 +220,10 @@ Result<Form> ResolveForm(const std::string& id_or_path);
 //   regular file"
 // Example: for "in/p.json" naming "forms/x.toml", in/forms/x.toml is read.
 Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::string& package_path);
+// The reading specs of every bundled form (Form::reading), for import's choice of layout
+// (import/importer.h, ImportOptions::layouts), in bundled order.
+Result<std::vector<ReadingSpec>> BundledReadingSpecs();
+
 // The bundled form for a package: the one for its rulebook and fiscal year; else the one for
 // its rulebook whose year is nearest (the latest not after the fiscal year first); else, for a
 // rulebook no form names, the same choice among the forms of the "national" rulebook.

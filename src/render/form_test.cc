@@ -111,16 +111,125 @@ TEST(FormBundled, NationalHasSatisfactionAsLevelOne) {
   EXPECT_TRUE(f->evaluation.landscape);
 }
 
+// The columns of the 自评表 by field: the older keys of lingling-2024 read as the usual six
+// funds fields and five leaf fields; 贵州's and 重庆's own columns.
+TEST(FormBundled, ColumnsByField) {
+  Result<Form> l = BundledForm("lingling-2024");
+  ASSERT_TRUE(l.ok()) << l.status().message();
+  ASSERT_EQ(l->evaluation.funds_columns.size(), 6u);
+  EXPECT_EQ(l->evaluation.funds_corner, "");
+  EXPECT_EQ(l->evaluation.funds_columns[1].field, "full_year_budget");
+  EXPECT_EQ(l->evaluation.funds_columns[1].header, "全年预算数");
+  ASSERT_EQ(l->evaluation.leaf_columns.size(), 5u);
+  EXPECT_EQ(l->evaluation.leaf_columns[4].field, "deviation");
+  EXPECT_TRUE(l->evaluation.funds_method_label.empty());
+
+  Result<Form> g = BundledForm("guizhou-2021");
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(g->rulebook, "guizhou");
+  ASSERT_EQ(g->evaluation.funds_columns.size(), 5u);
+  EXPECT_EQ(g->evaluation.funds_columns[0].header, "年初预算数(A)");
+  EXPECT_EQ(g->evaluation.funds_columns[3].field, "execution_rate");
+  EXPECT_EQ(g->evaluation.funds_method_label, "得分计算方法");
+  EXPECT_EQ(g->reading.signature.front(), "年初预算数(A)");  // folded
+  EXPECT_EQ(g->reading.form_id, "guizhou-2021");
+
+  Result<Form> c = BundledForm("chongqing-2021");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  ASSERT_EQ(c->evaluation.leaf_columns.size(), 5u);
+  EXPECT_EQ(c->evaluation.leaf_columns[3].field, "coefficient");
+  EXPECT_EQ(c->evaluation.column_widths.size(), 9u);
+}
+
+TEST(FormParse, ColumnsByFieldAreChecked) {
+  const std::string leaf = "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
+                           "\"偏差原因分析及改进措施\"]";
+  // Without a score column the 总分 row has nothing to sum.
+  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"target\", header = \"指标值\" }, "
+                                 "{ field = \"weight\", header = \"权重\" }]"))
+                .find("evaluation.leaf_columns: has no score column"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
+                                 "{ field = \"scores\", header = \"b\" }]"))
+                .find("evaluation.leaf_columns[1].field: \"scores\" is not a field"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
+                                 "{ field = \"weight\", header = \"b\" }]"))
+                .find("\"weight\" is listed twice"),
+            std::string::npos);
+  // Both the older key and the newer one.
+  EXPECT_NE(ErrorOf(Edited(leaf, leaf + "\nleaf_columns = []"))
+                .find("evaluation.leaf_columns: give either this or leaf_header, not both"),
+            std::string::npos);
+  const std::string funds =
+      "funds_header = [\"\", \"年初预算数\", \"全年预算数\", \"全年执行数\", \"分值\", "
+      "\"执行率\", \"得分\"]";
+  EXPECT_NE(ErrorOf(Edited(funds, funds + "\nfunds_corner = \"\""))
+                .find("evaluation.funds_corner: give either this or funds_header, not both"),
+            std::string::npos);
+  // The leaf columns decide how many widths there are.
+  const std::string three_leaves =
+      "leaf_columns = [{ field = \"target\", header = \"指标值\" }, "
+      "{ field = \"weight\", header = \"权重\" }, { field = \"score\", header = \"得分\" }]";
+  std::string text = Edited(leaf, three_leaves);
+  EXPECT_NE(ErrorOf(text).find("evaluation.column_widths_mm: expected 7 column widths, found 9"),
+            std::string::npos);
+  text.replace(text.find("column_widths_mm = [11, 14, 15, 27, 18, 18, 13, 13, 27]"),
+               std::string("column_widths_mm = [11, 14, 15, 27, 18, 18, 13, 13, 27]").size(),
+               "column_widths_mm = [11, 14, 15, 27, 18, 18, 13]");
+  // Six funds columns need at least four leaf columns (two label columns left of them).
+  EXPECT_NE(ErrorOf(text).find("at most 2 more funds columns (6) than leaf columns (3)"),
+            std::string::npos);
+}
+
+// The older keys and the newer ones say the same: lingling-2024 rewritten with funds_columns
+// and leaf_columns loads to the same columns.
+TEST(FormParse, OldAndNewColumnKeysAgree) {
+  std::string text = LinglingText();
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  replace("funds_header = [\"\", \"年初预算数\", \"全年预算数\", \"全年执行数\", \"分值\", "
+          "\"执行率\", \"得分\"]",
+          "funds_corner = \"\"\nfunds_columns = [{ field = \"initial_budget\", header = "
+          "\"年初预算数\" }, { field = \"full_year_budget\", header = \"全年预算数\" }, { field = "
+          "\"executed\", header = \"全年执行数\" }, { field = \"weight\", header = \"分值\" }, { "
+          "field = \"execution_rate\", header = \"执行率\" }, { field = \"score\", header = "
+          "\"得分\" }]");
+  replace("leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
+          "\"偏差原因分析及改进措施\"]",
+          "leaf_columns = [{ field = \"target\", header = \"年度指标值\" }, { field = \"actual\", "
+          "header = \"实际完成值\" }, { field = \"weight\", header = \"分值\" }, { field = "
+          "\"score\", header = \"得分\" }, { field = \"deviation\", header = "
+          "\"偏差原因分析及改进措施\" }]");
+  Result<Form> a = ParseForm(text, "new.toml");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  Result<Form> b = BundledForm("lingling-2024");
+  ASSERT_TRUE(b.ok());
+  ASSERT_EQ(a->evaluation.funds_columns.size(), b->evaluation.funds_columns.size());
+  for (size_t i = 0; i < a->evaluation.funds_columns.size(); ++i) {
+    EXPECT_EQ(a->evaluation.funds_columns[i].field, b->evaluation.funds_columns[i].field);
+    EXPECT_EQ(a->evaluation.funds_columns[i].header, b->evaluation.funds_columns[i].header);
+  }
+  ASSERT_EQ(a->evaluation.leaf_columns.size(), b->evaluation.leaf_columns.size());
+  for (size_t i = 0; i < a->evaluation.leaf_columns.size(); ++i) {
+    EXPECT_EQ(a->evaluation.leaf_columns[i].field, b->evaluation.leaf_columns[i].field);
+    EXPECT_EQ(a->evaluation.leaf_columns[i].header, b->evaluation.leaf_columns[i].header);
+  }
+}
+
 TEST(FormBundled, UnknownIdAndMissingFile) {
   Result<Form> f = BundledForm("nowhere-1999");
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.status().code(), Status::Code::kNotFound);
   EXPECT_EQ(f.status().message(),
-            "no bundled form \"nowhere-1999\" (bundled: lingling-2024, national-2024)");
+            "no bundled form \"nowhere-1999\" (bundled: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)");
   Result<Form> r = ResolveForm("nowhere");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
-  EXPECT_NE(r.status().message().find("(bundled forms: lingling-2024, national-2024)"),
+  EXPECT_NE(r.status().message().find("(bundled forms: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)"),
             std::string::npos)
       << r.status().message();
   EXPECT_EQ(LoadFormFile("/nonexistent/x.toml").status().code(), Status::Code::kIOError);
@@ -146,12 +255,23 @@ TEST(FormBundled, DefaultFormByRulebookAndYear) {
   EXPECT_EQ(DefaultFormFor(p)->id, "lingling-2024");
   p.fiscal_year = 2019;  // none before: the earliest after
   EXPECT_EQ(DefaultFormFor(p)->id, "lingling-2024");
-  p.rulebook = "national";
+  p.rulebook = "national";  // 2019: the earliest after it, 财预〔2021〕101号's template
+  EXPECT_EQ(DefaultFormFor(p)->id, "national-101-2021");
+  p.fiscal_year = 2023;  // the latest not after it
+  EXPECT_EQ(DefaultFormFor(p)->id, "national-101-2021");
+  p.fiscal_year = 2024;
   EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
   p.rulebook = "some-custom-rulebook";  // no form names it: the national layout
   EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
   p.rulebook = "";
   EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
+  // Each regional rulebook has its form.
+  for (const auto& [rulebook, form] : {std::pair{"anhui", "anhui-2022"},
+                                       std::pair{"guizhou", "guizhou-2021"},
+                                       std::pair{"chongqing", "chongqing-2021"}}) {
+    p.rulebook = rulebook;
+    EXPECT_EQ(DefaultFormFor(p)->id, form);
+  }
 }
 
 TEST(FormParse, EditedCopyStillLoads) {
@@ -317,7 +437,7 @@ TEST(FormParse, MessagesInChinese) {
                 "：evaluation.goal_format：未知的占位符 {year}（允许：number, "
                 "text）");
   EXPECT_EQ(BundledForm("nowhere-1999").status().message(),
-            "没有内置的版式“nowhere-1999”（内置：lingling-2024, national-2024）");
+            "没有内置的版式“nowhere-1999”（内置：anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024）");
 }
 
 // The form a package names is data from a stranger: a bundled id first, a path beside the
@@ -380,7 +500,7 @@ TEST_F(PackageFormTest, AFolderAndAHugeFileAreRefused) {
   std::filesystem::create_directories(dir_ / "in" / "forms");
   EXPECT_EQ(ResolveFormForPackage("forms", package_).status().message(),
             package_ + " names form \"forms\": cannot read " + (dir_ / "in" / "forms").string() +
-                ": Is a directory (bundled forms: lingling-2024, national-2024)");
+                ": Is a directory (bundled forms: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)");
   const std::string huge = (dir_ / "in" / "huge.toml").string();
   { std::ofstream create(huge); }
   std::filesystem::resize_file(huge, 100'000'000);  // sparse

@@ -1,0 +1,138 @@
+// Reading specs: header and label matching by a form's own wording, and the choice of a
+// layout by signature words (import/reading_spec.h).
+#include "import/reading_spec.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+
+namespace jixiao {
+
+const std::vector<std::string>& SpecFundsFields() {
+  static const std::vector<std::string> fields = {
+      "initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+  return fields;
+}
+
+const std::vector<std::string>& SpecFundsRowKeys() {
+  static const std::vector<std::string> keys = {"current_appropriation", "prior_carryover",
+                                                "other", "basic", "project"};
+  return keys;
+}
+
+const std::vector<std::string>& SpecGoalsFields() {
+  static const std::vector<std::string> fields = {"planned", "achieved"};
+  return fields;
+}
+
+const std::vector<std::string>& SpecLeafFields() {
+  static const std::vector<std::string> fields = {"target", "actual",    "weight",
+                                                  "score",  "deviation", "coefficient"};
+  return fields;
+}
+
+std::string FoldWording(std::string_view text) {
+  std::string joined;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    joined += TrimBlank(text.substr(start, end - start));
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return FoldWidth(joined);
+}
+
+namespace {
+
+const std::vector<std::string>* WordsFor(const SpecWords& table, std::string_view field) {
+  for (const auto& [name, words] : table) {
+    if (name == field) return &words;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+int SpecColumn(const ReadingSpec* spec, const SpecWords& table, std::string_view field,
+               const std::vector<std::string>& keys) {
+  if (spec == nullptr) return -1;
+  const std::vector<std::string>* words = WordsFor(table, field);
+  if (words == nullptr) return -1;
+  for (const std::string& w : *words) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == w) return static_cast<int>(i);
+    }
+  }
+  for (const std::string& w : *words) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (!w.empty() && keys[i].find(w) != std::string::npos) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::string SpecFundsRowKey(const ReadingSpec* spec, std::string_view folded_label) {
+  if (spec == nullptr) return "";
+  std::string_view l = folded_label;
+  for (std::string_view prefix : {"其中:", "其中"}) {
+    if (l.substr(0, prefix.size()) == prefix) l.remove_prefix(prefix.size());
+  }
+  for (const auto& [key, words] : spec->funds_rows) {
+    for (const std::string& w : words) {
+      std::string_view bare = w;
+      for (std::string_view prefix : {"其中:", "其中"}) {
+        if (bare.substr(0, prefix.size()) == prefix) bare.remove_prefix(prefix.size());
+      }
+      if (!bare.empty() && l.find(bare) != std::string_view::npos) return key;
+    }
+  }
+  return "";
+}
+
+LayoutMatch MatchLayout(const ReadingSpec& spec, const FlatDocument& document) {
+  LayoutMatch m;
+  m.spec = &spec;
+  m.total = spec.signature.size();
+  std::vector<bool> seen(spec.signature.size(), false);
+  for (const FlatBlock& block : document.blocks) {
+    if (block.kind != FlatBlock::Kind::kTable) continue;
+    for (const FlatRow& row : block.table.rows) {
+      for (const FlatCell& cell : row.cells) {
+        if (cell.covered || IsBlank(cell.text)) continue;
+        const std::string key = FoldWording(cell.text);
+        for (size_t i = 0; i < spec.signature.size(); ++i) {
+          if (!seen[i] && !spec.signature[i].empty() &&
+              key.find(spec.signature[i]) != std::string::npos) {
+            seen[i] = true;
+          }
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < spec.signature.size(); ++i) {
+    if (seen[i]) m.found.push_back(spec.signature[i]);
+  }
+  return m;
+}
+
+std::optional<LayoutMatch> ChooseLayout(const std::vector<ReadingSpec>& candidates,
+                                        const FlatDocument& document) {
+  std::optional<LayoutMatch> best;
+  for (const ReadingSpec& spec : candidates) {
+    LayoutMatch m = MatchLayout(spec, document);
+    // At least half of the form's words: one generic word (年度资金总额) is no sign.
+    if (m.found.empty() || m.found.size() * 2 < m.total) continue;
+    if (!best) {
+      best = std::move(m);
+      continue;
+    }
+    // found / total > best.found / best.total, compared without division.
+    const size_t lhs = m.found.size() * best->total, rhs = best->found.size() * m.total;
+    if (lhs > rhs || (lhs == rhs && m.found.size() > best->found.size())) best = std::move(m);
+  }
+  return best;
+}
+
+}  // namespace jixiao
