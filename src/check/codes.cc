@@ -146,6 +146,10 @@ const std::vector<CodeInfo>& AllCodes() {
        "a funds row's label has no known meaning; kept with its label"},
       {"I625", "deadline-cannot-tell", Severity::kInfo, "完成时间无法判断是否在时限内",
        "whether a date meets its deadline cannot be told"},
+      {"I626", "evaluation-cut", Severity::kInfo, "文件在自评表中途结束，自评表不完整",
+       "the file stops inside the self-evaluation table"},
+      {"I627", "other-project", Severity::kWarning, "文件中有另一个项目的表格内容，未导入",
+       "the file holds another project's table content, which was not imported"},
   };
   return codes;
 }
