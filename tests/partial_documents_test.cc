@@ -157,8 +157,8 @@ TEST_F(PartialDocuments, PartsInAHandMadePackage) {
   CliRun r = RunJixiao("--lang en check '" + path + "'", tmp_);
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "jixiao: " + path +
-                       ":1:76: /parts/report: unknown value \"gone\"; expected \"present\" or "
-                       "\"absent\"\n");
+                       ":1:76: /parts/report: unknown value \"gone\"; expected \"present\", "
+                       "\"absent\" or \"cut\"\n");
   // Without "parts" every part is present and checked: the report's blank cover is an error.
   path = tmp_.Put("q.json", base + R"("fiscal_year": 2023})");
   r = RunJixiao("--lang en check '" + path + "'", tmp_);

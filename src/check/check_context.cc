@@ -107,4 +107,15 @@ std::vector<std::string> IndicatorRowCells(const Indicator& node) {
   return {node.name, node.target, node.actual, node.weight.Display(), node.score.Display()};
 }
 
+bool OnCutPath(const Package& package, const Indicator* node) {
+  if (package.parts.evaluation != PartState::kCut) return false;
+  const std::vector<Indicator>* level = &package.evaluation.indicators;
+  while (!level->empty()) {
+    const Indicator* last = &level->back();
+    if (last == node) return true;
+    level = &last->children;
+  }
+  return false;
+}
+
 }  // namespace jixiao::internal

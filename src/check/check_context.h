@@ -65,6 +65,11 @@ std::string ShownRange(const Interval& range, int decimals);
 
 // The printed row of an expense table entry: label, then the three columns.
 std::vector<std::string> ExpenseRowCells(const ExpenseRow& row);
+// Whether `node` is one the cut of a cut 自评表 (PartState::kCut) runs through: the last
+// 一级 group and, down its last children, the row cut. They are not asked to be complete (their
+// weights need not add up, the row cut need not have a score). False when the 自评表 is whole.
+bool OnCutPath(const Package& package, const Indicator* node);
+
 // The printed row of a leaf indicator: name, target, actual, weight, score.
 std::vector<std::string> IndicatorRowCells(const Indicator& node);
 
@@ -77,6 +82,7 @@ void CheckStaffing(CheckContext& cx);       // table_checks.cc
 void CheckExpenses(CheckContext& cx);       // table_checks.cc
 void CheckBuildings(CheckContext& cx);      // table_checks.cc
 void CheckFunds(CheckContext& cx);          // funds_checks.cc
+void CheckGoals(CheckContext& cx);          // goal_checks.cc
 void CheckIndicators(CheckContext& cx);     // indicator_checks.cc
 void CheckWeights(CheckContext& cx);        // indicator_checks.cc
 void CheckTotal(CheckContext& cx);          // indicator_checks.cc

@@ -30,9 +30,9 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
   // A part the document did not hold (Package::parts) is not checked: its blanks are not
   // missing values, and the import said once that it is absent (I603). What is there is
   // checked in full.
-  const bool basic_data = package.parts.basic_data == PartState::kPresent;
-  const bool evaluation = package.parts.evaluation == PartState::kPresent;
-  const bool report = package.parts.report == PartState::kPresent;
+  const bool basic_data = Held(package.parts.basic_data);
+  const bool evaluation = Held(package.parts.evaluation);
+  const bool report = Held(package.parts.report);
   if (options.tables) {
     if (basic_data) {
       internal::CheckStaffing(cx);
@@ -41,6 +41,7 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
     }
     if (evaluation) {
       internal::CheckFunds(cx);
+      internal::CheckGoals(cx);
       internal::CheckIndicators(cx);
       internal::CheckWeights(cx);
       internal::CheckTotal(cx);

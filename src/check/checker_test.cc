@@ -333,5 +333,20 @@ TEST_F(PolicyTest, StaffOverEstablishment) {
   EXPECT_TRUE(Has("P906"));
 }
 
+// A sum stated in the goals that does not add up (N801 at the goal), and one that does (silent).
+TEST_F(CheckerTest, GoalTextWhosePartsDoNotAddUp) {
+  example_.evaluation.goals.achieved =
+      "全年使用资金12.5万元：活动经费6万元，宣传材料4万元，设备维护2.8万元。";
+  const auto found = Check(example_);
+  const Diagnostic* d = Find(found, "N801");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location.pointer, "/evaluation/goals/achieved");
+  EXPECT_EQ(d->reported, "12.5万元");
+  EXPECT_EQ(d->computed, "12.8万元");
+  example_.evaluation.goals.achieved =
+      "全年使用资金12.8万元：活动经费6万元，宣传材料4万元，设备维护2.8万元。";
+  EXPECT_EQ(Codes(Check(example_)), baseline_);
+}
+
 }  // namespace
 }  // namespace jixiao

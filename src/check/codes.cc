@@ -148,6 +148,10 @@ const std::vector<CodeInfo>& AllCodes() {
        "whether a date meets its deadline cannot be told"},
       {"I630", "form-chosen", Severity::kInfo, "导入时选定了版式",
        "the form (layout) the document is in was chosen"},
+      {"I626", "evaluation-cut", Severity::kInfo, "文件在自评表中途结束，自评表不完整",
+       "the file stops inside the self-evaluation table"},
+      {"I627", "other-project", Severity::kWarning, "文件中有另一个项目的表格内容，未导入",
+       "the file holds another project's table content, which was not imported"},
   };
   return codes;
 }

@@ -2,6 +2,7 @@
 // budget adjustments disclosed, budgeted projects executed or explained, the goals of the
 // score table and of the report, event counts of indicators and of the report.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -16,6 +17,17 @@ namespace jixiao::internal {
 namespace {
 
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+
+// Whether the text of a reason cell gives a reason, rather than being blank or only the form's
+// instructions for filling it in ("1.预算执行率=预算执行数/调整后预算数,执行率不足90%的须写明原因
+// (100字以内);2.年度中间追加或调减预算的,须另行说明理由"). Instructions tell the filler what
+// to write: an obligation (须, 应当, 请) with 说明, 写明 or 填写, or a length limit (字以内).
+bool GivesReason(std::string_view text) {
+  if (TrimBlank(text).empty()) return false;
+  const bool obliges = Has(text, "须") || Has(text, "应当") || Has(text, "请");
+  const bool asks = Has(text, "说明") || Has(text, "写明") || Has(text, "填写") || Has(text, "填列");
+  return !((obliges && asks) || Has(text, "字以内"));
+}
 
 Location FundsCell(const char* column) {
   Location loc;
@@ -147,16 +159,19 @@ void CheckCrossDocument(CheckContext& cx) {
     // A project package has no 基础数据表, so no 预算调整 row to fill (project tables); nor has
     // a data table the document did not hold.
     const bool row_blank =
-        p.kind != PackageKind::kProject && p.parts.basic_data == PartState::kPresent &&
+        p.kind != PackageKind::kProject && Held(p.parts.basic_data) &&
         (adjustment == nullptr || (!adjustment->at(ExpenseColumn::kFinal).has_number() &&
                                    !adjustment->at(ExpenseColumn::kBudget).has_number()));
+    // A form with a 原因 column beside the funds (四川) asks for the change there: blank, or
+    // only the form's own instructions, is no reason.
+    const bool reason_missing = f.asks_reason && !GivesReason(f.reason);
     // The sentences saying the budget was not adjusted: 调整 with a word of denial.
     std::vector<const Sentence*> denials;
     constexpr uint32_t kDenies = kWordAdjustment | kWordDenial;
     for (size_t k = 0; k < sentences.size(); ++k) {
       if ((cx.words[k] & kDenies) == kDenies) denials.push_back(&sentences[k]);
     }
-    if (row_blank || !denials.empty()) {
+    if (row_blank || reason_missing || !denials.empty()) {
       Diagnostic& d = cx.Add("X702", FundsCell("full_year_budget"));
       d.related.push_back(FundsCell("initial_budget"));
       if (adjustment != nullptr) {
@@ -175,19 +190,32 @@ void CheckCrossDocument(CheckContext& cx) {
       const Figure change = *full - *initial;
       const auto pct = PercentOf(change, *initial);
       d.reported = f.initial_budget.Display() + " → " + f.full_year_budget.Display();
-      d.computed = fmt::format("{}万元 ({}%)", change.value.Normalized().ToString(),
-                               pct ? pct->value.Format(2) : "—");
-      d.message_zh = fmt::format(
-          "全年预算数 {} 与年初预算数 {} 不同（调整 {}），但{}{}。", f.full_year_budget.Display(),
-          f.initial_budget.Display(), d.computed, row_blank ? "基础数据表的预算调整行未填" : "",
-          denials.empty() ? "" : (row_blank ? "，且报告称预算未调整" : "报告称预算未调整"));
+      // No rate of change from an initial budget of 0.
+      d.computed = pct ? fmt::format("{}万元 ({}%)", change.value.Normalized().ToString(),
+                                     pct->value.Format(2))
+                       : fmt::format("{}万元", change.value.Normalized().ToString());
+      std::vector<std::string> why_zh, why_en;
+      if (row_blank) {
+        why_zh.push_back("基础数据表的预算调整行未填");
+        why_en.push_back("the budget-adjustment row is blank");
+      }
+      if (reason_missing) {
+        why_zh.push_back(f.reason.empty() ? "资金栏的原因未填" : "资金栏的原因只有表样的填表说明");
+        why_en.push_back(f.reason.empty() ? "the funds' reason cell is blank"
+                                          : "the funds' reason cell holds only the form's "
+                                            "instructions");
+      }
+      if (!denials.empty()) {
+        why_zh.push_back("报告称预算未调整");
+        why_en.push_back("the report says nothing was adjusted");
+      }
+      d.message_zh = fmt::format("全年预算数 {} 与年初预算数 {} 不同（调整 {}），但{}。",
+                                 f.full_year_budget.Display(), f.initial_budget.Display(),
+                                 d.computed, fmt::join(why_zh, "，且"));
       d.message_en = fmt::format(
-          "The full-year budget {} differs from the initial budget {} (a change of {}), but {}{}.",
+          "The full-year budget {} differs from the initial budget {} (a change of {}), but {}.",
           f.full_year_budget.Display(), f.initial_budget.Display(), d.computed,
-          row_blank ? "the budget-adjustment row is blank" : "",
-          denials.empty() ? ""
-                          : (row_blank ? " and the report says nothing was adjusted"
-                                       : "the report says nothing was adjusted"));
+          fmt::join(why_en, " and "));
       d.hint_zh = "在预算调整行填写调整金额，并在报告中说明调整的原因。";
       d.hint_en = "Fill in the adjustment row and explain the adjustment in the report.";
     }

@@ -142,8 +142,11 @@ void CheckRowSums(CheckContext& cx, const Funds& f, bool nature) {
       if (parts++ == 0) first = i;
       sum = sum ? *sum + *fig : *fig;
     }
-    // One row alone is no split (a form may print 其中：当年财政拨款 only).
-    if (!complete || parts < 2 || !Disagree(total->range, sum->range)) continue;
+    // One row alone is no split (a form may print 其中：当年财政拨款 only, the other sources
+    // left out), but it is a part of the total: more than the total is wrong all the same.
+    if (!complete || parts == 0 || !Disagree(total->range, sum->range)) continue;
+    const bool lone_part = parts == 1;
+    if (lone_part && sum->range.hi() < total->range.lo()) continue;
     Diagnostic& d = cx.Add("A104", RowLocation(f.rows[first], first, row_column.key));
     d.related.push_back(FundsLocation(f, total_column.key));
     d.reported = Shown(sum->value, sum->value.scale());
@@ -151,12 +154,20 @@ void CheckRowSums(CheckContext& cx, const Funds& f, bool nature) {
     d.tolerance = ToleranceText(total->range, sum->range);
     const std::string column_zh = cx.Column(row_column.key, true);
     const std::string column_en = cx.Column(row_column.key, false);
-    d.message_zh = fmt::format("年度资金总额下{}各行的{}之和为 {}，与年度资金总额的 {} 不符。",
-                               nature ? "按支出性质分列" : "按资金来源分列", column_zh, d.reported,
-                               d.computed);
-    d.message_en =
-        fmt::format("The funds rows {} add up to {} ({}), not to the total's {}.",
-                    nature ? "by nature" : "by source", d.reported, column_en, d.computed);
+    if (lone_part) {
+      const std::string label = RowLabel(f.rows[first], first);
+      d.message_zh = fmt::format("年度资金总额下“{}”行的{}为 {}，大于年度资金总额的 {}。", label,
+                                 column_zh, d.reported, d.computed);
+      d.message_en = fmt::format("The funds row \"{}\" has {} {}, more than the total's {}.",
+                                 label, column_en, d.reported, d.computed);
+    } else {
+      d.message_zh = fmt::format("年度资金总额下{}各行的{}之和为 {}，与年度资金总额的 {} 不符。",
+                                 nature ? "按支出性质分列" : "按资金来源分列", column_zh,
+                                 d.reported, d.computed);
+      d.message_en =
+          fmt::format("The funds rows {} add up to {} ({}), not to the total's {}.",
+                      nature ? "by nature" : "by source", d.reported, column_en, d.computed);
+    }
     d.hint_zh = "各分项行是年度资金总额的组成部分，应合计为总额；更正分项或总额。";
     d.hint_en = "The rows under the total are its parts and add up to it; correct them.";
   }

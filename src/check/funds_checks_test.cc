@@ -168,6 +168,41 @@ TEST_F(FundsRowChecks, RowAmountsThatDoNotAddUpToTheTotal) {
             "不符。");
 }
 
+// A form that fills one 其中 row only: it need not add up to the total (the other sources may
+// be left out), but it cannot exceed it. A total of 0 / 0 / 0 above a row that carries the
+// money is the slip.
+TEST_F(FundsRowChecks, ALoneRowMoreThanTheTotal) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  Funds& f = anhui_.evaluation.funds;
+  f.initial_budget = N("0");
+  f.full_year_budget = N("0");
+  f.executed = N("0");
+  f.execution_rate = N("0", true);
+  f.score = N("0");
+  f.rows = {Row("current_appropriation", "其中：本年财政拨款", "75.30", "61.25", "61.25", "", "",
+                "")};
+  f.rows[0].execution_rate = Cell::Blank();
+  FundsRow empty;
+  empty.key = "prior_carryover";
+  empty.label = "上年结转资金";
+  f.rows.push_back(empty);
+  const auto ds = Findings(anhui_);
+  ASSERT_EQ(Codes(ds), (std::vector<std::string>{"A104", "A104", "A104"}));
+  EXPECT_EQ(ds[0].location.pointer, "/evaluation/funds/rows/0/initial_budget");
+  EXPECT_EQ(ds[2].location.pointer, "/evaluation/funds/rows/0/executed");
+  EXPECT_EQ(ds[2].message_zh,
+            "年度资金总额下“其中：本年财政拨款”行的全年执行数为 61.25，大于年度资金总额的 0。");
+}
+
+TEST_F(FundsRowChecks, ALoneRowWithinTheTotalIsNoSplit) {
+  Funds& f = anhui_.evaluation.funds;
+  f.rows.resize(1);
+  f.rows[0].weight = N("10");
+  f.rows[0].score = N("9.61");
+  // 1502.11 of the 1598.27 executed: the other sources are not printed, nothing is wrong.
+  EXPECT_EQ(Codes(Findings(anhui_)), std::vector<std::string>{});
+}
+
 TEST_F(FundsRowChecks, ARowWithoutTheFiguresItsRateNeeds) {
   anhui_.evaluation.funds.rows[2].executed = Cell::Blank();
   const auto ds = Findings(anhui_);

@@ -128,7 +128,7 @@ void CheckIndicators(CheckContext& cx) {
   const int decimals = cx.rulebook.score_decimals;
   // Empty rows and group-level problems come from the tree; leaf scores from the sheet.
   ForEachIndicator(cx.package.evaluation.indicators, [&](const IndicatorVisit& v) {
-    if (!IsEmptyIndicator(*v.node) || v.depth == 1) return;
+    if (!IsEmptyIndicator(*v.node) || v.depth == 1 || OnCutPath(cx.package, v.node)) return;
     Diagnostic& d = cx.Add("C503", IndicatorLocation(v, ""));
     const std::string path = v.path();
     const std::string parent = path.substr(0, path.rfind(" › "));
@@ -141,6 +141,8 @@ void CheckIndicators(CheckContext& cx) {
 
   for (const LeafScore& s : cx.sheet.leaves) {
     const Indicator& node = *s.indicator;
+    // The row a cut 自评表 stops in: what it lacks is not there, not left blank.
+    if (node.score.blank() && OnCutPath(cx.package, &node)) continue;
     const std::string name = std::string(TrimBlank(node.name));
     const auto reported = ScoreFigureOf(node.score, decimals);
 
@@ -274,6 +276,7 @@ void CheckWeights(CheckContext& cx) {
   ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
     const Indicator& node = *v.node;
     if (node.is_leaf() || !node.weight.has_number()) return;
+    if (OnCutPath(cx.package, &node)) return;  // its children after the cut are not there
     std::optional<Decimal> sum;
     for (const Indicator& child : node.children) {
       if (auto w = EffectiveWeight(child)) sum = sum ? *sum + *w : *w;
@@ -323,14 +326,16 @@ void CheckWeights(CheckContext& cx) {
     d.hint_en = "Adjust the children's weights so their sum falls within the range.";
   });
 
-  // The whole: execution weight + Σ 一级 = total weight.
+  // The whole: execution weight + Σ 一级 = total weight (not when the 自评表 is cut: the
+  // groups after the cut, and the rest of the one cut through, are not there).
+  const bool cut = cx.package.parts.evaluation == PartState::kCut;
   std::optional<Decimal> sum;
   if (ev.funds.weight.has_number()) sum = ev.funds.weight.value;
   for (const Indicator& top : ev.indicators) {
     if (auto w = EffectiveWeight(top)) sum = sum ? *sum + *w : *w;
   }
   const Decimal expected = ev.total_weight.has_number() ? ev.total_weight.value : rb.total_weight;
-  if (sum && *sum != expected) {
+  if (sum && *sum != expected && !cut) {
     Location loc;
     loc.document = "evaluation";
     loc.table = "total";
@@ -431,8 +436,17 @@ void CheckWeights(CheckContext& cx) {
       {has_satisfaction, satisfaction, rb.satisfaction_weight, "满意度指标",
        "satisfaction indicators"},
   };
+  // The kind of the group a cut 自评表 stops in weighs only what came before the cut.
+  const IndicatorKind cut_kind =
+      cut && !ev.indicators.empty() ? KindOf(ev.indicators.back()) : IndicatorKind::kUnspecified;
   for (const Expectation& e : expectations) {
     if (!e.present || e.found == e.expected) continue;
+    if (cut_kind != IndicatorKind::kUnspecified &&
+        ((cut_kind == IndicatorKind::kOutput && &e == &expectations[1]) ||
+         (cut_kind == IndicatorKind::kEffect && (&e == &expectations[2] || &e == &expectations[3])) ||
+         (cut_kind == IndicatorKind::kSatisfaction && &e == &expectations[3]))) {
+      continue;
+    }
     Location loc;
     loc.document = "evaluation";
     loc.table = "indicators";
@@ -464,6 +478,8 @@ void CheckTotal(CheckContext& cx) {
   // A form that scores nothing (no 分值 or 得分 on its funds row) has no total to fill in.
   if (ev.total_score.blank() && ev.funds.score.kind == Cell::Kind::kNotApplicable) return;
   if (!ev.total_score.has_number()) {
+    // A 自评表 the document stops inside has no 总分 row to fill: the import said so (I626).
+    if (cx.package.parts.evaluation == PartState::kCut) return;
     Diagnostic& d = cx.Add("C501", loc);
     d.computed = cx.sheet.total.ToString();
     d.message_zh = fmt::format("总分得分未填（复算为 {}）。", d.computed);

@@ -96,6 +96,9 @@ std::optional<Fact> FactOf(const Package& p, const std::vector<KeyedRow>& rows, 
             : (column == Column::kBudget ? ExpenseColumn::kBudget : ExpenseColumn::kFinal);
   const Funds& f = p.evaluation.funds;
   const Staffing& s = p.basic_data.staffing;
+  // Without a data table, staff counts are the report's own (read from its prose): no table
+  // to check the report against.
+  const bool staff_table = Held(p.parts.basic_data);
   switch (subject) {
     case Subject::kTotalSpending:
       if (prior) return std::nullopt;
@@ -121,12 +124,16 @@ std::optional<Fact> FactOf(const Package& p, const std::vector<KeyedRow>& rows, 
     case Subject::kReception:
       return ExpenseFact(rows, ExpenseKeyOf(subject), ec);
     case Subject::kAuthorized:
+      if (!staff_table) return std::nullopt;
       return CellFact(s.authorized, "/basic_data/staffing/authorized");
     case Subject::kOnPayroll:
+      if (!staff_table) return std::nullopt;
       return CellFact(s.on_payroll, "/basic_data/staffing/on_payroll");
     case Subject::kRetired:
+      if (!staff_table) return std::nullopt;
       return CellFact(s.retired, "/basic_data/staffing/retired");
     case Subject::kTotalStaff:
+      if (!staff_table) return std::nullopt;
       return CellFact(s.total_actual, "/basic_data/staffing/total_actual");
     case Subject::kPersonnel:
     case Subject::kNone:

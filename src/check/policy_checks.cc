@@ -32,7 +32,7 @@ void CheckPolicy(CheckContext& cx) {
 
   // P901: execution below the threshold needs an explanation in the report.
   if (ex.rate && ex.rate->value < rb.explain_below_percent &&
-      p.parts.report == PartState::kPresent && !(cx.report_words & kWordExecutionRate)) {
+      Held(p.parts.report) && !(cx.report_words & kWordExecutionRate)) {
     Diagnostic& d =
         cx.Add("P901", Evaluation("funds", "年度资金总额", "/evaluation/funds/execution_rate"));
     d.reported = ex.rate->value.Format(2) + "%";

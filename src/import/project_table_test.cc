@@ -182,6 +182,44 @@ TEST(ProjectTable, SichuanFundsTotalUnder原因Column) {
   for (const Diagnostic& d : r.notes) EXPECT_NE(d.code, "I622") << d.message_en;
 }
 
+// The same form's 原因 cell is where a budget changed during the year is explained: the form's
+// own instructions there explain nothing (X702); a reason does.
+TEST(ProjectTable, SichuanBudgetChangeExplainedOnlyByTheInstructions) {
+  ScopedMessageLanguage lang(Lang::kZh);
+  const std::string head =
+      "项目名称 | 某县档案数字化补助项目 | |||\n"
+      "主管部门 | 某县档案局 | 实施单位 | 某县档案馆 | ||\n"
+      "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 "
+      "| 权重 | 得分 | 原因 | |\n";
+  const auto x702 = [](const Package& p) -> const Diagnostic* {
+    static std::vector<Diagnostic> found;
+    found = CheckPackage(p, *BundledRulebook("national-project"));
+    for (const Diagnostic& d : found) {
+      if (d.code == "X702") return &d;
+    }
+    return nullptr;
+  };
+  const ImportResult instructions = Import(
+      head + "总额 | 0.00 | 4.80 | 4.80 | 100.00% | 10 | 10 | 1.执行率不足90%的须写明原因；"
+             "2.年度中间追加预算的，须另行说明理由。 | |\n",
+      "p.txt");
+  EXPECT_TRUE(instructions.package.evaluation.funds.asks_reason);
+  const Diagnostic* d = x702(instructions.package);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->message_zh,
+            "全年预算数 4.80 与年初预算数 0.00 不同（调整 4.8万元），但资金栏的原因只有表样的填表"
+            "说明。");
+  const ImportResult reason = Import(
+      head + "总额 | 0.00 | 4.80 | 4.80 | 100.00% | 10 | 10 | 年中新增档案扫描任务，追加预算4.80万元。 | |\n",
+      "p.txt");
+  EXPECT_EQ(x702(reason.package), nullptr);
+  // The reason survives the package's JSON.
+  Result<Package> back = ParsePackageJson(WritePackageJson(reason.package), "p.json");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->evaluation.funds.reason, "年中新增档案扫描任务，追加预算4.80万元。");
+  EXPECT_TRUE(back->evaluation.funds.asks_reason);
+}
+
 TEST(ProjectTable, RecognisedFromDocx) {
   ScopedMessageLanguage lang(Lang::kZh);
   const ImportResult r = Import(DocxDocument(), "project.docx");
@@ -258,6 +296,71 @@ TEST(ProjectTable, ScoredUnderTheProjectRulebookWithoutDepartmentChecks) {
     staffing_blank = staffing_blank || (d.code == "C501" && d.location.document == "basic_data");
   }
   EXPECT_TRUE(staffing_blank);
+}
+
+int CountCode(const std::vector<Diagnostic>& ds, std::string_view code) {
+  int n = 0;
+  for (const Diagnostic& d : ds) n += d.code == code;
+  return n;
+}
+
+// A page that begins inside the previous project's table (its last indicator, its 合计, its
+// conclusion) and then gives a whole project: the tail is dropped, not added to the project
+// named after it (its 90 points would make the total wrong). Pipe rows; figures made up.
+TEST(ProjectTable, TheTailOfAnUnnamedProjectBeforeANamedOneIsDropped) {
+  ScopedMessageLanguage lang(Lang::kEn);
+  const std::string text =
+      "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 | |\n"
+      "产出指标 | 数量指标 | 配发设备台数 | ≥20台 | 20台 | 90 | 90 | |\n"
+      "合计 | 100 | ||||||\n"
+      "评价结论 | 已按计划完成。 | ||||||\n"
+      "部门预算项目支出绩效自评表(2023年度) | ||||||||\n"
+      "项目名称 | 某县档案数字化补助项目 | |||||||\n"
+      "主管部门 | 某县档案局 | 实施单位 | 某县档案馆 | |||||\n"
+      "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 "
+      "| 权重 | 得分 | 原因 | |\n"
+      "总额 | 5.00 | 5.00 | 5.00 | 100.00% | 10 | 10 | | |\n"
+      "一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 | |\n"
+      "产出指标 | 数量指标 | 扫描档案卷数 | ≥300卷 | 320卷 | 90 | 90 | |\n"
+      "合计 | 100 | 100 | |||||\n";
+  const ImportResult r = Import(text, "two.txt");
+  const Package& p = r.package;
+  EXPECT_EQ(p.project.name, "某县档案数字化补助项目");
+  ASSERT_EQ(p.evaluation.indicators.size(), 1u);
+  ASSERT_EQ(p.evaluation.indicators[0].children.size(), 1u);
+  ASSERT_EQ(p.evaluation.indicators[0].children[0].children.size(), 1u);
+  EXPECT_EQ(p.evaluation.indicators[0].children[0].children[0].name, "扫描档案卷数");
+  EXPECT_EQ(p.evaluation.total_score.Display(), "100");
+  EXPECT_EQ(p.provenance.count("/evaluation/indicators/0/children/0/children/1/name"), 0u);
+  ASSERT_EQ(CountCode(r.notes, "I627"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I627") continue;
+    EXPECT_NE(d.message_en.find("belongs to another project, whose name is not in the file"),
+              std::string::npos)
+        << d.message_en;
+  }
+  const Rulebook rb = *BundledRulebook("national-project");
+  for (const Diagnostic& d : CheckPackage(p, rb)) {
+    EXPECT_NE(d.code, "S306") << d.message_en;
+    EXPECT_NE(d.code, "C501") << d.message_en;
+  }
+}
+
+// Two whole projects in one file: the package holds the first; the second is said, not mixed in.
+TEST(ProjectTable, ASecondNamedProjectIsLeftOut) {
+  ScopedMessageLanguage lang(Lang::kEn);
+  std::string text = TextDocument();
+  text += "\t项目名称\t农机推广补助\n\n"
+          "\t项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\n"
+          "\t年度资金总额\t8.00\t8.00\t4.00\t10\t50.00%\t5\n\n";
+  const ImportResult r = Import(text, "two.txt");
+  ExpectProjectPackage(r);
+  ASSERT_EQ(CountCode(r.notes, "I627"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code == "I627") {
+      EXPECT_NE(d.message_en.find("the later one's tables were not imported"), std::string::npos);
+    }
+  }
 }
 
 TEST(ProjectTable, KindAndProjectRoundTripThroughJson) {

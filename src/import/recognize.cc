@@ -408,6 +408,7 @@ class Recognizer {
     BuildExpenseTree();
     ChooseFiscalYear();
     Summarise();
+    FindCutEvaluation();
     SkippedLinesNote();
   }
 
@@ -850,14 +851,96 @@ class Recognizer {
     const int parts_before = PartsSeen();
     bool hit = false;
     for (size_t r = 0; r < t.rows.size(); ++r) {
+      const Mode before = mode_;
       Row(t, r);
       hit = hit || mode_ != Mode::kNone;
+      if (!RowBlank(t.rows[r])) NoteTableEnd(t, r, before);
     }
     hit = hit || PartsSeen() != parts_before;
     table_recognised_[block] = hit;
     MoneyNotes();
     if (!hit) return TableNotRecognised(t);
     ReportUnused(t);
+  }
+
+  // ---- a 自评表 the document stops inside ----
+  //
+  // A page copied from the web is often cut short (a fixed number of characters, a "more"
+  // link): the text ends inside the 自评表, in its funds, its goals or its indicator rows, and
+  // the 总分 row never comes. What is missing then is not blank in the document, it is not
+  // there: the part is recorded as cut (PartState::kCut) and the checks ask nothing of what
+  // would have followed. The signs, all needed: no 总分/合计 row was read; the last row with
+  // anything in it is a row of the 自评表 (a funds row, a goal, the indicator header or an
+  // indicator row); nothing follows that table but blank lines or stray pieces of it that are
+  // not the report (text the reader could not set in rows); and the table does not
+  // close — it has no indicator rows yet, or its last indicator (down the last group) has no
+  // score (a group named with nothing under it, or a row cut before its 得分 cell).
+
+  static bool EvaluationMode(Mode m) {
+    return m == Mode::kFunds || m == Mode::kGoals || m == Mode::kIndicators;
+  }
+
+  // After each non-blank row: whether the document, if it stopped here, would stop inside
+  // the 自评表.
+  void NoteTableEnd(const FlatTable& t, size_t r, Mode before) {
+    ends_in_evaluation_ = !other_project_ && (EvaluationMode(before) || EvaluationMode(mode_));
+    const FlatRow& row = t.rows[r];
+    for (const FlatCell& c : row.cells) {
+      if (c.covered || IsBlank(c.text)) continue;
+      end_row_ = Source(t, r, c);
+      end_row_.column = 0;
+      end_row_.text = "";
+      for (const FlatCell& d : row.cells) {
+        if (!d.covered && !IsBlank(d.text)) {
+          end_row_.text += (end_row_.text.empty() ? "" : " | ") + JoinLines(d.text);
+        }
+      }
+      break;
+    }
+  }
+
+  // Whether the indicator table is left open: no indicator yet, or the last one (down the
+  // last group) has no score.
+  bool IndicatorsOpen() const {
+    const std::vector<Indicator>& tops = p_.evaluation.indicators;
+    if (tops.empty()) return true;
+    const Indicator* node = &tops.back();
+    while (!node->children.empty()) node = &node->children.back();
+    return node->score.blank();
+  }
+
+  // Marks the 自评表 cut (see above) and says so once (I626).
+  void FindCutEvaluation() {
+    if (p_.parts.evaluation != PartState::kPresent || total_read_ || !ends_in_evaluation_ ||
+        !last_table_block_) {
+      return;
+    }
+    // After the table, nothing of the document's own: blank lines, or pieces of the table
+    // the text reader could not set in rows (not the report; they are noted as I601).
+    for (size_t b = *last_table_block_ + 1; b < doc_.blocks.size(); ++b) {
+      const FlatBlock& block = doc_.blocks[b];
+      if (block.kind != FlatBlock::Kind::kParagraph) return;
+      if (!IsBlank(block.paragraph.text) && in_report_[b]) return;
+    }
+    if (!IndicatorsOpen()) return;
+    p_.parts.evaluation = PartState::kCut;
+    const std::string quoted = Clip(end_row_.text, 40);
+    Note("I626", end_row_,
+         fmt::format("文件在自评表中途结束（最后一行“{}”，其后没有总分行），自评表记为不完整："
+                     "已有内容照常检查，总分、被截断的指标组和截断处的一行不作为漏填。",
+                     quoted),
+         fmt::format("The file stops inside the self-evaluation table (last row \"{}\", no total "
+                     "row after it); the table is recorded as cut: what it holds is checked, and "
+                     "the total, the group cut through and the row cut are not taken as left "
+                     "blank.",
+                     quoted));
+  }
+
+  // The first `n` characters of `text`, with "…" when it is longer.
+  static std::string Clip(const std::string& text, size_t n) {
+    size_t pos = 0;
+    for (size_t k = 0; k < n && pos < text.size(); ++k) NextCodePoint(text, &pos);
+    return pos < text.size() ? text.substr(0, pos) + "…" : text;
   }
 
   // How many of the recognised_* flags are set (a table that sets one was recognised).
@@ -896,6 +979,7 @@ class Recognizer {
 
   void Row(const FlatTable& t, size_t r) {
     const FlatRow& row = t.rows[r];
+    if (other_project_) return UseRow(t, r);  // a second project (NextProject)
     const std::vector<std::string> keys = Keys(row);
     const std::string first = FirstKey(row);
 
@@ -1337,8 +1421,18 @@ class Recognizer {
     // Only 项目名称 makes a project's table: a 主管部门 row alone (some department forms have
     // one) is left to the department's reading.
     bool names_project = p_.kind == PackageKind::kProject;
-    for (const auto& pair : pairs) names_project = names_project || pair.first == &kLabels[0];
+    bool gives_name = false;  // a 项目名称 with its value: a project's table begins here
+    for (const auto& pair : pairs) {
+      names_project = names_project || pair.first == &kLabels[0];
+      gives_name = gives_name || (pair.first == &kLabels[0] && pair.second < row.cells.size());
+    }
     if (!names_project) return false;
+    if (gives_name && EvaluationRead()) {
+      // A package holds one project: a named one already read ends here; an unnamed one
+      // read so far was the tail of another project's table.
+      if (!p_.project.name.empty()) return NextProject(t, r);
+      DropProjectTail(t, r);
+    }
     for (const auto& [label, v] : pairs) {
       if (v < row.cells.size()) {
         PlaceText(t, r, row.cells[v], label->pointer, &(p_.project.*(label->field)));
@@ -1354,6 +1448,71 @@ class Recognizer {
     return true;
   }
   bool recognised_project_ = false;
+
+  // ---- two projects in one document ----
+  //
+  // A 项目名称 row with a name starts a project's table. What of the 自评表 was read before it
+  // belongs to another project: to the one named earlier (then the document goes on to a
+  // second project, which the package cannot hold: it is left out, said once), or to none (a
+  // page that begins with the tail of the previous project's table — its indicators, its 合计
+  // — whose 项目名称 is not in the file: dropped, said once, and the import starts again at the
+  // name). Either way one project's figures are never mixed with another's.
+
+  bool EvaluationRead() const {
+    const Evaluation& ev = p_.evaluation;
+    const Funds& f = ev.funds;
+    return total_read_ || !ev.indicators.empty() || f.initial_budget.has_number() ||
+           f.full_year_budget.has_number() || f.executed.has_number() || !f.rows.empty();
+  }
+
+  // The text of a row's non-blank cells, " | "-joined, cut to 40 characters.
+  static std::string RowText(const FlatRow& row) {
+    std::string text;
+    for (const FlatCell& c : row.cells) {
+      if (!c.covered && !IsBlank(c.text)) text += (text.empty() ? "" : " | ") + JoinLines(c.text);
+    }
+    return Clip(text, 40);
+  }
+
+  void DropProjectTail(const FlatTable& t, size_t r) {
+    const size_t indicators = p_.evaluation.indicators.size();
+    p_.evaluation = Evaluation{};
+    for (auto it = p_.provenance.begin(); it != p_.provenance.end();) {
+      it = StartsWith(it->first, "/evaluation") ? p_.provenance.erase(it) : std::next(it);
+    }
+    total_read_ = false;
+    funds_done_ = false;
+    level1_ = -1;
+    level2_ = -1;
+    SourceRef src = Source(t, r, t.rows[r].cells.front());
+    src.column = 0;
+    src.text = RowText(t.rows[r]);
+    Note("I627", src,
+         fmt::format("“{}”之前的自评表内容（{} 个一级指标及其合计）属于另一个项目，该项目的名称"
+                     "不在文件中，已舍弃；导入从这一行的项目开始。",
+                     src.text, indicators),
+         fmt::format("The self-evaluation content before \"{}\" ({} top-level groups and their "
+                     "total) belongs to another project, whose name is not in the file: it was "
+                     "dropped, and the import starts with this row's project.",
+                     src.text, indicators));
+  }
+
+  bool NextProject(const FlatTable& t, size_t r) {
+    other_project_ = true;
+    UseRow(t, r);
+    SourceRef src = Source(t, r, t.rows[r].cells.front());
+    src.column = 0;
+    src.text = RowText(t.rows[r]);
+    Note("I627", src,
+         fmt::format("文件在项目“{}”之后又有一个项目（“{}”）；一个数据包只容纳一个项目，后一个项目"
+                     "的表格未导入。",
+                     p_.project.name, src.text),
+         fmt::format("After the project \"{}\" the file holds another one (\"{}\"); a package "
+                     "holds one project, and the later one's tables were not imported.",
+                     p_.project.name, src.text));
+    return true;
+  }
+  bool other_project_ = false;  // rows from here on are another project's: not read
   // ==== end of project tables ==============================================================
 
   // A funds header of a form without 年初预算数 (湖南's 县级专项资金 form: 全年预算数(A) |
@@ -1383,8 +1542,9 @@ class Recognizer {
                    score};
     SpecColumns(&ReadingSpec::funds_columns, SpecFundsFields(), keys, &funds_cols_);
     funds_method_col_ = FindColumn(keys, {"计算方法", "评分方法", "评分标准"});
-    // 四川's 原因 column (the reasons for a low rate, often only the form's instructions) is
-    // not read, but a row's text standing under it still fits the header.
+    // 四川's 原因 column (the reasons for a low rate or a changed budget, often only the
+    // form's instructions): the total row's cell is kept as printed (Funds::reason); a row's
+    // text standing under it still fits the header.
     funds_reason_col_ = FindColumn(keys, {"原因", "偏差"});
     funds_width_ = keys.size();
     funds_header_row_ = r;
@@ -1615,6 +1775,19 @@ class Recognizer {
     }
   }
 
+  // The 原因 cell of the funds' total row, on a form that has the column (Funds::reason).
+  void FundsReason(const FlatTable& t, size_t r, int shift) {
+    if (funds_reason_col_ < 0) return;
+    Funds& f = p_.evaluation.funds;
+    f.asks_reason = true;
+    const FlatRow& row = t.rows[r];
+    const int reason = funds_reason_col_ + shift;
+    if (reason < 0 || reason >= static_cast<int>(row.cells.size())) return;
+    const FlatCell& cell = row.cells[reason];
+    if (cell.covered || IsBlank(cell.text)) return;
+    PlaceText(t, r, cell, "/evaluation/funds/reason", &f.reason);
+  }
+
   void FundsValues(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     const FlatRow& row = t.rows[r];
     Funds& f = p_.evaluation.funds;
@@ -1635,6 +1808,7 @@ class Recognizer {
         PlaceText(t, r, row.cells[method], "/evaluation/funds/method", &f.method);
         FundsMethodNote(t, r, row.cells[method]);
       }
+      FundsReason(t, r, *shift);
       UseRow(t, r);
       return;
     }
@@ -2064,6 +2238,7 @@ class Recognizer {
   void Total(const FlatTable& t, size_t r) {
     const FlatRow& row = t.rows[r];
     UseRow(t, r);
+    total_read_ = true;
     std::vector<const FlatCell*> numbers;
     for (const FlatCell& c : row.cells) {
       Cell probe;
@@ -2424,6 +2599,7 @@ class Recognizer {
     Report& report = p_.report;
     bool in_body = false;
     bool cover_done = false;
+    bool numbered_seen = false;  // a numbered section (一、…) has begun
     ReportSection* section = nullptr;
     ReportSection* sub = nullptr;
     std::string section_pointer;
@@ -2455,7 +2631,12 @@ class Recognizer {
         continue;
       }
       std::string number, heading;
-      if (SectionHeading(text, &number, &heading)) {
+      const bool heading_line = SectionHeading(text, &number, &heading);
+      if (!heading_line && !numbered_seen) {
+        TitleOrUnitLine(para, text, /*on_cover=*/!in_body && !cover_done);
+      }
+      if (heading_line) {
+        numbered_seen = true;
         in_body = true;
         cover_done = true;
         report.sections.push_back(ReportSection{number, StripFinalStop(heading), "", {}});
@@ -2507,6 +2688,7 @@ class Recognizer {
     bool numbered = false;
     for (const ReportSection& s : report.sections) numbered = numbered || !s.number.empty();
     if (numbered || Has(report.cover.title, "报告")) recognised_report_ = true;
+    UnitFromTitle();
     if (!recognised_report_ && !report.sections.empty()) {
       // Prose with neither headings nor a title: not a report. Say where it is, not imported.
       const SourceRef& first = p_.provenance[section_pointer + "/text/0"];
@@ -2528,6 +2710,118 @@ class Recognizer {
   }
 
   // A line of the cover: title lines, the unit, the date, a year line, "（此页为封面）".
+  // ---- the report's title line and the unit it names ----
+  //
+  // A report published on the web seldom has a cover: its title is one line,
+  // "南县住房和城乡建设局2018年度整体支出绩效评价报告", "2021年茂名市发展和改革局部门整体支出绩效
+  // 自评报告", sometimes after a long run of the site's chrome (so that it falls in the report's
+  // unnumbered opening), sometimes with the unit on a line of its own beside it. The title gives
+  // the fiscal year (never the page's 发布日期 or 成文日期) and, when the cover states none, the
+  // unit: the name before the year, or after it up to 部门整体支出 / 整体支出 / 项目支出 / 绩效.
+
+  // Whether `name` reads as the name of a public body: 2–40 characters ending in what such
+  // names end in (局, 委员会, 中心, 政府, 办公室 …), with no figure and no punctuation.
+  static bool BodyName(std::string_view name) {
+    name = TrimBlank(name);
+    size_t chars = 0;
+    for (size_t pos = 0; pos < name.size();) {
+      const char32_t c = NextCodePoint(name, &pos);
+      if (c < 0x80 || c == U'，' || c == U'。' || c == U'：' || c == U'、' || c == U'（' ||
+          c == U'）' || c == U'【' || c == U'】' || c == U'《' || c == U'》' || c == U'“' ||
+          c == U'”' || c == U'\u3000') {
+        return false;
+      }
+      ++chars;
+    }
+    if (chars < 3 || chars > 40 || Has(name, "报告") || Has(name, "绩效")) return false;
+    static constexpr std::string_view kEnds[] = {
+        "委员会", "联合会", "协会", "办公室", "中心", "政府", "局", "委", "办", "院", "所", "站",
+        "馆",     "队",     "处",   "社",     "厅",   "街道", "镇", "乡", "学校", "医院"};
+    for (std::string_view end : kEnds) {
+      if (EndsWith(name, end)) return true;
+    }
+    return false;
+  }
+
+  // A report's title line: one line (no sentence end), at most 60 characters, that names a
+  // 报告 and a year (2020年度, 2021 年, or 2018 right before the words); the year, or 0. `unit`
+  // receives the body the title names, if any.
+  static int TitleLineYear(std::string_view text, std::string* unit) {
+    const std::string folded = FoldWidth(TrimBlank(text));
+    if (!Has(folded, "报告") || Has(folded, "。") || folded.size() > kLongestUnitLine) return 0;
+    for (size_t at = 0; at + 4 <= folded.size(); ++at) {
+      if (folded.compare(at, 2, "20") != 0 && folded.compare(at, 2, "19") != 0) continue;
+      if (at > 0 && folded[at - 1] >= '0' && folded[at - 1] <= '9') continue;
+      size_t end = at;
+      while (end < folded.size() && folded[end] >= '0' && folded[end] <= '9') ++end;
+      if (end - at != 4) continue;
+      size_t after = end;
+      while (after < folded.size() && folded[after] == ' ') ++after;
+      // A date ("2021-08-03", "2021年7月") is no fiscal year.
+      if (after < folded.size() && (folded[after] == '-' || folded[after] == '/' ||
+                                    folded[after] == '.' || folded[after] == ':')) {
+        continue;
+      }
+      if (folded.compare(after, 3, "年") == 0) {
+        size_t month = after + 3;
+        while (month < folded.size() && folded[month] >= '0' && folded[month] <= '9') ++month;
+        if (month > after + 3 && folded.compare(month, 3, "月") == 0) continue;
+        after += folded.compare(after, 6, "年度") == 0 ? 6 : 3;
+      } else if (after < folded.size() && static_cast<unsigned char>(folded[after]) < 0x80) {
+        continue;  // "2018" must stand before words (2018绩效…), not before other characters
+      }
+      const int year = YearOf(folded.substr(at, 4));
+      if (unit != nullptr) {
+        unit->clear();
+        const std::string before(TrimBlank(std::string_view(folded).substr(0, at)));
+        if (BodyName(before)) {
+          *unit = before;
+        } else {
+          std::string rest(TrimBlank(std::string_view(folded).substr(after)));
+          size_t cut = std::string::npos;
+          for (std::string_view w : {"部门整体支出", "整体支出", "项目支出", "部门", "绩效"}) {
+            cut = std::min(cut, rest.find(w));
+          }
+          if (cut != std::string::npos && BodyName(rest.substr(0, cut))) {
+            *unit = std::string(TrimBlank(rest.substr(0, cut)));
+          }
+        }
+      }
+      return year;
+    }
+    return 0;
+  }
+
+  // A line before the report's first numbered section: its title line gives the year and,
+  // when the cover states none, the unit.
+  // `on_cover`: the line is the cover's (Cover reads it too, and keeps the title).
+  void TitleOrUnitLine(const FlatParagraph& para, std::string_view text, bool on_cover) {
+    Report& report = p_.report;
+    std::string unit;
+    if (const int year = TitleLineYear(text, &unit); year != 0) {
+      AddYear(YearSource::kTitle, year, Source(para));
+      if (!on_cover && report.cover.title.empty()) {
+        report.cover.title = std::string(TrimBlank(text));
+        p_.provenance["/report/cover/title"] = Source(para);
+      }
+    }
+    if (!unit.empty() && title_unit_.empty()) {
+      title_unit_ = unit;
+      title_unit_at_ = Source(para);
+    }
+  }
+  // The unit a title line or a line of its own names (TitleOrUnitLine), for a cover that has
+  // no 单位 line.
+  std::string title_unit_;
+  SourceRef title_unit_at_;
+
+  void UnitFromTitle() {
+    Report& report = p_.report;
+    if (!report.cover.unit.empty() || title_unit_.empty() || !recognised_report_) return;
+    report.cover.unit = title_unit_;
+    p_.provenance["/report/cover/unit"] = title_unit_at_;  // quotes the title line
+  }
+
   void Cover(const FlatParagraph& para, std::string_view text) {
     Report& report = p_.report;
     const std::string folded = FoldWidth(text);
@@ -2576,21 +2870,45 @@ class Recognizer {
 
   // 退休 and 实有 are usually given only in the report's 基本情况 ("实有干部职工17人，其中在职
   // 人员7人，退休人员10人"); take them from there when the table has no cell for them.
+  // The staff counts the report states in its opening part (the unnumbered opening and the
+  // first numbered section, where 基本情况 / 部门概况 stand): "编制数 63 人", "行政事业编制共249个",
+  // "在职人员246人", "2021 年末在职人数 57 人", "离退休人员85人", "实有人员12人". A count is the
+  // number right after the word — with at most a filler between (数, 人数, 人员, 共, 为, 有,
+  // a colon, spaces) — followed by 人 or 名 (编制 also 个). Only cells the tables left blank
+  // are filled.
   void StaffingFromReport() {
     Staffing& st = p_.basic_data.staffing;
     if (p_.report.sections.empty()) return;
-    std::string text = p_.report.sections[0].text;
-    for (const ReportSection& sub : p_.report.sections[0].subsections) text += "\n" + sub.text;
-    const auto number_after = [&](std::initializer_list<std::string_view> words) -> std::string {
+    std::string text;
+    for (size_t i = 0; i < p_.report.sections.size() && i < 2; ++i) {
+      const ReportSection& s = p_.report.sections[i];
+      if (i == 1 && !p_.report.sections[0].number.empty()) break;  // the first is numbered
+      text += s.text;
+      for (const ReportSection& sub : s.subsections) text += "\n" + sub.text;
+      text += "\n";
+    }
+    const auto number_after = [&](std::initializer_list<std::string_view> words,
+                                  bool posts) -> std::string {
       for (std::string_view w : words) {
-        size_t at = text.find(w);
-        if (at == std::string::npos) continue;
-        at += w.size();
-        std::string digits;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9' && digits.size() < 6) {
-          digits.push_back(text[at++]);
+        for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + 1)) {
+          size_t pos = at + w.size();
+          // A filler between the word and its number.
+          for (std::string_view filler : {"人数", "人员", "数", "共", "为", "有", ":", "："}) {
+            while (pos < text.size() && text[pos] == ' ') ++pos;
+            if (text.compare(pos, filler.size(), filler) == 0) pos += filler.size();
+          }
+          while (pos < text.size() && text[pos] == ' ') ++pos;
+          std::string digits;
+          while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits.size() < 6) {
+            digits.push_back(text[pos++]);
+          }
+          while (pos < text.size() && text[pos] == ' ') ++pos;
+          if (digits.empty()) continue;
+          if (text.compare(pos, 3, "人") == 0 || text.compare(pos, 3, "名") == 0 ||
+              (posts && text.compare(pos, 3, "个") == 0)) {
+            return digits;
+          }
         }
-        if (!digits.empty() && text.compare(at, 3, "人") == 0) return digits;
       }
       return "";
     };
@@ -2598,13 +2916,17 @@ class Recognizer {
       Cell* cell;
       std::initializer_list<std::string_view> words;
       const char* name;
+      bool posts;
     } fields[] = {
-        {&st.retired, {"退休人员", "退休干部", "退休职工", "退休"}, "retired"},
-        {&st.total_actual, {"实有干部职工", "实有人员", "实有人数", "实有"}, "total_actual"},
+        {&st.authorized, {"核定编制", "编制数", "编制人数", "编制"}, "authorized", true},
+        {&st.on_payroll, {"在职人员", "在职人数", "在职职工", "在职干部", "在职"}, "on_payroll",
+         false},
+        {&st.retired, {"退休人员", "退休干部", "退休职工", "退休"}, "retired", false},
+        {&st.total_actual, {"实有干部职工", "实有人员", "实有人数", "实有"}, "total_actual", false},
     };
     for (const auto& f : fields) {
       if (!f.cell->blank()) continue;
-      const std::string n = number_after(f.words);
+      const std::string n = number_after(f.words, f.posts);
       if (n.empty()) continue;
       *f.cell = Cell::Number(*Decimal::Parse(n));
       SourceRef src;
@@ -2774,7 +3096,7 @@ class Recognizer {
   std::vector<int> building_cols_;
   std::vector<int> funds_cols_;
   int funds_method_col_ = -1;  // 得分计算方法 (贵州)
-  int funds_reason_col_ = -1;  // 原因 (四川), not read
+  int funds_reason_col_ = -1;  // 原因 (四川)
   size_t funds_header_row_ = 0;
   size_t funds_width_ = 0;
   bool funds_done_ = false;
@@ -2787,6 +3109,11 @@ class Recognizer {
   size_t ind_width_ = 0;
   int level1_ = -1;
   int level2_ = -1;
+  // The 自评表 cut short (FindCutEvaluation): a 总分 row was read; the last non-blank row
+  // read was one of the 自评表, and which.
+  bool total_read_ = false;
+  bool ends_in_evaluation_ = false;
+  SourceRef end_row_;
   bool recognised_staffing_ = false, recognised_expenses_ = false, recognised_buildings_ = false,
        recognised_evaluation_ = false, recognised_indicators_ = false, recognised_report_ = false;
 };

@@ -6,12 +6,15 @@
 // inputs are written for these tests in the shapes published pages have (figures made up).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "base/lang.h"
 #include "check/checker.h"
 #include "import/recognize.h"
 #include "import/text_reader.h"
+#include "model/package_json.h"
 #include "model/walk.h"
 #include "rules/rulebook.h"
 
@@ -412,6 +415,144 @@ TEST(RecognizeLayout, AbsentPartsAreOneNoteEach) {
     if (d.code == "I603") {
       EXPECT_EQ(d.severity, Severity::kInfo);
     }
+  }
+}
+
+// Reports as web pages give them: the title on one line, after the site's chrome (a long line
+// of it ends the cover, so the title falls in the unnumbered opening), the page's dates around
+// it. The title gives the fiscal year and the unit; the page's dates give neither.
+TEST(RecognizeLayout, TheTitleLineGivesYearAndUnit) {
+  const struct {
+    const char* text;
+    const char* unit;
+    int year;
+  } cases[] = {
+      {"某某县人民政府门户网站 | 首页 | 政务公开 | 法定主动公开内容 | 预算决算 | 部门预算决算公开 | "
+       "绩效评价 | 专题专栏\n发布日期：2021-08-03\n某县交通运输局2020年度部门整体支出绩效自评报告\n"
+       "一、基本情况\n本局负责全县道路养护。\n",
+       "某县交通运输局", 2020},
+      {"2021 年某市统计局部门整体支出绩效自评报告\n一、基本情况\n本局负责统计调查。\n",
+       "某市统计局", 2021},
+      {"某市数据中心2018绩效评价自评报告\n一、基本情况\n中心负责数据汇聚。\n", "某市数据中心",
+       2018},
+      // A cover's 单位 line wins over the title's name.
+      {"某县交通运输局2020年度部门整体支出绩效自评报告\n单位名称：某县公路事务中心\n"
+       "一、基本情况\n本局负责全县道路养护。\n",
+       "某县公路事务中心", 2020},
+  };
+  for (const auto& c : cases) {
+    const ImportResult r = RecognizeText(c.text);
+    EXPECT_EQ(r.package.report.cover.unit, c.unit) << c.text;
+    EXPECT_EQ(r.package.fiscal_year, c.year) << c.text;
+    // Read from the title, the unit is no cover line: a blank date is then no C501.
+    bool date_blank = false;
+    for (const Diagnostic& d : CheckTables(r.package)) {
+      date_blank = date_blank || d.location.pointer == "/report/cover/date";
+    }
+    EXPECT_EQ(date_blank, std::string(c.unit) == "某县公路事务中心") << c.text;
+  }
+  // A date is no fiscal year, and a line of prose naming a body is no unit.
+  const ImportResult dated = RecognizeText(
+      "本局于2021年7月开展自评，某县交通运输局负责。\n一、基本情况\n无。\n");
+  EXPECT_EQ(dated.package.fiscal_year, 0);
+  EXPECT_EQ(dated.package.report.cover.unit, "");
+}
+
+// Staff counts stated in the report's opening part, with the fillers and spaces the pages
+// write; the tables' own figures are never overwritten.
+TEST(RecognizeLayout, StaffCountsFromTheReportsProse) {
+  const ImportResult r = RecognizeText(
+      "某局2021年度部门整体支出绩效自评报告\n一、基本情况\n"
+      "我局实有编制数 63 人，2021 年末在职人数 57 人、离 退休人数 94 人。预算编制规范。\n"
+      "二、绩效自评情况\n全局在职人员8人。\n");
+  const Staffing& st = r.package.basic_data.staffing;
+  EXPECT_EQ(st.authorized.Display(), "63");
+  EXPECT_EQ(st.on_payroll.Display(), "57");
+  EXPECT_EQ(st.retired.Display(), "94");
+  EXPECT_TRUE(st.total_actual.blank());  // 实有编制数 is posts, not staff
+  const ImportResult posts = RecognizeText(
+      "某局2018年度整体支出绩效评价报告\n为做好自评，现报告如下。\n一、部门概况\n"
+      "全局在职人员246人，离退休人员85人。行政事业编制共249个，其中行政编13个。\n");
+  EXPECT_EQ(posts.package.basic_data.staffing.authorized.Display(), "249");
+  EXPECT_EQ(posts.package.basic_data.staffing.on_payroll.Display(), "246");
+  EXPECT_EQ(posts.package.basic_data.staffing.retired.Display(), "85");
+}
+
+// A 自评表 as a web page gives it when the page is cut after so many characters: the funds,
+// the goals, the indicator rows, and the text stops in the 效益 group, inside a row that names
+// its 二级 and nothing else. No 总分 row. Figures made up.
+const char kCutEvaluation[] =
+    "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+    "| 年度资金总额 | 40.00 | 40.00 | 38.00 | 10 | 95.00% | 9.5 |\n"
+    "| 年度总体目标 | 预期目标 | 实际完成情况 |\n"
+    "| | 修缮村道3公里。 | 修缮村道3公里。 |\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标（50分） | 数量指标 | 修缮村道长度 | ≥3公里 | 3公里 | 25 | 25 |\n"
+    "| | 质量指标 | 验收合格率 | 100% | 100% | 25 | 25 |\n"
+    "| 效益指标（30分） | 社会效益指标 | 群众出行便利程度 | 明显改善 | 明显改善 | 15 | 15 |\n"
+    "| | 可持续影响指标 | | | | | |\n";
+
+TEST(RecognizeLayout, AnEvaluationTheTextStopsInsideIsCut) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  const ImportResult r = RecognizeText(kCutEvaluation);
+  EXPECT_EQ(r.package.parts.evaluation, PartState::kCut);
+  ASSERT_EQ(Count(r.notes, "I626"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code == "I626") {
+      EXPECT_EQ(d.severity, Severity::kInfo);
+      EXPECT_EQ(d.reported, "可持续影响指标");
+      EXPECT_NE(d.message_zh.find("最后一行“可持续影响指标”"), std::string::npos) << d.message_zh;
+    }
+  }
+  // The package says so, and keeps saying so through its JSON.
+  const std::string json = WritePackageJson(r.package);
+  EXPECT_NE(json.find("\"evaluation\": \"cut\""), std::string::npos);
+  Result<Package> back = ParsePackageJson(json, "cut.json");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->parts.evaluation, PartState::kCut);
+  // What would have followed the cut is not asked for; what is there is checked as usual.
+  Package p = r.package;
+  std::vector<std::string> codes = Codes(CheckTables(p));
+  for (const char* absent : {"C501", "W401", "W402", "W403"}) {
+    EXPECT_EQ(std::count(codes.begin(), codes.end(), absent), 0) << absent;
+  }
+  p.evaluation.indicators[0].children[0].children[0].score = Cell::Number(*Decimal::Parse("20"));
+  codes = Codes(CheckTables(p));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "S302"), 1);  // 3公里 met: 25, not 20
+  p.evaluation.indicators[0].weight = Cell::Number(*Decimal::Parse("60"));
+  codes = Codes(CheckTables(p));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "W401"), 1);  // a group before the cut
+}
+
+TEST(RecognizeLayout, AnEvaluationThatClosesIsNotCut) {
+  // The same table with its 总分 row, or with its last row scored and a report after it: whole.
+  const std::string whole = std::string(kCutEvaluation) + "| 总分 | 100 | 74.5 |\n";
+  const ImportResult with_total = RecognizeText(whole);
+  EXPECT_EQ(with_total.package.parts.evaluation, PartState::kPresent);
+  EXPECT_EQ(Count(with_total.notes, "I626"), 0);
+  bool total_blank = false;
+  std::string scored = kCutEvaluation;
+  scored.replace(scored.rfind("| | 可持续影响指标 | | | | | |\n"), std::string::npos,
+                 "| | 可持续影响指标 | 设施管护长效性 | 长效 | 长效 | 15 | 15 |\n");
+  const ImportResult closed = RecognizeText(scored);
+  EXPECT_EQ(closed.package.parts.evaluation, PartState::kPresent);
+  for (const Diagnostic& d : CheckTables(closed.package)) {
+    total_blank = total_blank || (d.code == "C501" && d.location.pointer == "/evaluation/total_score");
+  }
+  EXPECT_TRUE(total_blank);  // a closed table without its total is a blank total
+  const ImportResult followed =
+      RecognizeText(std::string(kCutEvaluation) + "\n一、基本情况\n本单位负责村道修缮。\n");
+  EXPECT_EQ(followed.package.parts.evaluation, PartState::kPresent);
+}
+
+TEST(RecognizeLayout, AnEvaluationCutInItsGoalsIsCut) {
+  const std::string text = std::string(kCutEvaluation).substr(
+      0, std::string(kCutEvaluation).find("| 一级指标"));
+  const ImportResult r = RecognizeText(text);
+  EXPECT_EQ(r.package.parts.evaluation, PartState::kCut);
+  for (const Diagnostic& d : CheckTables(r.package)) {
+    EXPECT_NE(d.code, "W402") << d.message_en;
+    EXPECT_NE(d.code, "C501") << d.message_en;
   }
 }
 

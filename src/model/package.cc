@@ -28,7 +28,15 @@ std::string_view ExpenseColumnKey(ExpenseColumn c) {
 }
 
 std::string_view PartStateKey(PartState s) {
-  return s == PartState::kAbsent ? "absent" : "present";
+  switch (s) {
+    case PartState::kPresent:
+      return "present";
+    case PartState::kAbsent:
+      return "absent";
+    case PartState::kCut:
+      return "cut";
+  }
+  return "present";
 }
 
 std::string_view ChildRelationKey(ChildRelation r) {

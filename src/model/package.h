@@ -129,6 +129,11 @@ struct Funds {
   std::vector<FundsRow> rows;
   // 得分计算方法 as the form prints it ("执行率×该指标分值，最高不得超过分值上限"), or "".
   std::string method;
+  // Whether the form has a 原因 column beside the funds (四川's: the reasons for a low rate
+  // and for a budget changed during the year), and that cell of the total row as printed
+  // ("" when blank; it often holds only the form's instructions).
+  bool asks_reason = false;
+  std::string reason;
 };
 
 struct Goal {
@@ -235,8 +240,11 @@ inline constexpr const char* kPackageSchema = "jixiao.package/1";
 
 // Whether a part of the package was in the document it was imported from. An absent part is
 // not checked field by field (its blanks are not errors: the part is not there); a present
-// part is checked in full. A hand-made package states nothing and has all three present.
-enum class PartState { kPresent, kAbsent };
+// part is checked in full. A cut part is there but the document stops inside it (a web page
+// truncated mid-table): what it holds is checked, what would have come after the cut (the
+// total row, the rest of the last group, the cells of the row cut through) is not asked for.
+// A hand-made package states nothing and has all three present.
+enum class PartState { kPresent, kAbsent, kCut };
 struct PartStates {
   PartState basic_data = PartState::kPresent;  // 基础数据表
   PartState evaluation = PartState::kPresent;  // 自评表
@@ -246,7 +254,9 @@ struct PartStates {
            report == PartState::kPresent;
   }
 };
-std::string_view PartStateKey(PartState s);  // "present", "absent"
+std::string_view PartStateKey(PartState s);  // "present", "absent", "cut"
+// The document held the part (in full or cut).
+inline bool Held(PartState s) { return s != PartState::kAbsent; }
 
 struct Package {
   std::string schema = kPackageSchema;

@@ -391,7 +391,8 @@ class PackageReader {
 
   // "parts": which parts the source document held; a missing key is "present".
   bool ReadParts(const json& v, const std::string& p, PartStates* out) {
-    static constexpr std::array<PartState, 2> kStates = {PartState::kPresent, PartState::kAbsent};
+    static constexpr std::array<PartState, 3> kStates = {PartState::kPresent, PartState::kAbsent,
+                                                         PartState::kCut};
     return CheckKeys(v, p, {"basic_data", "evaluation", "report"}) &&
            ReadEnum(v, p, "basic_data", kStates, &PartStateKey, &out->basic_data) &&
            ReadEnum(v, p, "evaluation", kStates, &PartStateKey, &out->evaluation) &&
@@ -682,16 +683,23 @@ class PackageReader {
            ReadCell(v, p, "score", &out->score);
   }
 
+  // "reason": present (even "") when the form has a 原因 column beside the funds.
+  bool ReadReason(const json& v, const std::string& p, Funds* out) {
+    out->asks_reason = Find(v, "reason") != nullptr;
+    return ReadString(v, p, "reason", &out->reason);
+  }
+
   bool ReadFunds(const json& v, const std::string& p, Funds* out) {
     return CheckKeys(v, p,
                      {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate",
                       "score", "general_public", "government_fund", "special_account",
-                      "other_funds", "basic", "project", "rows", "method"}) &&
+                      "other_funds", "basic", "project", "rows", "method", "reason"}) &&
            ReadArray(v, p, "rows", &out->rows,
                      [&](const json& item, const std::string& ip, auto* o) {
                        return ReadFundsRow(item, ip, o);
                      }) &&
            ReadString(v, p, "method", &out->method) &&
+           ReadReason(v, p, out) &&
            ReadCell(v, p, "initial_budget", &out->initial_budget) &&
            ReadCell(v, p, "full_year_budget", &out->full_year_budget) &&
            ReadCell(v, p, "executed", &out->executed) && ReadCell(v, p, "weight", &out->weight) &&
@@ -1079,6 +1087,7 @@ std::string WritePackageJson(const Package& package) {
     eval_json["funds"]["rows"] = std::move(rows);
   }
   if (!f.method.empty()) eval_json["funds"]["method"] = f.method;
+  if (f.asks_reason) eval_json["funds"]["reason"] = f.reason;
   ordered_json planned = ordered_json::array();
   for (const Goal& g : evaluation.goals.planned) {
     planned.push_back({{"number", g.number}, {"text", g.text}});

@@ -1078,10 +1078,10 @@ TEST(PackageJsonError, UnknownKeysFarFromAnyKnownOne) {
       R"(x.json:1:72: /evaluation/indicators/0/value: unknown key "value"; expected one of: name, kind, direction, target, actual, weight, weight_min, weight_max, coefficient, score, deviation, children)");
   EXPECT_EQ(
       err(R"("evaluation": {"funds": {"budget": "1"}}})"),
-      R"(x.json:1:67: /evaluation/funds/budget: unknown key "budget"; expected one of: initial_budget, full_year_budget, executed, weight, execution_rate, score, general_public, government_fund, special_account, other_funds, basic, project, rows, method)");
+      R"(x.json:1:67: /evaluation/funds/budget: unknown key "budget"; expected one of: initial_budget, full_year_budget, executed, weight, execution_rate, score, general_public, government_fund, special_account, other_funds, basic, project, rows, method, reason)");
   EXPECT_EQ(
       err(R"("evaluation": {"funds": {"execution": "1"}}})"),
-      R"(x.json:1:70: /evaluation/funds/execution: unknown key "execution"; expected one of: initial_budget, full_year_budget, executed, weight, execution_rate, score, general_public, government_fund, special_account, other_funds, basic, project, rows, method)");
+      R"(x.json:1:70: /evaluation/funds/execution: unknown key "execution"; expected one of: initial_budget, full_year_budget, executed, weight, execution_rate, score, general_public, government_fund, special_account, other_funds, basic, project, rows, method, reason)");
   EXPECT_EQ(
       err(R"("basic_data": {"staffing": {"on-payroll": "7", "retried": "1"}}})"),
       R"(x.json:1:74: /basic_data/staffing/on-payroll: unknown key "on-payroll"; did you mean "on_payroll"?)");

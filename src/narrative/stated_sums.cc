@@ -1,0 +1,176 @@
+// Sums stated in prose: an amount and the amounts it is said to be made of (stated_sums.h).
+#include "narrative/stated_sums.h"
+
+#include <optional>
+
+#include "base/text.h"
+#include "narrative/claims.h"
+
+namespace jixiao {
+namespace {
+
+bool At(std::string_view s, size_t pos, std::string_view w) {
+  return pos <= s.size() && s.substr(pos, w.size()) == w;
+}
+
+// 元 per unit of money; nullopt for a unit that is not money.
+std::optional<Decimal> YuanPer(std::string_view unit) {
+  if (unit == "元") return Decimal::FromInt(1);
+  if (unit == "千元") return Decimal::FromInt(1000);
+  if (unit == "万元") return Decimal::FromInt(10000);
+  if (unit == "亿元") return Decimal::FromInt(100000000);
+  return std::nullopt;
+}
+
+// How the breakdown is introduced after the total: the bytes it takes and whether it is the
+// whole breakdown; 0 bytes when the amount introduces none.
+struct Connector {
+  size_t bytes = 0;
+  bool whole = true;
+};
+
+Connector ConnectorAt(std::string_view s, size_t pos) {
+  const size_t start = pos;
+  while (At(s, pos, " ") || At(s, pos, "\u3000")) pos += At(s, pos, " ") ? 1 : 3;
+  if (At(s, pos, "：") || At(s, pos, ":")) {
+    const size_t after = pos + (At(s, pos, ":") ? 1 : 3);
+    return {after - start, !(At(s, after, "其中") || At(s, after, "包括"))};
+  }
+  if (At(s, pos, "，") || At(s, pos, ",")) pos += At(s, pos, ",") ? 1 : 3;
+  for (std::string_view w : {"用于", "其中", "包括"}) {
+    if (!At(s, pos, w)) continue;
+    size_t after = pos + w.size();
+    if (At(s, after, "：")) after += 3;
+    if (At(s, after, ":")) after += 1;
+    return {after - start, w == "用于"};
+  }
+  return {};
+}
+
+// Words after which the amounts are no plain list of parts.
+constexpr std::string_view kNotAList[] = {
+    "合计", "共计", "总计", "其中", "增", "减", "比", "较", "上年", "每", "人均", "平均",
+    "约",   "左右", "：",   ":",
+};
+
+// The sentences of `text`: [begin, end) byte ranges, split at 。！？；and line breaks.
+std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t begin = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t stop = 0;
+    if (text[pos] == '\n') stop = 1;
+    for (std::string_view end : {"。", "！", "？", "；"}) {
+      if (At(text, pos, end)) stop = end.size();
+    }
+    if (stop == 0) {
+      ++pos;
+      continue;
+    }
+    if (pos > begin) out.emplace_back(begin, pos);
+    pos += stop;
+    begin = pos;
+  }
+  if (pos > begin) out.emplace_back(begin, pos);
+  return out;
+}
+
+// How many brackets are open at byte offset `at` of `s`.
+int DepthAt(std::string_view s, size_t at) {
+  int depth = 0;
+  for (size_t i = 0; i < at && i < s.size();) {
+    const char32_t c = NextCodePoint(s, &i);
+    if (c == U'（' || c == U'(') {
+      ++depth;
+    } else if ((c == U'）' || c == U')') && depth > 0) {
+      --depth;
+    }
+  }
+  return depth;
+}
+
+StatedAmount AmountOf(const Mention& m, size_t offset) {
+  StatedAmount a;
+  a.value = m.value;
+  a.unit = m.unit;
+  a.begin = static_cast<int>(offset) + m.begin;
+  a.end = static_cast<int>(offset) + m.end;
+  return a;
+}
+
+// The stated sum that starts at money mention `i` of the sentence, if it is one.
+std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const SentenceClaims& claims,
+                               size_t i) {
+  const std::vector<Mention>& ms = claims.mentions;
+  const Mention& total = ms[i];
+  if (!YuanPer(total.unit) || total.approximate || total.is_difference ||
+      DepthAt(s, total.begin) > 0) {
+    return std::nullopt;
+  }
+  // "约50万元", "近50万元", "超过50万元", "50万元左右": not an amount to add up to.
+  for (std::string_view w : {"约", "近", "超", "逾", "过"}) {
+    if (total.begin >= static_cast<int>(w.size()) && At(s, total.begin - w.size(), w)) {
+      return std::nullopt;
+    }
+  }
+  if (At(s, total.end, "左右")) return std::nullopt;
+  const Connector c = ConnectorAt(s, total.end);
+  if (c.bytes == 0) return std::nullopt;
+  const size_t from = total.end + c.bytes;
+  for (std::string_view w : kNotAList) {
+    if (s.find(w, from) != std::string_view::npos) return std::nullopt;
+  }
+  StatedSum sum;
+  sum.total = AmountOf(total, offset);
+  sum.whole = c.whole;
+  const Decimal total_yuan = total.value * *YuanPer(total.unit);
+  Decimal h = total.value.HalfUlp() * *YuanPer(total.unit);
+  Decimal parts_yuan;
+  for (size_t j = i + 1; j < ms.size(); ++j) {
+    const Mention& m = ms[j];
+    if (DepthAt(s, m.begin) > 0) continue;  // a remark in brackets
+    const auto per = YuanPer(m.unit);
+    if (!per || m.approximate || m.is_difference) return std::nullopt;
+    sum.parts.push_back(AmountOf(m, offset));
+    parts_yuan = parts_yuan + m.value * *per;
+    const Decimal part_h = m.value.HalfUlp() * *per;
+    if (part_h < h) h = part_h;
+  }
+  if (sum.parts.size() < 2) return std::nullopt;
+  sum.sum = Decimal::Divide(parts_yuan, *YuanPer(total.unit), parts_yuan.scale() + 8,
+                            Rounding::kHalfUp)
+                .Normalized();
+  // Rounded half up, a written figure a stands for [a − h, a + h); n parts for [s − n·h, s + n·h).
+  const Decimal n = Decimal::FromInt(static_cast<int64_t>(sum.parts.size()));
+  const Decimal sum_lo = parts_yuan - n * h;
+  const Decimal sum_hi = parts_yuan + n * h;
+  const Decimal total_lo = total_yuan - h;
+  const Decimal total_hi = total_yuan + h;
+  if (sum.whole) {
+    sum.holds = total_lo < sum_hi && sum_lo < total_hi;
+  } else {
+    sum.holds = sum_lo < total_hi;
+  }
+  return sum;
+}
+
+}  // namespace
+
+std::vector<StatedSum> FindStatedSums(std::string_view text) {
+  std::vector<StatedSum> out;
+  for (const auto& [begin, end] : Sentences(text)) {
+    Sentence sentence;
+    sentence.text = text.substr(begin, end - begin);
+    const SentenceClaims claims = ExtractClaims(sentence, 0);
+    for (size_t i = 0; i < claims.mentions.size(); ++i) {
+      if (auto sum = SumAt(sentence.text, begin, claims, i)) {
+        out.push_back(std::move(*sum));
+        break;  // the parts run to the sentence's end
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace jixiao
