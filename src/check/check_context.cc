@@ -64,6 +64,42 @@ std::string CheckContext::Column(std::string_view key, bool zh) const {
   return ColumnName(key, package.fiscal_year, zh);
 }
 
+namespace {
+
+// Walks the indicator tree (depth bounded by the model's levels), noting whether any written
+// score has decimals and whether one is a part of its weight.
+void NoteScores(const Indicator& node, bool& decimals, bool& partial) {
+  if (node.score.has_number() && node.score.value.valid()) {
+    if (node.score.value.scale() > 0) decimals = true;
+    if (node.weight.has_number() && node.weight.value.valid() && node.score.value > Decimal() &&
+        node.score.value < node.weight.value) {
+      partial = true;
+    }
+  }
+  for (const Indicator& child : node.children) NoteScores(child, decimals, partial);
+}
+
+}  // namespace
+
+bool ScoredInWholePoints(const Evaluation& evaluation) {
+  bool decimals = false;
+  bool partial = false;
+  const Funds& f = evaluation.funds;
+  auto note = [&](const Cell& score, const Cell& weight) {
+    if (!score.has_number() || !score.value.valid()) return;
+    if (score.value.scale() > 0) decimals = true;
+    if (weight.has_number() && weight.value.valid() && score.value > Decimal() &&
+        score.value < weight.value) {
+      partial = true;
+    }
+  };
+  note(f.score, f.weight);
+  for (const FundsRow& row : f.rows) note(row.score, row.weight);
+  note(evaluation.total_score, evaluation.total_weight);
+  for (const Indicator& top : evaluation.indicators) NoteScores(top, decimals, partial);
+  return partial && !decimals;
+}
+
 Interval ScoreRange(const Cell& score, int rulebook_decimals) {
   const int decimals = std::max(score.value.scale(), rulebook_decimals);
   return Interval::Written(score.value.Rounded(decimals));

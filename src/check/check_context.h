@@ -42,12 +42,23 @@ struct CheckContext {
   const std::vector<SentenceClaims>& claims;  // what each sentence states, read once
   const std::vector<uint32_t>& words;         // the ReportWord bits of each sentence
   uint32_t report_words = 0;                  // the ReportWord bits of the whole report
+  // The self-evaluation is scored in whole points (ScoredInWholePoints): an integer score then
+  // stands for the whole point it was rounded to, not for the rulebook's decimals.
+  bool whole_points = false;
 
+  // The decimals a reported score is read at, at least: the rulebook's, or none on a table
+  // scored in whole points.
+  int ScoreDecimals(int rulebook_decimals) const { return whole_points ? 0 : rulebook_decimals; }
   // Appends a diagnostic with the catalogue's severity for `code`.
   Diagnostic& Add(std::string_view code, Location location);
   std::string Column(std::string_view key, bool zh) const;
 };
 
+// True when the table shows that it rounds its scores to whole points: every score written in
+// it (执行率得分, indicators, 总分) has no decimals, and at least one of them is a part of its
+// weight (0 < score < 分值) — a partial score written whole. A table of full marks only, or one
+// with a single decimal score anywhere, is read at the rulebook's decimals.
+bool ScoredInWholePoints(const Evaluation& evaluation);
 // The range a reported *score* stands for. Scores are printed to the rulebook's decimals,
 // with trailing zeros often dropped: "10" under a 2-decimal rulebook is 10.00, so a score is
 // read at max(written decimals, rulebook decimals).

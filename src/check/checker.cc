@@ -26,7 +26,10 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
       report_words |= words.back();
     }
   }
-  internal::CheckContext cx{package, rulebook, sheet, &out, sentences, claims, words, report_words};
+  internal::CheckContext cx{
+      package, rulebook,     sheet,
+      &out,    sentences,    claims,
+      words,   report_words, internal::ScoredInWholePoints(package.evaluation)};
   // A part the document did not hold (Package::parts) is not checked: its blanks are not
   // missing values, and the import said once that it is absent (I603). What is there is
   // checked in full.

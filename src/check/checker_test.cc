@@ -159,6 +159,46 @@ TEST_F(CheckerTest, ExecutionScore) {
   EXPECT_EQ(d->reported, "9.5");
 }
 
+// A table whose every score is a whole number, one of them a part of its weight, is scored in
+// whole points: 10 for 9.825 and 8 for 7.875 are the rounding that precision implies.
+TEST_F(CheckerTest, ScoresWrittenInWholePoints) {
+  example_.evaluation.funds.score = Cell::Number(D("10"));  // 10 × 98.25% = 9.825
+  Leaf(0, 0, 0).actual = "6.3";                             // ≧8次, 10 × 6.3 ÷ 8 = 7.875
+  Leaf(0, 0, 0).score = Cell::Number(D("8"));
+  example_.evaluation.total_score = Cell::Number(D("98"));
+  const auto found = Check(example_);
+  EXPECT_EQ(Count(found, "S301"), 0);
+  EXPECT_EQ(Count(found, "S302"), 0);
+  EXPECT_EQ(Count(found, "S306"), 0);
+
+  // A score far from its point is still found in whole points.
+  Leaf(0, 0, 1).actual = "15000";  // ≧2万人次: 7.5, reported 10
+  const auto off = Check(example_);
+  ASSERT_EQ(Count(off, "S302"), 1);
+  EXPECT_EQ(Find(off, "S302")->location.pointer,
+            "/evaluation/indicators/0/children/0/children/1/score");
+}
+
+// One score written with decimals anywhere shows the table keeps the rulebook's decimals.
+TEST_F(CheckerTest, OneDecimalScoreKeepsTheRulebooksPrecision) {
+  example_.evaluation.funds.score = Cell::Number(D("10"));
+  Leaf(0, 0, 0).actual = "6.3";
+  Leaf(0, 0, 0).score = Cell::Number(D("8"));
+  example_.evaluation.total_score = Cell::Number(D("98.0"));
+  const auto found = Check(example_);
+  EXPECT_EQ(Count(found, "S301"), 1);
+  EXPECT_EQ(Count(found, "S302"), 1);
+}
+
+// Full marks everywhere is no sign of whole-point rounding: 10 for 9.825 is a finding.
+TEST_F(CheckerTest, FullMarksAloneKeepTheRulebooksPrecision) {
+  example_.evaluation.funds.score = Cell::Number(D("10"));
+  example_.evaluation.total_score = Cell::Number(D("100"));
+  const Diagnostic* d = Find(Checked(), "S301");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->computed, "9.8");
+}
+
 TEST_F(CheckerTest, FundsSplit) {
   example_.evaluation.funds.general_public = Cell::Number(D("120.88"));
   const Diagnostic* d = Find(Checked(), "A104");

@@ -217,7 +217,7 @@ void CheckFundsRows(CheckContext& cx) {
       d.hint_zh = "每行的执行率按该行自己的执行数和预算数计算。";
       d.hint_en = "Each row's rate follows from that row's own executed amount and budget.";
     }
-    const auto score = ScoreFigureOf(row.score, cx.rulebook.execution_decimals);
+    const auto score = ScoreFigureOf(row.score, cx.ScoreDecimals(cx.rulebook.execution_decimals));
     if (ex.score && score && Disagree(score->range, ex.score_range)) {
       Diagnostic& d = cx.Add("S309", RowLocation(row, i, "score"));
       d.related.push_back(RowLocation(row, i, "weight"));
@@ -320,7 +320,8 @@ void CheckFunds(CheckContext& cx) {
     }
   }
 
-  const auto reported_score = ScoreFigureOf(f.score, cx.rulebook.execution_decimals);
+  const auto reported_score =
+      ScoreFigureOf(f.score, cx.ScoreDecimals(cx.rulebook.execution_decimals));
   if (ex.score && reported_score && Disagree(reported_score->range, ex.score_range)) {
     Diagnostic& d = cx.Add("S301", FundsLocation(f, "score"));
     d.related.push_back(FundsLocation(f, "execution_rate"));

@@ -97,7 +97,7 @@ void CheckCoefficient(CheckContext& cx, const LeafScore& s, int decimals) {
     d.hint_en = "A score coefficient lies between 0 and 1 (0% and 100%).";
     return;
   }
-  const auto reported = ScoreFigureOf(node.score, decimals);
+  const auto reported = ScoreFigureOf(node.score, cx.ScoreDecimals(decimals));
   if (!reported || !s.weight) return;
   // The coefficient as written stands for ±½ of its last decimal.
   const Cell& c = node.coefficient;
@@ -144,7 +144,7 @@ void CheckIndicators(CheckContext& cx) {
     // The row a cut 自评表 stops in: what it lacks is not there, not left blank.
     if (node.score.blank() && OnCutPath(cx.package, &node)) continue;
     const std::string name = std::string(TrimBlank(node.name));
-    const auto reported = ScoreFigureOf(node.score, decimals);
+    const auto reported = ScoreFigureOf(node.score, cx.ScoreDecimals(decimals));
 
     if (reported && s.weight && reported->value > *s.weight) {
       Diagnostic& d = cx.Add("S305", LeafLocation(s, "score"));
@@ -488,7 +488,9 @@ void CheckTotal(CheckContext& cx) {
     d.hint_en = "Fill in the total: the execution score plus the indicator scores.";
     return;
   }
-  // The reported total against the reported parts (pure arithmetic).
+  // The reported total against the reported parts (pure arithmetic). The total adds the
+  // scores as written, so a table scored in whole points adds whole numbers exactly: the
+  // parts are read at the rulebook's decimals here, not widened to ±0.5 each.
   const int decimals = cx.rulebook.score_decimals;
   std::optional<Figure> sum = ScoreFigureOf(ev.funds.score, cx.rulebook.execution_decimals);
   ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
