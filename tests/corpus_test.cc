@@ -30,6 +30,7 @@
 #include "compute/scoring.h"
 #include "import/importer.h"
 #include "model/package_json.h"
+#include "render/form.h"
 #include "rules/rulebook.h"
 #include "tests/test_support.h"
 
@@ -260,7 +261,12 @@ Outcome ImportAndCheck(const fs::path& document, const Expectation& expect) {
     const size_t eol = bytes.find('\n');
     bytes = eol == std::string::npos ? std::string() : bytes.substr(eol + 1);
   }
-  Result<LoadedPackage> loaded = LoadPackageBytes(bytes, document.filename().string());
+  // As the CLI does: read in the layout of the bundled form that fits it best.
+  ImportOptions options;
+  Result<std::vector<ReadingSpec>> layouts = BundledReadingSpecs();
+  EXPECT_TRUE(layouts.ok()) << layouts.status().message();
+  if (layouts.ok()) options.layouts = std::move(layouts).value();
+  Result<LoadedPackage> loaded = LoadPackageBytes(bytes, document.filename().string(), options);
   if (!loaded.ok()) {
     out.refused = true;
     out.refusal = loaded.status().message();

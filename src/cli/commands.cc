@@ -57,14 +57,24 @@ constexpr const char* kStdinName = "-";
 
 // Loads a package (JSON, or a document imported on the fly; "-" is standard input) and the
 // rulebook that applies to it; prints the failure and returns false.
+// A document (not a package) is read as `import` reads it: in the layout of the bundled form
+// that fits it best (ImportOptions::layouts).
 bool Load(const std::string& path, const Options& o, Loaded* out) {
+  ImportOptions options;
+  options.rulebook = o.rulebook;
+  Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
+  if (!bundled.ok()) {
+    PrintError(bundled.status().message());
+    return false;
+  }
+  options.layouts = std::move(bundled).value();
   Result<LoadedPackage> p = Status::Ok();
   if (path == kStdinName) {
     Result<std::string> bytes = ReadStandardInput();
-    p = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), o.rulebook)
+    p = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
                    : Result<LoadedPackage>(bytes.status());
   } else {
-    p = LoadAnyPackage(path, o.rulebook);
+    p = LoadAnyPackage(path, options);
   }
   if (!p.ok()) {
     PrintError(p.status().message());

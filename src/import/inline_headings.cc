@@ -62,6 +62,34 @@ size_t TitleEnd(std::string_view head) {
   return 0;
 }
 
+// A heading run on into its first paragraph ("(二)设置机构及人员情况 我局成立于…"): the heading
+// ends at the first blank after its marker when what comes before is a short title (at most
+// kLongestHeading characters, no sentence punctuation) and something follows. `marker` is the
+// length of the heading's number. Appends the heading, then the body when cut.
+constexpr int kLongestHeading = 30;
+void AppendHeadingAndBody(std::string_view part, size_t marker,
+                          std::vector<std::string_view>* parts) {
+  size_t pos = marker;
+  int chars = 0;
+  while (pos < part.size() && chars <= kLongestHeading) {
+    size_t next = pos;
+    const char32_t cp = NextCodePoint(part, &next);
+    if (cp == U' ' || cp == U'\u3000') {
+      const std::string_view body = TrimBlank(part.substr(pos));
+      if (chars >= 2 && !body.empty()) {
+        parts->push_back(TrimBlank(part.substr(0, pos)));
+        parts->push_back(body);
+        return;
+      }
+      break;
+    }
+    if (cp == U'。' || cp == U'，' || cp == U'；' || cp == U'：' || cp == U':' || cp == U',') break;
+    ++chars;
+    pos = next;
+  }
+  parts->push_back(part);
+}
+
 }  // namespace
 
 bool StartsWithFirstHeading(std::string_view line) { return TopMarker(TrimBlank(line), 0) > 0; }
@@ -70,6 +98,7 @@ std::vector<std::string_view> InlineHeadingParts(std::string_view line) {
   const std::string_view t = TrimBlank(line);
   if (t.size() < kShortestRunTogetherReport) return {};
   std::vector<size_t> cuts;
+  std::vector<size_t> markers;  // the length of each cut's heading number
   size_t next_top = 0;  // index in kNumerals of the next top heading
   size_t next_sub = 0;  // of the next subheading (after a top heading only)
   char32_t before = 0;  // the code point before position i
@@ -89,6 +118,7 @@ std::vector<std::string_view> InlineHeadingParts(std::string_view line) {
         ++next_sub;
       }
       if (used > 0) {
+        markers.push_back(used);
         before = 0;
         i += used;
         continue;
@@ -110,7 +140,7 @@ std::vector<std::string_view> InlineHeadingParts(std::string_view line) {
   }
   for (size_t k = 0; k < cuts.size(); ++k) {
     const size_t end = k + 1 < cuts.size() ? cuts[k + 1] : t.size();
-    parts.push_back(TrimBlank(t.substr(cuts[k], end - cuts[k])));
+    AppendHeadingAndBody(TrimBlank(t.substr(cuts[k], end - cuts[k])), markers[k], &parts);
   }
   return parts;
 }

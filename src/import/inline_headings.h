@@ -24,7 +24,9 @@ inline constexpr size_t kShortestRunTogetherReport = 600;
 // The pieces of `line` cut before each inline heading, trimmed; empty when the line is not cut.
 // The text before the first heading is the first piece when not blank — two pieces when it
 // starts with the report's title run on into the preamble: cut after the first 报告 among its
-// first 80 characters ("…绩效自评报告" / "为规范…"; not "报告如下").
+// first 80 characters ("…绩效自评报告" / "为规范…"; not "报告如下"). A heading run on into its
+// first paragraph after a blank ("(二)机构和人员 本单位编制…") is two pieces, the heading and the
+// paragraph, when the title before the blank is short (at most 30 characters) and no sentence.
 std::vector<std::string_view> InlineHeadingParts(std::string_view line);
 
 // Whether the trimmed line starts with the top heading "一、" (a heading on a line of its own).

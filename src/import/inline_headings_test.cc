@@ -36,6 +36,28 @@ TEST(InlineHeadings, CutsBeforeEachHeadingInOrder) {
   EXPECT_EQ(parts[6], "三、问题和改进措施无。");
 }
 
+// As a PDF copies it: each heading's title, a blank, then its first paragraph on the same run.
+TEST(InlineHeadings, AHeadingRunOnIntoItsParagraphIsCutAfterItsTitle) {
+  const std::string line = "一、单位概况 (一)主要职责 " + Filler() +
+                           "(二)机构和人员 本单位编制 12 人,在职 11 人。" + Filler() +
+                           "二、目标完成情况 " + Filler();
+  const std::vector<std::string_view> parts = InlineHeadingParts(line);
+  ASSERT_EQ(parts.size(), 7u);
+  EXPECT_EQ(parts[0], "一、单位概况");
+  EXPECT_EQ(parts[1], "(一)主要职责");
+  EXPECT_EQ(parts[2].substr(0, 6), "本年");
+  EXPECT_EQ(parts[3], "(二)机构和人员");
+  EXPECT_EQ(parts[4].substr(0, std::string_view("本单位编制 12 人").size()), "本单位编制 12 人");
+  EXPECT_EQ(parts[5], "二、目标完成情况");
+  // A title that is a sentence is not a heading's: it stays whole.
+  const std::string sentence = "一、本年度各项工作均已完成，具体如下 " + Filler() + "二、甲" +
+                               Filler() + "三、乙" + Filler();
+  const std::vector<std::string_view> whole = InlineHeadingParts(sentence);
+  ASSERT_EQ(whole.size(), 3u);
+  EXPECT_EQ(whole[0].substr(0, std::string_view("一、本年度各项工作均已完成，具体如下 本").size()),
+            "一、本年度各项工作均已完成，具体如下 本");
+}
+
 TEST(InlineHeadings, SubheadingsRestartUnderEachHeading) {
   const std::string line =
       "一、甲" + Filler() + "（一）乙" + Filler() + "二、丙（一）丁" + Filler();

@@ -387,12 +387,8 @@ class Reader : public TomlReader {
     const toml::node* subs = t->get("subsections");  // optional
     if (subs == nullptr) return Status::Ok();
     const std::string subs_path = TomlKeyPath(path, "subsections");
-    const auto* array = subs->as_array();
-    if (array == nullptr) {
-      return Error(subs->source(), subs_path,
-                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
-                       TomlTypeName(*subs)));
-    }
+    const toml::array* array = nullptr;
+    FORM_RETURN_IF_ERROR(ArrayOfTables(*subs, subs_path, &array));
     if (depth >= kMaxOutlineDepth && !array->empty()) {
       return Error(subs->source(), subs_path,
                    TrF("提纲最多 {} 级", "the outline has at most {} levels", kMaxOutlineDepth));
@@ -439,15 +435,22 @@ class Reader : public TomlReader {
 
   // ---- [basic_data] ----
 
+  // `node` as an array (of tables: each element is checked by the caller's reader), or the
+  // located error saying what it is instead.
+  Status ArrayOfTables(const toml::node& node, const std::string& path,
+                       const toml::array** out) const {
+    *out = node.as_array();
+    if (*out != nullptr) return Status::Ok();
+    return Error(node.source(), path,
+                 TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
+                     TomlTypeName(node)));
+  }
+
   Status ReadExpenseRows(const toml::table& t, std::vector<FormExpenseRow>* out) const {
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(t, "basic_data", "expense_rows", &node));
-    const auto* array = node->as_array();
-    if (array == nullptr) {
-      return Error(node->source(), "basic_data.expense_rows",
-                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
-                       TomlTypeName(*node)));
-    }
+    const toml::array* array = nullptr;
+    FORM_RETURN_IF_ERROR(ArrayOfTables(*node, "basic_data.expense_rows", &array));
     std::set<std::string> seen;
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
@@ -520,12 +523,8 @@ class Reader : public TomlReader {
     const std::string path = TomlKeyPath("evaluation", key);
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(t, "evaluation", key, &node));
-    const auto* array = node->as_array();
-    if (array == nullptr) {
-      return Error(node->source(), path,
-                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
-                       TomlTypeName(*node)));
-    }
+    const toml::array* array = nullptr;
+    FORM_RETURN_IF_ERROR(ArrayOfTables(*node, path, &array));
     for (size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
       const std::string element_path = TomlIndexPath(path, i);
@@ -586,12 +585,8 @@ class Reader : public TomlReader {
     const std::string path = TomlKeyPath("evaluation", key);
     const toml::node* node = nullptr;
     FORM_RETURN_IF_ERROR(Require(t, "evaluation", key, &node));
-    const auto* array = node->as_array();
-    if (array == nullptr) {
-      return Error(node->source(), path,
-                   TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
-                       TomlTypeName(*node)));
-    }
+    const toml::array* array = nullptr;
+    FORM_RETURN_IF_ERROR(ArrayOfTables(*node, path, &array));
     if (array->size() < min_count) {
       return Error(node->source(), path,
                    TrF("应至少有 {} 栏，实为 {} 栏", "expected at least {} columns, found {}",
