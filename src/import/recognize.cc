@@ -384,6 +384,19 @@ bool IsPlaceholderLabel(std::string_view label) {
   return t.empty() || t == "……" || t == "..." || Has(t, "一个专项一行") || Has(t, "一个项目一行");
 }
 
+// The label of a spare line a form prints for more indicators: "……", "...", "指标2", "指标3：".
+bool IsSpareIndicatorLabel(std::string_view label) {
+  std::string_view t = TrimBlank(label);
+  if (t == "……" || t == "..." || t == "…") return true;
+  if (!StartsWith(t, "指标")) return false;
+  t.remove_prefix(std::string_view("指标").size());
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  t.remove_prefix(digits);
+  return t.empty() || t == "：" || t == ":";
+}
+
 // ---------------------------------------------------------------------------------------
 
 class Recognizer {
@@ -2097,9 +2110,18 @@ class Recognizer {
       if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
     }
     cell_field(8, "coefficient", &leaf.coefficient);
-    // A row that only names a group (no leaf cells) adds no leaf.
-    const bool leafless = leaf.name.empty() && leaf.target.empty() && leaf.actual.empty() &&
-                          leaf.weight.blank() && leaf.score.blank() && (!l1.empty() || !l2.empty());
+    // A row that only names a group (no leaf cells) adds no leaf; nor does a spare line the
+    // form prints for more indicators ("指标2", "……") left empty.
+    const bool empty = leaf.target.empty() && leaf.actual.empty() && leaf.weight.blank() &&
+                       leaf.score.blank() && leaf.deviation.empty();
+    const bool leafless = empty && leaf.name.empty() && (!l1.empty() || !l2.empty());
+    if (empty && IsSpareIndicatorLabel(leaf.name)) {
+      for (auto it = p_.provenance.lower_bound(pointer + "/");
+           it != p_.provenance.end() && it->first.rfind(pointer + "/", 0) == 0;) {
+        it = p_.provenance.erase(it);
+      }
+      return;
+    }
     if (!leafless) parent.children.push_back(std::move(leaf));
   }
 

@@ -524,6 +524,30 @@ TEST(RecognizeLayout, AnEvaluationTheTextStopsInsideIsCut) {
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "W401"), 1);  // a group before the cut
 }
 
+// The national project form prints spare lines for more indicators ("指标2", "……"); left
+// empty, they are no indicators. A line that names one ("指标1工程验收合格率") or holds a figure is.
+TEST(RecognizeLayout, TheFormsSpareIndicatorLinesAreNoIndicators) {
+  const ImportResult r = RecognizeText(
+      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+      "| 产出指标 | 数量指标 | 指标1修缮村道长度 | 3公里 | 3公里 | 25 | 25 |\n"
+      "| | | 指标2 | | | | |\n"
+      "| | | …… | | | | |\n"
+      "| | 质量指标 | 指标1：验收合格率 | 100% | 100% | 25 | 25 |\n"
+      "| | | 指标2： | | | | |\n"
+      "| | | 指标3 | 100% | | | |\n"
+      "| 总分 | 50 | 50 |\n");
+  const std::vector<Indicator>& tops = r.package.evaluation.indicators;
+  ASSERT_EQ(tops.size(), 1u);
+  ASSERT_EQ(tops[0].children.size(), 2u);
+  ASSERT_EQ(tops[0].children[0].children.size(), 1u);
+  EXPECT_EQ(tops[0].children[0].children[0].name, "指标1修缮村道长度");
+  ASSERT_EQ(tops[0].children[1].children.size(), 2u);  // 指标3 has a target: kept
+  EXPECT_EQ(tops[0].children[1].children[1].name, "指标3");
+  for (const auto& [pointer, source] : r.package.provenance) {
+    EXPECT_NE(pointer.rfind("/evaluation/indicators/0/children/0/children/1", 0), 0u) << pointer;
+  }
+}
+
 TEST(RecognizeLayout, AnEvaluationThatClosesIsNotCut) {
   // The same table with its 总分 row, or with its last row scored and a report after it: whole.
   const std::string whole = std::string(kCutEvaluation) + "| 总分 | 100 | 74.5 |\n";
