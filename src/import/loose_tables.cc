@@ -812,15 +812,9 @@ class Rebuilder {
                               next[0] <= '9' && IsFigure(a + next);
         const bool at_percent = next == "%" && IsFigure(a);
         if (at_point || at_percent) {
-          const std::string both = a + next;
-          Item joined = std::move(v[k]);
-          Cell& c = joined.cells[0];
-          const Cell& tail = v[k + 1].cells[0];
-          c.written = (c.written.empty() ? c.text : c.written) + "\n" +
-                      (tail.written.empty() ? tail.text : tail.written);
-          c.text = both;
-          c.kind = KindOf(c.text);
-          joined.compact = c.text;
+          std::string both = a + next;  // before v[k] is moved: `a` is its text
+          Item joined = JoinedItems(std::move(v[k]), v[k + 1], std::move(both));
+          joined.cells[0].kind = KindOf(joined.cells[0].text);
           out.push_back(std::move(joined));
           ++k;
           continue;
@@ -829,6 +823,18 @@ class Rebuilder {
       out.push_back(std::move(v[k]));
     }
     v = std::move(out);
+  }
+
+  // The one-cell item `a` with the one-cell item `b` joined onto it: its text becomes `text`,
+  // and the words as written keep both, a line each.
+  static Item JoinedItems(Item a, const Item& b, std::string text) {
+    Cell& c = a.cells[0];
+    const Cell& tail = b.cells[0];
+    c.written = (c.written.empty() ? c.text : c.written) + "\n" +
+                (tail.written.empty() ? tail.text : tail.written);
+    c.text = text;
+    a.compact = std::move(text);
+    return a;
   }
 
   // "经济效益" then "指标", "满意度" then "指标": a 一级 / 二级 indicator's name wrapped before its
@@ -843,14 +849,7 @@ class Rebuilder {
         const std::string both = v[k].compact + "指标";
         const std::string core = HeaderCore(both);
         if (LooksLevel1(core) || LooksLevel2(core)) {
-          Item joined = std::move(v[k]);
-          Cell& c = joined.cells[0];
-          const Cell& tail = v[k + 1].cells[0];
-          c.written = (c.written.empty() ? c.text : c.written) + "\n" +
-                      (tail.written.empty() ? tail.text : tail.written);
-          c.text = both;
-          joined.compact = both;
-          out.push_back(std::move(joined));
+          out.push_back(JoinedItems(std::move(v[k]), v[k + 1], both));
           ++k;
           continue;
         }
