@@ -180,7 +180,7 @@ TEST(ImportMessyText, PdfCopyOneCellPerLine) {
   EXPECT_EQ(skipped[0]->location.source->line, 74);
   EXPECT_EQ(
       skipped[0]->message_zh,
-      "有 6 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：第74行“- 1 -”（页码）；"
+      "有 6 行不是正文（页码、页眉、网页栏目、换页重复的表头或点线），未导入：第74行“- 1 -”（页码）；"
       "第76行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第175行“- 2 -”（页码）；"
       "第177行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）；第189行“- 3 -”（页码）；"
       "第191行“某县文化馆2023年度部门整体支出绩效自评材料”（页眉）。");
@@ -224,8 +224,8 @@ TEST(ImportMessyText, WebPageSingleSpaceRows) {
   const auto skipped = Notes(l, "I607");
   ASSERT_EQ(skipped.size(), 1u);
   EXPECT_EQ(skipped[0]->message_en,
-            "5 lines are not content (page numbers, page headers, web page chrome or table headers "
-            "repeated on a new page) and were left out: line 1 \"打印本页 关闭窗口\" (web page "
+            "5 lines are not content (page numbers, page headers, web page chrome, table headers "
+            "repeated on a new page or leader dots) and were left out: line 1 \"打印本页 关闭窗口\" (web page "
             "chrome); line 3 \"发布时间：2024-04-10 "
             "09:30 来源：县财政局 浏览次数：128\" (web page chrome); line 4 \"【字体：大 中 小】\" "
             "(web page chrome); line 33 \"分享到：\" (web page chrome); line 34 \"【打印本页】 "

@@ -61,11 +61,11 @@ struct FlatBlock {
 
 // Text: a line the reader left out because it is not content — a page number ("第 3 页 共 12
 // 页", "- 3 -", "3/12"), a page header repeated beside page numbers, a web page's chrome
-// ("打印本页", "【字体：大 中 小】", "发布时间：…", "来源：…"), or a table's header repeated at
-// the top of the next page — so that it neither breaks a table nor lands in the report. The
+// ("打印本页", "【字体：大 中 小】", "发布时间：…", "来源：…"), a table's header repeated at
+// the top of the next page, or leader dots left in a table by a text box ("……", "..") — so that it neither breaks a table nor lands in the report. The
 // recognizer lists them in one note (I607).
 struct FlatSkipped {
-  enum class Why { kPageNumber, kPageHeader, kSiteChrome, kRepeatedHeader };
+  enum class Why { kPageNumber, kPageHeader, kSiteChrome, kRepeatedHeader, kFiller };
   int line = 0;      // 1-based
   std::string text;  // as written, trimmed
   Why why = Why::kPageNumber;

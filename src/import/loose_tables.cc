@@ -159,6 +159,13 @@ std::optional<Col> HeaderWord(std::string_view compact) {
 bool IsNameLabel(std::string_view compact) {
   return std::find(kNameLabels.begin(), kNameLabels.end(), compact) != kNameLabels.end();
 }
+// The first rows of a project's 自评表: 项目名称 / 主管部门 / 实施单位, each followed by its value.
+bool IsProjectLabel(std::string_view compact) {
+  for (std::string_view w : {"项目名称", "主管部门", "实施单位", "主管部门及代码", "实施单位名称"}) {
+    if (compact == w) return true;
+  }
+  return false;
+}
 bool IsStaffLabel(std::string_view compact) {
   return std::find(kStaffLabels.begin(), kStaffLabels.end(), compact) != kStaffLabels.end();
 }
@@ -412,6 +419,17 @@ bool LooksLevel2(std::string_view core) {
   return EndsWith(core, "指标") || Has(core, "满意度") || Has(core, "效益") || Has(core, "可持续");
 }
 
+// The name of a 一级 or 二级 indicator, with or without its last word 指标 ("可持续影响",
+// "社会效益指标").
+bool NamesIndicatorGroup(std::string_view core) {
+  if (LooksLevel1(core) || (EndsWith(core, "指标") && core.size() <= 36)) return true;
+  for (std::string_view w : {"数量", "质量", "时效", "经济效益", "社会效益", "生态效益",
+                             "可持续影响", "满意度", "服务对象满意度"}) {
+    if (core == w) return true;
+  }
+  return false;
+}
+
 int Fit(const Cell& cell, Col col, int column) {
   const Kind k = cell.kind;
   // A cell written empty is a cell of the row, whatever its column.
@@ -434,6 +452,9 @@ int Fit(const Cell& cell, Col col, int column) {
     case Col::kLevel3:
       return k == Kind::kText ? 0 : k == Kind::kTarget ? 5 : 40;
     case Col::kDeviation:
+      // An indicator group's name is the next row's, never a reason (the last row of a table
+      // cut short: "… 10 10 可持续影响").
+      if (k == Kind::kText && NamesIndicatorGroup(HeaderCore(Compact(cell.text)))) return kInf;
       // "0" or "无" where no deviation is explained: a figure is possible, if unlikely.
       return k == Kind::kText ? 3 : k == Kind::kTarget ? 10 : 12;
     case Col::kLevel1:
@@ -665,6 +686,16 @@ bool IsSpareRow(const Item& item) {
   return std::all_of(c.begin() + 6, c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
+// A sub-row of the funds that the form prints and the unit left without figures ("上年结转资金",
+// "其他资金" under 年度资金总额): still a row of the table.
+bool IsFundsRowLabel(const Item& item) {
+  if (!SingleText(item) || DisplayWidth(item.compact) > 24) return false;
+  for (std::string_view w : {"上年结转", "其他资金", "财政拨款", "基本支出", "项目支出"}) {
+    if (Has(item.compact, w)) return true;
+  }
+  return false;
+}
+
 class Rebuilder {
  public:
   Rebuilder(FlatDocument* doc) : doc_(doc) {}
@@ -750,6 +781,16 @@ class Rebuilder {
       }
     }
     while (i < items.size()) {
+      if (const size_t used = Goals(items, i); used > 0) {
+        // (Goals emitted its table; the paragraphs before it go first.)
+        FlatBlock table = std::move(out_.back());
+        out_.pop_back();
+        Flush(in, pending, items[i].block);
+        out_.push_back(std::move(table));
+        i += used;
+        pending = items[i - 1].block + 1;
+        continue;
+      }
       if (Pairs(items, i, /*probe=*/true) > 0) {
         Flush(in, pending, items[i].block);
         i += Pairs(items, i);
@@ -979,10 +1020,43 @@ class Rebuilder {
     return h;
   }
 
+  // 项目名称 / 主管部门 / 实施单位 each followed by its value ("219-池州市某镇人民政府"): one
+  // table, a row per pair. The value is a line of words that is no label or header word of
+  // its own (a 项目名称 column over a list of projects is followed by other headers).
+  size_t ProjectPairs(const std::vector<Item>& items, size_t i) {
+    FlatBlock block;
+    block.kind = FlatBlock::Kind::kTable;
+    size_t k = i;
+    while (k + 1 < items.size() && !items[k].row && IsProjectLabel(items[k].compact)) {
+      const Item& value = items[k + 1];
+      if (value.row || value.sentence || value.cells.size() != 1 || value.header ||
+          IsProjectLabel(value.compact) || IsNameLabel(value.compact) ||
+          IsStaffLabel(value.compact) || DisplayWidth(value.cells[0].text) > 80) {
+        break;
+      }
+      FlatRow row;
+      for (const Item* it : {&items[k], &value}) {
+        FlatCell c;
+        c.text = it->cells[0].text;
+        c.written = it->cells[0].written;
+        c.column = static_cast<int>(row.cells.size());
+        c.origin.line = it->cells[0].line;
+        row.cells.push_back(std::move(c));
+      }
+      row.origin.line = items[k].cells[0].line;
+      block.table.rows.push_back(std::move(row));
+      k += 2;
+    }
+    if (k == i) return 0;
+    out_.push_back(std::move(block));
+    return k - i;
+  }
+
   // Label / value pairs at items[i]: the number of items used, 0 when none. Staffing labels
   // with figures become a header row and a value row; a name label and its value, one row.
   size_t Pairs(const std::vector<Item>& items, size_t i) {
     const Item& first = items[i];
+    if (!first.row && IsProjectLabel(first.compact)) return ProjectPairs(items, i);
     if (!first.row && !IsNameLabel(first.compact) && !IsStaffLabel(first.compact)) return 0;
     FlatBlock block;
     block.kind = FlatBlock::Kind::kTable;
@@ -1069,6 +1143,7 @@ class Rebuilder {
       wordy = wordy || c == Col::kDeviation || c == Col::kText;
     }
     const int widest = wordy ? 160 : 60;
+    const bool money = std::find(cols.begin(), cols.end(), Col::kMoney) != cols.end();
     size_t last_figure = from;  // one past the last item holding a figure
     bool any_figure = false;
     bool blank_tail = false;  // cells written empty end the row of the last figure
@@ -1109,7 +1184,7 @@ class Rebuilder {
         continue;
       }
       if (IsSpareRow(it)) continue;
-      if (HasFigure(it)) {
+      if (HasFigure(it) || (money && any_figure && IsFundsRowLabel(it))) {
         last_figure = k + 1;
         blank_tail = false;
         any_figure = true;
@@ -1239,6 +1314,137 @@ class Rebuilder {
       }
     }
     return next;
+  }
+
+  // Leader dots left by a text box or a form's fill-in line ("..", "……", "·····"): no content.
+  static bool IsFiller(const Item& item) {
+    if (!SingleText(item) && !(item.cells.size() == 1 && item.cells[0].kind == Kind::kEmpty)) {
+      return false;
+    }
+    const std::string& c = item.compact;
+    if (c.size() < 2) return false;
+    size_t pos = 0;
+    while (pos < c.size()) {
+      const char32_t cp = NextCodePoint(c, &pos);
+      if (cp != U'.' && cp != U'·' && cp != U'…' && cp != U'．' && cp != U'-' && cp != U'_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The number a goal line starts with ("1." "1、" "（1）" "(1)" "一、"), "" when none.
+  static std::string GoalNumber(std::string_view text) {
+    const std::string folded = FoldWidth(TrimBlank(text));
+    std::string_view t = folded;
+    const bool paren = StartsWith(t, "(");
+    if (paren) t.remove_prefix(1);
+    size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    if (digits > 0 && digits < t.size() &&
+        (paren ? t[digits] == ')'
+               : (t[digits] == '.' || t[digits] == ':' || StartsWith(t.substr(digits), "、")))) {
+      return std::string(t.substr(0, digits));
+    }
+    for (std::string_view n : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) {
+      if (StartsWith(t, n) && StartsWith(t.substr(n.size()), "、")) return std::string(n);
+    }
+    return "";
+  }
+
+  // The goals block of a 自评表 flattened: "年度总体目标" (the label column's header, when
+  // written), "预期目标", "实际完成情况", then the planned and the achieved text up to the next
+  // table header or the end of the run — one paragraph each, or numbered lines of each, the
+  // achieved ones numbered from the first number again. Leader dots among them are left out
+  // and listed. Emits the table (a header row and a value row) and returns the number of items
+  // used; 0 when this is no such block or the two texts cannot be told apart (they then stay
+  // paragraphs: never a guess).
+  size_t Goals(const std::vector<Item>& items, size_t i) {
+    size_t k = i;
+    const Item* corner = nullptr;
+    if (SingleText(items[k]) && items[k].compact == "年度总体目标") corner = &items[k++];
+    if (k + 1 >= items.size() || !SingleText(items[k]) || items[k].compact != "预期目标" ||
+        !SingleText(items[k + 1]) ||
+        !(items[k + 1].compact == "实际完成情况" || items[k + 1].compact == "实际完成" ||
+          items[k + 1].compact == "全年实际完成情况")) {
+      return 0;
+    }
+    const Item& planned_head = items[k];
+    const Item& achieved_head = items[k + 1];
+    k += 2;
+    std::vector<size_t> texts, fillers;
+    for (; k < items.size(); ++k) {
+      const Item& it = items[k];
+      size_t header_end = 0;
+      if (HeaderAt(items, k, &header_end) || it.compact == "绩效指标" || it.row) break;
+      if (IsFiller(it)) {
+        fillers.push_back(k);
+        continue;
+      }
+      if (HasFigure(it)) return 0;
+      const std::string compact = it.sentence ? Compact(TextOf(it)) : it.compact;
+      if (LooksLikeHeading(compact) || LooksLikeTitle(compact)) return 0;
+      texts.push_back(k);
+    }
+    if (texts.size() < 2) return 0;
+    size_t split = 1;
+    if (texts.size() > 2) {
+      // Numbered lines: the achieved ones start at the planned ones' first number again.
+      const std::string first = GoalNumber(ItemText(items[texts[0]]));
+      if (first.empty()) return 0;
+      split = 0;
+      for (size_t t = 1; t < texts.size(); ++t) {
+        if (GoalNumber(ItemText(items[texts[t]])) != first) continue;
+        if (split != 0) return 0;  // restarts twice: which is which cannot be told
+        split = t;
+      }
+      if (split == 0) return 0;
+    }
+    const auto cell = [](std::string text, std::string written, int line, int column) {
+      FlatCell c;
+      c.text = std::move(text);
+      c.written = std::move(written);
+      c.column = column;
+      c.origin.line = line;
+      return c;
+    };
+    const auto joined = [&](size_t from, size_t to) {
+      std::string s;
+      for (size_t t = from; t < to; ++t) {
+        s += (t > from ? "\n" : "") + std::string(ItemText(items[texts[t]]));
+      }
+      return s;
+    };
+    FlatBlock block;
+    block.kind = FlatBlock::Kind::kTable;
+    FlatRow head, values;
+    const int head_line = (corner ? corner : &planned_head)->cells[0].line;
+    head.origin.line = head_line;
+    head.cells.push_back(cell(corner ? corner->cells[0].text : "", "", head_line, 0));
+    head.cells.push_back(
+        cell(planned_head.cells[0].text, planned_head.cells[0].written, planned_head.cells[0].line, 1));
+    head.cells.push_back(cell(achieved_head.cells[0].text, achieved_head.cells[0].written,
+                              achieved_head.cells[0].line, 2));
+    const int line = items[texts[0]].cells[0].line;
+    values.origin.line = line;
+    values.cells.push_back(cell("", "", line, 0));
+    values.cells.push_back(cell(joined(0, split), "", line, 1));
+    values.cells.push_back(cell(joined(split, texts.size()), "", items[texts[split]].cells[0].line, 2));
+    block.table.rows = {std::move(head), std::move(values)};
+    out_.push_back(std::move(block));
+    for (size_t f : fillers) {
+      const Cell& c = items[f].cells[0];
+      doc_->skipped.push_back(
+          FlatSkipped{c.line, c.written.empty() ? c.text : c.written, FlatSkipped::Why::kFiller});
+    }
+    return k - i;
+  }
+
+  // An item's text as written on its line (a sentence's read from its paragraph).
+  std::string ItemText(const Item& item) const {
+    if (item.sentence) return std::string(TextOf(item));
+    const Cell& c = item.cells[0];
+    return c.written.empty() ? c.text : c.written;
   }
 
   // The trimmed text of a sentence item (its paragraph is not emitted yet when this is asked).

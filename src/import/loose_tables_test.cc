@@ -306,6 +306,71 @@ TEST(LooseTables, WholeTableOnOneLine) {
   EXPECT_NE(std::find(cells.begin(), cells.end(), "12.5公里"), cells.end());
 }
 
+// A Word project form saved as text without its line breaks (安徽's layout): the 项目名称 /
+// 主管部门 / 实施单位 pairs, funds sub-rows the unit left without figures, the 年度总体目标
+// texts with a text box's leader dots between them, and the indicators.
+TEST(LooseTables, ProjectFormRunTogether) {
+  const FlatDocument d = Read(
+      "附件: 项目支出绩效自评表 (2023年度) 项目名称 村道保洁经费 主管部门 101-某镇人民政府 "
+      "实施单位 101001-某镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 "
+      "得分 年度资金总额: 60 60 57 10 95% 9.5 其中:本年财政拨款 60 60 57 上年结转资金 其他资金 "
+      "年度总体目标 预期目标 实际完成情况 计划安排保洁资金600000元,用于保洁员报酬480000元,"
+      "保洁工具120000元。 .. .......... 实际使用资金570000元,用于保洁员报酬480000元,"
+      "保洁工具90000元。 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+      "偏差原因分析及改进措施 产出指标(50分) 数量指标 保洁村道里程 ≥40公里 42 25 25 "
+      "成本指标 保洁单价 ≤1.5万元/公里 1.36 25 25 效益指标(40分) 社会效益指标 村容村貌改善 "
+      "明显 明显 40 40\n");
+  std::vector<const FlatTable*> tables;
+  for (const FlatBlock& b : d.blocks) {
+    if (b.kind == FlatBlock::Kind::kTable) tables.push_back(&b.table);
+  }
+  ASSERT_EQ(tables.size(), 4u);
+  ASSERT_EQ(tables[0]->rows.size(), 3u);
+  EXPECT_EQ(Cells(tables[0]->rows[0]), (Strings{"项目名称", "村道保洁经费"}));
+  EXPECT_EQ(Cells(tables[0]->rows[2]), (Strings{"实施单位", "101001-某镇人民政府"}));
+  // The sub-rows without figures are rows of the funds, not paragraphs after it.
+  ASSERT_EQ(tables[1]->rows.size(), 5u);
+  EXPECT_EQ(Cells(tables[1]->rows[3]), (Strings{"上年结转资金", "", "", "", "", "", ""}));
+  EXPECT_EQ(Cells(tables[1]->rows[4])[0], "其他资金");
+  // The goals: a header row and the two texts, the leader dots left out and listed.
+  ASSERT_EQ(tables[2]->rows.size(), 2u);
+  EXPECT_EQ(Cells(tables[2]->rows[0]), (Strings{"年度总体目标", "预期目标", "实际完成情况"}));
+  EXPECT_EQ(tables[2]->rows[1].cells[1].text.rfind("计划安排保洁资金600000元", 0), 0u);
+  EXPECT_EQ(tables[2]->rows[1].cells[2].text.rfind("实际使用资金570000元", 0), 0u);
+  ASSERT_EQ(d.skipped.size(), 2u);
+  EXPECT_EQ(d.skipped[0].text, "..");
+  EXPECT_EQ(d.skipped[0].why, FlatSkipped::Why::kFiller);
+  // 成本指标 stands where a 一级 name would; the recognizer decides its level (by the weights).
+  const Strings last = Cells(tables[3]->rows.back());
+  EXPECT_EQ(last[0], "效益指标(40分)");
+  EXPECT_EQ(last[2], "村容村貌改善");
+}
+
+// Goals written as numbered lines: the achieved ones start again at 1. Numbering that restarts
+// twice (or never) cannot be split, and the lines stay paragraphs.
+TEST(LooseTables, GoalsAsNumberedLines) {
+  const std::string head =
+      "年度总体目标\n预期目标\n实际完成情况\n";
+  const std::string indicators =
+      "一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+      "产出指标\n数量指标\n培训人次\n≥200人次\n230人次\n50\n50\n";
+  const FlatDocument d = Read(head +
+                              "1.开展技能培训不少于200人次；\n2.组织送教下乡4场。\n"
+                              "1.完成技能培训230人次；\n2.送教下乡5场。\n" +
+                              indicators);
+  ASSERT_GE(d.blocks.size(), 2u);
+  ASSERT_EQ(d.blocks[0].kind, FlatBlock::Kind::kTable);
+  const FlatTable& goals = d.blocks[0].table;
+  ASSERT_EQ(goals.rows.size(), 2u);
+  EXPECT_EQ(goals.rows[1].cells[1].text, "1.开展技能培训不少于200人次；\n2.组织送教下乡4场。");
+  EXPECT_EQ(goals.rows[1].cells[2].text, "1.完成技能培训230人次；\n2.送教下乡5场。");
+  const FlatDocument unsure =
+      Read(head + "开展技能培训。\n组织送教下乡。\n完成技能培训。\n" + indicators);
+  ASSERT_FALSE(unsure.blocks.empty());
+  EXPECT_EQ(unsure.blocks[0].kind, FlatBlock::Kind::kParagraph);
+  EXPECT_EQ(unsure.blocks[0].paragraph.text, "年度总体目标");
+}
+
 // A web table flattened to one cell per line, each line ending with " |" and an empty cell a
 // "|" alone (四川's project form: 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 /
 // 原因; indicators with 指标性质 and 度量单位 in cells of their own).

@@ -949,6 +949,16 @@ class Recognizer {
                      quoted));
   }
 
+  // A line left after the last table that is a piece of it, not the start of a report: short
+  // words without a sentence's 。, no section heading or report title ("满意度指标(10分)",
+  // "公众满" where the text stops).
+  bool TablePiece(std::string_view paragraph) const {
+    const std::string_view text = TrimBlank(paragraph);
+    std::string number, heading;
+    return DisplayWidth(text) <= 40 && !Has(text, "。") && !Has(text, "报告") &&
+           !SectionHeading(text, &number, &heading);
+  }
+
   // The first `n` characters of `text`, with "…" when it is longer.
   static std::string Clip(const std::string& text, size_t n) {
     size_t pos = 0;
@@ -1093,19 +1103,26 @@ class Recognizer {
   }
 
   // Year of a header like "2023年决算数".
+  // The year a text names: a run of exactly four digits (not part of a longer number, such as
+  // an id "zlnb210061"), the first one followed by 年 ("（2022年度）") when there is one, else
+  // the first; 0 when none.
   static int YearOf(std::string_view key) {
-    int year = 0;
-    int digits = 0;
-    for (char c : key) {
-      if (c >= '0' && c <= '9') {
-        year = year * 10 + (c - '0');
-        if (++digits == 4) return year;
-      } else {
-        year = 0;
-        digits = 0;
+    int first = 0;
+    for (size_t i = 0; i < key.size();) {
+      if (key[i] < '0' || key[i] > '9') {
+        ++i;
+        continue;
       }
+      size_t j = i;
+      int value = 0;
+      while (j < key.size() && key[j] >= '0' && key[j] <= '9') value = value * 10 + (key[j++] - '0');
+      if (j - i == 4) {
+        if (key.substr(j, std::string_view("年").size()) == "年") return value;
+        if (first == 0) first = value;
+      }
+      i = j;
     }
-    return 0;
+    return first;
   }
 
   void StaffingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
@@ -1999,6 +2016,26 @@ class Recognizer {
     recognised_indicators_ = true;
   }
 
+  // 成本指标 written in the 一级 column with no 分值 of its own, while the 一级 group above
+  // states a 分值 its leaves do not fill yet: a 二级 of that group, whose 一级 cell the flattened
+  // row left out (安徽's project form: 产出指标(50分) over 数量/质量/时效/成本指标). A 成本指标
+  // that states its own 分值, or comes under a group that is full, stays a 一级.
+  bool CostUnderGroupAbove(const std::string& l1_text, const std::string& l2) const {
+    if (l1_text.empty() || !l2.empty() || level1_ < 0) return false;
+    std::string name, weight;
+    SplitWeight(l1_text, &name, &weight);
+    if (!weight.empty() || JoinLines(name) != "成本指标") return false;
+    const Indicator& above = p_.evaluation.indicators[level1_];
+    if (!above.weight.has_number()) return false;
+    Decimal leaves;
+    for (const Indicator& l2_group : above.children) {
+      for (const Indicator& leaf : l2_group.children) {
+        if (leaf.weight.has_number()) leaves = leaves + leaf.weight.value;
+      }
+    }
+    return leaves < above.weight.value;
+  }
+
   void IndicatorRow(const FlatTable& t, size_t r) {
     const FlatRow& row = t.rows[r];
     std::vector<Indicator>& tops = p_.evaluation.indicators;
@@ -2016,12 +2053,22 @@ class Recognizer {
     };
     UseRow(t, r);
     if (ind_flat_) return FlatIndicatorRow(t, r, at);
-    const std::string l1 = JoinLines(text_at(0));
-    const std::string l2 = JoinLines(text_at(1));
+    std::string l1 = JoinLines(text_at(0));
+    std::string l2 = JoinLines(text_at(1));
+    std::string l1_text = text_at(0), l2_text = text_at(1);
+    const FlatCell* l2_cell = at(1);
+    if (CostUnderGroupAbove(l1_text, l2)) {
+      // (It stands in the 一级 column; it is the 二级 of the group above.)
+      l2 = std::move(l1);
+      l2_text = std::move(l1_text);
+      l2_cell = at(0);
+      l1.clear();
+      l1_text.clear();
+    }
     if (!l1.empty()) {
       Indicator group;
       std::string weight;
-      SplitWeight(text_at(0), &group.name, &weight);
+      SplitWeight(l1_text, &group.name, &weight);
       group.kind = InferIndicatorKind(group.name);
       const std::string pointer = fmt::format("/evaluation/indicators/{}", tops.size());
       if (!weight.empty() && ReadGroupWeight(weight, &group)) {
@@ -2043,12 +2090,12 @@ class Recognizer {
       if (!l2.empty()) {
         Indicator named;
         std::string weight;
-        SplitWeight(text_at(1), &named.name, &weight);
+        SplitWeight(l2_text, &named.name, &weight);
         if (InferIndicatorKind(named.name) == IndicatorKind::kSatisfaction) {
           named.kind = IndicatorKind::kSatisfaction;
         }
         group_pointer += fmt::format("/children/{}", top.children.size());
-        p_.provenance[group_pointer + "/name"] = Source(t, r, *at(1));
+        p_.provenance[group_pointer + "/name"] = Source(t, r, *l2_cell);
         top.children.push_back(std::move(named));
         level2_ = static_cast<int>(top.children.size()) - 1;
         group = &top.children.back();
@@ -2069,7 +2116,7 @@ class Recognizer {
     if (!l2.empty()) {
       Indicator group;
       std::string weight;
-      SplitWeight(text_at(1), &group.name, &weight);
+      SplitWeight(l2_text, &group.name, &weight);
       // Only 满意度 is worth naming at this level: it decides the layout.
       if (InferIndicatorKind(group.name) == IndicatorKind::kSatisfaction) {
         group.kind = IndicatorKind::kSatisfaction;
@@ -2077,7 +2124,7 @@ class Recognizer {
       if (!weight.empty()) ReadGroupWeight(weight, &group);
       const std::string pointer =
           fmt::format("/evaluation/indicators/{}/children/{}", level1_, top.children.size());
-      p_.provenance[pointer + "/name"] = Source(t, r, *at(1));
+      p_.provenance[pointer + "/name"] = Source(t, r, *l2_cell);
       top.children.push_back(std::move(group));
       level2_ = static_cast<int>(top.children.size()) - 1;
     }
@@ -2479,6 +2526,23 @@ class Recognizer {
         furniture[k] = true;
       }
       previous = b;
+    }
+    // Short lines after a last table that stops inside the 自评表 (a file cut short): pieces of
+    // it the reader could not set in rows, not a report.
+    if (ends_in_evaluation_ && last_table_block_ && table_recognised_[*last_table_block_]) {
+      bool pieces = true, any = false;
+      for (size_t b = *last_table_block_ + 1; b < n && pieces; ++b) {
+        const FlatBlock& block = doc_.blocks[b];
+        if (block.kind != FlatBlock::Kind::kParagraph) {
+          pieces = false;
+        } else if (!IsBlank(block.paragraph.text)) {
+          any = true;
+          pieces = TablePiece(block.paragraph.text);
+        }
+      }
+      if (pieces && any) {
+        for (size_t b = *last_table_block_ + 1; b < n; ++b) furniture[b] = true;
+      }
     }
     for (size_t b = 0; b < n; ++b) {
       in_report_[b] =
@@ -3072,6 +3136,7 @@ class Recognizer {
         why_zh = "换页后重复的表头";
         why_en = "table header repeated on a new page";
       }
+      if (s.why == FlatSkipped::Why::kFiller) why_zh = "点线", why_en = "leader dots";
       zh.push_back(fmt::format("第{}行“{}”（{}）", s.line, s.text, why_zh));
       en.push_back(fmt::format("line {} \"{}\" ({})", s.line, s.text, why_en));
     }
@@ -3081,11 +3146,11 @@ class Recognizer {
     where.line = doc_.skipped.front().line;
     where.text = doc_.skipped.front().text;
     Note("I607", where,
-         fmt::format("有 {} 行不是正文（页码、页眉、网页栏目或换页重复的表头），未导入：{}{}。",
+         fmt::format("有 {} 行不是正文（页码、页眉、网页栏目、换页重复的表头或点线），未导入：{}{}。",
                      doc_.skipped.size(), fmt::join(zh, "；"),
                      more > 0 ? fmt::format("；另有 {} 行", more) : ""),
-         fmt::format("{} lines are not content (page numbers, page headers, web page chrome or "
-                     "table headers repeated on a new page) and were left out: {}{}.",
+         fmt::format("{} lines are not content (page numbers, page headers, web page chrome, "
+                     "table headers repeated on a new page or leader dots) and were left out: {}{}.",
                      doc_.skipped.size(), fmt::join(en, "; "),
                      more > 0 ? fmt::format("; and {} more", more) : ""));
   }

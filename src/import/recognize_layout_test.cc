@@ -580,5 +580,72 @@ TEST(RecognizeLayout, AnEvaluationCutInItsGoalsIsCut) {
   }
 }
 
+// 成本指标 in the 一级 column with no 分值 of its own, under a 一级 group whose 分值 its leaves do
+// not fill yet: a 二级 of that group (the 一级 cell merged away). With a 分值 of its own, or
+// after a group that is full, it stays a 一级.
+TEST(RecognizeLayout, CostIndicatorsGoUnderTheGroupTheyFill) {
+  const std::string head =
+      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+      "| 产出指标（50分） | 数量指标 | 修缮村道长度 | ≥3公里 | 3公里 | 30 | 30 |\n";
+  const std::string tail =
+      "| 效益指标（40分） | 社会效益指标 | 群众出行便利程度 | 明显改善 | 明显改善 | 40 | 40 |\n"
+      "| 总分 | 100 | 100 |\n";
+  const ImportResult under =
+      RecognizeText(head + "| 成本指标 | | 每公里成本 | ≤5万元 | 4.8万元 | 20 | 20 |\n" + tail);
+  const std::vector<Indicator>& tops = under.package.evaluation.indicators;
+  ASSERT_EQ(tops.size(), 2u);
+  ASSERT_EQ(tops[0].children.size(), 2u);
+  EXPECT_EQ(tops[0].children[1].name, "成本指标");
+  EXPECT_EQ(tops[0].children[1].children.at(0).name, "每公里成本");
+  EXPECT_NE(under.package.provenance.at("/evaluation/indicators/0/children/1/name").text.find(
+                "成本指标"),
+            std::string::npos);
+  for (const char* row : {"| 成本指标（20分） | | 每公里成本 | ≤5万元 | 4.8万元 | 20 | 20 |\n"}) {
+    const ImportResult own = RecognizeText(head + row + tail);
+    ASSERT_EQ(own.package.evaluation.indicators.size(), 3u);
+    EXPECT_EQ(own.package.evaluation.indicators[1].name, "成本指标");
+  }
+  const std::string full =
+      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+      "| 产出指标（30分） | 数量指标 | 修缮村道长度 | ≥3公里 | 3公里 | 30 | 30 |\n"
+      "| 成本指标 | | 每公里成本 | ≤5万元 | 4.8万元 | 20 | 20 |\n" + tail;
+  EXPECT_EQ(RecognizeText(full).package.evaluation.indicators.size(), 3u);
+}
+
+// A project form saved as text on one line, cut short inside its indicators: the project, the
+// fiscal year of its title (not the digits of a file property before it), the goals and the
+// cut, with the pieces after the last row listed, not taken for a report.
+TEST(RecognizeLayout, AProjectFormOnOneLineCutShort) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  const ImportResult r = RecognizeText(
+      "某某 zlnb210061 2019-05-22T04:56:35Z 附件: 项目支出绩效自评表 (2023年度) 项目名称 "
+      "村道保洁经费 主管部门 101-某镇人民政府 实施单位 101001-某镇人民政府 项目资金 (万元) "
+      "年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 60 60 57 10 95% 9.5 "
+      "年度总体目标 预期目标 实际完成情况 计划安排保洁资金600000元。 .. 实际使用资金570000元。 "
+      "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+      "产出指标(50分) 数量指标 保洁村道里程 ≥40公里 42 25 25 成本指标 保洁单价 ≤1.5万元/公里 "
+      "1.36 25 25 效益指标(40分) 社会效益指标 村容村貌改善 明显 明显 20 20 可持续影响\n");
+  const Package& p = r.package;
+  EXPECT_EQ(p.kind, PackageKind::kProject);
+  EXPECT_EQ(p.project.name, "村道保洁经费");
+  EXPECT_EQ(p.fiscal_year, 2023);
+  ASSERT_EQ(p.evaluation.goals.planned.size(), 1u);
+  EXPECT_EQ(p.evaluation.goals.planned[0].text, "计划安排保洁资金600000元。");
+  EXPECT_EQ(p.evaluation.goals.achieved, "实际使用资金570000元。");
+  EXPECT_EQ(p.parts.evaluation, PartState::kCut);
+  ASSERT_EQ(p.evaluation.indicators.size(), 2u);
+  EXPECT_EQ(p.evaluation.indicators[0].children.back().name, "成本指标");
+  // The last words, where the text stops, are no reason of the row before: they start a row.
+  const std::vector<Indicator>& effect = p.evaluation.indicators[1].children.back().children;
+  ASSERT_EQ(effect.size(), 2u);
+  EXPECT_EQ(effect[0].name, "村容村貌改善");
+  EXPECT_EQ(effect[0].deviation, "");
+  EXPECT_EQ(effect[1].name, "可持续影响");
+  for (const Diagnostic& d : CheckTables(p)) {
+    EXPECT_NE(d.severity, Severity::kError) << d.code << " " << d.message_en;
+    EXPECT_NE(d.severity, Severity::kInconsistency) << d.code << " " << d.message_en;
+  }
+}
+
 }  // namespace
 }  // namespace jixiao
