@@ -232,6 +232,24 @@ TEST_F(CheckerTest, NotAssessable) {
   EXPECT_EQ(d->computed, "无法评价");
 }
 
+// A row that cannot be assessed and whose 得分 is blank: the blank is its own finding (C501);
+// a row with no 分值 either (a name alone) is asked nothing.
+TEST_F(CheckerTest, NotAssessableWithABlankScore) {
+  Leaf(0, 0, 1).actual = "";
+  Leaf(0, 0, 1).score = Cell::Blank();
+  std::vector<Diagnostic> found = Check(example_);
+  ASSERT_NE(Find(found, "S304"), nullptr);
+  const Diagnostic* d = Find(found, "C501");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->location.pointer, "/evaluation/indicators/0/children/0/children/1/score");
+  Leaf(0, 0, 1).weight = Cell::Blank();
+  found = Check(example_);
+  for (const Diagnostic& f : found) {
+    EXPECT_FALSE(f.code == "C501" && f.location.pointer ==
+                                         "/evaluation/indicators/0/children/0/children/1/score");
+  }
+}
+
 TEST_F(CheckerTest, ScoreAboveWeight) {
   Leaf(0, 1, 0).score = Cell::Number(D("6"));
   const auto found = Check(example_);

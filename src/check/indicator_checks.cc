@@ -181,6 +181,16 @@ void CheckIndicators(CheckContext& cx) {
       d.message_en = fmt::format("{} cannot be assessed: {}.", name, s.note_en);
       d.hint_zh = "补填或更正年度指标值、实际完成值和分值，使两者可以比较。";
       d.hint_en = "Fill in or correct the target, the actual and the weight so they compare.";
+      // A score left blank on a row that carries a 分值 is missing, whether or not it can be
+      // recomputed (a line with no 分值 either is a name only: nothing was asked of it).
+      if (node.score.blank() && node.weight.has_number()) {
+        Diagnostic& blank = cx.Add("C501", LeafLocation(s, "score"));
+        blank.computed = "无法评价";
+        blank.message_zh = fmt::format("“{}”的得分未填。", name);
+        blank.message_en = fmt::format("{}: the score is blank.", name);
+        blank.hint_zh = "填写自评得分。";
+        blank.hint_en = "Fill in the self-assessed score.";
+      }
       continue;
     }
 

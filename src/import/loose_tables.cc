@@ -109,10 +109,8 @@ constexpr std::array<Word, 58> kHeaderWords = {{
 // Labels whose value follows them (a pair), as one line each or on one line: the first row
 // of a 自评表. Not 单位名称 / 部门名称, which covers write the same way (the cover is the
 // report's, and a table there would move where the report is found).
-constexpr std::array<std::string_view, 3> kNameLabels = {
-    "预算部门名称",
-    "区级预算部门名称",
-    "部门(单位)名称",
+constexpr std::array<std::string_view, 5> kNameLabels = {
+    "预算部门名称", "区级预算部门名称", "部门(单位)名称", "预算部门、单位名称", "预算单位名称",
 };
 constexpr std::array<std::string_view, 6> kStaffLabels = {
     "编制数", "编制人数", "人员编制", "实际在职人数", "在职人数", "实有人数",
@@ -696,6 +694,39 @@ bool IsFundsRowLabel(const Item& item) {
   return false;
 }
 
+// A split of the funds written as label and amount in one cell ("按收入性质分:2030.12", "其中:
+// 基本支出:900.47", "纳入专户管理的非税收入拨款:" left blank): a row of the funds table.
+bool IsFundsSplitLine(const Item& item) {
+  if (!SingleText(item) || DisplayWidth(item.compact) > 40) return false;
+  const std::string folded = FoldWidth(item.compact);
+  const size_t colon = folded.rfind(':');
+  if (colon == std::string::npos) return false;
+  const std::string value = folded.substr(colon + 1);
+  if (!value.empty() && !IsFigure(value)) return false;
+  for (std::string_view w : {"性质分", "一般公共预算", "政府性基金", "非税收入", "其他资金",
+                             "基本支出", "项目支出", "财政拨款"}) {
+    if (Has(folded.substr(0, colon), w)) return true;
+  }
+  return false;
+}
+
+// Rows of labels alone (the form's lines the unit left blank: "1、业务工作经费", "……") with
+// figures again after them, within a few lines: the table goes on.
+bool FiguresResume(const std::vector<Item>& items, size_t k) {
+  constexpr size_t kLookahead = 8;
+  for (size_t j = k; j < items.size() && j < k + kLookahead; ++j) {
+    const Item& it = items[j];
+    if (HasFigure(it)) return true;
+    if (IsSpareRow(it)) continue;
+    if (!SingleText(it) || it.header || DisplayWidth(it.compact) > 30 ||
+        LooksLikeHeading(it.compact) || LooksLikeTitle(it.compact) || IsNameLabel(it.compact) ||
+        IsStaffLabel(it.compact) || IsProjectLabel(it.compact)) {
+      return false;
+    }
+  }
+  return false;
+}
+
 class Rebuilder {
  public:
   Rebuilder(FlatDocument* doc) : doc_(doc) {}
@@ -750,6 +781,7 @@ class Rebuilder {
   // The paragraphs [b, e) of `in`.
   void Run(std::vector<FlatBlock>& in, size_t b, size_t e) {
     in_ = &in;
+    run_ends_document_ = e == in.size();
     // Most runs (a report's paragraphs) hold no header word at all: they are passed on as they
     // are, without being read further.
     const bool under_header = !out_.empty() && out_.back().kind == FlatBlock::Kind::kTable &&
@@ -1184,12 +1216,13 @@ class Rebuilder {
         continue;
       }
       if (IsSpareRow(it)) continue;
-      if (HasFigure(it) || (money && any_figure && IsFundsRowLabel(it))) {
+      if (HasFigure(it) ||
+          (money && any_figure && (IsFundsRowLabel(it) || IsFundsSplitLine(it)))) {
         last_figure = k + 1;
         blank_tail = false;
         any_figure = true;
         words = 0;
-      } else if (++words > non_figure_cols + 1) {
+      } else if (++words > non_figure_cols + 1 && !(money && FiguresResume(items, k))) {
         break;
       }
     }
@@ -1358,7 +1391,8 @@ class Rebuilder {
   // achieved ones numbered from the first number again. Leader dots among them are left out
   // and listed. Emits the table (a header row and a value row) and returns the number of items
   // used; 0 when this is no such block or the two texts cannot be told apart (they then stay
-  // paragraphs: never a guess).
+  // paragraphs: never a guess). A file that stops after the planned text (the last run of
+  // paragraphs, one text) gives the planned text and an empty achieved cell.
   size_t Goals(const std::vector<Item>& items, size_t i) {
     size_t k = i;
     const Item* corner = nullptr;
@@ -1386,7 +1420,9 @@ class Rebuilder {
       if (LooksLikeHeading(compact) || LooksLikeTitle(compact)) return 0;
       texts.push_back(k);
     }
-    if (texts.size() < 2) return 0;
+    // The file stops after the planned text (a page cut short): the achieved one is not there.
+    const bool cut = texts.size() == 1 && k == items.size() && run_ends_document_;
+    if (texts.size() < 2 && !cut) return 0;
     size_t split = 1;
     if (texts.size() > 2) {
       // Numbered lines: the achieved ones start at the planned ones' first number again.
@@ -1429,7 +1465,9 @@ class Rebuilder {
     values.origin.line = line;
     values.cells.push_back(cell("", "", line, 0));
     values.cells.push_back(cell(joined(0, split), "", line, 1));
-    values.cells.push_back(cell(joined(split, texts.size()), "", items[texts[split]].cells[0].line, 2));
+    values.cells.push_back(
+        cut ? cell("", "", line, 2)
+            : cell(joined(split, texts.size()), "", items[texts[split]].cells[0].line, 2));
     block.table.rows = {std::move(head), std::move(values)};
     out_.push_back(std::move(block));
     for (size_t f : fillers) {
@@ -1455,6 +1493,7 @@ class Rebuilder {
 
   FlatDocument* doc_;
   std::vector<FlatBlock>* in_ = nullptr;  // the blocks being rebuilt
+  bool run_ends_document_ = false;         // the run of paragraphs being read is the last
   std::vector<FlatBlock> out_;
 };
 

@@ -371,6 +371,32 @@ TEST(LooseTables, GoalsAsNumberedLines) {
   EXPECT_EQ(unsure.blocks[0].paragraph.text, "年度总体目标");
 }
 
+// Cells one per line with blank lines between (湖南's data table from a web page): the form's
+// lines the unit left blank ("1、业务工作经费", "……") do not end the table when figures follow
+// them; the funds splits written as label and amount in one cell are rows of the funds.
+TEST(LooseTables, BlankLinesOfTheFormAndSplitsInOneCell) {
+  const FlatDocument d = Read(
+      "经费控制情况(万元)\n\n2022年决算数\n\n2023年预算数\n\n2023年决算数\n\n"
+      "项目支出:\n\n874.20\n\n308.17\n\n1025.20\n\n1、业务工作经费\n\n\n\n\n\n\n\n"
+      "2、运行维护经费\n\n\n\n\n\n\n\n……\n\n\n\n\n\n\n\n公用经费\n\n118.31\n\n85.76\n\n"
+      "193.42\n\n附件二\n\n年度预算申请\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n分值\n\n"
+      "执行率\n\n得分\n\n年度资金总额\n\n861.10\n\n2030.12\n\n2030.12\n\n10\n\n100%\n\n10\n\n"
+      "按收入性质分:2030.12\n\n其中: 一般公共预算:1325.68\n\n纳入专户管理的非税收入拨款:\n\n"
+      "其他资金:704.44\n\n年度总体目标\n");
+  std::vector<const FlatTable*> tables;
+  for (const FlatBlock& b : d.blocks) {
+    if (b.kind == FlatBlock::Kind::kTable) tables.push_back(&b.table);
+  }
+  ASSERT_EQ(tables.size(), 2u);
+  ASSERT_EQ(tables[0]->rows.size(), 6u);
+  EXPECT_EQ(Cells(tables[0]->rows[2]), (Strings{"1、业务工作经费", "", "", ""}));
+  EXPECT_EQ(Cells(tables[0]->rows[5]), (Strings{"公用经费", "118.31", "85.76", "193.42"}));
+  ASSERT_EQ(tables[1]->rows.size(), 6u);
+  EXPECT_EQ(tables[1]->rows[3].cells[0].text, "其中: 一般公共预算:1325.68");
+  EXPECT_EQ(tables[1]->rows[5].cells[0].text, "其他资金:704.44");
+  EXPECT_EQ(d.blocks.back().paragraph.text, "年度总体目标");
+}
+
 // A web table flattened to one cell per line, each line ending with " |" and an empty cell a
 // "|" alone (四川's project form: 年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 /
 // 原因; indicators with 指标性质 and 度量单位 in cells of their own).

@@ -886,8 +886,9 @@ class Recognizer {
   // anything in it is a row of the 自评表 (a funds row, a goal, the indicator header or an
   // indicator row); nothing follows that table but blank lines or stray pieces of it that are
   // not the report (text the reader could not set in rows); and the table does not
-  // close — it has no indicator rows yet, or its last indicator (down the last group) has no
-  // score (a group named with nothing under it, or a row cut before its 得分 cell).
+  // close — it has no indicator rows yet, its last indicator (down the last group) has no
+  // score (a group named with nothing under it, or a row cut before its 得分 cell), or its
+  // last row is one of the form's spare lines ("指标2", "……"), which no form ends with.
 
   static bool EvaluationMode(Mode m) {
     return m == Mode::kFunds || m == Mode::kGoals || m == Mode::kIndicators;
@@ -930,12 +931,16 @@ class Recognizer {
     }
     // After the table, nothing of the document's own: blank lines, or pieces of the table
     // the text reader could not set in rows (not the report; they are noted as I601).
+    bool spare_line = IsSpareIndicatorLabel(end_row_.text);
     for (size_t b = *last_table_block_ + 1; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind != FlatBlock::Kind::kParagraph) return;
       if (!IsBlank(block.paragraph.text) && in_report_[b]) return;
+      spare_line = spare_line || IsSpareIndicatorLabel(TrimBlank(block.paragraph.text));
     }
-    if (!IndicatorsOpen()) return;
+    // (A spare line of the form, "指标2" or "……", is never a table's last row: the rest of
+    // the form, its 总分 row at least, is not there.)
+    if (!IndicatorsOpen() && !spare_line) return;
     p_.parts.evaluation = PartState::kCut;
     const std::string quoted = Clip(end_row_.text, 40);
     Note("I626", end_row_,

@@ -647,5 +647,19 @@ TEST(RecognizeLayout, AProjectFormOnOneLineCutShort) {
   }
 }
 
+// A page that stops on the form's spare lines ("指标2" left blank, no 总分 row after): cut, as
+// no form ends on a spare line.
+TEST(RecognizeLayout, AnEvaluationThatStopsOnASpareLineIsCut) {
+  const std::string table =
+      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+      "| 产出指标 | 数量指标 | 指标1修缮村道长度 | 3公里 | 3公里 | 50 | 50 |\n"
+      "| 满意度指标 | 服务对象满意度指标 | 指标1村民满意度 | ≥90% | 95% | 10 | 10 |\n";
+  const ImportResult cut = RecognizeText(table + "| | | 指标2 | | | | |\n");
+  EXPECT_EQ(cut.package.parts.evaluation, PartState::kCut);
+  EXPECT_EQ(Count(cut.notes, "I626"), 1);
+  const ImportResult whole = RecognizeText(table);
+  EXPECT_EQ(whole.package.parts.evaluation, PartState::kPresent);
+}
+
 }  // namespace
 }  // namespace jixiao
