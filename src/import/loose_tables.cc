@@ -194,6 +194,7 @@ std::string_view WithoutTrailingBar(std::string_view text, bool* bar) {
 // A paragraph, read as one cell or, when it holds a row, as the row's cells.
 struct Item {
   size_t block = 0;
+  size_t last_block = 0;  // the last paragraph it was read from (joined items span several)
   std::vector<Cell> cells;
   bool row = false;           // several cells from one line
   std::string compact;        // empty for a sentence
@@ -279,6 +280,7 @@ constexpr int kWidestToken = 40;
 Item ReadItem(const FlatParagraph& p, size_t block) {
   Item item;
   item.block = block;
+  item.last_block = block;
   bool bar = false;
   const std::string_view t = WithoutTrailingBar(p.text, &bar);
   item.bar = bar;
@@ -809,7 +811,7 @@ class Rebuilder {
       if (std::optional<Header> h = HeaderOfRow(prev.rows.back())) {
         size_t scanned = 0;
         i = Rows(in, items, 0, *h, &prev, &scanned);
-        if (i > 0) pending = items[i - 1].block + 1;
+        if (i > 0) pending = items[i - 1].last_block + 1;
       }
     }
     while (i < items.size()) {
@@ -820,13 +822,13 @@ class Rebuilder {
         Flush(in, pending, items[i].block);
         out_.push_back(std::move(table));
         i += used;
-        pending = items[i - 1].block + 1;
+        pending = items[i - 1].last_block + 1;
         continue;
       }
       if (Pairs(items, i, /*probe=*/true) > 0) {
         Flush(in, pending, items[i].block);
         i += Pairs(items, i);
-        pending = items[i - 1].block + 1;
+        pending = items[i - 1].last_block + 1;
         continue;
       }
       size_t header_end = 0;
@@ -860,7 +862,7 @@ class Rebuilder {
       Flush(in, pending, items[first].block);
       out_.push_back(std::move(block));
       i = end;
-      pending = items[end - 1].block + 1;
+      pending = items[end - 1].last_block + 1;
     }
     Flush(in, pending, e);
   }
@@ -907,6 +909,7 @@ class Rebuilder {
                 (tail.written.empty() ? tail.text : tail.written);
     c.text = text;
     a.compact = std::move(text);
+    a.last_block = b.last_block;
     return a;
   }
 

@@ -82,6 +82,18 @@ TEST(LooseTables, OneCellPerLineIndicators) {
   EXPECT_EQ(t.rows[5].cells[6].text, "94");
 }
 
+// A table's last figure written over two lines: both lines are the table's; neither is left
+// behind as a paragraph.
+TEST(LooseTables, ASplitFigureEndsTheTable) {
+  const FlatDocument d = Read("财政供养人员情况\n编制数\n实际在职人数\n控制率\n143\n136\n95.\n10%\n"
+                              "一、基本情况\n本单位有在职人员136人。\n");
+  ASSERT_EQ(d.blocks.size(), 3u);
+  ASSERT_EQ(d.blocks[0].kind, FlatBlock::Kind::kTable);
+  EXPECT_EQ(Cells(d.blocks[0].table.rows.back()),
+            (Strings{"", "143", "136", "95.10%"}));
+  EXPECT_EQ(d.blocks[1].paragraph.text, "一、基本情况");
+}
+
 // Rows on one line, cells separated by single blanks, under a header on one line or one word
 // per line; the staffing as label / value pairs on one line.
 TEST(LooseTables, SingleSpaceRowsAndPairs) {
