@@ -152,6 +152,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "the file stops inside the self-evaluation table"},
       {"I627", "other-project", Severity::kWarning, "文件中有另一个项目的表格内容，未导入",
        "the file holds another project's table content, which was not imported"},
+      {"I631", "rate-written-as-ratio", Severity::kInfo, "执行率写作比值，按百分比读",
+       "the execution rate is written as a ratio and read as a percentage"},
   };
   return codes;
 }

@@ -935,7 +935,9 @@ class Recognizer {
     for (size_t b = *last_table_block_ + 1; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind != FlatBlock::Kind::kParagraph) return;
-      if (!IsBlank(block.paragraph.text) && in_report_[b]) return;
+      // (Text that was not recognised as a report either — OCR text with the rest of the table
+      // glued — is a piece the reader could not set in rows: noted as I601.)
+      if (!IsBlank(block.paragraph.text) && in_report_[b] && recognised_report_) return;
       spare_line = spare_line || IsSpareIndicatorLabel(TrimBlank(block.paragraph.text));
     }
     // (A spare line of the form, "指标2" or "……", is never a table's last row: the rest of
@@ -944,13 +946,14 @@ class Recognizer {
     p_.parts.evaluation = PartState::kCut;
     const std::string quoted = Clip(end_row_.text, 40);
     Note("I626", end_row_,
-         fmt::format("文件在自评表中途结束（最后一行“{}”，其后没有总分行），自评表记为不完整："
-                     "已有内容照常检查，总分、被截断的指标组和截断处的一行不作为漏填。",
+         fmt::format("文件在自评表中途结束，或其后的文字未能读成表格行（最后一行“{}”，其后没有总分"
+                     "行），自评表记为不完整：已有内容照常检查，总分、被截断的指标组和截断处的一行"
+                     "不作为漏填。",
                      quoted),
-         fmt::format("The file stops inside the self-evaluation table (last row \"{}\", no total "
-                     "row after it); the table is recorded as cut: what it holds is checked, and "
-                     "the total, the group cut through and the row cut are not taken as left "
-                     "blank.",
+         fmt::format("The file stops inside the self-evaluation table, or what follows could not "
+                     "be read as its rows (last row \"{}\", no total row after it); the table is "
+                     "recorded as cut: what it holds is checked, and the total, the group cut "
+                     "through and the row cut are not taken as left blank.",
                      quoted));
   }
 
@@ -1553,10 +1556,27 @@ class Recognizer {
   // A funds header of a form without 年初预算数 (湖南's 县级专项资金 form: 全年预算数(A) |
   // 全年执行数(B) | 执行率(B/A)): 全年预算数 and 全年执行数 side by side with 执行率.
   static bool FundsHeaderWithoutInitial(const std::vector<std::string>& keys) {
-    const int full = FindColumn(keys, {"全年预算数"});
-    const int executed = FindColumn(keys, {"全年执行数"});
+    int full = FindColumn(keys, {"全年预算数"});
+    int executed = FindColumn(keys, {"全年执行数"});
+    if (full < 0 && executed < 0) {
+      // "预算数(A) | 执行数(B) | 执行率(B/A) | 得分" (a project form whose note says 预算数 is
+      // the adjusted budget): the 全年 words left out.
+      full = BareColumn(keys, "预算数");
+      executed = BareColumn(keys, "执行数");
+    }
     return full >= 0 && executed == full + 1 && FindColumn(keys, {"执行率"}) > executed &&
            FindColumn(keys, {"决算"}) < 0;
+  }
+
+  // The first column whose key is `word` alone, or `word` and a bracketed mark ("预算数(A)").
+  static int BareColumn(const std::vector<std::string>& keys, std::string_view word) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const std::string_view k = keys[i];
+      if (k == word || (StartsWith(k, word) && k.substr(word.size(), 1) == "(")) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
   }
 
   void FundsHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
@@ -1569,8 +1589,10 @@ class Recognizer {
         score = static_cast<int>(i);
       }
     }
+    const int full = FindColumn(keys, {"全年预算", "调整后预算"});
     funds_cols_ = {FindColumn(keys, {"年初预算"}),
-                   FindColumn(keys, {"全年预算", "调整后预算"}),
+                   full >= 0 || FindColumn(keys, {"年初预算"}) >= 0 ? full
+                                                                   : BareColumn(keys, "预算数"),
                    FindColumn(keys, {"全年执行", "执行数"}),
                    FindColumn(keys, {"分值", "权重"}),
                    FindColumn(keys, {"执行率"}),
@@ -1583,6 +1605,18 @@ class Recognizer {
     funds_reason_col_ = FindColumn(keys, {"原因", "偏差"});
     funds_width_ = keys.size();
     funds_header_row_ = r;
+    // No 分值 column: the weight may stand in the 得分 header ("得分(20分*执行率)").
+    funds_header_weight_.reset();
+    if (funds_cols_[3] < 0 && score >= 0 && static_cast<size_t>(score) < t.rows[r].cells.size()) {
+      const std::string& key = keys[score];
+      const size_t open = key.find('(');
+      const size_t unit = open == std::string::npos ? open : key.find("分", open);
+      if (unit != std::string::npos) {
+        if (std::optional<Decimal> w = Decimal::Parse(key.substr(open + 1, unit - open - 1))) {
+          funds_header_weight_ = std::make_pair(*w, Source(t, r, t.rows[r].cells[score]));
+        }
+      }
+    }
     recognised_evaluation_ = true;
     // The three amounts, then the splits ("一般公共预算：124.88"), in the unit of 全年执行数.
     funds_money_ = MoneyHeader(t, r, "年度资金", "the funds", keys,
@@ -1590,6 +1624,32 @@ class Recognizer {
     MoneyColumn& splits = money_[funds_money_].columns[3];
     splits.header = "资金分列";
     splits.header_en = "the splits by source and kind";
+  }
+
+  // A rate written without '%' as the ratio itself ("1" under 执行率(B/A) for 1.56 of 1.56):
+  // read as the percentage when the ratio of the amounts, rounded as the rate is written,
+  // gives it and the percentage would not (1 is 100 %, not 1 %). Noted (I631).
+  void RateWrittenAsRatio(Funds* f) {
+    Cell& rate = f->execution_rate;
+    if (!rate.has_number() || rate.percent || rate.value.sign() <= 0) return;
+    const Cell& budget = f->full_year_budget.has_number() ? f->full_year_budget : f->initial_budget;
+    if (!budget.has_number() || budget.value.is_zero() || !f->executed.has_number()) return;
+    const int decimals = rate.value.scale();
+    const Decimal ratio = Decimal::Divide(f->executed.value, budget.value, 12, Rounding::kHalfUp);
+    const Decimal hundred = Decimal::FromInt(100);
+    if (ratio.Rounded(decimals).Compare(rate.value) != 0 ||
+        (ratio * hundred).Rounded(decimals).Compare(rate.value) == 0) {
+      return;
+    }
+    const std::string written = rate.value.ToString();
+    rate = Cell::Number((rate.value * hundred).Normalized(), true);
+    const auto where = p_.provenance.find("/evaluation/funds/execution_rate");
+    Note("I631", where == p_.provenance.end() ? SourceRef{} : where->second,
+         fmt::format("执行率写作比值 {}（执行数 ÷ 预算数），按 {}% 读。", written,
+                     rate.value.ToString()),
+         fmt::format("The execution rate is written as the ratio {} (executed ÷ budget) and "
+                     "read as {}%.",
+                     written, rate.value.ToString()));
   }
 
   // The first column of the funds header holding a figure (年初预算数 on every form).
@@ -1844,6 +1904,11 @@ class Recognizer {
         FundsMethodNote(t, r, row.cells[method]);
       }
       FundsReason(t, r, *shift);
+      if (f.weight.blank() && funds_header_weight_) {
+        f.weight = Cell::Number(funds_header_weight_->first);
+        p_.provenance["/evaluation/funds/weight"] = funds_header_weight_->second;
+      }
+      RateWrittenAsRatio(&f);
       UseRow(t, r);
       return;
     }
@@ -3174,6 +3239,8 @@ class Recognizer {
   std::string fiscal_year_from_zh_, fiscal_year_from_en_;
   std::vector<std::vector<bool>> used_;  // of the table being read: [row][column]
   std::vector<int> staffing_cols_;
+  // The funds weight a 得分 header states when there is no 分值 column, and where.
+  std::optional<std::pair<Decimal, SourceRef>> funds_header_weight_;
   std::array<int, 3> expense_cols_ = {-1, -1, -1};
   // Units of money: the statements around each table (by block), the one in force and the
   // table's note; the money columns of the table's headers, for their notes.

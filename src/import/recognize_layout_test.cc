@@ -661,5 +661,32 @@ TEST(RecognizeLayout, AnEvaluationThatStopsOnASpareLineIsCut) {
   EXPECT_EQ(whole.package.parts.evaluation, PartState::kPresent);
 }
 
+// A project form's funds as 预算数(A) / 执行数(B) / 执行率(B/A) / 得分(20分*执行率): the
+// adjusted budget under the bare word, the weight from the 得分 header, a rate written as the
+// ratio read as a percentage (I631) — and not when the amounts make the written figure a
+// percentage. What follows the funds could not be read (text glued): the table is cut, its
+// total not asked for.
+TEST(RecognizeLayout, FundsWithBareWordsAndARatio) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  const std::string head = "| 预算执行情况 | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率) |\n";
+  const ImportResult r = RecognizeText(head + "| 年度财政资金总额 | 1.56 | 1.56 | 1 | 20 |\n" +
+                                       "\n二级指标三级指标年初目标值(A)实际完成值(B)得分出标产指总分100\n");
+  const Funds& f = r.package.evaluation.funds;
+  EXPECT_EQ(f.full_year_budget.Display(), "1.56");
+  EXPECT_EQ(f.executed.Display(), "1.56");
+  EXPECT_EQ(f.weight.Display(), "20");
+  EXPECT_EQ(f.execution_rate.Display(), "100%");
+  ASSERT_EQ(Count(r.notes, "I631"), 1);
+  EXPECT_EQ(r.package.parts.evaluation, PartState::kCut);
+  for (const Diagnostic& d : CheckTables(r.package)) {
+    EXPECT_NE(d.code, "R202") << d.message_en;
+    EXPECT_NE(d.code, "C501") << d.message_en;
+  }
+  // 0.0156 of 1.56: the written "1" is 1 %, not a ratio.
+  const ImportResult percent = RecognizeText(head + "| 年度财政资金总额 | 1.56 | 0.0156 | 1 | 0.2 |\n");
+  EXPECT_EQ(Count(percent.notes, "I631"), 0);
+  EXPECT_EQ(percent.package.evaluation.funds.execution_rate.Display(), "1");
+}
+
 }  // namespace
 }  // namespace jixiao
