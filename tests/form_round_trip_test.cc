@@ -35,21 +35,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int Shell(const std::string& command) { return std::system(command.c_str()); }
-
-std::string Capture(const std::string& command, bool* ok) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    *ok = false;
-    return out;
-  }
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  *ok = ::pclose(pipe) == 0;
-  return out;
-}
+using testing::Capture;
+using testing::Shell;
 
 // Every cell text of every table of a DOCX (python-docx), or of the 自评表 sheet of an XLSX
 // (openpyxl, cached values), as a JSON array of rows of strings.

@@ -34,22 +34,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int Shell(const std::string& command) { return std::system(command.c_str()); }
-
-// The command's standard output; `ok` false when it fails.
-std::string Capture(const std::string& command, bool* ok) {
-  std::string out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    *ok = false;
-    return out;
-  }
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  *ok = ::pclose(pipe) == 0;
-  return out;
-}
+using testing::Capture;
+using testing::Shell;
 
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

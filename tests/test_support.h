@@ -1,10 +1,12 @@
 // Helpers shared by the tests: where the source tree is, the bundled example, the seed
 // directory (../shared, found through the one setting JIXIAO_SHARED_DIR, else beside the
-// source tree) and the bundled rulebooks.
+// source tree), the bundled rulebooks, and running a command of the independent readers
+// (python-docx, LibreOffice, poppler) with its exit status or its output.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -49,6 +51,24 @@ inline Rulebook LoadRulebook(const char* id) {
   Result<Rulebook> r = BundledRulebook(id);
   EXPECT_TRUE(r.ok()) << r.status().message();
   return r.ok() ? std::move(r).value() : Rulebook{};
+}
+
+// A shell command's exit status as std::system gives it.
+inline int Shell(const std::string& command) { return std::system(command.c_str()); }
+
+// A shell command's standard output; `*ok` false when it could not run or failed.
+inline std::string Capture(const std::string& command, bool* ok) {
+  std::string out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    *ok = false;
+    return out;
+  }
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  *ok = ::pclose(pipe) == 0;
+  return out;
 }
 
 }  // namespace jixiao::testing

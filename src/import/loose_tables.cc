@@ -951,7 +951,7 @@ class Rebuilder {
       size_t k = 0;
       if (!HeaderWord(Compact(it.cells[0].text))) {
         h.cols.push_back(Col::kLabel);
-        h.row.cells.push_back(HeaderCell(it.cells[0].text, "", it.cells[0].line, 0));
+        h.row.cells.push_back(CellAt(it.cells[0].text, "", it.cells[0].line, 0));
         k = 1;
       }
       int words = 0;
@@ -962,7 +962,7 @@ class Rebuilder {
         ++words;
         h.cols.push_back(*col);
         h.words.push_back(c);
-        h.row.cells.push_back(HeaderCell(c, c == it.cells[k].text ? "" : it.cells[k].text,
+        h.row.cells.push_back(CellAt(c, c == it.cells[k].text ? "" : it.cells[k].text,
                                          it.cells[k].line, static_cast<int>(h.cols.size()) - 1));
       }
       if (words < 2 || h.cols.size() >= kMaxColumns) return std::nullopt;
@@ -981,7 +981,7 @@ class Rebuilder {
       h.cols.push_back(*col);
       h.words.push_back(Compact(text));
       h.row.cells.push_back(
-          HeaderCell(text, written, items[k].cells[0].line, static_cast<int>(h.cols.size()) - 1));
+          CellAt(text, written, items[k].cells[0].line, static_cast<int>(h.cols.size()) - 1));
       k += used;
     }
     if (h.cols.size() < 2) return std::nullopt;
@@ -991,7 +991,8 @@ class Rebuilder {
     return h;
   }
 
-  static FlatCell HeaderCell(std::string text, std::string written, int line, int column) {
+  // A cell of a rebuilt row: its text, as written when that differs, line and column.
+  static FlatCell CellAt(std::string text, std::string written, int line, int column) {
     FlatCell c;
     c.text = std::move(text);
     c.written = std::move(written);
@@ -1005,7 +1006,7 @@ class Rebuilder {
   static void AddLabelColumn(Header* h, int line) {
     if (!IsFigureColumn(h->cols.front())) return;
     h->cols.insert(h->cols.begin(), Col::kLabel);
-    h->row.cells.insert(h->row.cells.begin(), HeaderCell("", "", line, 0));
+    h->row.cells.insert(h->row.cells.begin(), CellAt("", "", line, 0));
     for (size_t c = 0; c < h->row.cells.size(); ++c) h->row.cells[c].column = static_cast<int>(c);
   }
 
@@ -1071,12 +1072,8 @@ class Rebuilder {
       }
       FlatRow row;
       for (const Item* it : {&items[k], &value}) {
-        FlatCell c;
-        c.text = it->cells[0].text;
-        c.written = it->cells[0].written;
-        c.column = static_cast<int>(row.cells.size());
-        c.origin.line = it->cells[0].line;
-        row.cells.push_back(std::move(c));
+        const Cell& c = it->cells[0];
+        row.cells.push_back(CellAt(c.text, c.written, c.line, static_cast<int>(row.cells.size())));
       }
       row.origin.line = items[k].cells[0].line;
       block.table.rows.push_back(std::move(row));
@@ -1439,14 +1436,7 @@ class Rebuilder {
       }
       if (split == 0) return 0;
     }
-    const auto cell = [](std::string text, std::string written, int line, int column) {
-      FlatCell c;
-      c.text = std::move(text);
-      c.written = std::move(written);
-      c.column = column;
-      c.origin.line = line;
-      return c;
-    };
+    const auto cell = CellAt;
     const auto joined = [&](size_t from, size_t to) {
       std::string s;
       for (size_t t = from; t < to; ++t) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/lines.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -31,18 +32,7 @@ const std::vector<std::string>& SpecLeafFields() {
   return fields;
 }
 
-std::string FoldWording(std::string_view text) {
-  std::string joined;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    joined += TrimBlank(text.substr(start, end - start));
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return FoldWidth(joined);
-}
+std::string FoldWording(std::string_view text) { return FoldWidth(JoinTrimmedLines(text)); }
 
 namespace {
 

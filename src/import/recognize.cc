@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/lang.h"
+#include "base/lines.h"
 #include "base/number_text.h"
 #include "base/text.h"
 #include "check/codes.h"
@@ -33,41 +34,8 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// Lines trimmed and joined without separators: "重点工作\n任务完成" → "重点工作任务完成".
-std::string JoinLines(std::string_view text) {
-  std::string out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    out += TrimBlank(text.substr(start, end - start));
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return out;
-}
-
-// Like JoinLines, but keeps line breaks (for prose cells such as goals): trims each line and
-// drops empty ones.
-std::string TrimLines(std::string_view text) {
-  std::string out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = TrimBlank(text.substr(start, end - start));
-    if (!line.empty()) {
-      if (!out.empty()) out += "\n";
-      out += line;
-    }
-    if (end == text.size()) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 // A header cell with its folded text ("（万元）" → "(万元)").
-std::string Key(std::string_view text) { return FoldWidth(JoinLines(text)); }
+std::string Key(std::string_view text) { return FoldWording(text); }
 
 enum class CellRead { kOk, kBlank, kUnreadable };
 
@@ -83,7 +51,7 @@ CellRead ReadCell(std::string_view text, Cell* out, MoneyUnit* suffix = nullptr,
                   bool* grouped = nullptr) {
   if (suffix != nullptr) *suffix = MoneyUnit::kUnstated;
   if (grouped != nullptr) *grouped = false;
-  std::string joined = JoinLines(text);
+  std::string joined = JoinTrimmedLines(text);
   // Spaces inside a number ("1 234.5") are kept out; full-width forms are folded by the parser.
   const std::string_view t = TrimBlank(joined);
   if (t.empty() || t == "-" || t == "－") {
@@ -207,7 +175,7 @@ std::string StripFinalStop(std::string s) {
 
 // "产出指标\n(50分)" → ("产出指标", "50"); "效益指标（40分）" → ("效益指标", "40").
 void SplitWeight(std::string_view text, std::string* name, std::string* weight) {
-  const std::string joined = JoinLines(text);
+  const std::string joined = JoinTrimmedLines(text);
   const std::string folded = FoldWidth(joined);
   const size_t open = folded.find('(');
   const size_t close = open == std::string::npos ? open : folded.find(')', open);
@@ -237,7 +205,7 @@ bool ReadGroupWeight(std::string_view text, Indicator* group) {
     group->weight = plain;
     return true;
   }
-  const Target t = ParseTarget(JoinLines(text));
+  const Target t = ParseTarget(JoinTrimmedLines(text));
   const bool points = !t.quantity.percent && (t.quantity.unit.empty() || t.quantity.unit == "分");
   if (!points || !t.operator_written) {
     if (t.comparison != Comparison::kRange || !points) return false;
@@ -521,7 +489,7 @@ class Recognizer {
     d.location.row = where.row > 0 ? TrF("第{}行", "row {}", where.row) : "";
     if (where.column > 0) d.location.column = TrF("第{}列", "column {}", where.column);
     d.location.source = where;
-    d.reported = std::string(TrimBlank(JoinLines(where.text)));
+    d.reported = std::string(TrimBlank(JoinTrimmedLines(where.text)));
     d.message_zh = std::move(zh);
     d.message_en = std::move(en);
     out_->notes.push_back(std::move(d));
@@ -537,9 +505,9 @@ class Recognizer {
     if (read == CellRead::kUnreadable) {
       *target = Cell::Blank();
       Note("I602", src,
-           fmt::format("“{}”应为数字，无法读取，已按空白处理。", TrimBlank(JoinLines(cell.text))),
+           fmt::format("“{}”应为数字，无法读取，已按空白处理。", TrimBlank(JoinTrimmedLines(cell.text))),
            fmt::format("\"{}\" should be a figure and cannot be read; taken as blank.",
-                       TrimBlank(JoinLines(cell.text))));
+                       TrimBlank(JoinTrimmedLines(cell.text))));
       return;
     }
     p_.provenance[pointer] = src;  // blank cells too: a diagnostic may point at them
@@ -558,7 +526,7 @@ class Recognizer {
     if (read != CellRead::kOk || !out->has_number() || out->percent) return read;
     const MoneyUnit unit = suffix != MoneyUnit::kUnstated ? suffix : column->unit.unit;
     if (unit == MoneyUnit::kYuan) {
-      const std::string written(TrimBlank(JoinLines(text)));
+      const std::string written(TrimBlank(JoinTrimmedLines(text)));
       out->value = YuanToWan(out->value);
       if (column->converted++ == 0) {
         column->example_from = written;
@@ -569,7 +537,7 @@ class Recognizer {
       const Decimal size = out->value.Abs();
       if (size >= Decimal::FromInt(100000) || (grouped && size >= Decimal::FromInt(10000))) {
         if (column->looks_like_yuan++ == 0) {
-          column->looks_text = std::string(TrimBlank(JoinLines(text)));
+          column->looks_text = std::string(TrimBlank(JoinTrimmedLines(text)));
           column->looks_at = Source(t, r, cell);
         }
       }
@@ -617,12 +585,12 @@ class Recognizer {
     g.table_en = TableNameEn(t);
     const std::vector<FlatCell>& cells = t.rows[r].cells;
     const std::string label = keys.empty() ? "" : keys[0];
-    const std::string label_text = cells.empty() ? "" : JoinLines(cells[0].text);
+    const std::string label_text = cells.empty() ? "" : JoinTrimmedLines(cells[0].text);
     for (int c : columns) {
       MoneyColumn column;
       const bool exists =
           c > 0 && c < static_cast<int>(keys.size()) && c < static_cast<int>(cells.size());
-      column.header = exists ? JoinLines(cells[c].text) : "";
+      column.header = exists ? JoinTrimmedLines(cells[c].text) : "";
       column.header_en = column.header;
       column.unit = ColumnUnit(exists ? keys[c] : "", column.header, label, label_text);
       g.columns.push_back(std::move(column));
@@ -756,7 +724,7 @@ class Recognizer {
       if (IsNote(key)) continue;  // taken for the whole table already
       const MoneyUnit unit = StatedMoneyUnit(key, false);
       if (unit == MoneyUnit::kUnstated) continue;
-      const std::string joined = JoinLines(text);
+      const std::string joined = JoinTrimmedLines(text);
       found = {unit, fmt::format("“{}”", joined), fmt::format("\"{}\"", joined)};
       stating.push_back(&c);
     }
@@ -769,7 +737,7 @@ class Recognizer {
   void PlaceText(const FlatTable& t, size_t r, const FlatCell& cell, const std::string& pointer,
                  std::string* target, bool keep_lines = false) {
     Use(t, r, cell);
-    *target = keep_lines ? TrimLines(cell.text) : JoinLines(cell.text);
+    *target = keep_lines ? TrimmedNonEmptyLines(cell.text) : JoinTrimmedLines(cell.text);
     if (!target->empty()) p_.provenance[pointer] = Source(t, r, cell);
   }
 
@@ -906,7 +874,7 @@ class Recognizer {
       end_row_.text = "";
       for (const FlatCell& d : row.cells) {
         if (!d.covered && !IsBlank(d.text)) {
-          end_row_.text += (end_row_.text.empty() ? "" : " | ") + JoinLines(d.text);
+          end_row_.text += (end_row_.text.empty() ? "" : " | ") + JoinTrimmedLines(d.text);
         }
       }
       break;
@@ -990,7 +958,7 @@ class Recognizer {
     std::string text;
     for (const FlatCell& c : row.cells) {
       if (c.covered || IsBlank(c.text)) continue;
-      text += (text.empty() ? "" : " | ") + JoinLines(c.text);
+      text += (text.empty() ? "" : " | ") + JoinTrimmedLines(c.text);
     }
     SourceRef src = Source(t, first, row.cells.front());
     src.column = 0;
@@ -1199,7 +1167,7 @@ class Recognizer {
       return;
     }
     const FlatCell& label_cell = row.cells[0];
-    const std::string label(TrimBlank(JoinLines(label_cell.text)));
+    const std::string label(TrimBlank(JoinTrimmedLines(label_cell.text)));
     const LabelMarks marks = MarksOf(label_cell.text);
     // Values present? Figures, or "——"?
     bool has_values = false, has_figures = false;
@@ -1264,9 +1232,9 @@ class Recognizer {
         pending.row.values[k] = Cell::Blank();
         Note("I602", Source(t, r, cell),
              fmt::format("“{}”的“{}”应为金额，无法读取，已按空白处理。", label,
-                         TrimBlank(JoinLines(cell.text))),
+                         TrimBlank(JoinTrimmedLines(cell.text))),
              fmt::format("{}: \"{}\" should be an amount and cannot be read; taken as blank.",
-                         label, TrimBlank(JoinLines(cell.text))));
+                         label, TrimBlank(JoinTrimmedLines(cell.text))));
       } else {
         pending.sources.emplace_back("values/" + std::string(ExpenseColumnKey(kExpenseColumns[k])),
                                      Source(t, r, cell));
@@ -1380,7 +1348,7 @@ class Recognizer {
     std::string text;
     const FlatRow& row = t.rows[r];
     for (size_t c = 1; c < row.cells.size(); ++c) {
-      const std::string part = TrimLines(row.cells[c].text);
+      const std::string part = TrimmedNonEmptyLines(row.cells[c].text);
       if (part.empty()) continue;
       if (!text.empty()) text += "\n";
       text += part;
@@ -1507,7 +1475,7 @@ class Recognizer {
   static std::string RowText(const FlatRow& row) {
     std::string text;
     for (const FlatCell& c : row.cells) {
-      if (!c.covered && !IsBlank(c.text)) text += (text.empty() ? "" : " | ") + JoinLines(c.text);
+      if (!c.covered && !IsBlank(c.text)) text += (text.empty() ? "" : " | ") + JoinTrimmedLines(c.text);
     }
     return Clip(text, 40);
   }
@@ -1703,18 +1671,18 @@ class Recognizer {
     std::string cells;
     for (const FlatCell& c : row.cells) {
       if (c.covered || IsBlank(c.text)) continue;
-      cells += (cells.empty() ? "" : " | ") + JoinLines(c.text);
+      cells += (cells.empty() ? "" : " | ") + JoinTrimmedLines(c.text);
     }
     SourceRef where = Source(t, r, row.cells[label]);
     where.text = cells;
     Note("I622", where,
          fmt::format("年度资金行“{}”的数字与表头（第{}行）的栏目对不上，该行未导入；请把各数字放在"
                      "对应的栏目下（标签单元格可合并），再导入。",
-                     JoinLines(row.cells[label].text), RowNumber(t, funds_header_row_)),
+                     JoinTrimmedLines(row.cells[label].text), RowNumber(t, funds_header_row_)),
          fmt::format("The funds row \"{}\" does not fit the columns of its header (row {}); it "
                      "was not read. Put each figure under its column (the label cells may be "
                      "merged) and import again.",
-                     JoinLines(row.cells[label].text), RowNumber(t, funds_header_row_)));
+                     JoinTrimmedLines(row.cells[label].text), RowNumber(t, funds_header_row_)));
     UseRow(t, r);
   }
 
@@ -1962,9 +1930,9 @@ class Recognizer {
           Use(t, r, *value_cell);
         } else if (read == CellRead::kUnreadable) {
           Note("I602", Source(t, r, cell),
-               fmt::format("资金分列“{}”中的金额无法读取。", JoinLines(cell.text)),
+               fmt::format("资金分列“{}”中的金额无法读取。", JoinTrimmedLines(cell.text)),
                fmt::format("The amount in the funds split \"{}\" cannot be read.",
-                           JoinLines(cell.text)));
+                           JoinTrimmedLines(cell.text)));
         }
         break;
       }
@@ -1998,7 +1966,7 @@ class Recognizer {
     if (planned >= 0 && planned < static_cast<int>(row.cells.size())) {
       const FlatCell& cell = row.cells[planned];
       Use(t, r, cell);
-      SplitGoals(TrimLines(cell.text), Source(t, r, cell));
+      SplitGoals(TrimmedNonEmptyLines(cell.text), Source(t, r, cell));
     }
     if (achieved >= 0 && achieved < static_cast<int>(row.cells.size())) {
       PlaceText(t, r, row.cells[achieved], "/evaluation/goals/achieved",
@@ -2094,7 +2062,7 @@ class Recognizer {
     if (l1_text.empty() || !l2.empty() || level1_ < 0) return false;
     std::string name, weight;
     SplitWeight(l1_text, &name, &weight);
-    if (!weight.empty() || JoinLines(name) != "成本指标") return false;
+    if (!weight.empty() || JoinTrimmedLines(name) != "成本指标") return false;
     const Indicator& above = p_.evaluation.indicators[level1_];
     if (!above.weight.has_number()) return false;
     Decimal leaves;
@@ -2123,8 +2091,8 @@ class Recognizer {
     };
     UseRow(t, r);
     if (ind_flat_) return FlatIndicatorRow(t, r, at);
-    std::string l1 = JoinLines(text_at(0));
-    std::string l2 = JoinLines(text_at(1));
+    std::string l1 = JoinTrimmedLines(text_at(0));
+    std::string l2 = JoinTrimmedLines(text_at(1));
     std::string l1_text = text_at(0), l2_text = text_at(1);
     const FlatCell* l2_cell = at(1);
     if (CostUnderGroupAbove(l1_text, l2)) {
@@ -2209,7 +2177,7 @@ class Recognizer {
     const auto text_field = [&](int k, const char* name, std::string* out) {
       const FlatCell* c = at(k);
       if (c == nullptr || c->covered) return;
-      *out = JoinLines(c->text);
+      *out = JoinTrimmedLines(c->text);
       if (!out->empty()) p_.provenance[pointer + "/" + name] = Source(t, r, *c);
     };
     const auto cell_field = [&](int k, const char* name, Cell* out) {
@@ -2223,7 +2191,7 @@ class Recognizer {
     cell_field(5, "weight", &leaf.weight);
     cell_field(6, "score", &leaf.score);
     if (const FlatCell* c = at(7); c != nullptr && !c->covered) {
-      leaf.deviation = TrimLines(c->text);
+      leaf.deviation = TrimmedNonEmptyLines(c->text);
       if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
     }
     cell_field(8, "coefficient", &leaf.coefficient);
@@ -2252,7 +2220,7 @@ class Recognizer {
     Indicator leaf;
     std::string unit;
     if (const FlatCell* c = at(10); c != nullptr && !c->covered) {
-      unit = std::string(TrimBlank(JoinLines(c->text)));
+      unit = std::string(TrimBlank(JoinTrimmedLines(c->text)));
     }
     const auto with_unit = [&](std::string text) {
       Quantity q;
@@ -2266,7 +2234,7 @@ class Recognizer {
     const auto text_field = [&](int k, const char* name, std::string* out) {
       const FlatCell* c = at(k);
       if (c == nullptr || c->covered || IsBlank(c->text)) return false;
-      *out = with_unit(JoinLines(c->text));
+      *out = with_unit(JoinTrimmedLines(c->text));
       p_.provenance[pointer + "/" + name] = Source(t, r, *c);
       return true;
     };
@@ -2276,7 +2244,7 @@ class Recognizer {
       Place(t, r, *c, pointer + "/" + name, out);
     };
     if (const FlatCell* c = at(2); c != nullptr && !c->covered) {
-      leaf.name = JoinLines(c->text);
+      leaf.name = JoinTrimmedLines(c->text);
       if (!leaf.name.empty()) p_.provenance[pointer + "/name"] = Source(t, r, *c);
     }
     if (!text_field(9, "target", &leaf.target)) text_field(3, "target", &leaf.target);
@@ -2285,7 +2253,7 @@ class Recognizer {
     cell_field(6, "score", &leaf.score);
     cell_field(8, "coefficient", &leaf.coefficient);
     if (const FlatCell* c = at(7); c != nullptr && !c->covered) {
-      leaf.deviation = TrimLines(c->text);
+      leaf.deviation = TrimmedNonEmptyLines(c->text);
       if (!leaf.deviation.empty()) p_.provenance[pointer + "/deviation"] = Source(t, r, *c);
     }
     if (IsBlank(leaf.name) && IsBlank(leaf.target) && IsBlank(leaf.actual) && leaf.weight.blank() &&
@@ -2331,7 +2299,7 @@ class Recognizer {
     for (int k : {3, 4, 9}) {
       const FlatCell* c = IndicatorCell(row, k);
       if (CellBlank(c)) continue;
-      const std::string text = JoinLines(c->text);
+      const std::string text = JoinTrimmedLines(c->text);
       const Target target = ParseTarget(text);
       // A header cell of another part reads as a number with a long unit ("2024年决算数"):
       // not a figure.
@@ -2417,7 +2385,7 @@ class Recognizer {
       }
       if (unused.empty()) continue;
       std::string text;
-      for (const FlatCell* c : unused) text += (text.empty() ? "" : " | ") + JoinLines(c->text);
+      for (const FlatCell* c : unused) text += (text.empty() ? "" : " | ") + JoinTrimmedLines(c->text);
       SourceRef src = Source(t, r, *unused.front());
       src.text = text;
       if (unused.size() > 1) src.column = 0;
@@ -2640,7 +2608,7 @@ class Recognizer {
 
   static std::string YearPlaceZh(const YearSource& y) {
     static constexpr const char* kNames[] = {"报告标题", "封面", "表格标题", "表头"};
-    const std::string text(TrimBlank(JoinLines(y.where.text)));
+    const std::string text(TrimBlank(JoinTrimmedLines(y.where.text)));
     if (!y.where.table.empty()) {
       return fmt::format("{}（{}第{}行）“{}”", kNames[y.kind], y.where.table, y.where.row, text);
     }
@@ -2651,7 +2619,7 @@ class Recognizer {
   static std::string YearPlaceEn(const YearSource& y) {
     static constexpr const char* kNames[] = {"the report's title", "the cover", "a table's title",
                                              "a table header"};
-    const std::string text(TrimBlank(JoinLines(y.where.text)));
+    const std::string text(TrimBlank(JoinTrimmedLines(y.where.text)));
     if (!y.where.table.empty()) {
       return fmt::format("{} ({}, row {}) \"{}\"", kNames[y.kind], y.where.table, y.where.row,
                          text);

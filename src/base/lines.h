@@ -1,0 +1,18 @@
+// The lines of a cell: Word and web tables wrap a cell's text over several lines ("偏差原因分析及"
+// / "改进措施"), and readers compare or keep it either as one run of words or line by line.
+//
+// Pure functions; safe from any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace jixiao {
+
+// Each line trimmed of its blanks (base/text.h TrimBlank), joined with nothing between:
+// "偏差原因分析及\n 改进措施" → "偏差原因分析及改进措施".
+std::string JoinTrimmedLines(std::string_view text);
+// Each line trimmed, empty lines dropped, the rest joined with '\n' (prose cells such as goals).
+std::string TrimmedNonEmptyLines(std::string_view text);
+
+}  // namespace jixiao
