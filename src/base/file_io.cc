@@ -92,11 +92,22 @@ Status WriteFailure(const std::string& path, int error) {
 
 // Creates an empty temporary file beside `target` (mode as a new file under the umask, or the
 // target's own mode when it exists) and returns its descriptor and name.
+// Whether `target` exists and is neither a regular file nor a folder: a device (/dev/null,
+// /dev/stdout), a pipe or a socket, which is written into, never replaced.
+bool IsStream(const std::string& target) {
+  struct stat existing {};
+  return ::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode) &&
+         !S_ISDIR(existing.st_mode);
+}
+
 Result<std::pair<int, std::string>> CreateTemporaryBeside(const std::string& target) {
   const fs::path t(target);
-  const std::string folder = FolderOf(target);
+  // A stream's folder (/dev) is no place for a file: its temporary goes to the system's.
+  std::error_code ec;
+  const std::string folder =
+      IsStream(target) ? fs::temp_directory_path(ec).string() : FolderOf(target);
   struct stat existing {};
-  const bool exists = ::stat(target.c_str(), &existing) == 0;
+  const bool exists = ::stat(target.c_str(), &existing) == 0 && !IsStream(target);
   if (exists && S_ISDIR(existing.st_mode)) return WriteFailure(target, EISDIR);
   std::random_device rd;
   static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -165,7 +176,29 @@ Status TooLarge(const std::string& path, size_t limit, std::string_view size) {
   return CannotRead(path, TrF("超过 {}{}", "is larger than {}{}", SizeText(limit), size));
 }
 
+// Copies the temporary's bytes into a stream target (IsStream) and removes the temporary.
+Status CopyInto(const std::string& temporary, const std::string& target) {
+  const int in = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  const int out = in < 0 ? -1 : ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+  int error = in < 0 || out < 0 ? errno : 0;
+  char buffer[65536];
+  while (error == 0) {
+    const ssize_t n = ::read(in, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error = n < 0 ? errno : 0;
+      break;
+    }
+    if (!WriteAll(out, std::string_view(buffer, static_cast<size_t>(n)))) error = errno;
+  }
+  if (in >= 0) ::close(in);
+  if (out >= 0 && ::close(out) != 0 && error == 0) error = errno;
+  ::unlink(temporary.c_str());
+  return error == 0 ? Status::Ok() : WriteFailure(target, error);
+}
+
 Status RenameOver(const std::string& temporary, const std::string& target) {
+  if (IsStream(target)) return CopyInto(temporary, target);
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const int error = errno;
     ::unlink(temporary.c_str());

@@ -19,7 +19,9 @@
 // files are named ".<name>.jixiao-<random>" beside their target. While a write or a StagedFiles
 // is under way the calling thread holds SIGINT, SIGTERM and SIGHUP back, so Ctrl-C ends the
 // process only after the temporary files are renamed or removed (a SIGKILL cannot be held: it
-// may leave a hidden temporary file, never a partial target).
+// may leave a hidden temporary file, never a partial target). A target that is a device or a
+// pipe (/dev/null, /dev/stdout) is not replaced: its bytes are staged in the system's temporary
+// folder and written into it at the end.
 #pragma once
 
 #include <signal.h>

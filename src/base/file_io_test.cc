@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "base/lang.h"
 
@@ -145,6 +146,23 @@ TEST_F(FileIo, StagedFilesAreRenamedTogetherOrNotAtAll) {
   EXPECT_EQ(Slurp(dir_ / "a.docx"), "new a");
   EXPECT_EQ(Slurp(dir_ / "a.xlsx"), "sheet");
   EXPECT_EQ(Names(dir_), (std::vector<std::string>{"a.docx", "a.xlsx"}));
+}
+
+// A pipe (as /dev/null or /dev/stdout are devices) is written into, not replaced by a file,
+// and no temporary file is left beside it.
+TEST_F(FileIo, AStreamTargetIsWrittenIntoNotReplaced) {
+  const fs::path fifo = dir_ / "out.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] { received = Slurp(fifo); });
+  const Status s = WriteFileAtomically(fifo.string(), "{\"a\": 1}");
+  reader.join();
+  EXPECT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(received, "{\"a\": 1}");
+  struct stat st {};
+  ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(Names(dir_), std::vector<std::string>{"out.fifo"});
 }
 
 TEST_F(FileIo, AWriterThatFailsLeavesNothing) {
