@@ -158,7 +158,7 @@ TEST_F(PartialDocuments, PartsInAHandMadePackage) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "jixiao: " + path +
                        ":1:76: /parts/report: unknown value \"gone\"; expected \"present\", "
-                       "\"absent\" or \"cut\"\n");
+                       "\"absent\", \"cut\" or \"piece\"\n");
   // Without "parts" every part is present and checked: the report's blank cover is an error.
   path = tmp_.Put("q.json", base + R"("fiscal_year": 2023})");
   r = RunJixiao("--lang en check '" + path + "'", tmp_);

@@ -80,6 +80,11 @@ std::vector<std::string> ExpenseRowCells(const ExpenseRow& row);
 // 一级 group and, down its last children, the row cut. They are not asked to be complete (their
 // weights need not add up, the row cut need not have a score). False when the 自评表 is whole.
 bool OnCutPath(const Package& package, const Indicator* node);
+// Whether the 自评表 is a piece (PartState::kPiece): some rows without the table's head. Its
+// rows are checked where complete; blanks are not asked for and no sum is compared.
+inline bool EvaluationIsPiece(const Package& package) {
+  return package.parts.evaluation == PartState::kPiece;
+}
 
 // The printed row of a leaf indicator: name, target, actual, weight, score.
 std::vector<std::string> IndicatorRowCells(const Indicator& node);

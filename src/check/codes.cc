@@ -150,6 +150,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "the form (layout) the document is in was chosen"},
       {"I626", "evaluation-cut", Severity::kInfo, "文件在自评表中途结束，自评表不完整",
        "the file stops inside the self-evaluation table"},
+      {"I628", "evaluation-piece", Severity::kInfo, "只有自评表的一部分指标行，记为片段",
+       "only some indicator rows of the self-evaluation table are there: recorded as a piece"},
       {"I627", "other-project", Severity::kWarning, "文件中有另一个项目的表格内容，未导入",
        "the file holds another project's table content, which was not imported"},
       {"I631", "rate-written-as-ratio", Severity::kInfo, "执行率写作比值，按百分比读",

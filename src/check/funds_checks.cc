@@ -282,6 +282,8 @@ void CheckFunds(CheckContext& cx) {
     // A form without the column — 全年预算数 or 执行率 (贵州), 年初预算数, 分值 and 得分 (湖南's
     // 县级专项资金 form, which scores nothing): the importer marks the cell not applicable.
     if ((f.*(c.cell)).kind == Cell::Kind::kNotApplicable) continue;
+    // A piece of a 自评表 (some indicator rows) does not show its funds block.
+    if (EvaluationIsPiece(cx.package)) break;
     Diagnostic& d = cx.Add("C501", FundsLocation(f, c.key));
     d.message_zh = fmt::format("自评表年度资金的{}未填。", cx.Column(c.key, true));
     d.message_en = fmt::format("Funds: {} is blank.", cx.Column(c.key, false));

@@ -172,8 +172,12 @@ void CheckIndicators(CheckContext& cx) {
       continue;
     }
 
+    // A piece of a 自评表 asks nothing of its rows: a row without its actual or score (the
+    // columns the piece does not show) is not left blank.
+    const bool piece = EvaluationIsPiece(cx.package);
     if (s.method == ScoreMethod::kNotAssessable) {
       const bool no_actual = IsBlank(node.actual);
+      if (piece && (no_actual || node.score.blank())) continue;
       Diagnostic& d = cx.Add("S304", LeafLocation(s, no_actual ? "actual" : "target"));
       d.reported = node.score.Display();
       d.computed = "无法评价";
@@ -195,6 +199,7 @@ void CheckIndicators(CheckContext& cx) {
     }
 
     if (node.score.blank()) {
+      if (piece) continue;
       Diagnostic& d = cx.Add("C501", LeafLocation(s, "score"));
       d.computed = s.point ? s.point->Normalized().ToString() : ShownRange(s.computed, decimals);
       d.message_zh = fmt::format("“{}”的得分未填（复算为 {}）。", name, d.computed);
@@ -280,6 +285,8 @@ void CheckIndicators(CheckContext& cx) {
 }
 
 void CheckWeights(CheckContext& cx) {
+  // The groups of a piece are not whole: the rows around it are not there.
+  if (EvaluationIsPiece(cx.package)) return;
   const Evaluation& ev = cx.package.evaluation;
   const Rulebook& rb = cx.rulebook;
   // Each group against its children.
@@ -476,6 +483,7 @@ void CheckWeights(CheckContext& cx) {
 }
 
 void CheckTotal(CheckContext& cx) {
+  if (EvaluationIsPiece(cx.package)) return;  // a piece has no 总分 row
   const Evaluation& ev = cx.package.evaluation;
   Location loc;
   loc.document = "evaluation";

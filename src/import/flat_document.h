@@ -39,6 +39,9 @@ struct FlatCell {
 struct FlatRow {
   std::vector<FlatCell> cells;  // in column order
   FlatOrigin origin;
+  // Text: a header row the reader supplied for rows that came without one (indicator rows run
+  // together on a line, import/indicator_runs.h); the recognizer records the part as a piece.
+  bool supplied = false;
 };
 
 struct FlatTable {

@@ -891,6 +891,24 @@ class Recognizer {
     return node->score.blank();
   }
 
+  // Indicator rows that came without the table's header (import/indicator_runs.h): the
+  // 自评表 is a piece (PartState::kPiece), said once (I628).
+  void PieceOfIndicators(const FlatTable& t, size_t r) {
+    if (piece_) return;
+    piece_ = true;
+    SourceRef src = Source(t, r, t.rows[r].cells.front());
+    src.column = 0;
+    src.text = "";
+    Note("I628", src,
+         "指标行没有表头，前后也没有年度资金和总分（只留下自评表的一部分）：按各格的文字读作"
+         "一级指标、二级指标、三级指标、年度指标值和分值，自评表记为片段：已有的行照常检查，"
+         "空白不作为漏填，分值合计不作比较。",
+         "Indicator rows stand without the table's header, its funds or its total (only a "
+         "piece of the self-evaluation table is there): read by their wording as 一级, 二级 "
+         "and 三级 indicator, target and weight; the table is recorded as a piece: its rows are "
+         "checked, blanks are not taken as left blank, and no sum of weights is compared.");
+  }
+
   // Marks the 自评表 cut (see above) and says so once (I626).
   void FindCutEvaluation() {
     if (p_.parts.evaluation != PartState::kPresent || total_read_ || !ends_in_evaluation_ ||
@@ -2021,6 +2039,7 @@ class Recognizer {
   void IndicatorHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kIndicators;
+    if (t.rows[r].supplied) PieceOfIndicators(t, r);
     // 得分系数 contains 得分 and 年初指标值 contains 指标值: the score column is a 得分 column
     // that is not the coefficient's, the target the adjusted one when the form has both.
     const int coefficient = FindColumn(keys, {"得分系数"});
@@ -3144,6 +3163,9 @@ class Recognizer {
     };
     for (const auto& part : parts) {
       *part.state = part.found ? PartState::kPresent : PartState::kAbsent;
+      if (part.found && part.state == &p_.parts.evaluation && piece_) {
+        *part.state = PartState::kPiece;
+      }
       if (part.found) continue;
       // A project table has no 基础数据表: absent, and nothing to note (project tables).
       if (recognised_project_ && part.state == &p_.parts.basic_data) continue;
@@ -3239,6 +3261,7 @@ class Recognizer {
   // The 自评表 cut short (FindCutEvaluation): a 总分 row was read; the last non-blank row
   // read was one of the 自评表, and which.
   bool total_read_ = false;
+  bool piece_ = false;  // indicator rows under a header the reader supplied (I628)
   bool ends_in_evaluation_ = false;
   SourceRef end_row_;
   bool recognised_staffing_ = false, recognised_expenses_ = false, recognised_buildings_ = false,

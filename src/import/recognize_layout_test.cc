@@ -688,5 +688,55 @@ TEST(RecognizeLayout, FundsWithBareWordsAndARatio) {
   EXPECT_EQ(percent.package.evaluation.funds.execution_rate.Display(), "1");
 }
 
+// What a page keeps of the tail of a project table: indicator rows run together on one line,
+// without the header, the funds or the total (import/indicator_runs.h). Figures made up.
+TEST(RecognizeLayout, IndicatorRowsWithoutTheirHeaderAreAPiece) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  const ImportResult r = RecognizeText(
+      "产出指标数量指标补助发放人数≥120人 20 覆盖村数=8个 20 时效指标资金拨付时间≤30天 20 "
+      "效益指标社会效益指标受助对象满意度≥90% 30 合计100 评价结论按期完成。\n");
+  EXPECT_EQ(r.package.parts.evaluation, PartState::kPiece);
+  EXPECT_EQ(Count(r.notes, "I628"), 1);
+  EXPECT_EQ(Count(r.notes, "I626"), 0) << "a piece is not a table cut short";
+  const std::vector<Indicator>& tops = r.package.evaluation.indicators;
+  ASSERT_EQ(tops.size(), 2u);
+  EXPECT_EQ(tops[0].name, "产出指标");
+  ASSERT_EQ(tops[0].children.size(), 2u);
+  ASSERT_EQ(tops[0].children[0].children.size(), 2u);
+  EXPECT_EQ(tops[0].children[0].children[1].name, "覆盖村数");
+  EXPECT_EQ(tops[0].children[0].children[1].target, "=8个");
+  EXPECT_EQ(tops[0].children[0].children[1].weight.Display(), "20");
+  EXPECT_EQ(tops[1].children[0].children[0].name, "受助对象满意度");
+  // The part is a piece, through its JSON too.
+  const std::string json = WritePackageJson(r.package);
+  EXPECT_NE(json.find("\"evaluation\": \"piece\""), std::string::npos);
+  Result<Package> back = ParsePackageJson(json, "piece.json");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->parts.evaluation, PartState::kPiece);
+  // Nothing the piece does not show is asked for; no sum is compared.
+  Package p = r.package;
+  std::vector<std::string> codes = Codes(CheckTables(p));
+  for (const char* absent : {"C501", "S304", "W401", "W402", "W403"}) {
+    EXPECT_EQ(std::count(codes.begin(), codes.end(), absent), 0) << absent;
+  }
+  // A row that is complete is checked: a score above its weight, or a target met and marked
+  // down.
+  Indicator& row = p.evaluation.indicators[0].children[0].children[0];
+  row.actual = "130人";
+  row.score = Cell::Number(*Decimal::Parse("25"));
+  codes = Codes(CheckTables(p));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "S305"), 1);
+  row.score = Cell::Number(*Decimal::Parse("15"));
+  codes = Codes(CheckTables(p));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "S302"), 1);
+  // The same rows under the table's own header are a whole table, checked in full.
+  const ImportResult whole = RecognizeText(
+      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 分值 |\n"
+      "| 产出指标 | 数量指标 | 补助发放人数 | ≥120人 | 20 |\n"
+      "| | | 覆盖村数 | =8个 | 20 |\n");
+  EXPECT_EQ(Count(whole.notes, "I628"), 0);
+  EXPECT_NE(whole.package.parts.evaluation, PartState::kPiece);
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -12,6 +12,7 @@
 #include "base/number_text.h"
 #include "base/text.h"
 #include "import/glued_cells.h"
+#include "import/indicator_runs.h"
 #include "import/inline_headings.h"
 #include "import/loose_tables.h"
 #include "import/text_encoding.h"
@@ -144,6 +145,14 @@ class Builder {
     OpenRow(line.number);
     for (std::string& c : cells) AddCell(std::move(c), line.number);
     EndRow();
+  }
+
+  // The header row of rows that came without one (import/indicator_runs.h): a row of its own
+  // table, marked as supplied by the reader.
+  void SuppliedHeader(const Line& line, std::vector<std::string> cells) {
+    CloseTable();
+    WholeRow(line, std::move(cells));
+    doc_->blocks.back().table.rows.back().supplied = true;
   }
 
   bool InRow() const { return row_open_; }
@@ -451,6 +460,22 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     // cut by the forms' words and the arithmetic of the rows (import/glued_cells.h).
     if (const std::vector<std::string_view> glued = GluedTableCells(t); !glued.empty()) {
       for (std::string_view cell : glued) b.Paragraph(Line{cell, line.number});
+      continue;
+    }
+    // Indicator rows run together without the table's header (a page that kept only the
+    // tail of a 自评表): a table under a header the reader supplies (import/indicator_runs.h).
+    if (const IndicatorRun run = ReadIndicatorRun(t); !run.rows.empty()) {
+      if (!run.before.empty()) b.Paragraph(Line{run.before, line.number});
+      b.SuppliedHeader(line, {"一级指标", "二级指标", "三级指标", "年度指标值", "分值"});
+      for (const IndicatorRunRow& row : run.rows) {
+        b.WholeRow(line, {std::string(row.level1), std::string(row.level2), std::string(row.name),
+                          std::string(row.target), std::string(row.weight)});
+      }
+      if (!run.after.empty()) {
+        b.Paragraph(Line{run.after, line.number});
+      } else {
+        b.CloseTable();
+      }
       continue;
     }
     // A report run together on one line: cut before its headings (import/inline_headings.h),

@@ -35,6 +35,8 @@ std::string_view PartStateKey(PartState s) {
       return "absent";
     case PartState::kCut:
       return "cut";
+    case PartState::kPiece:
+      return "piece";
   }
   return "present";
 }

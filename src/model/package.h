@@ -243,8 +243,12 @@ inline constexpr const char* kPackageSchema = "jixiao.package/1";
 // part is checked in full. A cut part is there but the document stops inside it (a web page
 // truncated mid-table): what it holds is checked, what would have come after the cut (the
 // total row, the rest of the last group, the cells of the row cut through) is not asked for.
+// A piece is some rows of the part without its head — a page that shows a few indicator rows
+// of a 自评表, without its header, its funds block or its total: the rows are checked where
+// they are complete (a score against its target and actual), nothing is asked for as blank,
+// and no sum is compared (the rows around the piece are not there).
 // A hand-made package states nothing and has all three present.
-enum class PartState { kPresent, kAbsent, kCut };
+enum class PartState { kPresent, kAbsent, kCut, kPiece };
 struct PartStates {
   PartState basic_data = PartState::kPresent;  // 基础数据表
   PartState evaluation = PartState::kPresent;  // 自评表
@@ -254,7 +258,7 @@ struct PartStates {
            report == PartState::kPresent;
   }
 };
-std::string_view PartStateKey(PartState s);  // "present", "absent", "cut"
+std::string_view PartStateKey(PartState s);  // "present", "absent", "cut", "piece"
 // The document held the part (in full or cut).
 inline bool Held(PartState s) { return s != PartState::kAbsent; }
 

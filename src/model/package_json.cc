@@ -391,8 +391,8 @@ class PackageReader {
 
   // "parts": which parts the source document held; a missing key is "present".
   bool ReadParts(const json& v, const std::string& p, PartStates* out) {
-    static constexpr std::array<PartState, 3> kStates = {PartState::kPresent, PartState::kAbsent,
-                                                         PartState::kCut};
+    static constexpr std::array<PartState, 4> kStates = {PartState::kPresent, PartState::kAbsent,
+                                                         PartState::kCut, PartState::kPiece};
     return CheckKeys(v, p, {"basic_data", "evaluation", "report"}) &&
            ReadEnum(v, p, "basic_data", kStates, &PartStateKey, &out->basic_data) &&
            ReadEnum(v, p, "evaluation", kStates, &PartStateKey, &out->evaluation) &&
