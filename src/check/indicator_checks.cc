@@ -139,6 +139,13 @@ void CheckIndicators(CheckContext& cx) {
     d.hint_en = "Delete the row or fill in the indicator, target, actual, weight and score.";
   });
 
+  // A rubric's score table (得分表) has no target or actual on any row: its rows are judged
+  // against the rubric's 评分标准, not assessed from a target, and say nothing to assess.
+  bool targets_on_form = false;
+  for (const LeafScore& s : cx.sheet.leaves) {
+    targets_on_form = targets_on_form || !IsBlank(s.indicator->target) ||
+                      !IsBlank(s.indicator->actual);
+  }
   for (const LeafScore& s : cx.sheet.leaves) {
     const Indicator& node = *s.indicator;
     // The row a cut 自评表 stops in: what it lacks is not there, not left blank.
@@ -178,6 +185,7 @@ void CheckIndicators(CheckContext& cx) {
     if (s.method == ScoreMethod::kNotAssessable) {
       const bool no_actual = IsBlank(node.actual);
       if (piece && (no_actual || node.score.blank())) continue;
+      if (!targets_on_form && !node.score.blank()) continue;
       Diagnostic& d = cx.Add("S304", LeafLocation(s, no_actual ? "actual" : "target"));
       d.reported = node.score.Display();
       d.computed = "无法评价";

@@ -1591,6 +1591,7 @@ class Recognizer {
     funds_reason_col_ = FindColumn(keys, {"原因", "偏差"});
     funds_width_ = keys.size();
     funds_header_row_ = r;
+    funds_seen_ = true;
     // No 分值 column: the weight may stand in the 得分 header ("得分(20分*执行率)").
     funds_header_weight_.reset();
     if (funds_cols_[3] < 0 && score >= 0 && static_cast<size_t>(score) < t.rows[r].cells.size()) {
@@ -2040,6 +2041,11 @@ class Recognizer {
     UseRow(t, r);
     mode_ = Mode::kIndicators;
     if (t.rows[r].supplied) PieceOfIndicators(t, r);
+    // A rubric's score table (得分表: names, 分值 and 得分, judged against 评分标准, no target
+    // or actual): budget execution is one of its rows, so the form has no funds block.
+    score_table_ = FindColumn(keys, {"年度指标值", "指标值", "目标值"}) < 0 &&
+                   FindColumn(keys, {"实际完成值", "实际完成", "实际值", "完成值"}) < 0 &&
+                   FindColumn(keys, {"得分", "自评得分"}) >= 0;
     // 得分系数 contains 得分 and 年初指标值 contains 指标值: the score column is a 得分 column
     // that is not the coefficient's, the target the adjusted one when the form has both.
     const int coefficient = FindColumn(keys, {"得分系数"});
@@ -2758,7 +2764,8 @@ class Recognizer {
         if (StartsWith(text, "说明")) {
           p_.basic_data.notes = std::string(text);
           p_.provenance["/basic_data/notes"] = Source(para);
-        } else if (Has(text, "基础数据表") || Has(text, "自评表") || Has(text, "附件")) {
+        } else if (Has(text, "基础数据表") || Has(text, "自评表") || Has(text, "附件") ||
+                   Has(text, "得分表") || Has(text, "评分表")) {
           AddYear(YearSource::kTableTitle, YearOf(text), Source(para));
         } else {
           const SourceRef src = Source(para);
@@ -3161,6 +3168,15 @@ class Recognizer {
          "self-evaluation table"},
         {recognised_report_, &p_.parts.report, "自评报告", "report"},
     };
+    // A rubric's score table without a funds table beside it: the form has no funds block,
+    // its cells are not applicable (not left blank).
+    if (score_table_ && !funds_seen_) {
+      Funds& f = p_.evaluation.funds;
+      for (Cell* c : {&f.initial_budget, &f.full_year_budget, &f.executed, &f.weight,
+                      &f.execution_rate, &f.score}) {
+        if (c->blank()) *c = Cell::NotApplicable();
+      }
+    }
     for (const auto& part : parts) {
       *part.state = part.found ? PartState::kPresent : PartState::kAbsent;
       if (part.found && part.state == &p_.parts.evaluation && piece_) {
@@ -3262,6 +3278,8 @@ class Recognizer {
   // read was one of the 自评表, and which.
   bool total_read_ = false;
   bool piece_ = false;  // indicator rows under a header the reader supplied (I628)
+  bool funds_seen_ = false;   // a funds header was read
+  bool score_table_ = false;  // the indicator header is a rubric's score table's
   bool ends_in_evaluation_ = false;
   SourceRef end_row_;
   bool recognised_staffing_ = false, recognised_expenses_ = false, recognised_buildings_ = false,

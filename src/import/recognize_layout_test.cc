@@ -738,5 +738,39 @@ TEST(RecognizeLayout, IndicatorRowsWithoutTheirHeaderAreAPiece) {
   EXPECT_NE(whole.package.parts.evaluation, PartState::kPiece);
 }
 
+// A rubric's score table copied out of a PDF, its 分值 in its labels (import/weighted_labels.h):
+// no target or actual on any row, no funds block on the form. Figures made up.
+TEST(RecognizeLayout, ARubricsScoreTableHasNoFundsBlock) {
+  const std::string text =
+      "2019 年部门整体支出绩效评价得分表 一级指 标 二级指标 三级指标 得分 部门决 策(20 分) "
+      "目标设定(12 分) 依据充分性(6 分)\n"
+      "6 目标明确性(6 分)\n"
+      "5 预算编制(8 分) 编制科学性(8 分)\n"
+      "7 总分 18\n";
+  const ImportResult r = RecognizeText(text);
+  EXPECT_EQ(r.package.fiscal_year, 2019);
+  const std::vector<Indicator>& tops = r.package.evaluation.indicators;
+  ASSERT_EQ(tops.size(), 1u);
+  EXPECT_EQ(tops[0].name, "部门决策");
+  EXPECT_EQ(tops[0].weight.Display(), "20");
+  ASSERT_EQ(tops[0].children.size(), 2u);
+  EXPECT_EQ(tops[0].children[1].children[0].score.Display(), "7");
+  EXPECT_EQ(r.package.evaluation.funds.executed.kind, Cell::Kind::kNotApplicable);
+  EXPECT_EQ(r.package.evaluation.total_score.Display(), "18");
+  EXPECT_EQ(Count(r.notes, "I626"), 0) << "the table closes with its 总分";
+  // Nothing is blank that the form does not have, and rows without targets are not "not
+  // assessable"; a score above its weight and groups that do not add up are still found.
+  Package p = r.package;
+  std::vector<std::string> codes = Codes(CheckTables(p));
+  for (const char* absent : {"C501", "S304"}) {
+    EXPECT_EQ(std::count(codes.begin(), codes.end(), absent), 0) << absent;
+  }
+  p.evaluation.indicators[0].children[0].children[0].score = Cell::Number(*Decimal::Parse("7"));
+  p.evaluation.indicators[0].children[1].weight = Cell::Number(*Decimal::Parse("9"));
+  codes = Codes(CheckTables(p));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "S305"), 1);
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "W401"), 2);
+}
+
 }  // namespace
 }  // namespace jixiao

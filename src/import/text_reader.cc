@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "import/loose_tables.h"
 #include "import/text_encoding.h"
 #include "import/text_noise.h"
+#include "import/weighted_labels.h"
 
 namespace jixiao {
 namespace {
@@ -461,6 +463,37 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     if (const std::vector<std::string_view> glued = GluedTableCells(t); !glued.empty()) {
       for (std::string_view cell : glued) b.Paragraph(Line{cell, line.number});
       continue;
+    }
+    // A rubric's score table whose 分值 stand in its labels, run on over lines (a PDF's text):
+    // rebuilt by the labels' 分值 (import/weighted_labels.h).
+    if (ContainsAny(t, {"三级指"})) {
+      std::vector<std::string_view> ahead;
+      std::vector<size_t> at;
+      for (size_t n = k; n < lines.size() && ahead.size() < kMostWeightedLines; ++n) {
+        if (skip[n]) continue;
+        ahead.push_back(lines[n].text);
+        at.push_back(n);
+      }
+      const bool to_end = at.empty() || std::find(skip.begin() + at.back() + 1, skip.end(),
+                                                  false) == skip.end();
+      const WeightedScoreTable table = ReadWeightedScoreTable(ahead, to_end);
+      if (!table.rows.empty()) {
+        if (!table.before.empty()) b.Paragraph(Line{table.before, line.number});
+        b.CloseTable();
+        b.WholeRow(line, {table.header.begin(), table.header.end()});
+        for (size_t i = 0; i < table.rows.size(); ++i) {
+          b.WholeRow(lines[at[table.row_lines[i]]],
+                     {table.rows[i].begin(), table.rows[i].end()});
+        }
+        const size_t last = at[table.lines - 1];
+        if (!table.rest.empty()) {
+          b.Paragraph(Line{table.rest, lines[last].number});
+        } else {
+          b.CloseTable();
+        }
+        k = last;
+        continue;
+      }
     }
     // Indicator rows run together without the table's header (a page that kept only the
     // tail of a 自评表): a table under a header the reader supplies (import/indicator_runs.h).
