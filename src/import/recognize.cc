@@ -1100,7 +1100,15 @@ class Recognizer {
   // The year a text names: a run of exactly four digits (not part of a longer number, such as
   // an id "zlnb210061"), the first one followed by 年 ("（2022年度）") when there is one, else
   // the first; 0 when none.
+  // The year a text names: a run of exactly four digits followed by 年 (blanks between
+  // allowed: "2017 年"), else the first four-digit run that stands alone as a year would — not
+  // a piece of a decimal ("1922.76"), a serial or a date stamp ("11500111709318024F/2021-00230",
+  // "2021-08-03") — from 1990 to 2099. 0 when there is none.
   static int YearOf(std::string_view key) {
+    const auto serial = [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+             c == '.' || c == '/' || c == '-' || c == '_' || c == ':';
+    };
     int first = 0;
     for (size_t i = 0; i < key.size();) {
       if (key[i] < '0' || key[i] > '9') {
@@ -1111,8 +1119,11 @@ class Recognizer {
       int value = 0;
       while (j < key.size() && key[j] >= '0' && key[j] <= '9') value = value * 10 + (key[j++] - '0');
       if (j - i == 4) {
-        if (key.substr(j, std::string_view("年").size()) == "年") return value;
-        if (first == 0) first = value;
+        size_t k = j;
+        while (k < key.size() && key[k] == ' ') ++k;
+        if (key.substr(k, std::string_view("年").size()) == "年") return value;
+        const bool alone = (i == 0 || !serial(key[i - 1])) && (j == key.size() || !serial(key[j]));
+        if (first == 0 && alone && value >= 1990 && value <= 2099) first = value;
       }
       i = j;
     }

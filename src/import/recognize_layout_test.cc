@@ -772,5 +772,24 @@ TEST(RecognizeLayout, ARubricsScoreTableHasNoFundsBlock) {
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "W401"), 2);
 }
 
+// A web page's stamp lines ("[ 索引号 ] …/2021-00230") and a row's amount ("1922.76") hold four
+// digits that are no year: the year comes from the title, with nothing to disagree with.
+TEST(RecognizeLayout, SerialsAndAmountsAreNoYears) {
+  const ImportResult r = RecognizeText(
+      "[ 索引号 ] 11500111709318024F/2021-00230 [ 发文字号 ]\n"
+      "某区发展改革委2020年度部门整体支出绩效自评报告\n"
+      "一、基本情况\n"
+      "本委核定编制20名。\n"
+      "| 经费控制情况（万元） | 上年决算数 | 本年预算数 | 本年决算数 |\n"
+      "| 部门整体支出预算调整 | 1922.76 | 2690.62 | 2000.5 |\n");
+  EXPECT_EQ(r.package.fiscal_year, 2020);
+  EXPECT_EQ(r.package.provenance.at("/fiscal_year").line, 2);
+  EXPECT_EQ(Count(r.notes, "I612"), 0);
+  // "2017 年" with a blank before 年 is a year.
+  EXPECT_EQ(RecognizeText("2017 年部门整体支出绩效自评报告\n一、基本情况\n本单位编制10名。\n")
+                .package.fiscal_year,
+            2017);
+}
+
 }  // namespace
 }  // namespace jixiao
