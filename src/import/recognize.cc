@@ -2631,7 +2631,7 @@ class Recognizer {
   // header ("2023年预算数"), in that order of preference — never from a date (报告日期,
   // 填报日期, 发布日期 are the year after).
   struct YearSource {
-    enum Kind { kTitle, kCover, kTableTitle, kTableHeader };
+    enum Kind { kTitle, kCover, kTableTitle, kTableHeader, kReportBody };
     Kind kind;
     int year;
     SourceRef where;
@@ -2643,7 +2643,7 @@ class Recognizer {
   }
 
   static std::string YearPlaceZh(const YearSource& y) {
-    static constexpr const char* kNames[] = {"报告标题", "封面", "表格标题", "表头"};
+    static constexpr const char* kNames[] = {"报告标题", "封面", "表格标题", "表头", "报告正文"};
     const std::string text(TrimBlank(JoinTrimmedLines(y.where.text)));
     if (!y.where.table.empty()) {
       return fmt::format("{}（{}第{}行）“{}”", kNames[y.kind], y.where.table, y.where.row, text);
@@ -2654,7 +2654,7 @@ class Recognizer {
   }
   static std::string YearPlaceEn(const YearSource& y) {
     static constexpr const char* kNames[] = {"the report's title", "the cover", "a table's title",
-                                             "a table header"};
+                                             "a table header", "the report's text"};
     const std::string text(TrimBlank(JoinTrimmedLines(y.where.text)));
     if (!y.where.table.empty()) {
       return fmt::format("{} ({}, row {}) \"{}\"", kNames[y.kind], y.where.table, y.where.row,
@@ -2668,6 +2668,7 @@ class Recognizer {
   // Picks the fiscal year by the order of preference, records where it came from
   // (provenance "/fiscal_year"), and notes (I612) a source that gives another year.
   void ChooseFiscalYear() {
+    if (years_.empty()) BodyYear();
     if (years_.empty()) return;
     const YearSource* chosen = &years_.front();
     for (const YearSource& y : years_) {
@@ -2694,6 +2695,55 @@ class Recognizer {
           chosen->where.row > 0 ? TrF("第{}行", "row {}", chosen->where.row) : "";
       d.related.back().column.clear();
       break;  // one note: the first source that disagrees
+    }
+  }
+
+  // A report whose title, cover and tables name no year (a page titled "部门整体支出绩效评价
+  // 报告"): the year its opening part gives its accounts for — "2021年部门决算收支完成情况",
+  // "2020年度部门整体支出…" — the first such line of the unnumbered opening or the first
+  // numbered section (基本情况). Used only when nothing else names a year.
+  void BodyYear() {
+    static constexpr std::string_view kAccounts[] = {"部门决算", "决算", "部门整体支出",
+                                                     "部门收支"};
+    const auto scan = [&](const ReportSection& section, const std::string& pointer) {
+      size_t line = 0, start = 0;
+      const std::string& text = section.text;
+      while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view l = std::string_view(text).substr(start, end - start);
+        for (size_t at = l.find("年"); at != std::string_view::npos; at = l.find("年", at + 1)) {
+          if (at < 4) continue;
+          std::string_view after = l.substr(at + std::string_view("年").size());
+          if (StartsWith(after, "度")) after.remove_prefix(std::string_view("度").size());
+          bool accounts = false;
+          for (std::string_view w : kAccounts) accounts = accounts || StartsWith(after, w);
+          const std::string_view digits = l.substr(at - 4, 4);
+          if (!accounts || (at > 4 && l[at - 5] >= '0' && l[at - 5] <= '9')) continue;
+          const int year = YearOf(std::string(digits) + "年");
+          const auto it = p_.provenance.find(pointer + "/" + std::to_string(line));
+          if (year == 0 || it == p_.provenance.end()) continue;
+          SourceRef where = it->second;
+          where.text = std::string(TrimBlank(l));
+          AddYear(YearSource::kReportBody, year, std::move(where));
+          return true;
+        }
+        if (end == text.size()) break;
+        start = end + 1;
+        ++line;
+      }
+      return false;
+    };
+    const std::vector<ReportSection>& sections = p_.report.sections;
+    for (size_t i = 0; i < sections.size(); ++i) {
+      const std::string pointer = fmt::format("/report/sections/{}", i);
+      if (scan(sections[i], pointer + "/text")) return;
+      for (size_t j = 0; j < sections[i].subsections.size(); ++j) {
+        if (scan(sections[i].subsections[j], fmt::format("{}/subsections/{}/text", pointer, j))) {
+          return;
+        }
+      }
+      if (!sections[i].number.empty()) return;  // up to the first numbered section
     }
   }
 

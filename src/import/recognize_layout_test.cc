@@ -791,5 +791,30 @@ TEST(RecognizeLayout, SerialsAndAmountsAreNoYears) {
             2017);
 }
 
+// A report whose title names no year: the year its opening gives its accounts for, and only
+// then; a title's year wins without a word of disagreement.
+TEST(RecognizeLayout, TheReportsAccountsGiveTheYearWhenNothingElseDoes) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  ImportResult r = RecognizeText(
+      "部门整体支出绩效评价报告\n"
+      "一、基本情况\n"
+      "（一）部门收支概况\n"
+      "本会2024年工作平稳。\n"
+      "2023年度部门决算收入120.50万元，支出118.20万元。\n");
+  EXPECT_EQ(r.package.fiscal_year, 2023);
+  EXPECT_EQ(r.package.provenance.at("/fiscal_year").line, 5);
+  EXPECT_EQ(Count(r.notes, "I612"), 0);
+  ASSERT_FALSE(r.recognised.empty());
+  bool said = false;
+  for (const std::string& line : r.recognised) said = said || line.find("报告正文") != std::string::npos;
+  EXPECT_TRUE(said);
+  r = RecognizeText(
+      "某县文联2022年度部门整体支出绩效评价报告\n"
+      "一、基本情况\n"
+      "2021年部门决算收入80万元。\n");
+  EXPECT_EQ(r.package.fiscal_year, 2022);
+  EXPECT_EQ(Count(r.notes, "I612"), 0);
+}
+
 }  // namespace
 }  // namespace jixiao
