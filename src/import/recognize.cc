@@ -1117,7 +1117,10 @@ class Recognizer {
       }
       size_t j = i;
       int value = 0;
-      while (j < key.size() && key[j] >= '0' && key[j] <= '9') value = value * 10 + (key[j++] - '0');
+      // (Only four digits make a year: a longer run is read to its end, not added up.)
+      for (; j < key.size() && key[j] >= '0' && key[j] <= '9'; ++j) {
+        if (j - i < 4) value = value * 10 + (key[j] - '0');
+      }
       if (j - i == 4) {
         size_t k = j;
         while (k < key.size() && key[k] == ' ') ++k;

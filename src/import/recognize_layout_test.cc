@@ -785,6 +785,11 @@ TEST(RecognizeLayout, SerialsAndAmountsAreNoYears) {
   EXPECT_EQ(r.package.fiscal_year, 2020);
   EXPECT_EQ(r.package.provenance.at("/fiscal_year").line, 2);
   EXPECT_EQ(Count(r.notes, "I612"), 0);
+  // A run of many digits is no year, and is not added up (it once overflowed).
+  EXPECT_EQ(RecognizeText("编号 2066666666666666 与 2019年度部门整体支出绩效自评报告\n"
+                          "一、基本情况\n本单位编制10名。\n")
+                .package.fiscal_year,
+            2019);
   // "2017 年" with a blank before 年 is a year.
   EXPECT_EQ(RecognizeText("2017 年部门整体支出绩效自评报告\n一、基本情况\n本单位编制10名。\n")
                 .package.fiscal_year,
