@@ -3077,6 +3077,16 @@ class Recognizer {
            fmt::format("The cover line \"{}\" was not recognised and not imported.", text));
       return;
     }
+    // A line that only names a body ("益阳市赫山区城市管理和综合执法局") is the unit, not a
+    // piece of the title; a title line a page repeats is the title already.
+    if (BodyName(text)) {
+      if (report.cover.unit.empty()) {
+        report.cover.unit = std::string(TrimBlank(text));
+        p_.provenance["/report/cover/unit"] = Source(para);
+      }
+      return;
+    }
+    if (!report.cover.title.empty() && Has(report.cover.title, TrimBlank(text))) return;
     report.cover.title += text;
     p_.provenance["/report/cover/title"] = Source(para);
     AddYear(YearSource::kTitle, YearOf(text), Source(para));

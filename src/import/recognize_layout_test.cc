@@ -821,5 +821,17 @@ TEST(RecognizeLayout, TheReportsAccountsGiveTheYearWhenNothingElseDoes) {
   EXPECT_EQ(Count(r.notes, "I612"), 0);
 }
 
+// A web page repeats the title under the unit's name: the name is the unit, the repeated title
+// the title already.
+TEST(RecognizeLayout, AUnitOnALineOfItsOwnAndARepeatedTitle) {
+  const ImportResult r = RecognizeText(
+      "2019年部门整体支出绩效评价报告\n\n某区城市管理局\n\n某区城市管理局\n\n"
+      "2019年部门整体支出绩效评价报告\n\n一、基本情况\n本局编制30名。\n");
+  EXPECT_EQ(r.package.report.cover.title, "2019年部门整体支出绩效评价报告");
+  EXPECT_EQ(r.package.report.cover.unit, "某区城市管理局");
+  EXPECT_EQ(r.package.provenance.at("/report/cover/unit").line, 3);
+  EXPECT_EQ(r.package.fiscal_year, 2019);
+}
+
 }  // namespace
 }  // namespace jixiao
