@@ -1,4 +1,4 @@
-// Joining a cell's wrapped lines.
+// Joining a cell's wrapped lines; the blank-separated words of a line.
 #include "base/lines.h"
 
 #include "base/text.h"
@@ -34,6 +34,26 @@ std::string TrimmedNonEmptyLines(std::string_view text) {
     if (!out.empty()) out += '\n';
     out += line;
   });
+  return out;
+}
+
+std::vector<BlankSeparatedWord> BlankSeparatedWords(std::string_view line) {
+  std::vector<BlankSeparatedWord> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t next = i;
+    if (IsBlankCodePoint(NextCodePoint(line, &next))) {
+      i = next;
+      continue;
+    }
+    const size_t start = i;
+    while (i < line.size()) {
+      next = i;
+      if (IsBlankCodePoint(NextCodePoint(line, &next))) break;
+      i = next;
+    }
+    out.push_back({line.substr(start, i - start), start});
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "base/lines.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -105,31 +106,6 @@ bool ReadItem(std::string_view token, IndicatorRunRow* row) {
   return TargetFigure(rest.substr(at + op));
 }
 
-// The blank-separated tokens of `line`, with where each starts.
-struct Token {
-  std::string_view text;
-  size_t at;
-};
-std::vector<Token> Tokens(std::string_view line) {
-  std::vector<Token> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    size_t next = i;
-    if (IsBlankCodePoint(NextCodePoint(line, &next))) {
-      i = next;
-      continue;
-    }
-    const size_t start = i;
-    while (i < line.size()) {
-      next = i;
-      if (IsBlankCodePoint(NextCodePoint(line, &next))) break;
-      i = next;
-    }
-    out.push_back({line.substr(start, i - start), start});
-  }
-  return out;
-}
-
 }  // namespace
 
 IndicatorRun ReadIndicatorRun(std::string_view line) {
@@ -139,7 +115,7 @@ IndicatorRun ReadIndicatorRun(std::string_view line) {
                                                           "<", "＞", "＜"})) {
     return run;
   }
-  const std::vector<Token> tokens = Tokens(line);
+  const std::vector<BlankSeparatedWord> tokens = BlankSeparatedWords(line);
   for (size_t start = 0; start + 1 < tokens.size(); ++start) {
     IndicatorRunRow first;
     if (!ReadItem(tokens[start].text, &first) || (first.level1.empty() && first.level2.empty()) ||

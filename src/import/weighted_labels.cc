@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "base/lines.h"
 #include "base/text.h"
 
 namespace jixiao {
@@ -13,6 +14,7 @@ constexpr std::string_view kHeader[] = {"一级指标", "二级指标", "三级�
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// A word of the lines, with the line it stands on.
 struct Token {
   std::string_view text;
   size_t line;  // index into the lines
@@ -20,20 +22,8 @@ struct Token {
 };
 
 void Tokenize(std::string_view line, size_t index, std::vector<Token>* out) {
-  size_t i = 0;
-  while (i < line.size()) {
-    size_t next = i;
-    if (IsBlankCodePoint(NextCodePoint(line, &next))) {
-      i = next;
-      continue;
-    }
-    const size_t start = i;
-    while (i < line.size()) {
-      next = i;
-      if (IsBlankCodePoint(NextCodePoint(line, &next))) break;
-      i = next;
-    }
-    out->push_back({line.substr(start, i - start), index, start});
+  for (const BlankSeparatedWord& w : BlankSeparatedWords(line)) {
+    out->push_back({w.text, index, w.at});
   }
 }
 
