@@ -33,6 +33,23 @@ std::vector<std::string> Codes(const std::vector<Diagnostic>& ds) {
   return codes;
 }
 
+// None of `absent` is among `codes`.
+void ExpectNone(const std::vector<std::string>& codes, std::initializer_list<const char*> absent) {
+  for (const char* code : absent) {
+    EXPECT_EQ(std::count(codes.begin(), codes.end(), code), 0) << code;
+  }
+}
+
+// The package's 自评表 is in `state`, and says so through its JSON.
+void ExpectEvaluationStateThroughJson(const Package& package, PartState state) {
+  const std::string json = WritePackageJson(package);
+  EXPECT_NE(json.find("\"evaluation\": \"" + std::string(PartStateKey(state)) + "\""),
+            std::string::npos);
+  Result<Package> back = ParsePackageJson(json, "parts.json");
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->parts.evaluation, state);
+}
+
 int Count(const std::vector<Diagnostic>& ds, std::string_view code) {
   int n = 0;
   for (const Diagnostic& d : ds) n += d.code == code;
@@ -505,17 +522,11 @@ TEST(RecognizeLayout, AnEvaluationTheTextStopsInsideIsCut) {
     }
   }
   // The package says so, and keeps saying so through its JSON.
-  const std::string json = WritePackageJson(r.package);
-  EXPECT_NE(json.find("\"evaluation\": \"cut\""), std::string::npos);
-  Result<Package> back = ParsePackageJson(json, "cut.json");
-  ASSERT_TRUE(back.ok()) << back.status().message();
-  EXPECT_EQ(back->parts.evaluation, PartState::kCut);
+  ExpectEvaluationStateThroughJson(r.package, PartState::kCut);
   // What would have followed the cut is not asked for; what is there is checked as usual.
   Package p = r.package;
   std::vector<std::string> codes = Codes(CheckTables(p));
-  for (const char* absent : {"C501", "W401", "W402", "W403"}) {
-    EXPECT_EQ(std::count(codes.begin(), codes.end(), absent), 0) << absent;
-  }
+  ExpectNone(codes, {"C501", "W401", "W402", "W403"});
   p.evaluation.indicators[0].children[0].children[0].score = Cell::Number(*Decimal::Parse("20"));
   codes = Codes(CheckTables(p));
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "S302"), 1);  // 3公里 met: 25, not 20
@@ -708,17 +719,11 @@ TEST(RecognizeLayout, IndicatorRowsWithoutTheirHeaderAreAPiece) {
   EXPECT_EQ(tops[0].children[0].children[1].weight.Display(), "20");
   EXPECT_EQ(tops[1].children[0].children[0].name, "受助对象满意度");
   // The part is a piece, through its JSON too.
-  const std::string json = WritePackageJson(r.package);
-  EXPECT_NE(json.find("\"evaluation\": \"piece\""), std::string::npos);
-  Result<Package> back = ParsePackageJson(json, "piece.json");
-  ASSERT_TRUE(back.ok()) << back.status().message();
-  EXPECT_EQ(back->parts.evaluation, PartState::kPiece);
+  ExpectEvaluationStateThroughJson(r.package, PartState::kPiece);
   // Nothing the piece does not show is asked for; no sum is compared.
   Package p = r.package;
   std::vector<std::string> codes = Codes(CheckTables(p));
-  for (const char* absent : {"C501", "S304", "W401", "W402", "W403"}) {
-    EXPECT_EQ(std::count(codes.begin(), codes.end(), absent), 0) << absent;
-  }
+  ExpectNone(codes, {"C501", "S304", "W401", "W402", "W403"});
   // A row that is complete is checked: a score above its weight, or a target met and marked
   // down.
   Indicator& row = p.evaluation.indicators[0].children[0].children[0];
@@ -762,9 +767,7 @@ TEST(RecognizeLayout, ARubricsScoreTableHasNoFundsBlock) {
   // assessable"; a score above its weight and groups that do not add up are still found.
   Package p = r.package;
   std::vector<std::string> codes = Codes(CheckTables(p));
-  for (const char* absent : {"C501", "S304"}) {
-    EXPECT_EQ(std::count(codes.begin(), codes.end(), absent), 0) << absent;
-  }
+  ExpectNone(codes, {"C501", "S304"});
   p.evaluation.indicators[0].children[0].children[0].score = Cell::Number(*Decimal::Parse("7"));
   p.evaluation.indicators[0].children[1].weight = Cell::Number(*Decimal::Parse("9"));
   codes = Codes(CheckTables(p));
