@@ -203,7 +203,16 @@ std::vector<std::string_view> GluedTableCells(std::string_view line) {
   // The header: two or more header words glued.
   size_t start = std::string_view::npos, end = 0;
   std::vector<std::string_view> words, columns;
+  // Only where a header word starts (found in one pass, not tried at every character).
+  static const WordSet kHeaderWords = [] {
+    std::vector<std::string_view> list;
+    for (const Word& w : kWords) list.push_back(w.word);
+    return WordSet(list);
+  }();
   for (size_t i = 0; i < t.size() && start == std::string_view::npos;) {
+    const WordSet::Found found = kHeaderWords.NextWord(t, i, t.size());
+    if (found.word < 0) break;
+    i = found.at;
     const Word* first = nullptr;
     const size_t len = MatchWord(t.substr(i), &first);
     if (len > 0) {
