@@ -253,7 +253,7 @@ std::string ExpenseKey(std::string_view label) {
       {"车辆运行", "vehicle_operation"}, {"出国", "overseas"},
       {"因公出境", "overseas"},          {"公务接待", "reception"},
       {"三公", "three_public"},          {"办公费", "office"},
-      {"水费", "utilities_travel"},      {"电费", "utilities_travel"},
+      {"办公经费", "office"},            {"水费", "utilities_travel"},      {"电费", "utilities_travel"},
       {"水电费", "utilities_travel"},    {"差旅", "utilities_travel"},
       {"会议费", "meetings_training"},   {"培训费", "meetings_training"},
       {"公用经费", "public_funds"},      {"人员经费", "personnel"},

@@ -154,6 +154,15 @@ TEST(RecognizeLayout, ThreePublicFirstWithoutIndentation) {
   EXPECT_EQ(Count(found, "A103"), 0);
 }
 
+// 办公经费 is the 湖南 form's word for 办公费.
+TEST(RecognizeLayout, OfficeExpensesByEitherWord) {
+  const ImportResult r = RecognizeText(std::string(kHeader) +
+                                       "| 公用经费 | 40.00 | 40.00 | 39.00 |\n"
+                                       "| 其中:办公经费 | 8.00 | 8.00 | 7.50 |\n"
+                                       "| 水费、电费、差旅费 | 4.00 | 4.00 | 3.90 |\n");
+  EXPECT_EQ(Shape(r.package.basic_data.expenses), "public_funds[office utilities_travel]");
+}
+
 // A 三公 total that does not add up is still found (the placement does not hide errors), and
 // an unknown item is summed as such. (Zeros written "0.00": a bare "0" stands for ±0.5.)
 TEST(RecognizeLayout, UnknownItemIsSummedUnderItsParent) {
