@@ -45,10 +45,14 @@ void CheckReport(CheckContext& cx) {
   // A unit that only the title names ("某局2020年度部门整体支出绩效自评报告", read for a page
   // without a cover) is no cover line either.
   // The import quotes the title line as the unit's source then (a line that names a 报告).
+  // Nor is a name on a line of its own, which a web page prints under its title (the import
+  // quotes the name alone): a cover says what its lines are (部门名称：…) or carries a date.
   const auto unit_source = cx.package.provenance.find("/report/cover/unit");
   const bool unit_from_title = unit_source != cx.package.provenance.end() &&
                                unit_source->second.text.find("报告") != std::string::npos;
-  const bool unit_on_cover = !IsBlank(report.cover.unit) && !unit_from_title;
+  const bool unit_alone = unit_source != cx.package.provenance.end() &&
+                          TrimBlank(unit_source->second.text) == TrimBlank(report.cover.unit);
+  const bool unit_on_cover = !IsBlank(report.cover.unit) && !unit_from_title && !unit_alone;
   const bool has_cover = unit_on_cover || !IsBlank(report.cover.date) || report.sections.empty();
   for (const auto& f : cover_fields) {
     if (!has_cover || !IsBlank(*f.value)) continue;

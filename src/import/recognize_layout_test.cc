@@ -843,6 +843,12 @@ TEST(RecognizeLayout, AUnitOnALineOfItsOwnAndARepeatedTitle) {
   EXPECT_EQ(r.package.report.cover.unit, "某区城市管理局");
   EXPECT_EQ(r.package.provenance.at("/report/cover/unit").line, 3);
   EXPECT_EQ(r.package.fiscal_year, 2019);
+  // A name under a page's title is no cover: its date is not asked for.
+  ExpectNone(Codes(CheckTables(r.package)), {"C501"});
+  // A cover that says what its lines are is one.
+  const ImportResult cover = RecognizeText(
+      "2019年部门整体支出绩效评价报告\n部门名称：某区城市管理局\n一、基本情况\n本局编制30名。\n");
+  EXPECT_EQ(Count(CheckTables(cover.package), "C501"), 1);  // 报告日期
 }
 
 }  // namespace
