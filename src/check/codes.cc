@@ -154,6 +154,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "only some indicator rows of the self-evaluation table are there: recorded as a piece"},
       {"I627", "other-project", Severity::kWarning, "文件中有另一个项目的表格内容，未导入",
        "the file holds another project's table content, which was not imported"},
+      {"I632", "figures-unplaced", Severity::kWarning, "一行的数字少于表头栏数，无法判断所属栏目，未导入",
+       "a row has fewer figures than its header has columns and their columns cannot be told"},
       {"I631", "rate-written-as-ratio", Severity::kInfo, "执行率写作比值，按百分比读",
        "the execution rate is written as a ratio and read as a percentage"},
   };

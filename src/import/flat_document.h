@@ -42,6 +42,10 @@ struct FlatRow {
   // Text: a header row the reader supplied for rows that came without one (indicator rows run
   // together on a line, import/indicator_runs.h); the recognizer records the part as a piece.
   bool supplied = false;
+  // Text: a row read from a stream of words (import/figure_stream.h) with fewer figures than
+  // its header has columns and no way to tell which columns they stand in: cells are the label
+  // and the figures in order, and the recognizer places none of them (note I632).
+  bool unaligned = false;
 };
 
 struct FlatTable {

@@ -997,6 +997,7 @@ class Recognizer {
   void Row(const FlatTable& t, size_t r) {
     const FlatRow& row = t.rows[r];
     if (other_project_) return UseRow(t, r);  // a second project (NextProject)
+    if (row.unaligned) return Unaligned(t, r);
     const std::vector<std::string> keys = Keys(row);
     const std::string first = FirstKey(row);
 
@@ -1695,6 +1696,33 @@ class Recognizer {
       if (shift != 0 && FundsRowFits(row, label, shift)) return shift;
     }
     return std::nullopt;
+  }
+
+  // I632: a row of a table read from a stream of words whose figures are fewer than its
+  // header's columns, with no way to tell where they stand (import/figure_stream.h): none of
+  // them is placed, so that no figure lands in another column.
+  void Unaligned(const FlatTable& t, size_t r) {
+    const FlatRow& row = t.rows[r];
+    std::string figures;
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      figures += (figures.empty() ? "" : " ") + JoinTrimmedLines(row.cells[c].text);
+    }
+    const std::string label = row.cells.empty() ? "" : JoinTrimmedLines(row.cells[0].text);
+    SourceRef where = Source(t, r, row.cells.empty() ? FlatCell{} : row.cells[0]);
+    where.text = label + " " + figures;
+    // The columns: as many as the nearest whole row above has cells after its label.
+    size_t whole = r;
+    while (whole > 0 && t.rows[whole].unaligned) --whole;
+    const size_t wanted = t.rows[whole].cells.empty() ? 0 : t.rows[whole].cells.size() - 1;
+    Note("I632", where,
+         fmt::format("“{}”一行只有{}个数字（{}），表头有{}栏，空白的栏目在复制时丢失，无法判断各数字"
+                     "属于哪一栏，该行未导入；请在原表中核对后补录。",
+                     label, row.cells.size() - 1, figures, wanted),
+         fmt::format("The row \"{}\" has {} figures ({}) for {} columns: the blank cells were "
+                     "lost in copying and which column each figure belongs to cannot be told; the "
+                     "row was not imported. Check it against the original table and enter it.",
+                     label, row.cells.size() - 1, figures, wanted));
+    UseRow(t, r);
   }
 
   // I622: a funds row whose cells do not stand under its header's columns; nothing of it is

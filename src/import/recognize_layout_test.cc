@@ -708,6 +708,46 @@ TEST(RecognizeLayout, FundsWithBareWordsAndARatio) {
   EXPECT_EQ(percent.package.evaluation.funds.execution_rate.Display(), "1");
 }
 
+// A basic data table copied out of a PDF: labels and figures run on over lines, blank cells
+// dropped (import/figure_stream.h). Rows land by label; a short row is placed where its 其中 run
+// adds up one way only, and a row whose figures cannot be placed is noted (I632), not shifted.
+// Figures made up.
+TEST(RecognizeLayout, BasicDataRunOnAsAStreamOfWords) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  const ImportResult r = RecognizeText(
+      "附件3 基础数据表 单位:万元 财政供养人员情况 编制数 2019年实际在职人数 控制率\n"
+      "40 38 95.\n"
+      "00% 经费控制情况 2018年决算数 2019年预算数 2019年决算数 三公经费 12.50 20 15.10\n"
+      "1、公务用车购置和维护经费 6 14 12.10 其中:公车购置 8 8 公车运行维护 6\n"
+      "6 4.10\n"
+      "2、出国经费 3、公务接待 6.50\n"
+      "6 3 公用经费 其中:办公费 5.20 6 5.80. 差旅费 2 2 1.5 部门整体支出预算调整 300 320\n");
+  const BasicData& b = r.package.basic_data;
+  EXPECT_EQ(r.package.fiscal_year, 2019);
+  EXPECT_EQ(b.staffing.authorized.Display(), "40");
+  EXPECT_EQ(b.staffing.control_rate.Display(), "95.00%");
+  EXPECT_EQ(Shape(b.expenses),
+            "three_public[vehicles[vehicle_purchase vehicle_operation] overseas reception] "
+            "public_funds[office utilities_travel]");
+  const ExpenseRow& purchase = b.expenses[0].children[0].children[0];
+  EXPECT_TRUE(purchase.at(ExpenseColumn::kPriorFinal).blank());
+  EXPECT_EQ(purchase.at(ExpenseColumn::kBudget).Display(), "8");
+  EXPECT_EQ(b.expenses[1].children[0].at(ExpenseColumn::kFinal).Display(), "5.80");
+  ASSERT_EQ(Count(r.notes, "I632"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code == "I632") {
+      EXPECT_NE(d.message_zh.find("“部门整体支出预算调整”一行只有2个数字（300 320），表头有3栏"),
+                std::string::npos)
+          << d.message_zh;
+    }
+  }
+  // What is wrong is what the table shows: 公用经费 left blank over filled items (C502); no
+  // figure out of place makes a sum fail.
+  const std::vector<std::string> codes = Codes(CheckTables(r.package));
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "C502"), 1);
+  ExpectNone(codes, {"A101", "A103", "A104", "C501"});
+}
+
 // What a page keeps of the tail of a project table: indicator rows run together on one line,
 // without the header, the funds or the total (import/indicator_runs.h). Figures made up.
 TEST(RecognizeLayout, IndicatorRowsWithoutTheirHeaderAreAPiece) {

@@ -12,6 +12,7 @@
 #include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
+#include "import/figure_stream.h"
 #include "import/glued_cells.h"
 #include "import/indicator_runs.h"
 #include "import/inline_headings.h"
@@ -157,6 +158,18 @@ class Builder {
     doc_->blocks.back().table.rows.back().supplied = true;
   }
 
+  // A row of a table read from a stream of words (import/figure_stream.h), its repairs and
+  // whether its figures' columns are unknown kept.
+  void StreamRow(const Line& line, const jixiao::StreamRow& row) {
+    OpenRow(line.number);
+    for (const StreamCell& c : row.cells) {
+      AddCell(c.text, line.number);
+      CurrentRow().cells.back().written = c.written;
+    }
+    CurrentRow().unaligned = row.unaligned;
+    EndRow();
+  }
+
   bool InRow() const { return row_open_; }
   bool InTable() const { return table_open_; }
 
@@ -234,7 +247,8 @@ class Builder {
 
 // An empty paragraph at the end of a cell flattens to an empty line, which reads as the end
 // of a row: the row breaks in two. Two adjacent rows that are each shorter than a neighbour
-// and together exactly as long are joined back into one. One pass, rows moved once.
+// and together exactly as long are joined back into one (never an unaligned row: its
+// shortness is how it was written). One pass, rows moved once.
 void RejoinBrokenRows(FlatTable* table) {
   std::vector<FlatRow>& rows = table->rows;
   std::vector<FlatRow> out;
@@ -246,8 +260,9 @@ void RejoinBrokenRows(FlatTable* table) {
       const size_t before = out.empty() ? 0 : out.back().cells.size();
       const size_t after = r + 2 < rows.size() ? rows[r + 2].cells.size() : 0;
       const size_t joined = a + b;
-      if ((joined == before && a < before && b < before) ||
-          (joined == after && a < after && b < after)) {
+      const bool whole = rows[r].unaligned || rows[r + 1].unaligned;  // kept as read
+      if (!whole && ((joined == before && a < before && b < before) ||
+                     (joined == after && a < after && b < after))) {
         for (FlatCell& cell : rows[r + 1].cells) {
           cell.column = static_cast<int>(rows[r].cells.size());
           rows[r].cells.push_back(std::move(cell));
@@ -466,14 +481,40 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     }
     // A rubric's score table whose 分值 stand in its labels, run on over lines (a PDF's text):
     // rebuilt by the labels' 分值 (import/weighted_labels.h).
-    if (ContainsAny(t, {"三级指"})) {
-      std::vector<std::string_view> ahead;
-      std::vector<size_t> at;
-      for (size_t n = k; n < lines.size() && ahead.size() < kMostWeightedLines; ++n) {
+    // The lines from k on that are content, at most `most` of them, and where each stands.
+    std::vector<std::string_view> ahead;
+    std::vector<size_t> at;
+    const auto look_ahead = [&](size_t most) {
+      ahead.clear();
+      at.clear();
+      for (size_t n = k; n < lines.size() && ahead.size() < most; ++n) {
         if (skip[n]) continue;
         ahead.push_back(lines[n].text);
         at.push_back(n);
       }
+    };
+    // A basic data table run on as a stream of labels and figures (a PDF's text): rebuilt
+    // row by row (import/figure_stream.h).
+    std::vector<std::string> space_cells;  // a row of cells apart by space runs is read below
+    if (MayOpenFigureStream(t) && !SplitSpaceRuns(t, &space_cells)) {
+      look_ahead(kMostStreamLines);
+      const FigureStreamTable table = ReadFigureStream(ahead);
+      if (!table.rows.empty()) {
+        if (!table.before.empty()) b.Paragraph(Line{table.before, line.number});
+        b.CloseTable();
+        for (const StreamRow& row : table.rows) b.StreamRow(lines[at[row.line]], row);
+        const size_t last = at[table.lines - 1];
+        if (!table.rest.empty()) {
+          b.Paragraph(Line{table.rest, lines[last].number});
+        } else {
+          b.CloseTable();
+        }
+        k = last;
+        continue;
+      }
+    }
+    if (ContainsAny(t, {"三级指"})) {
+      look_ahead(kMostWeightedLines);
       const bool to_end = at.empty() || std::find(skip.begin() + at.back() + 1, skip.end(),
                                                   false) == skip.end();
       const WeightedScoreTable table = ReadWeightedScoreTable(ahead, to_end);
