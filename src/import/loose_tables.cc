@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "import/funds_placement.h"
 #include "import/text_noise.h"
 
 namespace jixiao {
@@ -630,6 +631,49 @@ std::vector<Placed> AlignInWindows(const std::vector<Cell>& cells, const std::ve
     start += keep;
   }
   return placed;
+}
+
+// A row under a funds header with fewer figures than figure columns: moved to the one placement
+// its arithmetic allows, or marked unaligned — its label and figures in order — when several
+// disagree (import/funds_placement.h). `row` has a cell at every column.
+void PlaceByArithmetic(const std::vector<FundsRole>& roles, FlatRow* row) {
+  std::vector<FundsFigure> figures;
+  std::vector<int> at;  // the cells holding them
+  for (size_t c = 0; c < row->cells.size() && c < roles.size(); ++c) {
+    if (IsBlank(row->cells[c].text)) continue;
+    if (roles[c] == FundsRole::kNone) continue;
+    figures.push_back({row->cells[c].text, static_cast<int>(c)});
+    at.push_back(static_cast<int>(c));
+  }
+  const std::optional<std::vector<int>> placed = PlaceFundsFigures(roles, figures);
+  if (!placed) return;
+  std::vector<FlatCell> moved;
+  for (int c : at) {
+    moved.push_back(std::move(row->cells[c]));
+    row->cells[c] = FlatCell{};
+    row->cells[c].column = c;
+    row->cells[c].origin.line = row->origin.line;
+  }
+  if (placed->empty()) {
+    // The label (the first cell with words, left of the figures) and the figures in order.
+    std::vector<FlatCell> cells;
+    for (FlatCell& c : row->cells) {
+      if (!IsBlank(c.text)) {
+        cells.push_back(std::move(c));
+        break;
+      }
+    }
+    if (cells.empty()) cells.emplace_back();
+    for (FlatCell& c : moved) cells.push_back(std::move(c));
+    for (size_t k = 0; k < cells.size(); ++k) cells[k].column = static_cast<int>(k);
+    row->cells = std::move(cells);
+    row->unaligned = true;
+    return;
+  }
+  for (size_t k = 0; k < moved.size(); ++k) {
+    moved[k].column = (*placed)[k];
+    row->cells[(*placed)[k]] = std::move(moved[k]);
+  }
 }
 
 // ---- runs of paragraphs ----
@@ -1282,6 +1326,13 @@ class Rebuilder {
     const std::vector<Placed> placed = AlignInWindows(cells, h.cols);
     if (placed.empty()) return from;
     const int n = static_cast<int>(h.cols.size());
+    // A funds header: a row short of figures is placed by its arithmetic, not by the kinds of
+    // its cells alone (import/funds_placement.h).
+    std::vector<std::string> header_texts;
+    for (const FlatCell& c : h.row.cells) header_texts.push_back(Compact(c.text));
+    header_texts.resize(n);
+    const std::vector<FundsRole> roles = FundsRoles(header_texts);
+    const bool funds = IsFundsHeader(roles);
     FlatRow row;
     const auto close = [&]() {
       if (row.cells.empty()) return;
@@ -1293,6 +1344,7 @@ class Rebuilder {
       }
       for (FlatCell& c : row.cells) full[c.column] = std::move(c);
       row.cells = std::move(full);
+      if (funds) PlaceByArithmetic(roles, &row);
       table->rows.push_back(std::move(row));
       row = FlatRow{};
     };

@@ -748,6 +748,33 @@ TEST(RecognizeLayout, BasicDataRunOnAsAStreamOfWords) {
   ExpectNone(codes, {"A101", "A103", "A104", "C501"});
 }
 
+// A project table's funds copied out of a PDF with single blanks between cells and the blank
+// cells dropped: "年度资金总额: 640 640 640 10 10" is five figures for six columns. The aligner
+// alone would put the second 10 under 执行率 (and R202 would blame the unit); the arithmetic puts
+// it under 得分 (10 × 100 % = 10), the 执行率 left blank (import/funds_placement.h). A row that
+// two placements fit is not guessed. Figures made up.
+TEST(RecognizeLayout, ShortFundsRowPlacedByItsArithmetic) {
+  const ScopedMessageLanguage zh(Lang::kZh);
+  const std::string head =
+      "项目支出绩效自评表\n（2022年度）\n项目名称 某镇防汛经费\n项目资金\n（万元）\n"
+      "年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n";
+  const ImportResult r = RecognizeText(head +
+                                       "年度资金总额: 640 640 640 10 10\n"
+                                       " 其中:本年财政拨款 640 640 640 - -\n"
+                                       "   上年结转资金 - -\n");
+  const Funds& f = r.package.evaluation.funds;
+  EXPECT_EQ(f.executed.Display(), "640");
+  EXPECT_EQ(f.weight.Display(), "10");
+  EXPECT_TRUE(f.execution_rate.blank());
+  EXPECT_EQ(f.score.Display(), "10");
+  for (const Diagnostic& d : CheckTables(r.package)) EXPECT_NE(d.code, "R202") << d.message_en;
+  EXPECT_EQ(Count(r.notes, "I632"), 0);
+  // 100 and 100 may be 年初 and 执行 or 全年 and 执行 (100 % either way): not guessed.
+  const ImportResult two = RecognizeText(head + "年度资金总额: 100 100 100% 10\n");
+  EXPECT_TRUE(two.package.evaluation.funds.executed.blank());
+  EXPECT_TRUE(two.package.evaluation.funds.full_year_budget.blank());
+}
+
 // What a page keeps of the tail of a project table: indicator rows run together on one line,
 // without the header, the funds or the total (import/indicator_runs.h). Figures made up.
 TEST(RecognizeLayout, IndicatorRowsWithoutTheirHeaderAreAPiece) {
