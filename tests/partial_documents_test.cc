@@ -184,5 +184,25 @@ TEST_F(PartialDocuments, NothingRecognisableIsRefusedNamingWhatWasLookedFor) {
                        "no report (numbered sections 一、…, or a title with 报告) was found\n");
 }
 
+// A form's header words are there but their table cannot be read (cells run together, as OCR
+// of a preview gives them): refused, saying where the words are and why nothing was read.
+TEST_F(PartialDocuments, HeaderWordsWithoutATableAreRefusedSayingWhere) {
+  const std::string path = tmp_.Put(
+      "glued.txt",
+      "某单位自评表\n"
+      "指标名称计量单位指标性质年初指标值实际完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+      "某某完成率%定量指标100%98%100%55否\n");
+  const CliRun r =
+      RunJixiao("--lang en import '" + path + "' -o '" + (tmp_ / "x.json") + "'", tmp_);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "jixiao: " + path +
+                       ": not imported: line 2 holds the header words of a self-evaluation form "
+                       "(指标名称, 实际完成值, 得分系数, 指标权重), but its cells run together "
+                       "without separators (OCR, or a copy that lost the table's structure) and "
+                       "which column each figure belongs to cannot be told, so no table was read; "
+                       "import the original Word, Excel or PDF file, or separate the table's "
+                       "cells with tabs\n");
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -5,10 +5,12 @@
 #include <fmt/ranges.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "base/file_io.h"
@@ -54,6 +56,41 @@ std::string_view DocumentFormatName(DocumentFormat f) {
 }
 
 namespace {
+
+// Where a document that yielded nothing holds the forms' header words all the same (three or
+// more in one paragraph): its cells run together in a way no reader could cut (OCR, a copy
+// with the separators lost). The first such paragraph, and the words in the order found.
+struct HeaderWordsFound {
+  int line = 0;       // text: 1-based line; else 0
+  int paragraph = 0;  // DOCX: 1-based paragraph; else 0
+  std::vector<std::string_view> words;
+};
+
+std::optional<HeaderWordsFound> HeaderWordsWithoutTable(const FlatDocument& doc) {
+  // Longest first where one holds another.
+  static constexpr std::string_view kWords[] = {
+      // Not 执行率 nor 完成率: indicators are named so.
+      "年初预算数", "全年执行数", "全年预算数", "一级指标", "二级指标", "三级指标",
+      "年度指标值", "实际完成值", "指标名称",   "得分系数", "指标权重", "编制数",   "决算数"};
+  constexpr size_t kFewest = 3, kListed = 6;
+  for (const FlatBlock& b : doc.blocks) {
+    if (b.kind != FlatBlock::Kind::kParagraph) continue;
+    const std::string& t = b.paragraph.text;
+    std::vector<std::pair<size_t, std::string_view>> found;
+    for (std::string_view w : kWords) {
+      const size_t at = t.find(w);
+      if (at != std::string::npos) found.emplace_back(at, w);
+    }
+    if (found.size() < kFewest) continue;
+    std::sort(found.begin(), found.end());
+    HeaderWordsFound h;
+    h.line = b.paragraph.origin.line;
+    h.paragraph = b.paragraph.origin.paragraph;
+    for (size_t k = 0; k < found.size() && k < kListed; ++k) h.words.push_back(found[k].second);
+    return h;
+  }
+  return std::nullopt;
+}
 
 constexpr std::string_view kCompoundSignature = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
@@ -437,6 +474,23 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
     // none of them recognised), so that a near miss can be told from an unrelated file.
     int tables = 0;
     for (const FlatBlock& b : doc->blocks) tables += b.kind == FlatBlock::Kind::kTable;
+    if (const std::optional<HeaderWordsFound> h = HeaderWordsWithoutTable(*doc)) {
+      // The words of a form are there, their table is not: say where, and why it is not read.
+      const std::string where =
+          h->line > 0        ? TrF("第 {} 行", "line {}", h->line)
+          : h->paragraph > 0 ? TrF("第 {} 段", "paragraph {}", h->paragraph)
+                             : std::string(Tr("正文中", "the text"));
+      return Status::InvalidArgument(TrF(
+          "{}：未能导入：{}有自评材料的表头文字（{}），但各单元格连在一起、没有分隔（OCR 识别或复制时"
+          "丢失了表格结构），无法判断各数字属于哪一栏，因此没有读出表格；请改用原始的 Word、Excel "
+          "或 PDF 文件，或把表格各栏用制表符分开后再导入",
+          "{}: not imported: {} holds the header words of a self-evaluation form ({}), but its "
+          "cells run together without separators (OCR, or a copy that lost the table's "
+          "structure) and which column each figure belongs to cannot be told, so no table was "
+          "read; import the original Word, Excel or PDF file, or separate the table's cells "
+          "with tabs",
+          file_name, where, fmt::format("{}", fmt::join(h->words, std::string(Tr("、", ", "))))));
+    }
     return Status::InvalidArgument(
         TrF("{}：不是部门整体支出绩效自评材料：{}没有找到基础数据表（含“编制数”或“预算数”与“决算数”"
             "的表头）、自评表（含“年初预算数”与“执行数”或“一级指标”与“三级指标”的表头）或自评报告"
