@@ -1011,7 +1011,9 @@ class Recognizer {
     }
 
     // Header rows switch the mode, whatever mode we are in.
-    if (FindColumn(keys, {"编制数", "编制人数"}) >= 0) return StaffingHeader(t, r, keys);
+    if (FindColumn(keys, {"编制数", "编制人数", "人员编制"}) >= 0) {
+      return StaffingHeader(t, r, keys);
+    }
     // 经费控制情况: 决算数 and 预算数 columns (also written 上年决算 / 本年预算 / 本年决算), but
     // not the funds block's 年初预算数 / 全年预算数.
     if (FindColumn(keys, {"决算"}) >= 0 && FindColumn(keys, {"预算"}) >= 0 &&
@@ -1137,9 +1139,12 @@ class Recognizer {
   void StaffingHeader(const FlatTable& t, size_t r, const std::vector<std::string>& keys) {
     UseRow(t, r);
     mode_ = Mode::kStaffing;
-    staffing_cols_ = {FindColumn(keys, {"编制数", "编制人数"}), FindColumn(keys, {"在职"}),
-                      FindColumn(keys, {"控制率"}), FindColumn(keys, {"退休"}),
-                      FindColumn(keys, {"实有"})};
+    // 人员编制 is 岳阳's word for 编制数. 实有人数 beside 在职 and 退休 counts both; with no 在职
+    // column it is the staff on the payroll ("人员编制 | 实有人数").
+    staffing_cols_ = {FindColumn(keys, {"编制数", "编制人数", "人员编制"}),
+                      FindColumn(keys, {"在职"}), FindColumn(keys, {"控制率"}),
+                      FindColumn(keys, {"退休"}), FindColumn(keys, {"实有"})};
+    if (staffing_cols_[1] < 0 && staffing_cols_[3] < 0) std::swap(staffing_cols_[1], staffing_cols_[4]);
     for (size_t c = 0; c < keys.size(); ++c) {
       if (YearOf(keys[c]) != 0 && c < t.rows[r].cells.size()) {
         AddYear(YearSource::kTableHeader, YearOf(keys[c]), Source(t, r, t.rows[r].cells[c]));

@@ -748,6 +748,24 @@ TEST(RecognizeLayout, BasicDataRunOnAsAStreamOfWords) {
   ExpectNone(codes, {"A101", "A103", "A104", "C501"});
 }
 
+// 岳阳's tabular report gives its staff as "人员编制" / "实有人数", one value per line: the
+// establishment and, with no 在职 column beside it, the staff on the payroll. Figures made up.
+TEST(RecognizeLayout, StaffingAsEstablishmentAndActualCount) {
+  const ImportResult r =
+      RecognizeText("一、部门(单位)基本概况\n\n人员编制\n\n18\n\n实有人数\n\n17\n\n"
+                    "职能职责概述\n\n负责全市某项工作。\n");
+  const Staffing& s = r.package.basic_data.staffing;
+  EXPECT_EQ(s.authorized.Display(), "18");
+  EXPECT_EQ(s.on_payroll.Display(), "17");
+  EXPECT_TRUE(s.total_actual.blank());
+  ExpectNone(Codes(CheckTables(r.package)), {"C501", "A101"});
+  // Beside 在职 and 退休, 实有人数 counts both.
+  const ImportResult both = RecognizeText(
+      "| 编制数 | 在职人数 | 退休人数 | 实有人数 |\n| 18 | 17 | 3 | 20 |\n");
+  EXPECT_EQ(both.package.basic_data.staffing.on_payroll.Display(), "17");
+  EXPECT_EQ(both.package.basic_data.staffing.total_actual.Display(), "20");
+}
+
 // A project table's funds copied out of a PDF with single blanks between cells and the blank
 // cells dropped: "年度资金总额: 640 640 640 10 10" is five figures for six columns. The aligner
 // alone would put the second 10 under 执行率 (and R202 would blame the unit); the arithmetic puts
