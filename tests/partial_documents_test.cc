@@ -190,8 +190,8 @@ TEST_F(PartialDocuments, HeaderWordsWithoutATableAreRefusedSayingWhere) {
   const std::string path = tmp_.Put(
       "glued.txt",
       "某单位自评表\n"
-      "指标名称计量单位指标性质年初指标值实际完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
-      "某某完成率%定量指标100%98%100%55否\n");
+      "指标名称计量单位指标性质年初指标值实际完成值得分系数(%)指标权重(分)指标得分(分)"
+      "某某完成率%定量指标100%98%100%55\n");
   const CliRun r =
       RunJixiao("--lang en import '" + path + "' -o '" + (tmp_ / "x.json") + "'", tmp_);
   EXPECT_EQ(r.code, 2);

@@ -14,7 +14,7 @@
 namespace jixiao {
 namespace {
 
-enum class Kind { kInitial, kFull, kExecuted, kRate, kScore };
+enum class Kind { kInitial, kFull, kExecuted, kRate, kWeight, kScore };
 
 struct Word {
   std::string_view word;
@@ -22,20 +22,37 @@ struct Word {
 };
 
 // Longest first where one word ends another at the same place.
-constexpr std::array<Word, 12> kWords = {{
+constexpr std::array<Word, 14> kWords = {{
     {"调整后预算数", Kind::kFull},
     {"年初预算数", Kind::kInitial},
     {"全年预算数", Kind::kFull},
     {"全年执行数", Kind::kExecuted},
     {"预算执行数", Kind::kExecuted},
     {"预算执行率", Kind::kRate},
+    {"执行率权重", Kind::kWeight},  // 重庆
+    {"执行率得分", Kind::kScore},   // 重庆
     {"预算数", Kind::kFull},
     {"执行数", Kind::kExecuted},
     {"执行率", Kind::kRate},
-    {"分值", Kind::kScore},
+    {"分值", Kind::kWeight},
     {"得分", Kind::kScore},
-    {"权重", Kind::kScore},
+    {"权重", Kind::kWeight},
 }};
+
+// 全年（调整）预算数 (重庆), its note read as anything short by OCR ("全年(If整)预算数"): the
+// length of such a word at s, or 0.
+constexpr size_t kLongestInnerNote = 16;
+size_t AdjustedBudgetWord(std::string_view s) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"全年(", ")"},
+                             std::pair<std::string_view, std::string_view>{"全年（", "）"}}) {
+    if (s.substr(0, open.size()) != open) continue;
+    const size_t end = s.substr(open.size(), kLongestInnerNote).find(close);
+    if (end == std::string_view::npos) continue;
+    const size_t after = open.size() + end + close.size();
+    if (s.substr(after, 9) == "预算数") return after + 9;
+  }
+  return 0;
+}
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -46,6 +63,10 @@ constexpr size_t kLongestNote = 40;
 
 // The length of the header word at s with its note, and its word; 0 when none.
 size_t MatchWord(std::string_view s, const Word** which) {
+  if (const size_t adjusted = AdjustedBudgetWord(s); adjusted > 0) {
+    if (which != nullptr) *which = &kWords[2];  // 全年预算数
+    return adjusted;
+  }
   for (const Word& w : kWords) {
     if (!StartsWith(s, w.word)) continue;
     size_t len = w.word.size();
@@ -86,7 +107,9 @@ bool ValidPiece(std::string_view piece, Kind kind) {
       return false;
     }
   }
-  if ((kind == Kind::kRate || kind == Kind::kScore) && whole.size() > 3) return false;
+  if ((kind == Kind::kRate || kind == Kind::kWeight || kind == Kind::kScore) && whole.size() > 3) {
+    return false;
+  }
   return true;
 }
 
@@ -115,6 +138,7 @@ std::optional<bool> RateHolds(const std::vector<std::string_view>& pieces,
       case Kind::kInitial:
         initial = initial < 0 ? i : initial;
         break;
+      case Kind::kWeight:
       case Kind::kScore:
         break;
     }
@@ -135,6 +159,32 @@ std::optional<bool> RateHolds(const std::vector<std::string_view>& pieces,
   const Decimal exact =
       Decimal::Divide(*e * Decimal::FromInt(100), *b, decimals + 6, Rounding::kHalfUp);
   return exact.Rounded(decimals, Rounding::kHalfUp) == written;
+}
+
+// Whether the 得分 of the cut is its 分值 × 执行率 (the rate up to 100 %), as rounded where the
+// score is written; nullopt when the cut has not all three.
+std::optional<bool> ScoreHolds(const std::vector<std::string_view>& pieces,
+                               const std::vector<Kind>& kinds) {
+  int rate = -1, weight = -1, score = -1;
+  for (size_t k = 0; k < pieces.size(); ++k) {
+    const int i = static_cast<int>(k);
+    if (kinds[k] == Kind::kRate && rate < 0) rate = i;
+    if (kinds[k] == Kind::kWeight && weight < 0) weight = i;
+    if (kinds[k] == Kind::kScore && weight >= 0 && score < 0) score = i;
+  }
+  if (rate < 0 || weight < 0 || score < 0) return std::nullopt;
+  const std::optional<Decimal> r = Value(pieces[rate]);
+  const std::optional<Decimal> w = Value(pieces[weight]);
+  const std::optional<Decimal> sc = Value(pieces[score]);
+  if (!r || !w || !sc) return false;
+  Decimal percent = *r;
+  if (pieces[rate].back() != '%' && percent <= Decimal::FromInt(1)) {
+    percent = percent * Decimal::FromInt(100);
+  }
+  percent = Decimal::Min(percent, Decimal::FromInt(100));
+  const Decimal exact =
+      Decimal::Divide(*w * percent, Decimal::FromInt(100), sc->scale() + 6, Rounding::kHalfUp);
+  return exact.Rounded(sc->scale(), Rounding::kHalfUp) == *sc;
 }
 
 // Bounds the enumeration of cuts (a run is short, but a run of digits has many cuts): per run,
@@ -185,6 +235,34 @@ std::vector<std::vector<std::string_view>> CutsWithin(std::string_view run,
     if (!valid.empty()) checkable = RateHolds(valid.front(), head).has_value();
     if (!checkable && !valid.empty()) return valid;
     if (m == 1) break;
+  }
+  // A row whose first cells are blank (an OCR that lost the amounts: "76%107.6" under six
+  // columns): the last columns, only where the arithmetic confirms the cut (the rate is the
+  // amounts' ratio, or the score is the weight times the rate).
+  for (size_t m = kinds.size() - 1; m >= 2; --m) {
+    std::vector<std::vector<std::string_view>> confirmed;
+    std::vector<std::string_view> pieces;
+    const std::vector<Kind> tail(kinds.end() - static_cast<std::ptrdiff_t>(m), kinds.end());
+    std::function<void(size_t)> cut = [&](size_t pos) {
+      if (--*budget < 0) return;
+      if (pieces.size() == m) {
+        if (pos != run.size()) return;
+        if (RateHolds(pieces, tail).value_or(false) || ScoreHolds(pieces, tail).value_or(false)) {
+          confirmed.push_back(pieces);
+        }
+        return;
+      }
+      for (size_t end = pos + 1; end <= run.size(); ++end) {
+        const std::string_view piece = run.substr(pos, end - pos);
+        if (!ValidPiece(piece, tail[pieces.size()])) continue;
+        pieces.push_back(piece);
+        cut(end);
+        pieces.pop_back();
+      }
+    };
+    cut(0);
+    if (*budget < 0) return {};
+    if (!confirmed.empty()) return confirmed;
   }
   return {};
 }

@@ -77,5 +77,37 @@ TEST(GluedCells, RecognizedAsTheFunds) {
   EXPECT_EQ(f.score.kind, Cell::Kind::kNotApplicable);
 }
 
+// 重庆's block: 全年（调整）预算数 with whatever OCR made of its note, 执行率权重 and 执行率得分 as
+// words of their own; a row whose amounts the OCR lost is cut under the last columns, only
+// where its score is its weight times its rate (10 × 76 % = 7.6, not 10.7 and 6).
+TEST(GluedCells, ChongqingBlockWithItsAmountsLost) {
+  const Views cells = GluedTableCells(
+      "部门预算执行情况年初预算数全年(If整)预算数全年执行数执行率(%)执行率权重执行率得分(分)"
+      "O76%107.6当年绩效目标");
+  EXPECT_EQ(cells, (Views{"部门预算执行情况", "年初预算数", "全年(If整)预算数", "全年执行数",
+                          "执行率(%)", "执行率权重", "执行率得分(分)", "O", "76%", "10", "7.6",
+                          "当年绩效目标"}));
+  // Without the arithmetic to confirm them, last columns are not guessed.
+  EXPECT_TRUE(GluedFigureCuts("76%107.7", {"年初预算数", "全年预算数", "全年执行数", "执行率",
+                                           "执行率权重", "执行率得分"})
+                  .empty());
+}
+
+// 重庆's block read from text: the one row under the header is the total, whatever the OCR
+// left of its label.
+TEST(GluedCells, ChongqingBlockRecognizedAsTheFunds) {
+  Result<FlatDocument> doc = ReadText(
+      "部门整体绩效自评表部门预算执行情况年初预算数全年(调整)预算数全年执行数执行率(%)执行率权重"
+      "执行率得分(分)O76%107.6当年绩效目标\n",
+      "g.txt");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  const ImportResult r = Recognize(*doc);
+  const Funds& f = r.package.evaluation.funds;
+  EXPECT_EQ(f.execution_rate.Display(), "76%");
+  EXPECT_EQ(f.weight.Display(), "10");
+  EXPECT_EQ(f.score.Display(), "7.6");
+  EXPECT_TRUE(f.full_year_budget.blank());
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -44,7 +44,7 @@ struct Word {
 };
 
 // Header words, compared with a cell's compact text without "(…)" and a leading year.
-constexpr std::array<Word, 58> kHeaderWords = {{
+constexpr std::array<Word, 60> kHeaderWords = {{
     {"年初预算数", Col::kMoney},
     {"年初预算", Col::kMoney},
     {"全年预算数", Col::kMoney},
@@ -105,6 +105,9 @@ constexpr std::array<Word, 58> kHeaderWords = {{
     {"指标性质", Col::kValue},
     {"度量单位", Col::kValue},
     {"计量单位", Col::kValue},
+    // 重庆's funds block: 执行率权重 / 执行率得分.
+    {"执行率权重", Col::kScore},
+    {"执行率得分", Col::kScore},
 }};
 
 // Labels whose value follows them (a pair), as one line each or on one line: the first row

@@ -1595,7 +1595,16 @@ class Recognizer {
         score = static_cast<int>(i);
       }
     }
-    const int full = FindColumn(keys, {"全年预算", "调整后预算"});
+    int full = FindColumn(keys, {"全年预算", "调整后预算"});
+    // 全年（调整）预算数 (重庆), whatever OCR made of the note: "全年(If整)预算数".
+    for (size_t i = 0; i < keys.size() && full < 0; ++i) {
+      const std::string k = FoldWidth(keys[i]);
+      const size_t close = k.find(')');
+      if (StartsWith(k, "全年(") && close != std::string::npos && close <= 24 &&
+          StartsWith(std::string_view(k).substr(close + 1), "预算")) {
+        full = static_cast<int>(i);
+      }
+    }
     funds_cols_ = {FindColumn(keys, {"年初预算"}),
                    full >= 0 || FindColumn(keys, {"年初预算"}) >= 0 ? full
                                                                    : BareColumn(keys, "预算数"),
@@ -1904,6 +1913,18 @@ class Recognizer {
     }
   }
 
+  // How many cells after the first hold a figure.
+  static int FiguresAfterLabel(const FlatRow& row) {
+    int figures = 0;
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      Cell probe;
+      if (!row.cells[c].covered && ReadCell(row.cells[c].text, &probe) == CellRead::kOk) {
+        ++figures;
+      }
+    }
+    return figures;
+  }
+
   // The 原因 cell of the funds' total row, on a form that has the column (Funds::reason).
   void FundsReason(const FlatTable& t, size_t r, int shift) {
     if (funds_reason_col_ < 0) return;
@@ -1923,6 +1944,14 @@ class Recognizer {
     // The total row: 年度资金总额, or 总额 alone (四川's form).
     int label = FindColumn(keys, {"年度资金总额", "资金总额", "合计"});
     if (label < 0 && !keys.empty() && keys[0] == "总额") label = 0;
+    // 重庆's block has one row of figures under its header and no label of its own (the
+    // header's first cell, 部门预算执行情况, names it): the row right under the header whose
+    // label names no row of the funds is the total.
+    if (label < 0 && !funds_done_ && r == funds_header_row_ + 1 && !row.cells.empty() &&
+        SpecFundsRowKey(spec_, Key(row.cells[0].text)).empty() &&
+        FundsRowKey(Key(row.cells[0].text)).empty() && FiguresAfterLabel(row) >= 2) {
+      label = 0;
+    }
     if (label >= 0 && !funds_done_) {
       // Columns come from the header (FundsShift); a row that does not fit it is a note.
       funds_done_ = true;

@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "import/figure_stream.h"
 #include "import/glued_cells.h"
+#include "import/glued_indicators.h"
 #include "import/indicator_runs.h"
 #include "import/inline_headings.h"
 #include "import/loose_tables.h"
@@ -144,9 +145,14 @@ class Builder {
   }
 
   // A whole row on one line ('|' or space runs).
-  void WholeRow(const Line& line, std::vector<std::string> cells) {
+  // `written`: the row as written when the reader gives it in other words (a header whose
+  // words OCR scrambled), kept on its first cell.
+  void WholeRow(const Line& line, std::vector<std::string> cells, std::string written = "") {
     OpenRow(line.number);
     for (std::string& c : cells) AddCell(std::move(c), line.number);
+    if (!written.empty() && !CurrentRow().cells.empty()) {
+      CurrentRow().cells.front().written = std::move(written);
+    }
     EndRow();
   }
 
@@ -506,6 +512,37 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
         const size_t last = at[table.lines - 1];
         if (!table.rest.empty()) {
           b.Paragraph(Line{table.rest, lines[last].number});
+        } else {
+          b.CloseTable();
+        }
+        k = last;
+        continue;
+      }
+    }
+    // 重庆's flat indicator list with its cells glued (OCR of a preview): rows told by how they
+    // end (import/glued_indicators.h).
+    if (t.find("指标名称") != std::string_view::npos &&
+        t.find("是否核心指标") != std::string_view::npos) {
+      look_ahead(kMostGluedListLines);
+      const bool to_end = at.empty() || std::find(skip.begin() + at.back() + 1, skip.end(),
+                                                  false) == skip.end();
+      const GluedIndicatorList list = ReadGluedIndicatorList(ahead, to_end);
+      if (!list.rows.empty()) {
+        if (!list.before.empty()) b.Paragraph(Line{list.before, line.number});
+        b.CloseTable();
+        const GluedListRow& header = GluedListHeader();
+        b.WholeRow(line, {header.begin(), header.end()}, std::string(list.header_written));
+        for (size_t i = 0; i < list.rows.size(); ++i) {
+          b.WholeRow(lines[at[list.row_lines[i]]], {list.rows[i].begin(), list.rows[i].end()});
+        }
+        const size_t last = at[list.lines - 1];
+        if (!list.cut.empty()) {
+          GluedListRow cut;
+          cut[0] = list.cut;
+          b.WholeRow(lines[last], {cut.begin(), cut.end()});
+          b.CloseTable();
+        } else if (!list.rest.empty()) {
+          b.Paragraph(Line{list.rest, lines[last].number});
         } else {
           b.CloseTable();
         }
