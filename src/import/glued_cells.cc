@@ -196,6 +196,29 @@ constexpr long kCutsPerByte = 4;
 
 namespace {
 
+// Calls `found` with each cut of `run` into one valid piece per kind, in order, spending
+// `*budget`; false when the budget ran out.
+bool EachCut(std::string_view run, const std::vector<Kind>& kinds, long* budget,
+             const std::function<void(const std::vector<std::string_view>&)>& found) {
+  std::vector<std::string_view> pieces;
+  std::function<void(size_t)> cut = [&](size_t pos) {
+    if (--*budget < 0) return;
+    if (pieces.size() == kinds.size()) {
+      if (pos == run.size()) found(pieces);
+      return;
+    }
+    for (size_t end = pos + 1; end <= run.size(); ++end) {
+      const std::string_view piece = run.substr(pos, end - pos);
+      if (!ValidPiece(piece, kinds[pieces.size()])) continue;
+      pieces.push_back(piece);
+      cut(end);
+      pieces.pop_back();
+    }
+  };
+  cut(0);
+  return *budget >= 0;
+}
+
 // The cuts of `run`, trying at most `*budget` cuts (spent from it): none when it runs out.
 std::vector<std::vector<std::string_view>> CutsWithin(std::string_view run,
                                                       const std::vector<std::string_view>& columns,
@@ -209,26 +232,13 @@ std::vector<std::vector<std::string_view>> CutsWithin(std::string_view run,
   if (run.empty() || run.size() > kLongestGluedRun) return {};
   for (size_t m = kinds.size(); m >= 1; --m) {
     std::vector<std::vector<std::string_view>> valid, consistent;
-    std::vector<std::string_view> pieces;
     const std::vector<Kind> head(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(m));
-    std::function<void(size_t)> cut = [&](size_t pos) {
-      if (--*budget < 0) return;
-      if (pieces.size() == m) {
-        if (pos != run.size()) return;
-        valid.push_back(pieces);
-        if (RateHolds(pieces, head).value_or(false)) consistent.push_back(pieces);
-        return;
-      }
-      for (size_t end = pos + 1; end <= run.size(); ++end) {
-        const std::string_view piece = run.substr(pos, end - pos);
-        if (!ValidPiece(piece, head[pieces.size()])) continue;
-        pieces.push_back(piece);
-        cut(end);
-        pieces.pop_back();
-      }
-    };
-    cut(0);
-    if (*budget < 0) return {};
+    if (!EachCut(run, head, budget, [&](const std::vector<std::string_view>& pieces) {
+          valid.push_back(pieces);
+          if (RateHolds(pieces, head).value_or(false)) consistent.push_back(pieces);
+        })) {
+      return {};
+    }
     if (!consistent.empty()) return consistent;
     // Without a rate to check the cut against, only a cut that is the only one counts.
     bool checkable = false;
@@ -241,27 +251,14 @@ std::vector<std::vector<std::string_view>> CutsWithin(std::string_view run,
   // amounts' ratio, or the score is the weight times the rate).
   for (size_t m = kinds.size() - 1; m >= 2; --m) {
     std::vector<std::vector<std::string_view>> confirmed;
-    std::vector<std::string_view> pieces;
     const std::vector<Kind> tail(kinds.end() - static_cast<std::ptrdiff_t>(m), kinds.end());
-    std::function<void(size_t)> cut = [&](size_t pos) {
-      if (--*budget < 0) return;
-      if (pieces.size() == m) {
-        if (pos != run.size()) return;
-        if (RateHolds(pieces, tail).value_or(false) || ScoreHolds(pieces, tail).value_or(false)) {
-          confirmed.push_back(pieces);
-        }
-        return;
-      }
-      for (size_t end = pos + 1; end <= run.size(); ++end) {
-        const std::string_view piece = run.substr(pos, end - pos);
-        if (!ValidPiece(piece, tail[pieces.size()])) continue;
-        pieces.push_back(piece);
-        cut(end);
-        pieces.pop_back();
-      }
-    };
-    cut(0);
-    if (*budget < 0) return {};
+    if (!EachCut(run, tail, budget, [&](const std::vector<std::string_view>& pieces) {
+          if (RateHolds(pieces, tail).value_or(false) || ScoreHolds(pieces, tail).value_or(false)) {
+            confirmed.push_back(pieces);
+          }
+        })) {
+      return {};
+    }
     if (!confirmed.empty()) return confirmed;
   }
   return {};

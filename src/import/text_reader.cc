@@ -499,6 +499,21 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
         at.push_back(n);
       }
     };
+    // Whether the lines looked ahead reach the document's end.
+    const auto ahead_to_end = [&]() {
+      return at.empty() || std::find(skip.begin() + at.back() + 1, skip.end(), false) == skip.end();
+    };
+    // A table rebuilt from the lines looked ahead ends on ahead-line `taken - 1`, with `rest` of
+    // it left as text.
+    const auto table_ends = [&](size_t taken, std::string_view rest) {
+      const size_t last = at[taken - 1];
+      if (!rest.empty()) {
+        b.Paragraph(Line{rest, lines[last].number});
+      } else {
+        b.CloseTable();
+      }
+      k = last;
+    };
     // A basic data table run on as a stream of labels and figures (a PDF's text): rebuilt
     // row by row (import/figure_stream.h).
     std::vector<std::string> space_cells;  // a row of cells apart by space runs is read below
@@ -509,13 +524,7 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
         if (!table.before.empty()) b.Paragraph(Line{table.before, line.number});
         b.CloseTable();
         for (const StreamRow& row : table.rows) b.StreamRow(lines[at[row.line]], row);
-        const size_t last = at[table.lines - 1];
-        if (!table.rest.empty()) {
-          b.Paragraph(Line{table.rest, lines[last].number});
-        } else {
-          b.CloseTable();
-        }
-        k = last;
+        table_ends(table.lines, table.rest);
         continue;
       }
     }
@@ -524,9 +533,7 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     if (t.find("指标名称") != std::string_view::npos &&
         t.find("是否核心指标") != std::string_view::npos) {
       look_ahead(kMostGluedListLines);
-      const bool to_end = at.empty() || std::find(skip.begin() + at.back() + 1, skip.end(),
-                                                  false) == skip.end();
-      const GluedIndicatorList list = ReadGluedIndicatorList(ahead, to_end);
+      const GluedIndicatorList list = ReadGluedIndicatorList(ahead, ahead_to_end());
       if (!list.rows.empty()) {
         if (!list.before.empty()) b.Paragraph(Line{list.before, line.number});
         b.CloseTable();
@@ -535,26 +542,18 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
         for (size_t i = 0; i < list.rows.size(); ++i) {
           b.WholeRow(lines[at[list.row_lines[i]]], {list.rows[i].begin(), list.rows[i].end()});
         }
-        const size_t last = at[list.lines - 1];
         if (!list.cut.empty()) {
           GluedListRow cut;
           cut[0] = list.cut;
-          b.WholeRow(lines[last], {cut.begin(), cut.end()});
-          b.CloseTable();
-        } else if (!list.rest.empty()) {
-          b.Paragraph(Line{list.rest, lines[last].number});
-        } else {
-          b.CloseTable();
+          b.WholeRow(lines[at[list.lines - 1]], {cut.begin(), cut.end()});
         }
-        k = last;
+        table_ends(list.lines, list.rest);
         continue;
       }
     }
     if (ContainsAny(t, {"三级指"})) {
       look_ahead(kMostWeightedLines);
-      const bool to_end = at.empty() || std::find(skip.begin() + at.back() + 1, skip.end(),
-                                                  false) == skip.end();
-      const WeightedScoreTable table = ReadWeightedScoreTable(ahead, to_end);
+      const WeightedScoreTable table = ReadWeightedScoreTable(ahead, ahead_to_end());
       if (!table.rows.empty()) {
         if (!table.before.empty()) b.Paragraph(Line{table.before, line.number});
         b.CloseTable();
@@ -563,13 +562,7 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
           b.WholeRow(lines[at[table.row_lines[i]]],
                      {table.rows[i].begin(), table.rows[i].end()});
         }
-        const size_t last = at[table.lines - 1];
-        if (!table.rest.empty()) {
-          b.Paragraph(Line{table.rest, lines[last].number});
-        } else {
-          b.CloseTable();
-        }
-        k = last;
+        table_ends(table.lines, table.rest);
         continue;
       }
     }
