@@ -516,8 +516,11 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     };
     // A basic data table run on as a stream of labels and figures (a PDF's text): rebuilt
     // row by row (import/figure_stream.h).
+    // The words that may open the tables below, found in one pass over the line.
+    static const WordSet kOpeners({"经费控制情况", "编制", "指标名称", "三级指"});
+    const uint64_t opens = kOpeners.Find(t);
     std::vector<std::string> space_cells;  // a row of cells apart by space runs is read below
-    if (MayOpenFigureStream(t) && !SplitSpaceRuns(t, &space_cells)) {
+    if ((opens & 0b11) != 0 && MayOpenFigureStream(t) && !SplitSpaceRuns(t, &space_cells)) {
       look_ahead(kMostStreamLines);
       const FigureStreamTable table = ReadFigureStream(ahead);
       if (!table.rows.empty()) {
@@ -530,8 +533,7 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
     }
     // 重庆's flat indicator list with its cells glued (OCR of a preview): rows told by how they
     // end (import/glued_indicators.h).
-    if (t.find("指标名称") != std::string_view::npos &&
-        t.find("是否核心指标") != std::string_view::npos) {
+    if ((opens & 0b100) != 0 && t.find("是否核心指标") != std::string_view::npos) {
       look_ahead(kMostGluedListLines);
       const GluedIndicatorList list = ReadGluedIndicatorList(ahead, ahead_to_end());
       if (!list.rows.empty()) {
@@ -551,7 +553,7 @@ Result<FlatDocument> ReadText(std::string_view bytes, const std::string& file_na
         continue;
       }
     }
-    if (ContainsAny(t, {"三级指"})) {
+    if ((opens & 0b1000) != 0) {
       look_ahead(kMostWeightedLines);
       const WeightedScoreTable table = ReadWeightedScoreTable(ahead, ahead_to_end());
       if (!table.rows.empty()) {
