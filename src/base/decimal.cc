@@ -126,6 +126,10 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
 
 bool Decimal::is_integer() const { return valid_ && units_ % Pow10(scale_) == 0; }
 
+bool Decimal::RoundsTo(const Decimal& written) const {
+  return valid_ && written.valid() && Rounded(written.scale(), Rounding::kHalfUp) == written;
+}
+
 Decimal Decimal::Rounded(int decimals, Rounding mode) const {
   if (!valid_) return *this;
   decimals = std::clamp(decimals, 0, kMaxScale);

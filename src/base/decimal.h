@@ -57,6 +57,10 @@ class Decimal {
 
   // The value brought to exactly `decimals` decimals (more or fewer) with `mode`.
   Decimal Rounded(int decimals, Rounding mode = Rounding::kHalfUp) const;
+  // Whether this value, rounded half up to as many decimals as `written` has, is `written`:
+  // how a figure worked out from others is compared with one printed ("4.9165" rounds to a
+  // written "4.9"; "0.7599" does not round to "0.75").
+  bool RoundsTo(const Decimal& written) const;
   // Trailing zeros removed ("127.10" → "127.1", "37.00" → "37").
   Decimal Normalized() const;
   // The value as written: "127.10", "-0.5", "NaN" when invalid.

@@ -33,6 +33,16 @@ TEST(Decimal, ParseRejectsMalformed) {
   EXPECT_TRUE(Decimal::Parse("0.000000000000000001").has_value());
 }
 
+TEST(Decimal, RoundsToAsWritten) {
+  const auto d = [](const char* t) { return *Decimal::Parse(t); };
+  EXPECT_TRUE(d("4.9165").RoundsTo(d("4.9")));
+  EXPECT_TRUE(d("7.6").RoundsTo(d("7.60")));
+  EXPECT_TRUE(d("0.755").RoundsTo(d("0.76")));  // half up
+  EXPECT_FALSE(d("0.7599").RoundsTo(d("0.75")));
+  EXPECT_FALSE(d("10").RoundsTo(d("7.6")));
+  EXPECT_FALSE(Decimal::Invalid().RoundsTo(d("0")));
+}
+
 TEST(Decimal, NumericEqualityIgnoresScale) {
   EXPECT_EQ(D("1.50"), D("1.5"));
   EXPECT_FALSE(D("1.50").Identical(D("1.5")));

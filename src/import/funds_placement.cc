@@ -37,7 +37,7 @@ bool RateHolds(const Figure& rate, const Decimal& executed, const Decimal& budge
   const Decimal exact =
       Decimal::Divide(executed * Decimal::FromInt(100), budget, 8, Rounding::kHalfUp);
   const int decimals = rate.number.scale();
-  if (exact.Rounded(decimals, Rounding::kHalfUp) == rate.number) return true;
+  if (exact.RoundsTo(rate.number)) return true;
   // The ratio itself ("1" for 100 %), without '%'.
   if (!rate.percent && rate.number <= Decimal::FromInt(1)) {
     return exact.Rounded(std::max(0, decimals - 2), Rounding::kHalfUp) ==
@@ -106,7 +106,7 @@ Fit FitOf(const std::vector<FundsRole>& roles, const std::vector<Figure>& figure
       const Decimal expected = Decimal::Divide(weight->number * capped, Decimal::FromInt(100),
                                                8, Rounding::kHalfUp);
       confirmed = confirmed ||
-                  expected.Rounded(score->number.scale(), Rounding::kHalfUp) == score->number;
+                  expected.RoundsTo(score->number);
     }
   }
   return confirmed ? Fit::kConfirmed : Fit::kUnchecked;

@@ -184,7 +184,7 @@ std::optional<bool> ScoreHolds(const std::vector<std::string_view>& pieces,
   percent = Decimal::Min(percent, Decimal::FromInt(100));
   const Decimal exact =
       Decimal::Divide(*w * percent, Decimal::FromInt(100), sc->scale() + 6, Rounding::kHalfUp);
-  return exact.Rounded(sc->scale(), Rounding::kHalfUp) == *sc;
+  return exact.RoundsTo(*sc);
 }
 
 // Bounds the enumeration of cuts (a run is short, but a run of digits has many cuts): per run,

@@ -86,7 +86,7 @@ std::optional<std::pair<std::string, std::string>> CutWeightAndScore(std::string
     if (!wv || !sv || *wv > Decimal::FromInt(100) || *sv > *wv || sv->scale() > 2) continue;
     const Decimal exact = Decimal::Divide(*wv * percent, Decimal::FromInt(100), sv->scale() + 6,
                                           Rounding::kHalfUp);
-    if (exact.Rounded(sv->scale(), Rounding::kHalfUp) != *sv) continue;
+    if (!exact.RoundsTo(*sv)) continue;
     if (found) return std::nullopt;  // two cuts: not guessed
     found = std::make_pair(std::string(w), std::string(sc));
   }
