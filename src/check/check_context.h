@@ -104,6 +104,8 @@ void CheckWeights(CheckContext& cx);        // indicator_checks.cc
 void CheckTotal(CheckContext& cx);          // indicator_checks.cc
 void CheckReport(CheckContext& cx);         // report_checks.cc
 void CheckCrossDocument(CheckContext& cx);  // cross_checks.cc
+void CheckIdentity(CheckContext& cx);       // identity_checks.cc
+void CheckStatements(CheckContext& cx);     // statement_checks.cc
 void CheckPolicy(CheckContext& cx);         // policy_checks.cc
 
 }  // namespace jixiao::internal

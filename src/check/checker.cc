@@ -50,12 +50,14 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
       internal::CheckTotal(cx);
     }
     if (report) internal::CheckReport(cx);
+    internal::CheckIdentity(cx);
   }
   if (options.report) {
     internal::CheckCrossDocument(cx);
     if (report) {
       NarrativeDiagnostics(
           package, AssessClaims(package, rulebook, sentences, claims, /*wrong_only=*/true), &out);
+      internal::CheckStatements(cx);
     }
     internal::CheckPolicy(cx);
   }

@@ -20,6 +20,7 @@ namespace {
 struct Fact {
   Figure figure;
   std::string pointer;
+  bool derived = false;  // worked out from other cells (a sum), not a cell of its own
 };
 
 std::optional<Fact> CellFact(const Cell& cell, std::string pointer) {
@@ -81,7 +82,7 @@ std::optional<Fact> ExpenseFact(const std::vector<KeyedRow>& rows, std::string_v
       if (auto f = FigureOf(child.at(column)))
         children_sum = children_sum ? *children_sum + *f : *f;
     }
-    if (children_sum) return Fact{*children_sum, r.pointer + "/children"};
+    if (children_sum) return Fact{*children_sum, r.pointer + "/children", true};
   }
   return std::nullopt;
 }
@@ -101,7 +102,14 @@ std::optional<Fact> FactOf(const Package& p, const std::vector<KeyedRow>& rows, 
   const bool staff_table = Held(p.parts.basic_data);
   switch (subject) {
     case Subject::kTotalSpending:
-      if (prior) return std::nullopt;
+      if (prior) {
+        // The year before's total is what its 基本 and 项目 rows add up to.
+        const auto basic = ExpenseFact(rows, "basic", ec);
+        const auto projects = ExpenseFact(rows, "projects", ec);
+        if (!basic || !projects) return std::nullopt;
+        return Fact{basic->figure + projects->figure,
+                    "/basic_data/expenses/" + std::string(ExpenseColumnKey(ec)), true};
+      }
       return column == Column::kBudget
                  ? CellFact(f.full_year_budget, "/evaluation/funds/full_year_budget")
                  : CellFact(f.executed, "/evaluation/funds/executed");
@@ -135,6 +143,12 @@ std::optional<Fact> FactOf(const Package& p, const std::vector<KeyedRow>& rows, 
     case Subject::kTotalStaff:
       if (!staff_table) return std::nullopt;
       return CellFact(s.total_actual, "/basic_data/staffing/total_actual");
+    case Subject::kInitialBudget:
+      if (prior) return std::nullopt;
+      return CellFact(f.initial_budget, "/evaluation/funds/initial_budget");
+    case Subject::kFullYearBudget:
+      if (prior) return std::nullopt;
+      return CellFact(f.full_year_budget, "/evaluation/funds/full_year_budget");
     case Subject::kPersonnel:
     case Subject::kNone:
       return std::nullopt;
@@ -171,6 +185,23 @@ std::string Shown(const Decimal& v, int decimals) {
   return v.Rounded(decimals, Rounding::kHalfUp).Normalized().ToString();
 }
 
+// A figure the report restates against the fact in the tables. At the same precision it must
+// be the same number ("124.89" is not "124.88", though their rounding intervals touch); at
+// another it must round to it — the two half-open intervals [v − h, v + h) overlap
+// ("1,248,800元" and "125万元" are both 124.88万元). A fact worked out from several cells
+// stands for the interval its parts give.
+Verdict Restated(const Figure& stated, const Fact& truth) {
+  const Figure& t = truth.figure;
+  if (truth.derived) {
+    if (!stated.range.Meets(t.range)) return Verdict::kDiffersFromTable;
+    return stated.value == t.value ? Verdict::kConsistent : Verdict::kRounding;
+  }
+  if (stated.value == t.value) return Verdict::kConsistent;
+  if (stated.value.scale() == t.value.scale()) return Verdict::kDiffersFromTable;
+  const bool overlap = stated.range.lo() < t.range.hi() && t.range.lo() < stated.range.hi();
+  return overlap ? Verdict::kRounding : Verdict::kDiffersFromTable;
+}
+
 // The facts of the tables a report states, each looked up once per package (most
 // statements are about a handful of subjects).
 class Facts {
@@ -187,6 +218,10 @@ class Facts {
     if (!rows_) rows_ = KeyedRows(p_);
     known_.emplace_back(key, FactOf(p_, *rows_, subject, year, column));
     return known_.back().second;
+  }
+  const std::vector<KeyedRow>& Rows() {
+    if (!rows_) rows_ = KeyedRows(p_);
+    return *rows_;
   }
 
  private:
@@ -208,8 +243,37 @@ struct Bases {
 };
 
 Bases FindBases(Facts& facts, const SentenceClaims& c, size_t before, Subject subject,
-                const std::string& unit_hint) {
+                const std::string& unit_hint, bool between_columns) {
   Bases b;
+  if (between_columns) {
+    // The final accounts against the budget of the year: "决算数与预算数持平".
+    const Mention* fin = nullptr;
+    const Mention* bud = nullptr;
+    for (size_t i = 0; i < before && i < c.mentions.size(); ++i) {
+      const Mention& m = c.mentions[i];
+      if (m.is_difference || m.unit == "%" || m.year == Year::kPrior) continue;
+      if (subject != Subject::kNone && m.subject != subject && m.subject != Subject::kNone)
+        continue;
+      if (!unit_hint.empty() && IsMoney(unit_hint) != IsMoney(m.unit)) continue;
+      if (m.column == Column::kFinal) fin = &m;
+      if (m.column == Column::kBudget) bud = &m;
+    }
+    if (fin && bud) {
+      b.current = Stated(*fin);
+      b.prior = Stated(*bud);
+      b.found = true;
+      return b;
+    }
+    const auto& ff = facts.Of(subject, Year::kCurrent, Column::kFinal);
+    const auto& fb = facts.Of(subject, Year::kCurrent, Column::kBudget);
+    if (ff && fb) {
+      b.current = ff->figure;
+      b.prior = fb->figure;
+      b.pointer = ff->pointer;
+      b.found = true;
+    }
+    return b;
+  }
   const Mention* cur = nullptr;  // the latest of each year
   const Mention* pri = nullptr;
   for (size_t i = 0; i < before && i < c.mentions.size(); ++i) {
@@ -236,6 +300,155 @@ Bases FindBases(Facts& facts, const SentenceClaims& c, size_t before, Subject su
   return b;
 }
 
+// The fact a stated rate is checked against: the rate printed in the tables, if any (a
+// restatement of it must be the same number), and the rate the tables' figures give (a
+// rate printed nowhere must round from it). `why` names the figures, for the message.
+struct RateTruth {
+  std::optional<Fact> printed;
+  std::optional<Figure> computed;
+  std::string pointer;  // the cell the rate comes from
+  std::string why;      // "124.88 ÷ 127.10"
+};
+
+std::string Plain(const Figure& f) { return f.value.Normalized().ToString(); }
+
+RateTruth TruthOfRate(const Package& p, const std::vector<KeyedRow>& rows, const Mention& m) {
+  RateTruth t;
+  const Funds& f = p.evaluation.funds;
+  const auto ratio = [&](const std::optional<Figure>& a, const std::optional<Figure>& b) {
+    if (a && b) {
+      t.computed = PercentOf(*a, *b);
+      if (t.computed) t.why = Plain(*a) + " ÷ " + Plain(*b);
+    }
+  };
+  switch (m.rate) {
+    case Rate::kExecution: {
+      // The department's rate only: not a project's, nor a part of the spending.
+      const bool whole = m.subject == Subject::kNone || m.subject == Subject::kTotalSpending ||
+                         m.subject == Subject::kAppropriation ||
+                         m.subject == Subject::kInitialBudget ||
+                         m.subject == Subject::kFullYearBudget;
+      if (!whole) return t;
+      if (m.on_initial) {
+        ratio(FigureOf(f.executed), FigureOf(f.initial_budget));
+        t.pointer = "/evaluation/funds/initial_budget";
+        return t;
+      }
+      t.printed = CellFact(f.execution_rate, "/evaluation/funds/execution_rate");
+      ratio(FigureOf(f.executed), FigureOf(f.full_year_budget));
+      t.pointer = "/evaluation/funds/execution_rate";
+      return t;
+    }
+    case Rate::kStaffControl: {
+      if (!Held(p.parts.basic_data)) return t;
+      const Staffing& s = p.basic_data.staffing;
+      t.printed = CellFact(s.control_rate, "/basic_data/staffing/control_rate");
+      const auto on = ExactFigureOf(s.on_payroll);
+      const auto posts = ExactFigureOf(s.authorized);
+      ratio(on, posts);
+      t.pointer = "/basic_data/staffing/control_rate";
+      return t;
+    }
+    case Rate::kPublicFundsControl:
+    case Rate::kThreePublicControl: {
+      const std::string_view key =
+          m.rate == Rate::kPublicFundsControl ? "public_funds" : "three_public";
+      const auto final_fact = ExpenseFact(rows, key, ExpenseColumn::kFinal);
+      const auto budget_fact = ExpenseFact(rows, key, ExpenseColumn::kBudget);
+      if (final_fact && budget_fact) {
+        ratio(final_fact->figure, budget_fact->figure);
+        t.pointer = final_fact->pointer;
+      }
+      return t;
+    }
+    case Rate::kAdjustment: {
+      const auto initial = FigureOf(f.initial_budget);
+      const auto full = FigureOf(f.full_year_budget);
+      if (initial && full) {
+        Figure change = *full - *initial;
+        if (change.value.sign() < 0) change = Figure::Exact(Decimal::FromInt(0)) - change;
+        t.computed = PercentOf(change, *initial);
+        if (t.computed) t.why = "|" + Plain(*full) + " − " + Plain(*initial) + "| ÷ " + Plain(*initial);
+        t.pointer = "/evaluation/funds/full_year_budget";
+      }
+      return t;
+    }
+    case Rate::kNone:
+      break;
+  }
+  return t;
+}
+
+// The verdict on a stated rate. A rate printed in the tables that agrees with their figures
+// must be restated as printed; otherwise the stated rate must round from the figures.
+Verdict RateVerdict(const Mention& m, const RateTruth& t) {
+  if (!t.printed && !t.computed) return Verdict::kUntraceable;
+  const Figure stated = Figure::Written(m.value.sign() < 0 ? -m.value : m.value);
+  const bool meets_computed = t.computed && stated.range.Meets(t.computed->range);
+  if (t.printed) {
+    const bool printed_right = !t.computed || t.printed->figure.range.Meets(t.computed->range);
+    const Verdict v = Restated(stated, *t.printed);
+    if (v != Verdict::kDiffersFromTable) return v;
+    if (!printed_right && meets_computed) return Verdict::kRounding;
+    return Verdict::kRateMisstated;
+  }
+  return meets_computed ? (stated.value == t.computed->value ? Verdict::kConsistent
+                                                             : Verdict::kRounding)
+                        : Verdict::kRateMisstated;
+}
+
+// The verdict on a budget adjustment stated in words ("全年预算由年初的153.53万元调减为127.10
+// 万元，减少26.43万元"), and what the tables give: its amounts against the 年初 and 全年 budgets
+// (as restatements), its direction and its change (rounding-aware). nullopt when the sentence
+// is about something else (a project, the 三公) or the tables lack the budgets.
+std::optional<std::pair<Verdict, std::string>> JudgeAdjustment(const Package& p,
+                                                               const SentenceClaims& c,
+                                                               const AdjustmentClaim& a) {
+  const Funds& f = p.evaluation.funds;
+  const auto initial = CellFact(f.initial_budget, "/evaluation/funds/initial_budget");
+  const auto full = CellFact(f.full_year_budget, "/evaluation/funds/full_year_budget");
+  if (!initial || !full) return std::nullopt;
+  const auto whole = [](Subject s) {
+    return s == Subject::kNone || s == Subject::kInitialBudget || s == Subject::kFullYearBudget ||
+           s == Subject::kTotalSpending || s == Subject::kAppropriation;
+  };
+  for (std::optional<size_t> i : {a.from, a.to, a.change}) {
+    if (i && !whole(c.mentions[*i].subject)) return std::nullopt;
+  }
+  // The change: "调减26.43万元", or the first amount after a direction word that follows.
+  const Mention* change = a.change ? &c.mentions[*a.change] : nullptr;
+  int change_direction = a.direction;
+  if (change == nullptr) {
+    for (const DirectionClaim& d : c.directions) {
+      if (d.begin < a.begin || !d.amount || *d.amount >= c.mentions.size()) continue;
+      const Mention& m = c.mentions[*d.amount];
+      if (!IsMoney(m.unit)) continue;
+      change = &m;
+      change_direction = d.direction;
+      break;
+    }
+  }
+  if (!a.from && !a.to && change == nullptr) return std::nullopt;
+  const Figure diff = full->figure - initial->figure;
+  const int sign = SignOf(diff);
+  bool wrong = false;
+  if (a.from && Restated(Stated(c.mentions[*a.from]), *initial) == Verdict::kDiffersFromTable)
+    wrong = true;
+  if (a.to && Restated(Stated(c.mentions[*a.to]), *full) == Verdict::kDiffersFromTable)
+    wrong = true;
+  if (a.direction != 0 && sign != a.direction) wrong = true;
+  if (change != nullptr) {
+    const Interval magnitude =
+        sign >= 0 ? diff.range : Interval::Between(-diff.range.hi(), -diff.range.lo());
+    if (!Stated(*change).range.Meets(magnitude)) wrong = true;
+    if (change_direction != 0 && sign != 0 && change_direction != sign) wrong = true;
+  }
+  const std::string expected =
+      fmt::format("{} → {}，{}{}", Wan(initial->figure.value), Wan(full->figure.value),
+                  sign < 0 ? "调减" : sign > 0 ? "调增" : "未调整", Wan(diff.value.Abs()));
+  return std::make_pair(wrong ? Verdict::kAdjustmentMisstated : Verdict::kConsistent, expected);
+}
+
 }  // namespace
 
 std::string VerdictName(Verdict v, bool zh) {
@@ -254,6 +467,10 @@ std::string VerdictName(Verdict v, bool zh) {
       return zh ? "增减方向错误" : "direction error";
     case Verdict::kDiffersFromTable:
       return zh ? "与表格不符" : "differs from the tables";
+    case Verdict::kRateMisstated:
+      return zh ? "比率与表中不符" : "rate misstated";
+    case Verdict::kAdjustmentMisstated:
+      return zh ? "预算调整与表中不符" : "adjustment misstated";
     case Verdict::kUntraceable:
       return zh ? "无从核对" : "untraceable";
   }
@@ -266,6 +483,8 @@ std::string ClaimKindName(std::string_view kind, bool zh) {
       {"difference", "差额", "difference"},
       {"percent_change", "变动率", "percent change"},
       {"flat", "持平", "no change"},
+      {"rate", "比率", "rate"},
+      {"adjustment", "预算调整", "adjustment"},
   };
   for (const auto& [key, name_zh, name_en] : kNames) {
     if (key == kind) return zh ? name_zh : name_en;
@@ -289,6 +508,10 @@ std::string_view VerdictKey(Verdict v) {
       return "direction_error";
     case Verdict::kDiffersFromTable:
       return "differs_from_table";
+    case Verdict::kRateMisstated:
+      return "rate_misstated";
+    case Verdict::kAdjustmentMisstated:
+      return "adjustment_misstated";
     case Verdict::kUntraceable:
       return "untraceable";
   }
@@ -297,7 +520,8 @@ std::string_view VerdictKey(Verdict v) {
 
 bool IsWrong(Verdict v) {
   return v == Verdict::kNumberError || v == Verdict::kUnitError || v == Verdict::kDirectionError ||
-         v == Verdict::kUnitMissing || v == Verdict::kDiffersFromTable;
+         v == Verdict::kUnitMissing || v == Verdict::kDiffersFromTable ||
+         v == Verdict::kRateMisstated || v == Verdict::kAdjustmentMisstated;
 }
 
 std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook) {
@@ -333,9 +557,29 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
       check.verdict = verdict;
       return check;
     };
+    // A budget adjustment stated in words is judged as a whole (below), its amounts included.
+    const AdjustmentClaim* adjustment = c.adjustment ? &*c.adjustment : nullptr;
+    const auto in_adjustment = [&](size_t i) {
+      return adjustment != nullptr &&
+             (adjustment->from == i || adjustment->to == i || adjustment->change == i);
+    };
     // Amounts against the tables.
     for (size_t i = 0; i < c.mentions.size(); ++i) {
       const Mention& m = c.mentions[i];
+      if (in_adjustment(i)) continue;
+      if (m.rate != Rate::kNone) {
+        const RateTruth truth = TruthOfRate(p, facts.Rows(), m);
+        const Verdict verdict = RateVerdict(m, truth);
+        if (!keep(verdict)) continue;
+        ClaimCheck& check = write(m.begin, m.end, "rate", m.subject, verdict);
+        check.fact_pointer = truth.pointer;
+        if (truth.printed) {
+          check.expected = truth.printed->figure.value.Normalized().ToString() + "%";
+        } else if (truth.computed) {
+          check.expected = Shown(truth.computed->value, 2) + "% (" + truth.why + ")";
+        }
+        continue;
+      }
       if (m.is_difference || m.unit == "%") continue;
       const bool staff = IsStaffSubject(m.subject) && (m.unit == "人" || m.unit == "名");
       if (!IsMoney(m.unit) && !staff && !m.unit.empty()) continue;
@@ -344,10 +588,11 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
       Verdict verdict = Verdict::kUntraceable;
       if (fact) {
         // Counts of persons are exact; amounts stand for their written intervals.
-        const Figure stated = staff ? Figure::Exact(m.value) : Stated(m);
-        const Figure truth = staff ? Figure::Exact(fact->figure.value) : fact->figure;
-        if (stated.range.Meets(truth.range)) {
-          verdict = stated.value == truth.value ? Verdict::kConsistent : Verdict::kRounding;
+        if (staff) {
+          verdict = m.value == fact->figure.value ? Verdict::kConsistent
+                                                  : Verdict::kDiffersFromTable;
+        } else if (const Verdict v = Restated(Stated(m), *fact); v != Verdict::kDiffersFromTable) {
+          verdict = v;
         } else if (IsMoney(m.unit) && Figure::Written(m.value).range.Meets(fact->figure.range)) {
           verdict = Verdict::kUnitError;
         } else {
@@ -361,14 +606,30 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
         check.expected = staff ? fact->figure.value.ToString() : Wan(fact->figure.value);
       }
     }
+    if (adjustment != nullptr) {
+      if (auto judged = JudgeAdjustment(p, c, *adjustment); judged && keep(judged->first)) {
+        ClaimCheck& check = write(adjustment->begin, adjustment->end, "adjustment",
+                                  Subject::kFullYearBudget, judged->first);
+        check.fact_pointer = "/evaluation/funds/full_year_budget";
+        check.expected = judged->second;
+        // The span: from the first amount to the last one judged.
+        for (std::optional<size_t> i : {adjustment->from, adjustment->to, adjustment->change}) {
+          if (!i) continue;
+          check.begin = std::min(check.begin, c.mentions[*i].begin);
+          check.end = std::max(check.end, c.mentions[*i].end);
+        }
+        check.stated = sentence.text.substr(check.begin, check.end - check.begin);
+      }
+    }
     // Comparisons.
     for (const DirectionClaim& d : c.directions) {
+      if (adjustment != nullptr && d.begin > adjustment->begin) continue;  // judged above
       const Mention* amount =
           d.amount && *d.amount < c.mentions.size() ? &c.mentions[*d.amount] : nullptr;
       const size_t before = d.amount ? *d.amount : c.mentions.size();
       const std::string unit_hint = amount ? (amount->unit == "%" ? "" : amount->unit) : "";
-      Bases b =
-          FindBases(facts, c, before, d.subject, amount && amount->unit != "%" ? unit_hint : "");
+      Bases b = FindBases(facts, c, before, d.subject,
+                          amount && amount->unit != "%" ? unit_hint : "", d.between_columns);
       if (!b.found) {
         if (!keep(Verdict::kUntraceable)) continue;
         write(d.begin, d.end,
@@ -479,6 +740,12 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
       case Verdict::kDiffersFromTable:
         code = "X701";
         break;
+      case Verdict::kRateMisstated:
+        code = "N805";
+        break;
+      case Verdict::kAdjustmentMisstated:
+        code = "N806";
+        break;
       default:
         break;
     }
@@ -554,6 +821,27 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
         d.hint_en =
             "The same fact must agree in the tables and the report; correct one, or "
             "explain a different basis.";
+        break;
+      case Verdict::kRateMisstated:
+        d.message_zh = fmt::format("报告中的比率“{}”与表中数据不符：应为 {}。", c.stated, c.expected);
+        d.message_en =
+            fmt::format("The report states the rate \"{}\", but the tables give {}.", c.stated,
+                        c.expected);
+        d.hint_zh = "比率应按表中数据计算并与表中所填一致（执行率 = 全年执行数 ÷ 全年预算数）。";
+        d.hint_en =
+            "Compute the rate from the tables' figures and state it as the tables print it "
+            "(execution rate = executed ÷ full-year budget).";
+        break;
+      case Verdict::kAdjustmentMisstated:
+        d.message_zh = fmt::format("报告所述预算调整“{}”与表中不符：表中为 {}。", c.stated,
+                                   c.expected);
+        d.message_en = fmt::format(
+            "The report states the budget adjustment as \"{}\", but the tables give {}.",
+            c.stated, c.expected);
+        d.hint_zh = "预算调整应写明年初预算数、全年预算数、调增或调减及其金额，并与自评表一致。";
+        d.hint_en =
+            "State the initial and the full-year budget, whether it went up or down and by how "
+            "much, as the score table gives them.";
         break;
       default:
         break;

@@ -92,7 +92,7 @@ struct Keyword {
 };
 
 // Longest first where one is a prefix of another.
-constexpr std::array<Keyword, 22> kSubjects = {{
+constexpr std::array<Keyword, 26> kSubjects = {{
     {"收入支出决算", Subject::kTotalSpending},
     {"收支决算", Subject::kTotalSpending},
     {"支出决算", Subject::kTotalSpending},
@@ -105,6 +105,7 @@ constexpr std::array<Keyword, 22> kSubjects = {{
     {"三公", Subject::kThreePublic},
     {"出国", Subject::kOverseas},
     {"公务用车", Subject::kVehicles},
+    {"公车", Subject::kVehicles},
     {"公务接待", Subject::kReception},
     {"核定编制", Subject::kAuthorized},
     {"编制数", Subject::kAuthorized},
@@ -115,6 +116,9 @@ constexpr std::array<Keyword, 22> kSubjects = {{
     {"退休", Subject::kRetired},
     {"实有", Subject::kTotalStaff},
     {"财政供养人员", Subject::kOnPayroll},
+    {"年初预算", Subject::kInitialBudget},
+    {"全年预算", Subject::kFullYearBudget},
+    {"调整后预算", Subject::kFullYearBudget},
 }};
 
 constexpr std::array<std::string_view, 7> kCurrentWords = {"本年度", "本年",       "今年", "当年",
@@ -246,11 +250,151 @@ std::string_view SubjectName(Subject s, bool zh) {
       return zh ? "退休人数" : "retired staff";
     case Subject::kTotalStaff:
       return zh ? "实有人数" : "staff in total";
+    case Subject::kInitialBudget:
+      return zh ? "年初预算数" : "initial budget";
+    case Subject::kFullYearBudget:
+      return zh ? "全年预算数" : "full-year budget";
   }
   return "";
 }
 
 namespace {
+
+bool EndsAt(std::string_view s, size_t end, std::string_view word) {
+  return end >= word.size() && At(s, end - word.size(), word);
+}
+
+struct RateWord {
+  std::string_view word;
+  Rate rate;
+};
+// Longest first where one ends another. "控制率" alone takes its subject from the sentence.
+constexpr std::array<RateWord, 16> kRateWords = {{
+    {"财政供养人员控制率", Rate::kStaffControl},
+    {"人员编制控制率", Rate::kStaffControl},
+    {"公用经费控制率", Rate::kPublicFundsControl},
+    {"编制控制率", Rate::kStaffControl},
+    {"人员控制率", Rate::kStaffControl},
+    {"经费控制率", Rate::kThreePublicControl},  // "三公经费" / "“三公”经费": checked below
+    {"预算执行率", Rate::kExecution},
+    {"支出执行率", Rate::kExecution},
+    {"资金执行率", Rate::kExecution},
+    {"预算调整率", Rate::kAdjustment},
+    {"调整幅度", Rate::kAdjustment},
+    {"调减幅度", Rate::kAdjustment},
+    {"调增幅度", Rate::kAdjustment},
+    {"执行率", Rate::kExecution},
+    {"调整率", Rate::kAdjustment},
+    {"控制率", Rate::kNone},
+}};
+
+// The rate a percentage written at s[begin] is named as: its name right before it, with at
+// most a few words between ("执行率为", "控制率达到", "调减幅度：").
+Rate RateBefore(std::string_view s, size_t begin, Subject subject, bool* down) {
+  static constexpr std::string_view kFillers[] = {"达到", "高达", "只有", "仅为", "为", "达",
+                                                  "是",   "：",   ":",    "了",   "约", "仅"};
+  size_t end = begin;
+  for (int strips = 0; strips < 3; ++strips) {
+    bool stripped = false;
+    for (std::string_view f : kFillers) {
+      if (EndsAt(s, end, f)) {
+        end -= f.size();
+        stripped = true;
+        break;
+      }
+    }
+    if (!stripped) break;
+  }
+  for (const RateWord& r : kRateWords) {
+    if (!EndsAt(s, end, r.word)) continue;
+    const size_t at = end - r.word.size();
+    *down = r.word == "调减幅度";
+    if (r.word == "经费控制率") {
+      // "三公经费控制率", "“三公”经费控制率"; another 经费 is no rate we know.
+      const bool three = EndsAt(s, at, "三公") || EndsAt(s, at, "三公”") || EndsAt(s, at, "三公\"");
+      if (three) return Rate::kThreePublicControl;
+      return EndsAt(s, at, "公用") ? Rate::kPublicFundsControl : Rate::kNone;
+    }
+    if (r.rate != Rate::kNone) return r.rate;
+    switch (subject) {  // a bare 控制率
+      case Subject::kAuthorized:
+      case Subject::kOnPayroll:
+      case Subject::kTotalStaff:
+        return Rate::kStaffControl;
+      case Subject::kPublicFunds:
+        return Rate::kPublicFundsControl;
+      case Subject::kThreePublic:
+        return Rate::kThreePublicControl;
+      default:
+        return Rate::kNone;
+    }
+  }
+  return Rate::kNone;
+}
+
+// Whether a count written at s[begin] belongs to the staff subject named at s[subject_end]:
+// only a few words may stand between ("实有人员17人", "在职人数为7人"), and no clause break,
+// list mark or "中" ("在职人员中党员5人" counts party members; "退休10人、离休0人" counts 离休).
+bool CountBelongs(std::string_view s, size_t subject_end, size_t begin) {
+  if (begin < subject_end || begin - subject_end > 12) return false;
+  const std::string_view gap = s.substr(subject_end, begin - subject_end);
+  for (std::string_view w : {"，", "、", "中", "：", ",", "；", "和", "及"}) {
+    if (gap.find(w) != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+bool IsStaff(Subject s) {
+  return s == Subject::kAuthorized || s == Subject::kOnPayroll || s == Subject::kRetired ||
+         s == Subject::kTotalStaff;
+}
+
+// The budget adjustment a sentence states, if any: "调减为", "调增至", "调整为" after an amount
+// (from it to the next amount), or "调减" / "调增" before an amount (the change). Only in a
+// sentence about a budget.
+void FindAdjustment(std::string_view s, SentenceClaims* claims) {
+  if (s.find("预算") == std::string_view::npos) return;
+  static constexpr std::pair<std::string_view, int> kWords[] = {
+      {"调减", -1}, {"调增", 1}, {"调整", 0}};
+  size_t best = std::string_view::npos;
+  int direction = 0;
+  for (const auto& [w, dir] : kWords) {
+    for (size_t at = s.find(w); at != std::string_view::npos; at = s.find(w, at + w.size())) {
+      const size_t after = at + w.size();
+      const bool to = At(s, after, "为") || At(s, after, "至") || At(s, after, "到");
+      const bool amount = dir != 0 && after < s.size() && IsDigit(s[after]);
+      if (!to && !amount) continue;
+      if (at < best) {
+        best = at;
+        direction = dir;
+      }
+      break;
+    }
+  }
+  if (best == std::string_view::npos) return;
+  AdjustmentClaim a;
+  a.direction = direction;
+  a.begin = static_cast<int>(best);
+  a.end = static_cast<int>(best + 6);
+  const auto money = [](const Mention& m) {
+    return m.unit == "万元" || m.unit == "元" || m.unit == "亿元" || m.unit == "千元";
+  };
+  for (size_t i = 0; i < claims->mentions.size(); ++i) {
+    const Mention& m = claims->mentions[i];
+    if (!money(m)) continue;
+    if (m.end <= a.begin) {
+      a.from = i;
+    } else if (!a.to && m.begin >= a.end) {
+      a.to = i;
+    }
+  }
+  // "调减26.43万元": the amount right after the word is the change, not the new budget.
+  if (a.to && claims->mentions[*a.to].begin == a.end) {
+    a.change = a.to;
+    a.to.reset();
+  }
+  claims->adjustment = a;
+}
 
 size_t TextBytes(const std::vector<ReportSection>& sections) {
   size_t bytes = 0;
@@ -286,6 +430,10 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   Year year = Year::kUnknown;
   Year clause_year = Year::kUnknown;
   Column column = Column::kUnknown;
+  size_t subject_end = 0;  // where the latest subject's word ends
+  // The words seen so far: a comparison after both columns and no earlier year is between
+  // the columns.
+  bool saw_budget = false, saw_final = false, saw_prior = false;
   size_t pos = 0;
   size_t digit = 0;  // the first digit at or after pos
   while (pos < s.size()) {
@@ -307,6 +455,11 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
           // "预算编制" is budgeting, not posts.
           if (!(k.subject == Subject::kAuthorized && pos >= 6 && At(s, pos - 6, "预算"))) {
             subject = k.subject;
+            subject_end = pos + word_text.size();
+          }
+          if (k.subject == Subject::kInitialBudget || k.subject == Subject::kFullYearBudget) {
+            column = Column::kBudget;
+            saw_budget = true;
           }
           break;
         }
@@ -315,12 +468,15 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
           break;
         case WordKind::kPrior:
           year = clause_year = Year::kPrior;
+          saw_prior = true;
           break;
         case WordKind::kBudget:
           column = Column::kBudget;
+          saw_budget = true;
           break;
         case WordKind::kFinal:
           column = Column::kFinal;
+          saw_final = true;
           break;
         case WordKind::kDirection: {
           const DirectionWord& d = kDirections[word->index];
@@ -335,6 +491,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
             claim.begin = static_cast<int>(pos);
             claim.end = static_cast<int>(pos + d.word.size());
             claim.subject = subject;
+            claim.between_columns = saw_budget && saw_final && !saw_prior;
             if (with_amount) claim.amount = claims.mentions.size();  // the next mention
             claims.directions.push_back(claim);
             pos = after;
@@ -360,6 +517,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
         year = clause_year = Year::kCurrent;
       } else if (prior_year == number) {
         year = clause_year = Year::kPrior;
+        saw_prior = true;
       }
       pos += 3;
       continue;
@@ -391,6 +549,10 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     }
     m.end = static_cast<int>(pos);
     m.subject = subject;
+    if ((m.unit == "人" || m.unit == "名") && IsStaff(subject) &&
+        !CountBelongs(s, subject_end, begin)) {
+      m.subject = Subject::kNone;
+    }
     m.year = clause_year != Year::kUnknown ? clause_year
                                            : (year != Year::kUnknown ? year : Year::kUnknown);
     m.column = column;
@@ -398,10 +560,18 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
       m.is_difference = true;
       m.direction = claims.directions.back().direction;
       claims.directions.back().end = m.end;
+    } else if (m.unit == "%") {
+      bool down = false;
+      m.rate = RateBefore(s, begin, subject, &down);
+      m.adjusted_down = down;
+      const size_t from = begin > 30 ? begin - 30 : 0;
+      m.on_initial = m.rate != Rate::kNone &&
+                     s.substr(from, begin - from).find("年初") != std::string_view::npos;
     }
     if (claims.mentions.empty()) claims.mentions.reserve(4);  // a sentence seldom states more
     claims.mentions.push_back(std::move(m));
   }
+  FindAdjustment(s, &claims);
   return claims;
 }
 

@@ -48,10 +48,22 @@ enum class Subject {
   kOnPayroll,      // 在职
   kRetired,        // 退休
   kTotalStaff,     // 实有
+  kInitialBudget,  // 年初预算
+  kFullYearBudget, // 全年预算 / 调整后预算
 };
 std::string_view SubjectName(Subject s, bool zh);
 
 enum class Year { kUnknown, kCurrent, kPrior };
+
+// A rate the report states (a percentage right after its name: "预算执行率为98.25%").
+enum class Rate {
+  kNone,
+  kExecution,           // 预算执行率 / 执行率
+  kStaffControl,        // 人员控制率 / 编制控制率 / 财政供养人员控制率
+  kPublicFundsControl,  // 公用经费控制率
+  kThreePublicControl,  // 三公经费控制率
+  kAdjustment,          // 预算调整率 / 调整幅度 / 调减幅度 / 调增幅度
+};
 enum class Column { kUnknown, kBudget, kFinal };
 
 // A figure in a sentence.
@@ -65,6 +77,9 @@ struct Mention {
   Column column = Column::kUnknown;
   bool is_difference = false;  // the amount stated after a direction word
   int direction = 0;           // for differences: +1 增加, −1 减少
+  Rate rate = Rate::kNone;     // a percentage named as a rate
+  bool on_initial = false;     // the rate's clause names the 年初 budget ("年初预算执行率")
+  bool adjusted_down = false;  // the rate is a 调减幅度
 };
 
 // A comparison stated in words: "增加6.04元", "减少23.52", "持平", "增长1.49%".
@@ -75,11 +90,23 @@ struct DirectionClaim {
   int begin = 0, end = 0;            // span of the word (and its amount, if any)
   std::optional<size_t> amount;      // index into mentions of the stated difference
   Subject subject = Subject::kNone;  // what is compared
+  // The sentence names both columns of one year before the word, and no earlier year:
+  // "决算数与预算数持平" compares the budget with the final accounts, not two years.
+  bool between_columns = false;
+};
+
+// A budget adjustment stated in words: "由153.53万元调减为127.10万元".
+struct AdjustmentClaim {
+  int direction = 0;  // −1 调减, +1 调增, 0 调整
+  int begin = 0, end = 0;  // span of the word
+  std::optional<size_t> from, to;  // indices into mentions: the amounts before and after
+  std::optional<size_t> change;    // "调减26.43万元": the amount of the change
 };
 
 struct SentenceClaims {
   std::vector<Mention> mentions;
   std::vector<DirectionClaim> directions;
+  std::optional<AdjustmentClaim> adjustment;  // the first of the sentence, if any
 };
 
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year);
