@@ -26,6 +26,7 @@ enum class Verdict {
   kDiffersFromTable,  // the figure differs from the same fact in the tables
   kRateMisstated,     // a rate (执行率, 控制率, 调整率) does not follow from the tables
   kAdjustmentMisstated,  // the budget-adjustment sentence disagrees with the tables
+  kChangeAndPercent,  // a difference and a percentage stated together disagree
   kUntraceable,       // nothing to check it against
 };
 std::string_view VerdictKey(Verdict v);  // "consistent", "rounding", "number_error", …
@@ -37,7 +38,8 @@ std::string ClaimKindName(std::string_view kind, bool zh);
 struct ClaimCheck {
   Sentence sentence;
   int begin = 0, end = 0;  // span in the sentence
-  std::string kind;        // "amount", "difference", "percent_change", "flat", "rate", "adjustment"
+  std::string kind;        // "amount", "difference", "percent_change", "flat", "rate", "adjustment",
+                           // "change_and_percent"
   Subject subject = Subject::kNone;
   std::string stated;        // "6.04元", "持平", "36.70万元"
   std::string expected;      // what follows from the facts ("6.04万元", "+0.01万元 (+1.49%)")

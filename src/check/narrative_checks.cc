@@ -471,6 +471,8 @@ std::string VerdictName(Verdict v, bool zh) {
       return zh ? "比率与表中不符" : "rate misstated";
     case Verdict::kAdjustmentMisstated:
       return zh ? "预算调整与表中不符" : "adjustment misstated";
+    case Verdict::kChangeAndPercent:
+      return zh ? "增减额与增减率矛盾" : "difference and percentage disagree";
     case Verdict::kUntraceable:
       return zh ? "无从核对" : "untraceable";
   }
@@ -485,6 +487,7 @@ std::string ClaimKindName(std::string_view kind, bool zh) {
       {"flat", "持平", "no change"},
       {"rate", "比率", "rate"},
       {"adjustment", "预算调整", "adjustment"},
+      {"change_and_percent", "增减额与增减率", "difference and percentage"},
   };
   for (const auto& [key, name_zh, name_en] : kNames) {
     if (key == kind) return zh ? name_zh : name_en;
@@ -512,6 +515,8 @@ std::string_view VerdictKey(Verdict v) {
       return "rate_misstated";
     case Verdict::kAdjustmentMisstated:
       return "adjustment_misstated";
+    case Verdict::kChangeAndPercent:
+      return "change_and_percent_disagree";
     case Verdict::kUntraceable:
       return "untraceable";
   }
@@ -521,7 +526,8 @@ std::string_view VerdictKey(Verdict v) {
 bool IsWrong(Verdict v) {
   return v == Verdict::kNumberError || v == Verdict::kUnitError || v == Verdict::kDirectionError ||
          v == Verdict::kUnitMissing || v == Verdict::kDiffersFromTable ||
-         v == Verdict::kRateMisstated || v == Verdict::kAdjustmentMisstated;
+         v == Verdict::kRateMisstated || v == Verdict::kAdjustmentMisstated ||
+         v == Verdict::kChangeAndPercent;
 }
 
 std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook) {
@@ -593,7 +599,8 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
                                                   : Verdict::kDiffersFromTable;
         } else if (const Verdict v = Restated(Stated(m), *fact); v != Verdict::kDiffersFromTable) {
           verdict = v;
-        } else if (IsMoney(m.unit) && Figure::Written(m.value).range.Meets(fact->figure.range)) {
+        } else if (IsMoney(m.unit) && m.unit != "万元" &&
+                   Restated(Figure::Written(m.value), *fact) != Verdict::kDiffersFromTable) {
           verdict = Verdict::kUnitError;
         } else {
           verdict = Verdict::kDiffersFromTable;
@@ -622,14 +629,52 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
       }
     }
     // Comparisons.
+    const Mention* last_change = nullptr;  // the amount of the comparison just before
+    size_t last_change_index = 0;
     for (const DirectionClaim& d : c.directions) {
       if (adjustment != nullptr && d.begin > adjustment->begin) continue;  // judged above
       const Mention* amount =
           d.amount && *d.amount < c.mentions.size() ? &c.mentions[*d.amount] : nullptr;
+      const Mention* change = last_change;
+      last_change = amount != nullptr && IsMoney(amount->unit) ? amount : nullptr;
+      if (last_change != nullptr) last_change_index = *d.amount;
       const size_t before = d.amount ? *d.amount : c.mentions.size();
       const std::string unit_hint = amount ? (amount->unit == "%" ? "" : amount->unit) : "";
       Bases b = FindBases(facts, c, before, d.subject,
                           amount && amount->unit != "%" ? unit_hint : "", d.between_columns);
+      // "减少23.52万元，下降15.85%": the percentage is the difference over the base year.
+      if (amount != nullptr && amount->unit == "%" && change != nullptr) {
+        std::optional<Figure> base;
+        if (b.found) {
+          base = b.prior;
+        } else {
+          const Mention* prior = nullptr;
+          const Mention* current = nullptr;
+          for (size_t i = 0; i < last_change_index; ++i) {
+            const Mention& m = c.mentions[i];
+            if (!IsMoney(m.unit) || m.is_difference) continue;
+            (m.year == Year::kPrior ? prior : current) = &m;
+          }
+          if (prior != nullptr) {
+            base = Stated(*prior);
+          } else if (current != nullptr) {
+            base = change->direction >= 0 ? Stated(*current) - Stated(*change)
+                                          : Stated(*current) + Stated(*change);
+          }
+        }
+        const auto implied = base ? PercentOf(Stated(*change), *base) : std::nullopt;
+        if (implied && implied->range.lo().sign() >= 0 &&
+            !Figure::Written(amount->value).range.Meets(implied->range) &&
+            keep(Verdict::kChangeAndPercent)) {
+          ClaimCheck& check =
+              write(d.begin, d.end, "change_and_percent", d.subject, Verdict::kChangeAndPercent);
+          check.begin = std::min(check.begin, change->begin);
+          check.stated = sentence.text.substr(check.begin, check.end - check.begin);
+          check.fact_pointer = b.pointer;
+          check.expected = fmt::format("{} ÷ {} = {}%", Wan(Stated(*change).value),
+                                       Wan(base->value), Shown(implied->value, 2));
+        }
+      }
       if (!b.found) {
         if (!keep(Verdict::kUntraceable)) continue;
         write(d.begin, d.end,
@@ -746,6 +791,9 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
       case Verdict::kAdjustmentMisstated:
         code = "N806";
         break;
+      case Verdict::kChangeAndPercent:
+        code = "N807";
+        break;
       default:
         break;
     }
@@ -831,6 +879,15 @@ void NarrativeDiagnostics(const Package& p, const std::vector<ClaimCheck>& claim
         d.hint_en =
             "Compute the rate from the tables' figures and state it as the tables print it "
             "(execution rate = executed ÷ full-year budget).";
+        break;
+      case Verdict::kChangeAndPercent:
+        d.message_zh = fmt::format("报告中“{}”的增减额与增减率互相矛盾：按增减额应为 {}。",
+                                   c.stated, c.expected);
+        d.message_en = fmt::format(
+            "The report states \"{}\": the difference and the percentage disagree ({}).",
+            c.stated, c.expected);
+        d.hint_zh = "增减率 = 增减额 ÷ 上年数；核对二者。";
+        d.hint_en = "Percentage = difference ÷ the base year's figure: check both.";
         break;
       case Verdict::kAdjustmentMisstated:
         d.message_zh = fmt::format("报告所述预算调整“{}”与表中不符：表中为 {}。", c.stated,

@@ -1,8 +1,532 @@
-// Statements of the report beyond its differences against the tables (in progress).
+// Statements of the report checked against each other, not only against the tables: a count
+// against the names it lists (N808), the same fact stated twice with different figures
+// (N809), parts against the total they are said to make and stated balances (N810), and staff
+// figures composed wrongly (N811). Each fires only on a statement it can read whole: a list
+// ending in 等, an approximate figure or a figure whose subject is not named in its own clause
+// is left alone.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "base/text.h"
 #include "check/check_context.h"
+#include "check/narrative.h"
+#include "compute/figure.h"
+#include "narrative/stated_sums.h"
 
 namespace jixiao::internal {
+namespace {
 
-void CheckStatements(CheckContext& cx) { (void)cx; }
+bool At(std::string_view s, size_t pos, std::string_view w) {
+  return pos <= s.size() && s.substr(pos, w.size()) == w;
+}
+bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsMoney(const std::string& unit) {
+  return unit == "万元" || unit == "元" || unit == "亿元" || unit == "千元";
+}
+
+// An amount of money as a figure in 万元 (its written interval scaled).
+Figure InWan(const Mention& m) {
+  Decimal factor = Decimal::FromInt(1);
+  if (m.unit == "元") factor = Decimal::FromUnits(1, 4);
+  if (m.unit == "千元") factor = Decimal::FromUnits(1, 1);
+  if (m.unit == "亿元") factor = Decimal::FromInt(10000);
+  return Figure::Written(m.value) * Figure::Exact(factor);
+}
+
+std::string Wan(const Decimal& v) { return v.Normalized().ToString() + "万元"; }
+
+// ---- N808: a count against the names listed with it ----
+
+// A count written in Chinese numerals (一 … 九十九, 两), its byte length; nullopt otherwise.
+std::optional<std::pair<int, size_t>> ChineseCount(std::string_view s, size_t pos) {
+  static constexpr std::string_view kDigits[] = {"零", "一", "二", "三", "四",
+                                                 "五", "六", "七", "八", "九"};
+  const auto digit_at = [&](size_t at) -> int {
+    if (At(s, at, "两")) return 2;
+    for (int d = 1; d <= 9; ++d) {
+      if (At(s, at, kDigits[d])) return d;
+    }
+    return -1;
+  };
+  size_t at = pos;
+  int value = 0;
+  const int first = digit_at(at);
+  if (first > 0) {
+    at += 3;
+    value = first;
+  }
+  if (At(s, at, "十")) {
+    at += 3;
+    value = (first > 0 ? first : 1) * 10;
+    if (const int unit = digit_at(at); unit > 0) {
+      value += unit;
+      at += 3;
+    }
+  }
+  if (value == 0) return std::nullopt;
+  return std::make_pair(value, at - pos);
+}
+
+// The count written at s[pos] (arabic or Chinese), with its length.
+std::optional<std::pair<int, size_t>> CountAt(std::string_view s, size_t pos) {
+  if (pos < s.size() && IsDigit(s[pos])) {
+    size_t end = pos;
+    int value = 0;
+    while (end < s.size() && IsDigit(s[end]) && end - pos < 4) value = value * 10 + (s[end++] - '0');
+    if (end < s.size() && (IsDigit(s[end]) || s[end] == '.')) return std::nullopt;
+    return std::make_pair(value, end - pos);
+  }
+  return ChineseCount(s, pos);
+}
+
+constexpr std::string_view kCounters[] = {"个", "所", "家", "项", "类", "支", "座", "处"};
+
+std::string_view CounterAt(std::string_view s, size_t pos) {
+  for (std::string_view c : kCounters) {
+    if (At(s, pos, c)) return c;
+  }
+  return {};
+}
+
+// The names of a list ("办公室、学会工作部和普及工作部"): split at 、, and the last piece once
+// at its joining word (以及 before 和). `all` splits at every joining word.
+// Empty when it is no list of names (a figure inside, a name too long, fewer than two).
+std::vector<std::string> ListItems(std::string_view text, bool all) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  for (size_t at = text.find("、"); ; at = text.find("、", start)) {
+    items.emplace_back(TrimBlank(text.substr(start, at == std::string_view::npos ? at : at - start)));
+    if (at == std::string_view::npos) break;
+    start = at + 3;
+  }
+  if (items.size() < 2) return {};
+  // Not 及 or 与 alone: they end too many words (普及, 涉及, 参与).
+  static constexpr std::string_view kJoiners[] = {"以及", "和"};
+  const auto split = [&](std::string piece, std::vector<std::string>* out) {
+    for (std::string_view j : kJoiners) {
+      const size_t at = piece.find(j);
+      if (at == std::string::npos || at == 0 || at + j.size() >= piece.size()) continue;
+      out->push_back(piece.substr(0, at));
+      out->push_back(piece.substr(at + j.size()));
+      return;
+    }
+    out->push_back(std::move(piece));
+  };
+  if (all) {
+    std::vector<std::string> split_all;
+    for (std::string& item : items) {
+      std::vector<std::string> parts{item};
+      for (bool again = true; again;) {
+        again = false;
+        std::vector<std::string> next;
+        for (std::string& p : parts) {
+          const size_t before = next.size();
+          split(p, &next);
+          again |= next.size() > before + 1;
+        }
+        parts = std::move(next);
+      }
+      for (std::string& p : parts) split_all.push_back(std::move(p));
+    }
+    items = std::move(split_all);
+  } else {
+    std::string last = std::move(items.back());
+    items.pop_back();
+    split(std::move(last), &items);
+  }
+  for (const std::string& item : items) {
+    if (item.empty() || item.size() > 45) return {};  // a name, not a clause
+    if (std::any_of(item.begin(), item.end(), IsDigit)) return {};
+    for (std::string_view w : {"，", "：", "。", "（", "）", "(", ")"}) {
+      if (Has(item, w)) return {};
+    }
+  }
+  return items;
+}
+
+struct ListClaim {
+  int count = 0;
+  int begin = 0, end = 0;  // the count and its counter
+  std::string list;
+};
+
+// The counts of a sentence that name their members: "内设办公室、学会工作部和普及工作部3个股室"
+// (the list before, in the same clause) and "下设3个股室：办公室、…" / "直属事业单位10个，分别是…"
+// (the list after, to the sentence's end or a closing bracket).
+std::vector<ListClaim> ListClaims(std::string_view s) {
+  std::vector<ListClaim> out;
+  if (!Has(s, "、")) return out;
+  for (size_t pos = 0; pos < s.size();) {
+    const auto count = CountAt(s, pos);
+    if (!count) {
+      size_t next = pos;
+      NextCodePoint(s, &next);
+      pos = next;
+      continue;
+    }
+    const size_t counter_at = pos + count->second;
+    const std::string_view counter = CounterAt(s, counter_at);
+    if (counter.empty() || (pos > 0 && IsDigit(s[pos - 1]))) {
+      pos = counter_at > pos ? counter_at : pos + 1;
+      continue;
+    }
+    ListClaim claim;
+    claim.count = count->first;
+    claim.begin = static_cast<int>(pos);
+    claim.end = static_cast<int>(counter_at + counter.size());
+    // The list after: past the noun (a few characters) to a colon, 分别是 / 分别为 / 包括 / 即,
+    // or an opening bracket.
+    std::string_view after;
+    size_t noun_end = claim.end;
+    for (int chars = 0; chars < 8 && noun_end < s.size(); ++chars) {
+      bool opener = false;
+      for (std::string_view w : {"：", ":", "（", "(", "，分别是", "，分别为", "分别是", "分别为",
+                                 "，包括", "，即"}) {
+        if (At(s, noun_end, w)) {
+          const size_t from = noun_end + w.size();
+          size_t to = s.size();
+          for (std::string_view end : {"）", ")", "。", "；"}) {
+            const size_t at = s.find(end, from);
+            if (at != std::string_view::npos) to = std::min(to, at);
+          }
+          after = s.substr(from, to - from);
+          opener = true;
+          break;
+        }
+      }
+      if (opener || At(s, noun_end, "，") || At(s, noun_end, "、")) break;
+      NextCodePoint(s, &noun_end);
+    }
+    // The list before: the clause up to the count.
+    size_t clause = 0;
+    for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
+      const size_t at = s.rfind(w, pos);
+      if (at != std::string_view::npos && at < pos) clause = std::max(clause, at + w.size());
+    }
+    const std::string_view before = s.substr(clause, pos - clause);
+    const std::string_view list = !after.empty() ? after : before;
+    pos = claim.end;
+    if (list.empty() || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
+    claim.list = std::string(list);
+    out.push_back(std::move(claim));
+  }
+  return out;
+}
+
+void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
+  for (const ListClaim& c : ListClaims(sentence.text)) {
+    const std::vector<std::string> once = ListItems(c.list, false);
+    if (once.empty()) continue;
+    const std::vector<std::string> all = ListItems(c.list, true);
+    std::string repeated;
+    for (size_t i = 0; i < once.size() && repeated.empty(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (once[i] == once[j]) repeated = once[i];
+      }
+    }
+    const int n = static_cast<int>(once.size());
+    const bool matches = c.count == n || c.count == static_cast<int>(all.size());
+    if (matches && repeated.empty()) continue;
+    Diagnostic& d = cx.Add("N808", SentenceLocation(cx.package, sentence, c.begin, c.end));
+    d.reported = std::string(sentence.text.substr(c.begin, c.end - c.begin));
+    d.computed = std::to_string(n);
+    std::string names;
+    for (const std::string& item : once) names += (names.empty() ? "" : "、") + item;
+    if (!repeated.empty()) {
+      d.message_zh = fmt::format("报告称“{}”，所列名称“{}”中“{}”重复出现。", d.reported, names,
+                                 repeated);
+      d.message_en = fmt::format("The report says \"{}\", and among the names listed ({}) \"{}\" "
+                                 "appears twice.",
+                                 d.reported, names, repeated);
+    } else {
+      d.message_zh = fmt::format("报告称“{}”，但所列名称有 {} 个：{}。", d.reported, n, names);
+      d.message_en = fmt::format("The report says \"{}\", but it lists {} names: {}.", d.reported,
+                                 n, names);
+    }
+    d.hint_zh = "核对个数与所列名称，使二者一致，不重复列出。";
+    d.hint_en = "Make the count and the names listed agree, each name once.";
+  }
+}
+
+// ---- N809: the same fact stated twice ----
+
+struct Stated {
+  const Sentence* sentence;
+  const Mention* mention;
+};
+
+// Whether s[pos] stands inside brackets (a breakdown: "局本级187人(在职在编139人、…)").
+bool InBrackets(std::string_view s, size_t pos) {
+  const std::string_view before = s.substr(0, pos);
+  const size_t open = std::max(before.rfind("（") == std::string_view::npos ? 0 : before.rfind("（") + 1,
+                               before.rfind('(') == std::string_view::npos ? 0 : before.rfind('(') + 1);
+  if (open == 0) return false;
+  const size_t close = std::max(before.rfind("）") == std::string_view::npos ? 0 : before.rfind("）") + 1,
+                                before.rfind(')') == std::string_view::npos ? 0 : before.rfind(')') + 1);
+  return close < open;
+}
+
+void CheckRestatements(CheckContext& cx) {
+  // (subject, prior year, budget column, staff count) → the first statement.
+  std::map<std::tuple<int, bool, bool, bool>, Stated> first;
+  std::map<std::tuple<int, bool, bool, bool>, bool> reported;
+  for (size_t k = 0; k < cx.sentences.size(); ++k) {
+    const SentenceClaims& c = cx.claims[k];
+    // A sentence that names a subject twice breaks it down by part of the unit ("局本级在职139人
+    // …，环卫处在职132人"): its figures are not restatements of one fact.
+    std::map<int, int> named;
+    for (const Mention& m : c.mentions) {
+      if (m.subject_near && !m.is_difference) ++named[static_cast<int>(m.subject)];
+    }
+    for (size_t i = 0; i < c.mentions.size(); ++i) {
+      const Mention& m = c.mentions[i];
+      if (m.subject == Subject::kNone || !m.subject_near || m.is_difference || m.approximate ||
+          m.rate != Rate::kNone || named[static_cast<int>(m.subject)] > 1 ||
+          InBrackets(cx.sentences[k].text, m.begin)) {
+        continue;
+      }
+      if (c.adjustment && (c.adjustment->from == i || c.adjustment->to == i ||
+                           c.adjustment->change == i)) {
+        continue;
+      }
+      const bool staff = m.unit == "人" || m.unit == "名";
+      const bool staff_subject = m.subject == Subject::kAuthorized ||
+                                 m.subject == Subject::kOnPayroll ||
+                                 m.subject == Subject::kRetired ||
+                                 m.subject == Subject::kTotalStaff;
+      if (staff != staff_subject) continue;
+      if (!staff && !IsMoney(m.unit)) continue;
+      const auto key = std::make_tuple(static_cast<int>(m.subject), m.year == Year::kPrior,
+                                       m.column == Column::kBudget, staff);
+      const auto [it, inserted] = first.emplace(key, Stated{&cx.sentences[k], &m});
+      if (inserted || reported[key]) continue;
+      const Mention& was = *it->second.mention;
+      const bool differ = staff ? was.value != m.value : !InWan(was).range.Meets(InWan(m).range);
+      if (!differ) continue;
+      reported[key] = true;
+      const Sentence& s = cx.sentences[k];
+      Diagnostic& d = cx.Add("N809", SentenceLocation(cx.package, s, m.begin, m.end));
+      d.related.push_back(SentenceLocation(cx.package, *it->second.sentence, was.begin, was.end));
+      d.reported = std::string(s.text.substr(m.begin, m.end - m.begin));
+      d.computed = std::string(it->second.sentence->text.substr(was.begin, was.end - was.begin));
+      const std::string what_zh(SubjectName(m.subject, true));
+      const std::string what_en(SubjectName(m.subject, false));
+      d.message_zh = fmt::format("报告对{}前后说法不一：先写“{}”，后写“{}”。", what_zh,
+                                 d.computed, d.reported);
+      d.message_en = fmt::format("The report states {} twice, first as \"{}\", then as \"{}\".",
+                                 what_en, d.computed, d.reported);
+      d.hint_zh = "同一数据在报告中只应有一个数；核对后统一。";
+      d.hint_en = "One fact has one figure throughout the report: check it and make them agree.";
+    }
+  }
+}
+
+// ---- N810: stated parts and balances ----
+
+// The amount of money stated right after `word` in s (a few characters between at most), as the
+// index of its mention.
+std::optional<size_t> AmountAfter(std::string_view s, const SentenceClaims& c,
+                                  std::string_view word, size_t from = 0) {
+  const size_t at = s.find(word, from);
+  if (at == std::string_view::npos) return std::nullopt;
+  const size_t end = at + word.size();
+  for (size_t i = 0; i < c.mentions.size(); ++i) {
+    const Mention& m = c.mentions[i];
+    if (static_cast<size_t>(m.begin) < end) continue;
+    if (static_cast<size_t>(m.begin) - end > 12 || !IsMoney(m.unit) || m.approximate ||
+        m.is_difference) {
+      return std::nullopt;
+    }
+    const std::string_view gap = s.substr(end, m.begin - end);
+    if (Has(gap, "，") || Has(gap, "、") || Has(gap, "。")) return std::nullopt;
+    return i;
+  }
+  return std::nullopt;
+}
+
+void AddBalance(CheckContext& cx, const Sentence& s, int begin, int end, std::string reported,
+                std::string computed, std::string what_zh, std::string what_en) {
+  Diagnostic& d = cx.Add("N810", SentenceLocation(cx.package, s, begin, end));
+  d.reported = std::move(reported);
+  d.computed = std::move(computed);
+  d.message_zh = fmt::format("报告中{}不平衡：写明 {}，而各部分得出 {}。", what_zh, d.reported,
+                             d.computed);
+  d.message_en = fmt::format("The report's figures for {} do not balance: it states {}, but its parts give {}.",
+                             what_en, d.reported, d.computed);
+  d.hint_zh = "核对各部分与总数，使其相加相符。";
+  d.hint_en = "Check the parts and the total so that they add up.";
+}
+
+void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceClaims& c) {
+  const std::string_view s = sentence.text;
+  // "合计124.88万元，由人员经费88.18万元和公用经费36.70万元两部分构成".
+  for (std::string_view made : {"构成", "组成"}) {
+    const size_t made_at = s.find(made);
+    if (made_at == std::string_view::npos) continue;
+    const size_t by = s.rfind("由", made_at);
+    if (by == std::string_view::npos) continue;
+    const Mention* total = nullptr;
+    std::vector<const Mention*> parts;
+    for (const Mention& m : c.mentions) {
+      if (!IsMoney(m.unit) || m.is_difference) continue;
+      if (static_cast<size_t>(m.end) <= by) total = &m;
+      else if (static_cast<size_t>(m.end) <= made_at) parts.push_back(&m);
+    }
+    if (total == nullptr || parts.size() < 2 || total->approximate) break;
+    if (Has(s.substr(by, made_at - by), "等")) break;
+    Figure sum = InWan(*parts[0]);
+    std::string written = std::string(s.substr(parts[0]->begin, parts[0]->end - parts[0]->begin));
+    bool approximate = parts[0]->approximate;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      sum = sum + InWan(*parts[i]);
+      written += " + " + std::string(s.substr(parts[i]->begin, parts[i]->end - parts[i]->begin));
+      approximate |= parts[i]->approximate;
+    }
+    if (!approximate && !sum.range.Meets(InWan(*total).range)) {
+      AddBalance(cx, sentence, total->begin, static_cast<int>(made_at + made.size()),
+                 std::string(s.substr(total->begin, total->end - total->begin)),
+                 written + " = " + Wan(sum.value), "总数与其构成", "total and its parts");
+    }
+    break;
+  }
+  // 收入 = 支出 + 结余结转.
+  if (Has(s, "结余") || Has(s, "结转")) {
+    const auto income = AmountAfter(s, c, "收入");
+    const auto spent = AmountAfter(s, c, "支出");
+    auto left = AmountAfter(s, c, "结余结转");
+    if (!left) left = AmountAfter(s, c, "结转结余");
+    if (!left) left = AmountAfter(s, c, "结余");
+    if (income && spent && left && *income != *spent) {
+      const Figure sum = InWan(c.mentions[*spent]) + InWan(c.mentions[*left]);
+      const Mention& in = c.mentions[*income];
+      if (!sum.range.Meets(InWan(in).range)) {
+        AddBalance(cx, sentence, in.begin, c.mentions[*left].end,
+                   "收入" + std::string(s.substr(in.begin, in.end - in.begin)),
+                   "支出 + 结余结转 = " + Wan(sum.value), "收入、支出与结余结转",
+                   "income, spending and balance");
+      }
+    }
+  }
+  // 年初预算 + 追加 (− 调减) = 全年预算.
+  {
+    const auto initial = AmountAfter(s, c, "年初预算");
+    std::optional<size_t> full = AmountAfter(s, c, "全年预算");
+    if (!full) full = AmountAfter(s, c, "调整后预算");
+    std::optional<size_t> added = AmountAfter(s, c, "追加");
+    int sign = 1;
+    if (!added) added = AmountAfter(s, c, "调增");
+    if (!added) {
+      added = AmountAfter(s, c, "调减");
+      sign = -1;
+    }
+    if (initial && full && added && *initial != *added && *full != *added) {
+      const Figure a = InWan(c.mentions[*initial]);
+      const Figure b = InWan(c.mentions[*added]);
+      const Figure sum = sign > 0 ? a + b : a - b;
+      const Mention& f = c.mentions[*full];
+      if (!sum.range.Meets(InWan(f).range)) {
+        AddBalance(cx, sentence, c.mentions[*initial].begin, f.end,
+                   "全年预算" + std::string(s.substr(f.begin, f.end - f.begin)),
+                   std::string(sign > 0 ? "年初 + 追加 = " : "年初 − 调减 = ") + Wan(sum.value),
+                   "年初预算、追加与全年预算", "initial budget, additions and full-year budget");
+      }
+    }
+  }
+  // An amount and what it is made of ("…124.88万元，其中人员经费88.18万元、公用经费36.70万元").
+  for (const StatedSum& sum : FindStatedSums(s)) {
+    if (sum.holds) continue;
+    std::string parts;
+    for (const StatedAmount& a : sum.parts) parts += (parts.empty() ? "" : " + ") + a.written();
+    AddBalance(cx, sentence, sum.total.begin, sum.parts.back().end, sum.total.written(),
+               parts + " = " + sum.sum.ToString() + sum.total.unit,
+               sum.whole ? "总数与所列各项" : "总数与其中各项", "total and the parts it lists");
+  }
+}
+
+// ---- N811: staff composed wrongly ----
+
+void CheckComposition(CheckContext& cx, const Sentence& sentence, const SentenceClaims& c) {
+  const std::string_view s = sentence.text;
+  const size_t of_which = s.find("其中");
+  if (of_which == std::string_view::npos) return;
+  const Mention* whole = nullptr;
+  std::vector<const Mention*> parts;
+  // The parts: the counts of persons listed right after 其中, a short label apart each
+  // ("其中在职7人、退休10人、离休1人"), none in brackets.
+  size_t last_end = of_which;
+  for (const Mention& m : c.mentions) {
+    if (m.unit != "人" && m.unit != "名") continue;
+    if (static_cast<size_t>(m.begin) < of_which) {
+      if (m.subject_near && (m.subject == Subject::kAuthorized || m.subject == Subject::kTotalStaff))
+        whole = &m;
+      continue;
+    }
+    if (whole == nullptr || static_cast<size_t>(m.begin) - last_end > 21 || m.approximate ||
+        InBrackets(s, m.begin)) {
+      break;
+    }
+    parts.push_back(&m);
+    last_end = m.end;
+  }
+  if (whole == nullptr || parts.empty() || whole->approximate) return;
+  const std::string written(s.substr(whole->begin, whole->end - whole->begin));
+  // 编制 counts posts: retired people hold none ("编制8名，其中退休3人").
+  if (whole->subject == Subject::kAuthorized) {
+    for (const Mention* p : parts) {
+      const size_t from = p->begin >= 9 ? p->begin - 9 : 0;
+      const std::string_view before = s.substr(from, p->begin - from);
+      if (!(Has(before, "退休") || Has(before, "离休"))) continue;
+      Diagnostic& d = cx.Add("N811", SentenceLocation(cx.package, sentence, whole->begin, p->end));
+      d.reported = written;
+      d.computed = std::string(s.substr(p->begin, p->end - p->begin));
+      d.message_zh = fmt::format("报告把退休（离休）人员计入编制：“编制{}”其中“{}”。", written,
+                                 d.computed);
+      d.message_en = fmt::format(
+          "The report counts retired people within the establishment: \"{}\" posts, of which "
+          "\"{}\" retired.",
+          written, d.computed);
+      d.hint_zh = "编制数只含在编在职人员；退休、离休人员另行列明。";
+      d.hint_en = "Posts count serving staff only; state retired people separately.";
+      return;
+    }
+    return;
+  }
+  // 实有 is at least its parts (在职 + 退休 …).
+  Decimal sum = Decimal::FromInt(0);
+  for (const Mention* p : parts) sum = sum + p->value;
+  if (sum > whole->value) {
+    const Mention* last = parts.back();
+    Diagnostic& d = cx.Add("N811", SentenceLocation(cx.package, sentence, whole->begin, last->end));
+    d.reported = written;
+    d.computed = sum.ToString() + "人";
+    d.message_zh = fmt::format("报告称实有人员“{}”，但其中各类人员合计 {}。", written, d.computed);
+    d.message_en = fmt::format("The report gives \"{}\" in total, but the groups within it add up "
+                               "to {}.",
+                               written, d.computed);
+    d.hint_zh = "实有人数应等于在职、退休等各类人员之和。";
+    d.hint_en = "The total must equal the serving, retired and other groups together.";
+  }
+}
+
+}  // namespace
+
+void CheckStatements(CheckContext& cx) {
+  for (size_t k = 0; k < cx.sentences.size(); ++k) {
+    const Sentence& s = cx.sentences[k];
+    CheckListCounts(cx, s);
+    if (cx.claims[k].mentions.empty()) continue;
+    CheckBalances(cx, s, cx.claims[k]);
+    CheckComposition(cx, s, cx.claims[k]);
+  }
+  CheckRestatements(cx);
+}
 
 }  // namespace jixiao::internal

@@ -431,6 +431,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   Year clause_year = Year::kUnknown;
   Column column = Column::kUnknown;
   size_t subject_end = 0;  // where the latest subject's word ends
+  bool subject_in_clause = false;  // the subject was named in the current clause
   // The words seen so far: a comparison after both columns and no earlier year is between
   // the columns.
   bool saw_budget = false, saw_final = false, saw_prior = false;
@@ -449,11 +450,20 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
         case WordKind::kClause:
           // The year said in a clause holds for that clause.
           clause_year = Year::kUnknown;
+          subject_in_clause = false;
           break;
         case WordKind::kSubject: {
           const Keyword& k = kSubjects[word->index];
+          const bool budget_word =
+              k.subject == Subject::kInitialBudget || k.subject == Subject::kFullYearBudget;
+          // "项目支出年初预算为37万元": after a subject in its clause, 年初预算 names the column.
+          const bool column_only = budget_word && subject_in_clause && subject != Subject::kNone &&
+                                   subject != Subject::kInitialBudget &&
+                                   subject != Subject::kFullYearBudget;
           // "预算编制" is budgeting, not posts.
-          if (!(k.subject == Subject::kAuthorized && pos >= 6 && At(s, pos - 6, "预算"))) {
+          if (!column_only &&
+              !(k.subject == Subject::kAuthorized && pos >= 6 && At(s, pos - 6, "预算"))) {
+            subject_in_clause = true;
             subject = k.subject;
             subject_end = pos + word_text.size();
           }
@@ -549,8 +559,8 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     }
     m.end = static_cast<int>(pos);
     m.subject = subject;
-    if ((m.unit == "人" || m.unit == "名") && IsStaff(subject) &&
-        !CountBelongs(s, subject_end, begin)) {
+    m.subject_near = subject != Subject::kNone && CountBelongs(s, subject_end, begin);
+    if ((m.unit == "人" || m.unit == "名") && IsStaff(subject) && !m.subject_near) {
       m.subject = Subject::kNone;
     }
     m.year = clause_year != Year::kUnknown ? clause_year

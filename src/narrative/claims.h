@@ -78,6 +78,7 @@ struct Mention {
   bool is_difference = false;  // the amount stated after a direction word
   int direction = 0;           // for differences: +1 增加, −1 减少
   Rate rate = Rate::kNone;     // a percentage named as a rate
+  bool subject_near = false;   // the subject's word stands a few words before, same clause
   bool on_initial = false;     // the rate's clause names the 年初 budget ("年初预算执行率")
   bool adjusted_down = false;  // the rate is a 调减幅度
 };

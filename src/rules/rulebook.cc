@@ -39,7 +39,7 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(CheckKeys(root(), "",
                                  {"rulebook", "weights", "execution", "scores", "rates", "reverse",
                                   "qualitative", "grades", "three_public", "policy",
-                                  "indicator_library",
+                                  "dates", "indicator_library",
                                   // rubric rules (optional)
                                   "rubric", "categories", "metrics", "rules"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
@@ -54,6 +54,7 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(ReadGrades(rb));
     RB_RETURN_IF_ERROR(ReadThreePublic(rb));
     RB_RETURN_IF_ERROR(ReadPolicy(rb));
+    RB_RETURN_IF_ERROR(ReadDates(rb));
     return ReadRubricRules(rb);  // rubric rules
   }
 
@@ -329,7 +330,8 @@ class Reader : public TomlReader {
     const toml::table* t = nullptr;
     RB_RETURN_IF_ERROR(Table("policy",
                              {"overshoot_percent", "qualitative_share_percent",
-                              "score_above_execution_points", "rough_flat_percent"},
+                              "score_above_execution_points", "rough_flat_percent",
+                              "over_budget_percent"},
                              &t));
     const struct {
       const char* key;
@@ -345,6 +347,66 @@ class Reader : public TomlReader {
         return Error(node->source(), std::string("policy.") + k.key,
                      Tr("不能为负数", "must not be negative"));
       }
+    }
+    // Optional: spending above this percent of the budget (P909); 100 when absent.
+    if (const toml::node* node = t->get("over_budget_percent")) {
+      RB_RETURN_IF_ERROR(
+          DecimalValue(*node, "policy.over_budget_percent", &rb->over_budget_percent));
+      if (rb->over_budget_percent.sign() < 0) {
+        return Error(node->source(), "policy.over_budget_percent",
+                     Tr("不能为负数", "must not be negative"));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // "MM-DD": two digits, '-', two digits, a day that the month can have (02-29 included).
+  Status MonthDayValue(const toml::node& node, std::string_view path, MonthDay* out) const {
+    const auto* s = node.as_string();
+    if (s == nullptr) {
+      return Error(node.source(), path,
+                   TrF("应为字符串，实为{}", "expected a string, found {}", TomlTypeName(node)));
+    }
+    const std::string& text = s->get();
+    const auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool ok = text.size() == 5 && digit(0) && digit(1) && text[2] == '-' && digit(3) && digit(4);
+    if (ok) {
+      out->month = (text[0] - '0') * 10 + (text[1] - '0');
+      out->day = (text[3] - '0') * 10 + (text[4] - '0');
+      ok = out->month >= 1 && out->month <= 12 && out->day >= 1 &&
+           out->day <= kDays[out->month - 1];
+    }
+    if (!ok) {
+      return Error(node.source(), path,
+                   TrF("“{}”不是月日（\"MM-DD\"，如 \"05-31\"）",
+                       "\"{}\" is not a month and day (\"MM-DD\", such as \"05-31\")", text));
+    }
+    return Status::Ok();
+  }
+
+  // [dates] (optional): the window of the report's date, in the year after the fiscal year.
+  Status ReadDates(Rulebook* rb) const {
+    const toml::node* table = root().get("dates");
+    if (table == nullptr) return Status::Ok();
+    const toml::table* t = nullptr;
+    RB_RETURN_IF_ERROR(Table("dates", {"submit_from", "submit_until"}, &t));
+    const struct {
+      const char* key;
+      std::optional<MonthDay>* out;
+    } keys[] = {{"submit_from", &rb->submit_from}, {"submit_until", &rb->submit_until}};
+    for (const auto& k : keys) {
+      const toml::node* node = t->get(k.key);
+      if (node == nullptr) continue;
+      MonthDay day;
+      RB_RETURN_IF_ERROR(MonthDayValue(*node, std::string("dates.") + k.key, &day));
+      *k.out = day;
+    }
+    if (rb->submit_from && rb->submit_until && *rb->submit_until < *rb->submit_from) {
+      const toml::node* node = t->get("submit_until");
+      return Error(node->source(), "dates.submit_until",
+                   TrF("{} 早于 submit_from {}", "{} is before submit_from {}",
+                       node->as_string()->get(), t->get("submit_from")->as_string()->get()));
     }
     return Status::Ok();
   }

@@ -43,6 +43,16 @@ struct ScoreBand {
   Decimal hi_percent;
 };
 
+// A day of the year without the year ("05-31" in a rulebook): month 1–12, day valid in that
+// month (02-29 allowed).
+struct MonthDay {
+  int month = 1;
+  int day = 1;
+  friend bool operator<(const MonthDay& a, const MonthDay& b) {
+    return a.month != b.month ? a.month < b.month : a.day < b.day;
+  }
+};
+
 // A grade: [min, max) — or [min, max] when max_inclusive — of the total score.
 struct GradeBand {
   std::string name;  // 优 / 良 / 中 / 差
@@ -182,6 +192,15 @@ struct Rulebook {
   Decimal qualitative_share_percent;     // this share of qualitative indicators or more (40)
   Decimal score_above_execution_points;  // score rate this far above execution rate (10)
   Decimal rough_flat_percent;            // "基本持平" tolerates a change up to this % (5)
+  // An expense row's 本年决算 above this % of its 本年预算 is spending above budget (P909);
+  // optional in the file, 100 when absent.
+  Decimal over_budget_percent = Decimal::FromInt(100);
+
+  // [dates] (optional): the window in which the report is submitted, as month and day of the
+  // year after the fiscal year; a cover date outside it is implausible (C508). Absent: no
+  // window on that side.
+  std::optional<MonthDay> submit_from;
+  std::optional<MonthDay> submit_until;
 
   // Rubric rules (optional tables; see the section above).
   RubricRules rubric;
