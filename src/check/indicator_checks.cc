@@ -515,8 +515,10 @@ void CheckTotal(CheckContext& cx) {
     return;
   }
   // The reported total against the reported parts (pure arithmetic). The total adds the
-  // scores as written, so a table scored in whole points adds whole numbers exactly: the
-  // parts are read at the rulebook's decimals here, not widened to ±0.5 each.
+  // scores as written, so it is compared with their exact sum, not within a tolerance: at the
+  // total's decimals the sum must be it (99.9 against parts adding up to 99.8 is wrong even
+  // where the parts' rounding could admit it); a total written with fewer decimals than the
+  // sum must be the sum rounded by the rulebook's mode.
   const int decimals = cx.rulebook.score_decimals;
   std::optional<Figure> sum = ScoreFigureOf(ev.funds.score, cx.rulebook.execution_decimals);
   ForEachIndicator(ev.indicators, [&](const IndicatorVisit& v) {
@@ -524,11 +526,15 @@ void CheckTotal(CheckContext& cx) {
     if (auto f = ScoreFigureOf(v.node->score, decimals)) sum = sum ? *sum + *f : *f;
   });
   const auto reported = ScoreFigureOf(ev.total_score, decimals);
-  if (sum && reported && Disagree(reported->range, sum->range)) {
+  const auto differs = [&](const Decimal& total, const Decimal& exact) {
+    const int d = total.scale();
+    return exact.scale() <= d ? exact != total
+                              : exact.Rounded(d, cx.rulebook.score_rounding) != total;
+  };
+  if (sum && reported && differs(reported->value, sum->value)) {
     Diagnostic& d = cx.Add("S306", loc);
     d.reported = ev.total_score.Display();
     d.computed = Shown(sum->value, sum->value.scale());
-    d.tolerance = ToleranceText(reported->range, sum->range);
     d.message_zh =
         fmt::format("总分填报 {}，执行率得分与各指标得分之和为 {}。", d.reported, d.computed);
     d.message_en = fmt::format(

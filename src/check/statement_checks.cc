@@ -227,9 +227,15 @@ void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
     if (once.empty()) continue;
     const std::vector<std::string> all = ListItems(c.list, true);
     std::string repeated;
+    // The first name may carry the clause's verb ("单位内设办公室"): it repeats a later name
+    // that ends it.
     for (size_t i = 0; i < once.size() && repeated.empty(); ++i) {
       for (size_t j = 0; j < i; ++j) {
-        if (once[i] == once[j]) repeated = once[i];
+        const std::string& a = once[j];
+        const std::string& b = once[i];
+        const bool ends = j == 0 && a.size() > b.size() && b.size() >= 6 &&
+                          a.compare(a.size() - b.size(), b.size(), b) == 0;
+        if (a == b || ends) repeated = b;
       }
     }
     const int n = static_cast<int>(once.size());
@@ -481,7 +487,7 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
   // 编制 counts posts: retired people hold none ("编制8名，其中退休3人").
   if (whole->subject == Subject::kAuthorized) {
     for (const Mention* p : parts) {
-      const size_t from = p->begin >= 9 ? p->begin - 9 : 0;
+      const size_t from = p->begin >= 15 ? p->begin - 15 : 0;
       const std::string_view before = s.substr(from, p->begin - from);
       if (!(Has(before, "退休") || Has(before, "离休"))) continue;
       Diagnostic& d = cx.Add("N811", SentenceLocation(cx.package, sentence, whole->begin, p->end));
