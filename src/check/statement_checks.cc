@@ -465,8 +465,8 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
   if (of_which == std::string_view::npos) return;
   const Mention* whole = nullptr;
   std::vector<const Mention*> parts;
-  // The parts: the counts of persons listed right after 其中, a short label apart each
-  // ("其中在职7人、退休10人、离休1人"), none in brackets.
+  // The parts: the counts of persons listed right after 其中, a short label apart each and
+  // in the same clause ("其中在职7人、退休10人、离休1人"), none in brackets.
   size_t last_end = of_which;
   for (const Mention& m : c.mentions) {
     if (m.unit != "人" && m.unit != "名") continue;
@@ -479,6 +479,9 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
         InBrackets(s, m.begin)) {
       break;
     }
+    // A new clause ("，另有协管员2人") is no longer the list after 其中.
+    const std::string_view gap = s.substr(last_end, m.begin - last_end);
+    if (Has(gap, "，") || Has(gap, ",") || Has(gap, "；") || Has(gap, "另")) break;
     parts.push_back(&m);
     last_end = m.end;
   }
