@@ -324,6 +324,13 @@ std::vector<Mutation> Mutations() {
 
   // ---- the goals ----
   prose("goals", "和第5届青少年机器人竞赛，加大", "，加大", "X704");
+  // ---- the 自评表's own text ----
+  table("evaluation-text", "年度目标完成情况写“全年共支出89.97万元，其中30、30、29.99”",
+        Set([](Package* p) { p->evaluation.goals.achieved = "全年共支出89.97万元，其中30、30、29.99。"; }),
+        "N801");
+  table("evaluation-text", "科普活动偏差原因写“经费共32万元：场地10万元，宣传10万元，资料10万元”",
+        leaf(0, 0, 0, [](Indicator& i) { i.deviation = "经费共32万元：场地10万元，宣传10万元，资料10万元。"; }),
+        "N801");
   return m;
 }
 
@@ -420,6 +427,9 @@ std::vector<Mutation> Neutral() {
   set("日期 → 2025-07-10", [](Package* p) { p->report.cover.date = "2025-07-10"; });
   set("日期 → 二〇二五年七月十日", [](Package* p) { p->report.cover.date = "二〇二五年七月十日"; });
   set("日期 → 2025年7月1日", [](Package* p) { p->report.cover.date = "2025年7月1日"; });
+  set("年度目标完成情况写“全年共支出89.99万元，其中30、30、29.99”",
+      [](Package* p) { p->evaluation.goals.achieved = "全年共支出89.99万元，其中30、30、29.99。"; });
+  add("实有人员17人，其中在职7人、退休10人，另有协管员2人。");
   return m;
 }
 

@@ -1,21 +1,24 @@
-// Checks of the 年度总体目标 of the 自评表: the sums its text states (an amount and the amounts
-// it is made of, narrative/stated_sums.h) must add up (N801).
+// Checks of the 自评表's own text: the sums its 年度总体目标 and its indicators' 实际完成值 and
+// 偏差原因 state (an amount and the amounts it is made of, narrative/stated_sums.h) must add up
+// (N801).
 #include <fmt/format.h>
 
 #include "check/check_context.h"
+#include "model/walk.h"
 #include "narrative/stated_sums.h"
 
 namespace jixiao::internal {
 namespace {
 
 void CheckText(CheckContext& cx, const std::string& text, const std::string& pointer,
-               std::string_view column, std::string_view column_zh, std::string_view column_en) {
+               std::string_view column, std::string_view column_zh, std::string_view column_en,
+               std::string_view table = "goals", std::string_view row = "年度总体目标") {
   for (const StatedSum& s : FindStatedSums(text)) {
     if (s.holds) continue;
     Location loc;
     loc.document = "evaluation";
-    loc.table = "goals";
-    loc.row = "年度总体目标";
+    loc.table = std::string(table);
+    loc.row = std::string(row);
     loc.column = std::string(column);
     loc.pointer = pointer;
     Diagnostic& d = cx.Add("N801", std::move(loc));
@@ -49,6 +52,16 @@ void CheckGoals(CheckContext& cx) {
   }
   CheckText(cx, g.achieved, "/evaluation/goals/achieved", "achieved", "年度总体目标的实际完成情况",
             "goals achieved");
+  ForEachIndicator(cx.package.evaluation.indicators, [&](const IndicatorVisit& v) {
+    if (!v.node->is_leaf()) return;
+    const std::string base = v.pointer();
+    CheckText(cx, v.node->actual, base + "/actual", "actual",
+              "指标“" + v.node->name + "”的实际完成值",
+              "actual value of indicator " + v.node->name, "indicators", v.node->name);
+    CheckText(cx, v.node->deviation, base + "/deviation", "deviation",
+              "指标“" + v.node->name + "”的偏差原因",
+              "deviation reason of indicator " + v.node->name, "indicators", v.node->name);
+  });
 }
 
 }  // namespace jixiao::internal

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "base/number_text.h"
 #include "base/text.h"
 #include "narrative/claims.h"
 
@@ -90,6 +91,51 @@ int DepthAt(std::string_view s, size_t at) {
   return depth;
 }
 
+// A bare list of figures after the connector, "30、30、29.99" (a 、 after a figure is read as a
+// list number by the claims, so the figures are read here): each part with the list's unit if
+// its last figure has one ("30、30、29.99万元"), else the total's. Empty unless the list runs to
+// the sentence's end and has at least two figures.
+std::vector<StatedAmount> BareList(std::string_view s, size_t from, size_t offset,
+                                   const std::string& total_unit) {
+  std::vector<StatedAmount> parts;
+  size_t pos = from;
+  const auto skip_blanks = [&] {
+    while (At(s, pos, " ") || At(s, pos, "\u3000")) pos += At(s, pos, " ") ? 1 : 3;
+  };
+  std::string unit = total_unit;
+  while (true) {
+    skip_blanks();
+    const size_t begin = pos;
+    while (pos < s.size() && ((s[pos] >= '0' && s[pos] <= '9') || s[pos] == '.')) ++pos;
+    if (pos == begin) return {};
+    const DocumentNumber n = ParseDocumentNumber(s.substr(begin, pos - begin));
+    if (!n.ok) return {};
+    StatedAmount a;
+    a.value = n.value;
+    a.begin = static_cast<int>(offset + begin);
+    a.end = static_cast<int>(offset + pos);
+    parts.push_back(a);
+    skip_blanks();
+    if (At(s, pos, "、")) {
+      pos += 3;
+      continue;
+    }
+    for (std::string_view u : {"万元", "亿元", "千元", "元"}) {
+      if (At(s, pos, u)) {
+        unit = std::string(u);
+        pos += u.size();
+        parts.back().end = static_cast<int>(offset + pos);
+        break;
+      }
+    }
+    skip_blanks();
+    break;
+  }
+  if (pos != s.size() || parts.size() < 2) return {};
+  for (StatedAmount& a : parts) a.unit = unit;
+  return parts;
+}
+
 StatedAmount AmountOf(const Mention& m, size_t offset) {
   StatedAmount a;
   a.value = m.value;
@@ -127,7 +173,14 @@ std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const Sentence
   const Decimal total_yuan = total.value * *YuanPer(total.unit);
   Decimal h = total.value.HalfUlp() * *YuanPer(total.unit);
   Decimal parts_yuan;
-  for (size_t j = i + 1; j < ms.size(); ++j) {
+  for (const StatedAmount& a : BareList(s, from, offset, total.unit)) {
+    sum.parts.push_back(a);
+    const Decimal per = *YuanPer(a.unit);
+    parts_yuan = parts_yuan + a.value * per;
+    const Decimal part_h = a.value.HalfUlp() * per;
+    if (part_h < h) h = part_h;
+  }
+  for (size_t j = sum.parts.empty() ? i + 1 : ms.size(); j < ms.size(); ++j) {
     const Mention& m = ms[j];
     if (DepthAt(s, m.begin) > 0) continue;  // a remark in brackets
     const auto per = YuanPer(m.unit);

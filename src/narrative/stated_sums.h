@@ -11,7 +11,9 @@
 //   - then at least two further amounts of money, up to the sentence end, with no other
 //     figure among them (a count, a rate, a year), no nested total (合计, 共计, 总计, 其中
 //     again), no comparison (增, 减, 比, 较, 上年) and no per-unit amount (每, 人均, 平均);
-//     amounts in brackets are remarks, not parts.
+//     amounts in brackets are remarks, not parts; or a bare list of figures joined by 、 to
+//     the sentence's end ("共支出89.97万元，其中30、30、29.99"), in the total's unit unless the
+//     last figure names another ("30、30、29.99万元").
 // The amounts are compared in 元, each taken as written to the finest precision the statement
 // uses (a list that writes 29.99 writes 30 for 30.00), rounding half up: the stated amount
 // stands for [a − h, a + h) and the sum of n parts for [s − n·h, s + n·h).

@@ -20,6 +20,22 @@ TEST(StatedSums, AWholeBreakdownThatAddsUp) {
   EXPECT_EQ(sums[0].sum.ToString(), "50");
 }
 
+// A bare list of figures after 其中 takes the total's unit, or the unit its last figure names.
+TEST(StatedSums, ABareListOfFigures) {
+  auto sums = FindStatedSums("共支出89.97万元，其中30、30、29.99。");
+  ASSERT_EQ(sums.size(), 1u);
+  EXPECT_FALSE(sums[0].whole);
+  EXPECT_FALSE(sums[0].holds);  // 89.99 is more than 89.97
+  ASSERT_EQ(sums[0].parts.size(), 3u);
+  EXPECT_EQ(sums[0].parts[2].written(), "29.99万元");
+  sums = FindStatedSums("共支出89.99万元，其中30、30、29.99万元");
+  ASSERT_EQ(sums.size(), 1u);
+  EXPECT_TRUE(sums[0].holds);
+  // Not a bare list: a figure with another word after it, or one figure only.
+  EXPECT_TRUE(FindStatedSums("共支出89.97万元，其中30、30、29.99人次。").empty());
+  EXPECT_TRUE(FindStatedSums("共支出89.97万元，其中30。").empty());
+}
+
 TEST(StatedSums, AWholeBreakdownThatDoesNotAddUp) {
   const auto sums =
       FindStatedSums("申请资金1,250,000元，用于：道路养护600000元，路灯维修350000元，绿化200000元。");
