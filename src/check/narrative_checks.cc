@@ -278,7 +278,7 @@ Bases FindBases(Facts& facts, const SentenceClaims& c, size_t before, Subject su
   const Mention* pri = nullptr;
   for (size_t i = 0; i < before && i < c.mentions.size(); ++i) {
     const Mention& m = c.mentions[i];
-    if (m.is_difference || m.unit == "%") continue;
+    if (m.is_difference || m.unit == "%" || m.ratio_base) continue;
     if (subject != Subject::kNone && m.subject != subject && m.subject != Subject::kNone) continue;
     if (!unit_hint.empty() && IsMoney(unit_hint) != IsMoney(m.unit)) continue;
     (m.year == Year::kPrior ? pri : cur) = &m;
@@ -586,7 +586,14 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
         }
         continue;
       }
-      if (m.is_difference || m.unit == "%") continue;
+      if (m.is_difference || m.unit == "%" || m.ratio_base) continue;
+      // A budget named in a sentence about revenue or another fund is not the 自评表's.
+      if ((m.subject == Subject::kInitialBudget || m.subject == Subject::kFullYearBudget) &&
+          (!m.subject_near || sentence.text.find("收入") != std::string_view::npos ||
+           sentence.text.find("基金") != std::string_view::npos ||
+           sentence.text.find("国有资本") != std::string_view::npos)) {
+        continue;
+      }
       const bool staff = IsStaffSubject(m.subject) && (m.unit == "人" || m.unit == "名");
       if (!IsMoney(m.unit) && !staff && !m.unit.empty()) continue;
       if (m.unit.empty() && !staff) continue;
@@ -652,7 +659,7 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
           const Mention* current = nullptr;
           for (size_t i = 0; i < last_change_index; ++i) {
             const Mention& m = c.mentions[i];
-            if (!IsMoney(m.unit) || m.is_difference) continue;
+            if (!IsMoney(m.unit) || m.is_difference || m.ratio_base) continue;
             (m.year == Year::kPrior ? prior : current) = &m;
           }
           if (prior != nullptr) {

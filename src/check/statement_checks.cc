@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -288,14 +289,22 @@ void CheckRestatements(CheckContext& cx) {
     const SentenceClaims& c = cx.claims[k];
     // A sentence that names a subject twice breaks it down by part of the unit ("局本级在职139人
     // …，环卫处在职132人"): its figures are not restatements of one fact.
-    std::map<int, int> named;
+    std::array<int, 32> named{};  // by Subject
     for (const Mention& m : c.mentions) {
-      if (m.subject_near && !m.is_difference) ++named[static_cast<int>(m.subject)];
+      if (m.subject_near && !m.is_difference) ++named[static_cast<size_t>(m.subject) % 32];
     }
     for (size_t i = 0; i < c.mentions.size(); ++i) {
       const Mention& m = c.mentions[i];
-      if (m.subject == Subject::kNone || !m.subject_near || m.is_difference || m.approximate ||
-          m.rate != Rate::kNone || named[static_cast<int>(m.subject)] > 1 ||
+      // Broad subjects (财政拨款, 支出决算, 年初 / 全年预算) are named for revenue and spending,
+      // for every fund and for totals and parts alike: two of their figures need not be one
+      // fact.
+      const bool broad = m.subject == Subject::kAppropriation ||
+                         m.subject == Subject::kTotalSpending ||
+                         m.subject == Subject::kInitialBudget ||
+                         m.subject == Subject::kFullYearBudget;
+      if (m.subject == Subject::kNone || broad || !m.subject_near || m.is_difference ||
+          m.approximate || m.ratio_base || m.rate != Rate::kNone ||
+          named[static_cast<size_t>(m.subject) % 32] > 1 ||
           InBrackets(cx.sentences[k].text, m.begin)) {
         continue;
       }

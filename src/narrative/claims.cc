@@ -53,31 +53,36 @@ void SplitInto(const ReportSection& section, const std::string& label, const std
     out->push_back(
         Sentence{piece.substr(lead), label, pointer, static_cast<int>(start + lead), lines});
   };
-  // Only a line break or the lead byte of 。(E3) or ！？；(EF) can end a sentence: the next of
-  // each is found with memchr and kept until passed.
-  constexpr unsigned char kBreakBytes[] = {'\n', 0xE3, 0xEF};
-  size_t upcoming[3];
+  // Only a line break, an ASCII ';' or the lead byte of 。(E3) or ！？；(EF) can end a
+  // sentence: the next of each is found with memchr and kept until passed.
+  constexpr unsigned char kBreakBytes[] = {'\n', ';', 0xE3, 0xEF};
+  constexpr size_t kBreaks = sizeof kBreakBytes;
+  size_t upcoming[kBreaks];
   const auto find = [&](size_t k, size_t from) {
     const void* at = std::memchr(text.data() + from, kBreakBytes[k], text.size() - from);
     return at == nullptr ? text.size()
                          : static_cast<size_t>(static_cast<const char*>(at) - text.data());
   };
-  for (size_t k = 0; k < 3; ++k) upcoming[k] = find(k, 0);
-  for (size_t pos = std::min({upcoming[0], upcoming[1], upcoming[2]}); pos < text.size();) {
+  for (size_t k = 0; k < kBreaks; ++k) upcoming[k] = find(k, 0);
+  const auto next = [&] { return *std::min_element(upcoming, upcoming + kBreaks); };
+  for (size_t pos = next(); pos < text.size();) {
     size_t after = pos + 1;
     if (text[pos] == '\n') {
       flush(pos);
       ++lines;
+      start = after;
+    } else if (text[pos] == ';') {
+      flush(after);
       start = after;
     } else if (const size_t end = SentenceEndAt(text, pos); end > 0) {
       after = pos + end;
       flush(after);
       start = after;
     }
-    for (size_t k = 0; k < 3; ++k) {
+    for (size_t k = 0; k < kBreaks; ++k) {
       if (upcoming[k] < after) upcoming[k] = find(k, after);
     }
-    pos = std::min({upcoming[0], upcoming[1], upcoming[2]});
+    pos = next();
   }
   flush(text.size());
   for (size_t i = 0; i < section.subsections.size(); ++i) {
@@ -148,6 +153,13 @@ constexpr std::array<DirectionWord, 14> kDirections = {{
     {"下降", -1, false, false},
     {"降低", -1, false, false},
 }};
+
+// Words of change whose amount follows them, found by looking back from the amount (the
+// claim words above fill the word table).
+constexpr std::pair<std::string_view, int> kChangeWords[] = {
+    {"增收", 1}, {"减收", -1}, {"增支", 1}, {"减支", -1}, {"超收", 1},
+    {"短收", -1}, {"节支", -1}, {"多支", 1}, {"节约", -1},
+};
 
 // Units after a number, longest first.
 constexpr std::array<std::string_view, 22> kUnits = {
@@ -432,6 +444,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   Column column = Column::kUnknown;
   size_t subject_end = 0;  // where the latest subject's word ends
   bool subject_in_clause = false;  // the subject was named in the current clause
+  size_t clause_start = 0;
   // The words seen so far: a comparison after both columns and no earlier year is between
   // the columns.
   bool saw_budget = false, saw_final = false, saw_prior = false;
@@ -451,6 +464,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
           // The year said in a clause holds for that clause.
           clause_year = Year::kUnknown;
           subject_in_clause = false;
+          clause_start = pos + word_text.size();
           break;
         case WordKind::kSubject: {
           const Keyword& k = kSubjects[word->index];
@@ -477,7 +491,12 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
           year = clause_year = Year::kCurrent;
           break;
         case WordKind::kPrior:
-          year = clause_year = Year::kPrior;
+          // "比上年减少…", "较上年", "上年同期": the year compared with, not the year of
+          // the figures that follow.
+          if (!(EndsAt(s, pos, "比") || EndsAt(s, pos, "较") ||
+                EndsAt(s, pos, "同") || EndsAt(s, pos, "于") || EndsAt(s, pos, "上年"))) {
+            year = clause_year = Year::kPrior;
+          }
           saw_prior = true;
           break;
         case WordKind::kBudget:
@@ -543,22 +562,56 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     }
     const DocumentNumber parsed = ParseDocumentNumber(number);
     if (!parsed.ok) continue;
+    // "比上年增收1284万元", "减支9240万元": the amount after these is a difference too.
+    for (const auto& [w, dir] : kChangeWords) {
+      const size_t at = EndsAt(s, begin, w) ? begin - w.size()
+                        : EndsAt(s, begin, std::string(w) + "了") ? begin - w.size() - 3
+                                                                  : std::string_view::npos;
+      if (at == std::string_view::npos) continue;
+      DirectionClaim claim;
+      claim.direction = dir;
+      claim.word = std::string(w);
+      claim.begin = static_cast<int>(at);
+      claim.end = static_cast<int>(at + w.size());
+      claim.subject = subject;
+      claim.between_columns = saw_budget && saw_final && !saw_prior;
+      claim.amount = claims.mentions.size();
+      claims.directions.push_back(claim);
+      break;
+    }
     Mention m;
     m.value = parsed.value;
     m.begin = static_cast<int>(begin);
+    // "差值为0.9万元", "相差3人": a difference with no direction.
+    for (std::string_view w : {"差值为", "差额为", "差值", "差额", "相差", "差异"}) {
+      if (EndsAt(s, begin, w)) m.is_difference = true;
+    }
     if (At(s, pos, "余") || At(s, pos, "多")) {
       m.approximate = true;
       pos += 3;
     }
+    // A unit may stand a blank apart ("减少2 万元").
+    size_t unit_at = pos;
+    while (unit_at < s.size() && unit_at - pos < 3 && s[unit_at] == ' ') ++unit_at;
     for (std::string_view u : kUnits) {
-      if (At(s, pos, u)) {
+      if (At(s, unit_at, u)) {
         m.unit = std::string(u == "％" ? "%" : u);
-        pos += u.size();
+        pos = unit_at + u.size();
         break;
       }
     }
     m.end = static_cast<int>(pos);
     m.subject = subject;
+    // "完成年初预算数60999万元的40.4%": the base of a ratio, not a fact stated on its own.
+    m.ratio_base = At(s, pos, "的") && pos + 3 < s.size() && IsDigit(s[pos + 3]);
+    // "其中：事业收入100万元": a clause with a label of its own that is no subject we know
+    // does not inherit the subject before it.
+    if (!subject_in_clause && subject != Subject::kNone && begin > clause_start) {
+      const std::string_view label = s.substr(clause_start, begin - clause_start);
+      for (std::string_view w : {"收入", "支出", "费", "资金", "款", "金额"}) {
+        if (label.find(w) != std::string_view::npos) m.subject = Subject::kNone;
+      }
+    }
     m.subject_near = subject != Subject::kNone && CountBelongs(s, subject_end, begin);
     if ((m.unit == "人" || m.unit == "名") && IsStaff(subject) && !m.subject_near) {
       m.subject = Subject::kNone;
@@ -577,6 +630,20 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
       const size_t from = begin > 30 ? begin - 30 : 0;
       m.on_initial = m.rate != Rate::kNone &&
                      s.substr(from, begin - from).find("年初") != std::string_view::npos;
+      // "科普项目预算执行率为95%", "专项经费执行率": a project's or a fund's rate, not the
+      // department's — unless the clause says it is the whole (整体, 部门).
+      if (m.rate == Rate::kExecution) {
+        size_t clause = 0;
+        for (std::string_view w : {"，", "；", "：", ",", "。"}) {
+          const size_t at = s.rfind(w, begin);
+          if (at != std::string_view::npos && at < begin) clause = std::max(clause, at + w.size());
+        }
+        const std::string_view before = s.substr(clause, begin - clause);
+        const auto has = [&](std::string_view w) { return before.find(w) != std::string_view::npos; };
+        if ((has("项目") || has("专项") || has("经费")) && !has("整体") && !has("部门")) {
+          m.rate = Rate::kNone;
+        }
+      }
     }
     if (claims.mentions.empty()) claims.mentions.reserve(4);  // a sentence seldom states more
     claims.mentions.push_back(std::move(m));

@@ -136,5 +136,31 @@ TEST(Claims, SentencesWithPlaceAndLine) {
   EXPECT_EQ(s[0].pointer, "/report/sections/0/text");
 }
 
+// Shapes of real budget prose: 增收 / 减支 state a difference; "完成年初预算数X的P%" makes X the
+// base of a ratio; "比上年" names the year compared with, not the year of what follows; a
+// clause with a label of its own (事业收入) does not inherit the subject before it; a ';'
+// ends a sentence; a unit may stand a blank apart.
+TEST(Claims, ShapesOfRealBudgetProse) {
+  Report r;
+  r.sections.push_back(ReportSection{"一", "", "收入24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%;其中：财政拨款收入100万元，事业收入20万元。公务接待费30万元，比上年减少2 万元。", {}});
+  const auto sentences = SplitSentences(r);
+  ASSERT_EQ(sentences.size(), 3u);
+  const SentenceClaims a = ExtractClaims(sentences[0], 2024);
+  ASSERT_EQ(a.mentions.size(), 5u);                      // 24627, 60999, 40.4%, 1070, 4.2%
+  EXPECT_TRUE(a.mentions[1].ratio_base);                 // 60999
+  EXPECT_TRUE(a.mentions[3].is_difference);              // 1070 after 减收
+  EXPECT_EQ(a.mentions[3].direction, -1);
+  ASSERT_EQ(a.directions.size(), 2u);                    // 减收, 下降
+  const SentenceClaims b = ExtractClaims(sentences[1], 2024);
+  ASSERT_EQ(b.mentions.size(), 2u);
+  EXPECT_EQ(b.mentions[0].subject, Subject::kAppropriation);
+  EXPECT_EQ(b.mentions[1].subject, Subject::kNone);      // 事业收入 is its own label
+  const SentenceClaims c = ExtractClaims(sentences[2], 2024);
+  ASSERT_EQ(c.mentions.size(), 2u);
+  EXPECT_EQ(c.mentions[0].year, Year::kUnknown);         // not the year before: 比上年 follows
+  EXPECT_EQ(c.mentions[1].unit, "万元");                 // "2 万元"
+  EXPECT_TRUE(c.mentions[1].is_difference);
+}
+
 }  // namespace
 }  // namespace jixiao
