@@ -135,6 +135,18 @@ std::string ShownRange(const Interval& range, int decimals) {
   return fmt::format("[{}, {}]", lo, hi);
 }
 
+Location ExpenseLocation(const ExpenseVisit& v, ExpenseColumn column) {
+  Location loc;
+  loc.document = "basic_data";
+  loc.table = "expenses";
+  loc.row = v.row->label;
+  loc.column = std::string(ExpenseColumnKey(column));
+  loc.pointer = v.pointer() + "/values/" + loc.column;
+  loc.row_cells = ExpenseRowCells(*v.row);
+  loc.mark_cell = static_cast<int>(column) + 1;
+  return loc;
+}
+
 std::vector<std::string> ExpenseRowCells(const ExpenseRow& row) {
   return {row.label, row.values[0].Display(), row.values[1].Display(), row.values[2].Display()};
 }

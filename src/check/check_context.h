@@ -13,6 +13,7 @@
 #include "compute/figure.h"
 #include "compute/scoring.h"
 #include "model/package.h"
+#include "model/walk.h"
 #include "narrative/claims.h"
 #include "rules/rulebook.h"
 
@@ -76,6 +77,8 @@ std::string ShownRange(const Interval& range, int decimals);
 
 // The printed row of an expense table entry: label, then the three columns.
 std::vector<std::string> ExpenseRowCells(const ExpenseRow& row);
+// The Location of an expense row's cell in a column, with its printed row.
+Location ExpenseLocation(const ExpenseVisit& v, ExpenseColumn column);
 // Whether `node` is one the cut of a cut 自评表 (PartState::kCut) runs through: the last
 // 一级 group and, down its last children, the row cut. They are not asked to be complete (their
 // weights need not add up, the row cut need not have a score). False when the 自评表 is whole.

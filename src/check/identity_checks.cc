@@ -642,18 +642,6 @@ void CheckReportDate(CheckContext& cx) {
 
 // ---- signs (A105) ----
 
-Location ExpenseCell(const ExpenseVisit& v, ExpenseColumn column) {
-  Location loc;
-  loc.document = "basic_data";
-  loc.table = "expenses";
-  loc.row = v.row->label;
-  loc.column = std::string(ExpenseColumnKey(column));
-  loc.pointer = v.pointer() + "/values/" + loc.column;
-  loc.row_cells = ExpenseRowCells(*v.row);
-  loc.mark_cell = static_cast<int>(column) + 1;
-  return loc;
-}
-
 Location FundsCell(const std::string& pointer, const std::string& row, const char* column) {
   Location loc;
   loc.document = "evaluation";
@@ -712,7 +700,7 @@ void CheckSigns(CheckContext& cx) {
       }
       const std::string name = CleanLabel(label);
       for (ExpenseColumn c : kExpenseColumns) {
-        Negative(cx, v.row->at(c), ExpenseCell(v, c), fmt::format("“{}”", name), name);
+        Negative(cx, v.row->at(c), ExpenseLocation(v, c), fmt::format("“{}”", name), name);
       }
     });
   }
@@ -842,7 +830,7 @@ void CheckSpendingAboveBudget(CheckContext& cx) {
     const std::string budget_zh = cx.Column("budget", true);
     const std::string final_zh = cx.Column("final", true);
     if (budget.blank() || budget.value.is_zero()) {
-      Diagnostic& d = cx.Add("P909", ExpenseCell(v, ExpenseColumn::kFinal));
+      Diagnostic& d = cx.Add("P909", ExpenseLocation(v, ExpenseColumn::kFinal));
       d.reported = final.Display();
       d.computed = budget.blank() ? "" : budget.Display();
       d.message_zh =
@@ -857,7 +845,7 @@ void CheckSpendingAboveBudget(CheckContext& cx) {
     }
     const Decimal rate = Decimal::Divide(final.value * hundred, budget.value, 2, Rounding::kHalfUp);
     if (!(rate > cx.rulebook.over_budget_percent)) return;
-    Diagnostic& d = cx.Add("P909", ExpenseCell(v, ExpenseColumn::kFinal));
+    Diagnostic& d = cx.Add("P909", ExpenseLocation(v, ExpenseColumn::kFinal));
     d.reported = final.Display();
     d.computed = rate.ToString() + "%";
     d.message_zh = fmt::format("“{}”{} {} 超过{} {}，预算控制率 {}%。", name, final_zh,

@@ -20,18 +20,6 @@ Location StaffingLocation(const Staffing& s, std::string column, int mark) {
   return loc;
 }
 
-Location ExpenseLocation(const ExpenseVisit& v, ExpenseColumn column) {
-  Location loc;
-  loc.document = "basic_data";
-  loc.table = "expenses";
-  loc.row = v.row->label;
-  loc.column = std::string(ExpenseColumnKey(column));
-  loc.pointer = v.pointer() + "/values/" + loc.column;
-  loc.row_cells = ExpenseRowCells(*v.row);
-  loc.mark_cell = static_cast<int>(column) + 1;
-  return loc;
-}
-
 std::string Joined(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
