@@ -652,6 +652,8 @@ Location FundsCell(const std::string& pointer, const std::string& row, const cha
   return loc;
 }
 
+bool IsNegative(const Cell& cell) { return cell.has_number() && cell.value.sign() < 0; }
+
 void Negative(CheckContext& cx, const Cell& cell, Location loc, std::string_view what_zh,
               std::string_view what_en) {
   if (!cell.has_number() || cell.value.sign() >= 0) return;
@@ -684,6 +686,7 @@ void CheckSigns(CheckContext& cx) {
                                                          {&st.retired, "retired"},
                                                          {&st.total_actual, "total_actual"}};
     for (const auto& [cell, column] : staff) {
+      if (!IsNegative(*cell)) continue;  // the common case: nothing to build
       Location loc;
       loc.document = "basic_data";
       loc.table = "staffing";
@@ -692,6 +695,10 @@ void CheckSigns(CheckContext& cx) {
       Negative(cx, *cell, std::move(loc), "财政供养人员情况", "Staffing");
     }
     ForEachExpenseRow(p.basic_data.expenses, [&](const ExpenseVisit& v) {
+      if (std::none_of(kExpenseColumns.begin(), kExpenseColumns.end(),
+                       [&](ExpenseColumn c) { return IsNegative(v.row->at(c)); })) {
+        return;
+      }
       // An adjustment or a reduction may be negative.
       const std::string& label = v.row->label;
       if (v.row->key == "basic_adjustment" || Has(label, "调减") || Has(label, "调整") ||
@@ -700,6 +707,7 @@ void CheckSigns(CheckContext& cx) {
       }
       const std::string name = CleanLabel(label);
       for (ExpenseColumn c : kExpenseColumns) {
+        if (!IsNegative(v.row->at(c))) continue;
         Negative(cx, v.row->at(c), ExpenseLocation(v, c), fmt::format("“{}”", name), name);
       }
     });
@@ -712,6 +720,7 @@ void CheckSigns(CheckContext& cx) {
         {&initial, "initial_budget"}, {&full_year, "full_year_budget"}, {&executed, "executed"},
         {&weight, "weight"},          {&rate, "execution_rate"},        {&score, "score"}};
     for (const auto& [cell, column] : cells) {
+      if (!IsNegative(*cell)) continue;
       Negative(cx, *cell, FundsCell(pointer, row, column), fmt::format("资金“{}”", row),
                fmt::format("Funds {}", row));
     }
@@ -826,10 +835,13 @@ void CheckSpendingAboveBudget(CheckContext& cx) {
       if (parts_budgeted) return;
     }
     if (budget.has_number() && budget.value.sign() < 0) return;  // A105's
+    const bool no_budget = budget.blank() || budget.value.is_zero();
+    const Decimal rate = no_budget ? Decimal() : Decimal::Divide(final.value * hundred, budget.value, 2, Rounding::kHalfUp);
+    if (!no_budget && !(rate > cx.rulebook.over_budget_percent)) return;
     const std::string name = CleanLabel(row.label);
     const std::string budget_zh = cx.Column("budget", true);
     const std::string final_zh = cx.Column("final", true);
-    if (budget.blank() || budget.value.is_zero()) {
+    if (no_budget) {
       Diagnostic& d = cx.Add("P909", ExpenseLocation(v, ExpenseColumn::kFinal));
       d.reported = final.Display();
       d.computed = budget.blank() ? "" : budget.Display();
@@ -843,8 +855,6 @@ void CheckSpendingAboveBudget(CheckContext& cx) {
       d.hint_en = "Explain the spending without a budget, or fill in the budget.";
       return;
     }
-    const Decimal rate = Decimal::Divide(final.value * hundred, budget.value, 2, Rounding::kHalfUp);
-    if (!(rate > cx.rulebook.over_budget_percent)) return;
     Diagnostic& d = cx.Add("P909", ExpenseLocation(v, ExpenseColumn::kFinal));
     d.reported = final.Display();
     d.computed = rate.ToString() + "%";

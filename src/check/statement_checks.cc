@@ -76,26 +76,7 @@ std::optional<std::pair<int, size_t>> ChineseCount(std::string_view s, size_t po
   return std::make_pair(value, at - pos);
 }
 
-// The count written at s[pos] (arabic or Chinese), with its length.
-std::optional<std::pair<int, size_t>> CountAt(std::string_view s, size_t pos) {
-  if (pos < s.size() && IsDigit(s[pos])) {
-    size_t end = pos;
-    int value = 0;
-    while (end < s.size() && IsDigit(s[end]) && end - pos < 4) value = value * 10 + (s[end++] - '0');
-    if (end < s.size() && (IsDigit(s[end]) || s[end] == '.')) return std::nullopt;
-    return std::make_pair(value, end - pos);
-  }
-  return ChineseCount(s, pos);
-}
-
 constexpr std::string_view kCounters[] = {"个", "所", "家", "项", "类", "支", "座", "处"};
-
-std::string_view CounterAt(std::string_view s, size_t pos) {
-  for (std::string_view c : kCounters) {
-    if (At(s, pos, c)) return c;
-  }
-  return {};
-}
 
 // The names of a list ("办公室、学会工作部和普及工作部"): split at 、, and the last piece once
 // at its joining word (以及 before 和). `all` splits at every joining word.
@@ -159,66 +140,81 @@ struct ListClaim {
   std::string list;
 };
 
+// The count written right before s[end] (arabic or Chinese numerals), with where it begins.
+std::optional<std::pair<int, size_t>> CountBefore(std::string_view s, size_t end) {
+  size_t begin = end;
+  while (begin > 0 && IsDigit(s[begin - 1]) && end - begin < 4) --begin;
+  if (begin < end) {
+    if (begin > 0 && (IsDigit(s[begin - 1]) || s[begin - 1] == '.')) return std::nullopt;
+    int value = 0;
+    for (size_t i = begin; i < end; ++i) value = value * 10 + (s[i] - '0');
+    return std::make_pair(value, begin);
+  }
+  // Chinese numerals: at most three characters (九十九).
+  for (size_t chars = 3; chars >= 1; --chars) {
+    if (end < 3 * chars) continue;
+    const size_t from = end - 3 * chars;
+    const auto count = ChineseCount(s, from);
+    if (count && from + count->second == end) return std::make_pair(count->first, from);
+  }
+  return std::nullopt;
+}
+
 // The counts of a sentence that name their members: "内设办公室、学会工作部和普及工作部3个股室"
 // (the list before, in the same clause) and "下设3个股室：办公室、…" / "直属事业单位10个，分别是…"
-// (the list after, to the sentence's end or a closing bracket).
+// (the list after, to the sentence's end or a closing bracket). Found from the counters (个,
+// 所 …), the count read back from each.
 std::vector<ListClaim> ListClaims(std::string_view s) {
   std::vector<ListClaim> out;
   if (!Has(s, "、")) return out;
-  for (size_t pos = 0; pos < s.size();) {
-    const auto count = CountAt(s, pos);
-    if (!count) {
-      size_t next = pos;
-      NextCodePoint(s, &next);
-      pos = next;
-      continue;
-    }
-    const size_t counter_at = pos + count->second;
-    const std::string_view counter = CounterAt(s, counter_at);
-    if (counter.empty() || (pos > 0 && IsDigit(s[pos - 1]))) {
-      pos = counter_at > pos ? counter_at : pos + 1;
-      continue;
-    }
-    ListClaim claim;
-    claim.count = count->first;
-    claim.begin = static_cast<int>(pos);
-    claim.end = static_cast<int>(counter_at + counter.size());
-    // The list after: past the noun (a few characters) to a colon, 分别是 / 分别为 / 包括 / 即,
-    // or an opening bracket.
-    std::string_view after;
-    size_t noun_end = claim.end;
-    for (int chars = 0; chars < 8 && noun_end < s.size(); ++chars) {
-      bool opener = false;
-      for (std::string_view w : {"：", ":", "（", "(", "，分别是", "，分别为", "分别是", "分别为",
-                                 "，包括", "，即"}) {
-        if (At(s, noun_end, w)) {
-          const size_t from = noun_end + w.size();
-          size_t to = s.size();
-          for (std::string_view end : {"）", ")", "。", "；"}) {
-            const size_t at = s.find(end, from);
-            if (at != std::string_view::npos) to = std::min(to, at);
+  for (std::string_view counter : kCounters) {
+    for (size_t counter_at = s.find(counter); counter_at != std::string_view::npos;
+         counter_at = s.find(counter, counter_at + counter.size())) {
+      const auto count = CountBefore(s, counter_at);
+      if (!count) continue;
+      const size_t pos = count->second;
+      ListClaim claim;
+      claim.count = count->first;
+      claim.begin = static_cast<int>(pos);
+      claim.end = static_cast<int>(counter_at + counter.size());
+      // The list after: past the noun (a few characters) to a colon, 分别是 / 分别为 / 包括 /
+      // 即, or an opening bracket.
+      std::string_view after;
+      size_t noun_end = claim.end;
+      for (int chars = 0; chars < 8 && noun_end < s.size(); ++chars) {
+        bool opener = false;
+        for (std::string_view w : {"：", ":", "（", "(", "，分别是", "，分别为", "分别是",
+                                   "分别为", "，包括", "，即"}) {
+          if (At(s, noun_end, w)) {
+            const size_t from = noun_end + w.size();
+            size_t to = s.size();
+            for (std::string_view end : {"）", ")", "。", "；"}) {
+              const size_t at = s.find(end, from);
+              if (at != std::string_view::npos) to = std::min(to, at);
+            }
+            after = s.substr(from, to - from);
+            opener = true;
+            break;
           }
-          after = s.substr(from, to - from);
-          opener = true;
-          break;
         }
+        if (opener || At(s, noun_end, "，") || At(s, noun_end, "、")) break;
+        NextCodePoint(s, &noun_end);
       }
-      if (opener || At(s, noun_end, "，") || At(s, noun_end, "、")) break;
-      NextCodePoint(s, &noun_end);
+      // The list before: the clause up to the count.
+      size_t clause = 0;
+      for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
+        const size_t at = s.rfind(w, pos);
+        if (at != std::string_view::npos && at < pos) clause = std::max(clause, at + w.size());
+      }
+      const std::string_view before = s.substr(clause, pos - clause);
+      const std::string_view list = !after.empty() ? after : before;
+      if (list.empty() || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
+      claim.list = std::string(list);
+      out.push_back(std::move(claim));
     }
-    // The list before: the clause up to the count.
-    size_t clause = 0;
-    for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
-      const size_t at = s.rfind(w, pos);
-      if (at != std::string_view::npos && at < pos) clause = std::max(clause, at + w.size());
-    }
-    const std::string_view before = s.substr(clause, pos - clause);
-    const std::string_view list = !after.empty() ? after : before;
-    pos = claim.end;
-    if (list.empty() || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
-    claim.list = std::string(list);
-    out.push_back(std::move(claim));
   }
+  std::sort(out.begin(), out.end(),
+            [](const ListClaim& a, const ListClaim& b) { return a.begin < b.begin; });
   return out;
 }
 
@@ -456,8 +452,11 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
     }
   }
   // An amount and what it is made of ("…124.88万元，其中人员经费88.18万元、公用经费36.70万元").
-  for (const StatedSum& sum : FindStatedSums(s)) {
-    if (sum.holds) continue;
+  const bool introduces = Has(s, "：") || Has(s, ":") || Has(s, "用于") || Has(s, "其中") ||
+                          Has(s, "包括");
+  if (!introduces) return;
+  if (const std::optional<StatedSum> found = StatedSumIn(s, c); found && !found->holds) {
+    const StatedSum& sum = *found;
     std::string parts;
     for (const StatedAmount& a : sum.parts) parts += (parts.empty() ? "" : " + ") + a.written();
     AddBalance(cx, sentence, sum.total.begin, sum.parts.back().end, sum.total.written(),

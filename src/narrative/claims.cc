@@ -563,11 +563,10 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     const DocumentNumber parsed = ParseDocumentNumber(number);
     if (!parsed.ok) continue;
     // "比上年增收1284万元", "减支9240万元": the amount after these is a difference too.
+    const size_t word_end = EndsAt(s, begin, "了") ? begin - 3 : begin;
     for (const auto& [w, dir] : kChangeWords) {
-      const size_t at = EndsAt(s, begin, w) ? begin - w.size()
-                        : EndsAt(s, begin, std::string(w) + "了") ? begin - w.size() - 3
-                                                                  : std::string_view::npos;
-      if (at == std::string_view::npos) continue;
+      if (!EndsAt(s, word_end, w)) continue;
+      const size_t at = word_end - w.size();
       DirectionClaim claim;
       claim.direction = dir;
       claim.word = std::string(w);

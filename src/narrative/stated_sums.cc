@@ -210,11 +210,22 @@ std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const Sentence
 
 }  // namespace
 
+std::optional<StatedSum> StatedSumIn(std::string_view sentence, const SentenceClaims& claims) {
+  if (sentence.find("元") == std::string_view::npos) return std::nullopt;
+  for (size_t i = 0; i < claims.mentions.size(); ++i) {
+    if (auto sum = SumAt(sentence, 0, claims, i)) return sum;  // the parts run to the end
+  }
+  return std::nullopt;
+}
+
 std::vector<StatedSum> FindStatedSums(std::string_view text) {
   std::vector<StatedSum> out;
+  // A stated sum has an amount of money: most texts (an indicator's 实际完成值) have none.
+  if (text.find("元") == std::string_view::npos) return out;
   for (const auto& [begin, end] : Sentences(text)) {
     Sentence sentence;
     sentence.text = text.substr(begin, end - begin);
+    if (sentence.text.find("元") == std::string_view::npos) continue;
     const SentenceClaims claims = ExtractClaims(sentence, 0);
     for (size_t i = 0; i < claims.mentions.size(); ++i) {
       if (auto sum = SumAt(sentence.text, begin, claims, i)) {

@@ -21,11 +21,13 @@
 // Pure functions; byte offsets refer to the text given. Safe from any thread.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/decimal.h"
+#include "narrative/claims.h"
 
 namespace jixiao {
 
@@ -46,5 +48,7 @@ struct StatedSum {
 
 // Every stated sum of `text` (split into sentences at 。！？；and line breaks), in order.
 std::vector<StatedSum> FindStatedSums(std::string_view text);
+// The stated sum of one sentence whose claims are already read (ExtractClaims), if it has one.
+std::optional<StatedSum> StatedSumIn(std::string_view sentence, const SentenceClaims& claims);
 
 }  // namespace jixiao
