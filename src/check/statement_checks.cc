@@ -376,10 +376,12 @@ void AddBalance(CheckContext& cx, const Sentence& s, int begin, int end, std::st
   d.hint_en = "Check the parts and the total so that they add up.";
 }
 
-void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceClaims& c) {
+void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceClaims& c,
+                   uint32_t words) {
   const std::string_view s = sentence.text;
   // "合计124.88万元，由人员经费88.18万元和公用经费36.70万元两部分构成".
   for (std::string_view made : {"构成", "组成"}) {
+    if (!(words & kWordMadeOf)) break;
     const size_t made_at = s.find(made);
     if (made_at == std::string_view::npos) continue;
     const size_t by = s.rfind("由", made_at);
@@ -409,7 +411,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
     break;
   }
   // 收入 = 支出 + 结余结转.
-  if (Has(s, "结余") || Has(s, "结转")) {
+  if (words & kWordBalance) {
     const auto income = AmountAfter(s, c, "收入");
     const auto spent = AmountAfter(s, c, "支出");
     auto left = AmountAfter(s, c, "结余结转");
@@ -427,7 +429,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
     }
   }
   // 年初预算 + 追加 (− 调减) = 全年预算.
-  {
+  if (words & kWordBudgets) {
     const auto initial = AmountAfter(s, c, "年初预算");
     std::optional<size_t> full = AmountAfter(s, c, "全年预算");
     if (!full) full = AmountAfter(s, c, "调整后预算");
@@ -452,9 +454,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
     }
   }
   // An amount and what it is made of ("…124.88万元，其中人员经费88.18万元、公用经费36.70万元").
-  const bool introduces = Has(s, "：") || Has(s, ":") || Has(s, "用于") || Has(s, "其中") ||
-                          Has(s, "包括");
-  if (!introduces) return;
+  if (!(words & (kWordIntroduces | kWordOfWhich))) return;
   if (const std::optional<StatedSum> found = StatedSumIn(s, c); found && !found->holds) {
     const StatedSum& sum = *found;
     std::string parts;
@@ -538,10 +538,11 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
 void CheckStatements(CheckContext& cx) {
   for (size_t k = 0; k < cx.sentences.size(); ++k) {
     const Sentence& s = cx.sentences[k];
-    CheckListCounts(cx, s);
+    const uint32_t words = cx.words[k];
+    if ((words & kWordList) && (words & kWordCounter)) CheckListCounts(cx, s);
     if (cx.claims[k].mentions.empty()) continue;
-    CheckBalances(cx, s, cx.claims[k]);
-    CheckComposition(cx, s, cx.claims[k]);
+    CheckBalances(cx, s, cx.claims[k], words);
+    if (words & kWordOfWhich) CheckComposition(cx, s, cx.claims[k]);
   }
   CheckRestatements(cx);
 }
