@@ -208,7 +208,7 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
       }
       const std::string_view before = s.substr(clause, pos - clause);
       const std::string_view list = !after.empty() ? after : before;
-      if (list.empty() || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
+      if (!Has(list, "、") || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
       claim.list = std::string(list);
       out.push_back(std::move(claim));
     }
