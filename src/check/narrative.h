@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "check/diagnostic.h"
+#include "compute/figure.h"
 #include "model/package.h"
 #include "narrative/claims.h"
 #include "rules/rulebook.h"
@@ -64,6 +65,9 @@ std::vector<ClaimCheck> AssessClaims(const Package& package, const Rulebook& rul
 // Diagnostics for the wrong ones (appended to `out`).
 void NarrativeDiagnostics(const Package& package, const std::vector<ClaimCheck>& claims,
                           std::vector<Diagnostic>* out);
+
+// The figure a mention states: its written interval, in 万元 for money.
+Figure StatedFigure(const Mention& m);
 
 // The report's Location of a span of a sentence.
 Location SentenceLocation(const Package& package, const Sentence& sentence, int begin, int end);

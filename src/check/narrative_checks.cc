@@ -156,28 +156,13 @@ std::optional<Fact> FactOf(const Package& p, const std::vector<KeyedRow>& rows, 
   return std::nullopt;
 }
 
-bool IsMoney(const std::string& unit) {
-  return unit == "万元" || unit == "元" || unit == "亿元" || unit == "千元";
-}
+bool IsMoney(const std::string& unit) { return IsMoneyUnit(unit); }
 bool IsStaffSubject(Subject s) {
   return s == Subject::kAuthorized || s == Subject::kOnPayroll || s == Subject::kRetired ||
          s == Subject::kTotalStaff;
 }
 
-// The factor bringing an amount in `unit` to 万元 (the tables' unit).
-Decimal ToWan(const std::string& unit) {
-  if (unit == "元") return Decimal::FromUnits(1, 4);    // 0.0001
-  if (unit == "千元") return Decimal::FromUnits(1, 1);  // 0.1
-  if (unit == "亿元") return Decimal::FromInt(10000);
-  return Decimal::FromInt(1);
-}
-
-// The figure a mention states, in 万元 for money.
-Figure Stated(const Mention& m) {
-  const Figure written = Figure::Written(m.value);
-  if (!IsMoney(m.unit)) return written;
-  return written * Figure::Exact(ToWan(m.unit));
-}
+Figure Stated(const Mention& m) { return StatedFigure(m); }
 
 std::string Wan(const Decimal& v) { return v.Normalized().ToString() + "万元"; }
 
@@ -753,6 +738,12 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
                      [](const ClaimCheck& a, const ClaimCheck& b) { return a.begin < b.begin; });
   }
   return out;
+}
+
+Figure StatedFigure(const Mention& m) {
+  const Figure written = Figure::Written(m.value);
+  if (!IsMoneyUnit(m.unit)) return written;
+  return written * Figure::Exact(WanPerUnit(m.unit));
 }
 
 Location SentenceLocation(const Package& p, const Sentence& s, int begin, int end) {

@@ -29,18 +29,8 @@ bool At(std::string_view s, size_t pos, std::string_view w) {
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool IsMoney(const std::string& unit) {
-  return unit == "万元" || unit == "元" || unit == "亿元" || unit == "千元";
-}
-
-// An amount of money as a figure in 万元 (its written interval scaled).
-Figure InWan(const Mention& m) {
-  Decimal factor = Decimal::FromInt(1);
-  if (m.unit == "元") factor = Decimal::FromUnits(1, 4);
-  if (m.unit == "千元") factor = Decimal::FromUnits(1, 1);
-  if (m.unit == "亿元") factor = Decimal::FromInt(10000);
-  return Figure::Written(m.value) * Figure::Exact(factor);
-}
+bool IsMoney(const std::string& unit) { return IsMoneyUnit(unit); }
+Figure InWan(const Mention& m) { return StatedFigure(m); }
 
 std::string Wan(const Decimal& v) { return v.Normalized().ToString() + "万元"; }
 

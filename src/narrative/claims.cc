@@ -230,6 +230,17 @@ class YearKey {
 
 }  // namespace
 
+bool IsMoneyUnit(std::string_view unit) {
+  return unit == "万元" || unit == "元" || unit == "亿元" || unit == "千元";
+}
+
+Decimal WanPerUnit(std::string_view unit) {
+  if (unit == "元") return Decimal::FromUnits(1, 4);    // 0.0001
+  if (unit == "千元") return Decimal::FromUnits(1, 1);  // 0.1
+  if (unit == "亿元") return Decimal::FromInt(10000);
+  return Decimal::FromInt(1);
+}
+
 std::string_view SubjectName(Subject s, bool zh) {
   switch (s) {
     case Subject::kNone:
@@ -388,12 +399,9 @@ void FindAdjustment(std::string_view s, SentenceClaims* claims) {
   a.direction = direction;
   a.begin = static_cast<int>(best);
   a.end = static_cast<int>(best + 6);
-  const auto money = [](const Mention& m) {
-    return m.unit == "万元" || m.unit == "元" || m.unit == "亿元" || m.unit == "千元";
-  };
   for (size_t i = 0; i < claims->mentions.size(); ++i) {
     const Mention& m = claims->mentions[i];
-    if (!money(m)) continue;
+    if (!IsMoneyUnit(m.unit)) continue;
     if (m.end <= a.begin) {
       a.from = i;
     } else if (!a.to && m.begin >= a.end) {

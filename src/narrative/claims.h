@@ -113,4 +113,9 @@ struct SentenceClaims {
 
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year);
 
+// Whether a mention's unit is money (元, 万元, 亿元, 千元).
+bool IsMoneyUnit(std::string_view unit);
+// The factor bringing an amount in a unit of money to 万元, the tables' unit (1 for others).
+Decimal WanPerUnit(std::string_view unit);
+
 }  // namespace jixiao
