@@ -6,7 +6,7 @@ JOBS         ?= $(shell nproc)
 FUZZ_SECONDS ?= 30
 CMAKE_FLAGS  ?=
 
-.PHONY: all deps build demo test bench asan fuzz format clean
+.PHONY: all deps build serve demo test bench bench-server asan fuzz format clean
 
 all: build
 
@@ -19,14 +19,27 @@ $(BUILD)/build.ninja $(BUILD)/Makefile:
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The web system on SQLite (var/jixiao.db). The first start creates the demo region and prints
+# its logins once; later starts keep the data.
+DB     ?= sqlite:var/jixiao.db
+LISTEN ?= 127.0.0.1:8080
+serve: build
+	$(BUILD)/jixiao serve --db $(DB) --listen $(LISTEN)
+
 demo: build
 	@bash scripts/demo.sh $(BUILD)/jixiao
 
+# Every test, with a throwaway PostgreSQL cluster for the storage and server tests (started
+# and stopped by scripts/with-postgres.sh) and the browser tests required.
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	JIXIAO_REQUIRE_BROWSER=1 bash scripts/with-postgres.sh ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 bench: build
 	$(BUILD)/jixiao_bench --benchmark_counters_tabular=true
+
+# Requests per second and latency of the server with wrk, on SQLite and on PostgreSQL.
+bench-server: build
+	bash bench/server.sh $(BUILD)/jixiao
 
 asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DJIXIAO_SANITIZE=ON -DJIXIAO_BENCH=OFF

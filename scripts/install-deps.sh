@@ -11,6 +11,9 @@ PACKAGES=(
   libpugixml-dev libzip-dev libxlsxwriter-dev
   # Rendering: charts (cairo + pango draw SVG and PNG) and glyph coverage (fontconfig)
   libcairo2-dev libpango1.0-dev libfontconfig-dev
+  # The server: SQLite and PostgreSQL (client library, and the server the tests start), HTTP,
+  # argon2id passwords, random tokens; wrk for `make bench-server`
+  libsqlite3-dev libpq-dev postgresql libcpp-httplib-dev libargon2-dev libsodium-dev wrk
   # Independent software that makes, reads and renders documents in tests (LibreOffice,
   # poppler, python-docx/openpyxl/docxtpl, Chromium for the HTML page)
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk chromium
@@ -24,13 +27,28 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
-echo "install-deps: installing ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+apt_updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  apt_updated=1
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The browser tests (tests/web/): node, npm and playwright-core from the committed
+# package-lock.json. Any node that comes with npm will do (a NodeSource nodejs includes it);
+# only without npm are Debian's nodejs and npm installed. playwright-core downloads no browser:
+# the tests drive Debian's /usr/bin/chromium.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if ! command -v npm >/dev/null 2>&1; then
+  echo "install-deps: installing nodejs npm"
+  if [ "$apt_updated" -eq 0 ]; then $SUDO apt-get update -qq; fi
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+if [ ! -f "$root/node_modules/playwright-core/package.json" ]; then
+  echo "install-deps: npm ci (playwright-core)"
+  (cd "$root" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi

@@ -15,6 +15,10 @@ std::string Status::ToString() const {
       return "invalid: " + message_;
     case Code::kCorruption:
       return "corrupt: " + message_;
+    case Code::kConflict:
+      return "conflict: " + message_;
+    case Code::kUnavailable:
+      return "unavailable: " + message_;
   }
   return message_;
 }

@@ -15,7 +15,10 @@ namespace jixiao {
 
 class Status {
  public:
-  enum class Code { kOk, kNotFound, kIOError, kInvalidArgument, kCorruption };
+  // kConflict: the request was made against a state that has since changed (a stale version).
+  // kUnavailable: a service the operation needs cannot take it now (a read-only or full
+  // database, a lost connection); trying again later may succeed.
+  enum class Code { kOk, kNotFound, kIOError, kInvalidArgument, kCorruption, kConflict, kUnavailable };
 
   Status() = default;
   static Status Ok() { return Status(); }
@@ -25,6 +28,8 @@ class Status {
     return Status(Code::kInvalidArgument, std::move(msg));
   }
   static Status Corruption(std::string msg) { return Status(Code::kCorruption, std::move(msg)); }
+  static Status Conflict(std::string msg) { return Status(Code::kConflict, std::move(msg)); }
+  static Status Unavailable(std::string msg) { return Status(Code::kUnavailable, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -76,6 +76,10 @@ Status WithPrefix(const Status& status, std::string_view prefix) {
       return Status::InvalidArgument(std::move(message));
     case Status::Code::kCorruption:
       return Status::Corruption(std::move(message));
+    case Status::Code::kConflict:
+      return Status::Conflict(std::move(message));
+    case Status::Code::kUnavailable:
+      return Status::Unavailable(std::move(message));
   }
   return status;
 }

@@ -14,6 +14,7 @@
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "office/libreoffice.h"
+#include "server/server.h"
 
 #ifndef JIXIAO_VERSION
 #define JIXIAO_VERSION "0"
@@ -25,7 +26,9 @@ namespace {
 // Tr as a std::string, for CLI11.
 std::string T(std::string_view zh, std::string_view en) { return std::string(Tr(zh, en)); }
 
-const std::vector<std::string> kCommands = {"check", "score", "import", "claims", "render"};
+const std::vector<std::string> kCommands = {"check", "score", "import", "claims", "render", "serve"};
+// The commands that read packages (every command but serve).
+const std::vector<std::string> kEngineCommands = {"check", "score", "import", "claims", "render"};
 
 // Which commands take each option, for the message that refuses an option given to another.
 struct OptionUse {
@@ -34,8 +37,10 @@ struct OptionUse {
 };
 const std::vector<OptionUse>& OptionUses() {
   static const std::vector<OptionUse> uses = {
-      {"--format", kCommands},       {"--lang", kCommands},
-      {"--rulebook", kCommands},     {"--office-timeout", kCommands},
+      {"--format", kEngineCommands}, {"--lang", kCommands},
+      {"--rulebook", kEngineCommands}, {"--office-timeout", kEngineCommands},
+      {"--db", {"serve"}},           {"--listen", {"serve"}},
+      {"--secure-cookies", {"serve"}}, {"--threads", {"serve"}},
       {"--min-severity", {"check"}}, {"--scope", {"check"}},
       {"--explain", {"check"}},      {"--to", {"render"}},
       {"--form", {"import", "render"}},        {"-o", {"import", "render"}},
@@ -405,6 +410,32 @@ int Main(int argc, char** argv) {
   AddRulebook(render, &render_o, false);
   AddOfficeTimeout(render, &render_o);
 
+  server::ServerOptions serve_o;
+  std::string listen = "127.0.0.1:8080";
+  CLI::App* serve = subcommand("serve", "运行网页系统：单位填报、检查、提交，主管部门和财政局审核",
+                               "run the web system: units fill, check and submit; reviewers "
+                               "return, forward and accept");
+  serve
+      ->add_option("--db", serve_o.db_url,
+                   std::string(Tr("数据库：sqlite:路径（默认 sqlite:var/jixiao.db）或 "
+                                  "postgresql://…",
+                                  "the database: sqlite:PATH (default sqlite:var/jixiao.db) or "
+                                  "postgresql://…")))
+      ->type_name("URL");
+  serve
+      ->add_option("--listen", listen,
+                   std::string(Tr("监听的地址和端口（默认 127.0.0.1:8080）",
+                                  "address and port to listen on (default 127.0.0.1:8080)")))
+      ->type_name(std::string(Tr("地址:端口", "HOST:PORT")));
+  serve->add_flag("--secure-cookies", serve_o.secure_cookies,
+                  std::string(Tr("在 HTTPS 之后运行：Cookie 加 Secure",
+                                 "running behind HTTPS: mark cookies Secure")));
+  serve
+      ->add_option("--threads", serve_o.threads,
+                   std::string(Tr("工作线程数（默认按处理器核数）",
+                                  "worker threads (default: by the number of cores)")))
+      ->type_name("N");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -447,6 +478,25 @@ int Main(int argc, char** argv) {
   if (claims->parsed()) {
     SetUpLibreOffice(claims_o);
     return RunClaims(claims_file, claims_o);
+  }
+  if (serve->parsed()) {
+    const size_t colon = listen.rfind(':');
+    int port = 0;
+    if (colon != std::string::npos) {
+      try {
+        port = std::stoi(listen.substr(colon + 1));
+      } catch (...) {
+        port = 0;
+      }
+    }
+    if (colon == std::string::npos || colon == 0 || port <= 0 || port > 65535) {
+      PrintError(TrF("--listen 应为 地址:端口，例如 127.0.0.1:8080（收到“{}”）",
+                     "--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got \"{}\")", listen));
+      return 2;
+    }
+    serve_o.host = listen.substr(0, colon);
+    serve_o.port = port;
+    return server::Serve(serve_o, std::cout, std::cerr);
   }
   if (render->parsed()) {
     SetUpLibreOffice(render_o);

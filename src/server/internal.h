@@ -1,0 +1,75 @@
+// What the server's handlers share (api.cc, pages.cc, server.cc): the request context with the
+// logged-in user, answering JSON and errors, loading a package with the access decision, and
+// the embedded assets. Internal to src/server.
+#pragma once
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "server/access.h"
+#include "server/server.h"
+#include "store/store.h"
+
+namespace jixiao::server {
+
+// A request after authentication.
+struct Ctx {
+  const httplib::Request& req;
+  httplib::Response& res;
+  std::optional<store::User> user;
+  std::optional<store::Session> session;  // when logged in by cookie
+  bool by_token = false;                  // by a personal access token (no CSRF needed)
+  const store::User* u() const { return user ? &*user : nullptr; }
+};
+
+// A package loaded for a request, with its place for the access decision.
+struct Loaded {
+  store::PackageRow row;
+  PackagePlace place;
+  store::Org unit;
+};
+
+struct App::Impl {
+  App* app;
+  store::Store* store;
+  const ServerOptions* options;
+
+  // ---- answering
+  static void Json(Ctx& c, int status, const nlohmann::json& body);
+  // {"error": {"status": 404, "message": "…"}} with the message in Chinese then English.
+  static void Error(Ctx& c, int status, const std::string& message);
+  // A Status from the store or the engine as an HTTP answer: NotFound 404, InvalidArgument 400,
+  // Conflict 409, Unavailable 503, anything else 500.
+  static void StatusError(Ctx& c, const Status& s);
+
+  // ---- authentication: fills c.user from the session cookie or a bearer token. False (and the
+  // answer written) when a state-changing request lacks its CSRF token or JSON content type.
+  void Authenticate(Ctx& c);
+  bool CheckWrite(Ctx& c, bool json_body);
+
+  // ---- packages: loads the package `id` and decides `action`; on refusal writes the answer
+  // (404 for a package the user may not see) and returns nullopt.
+  std::optional<Loaded> LoadFor(Ctx& c, int64_t id, Action action);
+  Result<Loaded> Load(int64_t id);
+  Result<nlohmann::json> HeadJson(const store::PackageRow& row);
+
+  // ---- handlers
+  void Api(const std::string& name, Ctx& c);
+  void Page(const std::string& name, Ctx& c);
+};
+
+// The assets compiled into the binary (web/app.css, web/app.js).
+extern const char kAppCss[];
+extern const char kAppJs[];
+// The bundled example package (examples/lingling-kexie-2024.json) for the demo region.
+extern const char kExamplePackage[];
+
+// HTML-escaped text.
+std::string Html(std::string_view s);
+// A path parameter as an id (requests.h ParseId), or 0 when it is not one.
+int64_t PathId(const httplib::Request& req, size_t index);
+
+}  // namespace jixiao::server

@@ -1,0 +1,133 @@
+// Values read from either engine, the pool of connections and the reading of database URLs
+// (see db.h). The engines themselves live in sqlite_db.cc and postgres_db.cc.
+#include "store/db.h"
+
+#include <charconv>
+#include <filesystem>
+#include <system_error>
+
+namespace jixiao::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kSqlitePrefix = "sqlite:";
+// Idle connections kept for reuse; more than this many returned at once are closed.
+constexpr size_t kMaxIdle = 16;
+
+int64_t ParseInt(std::string_view text) {
+  int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  (void)end;
+  return ec == std::errc() ? v : 0;
+}
+
+// The file a "sqlite:" target names: the path itself, or the path part of an SQLite URI
+// filename ("file:PATH?mode=ro").
+std::string SqliteFilePath(const std::string& target) {
+  if (!target.starts_with("file:")) return target;
+  std::string path = target.substr(5);
+  const size_t query = path.find_first_of("?#");
+  if (query != std::string::npos) path.resize(query);
+  if (path.starts_with("//")) {  // file://localhost/PATH or file:///PATH
+    const size_t slash = path.find('/', 2);
+    path = slash == std::string::npos ? "" : path.substr(slash);
+  }
+  return path;
+}
+
+}  // namespace
+
+int64_t Row::Int(size_t i) const {
+  const Value& v = values.at(i);
+  if (const auto* n = std::get_if<int64_t>(&v)) return *n;
+  if (const auto* s = std::get_if<std::string>(&v)) return ParseInt(*s);
+  if (const auto* b = std::get_if<Bytes>(&v)) return ParseInt(b->data);
+  return 0;
+}
+
+std::string Row::Text(size_t i) const {
+  const Value& v = values.at(i);
+  if (const auto* n = std::get_if<int64_t>(&v)) return std::to_string(*n);
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* b = std::get_if<Bytes>(&v)) return b->data;
+  return "";
+}
+
+Lease::~Lease() {
+  if (c_ != nullptr && db_ != nullptr) db_->Release(std::move(c_));
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url) {
+  std::unique_ptr<Database> db;
+  if (url.starts_with(kSqlitePrefix)) {
+    const std::string target = url.substr(kSqlitePrefix.size());
+    if (target == ":memory:" || target.starts_with("file::memory:") ||
+        target.find("mode=memory") != std::string::npos) {
+      return Status::InvalidArgument(
+          "database URL '" + url +
+          "': an in-memory SQLite database is refused (each connection would see a database of "
+          "its own); give a file, as in sqlite:data/jixiao.db");
+    }
+    const std::string path = SqliteFilePath(target);
+    if (path.empty()) {
+      return Status::InvalidArgument("database URL '" + url +
+                                     "': no file after 'sqlite:'; give one, as in "
+                                     "sqlite:data/jixiao.db");
+    }
+    const fs::path folder = fs::path(path).parent_path();
+    if (!folder.empty()) {
+      std::error_code ec;
+      fs::create_directories(folder, ec);
+      if (ec) {
+        return Status::IOError("SQLite: cannot create the folder '" + folder.string() +
+                               "' for the database: " + ec.message());
+      }
+    }
+    db.reset(new Database(Engine::kSqlite, url, target));
+  } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    db.reset(new Database(Engine::kPostgres, url, url));
+  } else {
+    return Status::InvalidArgument(
+        "database URL '" + url +
+        "' names no known database; give sqlite:PATH (a file) or postgresql://… (a libpq "
+        "connection URI)");
+  }
+  Result<std::unique_ptr<Connection>> first = db->Connect();
+  if (!first.ok()) return first.status();
+  db->Release(std::move(first).value());
+  return db;
+}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Connection>> Database::Connect() {
+  return engine_ == Engine::kSqlite ? ConnectSqlite(target_) : ConnectPostgres(target_);
+}
+
+Result<Lease> Database::Acquire() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    while (!idle_.empty()) {
+      std::unique_ptr<Connection> c = std::move(idle_.back());
+      idle_.pop_back();
+      if (c->healthy()) return Lease(this, std::move(c));
+    }
+  }
+  // Opened outside the lock: a slow connect must not hold up threads returning connections.
+  Result<std::unique_ptr<Connection>> c = Connect();
+  if (!c.ok()) {
+    // The database could be opened when the server started; failing now is a passing state
+    // (a restarting server, no file handles left), so the caller may try again.
+    return Status::Unavailable(c.status().message());
+  }
+  return Lease(this, std::move(c).value());
+}
+
+void Database::Release(std::unique_ptr<Connection> c) {
+  if (c == nullptr || !c->healthy()) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (idle_.size() < kMaxIdle) idle_.push_back(std::move(c));
+}
+
+}  // namespace jixiao::store

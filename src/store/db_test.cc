@@ -1,0 +1,275 @@
+// Tests of the database layer (db.h): URLs, placeholders, values, and each engine's connection
+// on the same statements (binary data, NULL, constraint failures, transactions, the pool).
+#include "store/db.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/schema.h"
+#include "store/sql_text.h"
+#include "store/test_database.h"
+
+namespace jixiao::store {
+namespace {
+
+using testing::EngineName;
+using testing::EngineTest;
+using testing::Must;
+
+TEST(DbUrl, RefusesInMemorySqlite) {
+  Result<std::unique_ptr<Database>> db = Database::Open("sqlite::memory:");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(db.status().message(),
+            "database URL 'sqlite::memory:': an in-memory SQLite database is refused (each "
+            "connection would see a database of its own); give a file, as in "
+            "sqlite:data/jixiao.db");
+  EXPECT_FALSE(Database::Open("sqlite:file::memory:?cache=shared").ok());
+}
+
+TEST(DbUrl, RefusesUnknownSchemes) {
+  Result<std::unique_ptr<Database>> db = Database::Open("mysql://localhost/jixiao");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(db.status().message(),
+            "database URL 'mysql://localhost/jixiao' names no known database; give sqlite:PATH "
+            "(a file) or postgresql://… (a libpq connection URI)");
+  EXPECT_EQ(Database::Open("jixiao.db").status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(Database::Open("").status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(DbUrl, RefusesSqliteWithoutFile) {
+  Result<std::unique_ptr<Database>> db = Database::Open("sqlite:");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().message(),
+            "database URL 'sqlite:': no file after 'sqlite:'; give one, as in "
+            "sqlite:data/jixiao.db");
+}
+
+TEST(DbUrl, CreatesTheSqliteFolder) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("jixiao-db-url-" + testing::RandomHex(8));
+  const fs::path file = dir / "a" / "b" / "jixiao.db";
+  Result<std::unique_ptr<Database>> db = Database::Open("sqlite:" + file.string());
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  EXPECT_EQ((*db)->engine(), Engine::kSqlite);
+  EXPECT_TRUE(fs::exists(file));
+  db = Status::NotFound("closed");
+  fs::remove_all(dir);
+}
+
+TEST(DbUrl, ReportsAnUnreachablePostgres) {
+  Result<std::unique_ptr<Database>> db =
+      Database::Open("postgresql:///nothing?host=/nonexistent-jixiao-socket-dir&port=1");
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), Status::Code::kIOError);
+  EXPECT_TRUE(db.status().message().starts_with("PostgreSQL: cannot connect: "))
+      << db.status().message();
+}
+
+TEST(SqlText, NumbersPlaceholdersOutsideQuotes) {
+  int n = 0;
+  EXPECT_EQ(NumberPlaceholders("SELECT ? || '?' FROM t WHERE a = ?", &n),
+            "SELECT $1 || '?' FROM t WHERE a = $2");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(NumberPlaceholders("SELECT 'it''s ?', \"odd?name\", ? -- why?\n, ?", &n),
+            "SELECT 'it''s ?', \"odd?name\", $1 -- why?\n, $2");
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(NumberPlaceholders("SELECT /* ? */ $$a?b$$, $x$?$x$, ?", &n),
+            "SELECT /* ? */ $$a?b$$, $x$?$x$, $1");
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(NumberPlaceholders("SELECT 1", &n), "SELECT 1");
+  EXPECT_EQ(n, 0);
+  EXPECT_EQ(NumberPlaceholders("SELECT '?", &n), "SELECT '?");  // unterminated: left alone
+  EXPECT_EQ(n, 0);
+}
+
+TEST(SqlText, FirstWords) {
+  EXPECT_EQ(FirstWords("  INSERT\n  INTO users (login) VALUES (?)"), "INSERT INTO users");
+  EXPECT_EQ(FirstWords("COMMIT"), "COMMIT");
+  EXPECT_EQ(FirstWords(""), "");
+}
+
+TEST(DbRow, IntAndText) {
+  Row r{{std::monostate{}, int64_t{42}, std::string("17"), std::string("x"), Bytes{"7"}}};
+  EXPECT_TRUE(r.IsNull(0));
+  EXPECT_EQ(r.Int(0), 0);
+  EXPECT_EQ(r.Text(0), "");
+  EXPECT_EQ(r.Int(1), 42);
+  EXPECT_EQ(r.Text(1), "42");
+  EXPECT_EQ(r.Int(2), 17);
+  EXPECT_EQ(r.Int(3), 0);
+  EXPECT_EQ(r.Text(4), "7");
+  EXPECT_EQ(r.Int(4), 7);
+}
+
+TEST(DbTestSupport, WithDatabase) {
+  EXPECT_EQ(testing::WithDatabase("postgresql:///postgres?host=/tmp/x&port=5", "d"),
+            "postgresql:///d?host=/tmp/x&port=5");
+  EXPECT_EQ(testing::WithDatabase("postgres://u:p@h:5432/db", "d"), "postgres://u:p@h:5432/d");
+  EXPECT_EQ(testing::WithDatabase("postgresql://h", "d"), "postgresql://h/d");
+  EXPECT_EQ(testing::WithDatabase("postgresql://h?sslmode=off", "d"),
+            "postgresql://h/d?sslmode=off");
+}
+
+// ---- Each engine's connection
+
+class ConnectionTest : public EngineTest {
+ protected:
+  void SetUp() override {
+    EngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    db_ = Must(Database::Open(url()));
+    Lease c = Must(db_->Acquire());
+    Status s = c->RunScript(ForEngine(
+        "CREATE TABLE t (id {id}, name TEXT UNIQUE, n BIGINT, data {blob})", c->engine()));
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  void TearDown() override {
+    db_.reset();
+    EngineTest::TearDown();
+  }
+  std::unique_ptr<Database> db_;
+};
+
+TEST_P(ConnectionTest, RoundTripsEveryKindOfValue) {
+  Lease c = Must(db_->Acquire());
+  std::string binary;
+  for (int i = 0; i < 256; ++i) binary.push_back(static_cast<char>(i));
+  binary += std::string("\0\0\xff\x00", 4);
+  QueryResult in =
+      Must(c->Run("INSERT INTO t (name, n, data) VALUES (?, ?, ?) RETURNING id",
+                  {std::string("绩效 ?'\""), int64_t{-9007199254740993}, Bytes{binary}}));
+  EXPECT_EQ(in.affected, 1);
+  ASSERT_EQ(in.rows.size(), 1u);
+  const int64_t id = in.rows[0].Int(0);
+  Must(c->Run("INSERT INTO t (name, n, data) VALUES (?, ?, ?)", {Value(), Value(), Bytes{""}}));
+
+  QueryResult out = Must(c->Run("SELECT name, n, data FROM t WHERE id = ?", {id}));
+  ASSERT_EQ(out.rows.size(), 1u);
+  EXPECT_EQ(out.rows[0].Text(0), "绩效 ?'\"");
+  EXPECT_EQ(out.rows[0].Int(1), -9007199254740993);
+  ASSERT_TRUE(std::holds_alternative<Bytes>(out.rows[0].values[2]));
+  EXPECT_EQ(std::get<Bytes>(out.rows[0].values[2]).data, binary);
+
+  QueryResult nulls = Must(c->Run("SELECT name, n, data FROM t WHERE name IS NULL", {}));
+  ASSERT_EQ(nulls.rows.size(), 1u);
+  EXPECT_TRUE(nulls.rows[0].IsNull(0));
+  EXPECT_TRUE(nulls.rows[0].IsNull(1));
+  ASSERT_TRUE(std::holds_alternative<Bytes>(nulls.rows[0].values[2]));  // empty, not NULL
+  EXPECT_EQ(nulls.rows[0].Text(2), "");
+
+  QueryResult changed = Must(c->Run("UPDATE t SET n = 1", {}));
+  EXPECT_EQ(changed.affected, 2);
+  EXPECT_EQ(Must(c->Run("SELECT COUNT(*) FROM t", {})).rows[0].Int(0), 2);
+}
+
+TEST_P(ConnectionTest, ConstraintFailureIsConflict) {
+  Lease c = Must(db_->Acquire());
+  Must(c->Run("INSERT INTO t (name) VALUES (?)", {std::string("a")}));
+  Result<QueryResult> again = c->Run("INSERT INTO t (name) VALUES (?)", {std::string("a")});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), Status::Code::kConflict) << again.status().ToString();
+  const std::string engine = GetParam() == Engine::kSqlite ? "SQLite" : "PostgreSQL";
+  EXPECT_TRUE(again.status().message().starts_with(engine + ": INSERT INTO t: "))
+      << again.status().message();
+}
+
+TEST_P(ConnectionTest, RefusesWrongValueCountsAndBadSql) {
+  Lease c = Must(db_->Acquire());
+  Result<QueryResult> r = c->Run("SELECT ? FROM t", {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_TRUE(r.status().message().ends_with(": SELECT ? FROM: 1 placeholders but 0 values"))
+      << r.status().message();
+  r = c->Run("SELEKT 1", {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_P(ConnectionTest, RollbackDiscardsAndCommitKeeps) {
+  Lease c = Must(db_->Acquire());
+  {
+    Transaction t(c.get());
+    ASSERT_TRUE(t.Begin().ok());
+    Must(c->Run("INSERT INTO t (name) VALUES (?)", {std::string("gone")}));
+  }  // rolled back
+  {
+    Transaction t(c.get());
+    ASSERT_TRUE(t.Begin().ok());
+    Must(c->Run("INSERT INTO t (name) VALUES (?)", {std::string("kept")}));
+    ASSERT_TRUE(t.Commit().ok());
+  }
+  QueryResult r = Must(c->Run("SELECT name FROM t", {}));
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0].Text(0), "kept");
+  EXPECT_TRUE(c->healthy());
+  EXPECT_TRUE(c->IntegrityCheck().ok());
+}
+
+TEST_P(ConnectionTest, PoolReusesReturnedConnections) {
+  Connection* first = nullptr;
+  {
+    Lease a = Must(db_->Acquire());
+    Lease b = Must(db_->Acquire());  // a second one while the first is out
+    EXPECT_NE(a.get(), b.get());
+    first = a.get();
+  }
+  Lease again = Must(db_->Acquire());
+  Lease other = Must(db_->Acquire());
+  EXPECT_TRUE(again.get() == first || other.get() == first);
+}
+
+// A connection handed back inside a transaction is closed, not reused half-way through.
+TEST_P(ConnectionTest, PoolDropsAConnectionLeftInATransaction) {
+  {
+    Lease c = Must(db_->Acquire());
+    ASSERT_TRUE(c->Begin().ok());
+    Must(c->Run("INSERT INTO t (name) VALUES (?)", {std::string("never committed")}));
+    EXPECT_FALSE(c->healthy());
+  }
+  // Reused, the connection would see its own uncommitted row (and on SQLite still hold the
+  // write lock, so the INSERT below would time out).
+  Lease c = Must(db_->Acquire());
+  EXPECT_EQ(Must(c->Run("SELECT COUNT(*) FROM t", {})).rows[0].Int(0), 0);
+  Must(c->Run("INSERT INTO t (name) VALUES (?)", {std::string("after")}));
+}
+
+// A PostgreSQL backend that goes away (a restarted server, a terminated backend): a connection
+// idle in the pool is replaced on the next Acquire; one in use fails kUnavailable and is not
+// handed out again.
+TEST_P(ConnectionTest, ALostConnectionIsUnavailableAndReplaced) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "only PostgreSQL connections get lost";
+  auto backend = [](Lease& c) {
+    return Must(c->Run("SELECT pg_backend_pid()", {})).rows[0].Int(0);
+  };
+  auto terminate = [&](int64_t pid) {
+    // The timeout makes it wait until the backend has gone.
+    Status s = Admin("SELECT pg_terminate_backend(" + std::to_string(pid) + ", 5000)");
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  };
+  int64_t idle_pid = 0;
+  {
+    Lease c = Must(db_->Acquire());
+    idle_pid = backend(c);
+  }
+  terminate(idle_pid);
+  {
+    Lease c = Must(db_->Acquire());
+    EXPECT_NE(backend(c), idle_pid);
+  }
+
+  Lease c = Must(db_->Acquire());
+  terminate(backend(c));
+  Result<QueryResult> r = c->Run("SELECT 1", {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kUnavailable) << r.status().ToString();
+  EXPECT_FALSE(c->healthy());
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ConnectionTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+}  // namespace
+}  // namespace jixiao::store

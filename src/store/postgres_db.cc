@@ -1,0 +1,272 @@
+// The PostgreSQL connection (db.h) over libpq's C API. Placeholders are numbered here ($1, $2,
+// …); values go separately from the text (PQexecParams): integers and text as text, binary
+// data in binary format. Results come back as text: integers are parsed, bytea's hex output
+// ("\x…") is decoded. SQLSTATEs become Status values here and nowhere else.
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "store/db.h"
+#include "store/sql_text.h"
+
+namespace jixiao::store {
+namespace {
+
+// Type OIDs (pg_type.dat), fixed since PostgreSQL 7.
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+
+// Frees a PGresult when it goes out of scope.
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// bytea in the server's hex output format ("\x0041ff") as the bytes it stands for.
+std::string DecodeBytea(std::string_view text) {
+  if (!text.starts_with("\\x")) {
+    // The old escape format (bytea_output = 'escape'): let libpq undo it.
+    size_t size = 0;
+    unsigned char* raw =
+        PQunescapeBytea(reinterpret_cast<const unsigned char*>(std::string(text).c_str()), &size);
+    std::string out(reinterpret_cast<const char*>(raw), raw != nullptr ? size : 0);
+    PQfreemem(raw);
+    return out;
+  }
+  std::string out;
+  out.reserve((text.size() - 2) / 2);
+  for (size_t i = 2; i + 1 < text.size(); i += 2) {
+    const int hi = HexDigit(text[i]);
+    const int lo = HexDigit(text[i + 1]);
+    out.push_back(static_cast<char>((hi << 4) | lo));
+  }
+  return out;
+}
+
+bool IsUnavailableState(std::string_view state) {
+  if (state.starts_with("08")) return true;  // connection exception
+  if (state.starts_with("53")) return true;  // insufficient resources: disk full, out of memory
+  if (state.starts_with("58")) return true;  // system error: I/O error
+  return state == "25006"                    // read_only_sql_transaction
+         || state == "57P01"                 // admin_shutdown
+         || state == "57P02"                 // crash_shutdown
+         || state == "57P03"                 // cannot_connect_now
+         || state == "57014"                 // query_canceled (statement_timeout)
+         || state == "55P03";                // lock_not_available (lock_timeout)
+}
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+  ~PostgresConnection() override { PQfinish(conn_); }
+  PostgresConnection(const PostgresConnection&) = delete;
+  PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+  Engine engine() const override { return Engine::kPostgres; }
+
+  Result<QueryResult> Run(std::string_view sql, const std::vector<Value>& params) override {
+    int count = 0;
+    const std::string text = NumberPlaceholders(sql, &count);
+    if (count != static_cast<int>(params.size())) {
+      return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": " +
+                                     std::to_string(count) + " placeholders but " +
+                                     std::to_string(params.size()) + " values");
+    }
+    std::vector<std::string> numbers(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    std::vector<int> lengths(params.size(), 0);
+    std::vector<int> formats(params.size(), 0);
+    std::vector<Oid> types(params.size(), 0);  // 0: the server infers the type from its use
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        numbers[i] = std::to_string(*n);
+        values[i] = numbers[i].c_str();
+        types[i] = kInt8Oid;
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        if (s->find('\0') != std::string::npos) {
+          return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": value " +
+                                         std::to_string(i + 1) +
+                                         " is text holding a NUL byte, which PostgreSQL's text "
+                                         "cannot store (binary data goes as Bytes)");
+        }
+        values[i] = s->c_str();
+      } else if (const auto* b = std::get_if<Bytes>(&v)) {
+        values[i] = b->data.data();
+        lengths[i] = static_cast<int>(b->data.size());
+        formats[i] = 1;
+        types[i] = kByteaOid;
+      }
+    }
+    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), types.data(),
+                               values.data(), lengths.data(), formats.data(),
+                               /*resultFormat=*/0));
+    return Read(res.get(), sql);
+  }
+
+  Status RunScript(std::string_view sql) override {
+    const std::string text(sql);
+    ResultPtr res(PQexec(conn_, text.c_str()));
+    Result<QueryResult> r = Read(res.get(), sql);
+    return r.ok() ? Status::Ok() : r.status();
+  }
+
+  // READ COMMITTED: concurrent writers are serialised by the row locks of their UPDATEs, whose
+  // WHERE re-reads the row once the other transaction has committed (the store's
+  // `… WHERE head_version = ?` is how a stale save is caught).
+  Status Begin() override { return RunScript("BEGIN ISOLATION LEVEL READ COMMITTED"); }
+  Status Commit() override { return RunScript("COMMIT"); }
+  Status Rollback() override {
+    if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return Status::Ok();
+    return RunScript("ROLLBACK");
+  }
+
+  // Reads what the server may have sent meanwhile without waiting: a server that restarted or
+  // ended this backend has closed the socket, which makes the status CONNECTION_BAD here rather
+  // than failing the next request.
+  bool healthy() const override {
+    if (PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+      return false;
+    }
+    // A dying backend sends its FATAL message, then closes: the first read takes the message,
+    // the second meets the end of the stream.
+    for (int i = 0; i < 2; ++i) {
+      if (PQconsumeInput(conn_) != 1 || PQstatus(conn_) != CONNECTION_OK) return false;
+    }
+    return true;
+  }
+
+  Status IntegrityCheck() override {
+    Result<QueryResult> alive = Run("SELECT 1", {});
+    if (!alive.ok()) return alive.status();
+    // An index left invalid by a failed build answers no query it should.
+    Result<QueryResult> invalid =
+        Run("SELECT c.relname FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = "
+            "i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname "
+            "= current_schema() AND NOT (i.indisvalid AND i.indisready)",
+            {});
+    if (!invalid.ok()) return invalid.status();
+    if (!invalid->rows.empty()) {
+      std::string names;
+      for (const Row& row : invalid->rows) names += (names.empty() ? "" : ", ") + row.Text(0);
+      return Status::Corruption("PostgreSQL: invalid indexes: " + names);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Result<QueryResult> Read(PGresult* res, std::string_view sql) {
+    const ExecStatusType status = res != nullptr ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+      QueryResult out;
+      const int rows = PQntuples(res);
+      const int columns = PQnfields(res);
+      out.rows.reserve(rows);
+      for (int r = 0; r < rows; ++r) {
+        Row row;
+        row.values.reserve(columns);
+        for (int c = 0; c < columns; ++c) row.values.push_back(Cell(res, r, c));
+        out.rows.push_back(std::move(row));
+      }
+      const char* affected = PQcmdTuples(res);
+      if (affected != nullptr && *affected != '\0') {
+        std::from_chars(affected, affected + std::strlen(affected), out.affected);
+      }
+      return out;
+    }
+    return Failure(res, sql);
+  }
+
+  static Value Cell(PGresult* res, int r, int c) {
+    if (PQgetisnull(res, r, c)) return std::monostate{};
+    const char* text = PQgetvalue(res, r, c);
+    const std::string_view value(text, PQgetlength(res, r, c));
+    switch (PQftype(res, c)) {
+      case kInt8Oid:
+      case kInt4Oid:
+      case kInt2Oid: {
+        int64_t n = 0;
+        std::from_chars(value.data(), value.data() + value.size(), n);
+        return n;
+      }
+      case kBoolOid:
+        return static_cast<int64_t>(value == "t" ? 1 : 0);
+      case kByteaOid:
+        return Bytes{DecodeBytea(value)};
+      default:
+        return std::string(value);
+    }
+  }
+
+  Status Failure(PGresult* res, std::string_view sql) {
+    const std::string where = "PostgreSQL: " + FirstWords(sql) + ": ";
+    const char* state_field = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string state = state_field != nullptr ? state_field : "";
+    std::string message;
+    if (res != nullptr) {
+      const char* primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+      if (primary != nullptr) message = primary;
+    }
+    if (message.empty()) message = PQerrorMessage(conn_);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+      message.pop_back();
+    }
+    if (!state.empty()) message += " (SQLSTATE " + state + ")";
+
+    if (PQstatus(conn_) == CONNECTION_BAD) {
+      return Status::Unavailable(where + "the connection to the server was lost: " + message);
+    }
+    if (state.empty()) return Status::Unavailable(where + message);
+    if (state == "25006") {
+      return Status::Unavailable(where + "the database cannot be written (read-only): " + message);
+    }
+    if (state.starts_with("53")) {
+      return Status::Unavailable(where + "the server is out of resources: " + message);
+    }
+    if (IsUnavailableState(state)) return Status::Unavailable(where + message);
+    if (state.starts_with("23")) return Status::Conflict(where + message);
+    // serialization_failure, deadlock_detected: a concurrent transaction won; try again.
+    if (state == "40001" || state == "40P01") return Status::Conflict(where + message);
+    if (state == "XX001" || state == "XX002") return Status::Corruption(where + message);
+    return Status::InvalidArgument(where + message);
+  }
+
+  PGconn* conn_;
+};
+
+void IgnoreNotice(void*, const char*) {}
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& uri) {
+  PGconn* conn = PQconnectdb(uri.c_str());
+  if (conn == nullptr) return Status::IOError("PostgreSQL: cannot connect: out of memory");
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string why = PQerrorMessage(conn);
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    PQfinish(conn);
+    // The URI may hold a password, so the message gives libpq's words only.
+    return Status::IOError("PostgreSQL: cannot connect: " + why);
+  }
+  // NOTICEs ("relation already exists, skipping") would go to stderr.
+  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  auto c = std::make_unique<PostgresConnection>(conn);
+  Status s = c->RunScript("SET client_encoding = 'UTF8'");
+  if (!s.ok()) return Status::IOError(s.message());
+  return std::unique_ptr<Connection>(std::move(c));
+}
+
+}  // namespace jixiao::store

@@ -1,0 +1,1106 @@
+// The server's data over one Database (see store.h): each method borrows a connection, runs
+// core SQL that SQLite and PostgreSQL both accept, and turns rows into the structs of store.h.
+// Writes that belong together (a version with its head, summary and event; a transition with
+// its event) share one transaction; a stale write is caught by an UPDATE whose WHERE names the
+// state it expects, which works alike on both engines.
+#include "store/store.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <tuple>
+
+#include "base/lang.h"
+#include "store/schema.h"
+
+namespace jixiao::store {
+namespace {
+
+#define STORE_CAT_(a, b) a##b
+#define STORE_CAT(a, b) STORE_CAT_(a, b)
+#define STORE_RETURN_IF_ERROR(expr)              \
+  do {                                           \
+    Status store_status = (expr);                \
+    if (!store_status.ok()) return store_status; \
+  } while (0)
+#define STORE_ASSIGN_OR_RETURN_(tmp, lhs, expr) \
+  auto tmp = (expr);                            \
+  if (!tmp.ok()) return tmp.status();           \
+  lhs = std::move(tmp).value()
+// Declares `lhs` from a Result, or returns its failure.
+#define STORE_ASSIGN_OR_RETURN(lhs, expr) \
+  STORE_ASSIGN_OR_RETURN_(STORE_CAT(store_result_, __LINE__), lhs, expr)
+
+// Failed logins older than this are forgotten when a new one is recorded, so that guessing
+// at random names cannot grow the table without end. Throttling looks back far less.
+constexpr int64_t kLoginFailureMemoryMs = 24 * 60 * 60 * 1000;
+
+std::string Sha256Hex(std::string_view data) {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (sodium_init() < 0) std::abort();  // libsodium cannot work on this machine at all
+  });
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+int64_t WallClockMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// NULL for 0: the optional references (a 财政局's parent, an event without a user).
+Value IdOrNull(int64_t id) { return id == 0 ? Value() : Value(id); }
+
+std::optional<OrgKind> OrgKindFromKey(std::string_view key) {
+  for (OrgKind k : {OrgKind::kBureau, OrgKind::kDepartment, OrgKind::kUnit}) {
+    if (OrgKindKey(k) == key) return k;
+  }
+  return std::nullopt;
+}
+
+// ---- Rows to structs. Each reader goes with the column list it reads.
+
+constexpr std::string_view kOrgColumns = "id, region_id, parent_id, kind, name, code";
+Org ToOrg(const Row& r) {
+  Org o;
+  o.id = r.Int(0);
+  o.region_id = r.Int(1);
+  o.parent_id = r.Int(2);
+  o.kind = OrgKindFromKey(r.Text(3)).value_or(OrgKind::kUnit);
+  o.name = r.Text(4);
+  o.code = r.Text(5);
+  return o;
+}
+
+constexpr std::string_view kUserSelect =
+    "SELECT u.id, u.login, u.name, u.role, u.org_id, o.region_id, u.password_hash, u.disabled "
+    "FROM users u JOIN orgs o ON o.id = u.org_id";
+User ToUser(const Row& r) {
+  User u;
+  u.id = r.Int(0);
+  u.login = r.Text(1);
+  u.name = r.Text(2);
+  u.role = RoleFromKey(r.Text(3)).value_or(Role::kClerk);
+  u.org_id = r.Int(4);
+  u.region_id = r.Int(5);
+  u.password_hash = r.Text(6);
+  u.disabled = r.Int(7) != 0;
+  return u;
+}
+
+constexpr std::string_view kPackageColumns =
+    "p.id, p.unit_id, p.fiscal_year, p.status, p.head_version, p.submitted_version, p.unit_name, "
+    "p.total, p.grade, p.execution_rate, p.n_error, p.n_inconsistency, p.n_warning, p.n_note, "
+    "p.updated_ms, p.submitted_ms";
+PackageRow ToPackage(const Row& r) {
+  PackageRow p;
+  p.id = r.Int(0);
+  p.unit_id = r.Int(1);
+  p.fiscal_year = static_cast<int>(r.Int(2));
+  p.status = StatusFromKey(r.Text(3)).value_or(PackageStatus::kDraft);
+  p.head_version = r.Int(4);
+  p.submitted_version = r.Int(5);
+  p.summary.unit_name = r.Text(6);
+  p.summary.total = r.Text(7);
+  p.summary.grade = r.Text(8);
+  p.summary.execution_rate = r.Text(9);
+  for (size_t i = 0; i < 4; ++i) p.summary.findings[i] = r.Int(10 + i);
+  p.updated_ms = r.Int(14);
+  p.submitted_ms = r.Int(15);
+  return p;
+}
+
+// Without the JSON when `with_json` is false (the listing).
+Version ToVersion(const Row& r, bool with_json) {
+  Version v;
+  size_t i = 0;
+  v.package_id = r.Int(i++);
+  v.number = r.Int(i++);
+  if (with_json) v.json = r.Text(i++);
+  v.sha256 = r.Text(i++);
+  v.author_id = r.Int(i++);
+  v.author_name = r.Text(i++);
+  v.created_ms = r.Int(i++);
+  v.changes = r.Text(i++);
+  v.note = r.Text(i++);
+  return v;
+}
+
+constexpr std::string_view kEventSelect =
+    "SELECT e.id, e.package_id, e.at_ms, e.user_id, u.name, e.action, e.from_status, "
+    "e.to_status, e.version, e.version_hash, e.comment FROM events e LEFT JOIN users u ON u.id = "
+    "e.user_id";
+Event ToEvent(const Row& r) {
+  Event e;
+  e.id = r.Int(0);
+  e.package_id = r.Int(1);
+  e.at_ms = r.Int(2);
+  e.user_id = r.Int(3);
+  e.user_name = r.Text(4);
+  e.action = r.Text(5);
+  e.from_status = r.Text(6);
+  e.to_status = r.Text(7);
+  e.version = r.Int(8);
+  e.version_hash = r.Text(9);
+  e.comment = r.Text(10);
+  return e;
+}
+
+constexpr std::string_view kCommentSelect =
+    "SELECT c.id, c.package_id, c.version, c.author_id, u.name, c.author_role, c.at_ms, "
+    "c.target, c.body, c.reply_to, c.resolved FROM comments c JOIN users u ON u.id = c.author_id";
+Comment ToComment(const Row& r) {
+  Comment c;
+  c.id = r.Int(0);
+  c.package_id = r.Int(1);
+  c.version = r.Int(2);
+  c.author_id = r.Int(3);
+  c.author_name = r.Text(4);
+  c.author_role = RoleFromKey(r.Text(5)).value_or(Role::kClerk);
+  c.at_ms = r.Int(6);
+  c.target = r.Text(7);
+  c.body = r.Text(8);
+  c.reply_to = r.Int(9);
+  c.resolved = r.Int(10) != 0;
+  return c;
+}
+
+constexpr std::string_view kAttachmentSelect =
+    "SELECT id, package_id, target, name, mime, size, sha256, uploaded_by, at_ms FROM "
+    "attachments";
+Attachment ToAttachment(const Row& r) {
+  Attachment a;
+  a.id = r.Int(0);
+  a.package_id = r.Int(1);
+  a.target = r.Text(2);
+  a.name = r.Text(3);
+  a.mime = r.Text(4);
+  a.size = r.Int(5);
+  a.sha256 = r.Text(6);
+  a.uploaded_by = r.Int(7);
+  a.at_ms = r.Int(8);
+  return a;
+}
+
+// ---- Statements shared by several methods.
+
+Status NoPackage(int64_t id) {
+  return Status::NotFound(TrF("没有编号为 {} 的材料", "no package {}", id));
+}
+
+// kNotFound unless the package exists.
+Status CheckPackage(Connection& c, int64_t id) {
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c.Run("SELECT id FROM packages WHERE id = ?", {id}));
+  return r.rows.empty() ? NoPackage(id) : Status::Ok();
+}
+
+// Writes version `number` of the package; returns its SHA-256 (hex).
+Result<std::string> InsertVersion(Connection& c, int64_t package_id, int64_t number,
+                                  const NewVersion& v, int64_t author_id, int64_t now_ms) {
+  std::string sha = Sha256Hex(v.json);
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c.Run("INSERT INTO versions (package_id, number, json, sha256, author_id, created_ms, "
+            "changes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            {package_id, number, v.json, sha, author_id, now_ms,
+             v.changes.empty() ? std::string("[]") : v.changes, v.note}));
+  (void)r;
+  return sha;
+}
+
+Status InsertEvent(Connection& c, const Event& e) {
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c.Run("INSERT INTO events (package_id, at_ms, user_id, action, from_status, to_status, "
+            "version, version_hash, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {e.package_id, e.at_ms, IdOrNull(e.user_id), e.action, e.from_status, e.to_status,
+             e.version, e.version_hash, e.comment}));
+  (void)r;
+  return Status::Ok();
+}
+
+Result<std::string> VersionHash(Connection& c, int64_t package_id, int64_t number) {
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c.Run("SELECT sha256 FROM versions WHERE package_id = ? AND number = ?",
+                               {package_id, number}));
+  if (r.rows.empty()) {
+    return Status::NotFound(
+        TrF("材料 {} 没有第 {} 版", "package {} has no version {}", package_id, number));
+  }
+  return r.rows[0].Text(0);
+}
+
+// The summary's columns, in the order the INSERT and the UPDATE of packages name them.
+std::vector<Value> SummaryValues(const PackageSummary& s) {
+  return {s.unit_name,   s.total,       s.grade,       s.execution_rate,
+          s.findings[0], s.findings[1], s.findings[2], s.findings[3]};
+}
+
+bool ValidDate(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (d[i] < '0' || d[i] > '9') return false;
+  }
+  const int year = std::stoi(d.substr(0, 4));
+  const int month = std::stoi(d.substr(5, 2));
+  const int day = std::stoi(d.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+}  // namespace
+
+// ---- Names ------------------------------------------------------------------------------
+
+std::string_view OrgKindKey(OrgKind k) {
+  switch (k) {
+    case OrgKind::kBureau:
+      return "bureau";
+    case OrgKind::kDepartment:
+      return "department";
+    case OrgKind::kUnit:
+      return "unit";
+  }
+  return "unit";
+}
+
+std::string_view RoleKey(Role r) {
+  switch (r) {
+    case Role::kClerk:
+      return "clerk";
+    case Role::kHead:
+      return "head";
+    case Role::kDeptReviewer:
+      return "dept_reviewer";
+    case Role::kBureau:
+      return "bureau";
+    case Role::kAdmin:
+      return "admin";
+  }
+  return "clerk";
+}
+
+std::string_view RoleName(Role r) {
+  switch (r) {
+    case Role::kClerk:
+      return "填报人";
+    case Role::kHead:
+      return "单位负责人";
+    case Role::kDeptReviewer:
+      return "主管部门审核";
+    case Role::kBureau:
+      return "财政局";
+    case Role::kAdmin:
+      return "管理员";
+  }
+  return "填报人";
+}
+
+std::optional<Role> RoleFromKey(std::string_view key) {
+  for (Role r : {Role::kClerk, Role::kHead, Role::kDeptReviewer, Role::kBureau, Role::kAdmin}) {
+    if (RoleKey(r) == key) return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view StatusKey(PackageStatus s) {
+  switch (s) {
+    case PackageStatus::kDraft:
+      return "draft";
+    case PackageStatus::kSubmitted:
+      return "submitted";
+    case PackageStatus::kReturned:
+      return "returned";
+    case PackageStatus::kForwarded:
+      return "forwarded";
+    case PackageStatus::kAccepted:
+      return "accepted";
+    case PackageStatus::kPublished:
+      return "published";
+  }
+  return "draft";
+}
+
+std::string_view StatusName(PackageStatus s) {
+  switch (s) {
+    case PackageStatus::kDraft:
+      return "草稿";
+    case PackageStatus::kSubmitted:
+      return "已提交";
+    case PackageStatus::kReturned:
+      return "已退回";
+    case PackageStatus::kForwarded:
+      return "已转报";
+    case PackageStatus::kAccepted:
+      return "已通过";
+    case PackageStatus::kPublished:
+      return "已公开";
+  }
+  return "草稿";
+}
+
+std::optional<PackageStatus> StatusFromKey(std::string_view key) {
+  for (PackageStatus s :
+       {PackageStatus::kDraft, PackageStatus::kSubmitted, PackageStatus::kReturned,
+        PackageStatus::kForwarded, PackageStatus::kAccepted, PackageStatus::kPublished}) {
+    if (StatusKey(s) == key) return s;
+  }
+  return std::nullopt;
+}
+
+// ---- The store ------------------------------------------------------------------------
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
+  (void)Sha256Hex("");  // libsodium's start-up, here rather than under a first request
+  STORE_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(url));
+  {
+    STORE_ASSIGN_OR_RETURN(Lease c, db->Acquire());
+    STORE_RETURN_IF_ERROR(Migrate(*c, WallClockMs()));
+  }
+  return std::make_unique<Store>(std::move(db));
+}
+
+Result<int64_t> Store::SchemaVersion() {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  return ReadSchemaVersion(*c);
+}
+
+Status Store::IntegrityCheck() {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_RETURN_IF_ERROR(c->IntegrityCheck());
+  for (std::string_view table : SchemaTables()) {
+    Result<QueryResult> r =
+        c->Run("SELECT COUNT(*) FROM " + std::string(table) + " WHERE 1 = 0", {});
+    if (!r.ok()) {
+      if (r.status().code() == Status::Code::kUnavailable) return r.status();
+      return Status::Corruption(TrF("表 {} 缺失或不可读：{}",
+                                    "table {} is missing or unreadable: {}", table,
+                                    r.status().message()));
+    }
+  }
+  STORE_ASSIGN_OR_RETURN(int64_t version, ReadSchemaVersion(*c));
+  if (version != LatestSchemaVersion()) {
+    return Status::Corruption(TrF("数据库结构是第 {} 版，应为第 {} 版",
+                                  "the schema is at version {}, expected {}", version,
+                                  LatestSchemaVersion()));
+  }
+  // Every package's head and frozen version must exist.
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult missing,
+      c->Run("SELECT p.id, p.head_version, p.submitted_version FROM packages p WHERE NOT EXISTS "
+             "(SELECT 1 FROM versions v WHERE v.package_id = p.id AND v.number = "
+             "p.head_version) OR (p.submitted_version > 0 AND NOT EXISTS (SELECT 1 FROM "
+             "versions v WHERE v.package_id = p.id AND v.number = p.submitted_version)) ORDER BY "
+             "p.id",
+             {}));
+  if (!missing.rows.empty()) {
+    const Row& r = missing.rows[0];
+    return Status::Corruption(TrF("材料 {} 指向不存在的版本（当前第 {} 版，冻结第 {} 版）",
+                                  "package {} points at a missing version (head {}, frozen {})",
+                                  r.Int(0), r.Int(1), r.Int(2)));
+  }
+  return Status::Ok();
+}
+
+Result<bool> Store::Empty() {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run("SELECT id FROM regions LIMIT 1", {}));
+  return r.rows.empty();
+}
+
+// ---- Organisations and people
+
+Result<int64_t> Store::CreateRegion(const std::string& name, const std::string& rulebook) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO regions (name, rulebook) VALUES (?, ?) RETURNING id", {name, rulebook}));
+  return r.rows.at(0).Int(0);
+}
+
+Result<Region> Store::GetRegion(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("SELECT id, name, rulebook FROM regions WHERE id = ?", {id}));
+  if (r.rows.empty()) return Status::NotFound(TrF("没有编号为 {} 的地区", "no region {}", id));
+  return Region{r.rows[0].Int(0), r.rows[0].Text(1), r.rows[0].Text(2)};
+}
+
+Result<int64_t> Store::CreateOrg(const Org& org) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult region,
+                         c->Run("SELECT id FROM regions WHERE id = ?", {org.region_id}));
+  if (region.rows.empty()) {
+    return Status::NotFound(TrF("没有编号为 {} 的地区", "no region {}", org.region_id));
+  }
+  if (org.kind == OrgKind::kBureau) {
+    if (org.parent_id != 0) {
+      return Status::InvalidArgument(
+          TrF("财政局“{}”不能有上级", "the 财政局 '{}' cannot have a parent", org.name));
+    }
+  } else {
+    // A 主管部门 sits under the 财政局; a unit under its 主管部门 (or the 财政局 itself).
+    STORE_ASSIGN_OR_RETURN(
+        QueryResult parent,
+        c->Run("SELECT region_id, kind FROM orgs WHERE id = ?", {org.parent_id}));
+    if (parent.rows.empty()) {
+      return Status::NotFound(TrF("“{}”的上级 {} 不存在", "the parent {} of '{}' does not exist",
+                                  org.name, org.parent_id));
+    }
+    const std::string kind = parent.rows[0].Text(1);
+    const bool fits = org.kind == OrgKind::kDepartment ? kind == "bureau" : kind != "unit";
+    if (parent.rows[0].Int(0) != org.region_id || !fits) {
+      return Status::InvalidArgument(TrF("“{}”（{}）不能放在组织 {}（{}）之下",
+                                         "'{}' ({}) cannot sit under organisation {} ({})",
+                                         org.name, OrgKindKey(org.kind), org.parent_id, kind));
+    }
+  }
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO orgs (region_id, parent_id, kind, name, code) VALUES (?, ?, ?, ?, ?) "
+             "RETURNING id",
+             {org.region_id, IdOrNull(org.parent_id), std::string(OrgKindKey(org.kind)), org.name,
+              org.code}));
+  return r.rows.at(0).Int(0);
+}
+
+Result<Org> Store::GetOrg(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT " + std::string(kOrgColumns) + " FROM orgs WHERE id = ?", {id}));
+  if (r.rows.empty())
+    return Status::NotFound(TrF("没有编号为 {} 的组织", "no organisation {}", id));
+  return ToOrg(r.rows[0]);
+}
+
+Result<std::vector<Org>> Store::ListOrgs(int64_t region_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run("SELECT " + std::string(kOrgColumns) +
+                                                   " FROM orgs WHERE region_id = ? ORDER BY id",
+                                               {region_id}));
+  std::vector<Org> out;
+  for (const Row& row : r.rows) out.push_back(ToOrg(row));
+  return out;
+}
+
+Result<int64_t> Store::CreateUser(const User& user) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult org,
+                         c->Run("SELECT id FROM orgs WHERE id = ?", {user.org_id}));
+  if (org.rows.empty()) {
+    return Status::NotFound(TrF("没有编号为 {} 的组织", "no organisation {}", user.org_id));
+  }
+  Result<QueryResult> r = c->Run(
+      "INSERT INTO users (login, name, role, org_id, password_hash, disabled) VALUES (?, "
+      "?, ?, ?, ?, ?) RETURNING id",
+      {user.login, user.name, std::string(RoleKey(user.role)), user.org_id, user.password_hash,
+       int64_t{user.disabled ? 1 : 0}});
+  if (!r.ok()) {
+    if (r.status().code() == Status::Code::kConflict) {
+      return Status::Conflict(
+          TrF("登录名“{}”已被使用", "the login '{}' is already taken", user.login));
+    }
+    return r.status();
+  }
+  return r->rows.at(0).Int(0);
+}
+
+Result<User> Store::GetUser(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(std::string(kUserSelect) + " WHERE u.id = ?", {id}));
+  if (r.rows.empty()) return Status::NotFound(TrF("没有编号为 {} 的用户", "no user {}", id));
+  return ToUser(r.rows[0]);
+}
+
+Result<User> Store::FindUserByLogin(const std::string& login) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run(std::string(kUserSelect) + " WHERE u.login = ?", {login}));
+  if (r.rows.empty()) {
+    return Status::NotFound(TrF("没有登录名为“{}”的用户", "no user with the login '{}'", login));
+  }
+  return ToUser(r.rows[0]);
+}
+
+Result<std::vector<User>> Store::ListUsers(int64_t region_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run(std::string(kUserSelect) + " WHERE o.region_id = ? ORDER BY u.id", {region_id}));
+  std::vector<User> out;
+  for (const Row& row : r.rows) out.push_back(ToUser(row));
+  return out;
+}
+
+Status Store::SetPassword(int64_t user_id, const std::string& password_hash) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run("UPDATE users SET password_hash = ? WHERE id = ?",
+                                               {password_hash, user_id}));
+  if (r.affected == 0) return Status::NotFound(TrF("没有编号为 {} 的用户", "no user {}", user_id));
+  return Status::Ok();
+}
+
+// Disabling also ends the user's sessions, so that enabling again does not revive them.
+Status Store::SetUserDisabled(int64_t user_id, bool disabled) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run("UPDATE users SET disabled = ? WHERE id = ?",
+                                               {int64_t{disabled ? 1 : 0}, user_id}));
+  if (r.affected == 0) return Status::NotFound(TrF("没有编号为 {} 的用户", "no user {}", user_id));
+  if (disabled) {
+    STORE_ASSIGN_OR_RETURN(QueryResult d,
+                           c->Run("DELETE FROM sessions WHERE user_id = ?", {user_id}));
+    (void)d;
+  }
+  return t.Commit();
+}
+
+// ---- Sessions, login throttling, personal access tokens
+
+Status Store::CreateSession(const Session& s) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO sessions (token_hash, user_id, csrf, created_ms, expires_ms) VALUES (?, "
+             "?, ?, ?, ?)",
+             {s.token_hash, s.user_id, s.csrf, s.created_ms, s.expires_ms}));
+  (void)r;
+  return Status::Ok();
+}
+
+// A disabled user's sessions are not found either.
+Result<Session> Store::FindSession(const std::string& token_hash, int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT s.token_hash, s.user_id, s.csrf, s.created_ms, s.expires_ms FROM sessions s "
+             "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ? AND "
+             "u.disabled = 0",
+             {token_hash, now_ms}));
+  if (r.rows.empty())
+    return Status::NotFound(
+        std::string(Tr("会话不存在或已过期", "no such session, or it has expired")));
+  const Row& row = r.rows[0];
+  return Session{row.Text(0), row.Int(1), row.Text(2), row.Int(3), row.Int(4)};
+}
+
+Status Store::DeleteSession(const std::string& token_hash) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("DELETE FROM sessions WHERE token_hash = ?", {token_hash}));
+  (void)r;
+  return Status::Ok();
+}
+
+Status Store::DeleteExpiredSessions(int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("DELETE FROM sessions WHERE expires_ms <= ?", {now_ms}));
+  (void)r;
+  return Status::Ok();
+}
+
+Status Store::RecordLoginFailure(const std::string& key, int64_t at_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO login_failures (subject, at_ms) VALUES (?, ?)", {key, at_ms}));
+  STORE_ASSIGN_OR_RETURN(QueryResult old, c->Run("DELETE FROM login_failures WHERE at_ms < ?",
+                                                 {at_ms - kLoginFailureMemoryMs}));
+  (void)r;
+  (void)old;
+  return Status::Ok();
+}
+
+Result<int64_t> Store::CountLoginFailures(const std::string& key, int64_t since_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r, c->Run("SELECT COUNT(*) FROM login_failures WHERE subject = ? AND at_ms >= ?",
+                            {key, since_ms}));
+  return r.rows.at(0).Int(0);
+}
+
+Status Store::ClearLoginFailures(const std::string& key) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("DELETE FROM login_failures WHERE subject = ?", {key}));
+  (void)r;
+  return Status::Ok();
+}
+
+Status Store::CreateApiToken(int64_t user_id, const std::string& token_hash,
+                             const std::string& name, int64_t at_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO api_tokens (token_hash, user_id, name, created_ms) VALUES (?, ?, ?, ?)",
+             {token_hash, user_id, name, at_ms}));
+  (void)r;
+  return Status::Ok();
+}
+
+// A disabled user's tokens are not found either.
+Result<int64_t> Store::FindApiTokenUser(const std::string& token_hash) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE "
+             "t.token_hash = ? AND u.disabled = 0",
+             {token_hash}));
+  if (r.rows.empty()) return Status::NotFound(std::string(Tr("令牌无效", "no such token")));
+  return r.rows[0].Int(0);
+}
+
+// ---- Packages and versions
+
+Result<PackageRow> Store::CreatePackage(int64_t unit_id, int fiscal_year, const NewVersion& first,
+                                        int64_t author_id, int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  int64_t id = 0;
+  {
+    Transaction t(c.get());
+    STORE_RETURN_IF_ERROR(t.Begin());
+    STORE_ASSIGN_OR_RETURN(QueryResult unit,
+                           c->Run("SELECT kind FROM orgs WHERE id = ?", {unit_id}));
+    if (unit.rows.empty()) {
+      return Status::NotFound(TrF("没有编号为 {} 的组织", "no organisation {}", unit_id));
+    }
+    if (unit.rows[0].Text(0) != OrgKindKey(OrgKind::kUnit)) {
+      return Status::InvalidArgument(
+          TrF("组织 {} 不是预算单位，不能有绩效材料", "organisation {} is not a unit", unit_id));
+    }
+    std::vector<Value> values = {unit_id, int64_t{fiscal_year}};
+    for (Value& v : SummaryValues(first.summary)) values.push_back(std::move(v));
+    values.push_back(now_ms);
+    Result<QueryResult> inserted = c->Run(
+        "INSERT INTO packages (unit_id, fiscal_year, status, head_version, submitted_version, "
+        "unit_name, total, grade, execution_rate, n_error, n_inconsistency, n_warning, n_note, "
+        "updated_ms, submitted_ms) VALUES (?, ?, 'draft', 1, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+        "RETURNING id",
+        values);
+    if (!inserted.ok()) {
+      if (inserted.status().code() == Status::Code::kConflict) {
+        return Status::Conflict(TrF("单位 {} 已有 {} 年度的材料",
+                                    "unit {} already has a package for {}", unit_id, fiscal_year));
+      }
+      return inserted.status();
+    }
+    id = inserted->rows.at(0).Int(0);
+    STORE_ASSIGN_OR_RETURN(std::string sha, InsertVersion(*c, id, 1, first, author_id, now_ms));
+    Event e;
+    e.package_id = id;
+    e.at_ms = now_ms;
+    e.user_id = author_id;
+    e.action = "create";
+    e.to_status = StatusKey(PackageStatus::kDraft);
+    e.version = 1;
+    e.version_hash = sha;
+    STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+    STORE_RETURN_IF_ERROR(t.Commit());
+  }
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT " + std::string(kPackageColumns) + " FROM packages p WHERE p.id = ?", {id}));
+  if (r.rows.empty()) return NoPackage(id);
+  return ToPackage(r.rows[0]);
+}
+
+Result<PackageRow> Store::GetPackage(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT " + std::string(kPackageColumns) + " FROM packages p WHERE p.id = ?", {id}));
+  if (r.rows.empty()) return NoPackage(id);
+  return ToPackage(r.rows[0]);
+}
+
+Result<PackageRow> Store::FindPackage(int64_t unit_id, int fiscal_year) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("SELECT " + std::string(kPackageColumns) +
+                                    " FROM packages p WHERE p.unit_id = ? AND p.fiscal_year = ?",
+                                {unit_id, int64_t{fiscal_year}}));
+  if (r.rows.empty()) {
+    return Status::NotFound(
+        TrF("单位 {} 没有 {} 年度的材料", "unit {} has no package for {}", unit_id, fiscal_year));
+  }
+  return ToPackage(r.rows[0]);
+}
+
+// Sorted here rather than by ORDER BY: the engines collate Chinese names differently (SQLite
+// by code point, PostgreSQL by the database's locale), and a list must not change order when
+// the database does.
+Result<std::vector<PackageRow>> Store::ListPackages(const PackageFilter& f) {
+  std::string sql = "SELECT " + std::string(kPackageColumns) +
+                    ", o.name FROM packages p JOIN orgs o ON o.id = p.unit_id WHERE 1 = 1";
+  std::vector<Value> params;
+  if (f.unit_id) {
+    sql += " AND p.unit_id = ?";
+    params.push_back(*f.unit_id);
+  }
+  if (f.department_id) {
+    sql += " AND o.parent_id = ?";
+    params.push_back(*f.department_id);
+  }
+  if (f.region_id) {
+    sql += " AND o.region_id = ?";
+    params.push_back(*f.region_id);
+  }
+  if (f.fiscal_year) {
+    sql += " AND p.fiscal_year = ?";
+    params.push_back(int64_t{*f.fiscal_year});
+  }
+  if (f.status) {
+    sql += " AND p.status = ?";
+    params.push_back(std::string(StatusKey(*f.status)));
+  }
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, params));
+  std::vector<std::pair<std::string, PackageRow>> named;
+  named.reserve(r.rows.size());
+  for (const Row& row : r.rows) named.emplace_back(row.Text(16), ToPackage(row));
+  std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
+    if (a.second.fiscal_year != b.second.fiscal_year) {
+      return a.second.fiscal_year > b.second.fiscal_year;  // the latest year first
+    }
+    return std::tie(a.first, a.second.id) < std::tie(b.first, b.second.id);
+  });
+  std::vector<PackageRow> out;
+  out.reserve(named.size());
+  for (auto& [name, row] : named) out.push_back(std::move(row));
+  return out;
+}
+
+Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, const NewVersion& v,
+                                   int64_t author_id, const std::string& action, int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  const int64_t number = base_version + 1;
+  // The row lock this UPDATE takes serialises concurrent saves; the loser's WHERE no longer
+  // matches once the winner has committed, so it changes nothing.
+  std::vector<Value> values = {number};
+  for (Value& x : SummaryValues(v.summary)) values.push_back(std::move(x));
+  values.insert(values.end(), {now_ms, package_id, base_version});
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult moved,
+      c->Run("UPDATE packages SET head_version = ?, unit_name = ?, total = ?, grade = ?, "
+             "execution_rate = ?, n_error = ?, n_inconsistency = ?, n_warning = ?, n_note = ?, "
+             "updated_ms = ? WHERE id = ? AND head_version = ? RETURNING status",
+             values));
+  if (moved.rows.empty()) {
+    STORE_ASSIGN_OR_RETURN(QueryResult head,
+                           c->Run("SELECT head_version FROM packages WHERE id = ?", {package_id}));
+    if (head.rows.empty()) return NoPackage(package_id);
+    return Status::Conflict(TrF("材料已被保存到第 {} 版，不再是第 {} 版；请重新打开后再修改",
+                                "the package has been saved as version {} since version {}; "
+                                "reload it and make the change again",
+                                head.rows[0].Int(0), base_version));
+  }
+  const std::string status = moved.rows[0].Text(0);
+  STORE_ASSIGN_OR_RETURN(std::string sha,
+                         InsertVersion(*c, package_id, number, v, author_id, now_ms));
+  Event e;
+  e.package_id = package_id;
+  e.at_ms = now_ms;
+  e.user_id = author_id;
+  e.action = action;
+  e.from_status = status;
+  e.to_status = status;
+  e.version = number;
+  e.version_hash = sha;
+  STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  STORE_RETURN_IF_ERROR(t.Commit());
+  return number;
+}
+
+Result<Version> Store::GetVersion(int64_t package_id, int64_t number) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT v.package_id, v.number, v.json, v.sha256, v.author_id, u.name, "
+             "v.created_ms, v.changes, v.note FROM versions v JOIN users u ON u.id = v.author_id "
+             "WHERE v.package_id = ? AND v.number = ?",
+             {package_id, number}));
+  if (r.rows.empty()) {
+    STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+    return Status::NotFound(
+        TrF("材料 {} 没有第 {} 版", "package {} has no version {}", package_id, number));
+  }
+  return ToVersion(r.rows[0], /*with_json=*/true);
+}
+
+Result<std::vector<Version>> Store::ListVersions(int64_t package_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT v.package_id, v.number, v.sha256, v.author_id, u.name, v.created_ms, "
+             "v.changes, v.note FROM versions v JOIN users u ON u.id = v.author_id WHERE "
+             "v.package_id = ? ORDER BY v.number DESC",
+             {package_id}));
+  if (r.rows.empty()) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+  std::vector<Version> out;
+  for (const Row& row : r.rows) out.push_back(ToVersion(row, /*with_json=*/false));
+  return out;
+}
+
+// ---- Workflow
+
+Status Store::Transition(int64_t package_id, PackageStatus from, PackageStatus to,
+                         int64_t freeze_version, int64_t user_id, const std::string& action,
+                         const std::string& comment, int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  std::string sql = "UPDATE packages SET status = ?, updated_ms = ?";
+  std::vector<Value> values = {std::string(StatusKey(to)), now_ms};
+  if (freeze_version > 0) {
+    sql += ", submitted_version = ?";
+    values.push_back(freeze_version);
+  } else if (freeze_version < 0) {
+    sql += ", submitted_version = 0";
+  }
+  if (to == PackageStatus::kSubmitted) {
+    sql += ", submitted_ms = ?";
+    values.push_back(now_ms);
+  }
+  // As in SaveVersion: of two concurrent moves from `from`, the second finds the status
+  // changed and moves nothing.
+  sql += " WHERE id = ? AND status = ? RETURNING head_version, submitted_version";
+  values.push_back(package_id);
+  values.push_back(std::string(StatusKey(from)));
+  STORE_ASSIGN_OR_RETURN(QueryResult moved, c->Run(sql, values));
+  if (moved.rows.empty()) {
+    STORE_ASSIGN_OR_RETURN(QueryResult now,
+                           c->Run("SELECT status FROM packages WHERE id = ?", {package_id}));
+    if (now.rows.empty()) return NoPackage(package_id);
+    const PackageStatus current = StatusFromKey(now.rows[0].Text(0)).value_or(from);
+    return Status::Conflict(TrF("材料现在是“{}”，不是“{}”；请刷新后再操作",
+                                "the package is now {}, not {}; reload it and try again",
+                                Tr(StatusName(current), StatusKey(current)),
+                                Tr(StatusName(from), StatusKey(from))));
+  }
+  const int64_t head = moved.rows[0].Int(0);
+  const int64_t frozen = moved.rows[0].Int(1);
+  if (freeze_version > head) {
+    return Status::InvalidArgument(
+        TrF("材料 {} 没有第 {} 版", "package {} has no version {}", package_id, freeze_version));
+  }
+  // The event names the version the move concerns: the frozen one, else the head.
+  const int64_t version = frozen > 0 ? frozen : head;
+  STORE_ASSIGN_OR_RETURN(std::string sha, VersionHash(*c, package_id, version));
+  Event e;
+  e.package_id = package_id;
+  e.at_ms = now_ms;
+  e.user_id = user_id;
+  e.action = action;
+  e.from_status = StatusKey(from);
+  e.to_status = StatusKey(to);
+  e.version = version;
+  e.version_hash = sha;
+  e.comment = comment;
+  STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  return t.Commit();
+}
+
+Status Store::AppendEvent(const Event& e) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_RETURN_IF_ERROR(CheckPackage(*c, e.package_id));
+  Event filled = e;
+  if (filled.version > 0 && filled.version_hash.empty()) {
+    STORE_ASSIGN_OR_RETURN(filled.version_hash, VersionHash(*c, e.package_id, e.version));
+  }
+  return InsertEvent(*c, filled);
+}
+
+Result<std::vector<Event>> Store::ListEvents(int64_t package_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run(std::string(kEventSelect) + " WHERE e.package_id = ? ORDER BY e.id", {package_id}));
+  if (r.rows.empty()) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+  std::vector<Event> out;
+  for (const Row& row : r.rows) out.push_back(ToEvent(row));
+  return out;
+}
+
+// ---- Comments
+
+// The author's role is the one the account has when the comment is written.
+Result<int64_t> Store::AddComment(const Comment& cm) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_RETURN_IF_ERROR(CheckPackage(*c, cm.package_id));
+  STORE_ASSIGN_OR_RETURN(QueryResult author,
+                         c->Run("SELECT role FROM users WHERE id = ?", {cm.author_id}));
+  if (author.rows.empty()) {
+    return Status::NotFound(TrF("没有编号为 {} 的用户", "no user {}", cm.author_id));
+  }
+  if (cm.reply_to != 0) {
+    STORE_ASSIGN_OR_RETURN(QueryResult parent,
+                           c->Run("SELECT package_id FROM comments WHERE id = ?", {cm.reply_to}));
+    if (parent.rows.empty()) {
+      return Status::NotFound(TrF("没有编号为 {} 的意见", "no comment {}", cm.reply_to));
+    }
+    if (parent.rows[0].Int(0) != cm.package_id) {
+      return Status::InvalidArgument(TrF("意见 {} 不属于材料 {}",
+                                         "comment {} belongs to another package than {}",
+                                         cm.reply_to, cm.package_id));
+    }
+  }
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO comments (package_id, version, author_id, author_role, at_ms, target, "
+             "body, reply_to, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {cm.package_id, cm.version, cm.author_id, author.rows[0].Text(0), cm.at_ms, cm.target,
+              cm.body, IdOrNull(cm.reply_to), int64_t{cm.resolved ? 1 : 0}}));
+  return r.rows.at(0).Int(0);
+}
+
+Result<std::vector<Comment>> Store::ListComments(int64_t package_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run(std::string(kCommentSelect) + " WHERE c.package_id = ? ORDER BY c.id", {package_id}));
+  if (r.rows.empty()) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+  std::vector<Comment> out;
+  for (const Row& row : r.rows) out.push_back(ToComment(row));
+  return out;
+}
+
+Status Store::ResolveComment(int64_t comment_id, bool resolved) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run("UPDATE comments SET resolved = ? WHERE id = ?",
+                                               {int64_t{resolved ? 1 : 0}, comment_id}));
+  if (r.affected == 0) {
+    return Status::NotFound(TrF("没有编号为 {} 的意见", "no comment {}", comment_id));
+  }
+  return Status::Ok();
+}
+
+// ---- Evidence
+
+// The key must be the data's SHA-256: a blob stored under a wrong key could never be found
+// again by its content. Storing the same data twice keeps the first.
+Status Store::PutBlob(const std::string& sha256, const std::string& mime, const std::string& data) {
+  const std::string actual = Sha256Hex(data);
+  if (sha256 != actual) {
+    return Status::InvalidArgument(TrF("文件内容的 SHA-256 是 {}，不是 {}",
+                                       "the data's SHA-256 is {}, not {}", actual, sha256));
+  }
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO blobs (sha256, mime, size, data) VALUES (?, ?, ?, ?) ON CONFLICT "
+             "(sha256) DO NOTHING",
+             {sha256, mime, static_cast<int64_t>(data.size()), Bytes{data}}));
+  (void)r;
+  return Status::Ok();
+}
+
+Result<std::string> Store::GetBlob(const std::string& sha256) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("SELECT data FROM blobs WHERE sha256 = ?", {sha256}));
+  if (r.rows.empty()) return Status::NotFound(TrF("没有文件 {}", "no blob {}", sha256));
+  return r.rows[0].Text(0);
+}
+
+// The MIME type and size are the blob's, whatever the attachment says.
+Result<int64_t> Store::AddAttachment(const Attachment& a) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_RETURN_IF_ERROR(CheckPackage(*c, a.package_id));
+  STORE_ASSIGN_OR_RETURN(QueryResult blob,
+                         c->Run("SELECT mime, size FROM blobs WHERE sha256 = ?", {a.sha256}));
+  if (blob.rows.empty()) return Status::NotFound(TrF("没有文件 {}", "no blob {}", a.sha256));
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO attachments (package_id, target, name, mime, size, sha256, "
+             "uploaded_by, at_ms, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id",
+             {a.package_id, a.target, a.name, blob.rows[0].Text(0), blob.rows[0].Int(1), a.sha256,
+              a.uploaded_by, a.at_ms}));
+  return r.rows.at(0).Int(0);
+}
+
+Result<std::vector<Attachment>> Store::ListAttachments(int64_t package_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run(std::string(kAttachmentSelect) + " WHERE package_id = ? AND removed = 0 ORDER BY id",
+             {package_id}));
+  if (r.rows.empty()) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+  std::vector<Attachment> out;
+  for (const Row& row : r.rows) out.push_back(ToAttachment(row));
+  return out;
+}
+
+Result<Attachment> Store::GetAttachment(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run(std::string(kAttachmentSelect) + " WHERE id = ? AND removed = 0", {id}));
+  if (r.rows.empty()) return Status::NotFound(TrF("没有编号为 {} 的附件", "no attachment {}", id));
+  return ToAttachment(r.rows[0]);
+}
+
+// The row is kept, marked removed, and so is its blob: an earlier version may still cite it.
+Status Store::RemoveAttachment(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("UPDATE attachments SET removed = 1 WHERE id = ? AND removed = 0", {id}));
+  if (r.affected == 0) return Status::NotFound(TrF("没有编号为 {} 的附件", "no attachment {}", id));
+  return Status::Ok();
+}
+
+// ---- Deadlines
+
+// An empty date removes the year's deadline.
+Status Store::SetDeadline(int64_t region_id, int fiscal_year, const std::string& date) {
+  if (!date.empty() && !ValidDate(date)) {
+    return Status::InvalidArgument(TrF("截止日期“{}”不是有效的 YYYY-MM-DD 日期",
+                                       "the deadline '{}' is not a date as YYYY-MM-DD", date));
+  }
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  if (date.empty()) {
+    STORE_ASSIGN_OR_RETURN(QueryResult r,
+                           c->Run("DELETE FROM deadlines WHERE region_id = ? AND fiscal_year = ?",
+                                  {region_id, int64_t{fiscal_year}}));
+    (void)r;
+    return Status::Ok();
+  }
+  STORE_ASSIGN_OR_RETURN(QueryResult region,
+                         c->Run("SELECT id FROM regions WHERE id = ?", {region_id}));
+  if (region.rows.empty()) {
+    return Status::NotFound(TrF("没有编号为 {} 的地区", "no region {}", region_id));
+  }
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("INSERT INTO deadlines (region_id, fiscal_year, due_date) VALUES (?, ?, ?) ON "
+             "CONFLICT (region_id, fiscal_year) DO UPDATE SET due_date = excluded.due_date",
+             {region_id, int64_t{fiscal_year}, date}));
+  (void)r;
+  return Status::Ok();
+}
+
+Result<std::string> Store::GetDeadline(int64_t region_id, int fiscal_year) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT due_date FROM deadlines WHERE region_id = ? AND fiscal_year = ?",
+             {region_id, int64_t{fiscal_year}}));
+  return r.rows.empty() ? std::string() : r.rows[0].Text(0);
+}
+
+}  // namespace jixiao::store

@@ -1,0 +1,259 @@
+// The server's data: regions and their organisations (财政局 → 主管部门 → 单位), accounts and
+// sessions, one package per unit and fiscal year with every saved version, the workflow's
+// audit events, reviewers' comments, evidence files (content-addressed blobs) and each year's
+// deadline. One schema (docs/server.md) for SQLite and PostgreSQL, written in core SQL and
+// applied by numbered migrations when the store opens; nothing is kept in the process, so
+// several servers can share one PostgreSQL database.
+//
+// Every method takes a connection from the Database for its own use, so a Store is safe to
+// call from any number of threads. Writes that belong together run in one transaction.
+// Failures are Status values (db.h): kNotFound for an id that does not exist, kConflict for a
+// stale version or a duplicate, kUnavailable when the database cannot take the write.
+//
+// Times are milliseconds since 1970-01-01 UTC, given by the caller (tests pass a fixed clock).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "store/db.h"
+
+namespace jixiao::store {
+
+// ---- Organisations and people -------------------------------------------------------------
+
+enum class OrgKind { kBureau, kDepartment, kUnit };  // 财政局, 主管部门, 预算单位
+std::string_view OrgKindKey(OrgKind k);              // "bureau", "department", "unit"
+
+struct Org {
+  int64_t id = 0;
+  int64_t region_id = 0;
+  int64_t parent_id = 0;  // the 主管部门 of a unit, the 财政局 of a 主管部门; 0 for a 财政局
+  OrgKind kind = OrgKind::kUnit;
+  std::string name;
+  std::string code;  // 单位编码, may be empty
+};
+
+struct Region {
+  int64_t id = 0;
+  std::string name;
+  std::string rulebook;  // the rulebook id packages of this region are scored under
+};
+
+// 填报人, 单位负责人, 主管部门审核, 财政局, 管理员.
+enum class Role { kClerk, kHead, kDeptReviewer, kBureau, kAdmin };
+std::string_view RoleKey(Role r);   // "clerk", "head", "dept_reviewer", "bureau", "admin"
+std::string_view RoleName(Role r);  // "填报人", …
+std::optional<Role> RoleFromKey(std::string_view key);
+
+struct User {
+  int64_t id = 0;
+  std::string login;
+  std::string name;
+  Role role = Role::kClerk;
+  int64_t org_id = 0;     // the unit (clerk, head), 主管部门 (reviewer) or 财政局 (bureau, admin)
+  int64_t region_id = 0;  // of the org
+  std::string password_hash;  // argon2id encoded string
+  bool disabled = false;
+};
+
+struct Session {
+  std::string token_hash;  // hex of the token's hash; the token itself is never stored
+  int64_t user_id = 0;
+  std::string csrf;  // the CSRF token for forms and API writes of this session
+  int64_t created_ms = 0;
+  int64_t expires_ms = 0;
+};
+
+// ---- Packages -------------------------------------------------------------------------------
+
+// 草稿, 已提交, 已退回, 已转报 (主管部门 forwarded it), 已通过 (财政局 accepted it), 已公开.
+enum class PackageStatus { kDraft, kSubmitted, kReturned, kForwarded, kAccepted, kPublished };
+std::string_view StatusKey(PackageStatus s);  // "draft", "submitted", …
+std::string_view StatusName(PackageStatus s);  // "草稿", …
+std::optional<PackageStatus> StatusFromKey(std::string_view key);
+
+// The figures queries need, computed by the engine when a version is saved.
+struct PackageSummary {
+  std::string unit_name;  // as the package names it
+  std::string total;      // the 自评 total score as printed ("" when it cannot be scored)
+  std::string grade;      // "优", …
+  std::string execution_rate;  // "98.25"
+  std::array<int64_t, 4> findings{};  // errors, inconsistencies, warnings, notes
+};
+
+struct PackageRow {
+  int64_t id = 0;
+  int64_t unit_id = 0;
+  int fiscal_year = 0;
+  PackageStatus status = PackageStatus::kDraft;
+  int64_t head_version = 0;       // the latest version's number (1, 2, …)
+  int64_t submitted_version = 0;  // the frozen version while submitted/forwarded/accepted; 0 otherwise
+  PackageSummary summary;
+  int64_t updated_ms = 0;
+  int64_t submitted_ms = 0;  // when last submitted, 0 if never
+};
+
+struct Version {
+  int64_t package_id = 0;
+  int64_t number = 0;
+  std::string json;     // the package JSON (canonical, as WritePackageJson writes it)
+  std::string sha256;   // hex of the JSON's SHA-256
+  int64_t author_id = 0;
+  std::string author_name;
+  int64_t created_ms = 0;
+  std::string changes;  // a JSON array of {"pointer","before","after"}: what this save changed
+  std::string note;     // "导入 x.docx", "恢复自第 3 版", "" …
+};
+
+// An entry of the append-only audit trail of a package: a save, a transition, an import.
+struct Event {
+  int64_t id = 0;
+  int64_t package_id = 0;
+  int64_t at_ms = 0;
+  int64_t user_id = 0;
+  std::string user_name;
+  std::string action;  // "create", "save", "restore", "import", "submit", "return", "forward",
+                       // "accept", "attach", "detach", "comment"
+  std::string from_status, to_status;  // status keys; equal when the status did not change
+  int64_t version = 0;
+  std::string version_hash;
+  std::string comment;
+};
+
+struct Comment {
+  int64_t id = 0;
+  int64_t package_id = 0;
+  int64_t version = 0;  // the version it was written on
+  int64_t author_id = 0;
+  std::string author_name;
+  Role author_role = Role::kClerk;
+  int64_t at_ms = 0;
+  std::string target;  // a JSON pointer ("/evaluation/funds/executed"), "code:X701", or "" (the package)
+  std::string body;
+  int64_t reply_to = 0;  // the comment this answers, 0 for a new thread
+  bool resolved = false;
+};
+
+struct Attachment {
+  int64_t id = 0;
+  int64_t package_id = 0;
+  std::string target;  // the JSON pointer of an indicator, a goal or a report section
+  std::string name;    // the file name as uploaded
+  std::string mime;    // sniffed from the content
+  int64_t size = 0;
+  std::string sha256;  // the blob's key
+  int64_t uploaded_by = 0;
+  int64_t at_ms = 0;
+};
+
+// Ask for the packages a user may list.
+struct PackageFilter {
+  std::optional<int64_t> unit_id;        // one unit
+  std::optional<int64_t> department_id;  // the units under one 主管部门
+  std::optional<int64_t> region_id;      // every unit of a region
+  std::optional<int> fiscal_year;
+  std::optional<PackageStatus> status;
+};
+
+// A new version to save: the JSON (already validated), what it changed, and the summary.
+struct NewVersion {
+  std::string json;
+  std::string changes;  // JSON array, as in Version::changes
+  std::string note;
+  PackageSummary summary;
+};
+
+class Store {
+ public:
+  // Opens the database at `url` (db.h) and applies every migration it has not had yet.
+  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+  explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+
+  Database& database() { return *db_; }
+  // The schema version after Open (the number of migrations applied).
+  Result<int64_t> SchemaVersion();
+  // The engine's consistency check on one connection (db.h).
+  Status IntegrityCheck();
+  // True when the store holds no region yet (first start: the server seeds the demo).
+  Result<bool> Empty();
+
+  // ---- Organisations and people
+  Result<int64_t> CreateRegion(const std::string& name, const std::string& rulebook);
+  Result<Region> GetRegion(int64_t id);
+  Result<int64_t> CreateOrg(const Org& org);  // id, parent, kind, name, code, region
+  Result<Org> GetOrg(int64_t id);
+  Result<std::vector<Org>> ListOrgs(int64_t region_id);
+  Result<int64_t> CreateUser(const User& user);  // kConflict when the login is taken
+  Result<User> GetUser(int64_t id);
+  Result<User> FindUserByLogin(const std::string& login);  // kNotFound
+  Result<std::vector<User>> ListUsers(int64_t region_id);
+  Status SetPassword(int64_t user_id, const std::string& password_hash);
+  Status SetUserDisabled(int64_t user_id, bool disabled);
+
+  // ---- Sessions, login throttling, personal access tokens
+  Status CreateSession(const Session& session);
+  // The session with this token hash if it has not expired at `now_ms`, else kNotFound.
+  Result<Session> FindSession(const std::string& token_hash, int64_t now_ms);
+  Status DeleteSession(const std::string& token_hash);
+  Status DeleteExpiredSessions(int64_t now_ms);
+  // Failed logins are recorded by key (the login name, and the client address).
+  Status RecordLoginFailure(const std::string& key, int64_t at_ms);
+  Result<int64_t> CountLoginFailures(const std::string& key, int64_t since_ms);
+  Status ClearLoginFailures(const std::string& key);
+  Status CreateApiToken(int64_t user_id, const std::string& token_hash, const std::string& name,
+                        int64_t at_ms);
+  Result<int64_t> FindApiTokenUser(const std::string& token_hash);  // the user id, or kNotFound
+
+  // ---- Packages and versions
+  // A new package with its first version; kConflict when the unit already has one that year.
+  Result<PackageRow> CreatePackage(int64_t unit_id, int fiscal_year, const NewVersion& first,
+                                   int64_t author_id, int64_t now_ms);
+  Result<PackageRow> GetPackage(int64_t id);
+  Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
+  Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
+  // Saves a new version if `base_version` is still the head, else kConflict (nothing written).
+  // Writes the version, moves the head, updates the summary and appends an event `action`
+  // ("save", "restore", "import") in one transaction. Returns the new version's number.
+  Result<int64_t> SaveVersion(int64_t package_id, int64_t base_version, const NewVersion& v,
+                              int64_t author_id, const std::string& action, int64_t now_ms);
+  Result<Version> GetVersion(int64_t package_id, int64_t number);
+  // Every version without its JSON (number, author, time, changes, note), newest first.
+  Result<std::vector<Version>> ListVersions(int64_t package_id);
+
+  // ---- Workflow: moves the status from `from` to `to` if it is still `from` (else kConflict),
+  // sets or clears the frozen version, appends the event. `freeze_version` > 0 freezes that
+  // version (submit); 0 keeps the frozen one (forward, accept); -1 unfreezes it (return).
+  Status Transition(int64_t package_id, PackageStatus from, PackageStatus to,
+                    int64_t freeze_version, int64_t user_id, const std::string& action,
+                    const std::string& comment, int64_t now_ms);
+  Status AppendEvent(const Event& e);
+  Result<std::vector<Event>> ListEvents(int64_t package_id);  // oldest first
+
+  // ---- Comments
+  Result<int64_t> AddComment(const Comment& c);
+  Result<std::vector<Comment>> ListComments(int64_t package_id);  // oldest first
+  Status ResolveComment(int64_t comment_id, bool resolved);
+
+  // ---- Evidence: blobs by SHA-256, attachments pointing at them
+  Status PutBlob(const std::string& sha256, const std::string& mime, const std::string& data);
+  Result<std::string> GetBlob(const std::string& sha256);
+  Result<int64_t> AddAttachment(const Attachment& a);
+  Result<std::vector<Attachment>> ListAttachments(int64_t package_id);
+  Result<Attachment> GetAttachment(int64_t id);
+  Status RemoveAttachment(int64_t id);
+
+  // ---- Each year's deadline (YYYY-MM-DD), set by the 财政局
+  Status SetDeadline(int64_t region_id, int fiscal_year, const std::string& date);
+  Result<std::string> GetDeadline(int64_t region_id, int fiscal_year);  // "" when none
+
+ private:
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace jixiao::store

@@ -1,0 +1,337 @@
+// The whole site in a browser against a real `jixiao serve` (started by tests/web/run.sh on a
+// fresh database with the demo region): a clerk edits the FY2024 package of 科协 and sees the
+// live check, imports a Word file, saves; the unit's head submits; another unit's clerk cannot
+// see it; the department's reviewer returns it with a comment, which the clerk then reads.
+// The tests run in order and share the server's state. JX_SCREENSHOTS=1 also writes the
+// docs/screenshots/web-*.png pictures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, launch, newPage, loadLogins, screenshot } from './support.mjs';
+
+const BASE = process.env.JX_URL;
+const skip = BASE ? false : 'JX_URL is not set: run tests/web/run.sh, which starts the server';
+const TIMEOUT = 120_000;
+const EXECUTED = '/evaluation/funds/executed';
+const COMMENT = '执行率与报告所述不一致，请核对全年执行数后重新提交。';
+
+let browser;
+let logins;
+let packageId; // 科协's FY2024 package
+let clerk; // kx-clerk's page, kept across the tests
+
+before(async () => {
+  if (skip) return;
+  logins = loadLogins();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const field = (page, pointer) =>
+  page.locator(`#editor input[data-pointer="${pointer}"], #editor textarea[data-pointer="${pointer}"]`);
+
+async function loginAs(name, options) {
+  const account = logins.login(name);
+  const page = await newPage(browser, options);
+  await page.goto(`${BASE}/login`);
+  await page.fill('#login [name="login"]', account.login);
+  await page.fill('#login [name="password"]', account.password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
+    page.click('#login [type="submit"]'),
+  ]).catch(async (error) => {
+    const shown = await page.locator('#login .form-error').textContent().catch(() => '');
+    throw new Error(`login as ${name} failed: ${shown || error.message}`);
+  });
+  return page;
+}
+
+async function openPackage(page) {
+  const response = await page.goto(`${BASE}/packages/${packageId}`);
+  assert.equal(response.status(), 200, `GET /packages/${packageId}`);
+  await page.waitForSelector('#editor');
+  await page.waitForFunction(() => document.querySelector('#findings')?.dataset.state === 'ready');
+}
+
+// How many findings of each code the panel lists.
+async function codeCounts(page) {
+  return page.evaluate(() => {
+    const counts = {};
+    for (const li of document.querySelectorAll('#findings-list li.finding')) {
+      const code = li.dataset.code || '';
+      counts[code] = (counts[code] || 0) + 1;
+    }
+    return counts;
+  });
+}
+
+// Submits the workflow form whose data-api ends with `/action` and waits for the page to reload.
+async function workflow(page, action, comment) {
+  const form = page.locator(`form[data-api$="/${action}"]`);
+  assert.equal(await form.count(), 1, `the page has one form for ${action}`);
+  if (comment !== undefined) await form.locator('textarea[name="comment"]').fill(comment);
+  const loaded = page.waitForEvent('load', { timeout: 15_000 });
+  loaded.catch(() => {});
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/${action}`)),
+    form.locator('[type="submit"]').first().click(),
+  ]);
+  if (!response.ok()) {
+    throw new Error(`${action}: HTTP ${response.status()} ${await response.text()}`);
+  }
+  await loaded;
+}
+
+// Presses a tree button (add, remove, move-up, move-down) and waits for the reload after its save.
+async function treeOp(page, op, pointer) {
+  const button = page.locator(`button[data-op="${op}"][data-pointer="${pointer}"]`);
+  assert.equal(await button.count(), 1, `a ${op} button for ${pointer}`);
+  const loaded = page.waitForEvent('load', { timeout: 15_000 });
+  loaded.catch(() => {});
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'PATCH'),
+    button.click(),
+  ]);
+  if (!response.ok()) throw new Error(`${op} ${pointer}: HTTP ${response.status()} ${await response.text()}`);
+  await loaded;
+  await page.waitForSelector('#editor');
+}
+
+test('the binary serves web/app.js and web/app.css as they are, under the CSP', { skip, timeout: TIMEOUT }, async () => {
+  for (const [file, type] of [['app.js', 'text/javascript'], ['app.css', 'text/css']]) {
+    const response = await fetch(`${BASE}/static/${file}`);
+    assert.equal(response.status, 200, file);
+    assert.match(response.headers.get('content-type'), new RegExp(`^${type}`));
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    if (process.env.JX_ASSETS_FROM_DISK !== '1') {
+      assert.equal(await response.text(), readFileSync(join(ROOT, 'web', file), 'utf8'),
+        `${file} compiled into the binary differs from web/${file}: rebuild`);
+    }
+  }
+  const login = await fetch(`${BASE}/login`);
+  const csp = login.headers.get('content-security-policy') || '';
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+});
+
+test('a. the clerk edits the 2024 package and the live check follows', { skip, timeout: TIMEOUT }, async () => {
+  const login = await newPage(browser);
+  await login.goto(`${BASE}/login`);
+  await screenshot(login, 'web-login.png');
+  await login.context().close();
+
+  clerk = await loginAs('kx-clerk');
+  await screenshot(clerk, 'web-home.png');
+  const links = await clerk.locator('a[href^="/packages/"]').evaluateAll((as) =>
+    as.map((a) => ({ href: a.getAttribute('href'), text: (a.closest('tr, li') || a).textContent }))
+      .filter((a) => /^\/packages\/\d+$/.test(a.href)));
+  assert.ok(links.length > 0, 'the home page links the clerk\'s packages');
+  const link = links.find((l) => l.text.includes('2024')) || links[0];
+  packageId = link.href.split('/').pop();
+
+  await openPackage(clerk);
+  const executed = field(clerk, EXECUTED);
+  assert.equal(await executed.count(), 1, `a field for ${EXECUTED}`);
+  const saved = await executed.inputValue();
+  assert.equal(await executed.getAttribute('id'), `f-${EXECUTED.replace(/\//g, '-')}`);
+  // Its name for screen readers: a <label for> or, in a table cell, aria-label.
+  const named = (await clerk.locator(`label[for="f-${EXECUTED.replace(/\//g, '-')}"]`).count()) === 1 ||
+    Boolean(await executed.getAttribute('aria-label'));
+  assert.ok(named, `the field ${EXECUTED} has a label`);
+  const before = await codeCounts(clerk);
+
+  // 110.00 of 127.10 is 86.55%, not the 98.25 the table prints.
+  await executed.fill('110.00');
+  const handle = await clerk.waitForFunction((before) => {
+    for (const li of document.querySelectorAll('#findings-list li.finding')) {
+      const code = li.dataset.code || '';
+      if (!/^[RA]/.test(code)) continue;
+      const same = Array.from(document.querySelectorAll('#findings-list li.finding'))
+        .filter((x) => x.dataset.code === code).length;
+      if (same > (before[code] || 0)) return { code, link: li.querySelector('a.finding-link')?.dataset.field || '' };
+    }
+    return null;
+  }, before, { timeout: 15_000 });
+  const found = await handle.jsonValue();
+  assert.ok(found.link, `the new finding ${found.code} links to a field`);
+  const marked = clerk.locator(`[id="${found.link}"]`);
+  assert.match(await marked.getAttribute('class'), /has-finding/);
+  assert.equal(await marked.getAttribute('aria-invalid'), 'true');
+  assert.ok((await clerk.locator('#editor .has-finding').count()) > 0);
+  const pointer = await marked.getAttribute('data-pointer');
+  assert.match(await clerk.locator(`.field-findings[data-for="${pointer}"]`).textContent(), new RegExp(found.code));
+  // The funds table and the findings panel in view, below the sticky toolbar.
+  await executed.evaluate((el) => (el.closest('.table-wrap, table') || el).scrollIntoView({ block: 'center' }));
+  await screenshot(clerk, 'web-editor.png');
+
+  // The link takes the keyboard to the field.
+  await clerk.locator(`#findings-list li[data-code="${found.code}"] a.finding-link`).first().click();
+  assert.equal(await clerk.evaluate(() => document.activeElement.id), found.link);
+
+  // Not a number: the server refuses the edit (422) and says so on the field.
+  await executed.fill('abc');
+  await clerk.waitForSelector('#findings-list li.finding-invalid', { timeout: 15_000 });
+  assert.match(await executed.getAttribute('class'), /has-finding/);
+  assert.match(await clerk.locator(`.field-findings[data-for="${EXECUTED}"]`).textContent(), /不是数字/);
+
+  // Back to the saved value: the finding goes, and so does the mark.
+  await executed.fill(saved);
+  await clerk.waitForFunction(({ code, n }) =>
+    document.querySelectorAll(`#findings-list li.finding[data-code="${code}"]`).length === n,
+  { code: found.code, n: before[found.code] || 0 }, { timeout: 15_000 });
+  if (!(before[found.code] > 0)) {
+    assert.equal(await clerk.locator(`.field-findings[data-for="${pointer}"]`).textContent(), '');
+  }
+  assert.equal(await clerk.locator('#findings-list li.finding-invalid').count(), 0);
+  assert.doesNotMatch(await executed.getAttribute('class'), /is-dirty/);
+
+  const phone = await loginAs('kx-clerk', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await openPackage(phone);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the editor scrolls sideways by ${overflow}px at 390px`);
+  await screenshot(phone, 'web-editor-phone.png');
+  assert.deepEqual(phone.problems, []);
+  await phone.context().close();
+  assert.deepEqual(clerk.problems, []);
+});
+
+test('b. the clerk imports a Word file and sees what was recognised', { skip, timeout: TIMEOUT }, async () => {
+  const dir = mkdtempSync(join(process.env.JX_TMP || tmpdir(), 'docx-'));
+  execFileSync(process.env.JIXIAO_BIN || join(ROOT, 'build', 'jixiao'),
+    ['render', join(ROOT, 'examples', 'lingling-kexie-2024.json'), '--to', 'docx', '-o', dir],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  const docx = readdirSync(dir).find((f) => f.endsWith('.docx'));
+  assert.ok(docx, 'the renderer wrote a DOCX');
+
+  await openPackage(clerk);
+  const version = Number(await clerk.getAttribute('#editor', 'data-version'));
+  const importLink = clerk.locator(`a[href="/packages/${packageId}/import"]`);
+  if (await importLink.count()) await importLink.first().click();
+  else await clerk.goto(`${BASE}/packages/${packageId}/import`);
+  await clerk.waitForSelector('#import input[type="file"]');
+  await clerk.setInputFiles('#import input[type="file"]', join(dir, docx));
+  await clerk.waitForSelector('#import-preview #import-commit', { timeout: 60_000 });
+  const recognised = await clerk.locator('#import-preview table.import-recognised tbody tr').allTextContents();
+  assert.ok(recognised.length > 0, 'the preview counts what it recognised');
+  assert.ok(recognised.some((row) => /[1-9]/.test(row)), `something was recognised: ${recognised.join(' | ')}`);
+  const changes = await clerk.locator('#import-preview table.import-changes tbody tr').count();
+  assert.ok(changes > 0, 'the rendered DOCX (with computed figures filled in) changes the package');
+  assert.equal(await clerk.locator('#import .form-error').textContent(), '');
+  await screenshot(clerk, 'web-import.png');
+
+  // Committed: the editor of the new version; refused: the message under the button.
+  const [refused] = await Promise.all([
+    Promise.race([
+      clerk.waitForURL(`${BASE}/packages/${packageId}`, { timeout: 60_000 }).then(() => ''),
+      clerk.waitForFunction(() => document.querySelector('#import-preview .import-commit-error')?.textContent,
+        null, { timeout: 60_000 }).then((h) => h.jsonValue()),
+    ]),
+    clerk.click('#import-commit'),
+  ]);
+  assert.equal(refused, '', 'the import is saved as a new version');
+  await clerk.waitForSelector('#editor');
+  assert.equal(Number(await clerk.getAttribute('#editor', 'data-version')), version + 1);
+  assert.deepEqual(clerk.problems, []);
+});
+
+test('c. save, submit, another unit cannot see it, the reviewer returns it with a comment', { skip, timeout: TIMEOUT }, async () => {
+  // The clerk saves an edit.
+  await openPackage(clerk);
+  const version = Number(await clerk.getAttribute('#editor', 'data-version'));
+  const executed = field(clerk, EXECUTED);
+  const value = await executed.inputValue();
+  await executed.fill((Number(value) + 0.02).toFixed(2));
+  await clerk.click('#save');
+  await clerk.waitForSelector(`#save-status:has-text("已保存为第 ${version + 1} 版")`);
+  assert.equal(Number(await clerk.getAttribute('#editor', 'data-version')), version + 1);
+  // Saved: reloading asks nothing and shows the new value.
+  await openPackage(clerk);
+  assert.equal(await field(clerk, EXECUTED).inputValue(), (Number(value) + 0.02).toFixed(2));
+  assert.equal(clerk.dialogs.length, 0);
+
+  // Two windows on the same version: the second save is refused, and keeps its edits.
+  const second = await loginAs('kx-clerk');
+  await openPackage(second);
+  await field(clerk, EXECUTED).fill(value);
+  await clerk.keyboard.press('Control+s');
+  await clerk.waitForSelector(`#save-status:has-text("已保存为第 ${version + 2} 版")`);
+  await field(second, EXECUTED).fill((Number(value) + 0.05).toFixed(2));
+  await second.click('#save');
+  await second.waitForSelector('#save-status.is-conflict');
+  const conflict = await second.locator('#save-status').textContent();
+  assert.match(conflict, /全年执行数/, conflict);
+  assert.equal(await second.locator('#save-status a', { hasText: '查看最新版本' }).count(), 1);
+  assert.equal(await field(second, EXECUTED).inputValue(), (Number(value) + 0.05).toFixed(2));
+  assert.equal(Number(await second.getAttribute('#editor', 'data-version')), version + 1);
+  await second.context().close();
+
+  // The indicator tree: a new leaf under the first 二级 indicator, moved up, then removed.
+  await openPackage(clerk);
+  const node = '/evaluation/indicators/0/children/0';
+  const leaves = await clerk.locator(`#editor input[data-pointer^="${node}/children/"][data-pointer$="/name"]`).count();
+  const added = `${node}/children/${leaves}`;
+  await treeOp(clerk, 'add', node);
+  assert.equal(await field(clerk, `${added}/name`).inputValue(), '新指标');
+  await treeOp(clerk, 'move-up', added);
+  assert.equal(await field(clerk, `${node}/children/${leaves - 1}/name`).inputValue(), '新指标');
+  await treeOp(clerk, 'remove', `${node}/children/${leaves - 1}`);
+  assert.ok(clerk.dialogs.some((d) => d.type === 'confirm' && d.message.includes('新指标')));
+  assert.equal(await clerk.locator(`#editor input[data-pointer^="${node}/children/"][data-pointer$="/name"]`).count(), leaves);
+  assert.equal(clerk.dialogs.filter((d) => d.type === 'beforeunload').length, 0);
+  const history = clerk.locator(`a[href^="/packages/${packageId}/"][href*="histor"], a[href^="/packages/${packageId}/versions"]`);
+  if (await history.count()) {
+    await history.first().click();
+    await clerk.waitForLoadState('load');
+    await screenshot(clerk, 'web-history.png');
+  }
+
+  // The unit's head submits it.
+  const head = await loginAs('kx-head');
+  await openPackage(head);
+  await workflow(head, 'submit');
+  await head.context().close();
+
+  // Another unit's clerk: no such package, on the page and in the API.
+  const other = await loginAs('unit2-clerk');
+  const page = await other.goto(`${BASE}/packages/${packageId}`);
+  assert.equal(page.status(), 404);
+  assert.match(await other.locator('body').textContent(), /不存在/);
+  const api = await other.request.get(`${BASE}/api/v1/packages/${packageId}`);
+  assert.equal(api.status(), 404);
+  const body = await api.json();
+  assert.equal(body.error.status, 404);
+  await other.context().close();
+
+  // The department's reviewer returns it with a comment.
+  const reviewer = await loginAs('dept-reviewer');
+  const queue = reviewer.locator('a[href*="review"]');
+  if (await queue.count()) {
+    await queue.first().click();
+    await reviewer.waitForLoadState('load');
+  }
+  await openPackage(reviewer);
+  await reviewer.locator('form[data-api$="/return"] textarea[name="comment"]').fill(COMMENT);
+  await screenshot(reviewer, 'web-review.png');
+  await workflow(reviewer, 'return', COMMENT);
+  assert.deepEqual(reviewer.problems, []);
+  await reviewer.context().close();
+
+  // The clerk sees it returned, with the reviewer's comment.
+  await openPackage(clerk);
+  const text = await clerk.locator('body').textContent();
+  assert.match(text, /已退回/);
+  assert.ok(text.includes(COMMENT), 'the reviewer\'s comment is shown to the clerk');
+  assert.deepEqual(clerk.problems, []);
+
+  // Logging out ends the session.
+  await Promise.all([clerk.waitForURL(`${BASE}/login`), clerk.click('#logout')]);
+  const after = await clerk.request.get(`${BASE}/api/v1/packages/${packageId}`);
+  assert.equal(after.status(), 401);
+  await clerk.context().close();
+});
