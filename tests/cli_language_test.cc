@@ -67,7 +67,8 @@ const std::set<std::string>& TechnicalWords() {
       // commands and the values of options, typed as they are
       "check", "score", "import", "claims", "render", "text", "brief", "zh", "en", "error",
       "inconsistency", "warning", "info", "tables", "report", "all", "national", "hunan",
-      "lingling", "fonts", "o", "h",
+      "lingling", "fonts", "o", "h", "serve", "sqlite", "postgresql", "PATH", "URL", "HOST", "PORT",
+      "HTTPS", "Cookie", "Secure", "N", "var", "db",
       // the documentation's paths: docs/cli.md, tests/golden/…
       "docs", "cli", "md", "diagnostics", "tests", "golden", "txt"};
   return words;

@@ -3,8 +3,11 @@
 // the server acknowledged is there, with its content, and the database passes its integrity
 // check. And a database that cannot be written answers 503 with a clear message and loses
 // nothing.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -90,9 +93,22 @@ class ServeProcess {
 
  private:
   static std::string fmt(const std::string& s) { return "'" + s + "'"; }
+  // A port nothing listens on: bound by the kernel's choice, then closed for the child to take.
+  // (Not through httplib::Server, whose destructor leaves the socket listening: connections
+  // would then be shared between it and the child.)
   static int FreePort() {
-    httplib::Server probe;
-    const int port = probe.bind_to_any_port("127.0.0.1");
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof(addr);
+    int port = 0;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
+        getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+      port = ntohs(addr.sin_port);
+    }
+    close(fd);
     return port;
   }
   pid_t pid_ = -1;

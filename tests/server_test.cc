@@ -345,14 +345,30 @@ TEST_P(ServerTest, EvidenceIsSniffedStoredOnceAndServedAsADownload) {
   Session s = server_->Login("kx-clerk");
   httplib::Client client("127.0.0.1", server_->port());
   httplib::Headers headers = {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}};
+  // A qualitative indicator at full marks without evidence: P910 on its score.
+  const std::string qualitative = "/evaluation/indicators/0/children/1/children/0";
+  auto p910_on = [&](const std::string& pointer) {
+    const json body = server_->Json("POST", P("/check"), {{"patch", json::array()}}, &s).json();
+    for (const json& f : body["findings"]) {
+      if (f["code"] == "P910" && f["location"]["pointer"] == pointer + "/score") return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(p910_on(qualitative));
   const std::string pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-  httplib::MultipartFormDataItems items = {
-      {"file", pdf, "活动照片.pdf", "application/pdf"},
-      {"target", "/evaluation/indicators/0/children/0/children/0", "", ""}};
+  httplib::MultipartFormDataItems items = {{"file", pdf, "活动照片.pdf", "application/pdf"},
+                                           {"target", qualitative, "", ""}};
   auto up = client.Post(P("/attachments").c_str(), headers, items);
   ASSERT_TRUE(up);
   ASSERT_EQ(up->status, 201) << up->body;
   const int64_t aid = json::parse(up->body)["id"];
+  // The package lists it (a new version), and the indicator is no longer without evidence.
+  EXPECT_EQ(json::parse(up->body)["version"], 2);
+  const json listed = server_->Send("GET", P(), "", &s).json()["package"]["evidence"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["target"], qualitative);
+  EXPECT_EQ(listed[0]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_FALSE(p910_on(qualitative));
   Reply got = server_->Send("GET", P("/attachments/" + std::to_string(aid)), "", &s);
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.body, pdf);

@@ -142,6 +142,8 @@ const std::vector<CodeInfo>& AllCodes() {
        "a satisfaction figure has no survey behind it"},
       {"P909", "spending-above-budget", Severity::kWarning, "支出超过预算",
        "spending exceeds its budget"},
+      {"P910", "full-marks-without-evidence", Severity::kWarning, "定性指标满分但没有佐证材料",
+       "a qualitative indicator has full marks and no evidence"},
       {"I601", "content-not-recognised", Severity::kWarning, "导入时有内容未能识别",
        "content of the document could not be placed"},
       {"I602", "figure-unreadable", Severity::kWarning, "导入时数字无法读取",

@@ -31,8 +31,8 @@ void CheckPolicy(CheckContext& cx) {
   const ExecutionResult& ex = cx.sheet.execution;
 
   // P901: execution below the threshold needs an explanation in the report.
-  if (ex.rate && ex.rate->value < rb.explain_below_percent &&
-      Held(p.parts.report) && !(cx.report_words & kWordExecutionRate)) {
+  if (ex.rate && ex.rate->value < rb.explain_below_percent && Held(p.parts.report) &&
+      !(cx.report_words & kWordExecutionRate)) {
     Diagnostic& d =
         cx.Add("P901", Evaluation("funds", "年度资金总额", "/evaluation/funds/execution_rate"));
     d.reported = ex.rate->value.Format(2) + "%";
@@ -107,6 +107,38 @@ void CheckPolicy(CheckContext& cx) {
         qualitative, assessable);
     d.hint_zh = "尽量将指标量化，或写明定性判断的依据。";
     d.hint_en = "Quantify indicators where possible, or state the basis of each judgement.";
+  }
+
+  // P910: a qualitative indicator at full marks with no evidence attached to it (or to a group
+  // above it). Only packages that keep track of their evidence (kept by the server) are asked.
+  if (p.evidence) {
+    for (const LeafScore& s : cx.sheet.leaves) {
+      if (s.method != ScoreMethod::kQualitative || !s.weight || !s.indicator->score.has_number() ||
+          s.indicator->score.value != *s.weight) {
+        continue;
+      }
+      bool evidenced = false;
+      for (const Evidence& e : *p.evidence) {
+        if (e.target.empty() || e.target.rfind("/evaluation/indicators", 0) != 0) continue;
+        if (s.pointer == e.target || s.pointer.rfind(e.target + "/", 0) == 0) evidenced = true;
+      }
+      if (evidenced) continue;
+      Location loc = Evaluation("indicators", s.path, s.pointer + "/score");
+      loc.column = "score";
+      loc.row_cells = IndicatorRowCells(*s.indicator);
+      loc.mark_cell = 4;
+      Diagnostic& d = cx.Add("P910", std::move(loc));
+      d.reported = s.indicator->score.Display();
+      d.message_zh = fmt::format("定性指标“{}”得满分 {}，但没有附佐证材料。",
+                                 TrimBlank(s.indicator->name), d.reported);
+      d.message_en =
+          fmt::format("The qualitative indicator {} has full marks ({}) and no evidence attached.",
+                      TrimBlank(s.indicator->name), d.reported);
+      d.hint_zh = "上传支撑该判断的佐证材料（如调查问卷汇总、验收报告、照片），或按实际下调得分。";
+      d.hint_en =
+          "Attach the evidence behind the judgement (a survey summary, an acceptance report, "
+          "photos), or lower the score to what can be shown.";
+    }
   }
 
   // P905: the score rate far above the execution rate.

@@ -262,6 +262,17 @@ std::string_view PartStateKey(PartState s);  // "present", "absent", "cut", "pie
 // The document held the part (in full or cut).
 inline bool Held(PartState s) { return s != PartState::kAbsent; }
 
+// A file of evidence (佐证材料) attached to the package: to an indicator, a goal or a report
+// section (its JSON pointer), or to the whole package (""). The server keeps the bytes, by
+// their SHA-256; the package lists them.
+struct Evidence {
+  std::string target;
+  std::string name;    // the file name as uploaded
+  std::string mime;    // the type told by its content
+  int64_t size = 0;    // bytes
+  std::string sha256;  // hex
+};
+
 struct Package {
   std::string schema = kPackageSchema;
   std::string rulebook;  // rulebook id, e.g. "hunan-lingling"
@@ -276,6 +287,9 @@ struct Package {
   Evaluation evaluation;
   Report report;
   PartStates parts;  // which parts the source document held (all, unless imported)
+  // The evidence attached, when the package keeps track of it (packages kept by the server);
+  // nullopt for a document imported or typed by hand, of which no check expects evidence.
+  std::optional<std::vector<Evidence>> evidence;
   // JSON pointer of a value (e.g. "/evaluation/funds/executed") → where it was imported from.
   std::map<std::string, SourceRef> provenance;
 };

@@ -345,7 +345,7 @@ class PackageReader {
     }
     if (!CheckKeys(root, "",
                    {"schema", "rulebook", "form", "kind", "project", "fiscal_year", "unit",
-                    "basic_data", "evaluation", "report", "parts", "provenance"})) {
+                    "basic_data", "evaluation", "report", "parts", "evidence", "provenance"})) {
       return false;
     }
     out->schema = kPackageSchema;
@@ -383,8 +383,35 @@ class PackageReader {
     if (const json* v = Find(root, "parts")) {
       if (!ReadParts(*v, "/parts", &out->parts)) return false;
     }
+    if (const json* v = Find(root, "evidence")) {
+      if (!ReadEvidence(*v, "/evidence", out)) return false;
+    }
     if (const json* v = Find(root, "provenance")) {
       if (!ReadProvenance(*v, "/provenance", &out->provenance)) return false;
+    }
+    return true;
+  }
+
+  // "evidence": the files attached, each {"target", "name", "mime", "size", "sha256"}.
+  bool ReadEvidence(const json& v, const std::string& p, Package* out) {
+    if (!v.is_array()) return Fail(p, Tr("应为数组", "expected an array"));
+    out->evidence.emplace();
+    for (size_t i = 0; i < v.size(); ++i) {
+      const std::string q = p + "/" + std::to_string(i);
+      Evidence e;
+      int size = 0;
+      if (!CheckKeys(v[i], q, {"target", "name", "mime", "size", "sha256"}) ||
+          !ReadString(v[i], q, "target", &e.target) || !ReadString(v[i], q, "name", &e.name) ||
+          !ReadString(v[i], q, "mime", &e.mime) ||
+          !ReadInt(v[i], q, "size", Tr("应为字节数（整数）", "expected a number of bytes"),
+                   &size) ||
+          !ReadString(v[i], q, "sha256", &e.sha256)) {
+        return false;
+      }
+      if (size < 0)
+        return Fail(q + "/size", Tr("应为字节数（整数）", "expected a number of bytes"));
+      e.size = size;
+      out->evidence->push_back(std::move(e));
     }
     return true;
   }
@@ -698,8 +725,7 @@ class PackageReader {
                      [&](const json& item, const std::string& ip, auto* o) {
                        return ReadFundsRow(item, ip, o);
                      }) &&
-           ReadString(v, p, "method", &out->method) &&
-           ReadReason(v, p, out) &&
+           ReadString(v, p, "method", &out->method) && ReadReason(v, p, out) &&
            ReadCell(v, p, "initial_budget", &out->initial_budget) &&
            ReadCell(v, p, "full_year_budget", &out->full_year_budget) &&
            ReadCell(v, p, "executed", &out->executed) && ReadCell(v, p, "weight", &out->weight) &&
@@ -1114,6 +1140,19 @@ std::string WritePackageJson(const Package& package) {
     root["parts"] = {{"basic_data", PartStateKey(package.parts.basic_data)},
                      {"evaluation", PartStateKey(package.parts.evaluation)},
                      {"report", PartStateKey(package.parts.report)}};
+  }
+
+  // Written only for a package that keeps track of its evidence.
+  if (package.evidence) {
+    ordered_json evidence = ordered_json::array();
+    for (const Evidence& e : *package.evidence) {
+      evidence.push_back({{"target", e.target},
+                          {"name", e.name},
+                          {"mime", e.mime},
+                          {"size", e.size},
+                          {"sha256", e.sha256}});
+    }
+    root["evidence"] = std::move(evidence);
   }
 
   // The map's keys are unique and sorted: appended directly, not through operator[], whose

@@ -1072,7 +1072,7 @@ TEST(PackageJsonError, UnknownKeysFarFromAnyKnownOne) {
   };
   EXPECT_EQ(
       err(R"("version": 1})"),
-      R"(x.json:1:43: /version: unknown key "version"; expected one of: schema, rulebook, form, kind, project, fiscal_year, unit, basic_data, evaluation, report, parts, provenance)");
+      R"(x.json:1:43: /version: unknown key "version"; expected one of: schema, rulebook, form, kind, project, fiscal_year, unit, basic_data, evaluation, report, parts, evidence, provenance)");
   EXPECT_EQ(
       err(R"("evaluation": {"indicators": [{"value": "x"}]}})"),
       R"(x.json:1:72: /evaluation/indicators/0/value: unknown key "value"; expected one of: name, kind, direction, target, actual, weight, weight_min, weight_max, coefficient, score, deviation, children)");

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/decimal.h"
 #include "import/importer.h"
 #include "import/reading_spec.h"
 #include "model/package_json.h"
@@ -116,12 +117,15 @@ json AttachmentJson(const store::Attachment& a) {
 // A package that does not validate: 422 with the message and the JSON pointer it names
 // ("package.json:12:5: /evaluation/funds/executed: …"), so the page can mark the field.
 void Invalid(Ctx& c, const std::string& message) {
+  // The message's parts are separated by ": " or, in Chinese, by "：".
   std::string pointer;
-  const size_t slash = message.find(": /");
-  if (slash != std::string::npos) {
-    const size_t end = message.find(": ", slash + 2);
-    pointer =
-        message.substr(slash + 2, end == std::string::npos ? std::string::npos : end - slash - 2);
+  for (const std::string sep : {": ", "："}) {
+    const size_t at = message.find(sep + "/");
+    if (at == std::string::npos) continue;
+    const size_t start = at + sep.size();
+    const size_t end = std::min(message.find(": ", start), message.find("：", start));
+    pointer = message.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    break;
   }
   App::Impl::Json(c, 422,
                   {{"error", {{"status", 422}, {"message", message}, {"pointer", pointer}}}});
@@ -160,8 +164,11 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       }
     }
     Result<store::User> user = store->FindUserByLogin(login->login);
-    const bool ok =
-        user.ok() && !user->disabled && VerifyPassword(login->password, user->password_hash);
+    // An unknown login costs a verification too, so that the time of the answer does not tell
+    // which logins exist.
+    static const std::string kDummyHash = HashPassword("no such account").value();
+    const bool ok = VerifyPassword(login->password, user.ok() ? user->password_hash : kDummyHash) &&
+                    user.ok() && !user->disabled;
     if (!ok) {
       if (!user.ok() && user.status().code() != Status::Code::kNotFound) {
         return StatusError(c, user.status());
@@ -309,12 +316,33 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     if (q->unit) f.unit_id = q->unit;
     Result<std::vector<store::PackageRow>> rows = store->ListPackages(f);
     if (!rows.ok()) return StatusError(c, rows.status());
-    json list = json::array();
+    std::vector<store::PackageRow> visible;
     for (const store::PackageRow& r : *rows) {
       Result<Loaded> l = Load(r.id);
-      if (!l.ok() || !MaySee(c.u(), l->place)) continue;
-      list.push_back(SummaryJson(r));
+      if (l.ok() && MaySee(c.u(), l->place)) visible.push_back(r);
     }
+    // ?sort=: figures compared as decimals (a blank one last), text by code point.
+    auto number = [](const std::string& s) { return Decimal::Parse(s); };
+    auto less = [&](const store::PackageRow& a, const store::PackageRow& b) {
+      const std::string& k = q->sort;
+      if (k == "unit") return a.summary.unit_name < b.summary.unit_name;
+      if (k == "year") return a.fiscal_year < b.fiscal_year;
+      if (k == "status") return a.status < b.status;
+      if (k == "grade") return a.summary.grade < b.summary.grade;
+      if (k == "total" || k == "execution_rate") {
+        const auto x = number(k == "total" ? a.summary.total : a.summary.execution_rate);
+        const auto y = number(k == "total" ? b.summary.total : b.summary.execution_rate);
+        if (!x || !y) return x.has_value() && !y.has_value();
+        return *x < *y;
+      }
+      return a.updated_ms < b.updated_ms;
+    };
+    std::stable_sort(visible.begin(), visible.end(),
+                     [&](const store::PackageRow& a, const store::PackageRow& b) {
+                       return q->desc ? less(b, a) : less(a, b);
+                     });
+    json list = json::array();
+    for (const store::PackageRow& r : visible) list.push_back(SummaryJson(r));
     return Json(c, 200, {{"packages", list}});
   }
   if (name == "packages.create") {
@@ -362,6 +390,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       p = BlankPackage(unit->name, req->fiscal_year, region->rulebook);
       note = "空白";
     }
+    p.evidence.emplace();  // kept by the server: its evidence is tracked (none yet)
     const std::string text = WritePackageJson(p);
     std::shared_ptr<const Rulebook> rb = RulebookFor(p.rulebook, region->rulebook);
     Evaluation e = EvaluatePackage(p, *rb);
@@ -388,9 +417,49 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
         RulebookFor(p.rulebook, region.ok() ? region->rulebook : std::string("national"));
     return EvaluatePackage(p, *rb);
   };
+  // The package's evidence list as the store has it: the server writes it, an edit cannot.
+  auto with_evidence = [&](int64_t package_id, json doc) -> Result<json> {
+    Result<std::vector<store::Attachment>> as = store->ListAttachments(package_id);
+    if (!as.ok()) return as.status();
+    json list = json::array();
+    for (const store::Attachment& a : *as) {
+      list.push_back({{"target", a.target},
+                      {"name", a.name},
+                      {"mime", a.mime},
+                      {"size", a.size},
+                      {"sha256", a.sha256}});
+    }
+    if (doc.is_object()) doc["evidence"] = std::move(list);
+    return doc;
+  };
+  // A new version recording the evidence attached now (the event is the save's).
+  auto record_evidence = [&](const Loaded& l, const std::string& action,
+                             const std::string& note) -> Result<int64_t> {
+    for (int attempt = 0;; ++attempt) {
+      Result<Loaded> fresh = Load(l.row.id);
+      if (!fresh.ok()) return fresh.status();
+      Result<json> head = HeadJson(fresh->row);
+      if (!head.ok()) return head.status();
+      Result<json> doc = with_evidence(l.row.id, *head);
+      if (!doc.ok()) return doc.status();
+      Result<Validated> v = ValidatePackage(doc->dump(), "package.json");
+      if (!v.ok()) return v.status();
+      Evaluation e = evaluate(*fresh, v->package);
+      const json changes = DiffPackages(*head, json::parse(v->canonical));
+      store::NewVersion nv{v->canonical,
+                           changes.dump(-1, ' ', false, json::error_handler_t::replace), note,
+                           e.summary};
+      Result<int64_t> n =
+          store->SaveVersion(l.row.id, fresh->row.head_version, nv, me.id, action, now);
+      if (n.ok() || n.status().code() != Status::Code::kConflict || attempt == 2) return n;
+    }
+  };
   // Saves `after` over the head if `base` still is it; answers 409 with the conflicts if not.
-  auto save = [&](const Loaded& l, int64_t base, const json& after, const std::string& action,
+  auto save = [&](const Loaded& l, int64_t base, const json& after_edit, const std::string& action,
                   const std::string& note) {
+    Result<json> after_or = with_evidence(l.row.id, after_edit);
+    if (!after_or.ok()) return StatusError(c, after_or.status());
+    const json& after = *after_or;
     Result<Validated> v = ValidatePackage(after.dump(), "package.json");
     if (!v.ok()) return Invalid(c, v.status().message());
     Result<store::Version> base_version = store->GetVersion(l.row.id, base);
@@ -432,19 +501,26 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       }
       return StatusError(c, n.status());
     }
+    Result<store::PackageRow> saved = store->GetPackage(l.row.id);
     return Json(c, 200,
                 {{"version", *n},
                  {"changes", changes},
                  {"findings", e.diagnostics_json},
                  {"score", e.score_json},
-                 {"summary", SummaryJson(Load(l.row.id).ok() ? Load(l.row.id)->row : l.row)}});
+                 {"summary", SummaryJson(saved.ok() ? *saved : l.row)}});
   };
   if (name == "package.get") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
     if (!l) return;
-    Result<json> head = HeadJson(l->row);
-    if (!head.ok()) return StatusError(c, head.status());
-    return Json(c, 200, {{"summary", SummaryJson(l->row)}, {"package", *head}});
+    // The stored canonical JSON goes into the answer as it is, not parsed and written again.
+    Result<store::Version> v = store->GetVersion(l->row.id, l->row.head_version);
+    if (!v.ok()) return StatusError(c, v.status());
+    c.res.status = 200;
+    c.res.set_content(
+        "{\"summary\":" + SummaryJson(l->row).dump(-1, ' ', false, json::error_handler_t::replace) +
+            ",\"package\":" + v->json + "}",
+        "application/json; charset=utf-8");
+    return;
   }
   if (name == "package.patch") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kEdit);
@@ -482,7 +558,9 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       if (!patched.ok()) return Error(c, 422, patched.status().message());
       doc = std::move(patched).value();
     }
-    Result<Validated> v = ValidatePackage(doc.dump(), "package.json");
+    Result<json> with = with_evidence(l->row.id, std::move(doc));
+    if (!with.ok()) return StatusError(c, with.status());
+    Result<Validated> v = ValidatePackage(with->dump(), "package.json");
     if (!v.ok()) return Invalid(c, v.status().message());
     Evaluation e = evaluate(*l, v->package);
     return Json(c, 200,
@@ -759,22 +837,15 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   if (name == "attachments.create" || name == "attachment.delete") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kEdit);
     if (!l) return;
-    store::Event e;
-    e.package_id = l->row.id;
-    e.at_ms = now;
-    e.user_id = me.id;
-    e.from_status = e.to_status = std::string(store::StatusKey(l->row.status));
-    e.version = l->row.head_version;
     if (name == "attachment.delete") {
       Result<store::Attachment> a = store->GetAttachment(PathId(c.req, 2));
       if (!a.ok() || a->package_id != l->row.id)
         return Error(c, 404, "没有这个附件 / no such attachment");
       Status s = store->RemoveAttachment(a->id);
       if (!s.ok()) return StatusError(c, s);
-      e.action = "detach";
-      e.comment = a->name;
-      (void)store->AppendEvent(e);
-      return Json(c, 200, {{"ok", true}});
+      Result<int64_t> v = record_evidence(*l, "detach", "删除佐证 " + a->name);
+      if (!v.ok()) return StatusError(c, v.status());
+      return Json(c, 200, {{"ok", true}, {"version", *v}});
     }
     if (!c.req.has_file("file"))
       return Error(c, 400, "请选择文件（表单字段 file）/ the form field file is missing");
@@ -800,10 +871,11 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     Result<int64_t> aid = store->AddAttachment(a);
     if (!aid.ok()) return StatusError(c, aid.status());
     a.id = *aid;
-    e.action = "attach";
-    e.comment = a.name;
-    (void)store->AppendEvent(e);
-    return Json(c, 201, AttachmentJson(a));
+    Result<int64_t> v = record_evidence(*l, "attach", "上传佐证 " + a.name);
+    if (!v.ok()) return StatusError(c, v.status());
+    json j = AttachmentJson(a);
+    j["version"] = *v;
+    return Json(c, 201, j);
   }
   Error(c, 404, "没有这个地址 / no such address");
 }

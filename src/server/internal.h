@@ -48,7 +48,7 @@ struct App::Impl {
   // ---- authentication: fills c.user from the session cookie or a bearer token. False (and the
   // answer written) when a state-changing request lacks its CSRF token or JSON content type.
   void Authenticate(Ctx& c);
-  bool CheckWrite(Ctx& c, bool json_body);
+  bool CheckWrite(Ctx& c, bool json_body, bool csrf);
 
   // ---- packages: loads the package `id` and decides `action`; on refusal writes the answer
   // (404 for a package the user may not see) and returns nullopt.

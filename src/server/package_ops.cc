@@ -345,6 +345,7 @@ Package StartFromLastYear(const Package& last, int fiscal_year) {
   p.fiscal_year = fiscal_year;
   p.provenance.clear();
   p.parts = PartStates();
+  p.evidence.emplace();  // last year's evidence proves last year's figures
   Staffing& s = p.basic_data.staffing;
   s.on_payroll = Cell::Blank();
   s.control_rate = Cell::Blank();

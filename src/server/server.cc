@@ -168,7 +168,7 @@ void App::Impl::Authenticate(Ctx& c) {
   c.user = std::move(user).value();
 }
 
-bool App::Impl::CheckWrite(Ctx& c, bool json_body) {
+bool App::Impl::CheckWrite(Ctx& c, bool json_body, bool csrf) {
   if (json_body) {
     const std::string type = c.req.get_header_value("Content-Type");
     if (type.rfind("application/json", 0) != 0) {
@@ -176,7 +176,7 @@ bool App::Impl::CheckWrite(Ctx& c, bool json_body) {
       return false;
     }
   }
-  if (c.by_token || !c.session) return true;  // not logged in: the handler answers 401
+  if (!csrf || c.by_token || !c.session) return true;  // not logged in: the handler answers 401
   const std::string sent = c.req.get_header_value("X-CSRF-Token");
   if (sent.empty() || !ConstantTimeEquals(sent, c.session->csrf)) {
     Error(c, 403, "缺少或错误的 CSRF 令牌，请刷新页面后重试 / missing or wrong CSRF token");
@@ -262,6 +262,10 @@ int64_t App::Now() const {
 void App::Mount(httplib::Server* http) {
   http->set_payload_max_length(options_.max_upload + (1u << 20));
   http->set_keep_alive_max_count(1000);
+  http->set_keep_alive_timeout(5);
+  // Headers and body go out in two writes; without TCP_NODELAY a small answer waits for the
+  // client's delayed ACK (about 40 ms).
+  http->set_tcp_nodelay(true);
   http->set_read_timeout(30, 0);
   http->set_write_timeout(30, 0);
   Impl* impl = impl_.get();
@@ -284,7 +288,8 @@ void App::Mount(httplib::Server* http) {
                         limit));
       }
       impl->Authenticate(c);
-      if (method != "GET" && !impl->CheckWrite(c, json_body)) return;
+      // Logging in needs no CSRF token (it is what gives one; a stale cookie must not block it).
+      if (method != "GET" && !impl->CheckWrite(c, json_body, name != "session.create")) return;
       if (page) return impl->Page(name, c);
       impl->Api(name, c);
     };
@@ -402,9 +407,12 @@ int Serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
     out.flush();
   }
   httplib::Server http;
+  // cpp-httplib gives each keep-alive connection a worker for as long as it stays open, so the
+  // pool must exceed the connections expected (browsers keep a few each); idle workers cost a
+  // stack and nothing else.
   const int threads = options.threads > 0
                           ? options.threads
-                          : std::max(8, 2 * static_cast<int>(std::thread::hardware_concurrency()));
+                          : std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()));
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   app.Mount(&http);
   if (!http.bind_to_port(options.host, options.port)) {

@@ -38,7 +38,7 @@ struct ServerOptions {
   int login_failures_allowed = 5;     // per login name, in login_window_ms
   int address_failures_allowed = 20;  // per client address (several people behind one NAT)
   int64_t login_window_ms = 15LL * 60 * 1000;
-  int threads = 0;                  // worker threads; 0: twice the cores, at least 8
+  int threads = 0;                  // worker threads; 0: eight per core, at least 64
   std::function<int64_t()> now_ms;  // the clock; the system's when empty
 };
 
