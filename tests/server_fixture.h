@@ -134,16 +134,19 @@ struct Reply {
 
 class TestServer {
  public:
-  // Seeds the demo region into `url` and serves it. The clock starts at `now_ms` and is moved
-  // by Advance().
-  explicit TestServer(const std::string& url, int64_t now_ms = 1751500000000LL) : now_(now_ms) {
+  // Seeds the demo region into `url` (unless `seed` is false: a database seeded before) and
+  // serves it. The clock starts at `now_ms` and is moved by Advance().
+  explicit TestServer(const std::string& url, int64_t now_ms = 1751500000000LL, bool seed = true)
+      : now_(now_ms) {
     Result<std::unique_ptr<store::Store>> s = store::Store::Open(url);
     if (!s.ok()) {
       error_ = s.status().message();
       return;
     }
     store_ = std::move(s).value();
-    Result<std::vector<std::string>> logins = server::SeedDemo(store_.get(), now_ms);
+    Result<std::vector<std::string>> logins =
+        seed ? server::SeedDemo(store_.get(), now_ms)
+             : Result<std::vector<std::string>>(std::vector<std::string>{});
     if (!logins.ok()) {
       error_ = logins.status().message();
       return;

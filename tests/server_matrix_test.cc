@@ -220,42 +220,6 @@ World MatrixTest::world_;
 int MatrixTest::cells_ = 0;
 int64_t MatrixTest::now_ = 0;
 
-// Serves a database without seeding it (the template already is).
-class CellServer {
- public:
-  CellServer(const std::string& url, int64_t now) : now_(now) {
-    Result<std::unique_ptr<store::Store>> s = store::Store::Open(url);
-    if (!s.ok()) {
-      error_ = s.status().message();
-      return;
-    }
-    store_ = std::move(s).value();
-    server::ServerOptions o;
-    o.now_ms = [this] { return now_; };
-    app_ = std::make_unique<server::App>(store_.get(), o);
-    http_.new_task_queue = [] { return new httplib::ThreadPool(2); };
-    app_->Mount(&http_);
-    port_ = http_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
-    while (!http_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  ~CellServer() {
-    http_.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  const std::string& error() const { return error_; }
-  int port() const { return port_; }
-
- private:
-  int64_t now_;
-  std::string error_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<server::App> app_;
-  httplib::Server http_;
-  std::thread thread_;
-  int port_ = 0;
-};
-
 std::string PathFor(const server::Endpoint& e, const Target& t) {
   std::string p = e.path;
   auto put = [&](const std::string& key, const std::string& value) {
@@ -347,7 +311,7 @@ TEST_F(MatrixTest, EveryEndpointHasItsDesignedAnswer) {
     EXPECT_TRUE(names.count(x.name)) << "a row for no endpoint: " << x.name;
 
   // GET requests change nothing: one server answers all of them.
-  CellServer shared(FreshCopy(), now_);
+  TestServer shared(FreshCopy(), now_, /*seed=*/false);
   ASSERT_TRUE(shared.error().empty()) << shared.error();
   int cells = 0;
   for (const server::Endpoint& e : server::Endpoints()) {
@@ -374,7 +338,7 @@ TEST_F(MatrixTest, EveryEndpointHasItsDesignedAnswer) {
         if (e.method == "GET") {
           got = Call(shared.port(), e, *t, login, world_);
         } else {
-          CellServer cell(FreshCopy(), now_);
+          TestServer cell(FreshCopy(), now_, /*seed=*/false);
           ASSERT_TRUE(cell.error().empty()) << cell.error();
           got = Call(cell.port(), e, *t, login, world_);
         }

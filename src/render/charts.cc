@@ -29,6 +29,7 @@
 #include <utility>
 
 #include "base/lang.h"
+#include "base/xml_escape.h"
 
 namespace jixiao {
 namespace {
@@ -599,28 +600,7 @@ cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned
   return CAIRO_STATUS_SUCCESS;
 }
 
-std::string EscapeXml(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-  }
-  return out;
-}
+std::string EscapeXml(std::string_view text) { return XmlEscaped(text); }
 
 // Cairo numbers the SVG group of each surface from a process-wide counter ("surface17"), so
 // the same chart would come out differently on each call. The surfaces are renumbered in the

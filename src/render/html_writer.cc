@@ -22,39 +22,16 @@
 #include <sstream>
 #include <string_view>
 
+#include "base/xml_escape.h"
+
 namespace jixiao {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Escaping.
 
-// Text and attribute values: the five XML specials become entities; C0 control characters
-// (other than tab and newline) are dropped, as neither HTML nor XML allows them.
-void AppendEscaped(std::string* out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        *out += "&amp;";
-        break;
-      case '<':
-        *out += "&lt;";
-        break;
-      case '>':
-        *out += "&gt;";
-        break;
-      case '"':
-        *out += "&quot;";
-        break;
-      case '\'':
-        *out += "&#39;";
-        break;
-      case '\r':
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') *out += c;
-    }
-  }
-}
+// Text and attribute values (base/xml_escape.h).
+void AppendEscaped(std::string* out, std::string_view text) { AppendXmlEscaped(out, text); }
 
 std::string Escape(std::string_view text) {
   std::string out;

@@ -12,6 +12,7 @@
 #include <regex>
 #include <thread>
 
+#include "base/xml_escape.h"
 #include "server/auth.h"
 #include "server/internal.h"
 #include "server/requests.h"
@@ -347,32 +348,7 @@ int64_t PathId(const httplib::Request& req, size_t index) {
   return id.ok() ? *id : 0;
 }
 
-std::string Html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
+std::string Html(std::string_view s) { return XmlEscaped(s); }
 
 // ---- jixiao serve -------------------------------------------------------------------------------
 
