@@ -23,7 +23,8 @@ build: deps $(BUILD)/Makefile
 # its logins once; later starts keep the data.
 DB     ?= sqlite:var/jixiao.db
 LISTEN ?= 127.0.0.1:8080
-serve: build
+serve: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS) --target jixiao
 	$(BUILD)/jixiao serve --db $(DB) --listen $(LISTEN)
 
 demo: build
