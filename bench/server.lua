@@ -13,20 +13,24 @@
 --                  saving different packages never race each other
 --   BENCH_COOKIE   the jx_session token;  BENCH_CSRF: the session's CSRF token
 --   BENCH_POINTER  the value edited (default /evaluation/funds/executed)
---   BENCH_VALUE_A, BENCH_VALUE_B  its two values (default 124.88, 124.98; A is the head's)
 --
--- A save made on version N writes value B when N is odd and A when N is even, so it always
--- differs from the head's value (version 1 holds A) whichever connection saved last, and no
--- save is answered "unchanged". Each wrk thread has its own Lua state: the version is tracked
--- per thread, shared by the thread's connections (with one connection per thread, per
--- connection). done() prints "BENCH_STATUS ok=… conflict=… other=…" summed over the threads.
+-- Every request sends a value no request has sent before ("100.01", "100.02", … from a counter
+-- per thread, offset by the thread's number; a save made on version N sends the N-th), so the
+-- server evaluates every edit afresh: none is answered from its cache of evaluated versions,
+-- which would flatter it. A save always differs from the head's value, so none is answered
+-- "unchanged". Each wrk thread has its own Lua state: the version is tracked per thread,
+-- shared by the thread's connections (with one connection per thread, per connection).
+-- done() prints "BENCH_STATUS ok=… conflict=… other=…" summed over the threads.
 
 local mode = os.getenv("BENCH_MODE") or "check"
 local cookie = os.getenv("BENCH_COOKIE") or ""
 local csrf = os.getenv("BENCH_CSRF") or ""
 local pointer = os.getenv("BENCH_POINTER") or "/evaluation/funds/executed"
-local value_a = os.getenv("BENCH_VALUE_A") or "124.88"
-local value_b = os.getenv("BENCH_VALUE_B") or "124.98"
+
+-- The n-th value: 100.01, 100.02, …, 199.99, 200.00, … (never "124.88", the example's own).
+local function nth_value(n)
+  return string.format("%d.%02d", 100 + math.floor(n / 100), n % 100)
+end
 
 local function words(text)
   local list = {}
@@ -41,6 +45,7 @@ local threads = {}
 function setup(thread)
   table.insert(threads, thread)
   local i = (#threads - 1) % #paths + 1
+  thread:set("thread_number", #threads)
   thread:set("path", paths[i])
   thread:set("version", tonumber(versions[i] or versions[1]))
 end
@@ -52,14 +57,18 @@ function init(args)
     ["X-CSRF-Token"] = csrf,
     ["Cookie"] = "jx_session=" .. cookie,
   }
-  check_body = '{"patch":[{"op":"replace","path":"' .. pointer .. '","value":"' .. value_b .. '"}]}'
+  counter = 0
 end
 
 function request()
   if mode == "check" then
-    return wrk.format("POST", path .. "/check", headers, check_body)
+    -- Thread t counts from t × 1,000,000 (hundredths above 100), so threads never meet.
+    counter = counter + 1
+    local body = '{"patch":[{"op":"replace","path":"' .. pointer .. '","value":"' ..
+                 nth_value(thread_number * 1000000 + counter) .. '"}]}'
+    return wrk.format("POST", path .. "/check", headers, body)
   end
-  local value = (version % 2 == 1) and value_b or value_a
+  local value = nth_value(version)
   local body = '{"base_version":' .. version .. ',"patch":[{"op":"replace","path":"' .. pointer ..
                '","value":"' .. value .. '"}]}'
   return wrk.format("PATCH", path, headers, body)

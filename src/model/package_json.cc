@@ -1019,6 +1019,17 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
   return package;
 }
 
+Result<Package> PackageFromJson(const json& root, const std::string& source_name) {
+  PackageReader reader("", source_name);
+  Package package;
+  if (reader.ReadPackage(root, &package)) return package;
+  // The error again over the text, where it has a line and a column.
+  Result<Package> again =
+      ParsePackageJson(root.dump(-1, ' ', false, json::error_handler_t::replace), source_name);
+  if (!again.ok()) return again.status();
+  return reader.status();
+}
+
 Result<Package> LoadPackageFile(const std::string& path) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) {

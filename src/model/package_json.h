@@ -13,6 +13,7 @@
 // Pure functions (LoadPackageFile also reads the file system); safe from any thread.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,11 @@ namespace jixiao {
 // leading UTF-8 byte-order mark is ignored. The messages are listed in docs/package-format.md and
 // pinned by package_json_test.cc.
 Result<Package> ParsePackageJson(std::string_view text, const std::string& source_name);
+
+// The same from a JSON value already in memory (a document after a JSON Patch), without writing
+// it out and parsing it again. A value that fails is written out (one line) and read as text, so
+// the message is ParsePackageJson's for that text, with its line, column and pointer.
+Result<Package> PackageFromJson(const nlohmann::json& root, const std::string& source_name);
 
 // Reads a file (IOError "cannot read <path>: <strerror>") then parses it.
 // Parse errors name the file by `path`.

@@ -1230,5 +1230,27 @@ TEST(PackageJsonFile, MissingFileAndDirectory) {
   EXPECT_EQ(r.status().message(), "cannot read " + dir + ": Is a directory");
 }
 
+// PackageFromJson reads a value as ParsePackageJson reads its text: the same package for a good
+// one, the same message (line, column, pointer) for a bad one.
+TEST(PackageFromJson, AsFromTheText) {
+  const nlohmann::json doc = nlohmann::json::parse(kSampleJson);
+  const Result<Package> from_value = PackageFromJson(doc, "x.json");
+  ASSERT_TRUE(from_value.ok()) << from_value.status().message();
+  EXPECT_EQ(WritePackageJson(*from_value), kSampleJson);
+
+  nlohmann::json bad = doc;
+  bad["evaluation"]["funds"]["executed"] = 124.88;  // a JSON number, not a decimal string
+  const Result<Package> a = PackageFromJson(bad, "x.json");
+  const Result<Package> b = ParsePackageJson(bad.dump(), "x.json");
+  ASSERT_FALSE(a.ok());
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(a.status().message(), b.status().message());
+  EXPECT_NE(a.status().message().find("/evaluation/funds/executed"), std::string::npos)
+      << a.status().message();
+
+  EXPECT_FALSE(PackageFromJson(nlohmann::json::array(), "x.json").ok());
+  EXPECT_FALSE(PackageFromJson(nlohmann::json(), "x.json").ok());
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "base/json_text.h"
 #include "base/text.h"
 #include "check/codes.h"
 #include "model/names.h"
@@ -156,43 +157,76 @@ std::string FormatDiagnosticBrief(const Diagnostic& d, const FormatOptions& o) {
   return out + "\n";
 }
 
-nlohmann::ordered_json LocationJson(const Location& loc, const FormatOptions& o) {
-  nlohmann::ordered_json j = {
-      {"document", loc.document}, {"table", loc.table},     {"row", loc.row},
-      {"column", loc.column},     {"pointer", loc.pointer}, {"path", LocationPath(loc, o)},
-  };
-  if (!loc.section.empty()) j["section"] = loc.section;
+namespace {
+
+void AppendLocationJson(std::string* out, const Location& loc, const FormatOptions& o) {
+  JsonObjectWriter j(out);
+  j.String("document", loc.document);
+  j.String("table", loc.table);
+  j.String("row", loc.row);
+  j.String("column", loc.column);
+  j.String("pointer", loc.pointer);
+  j.String("path", LocationPath(loc, o));
+  if (!loc.section.empty()) j.String("section", loc.section);
   if (loc.source) {
     const SourceRef& s = *loc.source;
-    j["source"] = {{"file", s.file},     {"table", s.table}, {"row", s.row},
-                   {"column", s.column}, {"line", s.line},   {"paragraph", s.paragraph},
-                   {"text", s.text}};
+    JsonObjectWriter src(j.Key("source"));
+    src.String("file", s.file);
+    src.String("table", s.table);
+    src.Int("row", s.row);
+    src.Int("column", s.column);
+    src.Int("line", s.line);
+    src.Int("paragraph", s.paragraph);
+    src.String("text", s.text);
+    src.Close();
   }
   if (!loc.sentence.empty()) {
-    j["sentence"] = loc.sentence;
-    j["span"] = {loc.span_begin, loc.span_end};
+    j.String("sentence", loc.sentence);
+    std::string* span = j.Key("span");
+    span->push_back('[');
+    AppendJsonInt(span, loc.span_begin);
+    span->push_back(',');
+    AppendJsonInt(span, loc.span_end);
+    span->push_back(']');
   }
-  return j;
+  j.Close();
+}
+
+}  // namespace
+
+void AppendDiagnosticJson(std::string* out, const Diagnostic& d, const FormatOptions& o) {
+  const CodeInfo* info = FindCode(d.code);
+  JsonObjectWriter j(out);
+  j.String("code", d.code);
+  j.String("slug", info ? std::string_view(info->slug) : std::string_view());
+  j.String("severity", SeverityKey(d.severity));
+  AppendLocationJson(j.Key("location"), d.location, o);
+  std::string* related = j.Key("related");
+  related->push_back('[');
+  for (size_t i = 0; i < d.related.size(); ++i) {
+    if (i) related->push_back(',');
+    AppendLocationJson(related, d.related[i], o);
+  }
+  related->push_back(']');
+  j.String("reported", d.reported);
+  j.String("computed", d.computed);
+  j.String("tolerance", d.tolerance);
+  j.String("message", d.message(o.zh));
+  j.String("hint", d.hint(o.zh));
+  if (!d.file.empty()) j.String("file", d.file);
+  j.Close();
+}
+
+nlohmann::ordered_json LocationJson(const Location& loc, const FormatOptions& o) {
+  std::string text;
+  AppendLocationJson(&text, loc, o);
+  return nlohmann::ordered_json::parse(text);
 }
 
 nlohmann::ordered_json DiagnosticJson(const Diagnostic& d, const FormatOptions& o) {
-  const CodeInfo* info = FindCode(d.code);
-  nlohmann::ordered_json related = nlohmann::ordered_json::array();
-  for (const Location& r : d.related) related.push_back(LocationJson(r, o));
-  nlohmann::ordered_json j = {
-      {"code", d.code},
-      {"slug", info ? std::string(info->slug) : std::string()},
-      {"severity", SeverityKey(d.severity)},
-      {"location", LocationJson(d.location, o)},
-      {"related", related},
-      {"reported", d.reported},
-      {"computed", d.computed},
-      {"tolerance", d.tolerance},
-      {"message", d.message(o.zh)},
-      {"hint", d.hint(o.zh)},
-  };
-  if (!d.file.empty()) j["file"] = d.file;
-  return j;
+  std::string text;
+  AppendDiagnosticJson(&text, d, o);
+  return nlohmann::ordered_json::parse(text);
 }
 
 }  // namespace jixiao

@@ -29,6 +29,10 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& optio
 // "seed.txt › 表2 › 第3行 › 第5列 › 第156行: “98.25”"; empty when there is no source.
 std::string SourceText(const SourceRef& source, bool zh);
 
+// The JSON view of one diagnostic (docs/cli.md), appended as text: the one writer of it. What
+// the server sends after every live check, so written directly rather than built as a tree.
+void AppendDiagnosticJson(std::string* out, const Diagnostic& d, const FormatOptions& options);
+// The same as trees, for callers that add to them (parsed from that text).
 nlohmann::ordered_json LocationJson(const Location& location, const FormatOptions& options);
 nlohmann::ordered_json DiagnosticJson(const Diagnostic& d, const FormatOptions& options);
 

@@ -1354,6 +1354,137 @@ std::vector<std::string> CoverLines(const std::vector<std::string>& templates, c
   return lines;
 }
 
+// ---- 佐证材料清单 ----
+
+// What an evidence file is attached to, in the words of the tables: an indicator by its path
+// ("产出指标 › 数量指标 › 科普活动场次"), the goals, a report section by its heading, or the
+// package as a whole; a pointer it cannot follow is shown as it is.
+std::string EvidenceTargetName(const Package& p, const std::string& pointer) {
+  if (pointer.empty()) return "整个数据包";
+  std::vector<std::string> tokens;
+  for (size_t pos = 1; pos <= pointer.size();) {
+    size_t next = pointer.find('/', pos);
+    if (next == std::string::npos) next = pointer.size();
+    tokens.push_back(pointer.substr(pos, next - pos));
+    pos = next + 1;
+  }
+  auto index = [&](size_t i) -> std::optional<size_t> {
+    if (i >= tokens.size() || tokens[i].empty() || tokens[i].size() > 6 ||
+        tokens[i].find_first_not_of("0123456789") != std::string::npos) {
+      return std::nullopt;
+    }
+    return static_cast<size_t>(std::stoul(tokens[i]));
+  };
+  if (tokens.size() >= 3 && tokens[0] == "evaluation" && tokens[1] == "indicators") {
+    const std::vector<Indicator>* level = &p.evaluation.indicators;
+    std::string path;
+    size_t i = 2;
+    while (true) {
+      std::optional<size_t> k = index(i);
+      if (!k || *k >= level->size()) break;
+      const Indicator& node = (*level)[*k];
+      path += (path.empty() ? "" : " › ") + node.name;
+      if (i + 2 < tokens.size() && tokens[i + 1] == "children") {
+        level = &node.children;
+        i += 2;
+        continue;
+      }
+      return "绩效指标 › " + path;
+    }
+    return pointer;
+  }
+  if (tokens.size() >= 2 && tokens[0] == "evaluation" && tokens[1] == "goals") {
+    return "年度总体目标";
+  }
+  if (tokens.size() >= 3 && tokens[0] == "report" && tokens[1] == "sections") {
+    const std::vector<ReportSection>* level = &p.report.sections;
+    std::string path;
+    size_t i = 2;
+    while (true) {
+      std::optional<size_t> k = index(i);
+      if (!k || *k >= level->size()) break;
+      const ReportSection& section = (*level)[*k];
+      // "一、基本情况", "（一）单位职能", "1.科普活动": the separator the number's form takes.
+      const std::string& n = section.number;
+      const bool closed =
+          EndsWith(n, "）") || EndsWith(n, ")") || EndsWith(n, "、") || EndsWith(n, ".");
+      const bool arabic = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
+      path += (path.empty() ? "" : " › ") + n +
+              (n.empty() || section.title.empty() || closed ? ""
+               : arabic                                     ? "."
+                                                            : "、") +
+              section.title;
+      if (i + 2 < tokens.size() && tokens[i + 1] == "subsections") {
+        level = &section.subsections;
+        i += 2;
+        continue;
+      }
+      return "自评报告 › " + path;
+    }
+    return pointer;
+  }
+  return pointer;
+}
+
+// The kind of a file as a clerk names it, from the type its content was sniffed as.
+std::string EvidenceKind(const std::string& mime) {
+  if (mime == "application/pdf") return "PDF";
+  if (mime.rfind("image/", 0) == 0) return "图片";
+  if (mime == "application/ofd") return "OFD";
+  if (mime.find("wordprocessing") != std::string::npos || mime == "application/msword")
+    return "Word";
+  if (mime.find("spreadsheet") != std::string::npos || mime == "application/vnd.ms-excel")
+    return "Excel";
+  if (mime.find("presentation") != std::string::npos || mime == "application/vnd.ms-powerpoint")
+    return "PowerPoint";
+  return mime.empty() ? "——" : mime;
+}
+
+// A size as printed: "512 B", "12.3 KB", "1.5 MB" (rounded half up, integers only).
+std::string EvidenceSize(int64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} B", bytes);
+  const int64_t kb10 = (bytes * 10 + 512) / 1024;  // tenths of a KB
+  if (kb10 < 10240) return fmt::format("{}.{} KB", kb10 / 10, kb10 % 10);
+  const int64_t mb10 = (bytes * 10 + 524288) / 1048576;
+  return fmt::format("{}.{} MB", mb10 / 10, mb10 % 10);
+}
+
+// 佐证材料清单: one row for each file the package lists, in its order, printed after the 自评表.
+RenderTable EvidenceTable(const Package& p, const Vars& vars) {
+  RenderTable t;
+  t.id = "evidence";
+  t.title = "佐证材料清单";
+  t.subtitle = vars.at("unit").empty() ? "" : "填报单位：" + vars.at("unit");
+  t.sheet_name = "佐证材料";
+  t.column_widths = {100, 470, 440, 120, 150, 260};  // 154 mm: an A4 page's text width
+  t.header_rows = 1;
+  TableRow head;
+  for (const char* h :
+       {"序号", "材料名称", "对应指标或章节", "类型", "大小", "校验码（SHA-256）"}) {
+    head.cells.push_back(Header(h));
+  }
+  t.rows.push_back(std::move(head));
+  const std::vector<Evidence>& list = *p.evidence;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Evidence& e = list[i];
+    const std::string at = fmt::format("/evidence/{}", i);
+    TableRow row;
+    row.cells.push_back(Label(std::to_string(i + 1)));
+    TableCell name = Label(e.name, Align::kLeft);
+    name.pointer = at + "/name";
+    row.cells.push_back(std::move(name));
+    TableCell target = Label(EvidenceTargetName(p, e.target), Align::kLeft);
+    target.pointer = at + "/target";
+    row.cells.push_back(std::move(target));
+    row.cells.push_back(Label(EvidenceKind(e.mime)));
+    row.cells.push_back(Label(EvidenceSize(e.size), Align::kRight));
+    // The first 12 hex digits: enough to match a file to its line, short enough to print.
+    row.cells.push_back(Label(e.sha256.substr(0, 12)));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
 }  // namespace
 
 Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Rulebook& rulebook,
@@ -1401,7 +1532,14 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
   Result<RenderTable> evaluation = EvaluationComposer(p, rulebook, form, vars).Compose();
   if (!evaluation.ok()) return evaluation.status();
 
-  for (RenderTable* table : {&basic_table, &evaluation.value()}) {
+  std::vector<RenderTable*> tables = {&basic_table, &evaluation.value()};
+  // The 附件 list of evidence, when the package lists any (packages kept by the server).
+  RenderTable evidence_table;
+  if (p.evidence && !p.evidence->empty()) {
+    evidence_table = EvidenceTable(p, vars);
+    tables.push_back(&evidence_table);
+  }
+  for (RenderTable* table : tables) {
     Block page_break;
     page_break.kind = Block::Kind::kPageBreak;
     doc.body.push_back(page_break);

@@ -1,7 +1,9 @@
 // The composer: lays a prepared package out as a RenderDocument (render/document.h) following a
 // form (render/form.h) — the cover, the report's sections with their headings (the form's
 // outline supplies the sections the package lacks, printed with "无。"), then 附件1 基础数据表
-// and the 部门整体支出绩效自评表 as rectangular grids, then the charts.
+// and the 部门整体支出绩效自评表 as rectangular grids, then — when the package lists evidence
+// (packages kept by the server) — the 佐证材料清单 (each file with the indicator, goal or report
+// section it supports, its type, size and the start of its SHA-256), then the charts.
 //
 // Tables carry, for every cell, what a writer needs without knowing budgets: the printed text,
 // merges (an origin with its spans, `covered` cells elsewhere), the role (form wording, a

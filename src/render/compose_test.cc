@@ -715,6 +715,64 @@ INSTANTIATE_TEST_SUITE_P(Examples, ComposeExample,
                          ::testing::Values("lingling-kexie-2024-corrected.json",
                                            "lingling-kexie-2024.json"));
 
+// A package that lists evidence gets the 佐证材料清单 after the 自评表: one row a file, each with
+// what it supports in the tables' words; without evidence, no such table.
+TEST(ComposeEvidence, TheListFollowsTheEvaluationTable) {
+  Package p = LoadPackage("lingling-kexie-2024-corrected.json");
+  const Rulebook rb = testing::LoadRulebook("hunan-lingling");
+  const Form form = LoadForm("lingling-2024");
+  p.evidence.emplace();
+  EXPECT_EQ(Compose(p, rb, form).tables.size(), 2u);  // an empty list prints nothing
+
+  ASSERT_FALSE(p.evaluation.indicators.empty());
+  const Indicator& group = p.evaluation.indicators[0];
+  ASSERT_FALSE(group.children.empty());
+  ASSERT_FALSE(p.report.sections.empty());
+  p.evidence->push_back({"/evaluation/indicators/0/children/0", "活动照片.jpg", "image/jpeg",
+                         310000, std::string(64, 'a')});
+  p.evidence->push_back(
+      {"/report/sections/0", "年度工作总结.pdf", "application/pdf", 900, std::string(64, 'b')});
+  p.evidence->push_back({"", "会议纪要.docx",
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         3 * 1048576 / 2, std::string(64, 'c')});
+  p.evidence->push_back({"/evaluation/indicators/99", "x.png", "image/png", 1, "0123"});
+  const RenderDocument doc = Compose(p, rb, form);
+  ASSERT_EQ(doc.tables.size(), 3u);
+  const RenderTable& t = doc.tables[2];
+  ExpectRectangular(t);
+  EXPECT_EQ(t.id, "evidence");
+  EXPECT_EQ(t.title, "佐证材料清单");
+  EXPECT_EQ(t.sheet_name, "佐证材料");
+  EXPECT_EQ(t.header_rows, 1);
+  ASSERT_EQ(t.rows.size(), 5u);
+  auto row = [&](size_t r) {
+    std::vector<std::string> texts;
+    for (const TableCell& c : t.rows[r].cells) texts.push_back(c.text);
+    return texts;
+  };
+  EXPECT_EQ(row(0)[1], "材料名称");
+  const std::string first_path = "绩效指标 › " + group.name + " › " + group.children[0].name;
+  EXPECT_EQ(row(1), (std::vector<std::string>{"1", "活动照片.jpg", first_path, "图片", "302.7 KB",
+                                              "aaaaaaaaaaaa"}));
+  const ReportSection& s0 = p.report.sections[0];
+  EXPECT_EQ(row(2)[2], "自评报告 › " + s0.number + "、" + s0.title);
+  EXPECT_EQ(row(2)[3], "PDF");
+  EXPECT_EQ(row(2)[4], "900 B");
+  EXPECT_EQ(row(3)[2], "整个数据包");
+  EXPECT_EQ(row(3)[3], "Word");
+  EXPECT_EQ(row(3)[4], "1.5 MB");
+  EXPECT_EQ(row(4)[2], "/evaluation/indicators/99");  // a pointer that leads nowhere, as it is
+  EXPECT_EQ(t.rows[1].cells[1].pointer, "/evidence/0/name");
+  // The table is a block of the body after the 自评表's.
+  int tables_seen = 0;
+  for (const Block& b : doc.body) {
+    if (b.kind == Block::Kind::kTable) {
+      EXPECT_EQ(b.table, tables_seen++);
+    }
+  }
+  EXPECT_EQ(tables_seen, 3);
+}
+
 // The evaluator is a real check: a computed cell whose number disagrees with its formula is
 // reported.
 TEST(ComposeFormulas, AWrongCachedNumberIsCaught) {

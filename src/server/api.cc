@@ -15,6 +15,7 @@
 #include "render/form.h"
 #include "render/render.h"
 #include "server/auth.h"
+#include "server/evaluated.h"
 #include "server/internal.h"
 #include "server/package_ops.h"
 #include "server/requests.h"
@@ -411,11 +412,10 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   }
   // Everything below is about one package.
   const int64_t id = PathId(c.req, 1);
-  auto evaluate = [&](const Loaded& l, const Package& p) {
+  // The rulebook of the package's region (used when a package names none of the bundled ones).
+  auto region_rulebook = [&](const Loaded& l) {
     Result<store::Region> region = store->GetRegion(l.place.region_id);
-    std::shared_ptr<const Rulebook> rb =
-        RulebookFor(p.rulebook, region.ok() ? region->rulebook : std::string("national"));
-    return EvaluatePackage(p, *rb);
+    return region.ok() ? region->rulebook : std::string("national");
   };
   // The package's evidence list as the store has it: the server writes it, an edit cannot.
   auto with_evidence = [&](int64_t package_id, json doc) -> Result<json> {
@@ -435,79 +435,96 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   // A new version recording the evidence attached now (the event is the save's).
   auto record_evidence = [&](const Loaded& l, const std::string& action,
                              const std::string& note) -> Result<int64_t> {
+    const std::string rulebook = region_rulebook(l);
     for (int attempt = 0;; ++attempt) {
       Result<Loaded> fresh = Load(l.row.id);
       if (!fresh.ok()) return fresh.status();
-      Result<json> head = HeadJson(fresh->row);
+      Result<store::Version> head_version =
+          store->GetVersion(fresh->row.id, fresh->row.head_version);
+      if (!head_version.ok()) return head_version.status();
+      Result<EvaluatedPtr> head =
+          EvaluateStored(head_version->json, head_version->sha256, rulebook);
       if (!head.ok()) return head.status();
-      Result<json> doc = with_evidence(l.row.id, *head);
+      Result<json> doc = with_evidence(l.row.id, (*head)->doc);
       if (!doc.ok()) return doc.status();
-      Result<Validated> v = ValidatePackage(doc->dump(), "package.json");
-      if (!v.ok()) return v.status();
-      Evaluation e = evaluate(*fresh, v->package);
-      const json changes = DiffPackages(*head, json::parse(v->canonical));
-      store::NewVersion nv{v->canonical,
+      Result<Edited> edited = ValidateEdited(*doc);
+      if (!edited.ok()) return edited.status();
+      EvaluatedPtr e = EvaluateEdited(std::move(edited).value(), rulebook);
+      const json changes = DiffPackages((*head)->doc, e->doc);
+      store::NewVersion nv{e->canonical,
                            changes.dump(-1, ' ', false, json::error_handler_t::replace), note,
-                           e.summary};
+                           e->evaluation.summary};
       Result<int64_t> n =
           store->SaveVersion(l.row.id, fresh->row.head_version, nv, me.id, action, now);
       if (n.ok() || n.status().code() != Status::Code::kConflict || attempt == 2) return n;
     }
   };
-  // Saves `after` over the head if `base` still is it; answers 409 with the conflicts if not.
-  auto save = [&](const Loaded& l, int64_t base, const json& after_edit, const std::string& action,
-                  const std::string& note) {
-    Result<json> after_or = with_evidence(l.row.id, after_edit);
+  // Saves `after_edit` over the head if `base` still is it; answers 409 with the conflicts if
+  // not. `base_version` is version `base` when the caller has read it already.
+  auto save = [&](const Loaded& l, int64_t base, json after_edit, const std::string& action,
+                  const std::string& note, const store::Version* base_version = nullptr) {
+    Result<json> after_or = with_evidence(l.row.id, std::move(after_edit));
     if (!after_or.ok()) return StatusError(c, after_or.status());
-    const json& after = *after_or;
-    Result<Validated> v = ValidatePackage(after.dump(), "package.json");
-    if (!v.ok()) return Invalid(c, v.status().message());
-    Result<store::Version> base_version = store->GetVersion(l.row.id, base);
-    if (!base_version.ok())
-      return Error(c, 409, fmt::format("没有第 {} 版 / no version {}", base, base));
-    const json before = json::parse(base_version->json, nullptr, false);
-    const json canonical = json::parse(v->canonical);
-    const json changes = DiffPackages(before, canonical);
-    auto conflict = [&]() {
-      Result<json> head = HeadJson(l.row);
-      json theirs = head.ok() ? DiffPackages(before, *head) : json::array();
+    Result<Edited> edited = ValidateEdited(*after_or);
+    if (!edited.ok()) return Invalid(c, edited.status().message());
+    std::optional<store::Version> read;
+    if (base_version == nullptr) {
+      Result<store::Version> v = store->GetVersion(l.row.id, base);
+      if (!v.ok()) return Error(c, 409, fmt::format("没有第 {} 版 / no version {}", base, base));
+      read = std::move(v).value();
+      base_version = &*read;
+    }
+    const std::string rulebook = region_rulebook(l);
+    Result<EvaluatedPtr> before =
+        EvaluateStored(base_version->json, base_version->sha256, rulebook);
+    if (!before.ok()) return StatusError(c, before.status());
+    // 409: what others saved since `base`, and which of it this edit touches too.
+    auto conflict = [&](const store::PackageRow& row, const json& ours) {
+      Result<json> head = HeadJson(row);
+      json theirs = head.ok() ? DiffPackages((*before)->doc, *head) : json::array();
       return Json(c, 409,
                   {{"error",
                     {{"status", 409},
                      {"message", fmt::format("第 {} 版之后已有人保存（现为第 {} 版）；"
                                              "你的修改没有保存，也没有丢失 / saved by "
                                              "someone else since",
-                                             base, l.row.head_version)}}},
-                   {"head_version", l.row.head_version},
+                                             base, row.head_version)}}},
+                   {"head_version", row.head_version},
                    {"changed_since", theirs},
-                   {"conflicts", ConflictingFields(changes, theirs)}});
+                   {"conflicts", ConflictingFields(ours, theirs)}});
     };
-    if (base != l.row.head_version) return conflict();
+    if (base != l.row.head_version) {
+      return conflict(l.row, DiffPackages((*before)->doc, json::parse(edited->canonical)));
+    }
+    EvaluatedPtr after = EvaluateEdited(std::move(edited).value(), rulebook);
+    const json changes = DiffPackages((*before)->doc, after->doc);
     if (changes.empty() && action == "save") {
       return Json(c, 200,
                   {{"version", l.row.head_version}, {"changes", changes}, {"unchanged", true}});
     }
-    Evaluation e = evaluate(l, v->package);
-    store::NewVersion nv{v->canonical, changes.dump(-1, ' ', false, json::error_handler_t::replace),
-                         note, e.summary};
+    const std::string changes_text = changes.dump(-1, ' ', false, json::error_handler_t::replace);
+    store::NewVersion nv{after->canonical, changes_text, note, after->evaluation.summary};
     Result<int64_t> n = store->SaveVersion(l.row.id, base, nv, me.id, action, now);
     if (!n.ok()) {
       if (n.status().code() == Status::Code::kConflict) {
         Result<Loaded> again = Load(l.row.id);
-        if (again.ok()) {
-          const_cast<Loaded&>(l).row = again->row;
-          return conflict();
-        }
+        if (again.ok()) return conflict(again->row, changes);
       }
       return StatusError(c, n.status());
     }
-    Result<store::PackageRow> saved = store->GetPackage(l.row.id);
-    return Json(c, 200,
-                {{"version", *n},
-                 {"changes", changes},
-                 {"findings", e.diagnostics_json},
-                 {"score", e.score_json},
-                 {"summary", SummaryJson(saved.ok() ? *saved : l.row)}});
+    // The row as the save left it (a save changes neither the status nor the unit).
+    store::PackageRow saved = l.row;
+    saved.head_version = *n;
+    saved.summary = after->evaluation.summary;
+    saved.updated_ms = now;
+    // The findings and the score sheet were written once, when evaluated. Members in the order
+    // of every other answer (sorted).
+    c.res.status = 200;
+    c.res.set_content(
+        fmt::format("{{\"changes\":{},\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
+                    changes_text, after->evaluation.diagnostics_json, after->score_json,
+                    SummaryJson(saved).dump(-1, ' ', false, json::error_handler_t::replace), *n),
+        "application/json; charset=utf-8");
   };
   if (name == "package.get") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
@@ -534,13 +551,15 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
           fmt::format("没有第 {} 版 / no version {}", req->base_version, req->base_version));
     json after;
     if (req->package) {
-      after = *req->package;
+      after = std::move(*req->package);
     } else {
-      Result<json> patched = ApplyPatch(json::parse(base->json), req->patch);
+      Result<EvaluatedPtr> stored = EvaluateStored(base->json, base->sha256, region_rulebook(*l));
+      if (!stored.ok()) return StatusError(c, stored.status());
+      Result<json> patched = ApplyPatch((*stored)->doc, req->patch);
       if (!patched.ok()) return Error(c, 422, patched.status().message());
       after = std::move(patched).value();
     }
-    return save(*l, req->base_version, after, "save", "");
+    return save(*l, req->base_version, std::move(after), "save", "", &*base);
   }
   if (name == "package.check") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
@@ -550,41 +569,48 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     const int64_t n = req->base_version > 0 ? req->base_version : l->row.head_version;
     Result<store::Version> base = store->GetVersion(l->row.id, n);
     if (!base.ok()) return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
+    const std::string rulebook = region_rulebook(*l);
     json doc;
     if (req->package) {
-      doc = *req->package;
+      doc = std::move(*req->package);
     } else {
-      Result<json> patched = ApplyPatch(json::parse(base->json), req->patch);
+      Result<EvaluatedPtr> stored = EvaluateStored(base->json, base->sha256, rulebook);
+      if (!stored.ok()) return StatusError(c, stored.status());
+      Result<json> patched = ApplyPatch((*stored)->doc, req->patch);
       if (!patched.ok()) return Error(c, 422, patched.status().message());
       doc = std::move(patched).value();
     }
     Result<json> with = with_evidence(l->row.id, std::move(doc));
     if (!with.ok()) return StatusError(c, with.status());
-    Result<Validated> v = ValidatePackage(with->dump(), "package.json");
-    if (!v.ok()) return Invalid(c, v.status().message());
-    Evaluation e = evaluate(*l, v->package);
-    return Json(c, 200,
-                {{"version", n},
-                 {"findings", e.diagnostics_json},
-                 {"score", e.score_json},
-                 {"summary",
-                  {{"total", e.summary.total},
-                   {"grade", e.summary.grade},
-                   {"execution_rate", e.summary.execution_rate},
-                   {"findings", e.summary.findings}}}});
+    Result<Edited> edited = ValidateEdited(*with);
+    if (!edited.ok()) return Invalid(c, edited.status().message());
+    EvaluatedPtr e = EvaluateEdited(std::move(edited).value(), rulebook);
+    const store::PackageSummary& s = e->evaluation.summary;
+    c.res.status = 200;
+    c.res.set_content(fmt::format("{{\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
+                                  e->evaluation.diagnostics_json, e->score_json,
+                                  json({{"total", s.total},
+                                        {"grade", s.grade},
+                                        {"execution_rate", s.execution_rate},
+                                        {"findings", s.findings}})
+                                      .dump(-1, ' ', false, json::error_handler_t::replace),
+                                  n),
+                      "application/json; charset=utf-8");
+    return;
   }
   if (name == "package.score") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
     if (!l) return;
-    Result<json> head = HeadJson(l->row);
-    if (!head.ok()) return StatusError(c, head.status());
-    Result<Validated> v = ValidatePackage(head->dump(), "package.json");
+    Result<store::Version> v = store->GetVersion(l->row.id, l->row.head_version);
     if (!v.ok()) return StatusError(c, v.status());
-    Evaluation e = evaluate(*l, v->package);
-    return Json(c, 200,
-                {{"version", l->row.head_version},
-                 {"score", e.score_json},
-                 {"findings", e.diagnostics_json}});
+    Result<EvaluatedPtr> e = EvaluateStored(v->json, v->sha256, region_rulebook(*l));
+    if (!e.ok()) return StatusError(c, e.status());
+    c.res.status = 200;
+    c.res.set_content(
+        fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
+                    (*e)->evaluation.diagnostics_json, (*e)->score_json, l->row.head_version),
+        "application/json; charset=utf-8");
+    return;
   }
   if (name == "versions.list") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
@@ -643,20 +669,19 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     }
     Result<store::Version> v = store->GetVersion(l->row.id, n);
     if (!v.ok()) return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
-    Result<Validated> p = ValidatePackage(v->json, "package.json");
-    if (!p.ok()) return StatusError(c, p.status());
-    Result<store::Region> region = store->GetRegion(l->place.region_id);
-    std::shared_ptr<const Rulebook> rb =
-        RulebookFor(p->package.rulebook, region.ok() ? region->rulebook : std::string("national"));
-    Result<Form> form =
-        p->package.form.empty() ? DefaultFormFor(p->package) : ResolveForm(p->package.form);
-    if (!form.ok()) form = DefaultFormFor(p->package);
+    const std::string rulebook = region_rulebook(*l);
+    Result<EvaluatedPtr> stored = EvaluateStored(v->json, v->sha256, rulebook);
+    if (!stored.ok()) return StatusError(c, stored.status());
+    const Package& package = (*stored)->package;
+    std::shared_ptr<const Rulebook> rb = RulebookFor(package.rulebook, rulebook);
+    Result<Form> form = package.form.empty() ? DefaultFormFor(package) : ResolveForm(package.form);
+    if (!form.ok()) form = DefaultFormFor(package);
     if (!form.ok()) return StatusError(c, form.status());
-    Result<RenderResult> r = RenderToMemory(p->package, *rb, *form, {format});
+    Result<RenderResult> r = RenderToMemory(package, *rb, *form, {format});
     if (!r.ok()) return Error(c, 500, r.status().message());
     const std::string file =
-        fmt::format("{}-{}-v{}.{}", p->package.fiscal_year,
-                    p->package.unit.name.empty() ? "package" : p->package.unit.name, n, format);
+        fmt::format("{}-{}-v{}.{}", package.fiscal_year,
+                    package.unit.name.empty() ? "package" : package.unit.name, n, format);
     c.res.status = 200;
     c.res.set_header("Content-Disposition",
                      fmt::format("attachment; filename=\"package-{}-v{}.{}\"; filename*=UTF-8''{}",

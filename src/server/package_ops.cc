@@ -231,12 +231,12 @@ Result<Validated> ValidatePackage(std::string_view text, const std::string& sour
   return v;
 }
 
-Result<json> ApplyPatch(const json& base, const json& patch) {
-  json doc = base;
-  // Applied one operation at a time, so the message names the one that failed.
+Result<json> ApplyPatch(json doc, const json& patch) {
+  // Applied one operation at a time, in place (the document is not copied for each), so the
+  // message names the one that failed; a failed patch leaves a document nobody uses.
   for (size_t i = 0; i < patch.size(); ++i) {
     try {
-      doc = doc.patch(json::array({patch[i]}));
+      doc.patch_inplace(json::array({patch[i]}));
     } catch (const json::exception& e) {
       const json& op = patch[i];
       const std::string what =
@@ -256,13 +256,15 @@ Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
   const ScoreSheet sheet = ScorePackage(package, rulebook);
   e.diagnostics = CheckPackage(package, rulebook, sheet);
   const FormatOptions fo{true, package.fiscal_year};
-  e.diagnostics_json = nlohmann::ordered_json::array();
+  e.diagnostics_json = "[";
   std::vector<Diagnostic> notes;
   for (const Diagnostic& d : e.diagnostics) {
-    e.diagnostics_json.push_back(DiagnosticJson(d, fo));
+    if (e.diagnostics_json.size() > 1) e.diagnostics_json += ',';
+    AppendDiagnosticJson(&e.diagnostics_json, d, fo);
     ++e.summary.findings[static_cast<size_t>(d.severity)];
     if (d.code == "W403" || d.code == "W404") notes.push_back(d);
   }
+  e.diagnostics_json += ']';
   e.score_json = ScoreJson(package, rulebook, sheet, notes, fo);
   e.summary.unit_name =
       package.unit.name.empty() ? package.evaluation.unit_name : package.unit.name;

@@ -36,13 +36,13 @@ Result<Validated> ValidatePackage(std::string_view json, const std::string& sour
 
 // Applies an RFC 6902 patch to `base` (a package JSON); InvalidArgument naming the failing
 // operation ("第 3 个操作（replace /evaluation/funds/executd）：路径不存在").
-Result<nlohmann::json> ApplyPatch(const nlohmann::json& base, const nlohmann::json& patch);
+Result<nlohmann::json> ApplyPatch(nlohmann::json base, const nlohmann::json& patch);
 
 // Everything the engine says about a package: diagnostics (as `check --format json` prints
 // them), the score sheet (as `score --format json`), and the store's summary columns.
 struct Evaluation {
   std::vector<Diagnostic> diagnostics;
-  nlohmann::ordered_json diagnostics_json;
+  std::string diagnostics_json;  // a JSON array (text) of DiagnosticJson, as written once
   nlohmann::ordered_json score_json;
   store::PackageSummary summary;
 };

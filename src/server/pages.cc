@@ -9,7 +9,9 @@
 #include <ctime>
 #include <set>
 
+#include "base/lru_cache.h"
 #include "server/auth.h"
+#include "server/evaluated.h"
 #include "server/internal.h"
 #include "server/package_ops.h"
 
@@ -87,49 +89,58 @@ class Page {
   // An input bound to `pointer` in `doc`, with its label; read-only unless `editable`.
   void Field(const json& doc, const std::string& pointer, const std::string& label, bool editable,
              bool multiline = false, const std::string& css = "") {
-    const json::json_pointer p(pointer);
-    const json* v = doc.contains(p) ? &doc.at(p) : nullptr;
-    const std::string value = v ? ValueText(*v) : "";
-    const std::string key = pointer.substr(pointer.rfind('/') + 1);
-    const bool nullable = (v == nullptr || v->is_null() || IsCellKey(key));
-    const std::string id = FieldId(pointer);
+    const Bound b = Bind(doc, pointer, "", editable);
     html +=
-        fmt::format("<div class=\"field {}\"><label for=\"{}\">{}</label>", css, id, Html(label));
-    const std::string common = fmt::format(
-        "id=\"{}\" name=\"{}\" data-pointer=\"{}\" data-original=\"{}\"{}{}", id, id, Html(pointer),
-        Html(value), nullable ? " data-nullable=\"1\"" : "", editable ? "" : " readonly");
+        fmt::format("<div class=\"field {}\"><label for=\"{}\">{}</label>", css, b.id, Html(label));
     if (multiline) {
-      html += fmt::format("<textarea {} rows=\"{}\">{}</textarea>", common,
-                          std::min<size_t>(12, 2 + value.size() / 80), Html(value));
+      html += fmt::format("<textarea {} rows=\"{}\">{}</textarea>", b.attributes,
+                          std::min<size_t>(12, 2 + b.value.size() / 80), Html(b.value));
     } else {
-      html += fmt::format("<input type=\"text\" {} value=\"{}\"{}>", common, Html(value),
-                          nullable ? " inputmode=\"decimal\"" : "");
+      html += fmt::format("<input type=\"text\" {} value=\"{}\"{}>", b.attributes, Html(b.value),
+                          b.nullable ? " inputmode=\"decimal\"" : "");
     }
-    html +=
-        fmt::format("<span class=\"field-findings\" data-for=\"{}\"></span></div>", Html(pointer));
+    html += FindingsSlot(pointer) + "</div>";
   }
 
   // A bare input in a table cell (the column heading is its label, given as aria-label).
   void Cell(const json& doc, const std::string& pointer, const std::string& label, bool editable,
             bool multiline = false) {
-    const json::json_pointer p(pointer);
-    const json* v = doc.contains(p) ? &doc.at(p) : nullptr;
-    const std::string value = v ? ValueText(*v) : "";
-    const std::string key = pointer.substr(pointer.rfind('/') + 1);
-    const bool nullable = (v == nullptr || v->is_null() || IsCellKey(key));
-    const std::string id = FieldId(pointer);
-    const std::string common = fmt::format(
-        "id=\"{}\" name=\"{}\" aria-label=\"{}\" data-pointer=\"{}\" data-original=\"{}\"{}{}", id,
-        id, Html(label), Html(pointer), Html(value), nullable ? " data-nullable=\"1\"" : "",
-        editable ? "" : " readonly");
+    const Bound b = Bind(doc, pointer, label, editable);
     html += "<td>";
     if (multiline) {
-      html += fmt::format("<textarea {} rows=\"2\">{}</textarea>", common, Html(value));
+      html += fmt::format("<textarea {} rows=\"2\">{}</textarea>", b.attributes, Html(b.value));
     } else {
-      html += fmt::format("<input type=\"text\" {} value=\"{}\">", common, Html(value));
+      html += fmt::format("<input type=\"text\" {} value=\"{}\">", b.attributes, Html(b.value));
     }
-    html +=
-        fmt::format("<span class=\"field-findings\" data-for=\"{}\"></span></td>", Html(pointer));
+    html += FindingsSlot(pointer) + "</td>";
+  }
+
+ private:
+  // An input's binding to the value at `pointer`: its id, its current text, whether it may be
+  // emptied to null (a figure cell), and the attributes every bound input carries.
+  struct Bound {
+    std::string id, value, attributes;
+    bool nullable = false;
+  };
+  static Bound Bind(const json& doc, const std::string& pointer, const std::string& aria_label,
+                    bool editable) {
+    const json::json_pointer p(pointer);
+    const json* v = doc.contains(p) ? &doc.at(p) : nullptr;
+    Bound b;
+    b.value = v ? ValueText(*v) : "";
+    const std::string key = pointer.substr(pointer.rfind('/') + 1);
+    b.nullable = v == nullptr || v->is_null() || IsCellKey(key);
+    b.id = FieldId(pointer);
+    b.attributes = fmt::format(
+        "id=\"{0}\" name=\"{0}\"{1} data-pointer=\"{2}\" data-original=\"{3}\"{4}{5}", b.id,
+        aria_label.empty() ? "" : fmt::format(" aria-label=\"{}\"", Html(aria_label)),
+        Html(pointer), Html(b.value), b.nullable ? " data-nullable=\"1\"" : "",
+        editable ? "" : " readonly");
+    return b;
+  }
+  // Where app.js lists the findings on the value at `pointer`.
+  static std::string FindingsSlot(const std::string& pointer) {
+    return fmt::format("<span class=\"field-findings\" data-for=\"{}\"></span>", Html(pointer));
   }
 };
 
@@ -465,6 +476,17 @@ std::pair<int, int> Completion(const json& doc) {
   return {filled, total};
 }
 
+// The editor page's part that depends only on the version (its tables and initial findings).
+struct EditorBody {
+  std::string tables;           // 基础数据表, 自评表 and the report's sections
+  std::string findings_script;  // the findings as a JSON data block for app.js
+  int filled = 0, total = 0;    // Completion()
+};
+LruCache<EditorBody>& EditorBodies() {
+  static LruCache<EditorBody> cache(256);  // ~100 KB an entry
+  return cache;
+}
+
 }  // namespace
 
 void App::Impl::Page(const std::string& name, Ctx& c) {
@@ -608,8 +630,15 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   const Loaded& l = *loaded;
   if (Decide(c.u(), l.place, Action::kView) != Answer::kAllow) return NotFound(c);
   const bool editable = Decide(c.u(), l.place, Action::kEdit) == Answer::kAllow;
-  Result<json> head = HeadJson(l.row);
-  if (!head.ok()) return StatusError(c, head.status());
+  // The head version as the engine sees it (parsed and evaluated once per version and process).
+  Result<store::Version> head_version = store->GetVersion(l.row.id, l.row.head_version);
+  if (!head_version.ok()) return StatusError(c, head_version.status());
+  Result<store::Region> region = store->GetRegion(l.place.region_id);
+  const std::string region_rulebook = region.ok() ? region->rulebook : std::string("national");
+  Result<EvaluatedPtr> evaluated =
+      EvaluateStored(head_version->json, head_version->sha256, region_rulebook);
+  if (!evaluated.ok()) return StatusError(c, evaluated.status());
+  const json* head = &(*evaluated)->doc;
   const std::string unit_name =
       l.row.summary.unit_name.empty() ? l.unit.name : l.row.summary.unit_name;
   const std::string title = fmt::format("{} {}年度", unit_name, l.row.fiscal_year);
@@ -737,14 +766,31 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     return;
   }
   // page.package: the editor (read-only for those who may not edit).
-  Result<Validated> v = ValidatePackage(head->dump(), "package.json");
-  if (!v.ok()) return StatusError(c, v.status());
-  Result<store::Region> region = store->GetRegion(l.place.region_id);
-  std::shared_ptr<const Rulebook> rb =
-      RulebookFor(v->package.rulebook, region.ok() ? region->rulebook : std::string("national"));
-  const Evaluation e = EvaluatePackage(v->package, *rb);
+  const Evaluation& e = (*evaluated)->evaluation;
+  // The three tables and the initial findings depend only on the version, the rulebook and
+  // whether the fields are editable: written once, then served from memory.
+  const std::string body_key =
+      fmt::format("{}\n{}\n{}", head_version->sha256, region_rulebook, editable ? 1 : 0);
+  std::shared_ptr<const EditorBody> body = EditorBodies().Get(body_key);
+  if (!body) {
+    auto made = std::make_shared<EditorBody>();
+    ::jixiao::server::Page tables;
+    BasicDataTables(tables, *head, editable, l.row.fiscal_year);
+    EvaluationTables(tables, *head, e.score_json, editable);
+    ReportSections(tables, *head, editable);
+    made->tables = std::move(tables.html);
+    // The initial findings, as data for app.js (a JSON script block is not executed).
+    std::string findings = (*evaluated)->evaluation.diagnostics_json;
+    for (size_t i = 0; (i = findings.find("</", i)) != std::string::npos;)
+      findings.replace(i, 2, "<\\/");
+    made->findings_script =
+        "<script type=\"application/json\" id=\"initial-findings\">" + findings + "</script>";
+    std::tie(made->filled, made->total) = Completion(*head);
+    EditorBodies().Put(body_key, made);
+    body = std::move(made);
+  }
+  const int filled = body->filled, total = body->total;
   Result<std::string> deadline = store->GetDeadline(l.place.region_id, l.row.fiscal_year);
-  auto [filled, total] = Completion(*head);
   pg += fmt::format(
       "<div class=\"summary\"><p>第 <span id=\"head-version\">{}</span> 版 · 自评得分 <output "
       "id=\"sum-total\">{}</output> · 等级 "
@@ -786,18 +832,12 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
         "<div class=\"toolbar\"><button id=\"save\" type=\"button\">保存</button><p "
         "id=\"save-status\" role=\"status\"></p></div>";
   }
-  BasicDataTables(pg, *head, editable, l.row.fiscal_year);
-  EvaluationTables(pg, *head, e.score_json, editable);
-  ReportSections(pg, *head, editable);
+  pg += body->tables;
   pg +=
       "</form><aside id=\"findings\" aria-live=\"polite\" "
       "aria-label=\"发现的问题\"><h2>发现的问题</h2>"
       "<p id=\"findings-count\"></p><ul id=\"findings-list\"></ul></aside></div>";
-  // The initial findings, as data for app.js (a JSON script block is not executed).
-  std::string findings = e.diagnostics_json.dump(-1, ' ', false, json::error_handler_t::replace);
-  for (size_t i = 0; (i = findings.find("</", i)) != std::string::npos;)
-    findings.replace(i, 2, "<\\/");
-  pg += "<script type=\"application/json\" id=\"initial-findings\">" + findings + "</script>";
+  pg += body->findings_script;
   // Comments and evidence.
   Result<std::vector<store::Comment>> comments = store->ListComments(l.row.id);
   pg += "<section id=\"comments\"><h2>审核意见与答复</h2><ul class=\"comments\">";

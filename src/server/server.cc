@@ -161,12 +161,11 @@ void App::Impl::Authenticate(Ctx& c) {
   }
   const std::string token = CookieValue(c.req, "jx_session");
   if (token.empty()) return;
-  Result<store::Session> session = store->FindSession(TokenHash(token), app->Now());
-  if (!session.ok()) return;
-  Result<store::User> user = store->GetUser(session->user_id);
-  if (!user.ok() || user->disabled) return;
-  c.session = std::move(session).value();
-  c.user = std::move(user).value();
+  Result<std::pair<store::Session, store::User>> found =
+      store->FindSessionUser(TokenHash(token), app->Now());
+  if (!found.ok() || found->second.disabled) return;
+  c.session = std::move(found->first);
+  c.user = std::move(found->second);
 }
 
 bool App::Impl::CheckWrite(Ctx& c, bool json_body, bool csrf) {
@@ -189,11 +188,9 @@ bool App::Impl::CheckWrite(Ctx& c, bool json_body, bool csrf) {
 // ---- packages ---------------------------------------------------------------------------------
 
 Result<Loaded> App::Impl::Load(int64_t id) {
-  Result<store::PackageRow> row = store->GetPackage(id);
-  if (!row.ok()) return row.status();
-  Result<store::Org> unit = store->GetOrg(row->unit_id);
-  if (!unit.ok()) return unit.status();
-  Loaded l{std::move(row).value(), {}, std::move(unit).value()};
+  Result<std::pair<store::PackageRow, store::Org>> found = store->GetPackageWithUnit(id);
+  if (!found.ok()) return found.status();
+  Loaded l{std::move(found->first), {}, std::move(found->second)};
   l.place = PackagePlace{l.unit.id, l.unit.parent_id, l.unit.region_id, l.row.status};
   return l;
 }

@@ -1,70 +1,26 @@
-// Tests of evidence sniffing on real bytes: files built here with libzip (DOCX, XLSX, PPTX,
-// OFD, plain zips) and a minimal OLE2 compound file laid out by hand ([MS-CFB]).
+// Tests of evidence sniffing on real bytes: files zipped here by libzip (tests/zip_testing.h:
+// DOCX, XLSX, PPTX, OFD, plain zips) and a minimal OLE2 compound file laid out by hand ([MS-CFB]).
 #include "server/sniff.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "tests/zip_testing.h"
+
 namespace jixiao::server {
 namespace {
-
-// A zip archive built in memory with libzip.
-class ZipBuilder {
- public:
-  ZipBuilder() {
-    zip_error_init(&error_);
-    source_ = zip_source_buffer_create(nullptr, 0, 0, &error_);
-    zip_source_keep(source_);
-    archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error_);
-  }
-  ~ZipBuilder() {
-    if (archive_ != nullptr) zip_discard(archive_);
-    zip_source_free(source_);
-    zip_error_fini(&error_);
-  }
-  ZipBuilder(const ZipBuilder&) = delete;
-  ZipBuilder& operator=(const ZipBuilder&) = delete;
-
-  ZipBuilder& Add(const std::string& name, std::string bytes) {
-    const std::string& kept = kept_.emplace_back(std::move(bytes));
-    zip_source_t* s = zip_source_buffer(archive_, kept.data(), kept.size(), 0);
-    EXPECT_GE(zip_file_add(archive_, name.c_str(), s, ZIP_FL_ENC_UTF_8), 0) << name;
-    return *this;
-  }
-  std::string Finish() {
-    EXPECT_EQ(zip_close(archive_), 0) << zip_strerror(archive_);
-    archive_ = nullptr;
-    zip_stat_t st;
-    EXPECT_EQ(zip_source_stat(source_, &st), 0);
-    EXPECT_EQ(zip_source_open(source_), 0);
-    std::string out(st.size, '\0');
-    EXPECT_EQ(zip_source_read(source_, out.data(), out.size()),
-              static_cast<zip_int64_t>(out.size()));
-    zip_source_close(source_);
-    return out;
-  }
-
- private:
-  zip_error_t error_;
-  zip_source_t* source_ = nullptr;
-  zip_t* archive_ = nullptr;
-  std::vector<std::string> kept_;  // libzip reads the members' bytes at zip_close
-};
 
 const char kContentTypes[] =
     R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>)";
 
 std::string Docx() {
-  return ZipBuilder()
-      .Add("[Content_Types].xml", kContentTypes)
-      .Add("_rels/.rels", "<Relationships/>")
-      .Add("word/document.xml", "<w:document/>")
-      .Finish();
+  return testing::Zip({{"[Content_Types].xml", kContentTypes},
+                       {"_rels/.rels", "<Relationships/>"},
+                       {"word/document.xml", "<w:document/>"}});
 }
 
 // A compound file of version 3 (512-byte sectors): the header, one FAT sector (sector 0) and
@@ -200,49 +156,40 @@ TEST(Sniff, OfficeOpenXmlByItsMainPart) {
   // The content decides even under a wrong name.
   ExpectSniffed(Docx(), "report.pdf",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
-  ExpectSniffed(ZipBuilder()
-                    .Add("[Content_Types].xml", kContentTypes)
-                    .Add("xl/workbook.xml", "<workbook/>")
-                    .Add("xl/worksheets/sheet1.xml", "<worksheet/>")
-                    .Finish(),
+  ExpectSniffed(testing::Zip({{"[Content_Types].xml", kContentTypes},
+                              {"xl/workbook.xml", "<workbook/>"},
+                              {"xl/worksheets/sheet1.xml", "<worksheet/>"}}),
                 "t.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "xlsx");
-  ExpectSniffed(ZipBuilder()
-                    .Add("[Content_Types].xml", kContentTypes)
-                    .Add("ppt/presentation.xml", "<p:presentation/>")
-                    .Finish(),
+  ExpectSniffed(testing::Zip({{"[Content_Types].xml", kContentTypes},
+                              {"ppt/presentation.xml", "<p:presentation/>"}}),
                 "s.pptx",
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                 "pptx");
 }
 
 TEST(Sniff, Ofd) {
-  ExpectSniffed(ZipBuilder()
-                    .Add("OFD.xml", "<ofd:OFD/>")
-                    .Add("Doc_0/Document.xml", "<ofd:Document/>")
-                    .Finish(),
-                "发票.ofd", "application/ofd", "ofd");
+  ExpectSniffed(
+      testing::Zip({{"OFD.xml", "<ofd:OFD/>"}, {"Doc_0/Document.xml", "<ofd:Document/>"}}),
+      "发票.ofd", "application/ofd", "ofd");
 }
 
 TEST(Sniff, PlainZipIsRefused) {
-  const std::string zip =
-      ZipBuilder().Add("word.txt", "not a document").Add("readme.html", "<html>").Finish();
+  const std::string zip = testing::Zip({{"word.txt", "not a document"}, {"readme.html", "<html>"}});
   EXPECT_EQ(Refusal(zip, "材料.docx"), UnsupportedMessage("材料.docx"));
   // Word's parts under another folder do not make a DOCX.
-  const std::string moved = ZipBuilder().Add("x/word/document.xml", "<w:document/>").Finish();
+  const std::string moved = testing::Zip({{"x/word/document.xml", "<w:document/>"}});
   EXPECT_EQ(Refusal(moved, "a.docx"), UnsupportedMessage("a.docx"));
 }
 
 TEST(Sniff, MacroDocumentsAreRefused) {
-  const std::string docm = ZipBuilder()
-                               .Add("word/document.xml", "<w:document/>")
-                               .Add("word/vbaProject.bin", "VBA")
-                               .Finish();
+  const std::string docm =
+      testing::Zip({{"word/document.xml", "<w:document/>"}, {"word/vbaProject.bin", "VBA"}});
   EXPECT_EQ(Refusal(docm, "a.docx"),
             "a.docx：含有宏的文档不能作为佐证材料，请另存为不含宏的格式 / a.docx: documents "
             "with macros are not accepted as evidence; save it without macros");
   const std::string xlsm =
-      ZipBuilder().Add("xl/workbook.xml", "<workbook/>").Add("xl/vbaProject.bin", "VBA").Finish();
+      testing::Zip({{"xl/workbook.xml", "<workbook/>"}, {"xl/vbaProject.bin", "VBA"}});
   EXPECT_NE(Refusal(xlsm, "a.xlsm").find("含有宏"), std::string::npos);
   EXPECT_NE(
       Refusal(Ole2({{"WordDocument", kStream}, {"Macros", kStorage}}), "a.doc").find("含有宏"),

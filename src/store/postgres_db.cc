@@ -1,13 +1,19 @@
 // The PostgreSQL connection (db.h) over libpq's C API. Placeholders are numbered here ($1, $2,
-// …); values go separately from the text (PQexecParams): integers and text as text, binary
-// data in binary format. Results come back as text: integers are parsed, bytea's hex output
+// …); values go separately from the text: integers and text as text, binary data in binary
+// format. A query (SELECT, INSERT, UPDATE, DELETE, WITH) is prepared the first time a
+// connection runs it and executed by name after that (PQprepare, PQexecPrepared), so the
+// server parses and plans each of the store's queries once per connection, not per request;
+// anything else goes through PQexecParams. Results come back as text: integers are parsed, bytea's
+// hex output
 // ("\x…") is decoded. SQLSTATEs become Status values here and nowhere else.
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "store/db.h"
 #include "store/sql_text.h"
@@ -111,9 +117,26 @@ class PostgresConnection final : public Connection {
         types[i] = kByteaOid;
       }
     }
-    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), types.data(),
-                               values.data(), lengths.data(), formats.data(),
-                               /*resultFormat=*/0));
+    const int n = static_cast<int>(params.size());
+    if (Preparable(sql)) {
+      // Named by the text and the parameter types (a NULL leaves the type to the server).
+      std::string key = text;
+      key.append(reinterpret_cast<const char*>(types.data()), types.size() * sizeof(Oid));
+      auto it = prepared_.find(key);
+      if (it == prepared_.end()) {
+        std::string name = "jx" + std::to_string(prepared_.size() + 1);
+        ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), n, types.data()));
+        if (prepared == nullptr || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+          return Failure(prepared.get(), sql);
+        }
+        it = prepared_.emplace(std::move(key), std::move(name)).first;
+      }
+      ResultPtr res(PQexecPrepared(conn_, it->second.c_str(), n, values.data(), lengths.data(),
+                                   formats.data(), /*resultFormat=*/0));
+      return Read(res.get(), sql);
+    }
+    ResultPtr res(PQexecParams(conn_, text.c_str(), n, types.data(), values.data(), lengths.data(),
+                               formats.data(), /*resultFormat=*/0));
     return Read(res.get(), sql);
   }
 
@@ -244,7 +267,26 @@ class PostgresConnection final : public Connection {
     return Status::InvalidArgument(where + message);
   }
 
+  // A statement worth preparing: one of the store's queries, not DDL.
+  static bool Preparable(std::string_view sql) {
+    const size_t start = sql.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return false;
+    for (std::string_view verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}) {
+      if (sql.size() - start > verb.size() &&
+          std::equal(
+              verb.begin(), verb.end(), sql.begin() + start,
+              [](char a, char b) { return a == (b >= 'a' && b <= 'z' ? b - 'a' + 'A' : b); }) &&
+          (sql[start + verb.size()] == ' ' || sql[start + verb.size()] == '\n')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   PGconn* conn_;
+  // Prepared statements' names ("jx1", "jx2", …) by text and parameter types. They live as long
+  // as the session: a broken connection is dropped from the pool with them.
+  std::unordered_map<std::string, std::string> prepared_;
 };
 
 void IgnoreNotice(void*, const char*) {}

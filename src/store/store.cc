@@ -68,6 +68,13 @@ std::optional<OrgKind> OrgKindFromKey(std::string_view key) {
 
 // ---- Rows to structs. Each reader goes with the column list it reads.
 
+// The columns of a row from `first` on, for reading a joined row's second part.
+Row ColumnsFrom(const Row& r, size_t first) {
+  Row out;
+  out.values.assign(r.values.begin() + static_cast<std::ptrdiff_t>(first), r.values.end());
+  return out;
+}
+
 constexpr std::string_view kOrgColumns = "id, region_id, parent_id, kind, name, code";
 Org ToOrg(const Row& r) {
   Org o;
@@ -596,6 +603,25 @@ Result<Session> Store::FindSession(const std::string& token_hash, int64_t now_ms
   return Session{row.Text(0), row.Int(1), row.Text(2), row.Int(3), row.Int(4)};
 }
 
+Result<std::pair<Session, User>> Store::FindSessionUser(const std::string& token_hash,
+                                                        int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT s.token_hash, s.user_id, s.csrf, s.created_ms, s.expires_ms, u.id, u.login, "
+             "u.name, u.role, u.org_id, o.region_id, u.password_hash, u.disabled FROM sessions s "
+             "JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id WHERE "
+             "s.token_hash = ? AND s.expires_ms > ? AND u.disabled = 0",
+             {token_hash, now_ms}));
+  if (r.rows.empty())
+    return Status::NotFound(
+        std::string(Tr("会话不存在或已过期", "no such session, or it has expired")));
+  const Row& row = r.rows[0];
+  return std::pair<Session, User>{
+      Session{row.Text(0), row.Int(1), row.Text(2), row.Int(3), row.Int(4)},
+      ToUser(ColumnsFrom(row, 5))};
+}
+
 Status Store::DeleteSession(const std::string& token_hash) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(QueryResult r,
@@ -724,6 +750,18 @@ Result<PackageRow> Store::GetPackage(int64_t id) {
       c->Run("SELECT " + std::string(kPackageColumns) + " FROM packages p WHERE p.id = ?", {id}));
   if (r.rows.empty()) return NoPackage(id);
   return ToPackage(r.rows[0]);
+}
+
+Result<std::pair<PackageRow, Org>> Store::GetPackageWithUnit(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT " + std::string(kPackageColumns) +
+                 ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code FROM packages p JOIN "
+                 "orgs o ON o.id = p.unit_id WHERE p.id = ?",
+             {id}));
+  if (r.rows.empty()) return NoPackage(id);
+  return std::pair<PackageRow, Org>{ToPackage(r.rows[0]), ToOrg(ColumnsFrom(r.rows[0], 16))};
 }
 
 Result<PackageRow> Store::FindPackage(int64_t unit_id, int fiscal_year) {

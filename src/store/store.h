@@ -200,6 +200,8 @@ class Store {
   Status CreateSession(const Session& session);
   // The session with this token hash if it has not expired at `now_ms`, else kNotFound.
   Result<Session> FindSession(const std::string& token_hash, int64_t now_ms);
+  // The same with the session's user, in one query (every request asks for both).
+  Result<std::pair<Session, User>> FindSessionUser(const std::string& token_hash, int64_t now_ms);
   Status DeleteSession(const std::string& token_hash);
   Status DeleteExpiredSessions(int64_t now_ms);
   // Failed logins are recorded by key (the login name, and the client address).
@@ -215,6 +217,8 @@ class Store {
   Result<PackageRow> CreatePackage(int64_t unit_id, int fiscal_year, const NewVersion& first,
                                    int64_t author_id, int64_t now_ms);
   Result<PackageRow> GetPackage(int64_t id);
+  // The package with its unit, in one query (every request about a package asks for both).
+  Result<std::pair<PackageRow, Org>> GetPackageWithUnit(int64_t id);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).

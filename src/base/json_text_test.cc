@@ -1,0 +1,61 @@
+// json_text.h writes what nlohmann's dump() writes: every escape, UTF-8 kept, invalid UTF-8
+// replaced the same way, on fixed cases and on random bytes.
+#include "base/json_text.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+namespace jixiao {
+namespace {
+
+std::string Nlohmann(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string Ours(std::string_view s) {
+  std::string out;
+  AppendJsonString(&out, s);
+  return out;
+}
+
+TEST(JsonText, AsNlohmannWritesIt) {
+  for (const std::string& s :
+       {std::string(""), std::string("执行率 98.25%"), std::string("a\"b\\c/d"),
+        std::string("\b\f\n\r\t"), std::string("\x01\x1f\x7f", 3), std::string("\0x", 2),
+        std::string("🙂 emoji"), std::string("bad \xFF byte"), std::string("cut \xE6\x89"),
+        std::string("\xED\xA0\x80 surrogate"), std::string("\xC0\xAF overlong"),
+        std::string("\xF4\x90\x80\x80 too high")}) {
+    EXPECT_EQ(Ours(s), Nlohmann(s)) << s;
+  }
+}
+
+TEST(JsonText, RandomBytes) {
+  std::mt19937 rng(20261203);
+  // Bytes drawn mostly from the interesting ranges: ASCII controls, quotes, UTF-8 lead and
+  // continuation bytes.
+  static constexpr char kAlphabet[] =
+      "\x00\x01\x1f \"\\/a\x7f\x80\xbf\xc2\xdf\xe0\xe6\xed\xef\xf0\xf4\xf5\xff";
+  const std::string alphabet(kAlphabet, sizeof kAlphabet - 1);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    ASSERT_EQ(Ours(s), Nlohmann(s)) << round;
+  }
+}
+
+TEST(JsonText, ObjectWriter) {
+  std::string out;
+  JsonObjectWriter w(&out);
+  w.String("code", "A101");
+  w.Int("row", -3);
+  *w.Key("span") += "[1,2]";
+  w.Close();
+  EXPECT_EQ(out, R"({"code":"A101","row":-3,"span":[1,2]})");
+  EXPECT_EQ(nlohmann::json::parse(out)["row"], -3);
+}
+
+}  // namespace
+}  // namespace jixiao
