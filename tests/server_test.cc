@@ -4,7 +4,9 @@
 // starting from last year, deadlines, accounts, tokens, and every kind of bad request
 // answered with a clear 4xx and nothing changed.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "tests/server_fixture.h"
@@ -369,6 +371,34 @@ TEST_P(ServerTest, EvidenceIsSniffedStoredOnceAndServedAsADownload) {
   EXPECT_EQ(listed[0]["target"], qualitative);
   EXPECT_EQ(listed[0]["sha256"].get<std::string>().size(), 64u);
   EXPECT_FALSE(p910_on(qualitative));
+  // The documents carry the 佐证材料清单: the file and the indicator it supports, in words.
+  Reply page = server_->Send("GET", P("/documents/html"), "", &s);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("佐证材料清单"), std::string::npos);
+  EXPECT_NE(page.body.find("活动照片.pdf"), std::string::npos);
+  Reply docx = server_->Send("GET", P("/documents/docx"), "", &s);
+  ASSERT_EQ(docx.status, 200);
+  if (testing::Shell("/usr/bin/python3 -c 'import docx' >/dev/null 2>&1") == 0) {
+    // Read by python-docx: the last table is the list, one row after its heading row.
+    const std::string dir = ::testing::TempDir();
+    const std::string file = dir + "/evidence-" + std::to_string(::getpid()) + ".docx";
+    std::ofstream(file, std::ios::binary) << docx.body;
+    bool ok = false;
+    const std::string out = testing::Capture(
+        "/usr/bin/python3 -c 'import docx, json, sys; t = docx.Document(sys.argv[1]).tables[-1]; "
+        "print(json.dumps([[c.text for c in r.cells] for r in t.rows], ensure_ascii=False))' '" +
+            file + "'",
+        &ok);
+    std::remove(file.c_str());
+    ASSERT_TRUE(ok) << out;
+    const json rows = json::parse(out);
+    ASSERT_EQ(rows.size(), 2u) << out;
+    EXPECT_EQ(rows[0][1], "材料名称");
+    EXPECT_EQ(rows[1][0], "1");
+    EXPECT_EQ(rows[1][1], "活动照片.pdf");
+    EXPECT_EQ(rows[1][2].get<std::string>().rfind("绩效指标 › ", 0), 0u) << rows[1][2];
+    EXPECT_EQ(rows[1][3], "PDF");
+  }
   Reply got = server_->Send("GET", P("/attachments/" + std::to_string(aid)), "", &s);
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.body, pdf);

@@ -1436,7 +1436,7 @@ std::string EvidenceKind(const std::string& mime) {
   if (mime.find("spreadsheet") != std::string::npos || mime == "application/vnd.ms-excel")
     return "Excel";
   if (mime.find("presentation") != std::string::npos || mime == "application/vnd.ms-powerpoint")
-    return "PowerPoint";
+    return "PPT";
   return mime.empty() ? "——" : mime;
 }
 
@@ -1456,11 +1456,13 @@ RenderTable EvidenceTable(const Package& p, const Vars& vars) {
   t.title = "佐证材料清单";
   t.subtitle = vars.at("unit").empty() ? "" : "填报单位：" + vars.at("unit");
   t.sheet_name = "佐证材料";
-  t.column_widths = {100, 470, 440, 120, 150, 260};  // 154 mm: an A4 page's text width
+  // 156 mm, the text width of an A4 page with the official margins; the short columns fit
+  // "Excel", "47.1 KB" and twelve hex digits on one line.
+  t.column_widths = {100, 430, 420, 150, 190, 270};
   t.header_rows = 1;
   TableRow head;
   for (const char* h :
-       {"序号", "材料名称", "对应指标或章节", "类型", "大小", "校验码（SHA-256）"}) {
+       {"序号", "材料名称", "对应指标或章节", "类型", "大小", "校验码"}) {
     head.cells.push_back(Header(h));
   }
   t.rows.push_back(std::move(head));
@@ -1478,7 +1480,8 @@ RenderTable EvidenceTable(const Package& p, const Vars& vars) {
     row.cells.push_back(std::move(target));
     row.cells.push_back(Label(EvidenceKind(e.mime)));
     row.cells.push_back(Label(EvidenceSize(e.size), Align::kRight));
-    // The first 12 hex digits: enough to match a file to its line, short enough to print.
+    // The first 12 hex digits of its SHA-256: enough to match a file to its line, short enough
+    // to print.
     row.cells.push_back(Label(e.sha256.substr(0, 12)));
     t.rows.push_back(std::move(row));
   }

@@ -12,8 +12,11 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kSqlitePrefix = "sqlite:";
-// Idle connections kept for reuse; more than this many returned at once are closed.
-constexpr size_t kMaxIdle = 16;
+// Idle connections kept for reuse; more than this many returned at once are closed. As many
+// as `jixiao serve` has workers by default (64 on a small machine), so a busy server keeps its
+// connections — and on PostgreSQL their backends and prepared statements — instead of closing
+// and opening one for every burst of requests beyond the cap.
+constexpr size_t kMaxIdle = 64;
 
 int64_t ParseInt(std::string_view text) {
   int64_t v = 0;
