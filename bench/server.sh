@@ -9,7 +9,8 @@
 # cluster named by JIXIAO_TEST_PG_URL; without it, the PostgreSQL part runs itself again under
 # scripts/with-postgres.sh, a throwaway cluster), `jixiao serve` on a free port of 127.0.0.1,
 # the demo logins it prints on first start, a session of kx-clerk (区科协's 填报人) and the id of
-# 区科协's FY2024 draft; then wrk, each for DURATION seconds with --latency, on:
+# 区科协's FY2024 draft; 3 s of package reads to warm the server up (not measured); then wrk,
+# each for DURATION seconds with --latency, on:
 #
 #   GET   /api/v1/packages/ID          the package JSON                 THREADS × CONNECTIONS
 #   GET   /packages/ID                 the editor page                  THREADS × CONNECTIONS
@@ -249,6 +250,12 @@ print(m.group(1) + "/" + db + (m.group(3) or ""))' "$JIXIAO_TEST_PG_URL" "$pg_db
   code="$(curl -s -o "$work/probe" -w '%{http_code}' "${auth[@]}" -H "X-CSRF-Token: $csrf" \
     -H 'Content-Type: application/json' -d "$check_body" "$base/api/v1/packages/$id/check")"
   [[ "$code" == 200 ]] || { cat "$work/probe" >&2; echo "$0: check answered $code" >&2; exit 1; }
+
+  # Warm-up, not measured: 3 s of package reads at the same concurrency open the connections
+  # of the server's pool (on PostgreSQL each is a new backend that authenticates and prepares
+  # its statements: a second or more of waiting for the first requests on two busy cores).
+  # What the rows measure is a server in use, not one starting.
+  wrk -t"$threads" -c"$connections" -d3s "${auth[@]}" "$base/api/v1/packages/$id" >/dev/null 2>&1 || true
 
   local one
   one="$(single_ms "${auth[@]}" "$base/api/v1/packages/$id")"

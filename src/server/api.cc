@@ -413,10 +413,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   // Everything below is about one package.
   const int64_t id = PathId(c.req, 1);
   // The rulebook of the package's region (used when a package names none of the bundled ones).
-  auto region_rulebook = [&](const Loaded& l) {
-    Result<store::Region> region = store->GetRegion(l.place.region_id);
-    return region.ok() ? region->rulebook : std::string("national");
-  };
+  auto region_rulebook = [](const Loaded& l) { return l.region_rulebook; };
   // The package's evidence list as the store has it: the server writes it, an edit cannot.
   auto with_evidence = [&](int64_t package_id, json doc) -> Result<json> {
     Result<std::vector<store::Attachment>> as = store->ListAttachments(package_id);

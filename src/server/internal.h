@@ -30,6 +30,8 @@ struct Loaded {
   store::PackageRow row;
   PackagePlace place;
   store::Org unit;
+  std::string region_rulebook;  // the rulebook of the unit's region ("national" when unset)
+  std::string deadline;         // the region's deadline for the package's year, or ""
 };
 
 struct App::Impl {

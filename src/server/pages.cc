@@ -534,7 +534,6 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       Result<Loaded> l = Load(r.id);
       if (!l.ok() || !MaySee(c.u(), l->place)) continue;
       ++shown;
-      Result<std::string> deadline = store->GetDeadline(l->place.region_id, r.fiscal_year);
       std::string meter;
       if (me.role == Role::kClerk || me.role == Role::kHead) {
         Result<json> head = HeadJson(r);
@@ -554,7 +553,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
           Html(r.summary.unit_name.empty() ? l->unit.name : r.summary.unit_name),
           StatusBadge(r.status), r.head_version, Html(r.summary.total), Html(r.summary.grade),
           r.summary.execution_rate.empty() ? "" : Html(r.summary.execution_rate) + "%",
-          FindingCounts(r.summary), deadline.ok() ? Html(*deadline) : "", meter);
+          FindingCounts(r.summary), Html(l->deadline), meter);
     }
     pg += "</tbody></table></div>";
     if (shown == 0) pg += "<p class=\"empty\">还没有数据包。</p>";
@@ -633,8 +632,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   // The head version as the engine sees it (parsed and evaluated once per version and process).
   Result<store::Version> head_version = store->GetVersion(l.row.id, l.row.head_version);
   if (!head_version.ok()) return StatusError(c, head_version.status());
-  Result<store::Region> region = store->GetRegion(l.place.region_id);
-  const std::string region_rulebook = region.ok() ? region->rulebook : std::string("national");
+  const std::string& region_rulebook = l.region_rulebook;
   Result<EvaluatedPtr> evaluated =
       EvaluateStored(head_version->json, head_version->sha256, region_rulebook);
   if (!evaluated.ok()) return StatusError(c, evaluated.status());
@@ -790,7 +788,6 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     body = std::move(made);
   }
   const int filled = body->filled, total = body->total;
-  Result<std::string> deadline = store->GetDeadline(l.place.region_id, l.row.fiscal_year);
   pg += fmt::format(
       "<div class=\"summary\"><p>第 <span id=\"head-version\">{}</span> 版 · 自评得分 <output "
       "id=\"sum-total\">{}</output> · 等级 "
@@ -800,7 +797,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       "条</p></div>",
       l.row.head_version, Html(e.summary.total), Html(e.summary.grade),
       Html(e.summary.execution_rate), FindingCounts(e.summary),
-      deadline.ok() && !deadline->empty() ? fmt::format(" · 截止日期 {}", Html(*deadline)) : "",
+      !l.deadline.empty() ? fmt::format(" · 截止日期 {}", Html(l.deadline)) : "",
       total, filled, filled, total, e.summary.findings[0] + e.summary.findings[1]);
   // Workflow actions for this user.
   std::string actions;

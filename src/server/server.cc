@@ -188,9 +188,12 @@ bool App::Impl::CheckWrite(Ctx& c, bool json_body, bool csrf) {
 // ---- packages ---------------------------------------------------------------------------------
 
 Result<Loaded> App::Impl::Load(int64_t id) {
-  Result<std::pair<store::PackageRow, store::Org>> found = store->GetPackageWithUnit(id);
+  Result<store::Store::PackageContext> found = store->GetPackageContext(id);
   if (!found.ok()) return found.status();
-  Loaded l{std::move(found->first), {}, std::move(found->second)};
+  Loaded l{std::move(found->row), {}, std::move(found->unit),
+           found->region_rulebook.empty() ? std::string("national")
+                                          : std::move(found->region_rulebook),
+           std::move(found->deadline)};
   l.place = PackagePlace{l.unit.id, l.unit.parent_id, l.unit.region_id, l.row.status};
   return l;
 }

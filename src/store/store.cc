@@ -752,16 +752,20 @@ Result<PackageRow> Store::GetPackage(int64_t id) {
   return ToPackage(r.rows[0]);
 }
 
-Result<std::pair<PackageRow, Org>> Store::GetPackageWithUnit(int64_t id) {
+Result<Store::PackageContext> Store::GetPackageContext(int64_t id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
       c->Run("SELECT " + std::string(kPackageColumns) +
-                 ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code FROM packages p JOIN "
-                 "orgs o ON o.id = p.unit_id WHERE p.id = ?",
+                 ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, g.rulebook, "
+                 "d.due_date FROM packages p JOIN orgs o ON o.id = p.unit_id JOIN regions g ON "
+                 "g.id = o.region_id LEFT JOIN deadlines d ON d.region_id = o.region_id AND "
+                 "d.fiscal_year = p.fiscal_year WHERE p.id = ?",
              {id}));
   if (r.rows.empty()) return NoPackage(id);
-  return std::pair<PackageRow, Org>{ToPackage(r.rows[0]), ToOrg(ColumnsFrom(r.rows[0], 16))};
+  const Row& row = r.rows[0];
+  PackageContext out{ToPackage(row), ToOrg(ColumnsFrom(row, 16)), row.Text(22), row.Text(23)};
+  return out;
 }
 
 Result<PackageRow> Store::FindPackage(int64_t unit_id, int fiscal_year) {

@@ -217,8 +217,15 @@ class Store {
   Result<PackageRow> CreatePackage(int64_t unit_id, int fiscal_year, const NewVersion& first,
                                    int64_t author_id, int64_t now_ms);
   Result<PackageRow> GetPackage(int64_t id);
-  // The package with its unit, in one query (every request about a package asks for both).
-  Result<std::pair<PackageRow, Org>> GetPackageWithUnit(int64_t id);
+  // The package with what every request about it needs, in one query: its unit, its region's
+  // rulebook and the deadline set for its year ("" when none).
+  struct PackageContext {
+    PackageRow row;
+    Org unit;
+    std::string region_rulebook;
+    std::string deadline;
+  };
+  Result<PackageContext> GetPackageContext(int64_t id);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).
