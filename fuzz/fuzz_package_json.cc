@@ -1,9 +1,10 @@
 // libFuzzer target for the package JSON reader: any bytes must give a Package or a Status,
-// never a crash, a hang or an exception. Also checks three invariants:
+// never a crash, a hang or an exception. Also checks four invariants:
 //   - a package that reads writes canonically and reads back to the same text;
 //   - every error message starts with the source name and a line:column;
 //   - LocateJsonPointer agrees with nlohmann::json on whether the text is well-formed JSON
-//     (except for numbers beyond the range of a double, which only nlohmann rejects).
+//     (except for numbers beyond the range of a double, which only nlohmann rejects);
+//   - PackageFromJson over nlohmann's parse of the text agrees with ParsePackageJson.
 // Each input is tried as given and after a package head, so that mutations reach the reader
 // of the fields, not only the schema check.
 #include <cstdint>
@@ -16,6 +17,8 @@
 #include "model/package_json.h"
 
 namespace {
+
+bool has_nul_byte(std::string_view text) { return text.find('\0') != std::string_view::npos; }
 
 void Check(std::string_view text) {
   const jixiao::Result<jixiao::Package> r = jixiao::ParsePackageJson(text, "fuzz.json");
@@ -32,10 +35,24 @@ void Check(std::string_view text) {
   const bool located = jixiao::LocateJsonPointer(text, "").has_value();
   const bool has_nul = text.find('\0') != std::string_view::npos;
   int nlohmann_error = 0;
+  nlohmann::json value;
   try {
-    (void)nlohmann::json::parse(text.begin(), text.end());
+    value = nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::exception& e) {
     nlohmann_error = e.id;
+  }
+  // PackageFromJson (the server's reader of a patched document) on the same value agrees with
+  // the text reader: the same verdict, the same canonical text. nlohmann keeps the last of
+  // repeated keys where the text reader refuses them, so those are left out.
+  if (nlohmann_error == 0 && !has_nul_byte(text)) {
+    const std::string why = r.ok() ? "" : r.status().message();
+    const bool repeated = why.find("重复") != std::string::npos ||
+                          why.find("repeated key") != std::string::npos;
+    if (!repeated) {
+      const jixiao::Result<jixiao::Package> v = jixiao::PackageFromJson(value, "fuzz.json");
+      if (v.ok() != r.ok()) std::abort();
+      if (v.ok() && jixiao::WritePackageJson(*v) != jixiao::WritePackageJson(*r)) std::abort();
+    }
   }
   if (has_nul) {
     if (located) std::abort();

@@ -1375,53 +1375,45 @@ std::string EvidenceTargetName(const Package& p, const std::string& pointer) {
     }
     return static_cast<size_t>(std::stoul(tokens[i]));
   };
+  // Follows tokens[first], [first + 2], … (indices, with `link` between them) down a tree of
+  // nodes, naming each node on the way; nullopt when an index leads nowhere.
+  auto walk = [&](const auto& roots, size_t first, std::string_view link, auto children,
+                  auto name) -> std::optional<std::string> {
+    const auto* level = &roots;
+    std::string path;
+    for (size_t i = first;; i += 2) {
+      std::optional<size_t> k = index(i);
+      if (!k || *k >= level->size()) return std::nullopt;
+      const auto& node = (*level)[*k];
+      path += (path.empty() ? "" : " › ") + name(node);
+      if (i + 2 >= tokens.size() || tokens[i + 1] != link) return path;
+      level = &(node.*children);
+    }
+  };
+  std::optional<std::string> named;
   if (tokens.size() >= 3 && tokens[0] == "evaluation" && tokens[1] == "indicators") {
-    const std::vector<Indicator>* level = &p.evaluation.indicators;
-    std::string path;
-    size_t i = 2;
-    while (true) {
-      std::optional<size_t> k = index(i);
-      if (!k || *k >= level->size()) break;
-      const Indicator& node = (*level)[*k];
-      path += (path.empty() ? "" : " › ") + node.name;
-      if (i + 2 < tokens.size() && tokens[i + 1] == "children") {
-        level = &node.children;
-        i += 2;
-        continue;
-      }
-      return "绩效指标 › " + path;
-    }
-    return pointer;
-  }
-  if (tokens.size() >= 2 && tokens[0] == "evaluation" && tokens[1] == "goals") {
+    named = walk(p.evaluation.indicators, 2, "children", &Indicator::children,
+                 [](const Indicator& node) { return node.name; });
+    if (named) return "绩效指标 › " + *named;
+  } else if (tokens.size() >= 2 && tokens[0] == "evaluation" && tokens[1] == "goals") {
     return "年度总体目标";
-  }
-  if (tokens.size() >= 3 && tokens[0] == "report" && tokens[1] == "sections") {
-    const std::vector<ReportSection>* level = &p.report.sections;
-    std::string path;
-    size_t i = 2;
-    while (true) {
-      std::optional<size_t> k = index(i);
-      if (!k || *k >= level->size()) break;
-      const ReportSection& section = (*level)[*k];
-      // "一、基本情况", "（一）单位职能", "1.科普活动": the separator the number's form takes.
-      const std::string& n = section.number;
-      const bool closed =
-          EndsWith(n, "）") || EndsWith(n, ")") || EndsWith(n, "、") || EndsWith(n, ".");
-      const bool arabic = !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
-      path += (path.empty() ? "" : " › ") + n +
-              (n.empty() || section.title.empty() || closed ? ""
-               : arabic                                     ? "."
-                                                            : "、") +
-              section.title;
-      if (i + 2 < tokens.size() && tokens[i + 1] == "subsections") {
-        level = &section.subsections;
-        i += 2;
-        continue;
-      }
-      return "自评报告 › " + path;
-    }
-    return pointer;
+  } else if (tokens.size() >= 3 && tokens[0] == "report" && tokens[1] == "sections") {
+    named = walk(p.report.sections, 2, "subsections", &ReportSection::subsections,
+                 [](const ReportSection& section) {
+                   // "一、基本情况", "（一）单位职能", "1.科普活动": the separator the number's
+                   // form takes.
+                   const std::string& n = section.number;
+                   const bool closed = EndsWith(n, "）") || EndsWith(n, ")") ||
+                                       EndsWith(n, "、") || EndsWith(n, ".");
+                   const bool arabic =
+                       !n.empty() && n.find_first_not_of("0123456789") == std::string::npos;
+                   return n +
+                          (n.empty() || section.title.empty() || closed ? ""
+                           : arabic                                      ? "."
+                                                                         : "、") +
+                          section.title;
+                 });
+    if (named) return "自评报告 › " + *named;
   }
   return pointer;
 }

@@ -589,18 +589,9 @@ Status Store::CreateSession(const Session& s) {
 
 // A disabled user's sessions are not found either.
 Result<Session> Store::FindSession(const std::string& token_hash, int64_t now_ms) {
-  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  STORE_ASSIGN_OR_RETURN(
-      QueryResult r,
-      c->Run("SELECT s.token_hash, s.user_id, s.csrf, s.created_ms, s.expires_ms FROM sessions s "
-             "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ? AND "
-             "u.disabled = 0",
-             {token_hash, now_ms}));
-  if (r.rows.empty())
-    return Status::NotFound(
-        std::string(Tr("会话不存在或已过期", "no such session, or it has expired")));
-  const Row& row = r.rows[0];
-  return Session{row.Text(0), row.Int(1), row.Text(2), row.Int(3), row.Int(4)};
+  Result<std::pair<Session, User>> found = FindSessionUser(token_hash, now_ms);
+  if (!found.ok()) return found.status();
+  return std::move(found->first);
 }
 
 Result<std::pair<Session, User>> Store::FindSessionUser(const std::string& token_hash,

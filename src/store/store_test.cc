@@ -265,6 +265,12 @@ TEST_P(StoreTest, SessionsExpire) {
   Session a = Must(s().FindSession("hash-a", kNow + 999));
   EXPECT_EQ(a.user_id, w.clerk);
   EXPECT_EQ(a.csrf, "csrf-a");
+  // With its user, in one query: the user the session belongs to, with the region of its org.
+  const auto [session, user] = Must(s().FindSessionUser("hash-a", kNow + 999));
+  EXPECT_EQ(session.csrf, "csrf-a");
+  EXPECT_EQ(user.id, w.clerk);
+  EXPECT_EQ(user.role, Role::kClerk);
+  EXPECT_GT(user.region_id, 0);
   EXPECT_EQ(a.created_ms, kNow);
   EXPECT_EQ(a.expires_ms, kNow + 1000);
   EXPECT_EQ(s().FindSession("hash-a", kNow + 1000).status().code(), Status::Code::kNotFound);
