@@ -981,6 +981,19 @@ class Recognizer {
     SourceRef src = Source(t, first, row.cells.front());
     src.column = 0;
     src.text = text;
+    // The 佐证材料清单 that `render` prints for a package kept by the server: the list belongs to
+    // the system that keeps the files, so it is left aside on purpose, and said so.
+    if (Has(text, "材料名称") && (Has(text, "对应指标") || Has(text, "佐证"))) {
+      Note("I613", src,
+           fmt::format("{}（{} 行）是佐证材料清单，未导入：清单由保存佐证材料的系统按上传的文件"
+                       "生成，请在系统中上传佐证材料。首行：“{}”。",
+                       TableName(t), t.rows.size(), text),
+           fmt::format("{} ({} rows) is a list of evidence (佐证材料清单) and was not imported: "
+                       "the list is made by the system that keeps the evidence files, from the "
+                       "files uploaded to it. First row: \"{}\".",
+                       TableNameEn(t), t.rows.size(), text));
+      return;
+    }
     Note(
         "I613", src,
         fmt::format(

@@ -418,6 +418,24 @@ TEST(RecognizeLayout, TableInsideTheReportDoesNotCutIt) {
   EXPECT_EQ(r.package.parts.evaluation, PartState::kAbsent);
 }
 
+// The 佐证材料清单 that render prints after the 自评表 is named as such, not as an unknown table.
+TEST(RecognizeLayout, TheEvidenceListIsLeftAsideAndSaidSo) {
+  const ImportResult r = RecognizeText(
+      "某县统计局2023年度部门整体支出绩效自评报告\n"
+      "一、基本情况\n"
+      "本局核定编制12名。\n"
+      "| 序号 | 材料名称 | 对应指标或章节 | 类型 | 大小 | 校验码 |\n"
+      "| 1 | 调查报告.pdf | 绩效指标 › 产出指标 | PDF | 1.2 MB | 0123456789ab |\n");
+  ASSERT_EQ(Count(r.notes, "I613"), 1);
+  for (const Diagnostic& d : r.notes) {
+    if (d.code != "I613") continue;
+    EXPECT_NE(d.message_zh.find("是佐证材料清单，未导入"), std::string::npos) << d.message_zh;
+    EXPECT_NE(d.message_en.find("list of evidence"), std::string::npos) << d.message_en;
+    EXPECT_EQ(d.location.source->line, 4);
+  }
+  EXPECT_EQ(r.package.report.sections.size(), 1u);
+}
+
 // A report whose only structure is its title (no numbered sections) is still a report.
 TEST(RecognizeLayout, ReportWithTitleButNoNumberedSections) {
   const ImportResult r = RecognizeText(
