@@ -85,4 +85,13 @@ void AppendJsonString(std::string* out, std::string_view s) {
 
 void AppendJsonInt(std::string* out, int64_t n) { *out += std::to_string(n); }
 
+void JsonPrettyWriter::Key(std::string_view key) {
+  Level& level = stack_.back();
+  if (level.count++ > 0) out_->push_back(',');
+  NewLine(stack_.size());
+  AppendJsonString(out_, key);
+  *out_ += ": ";
+  after_key_ = true;
+}
+
 }  // namespace jixiao

@@ -1,6 +1,7 @@
 // Writing JSON text directly, for the hot paths that would otherwise build an nlohmann tree only
-// to write it out (the findings of every live check). The output is byte for byte what
-// nlohmann::json's dump() writes for the same values (no indentation, UTF-8 kept, invalid UTF-8
+// to write it out (the findings of every live check, the canonical package JSON of every save
+// and import). The output is byte for byte what
+// nlohmann::json's dump() writes for the same values (compact or indented, UTF-8 kept, invalid UTF-8
 // replaced by U+FFFD as error_handler_t::replace does), so either may produce a document and a
 // reader cannot tell which; json_text_test.cc compares the two.
 //
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jixiao {
 
@@ -38,6 +40,80 @@ class JsonObjectWriter {
  private:
   std::string* out_;
   bool first_ = true;
+};
+
+// JSON with line breaks and indentation exactly as nlohmann's dump(indent) writes it: a
+// member or element a line, `"key": value`, and `{}` / `[]` for empty containers. Values are
+// written in order through the calls; the caller nests Begin/End correctly.
+class JsonPrettyWriter {
+ public:
+  explicit JsonPrettyWriter(std::string* out, int indent = 2) : out_(out), indent_(indent) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // The next value is this member's.
+  void Key(std::string_view key);
+
+  void String(std::string_view s) {
+    BeforeValue();
+    AppendJsonString(out_, s);
+  }
+  void Int(int64_t n) {
+    BeforeValue();
+    AppendJsonInt(out_, n);
+  }
+  void Null() {
+    BeforeValue();
+    *out_ += "null";
+  }
+  // Members in one call.
+  void String(std::string_view key, std::string_view s) {
+    Key(key);
+    String(s);
+  }
+  void Int(std::string_view key, int64_t n) {
+    Key(key);
+    Int(n);
+  }
+
+ private:
+  struct Level {
+    bool object = false;
+    int count = 0;
+  };
+  void NewLine(size_t depth) {
+    out_->push_back('\n');
+    out_->append(depth * static_cast<size_t>(indent_), ' ');
+  }
+  // Where a value goes: after its key in an object, on a line of its own in an array.
+  void BeforeValue() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!stack_.empty()) {
+      if (stack_.back().count++ > 0) out_->push_back(',');
+      NewLine(stack_.size());
+    }
+  }
+  void Open(char c) {
+    BeforeValue();
+    out_->push_back(c);
+    stack_.push_back({c == '{', 0});
+  }
+  void Close(char c) {
+    const Level level = stack_.back();
+    stack_.pop_back();
+    if (level.count > 0) NewLine(stack_.size());
+    out_->push_back(c);
+  }
+
+  std::string* out_;
+  int indent_;
+  std::vector<Level> stack_;
+  bool after_key_ = false;
 };
 
 }  // namespace jixiao

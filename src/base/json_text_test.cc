@@ -57,5 +57,53 @@ TEST(JsonText, ObjectWriter) {
   EXPECT_EQ(nlohmann::json::parse(out)["row"], -3);
 }
 
+TEST(JsonText, PrettyWriterAsNlohmannIndents) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["a"] = 1;
+  j["empty_object"] = nlohmann::ordered_json::object();
+  j["empty_array"] = nlohmann::ordered_json::array();
+  j["list"] = {nullptr, "x\"y", -7, nlohmann::ordered_json::object(), {{"k", "v"}}};
+  j["nested"] = {{"deep", {{"deeper", nlohmann::ordered_json::array({1, 2})}}}};
+  std::string out;
+  JsonPrettyWriter w(&out);
+  w.BeginObject();
+  w.Int("a", 1);
+  w.Key("empty_object");
+  w.BeginObject();
+  w.EndObject();
+  w.Key("empty_array");
+  w.BeginArray();
+  w.EndArray();
+  w.Key("list");
+  w.BeginArray();
+  w.Null();
+  w.String("x\"y");
+  w.Int(-7);
+  w.BeginObject();
+  w.EndObject();
+  w.BeginObject();
+  w.String("k", "v");
+  w.EndObject();
+  w.EndArray();
+  w.Key("nested");
+  w.BeginObject();
+  w.Key("deep");
+  w.BeginObject();
+  w.Key("deeper");
+  w.BeginArray();
+  w.Int(1);
+  w.Int(2);
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  w.EndObject();
+  EXPECT_EQ(out, j.dump(2));
+  std::string empty;
+  JsonPrettyWriter e(&empty);
+  e.BeginArray();
+  e.EndArray();
+  EXPECT_EQ(empty, "[]");
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/file_io.h"
+#include "base/json_text.h"
 #include "base/lang.h"
 #include "base/number_text.h"
 #include "base/text.h"
@@ -883,87 +884,100 @@ class PackageReader {
 };
 
 // ---- writing ----
+// The canonical text is written directly (base/json_text.h), in the same bytes nlohmann's
+// dump(2) of the equivalent tree gave: no tree is built for a text that is written once.
 
-ordered_json CellJson(const Cell& cell) {
+void WriteCell(JsonPrettyWriter& w, const Cell& cell) {
   switch (cell.kind) {
     case Cell::Kind::kBlank:
-      return nullptr;
+      return w.Null();
     case Cell::Kind::kNotApplicable:
-      return "n/a";
+      return w.String("n/a");
     case Cell::Kind::kNumber:
-      return cell.value.ToString() + (cell.percent ? "%" : "");
+      return w.String(cell.value.ToString() + (cell.percent ? "%" : ""));
   }
-  return nullptr;
+  w.Null();
+}
+void WriteCell(JsonPrettyWriter& w, std::string_view key, const Cell& cell) {
+  w.Key(key);
+  WriteCell(w, cell);
 }
 
-ordered_json ExpenseJson(const ExpenseRow& row) {
-  ordered_json j = ordered_json::object();
-  j["key"] = row.key;
-  j["label"] = row.label;
+void WriteExpense(JsonPrettyWriter& w, const ExpenseRow& row) {
+  w.BeginObject();
+  w.String("key", row.key);
+  w.String("label", row.label);
   if (row.children_are != ChildRelation::kNone) {
-    j["children_are"] = std::string(ChildRelationKey(row.children_are));
+    w.String("children_are", ChildRelationKey(row.children_are));
   }
-  ordered_json values = ordered_json::object();
-  for (ExpenseColumn c : kExpenseColumns)
-    values[std::string(ExpenseColumnKey(c))] = CellJson(row.at(c));
-  j["values"] = std::move(values);
+  w.Key("values");
+  w.BeginObject();
+  for (ExpenseColumn c : kExpenseColumns) WriteCell(w, ExpenseColumnKey(c), row.at(c));
+  w.EndObject();
   if (!row.children.empty()) {
-    ordered_json children = ordered_json::array();
-    for (const ExpenseRow& child : row.children) children.push_back(ExpenseJson(child));
-    j["children"] = std::move(children);
+    w.Key("children");
+    w.BeginArray();
+    for (const ExpenseRow& child : row.children) WriteExpense(w, child);
+    w.EndArray();
   }
-  return j;
+  w.EndObject();
 }
 
-ordered_json IndicatorJson(const Indicator& indicator) {
-  ordered_json j = ordered_json::object();
+void WriteIndicator(JsonPrettyWriter& w, const Indicator& indicator) {
   const bool leaf = indicator.children.empty();
-  j["name"] = indicator.name;
+  w.BeginObject();
+  w.String("name", indicator.name);
   if (indicator.kind != IndicatorKind::kUnspecified) {
-    j["kind"] = std::string(IndicatorKindKey(indicator.kind));
+    w.String("kind", IndicatorKindKey(indicator.kind));
   }
   if (indicator.direction != Direction::kUnspecified) {
-    j["direction"] = std::string(DirectionKey(indicator.direction));
+    w.String("direction", DirectionKey(indicator.direction));
   }
-  if (leaf || !indicator.target.empty()) j["target"] = indicator.target;
-  if (leaf || !indicator.actual.empty()) j["actual"] = indicator.actual;
-  j["weight"] = CellJson(indicator.weight);
+  if (leaf || !indicator.target.empty()) w.String("target", indicator.target);
+  if (leaf || !indicator.actual.empty()) w.String("actual", indicator.actual);
+  WriteCell(w, "weight", indicator.weight);
   // A range weight and a 得分系数 only when the form has them.
-  if (!indicator.weight_min.blank()) j["weight_min"] = CellJson(indicator.weight_min);
-  if (!indicator.weight_max.blank()) j["weight_max"] = CellJson(indicator.weight_max);
-  if (!indicator.coefficient.blank()) j["coefficient"] = CellJson(indicator.coefficient);
-  if (leaf || !indicator.score.blank()) j["score"] = CellJson(indicator.score);
-  if (leaf || !indicator.deviation.empty()) j["deviation"] = indicator.deviation;
+  if (!indicator.weight_min.blank()) WriteCell(w, "weight_min", indicator.weight_min);
+  if (!indicator.weight_max.blank()) WriteCell(w, "weight_max", indicator.weight_max);
+  if (!indicator.coefficient.blank()) WriteCell(w, "coefficient", indicator.coefficient);
+  if (leaf || !indicator.score.blank()) WriteCell(w, "score", indicator.score);
+  if (leaf || !indicator.deviation.empty()) w.String("deviation", indicator.deviation);
   if (!leaf) {
-    ordered_json children = ordered_json::array();
-    for (const Indicator& child : indicator.children) children.push_back(IndicatorJson(child));
-    j["children"] = std::move(children);
+    w.Key("children");
+    w.BeginArray();
+    for (const Indicator& child : indicator.children) WriteIndicator(w, child);
+    w.EndArray();
   }
-  return j;
+  w.EndObject();
 }
 
-ordered_json SectionJson(const ReportSection& section) {
-  ordered_json j = ordered_json::object();
-  j["number"] = section.number;
-  j["title"] = section.title;
-  j["text"] = section.text;
-  ordered_json subsections = ordered_json::array();
-  for (const ReportSection& sub : section.subsections) subsections.push_back(SectionJson(sub));
-  j["subsections"] = std::move(subsections);
-  return j;
+void WriteSection(JsonPrettyWriter& w, const ReportSection& section) {
+  w.BeginObject();
+  w.String("number", section.number);
+  w.String("title", section.title);
+  w.String("text", section.text);
+  w.Key("subsections");
+  w.BeginArray();
+  for (const ReportSection& sub : section.subsections) WriteSection(w, sub);
+  w.EndArray();
+  w.EndObject();
 }
 
-ordered_json SourceRefJson(const SourceRef& ref) {
-  ordered_json j = ordered_json::object();
-  j["file"] = ref.file;
-  j["table"] = ref.table;
-  j["row"] = ref.row;
-  j["column"] = ref.column;
-  j["line"] = ref.line;
-  j["paragraph"] = ref.paragraph;
-  j["span"] = ordered_json::array({ref.span_begin, ref.span_end});
-  j["text"] = ref.text;
-  return j;
+void WriteSourceRef(JsonPrettyWriter& w, const SourceRef& ref) {
+  w.BeginObject();
+  w.String("file", ref.file);
+  w.String("table", ref.table);
+  w.Int("row", ref.row);
+  w.Int("column", ref.column);
+  w.Int("line", ref.line);
+  w.Int("paragraph", ref.paragraph);
+  w.Key("span");
+  w.BeginArray();
+  w.Int(ref.span_begin);
+  w.Int(ref.span_end);
+  w.EndArray();
+  w.String("text", ref.text);
+  w.EndObject();
 }
 
 }  // namespace
@@ -1051,132 +1065,179 @@ Result<Package> LoadPackageFile(const std::string& path) {
 }
 
 std::string WritePackageJson(const Package& package) {
-  ordered_json root = ordered_json::object();
-  root["schema"] = kPackageSchema;  // the format written, whatever package.schema says
-  root["rulebook"] = package.rulebook;
+  std::string out;
+  out.reserve(32768);
+  JsonPrettyWriter w(&out);
+  w.BeginObject();
+  w.String("schema", kPackageSchema);  // the format written, whatever package.schema says
+  w.String("rulebook", package.rulebook);
   // The form: written when the package names one, so other packages read as before.
-  if (!package.form.empty()) root["form"] = package.form;
+  if (!package.form.empty()) w.String("form", package.form);
   // Package kind: written for a project package only, so department packages read as before.
   if (package.kind == PackageKind::kProject) {
-    root["kind"] = PackageKindKey(package.kind);
-    root["project"] = {{"name", package.project.name},
-                       {"department", package.project.department},
-                       {"implementing_unit", package.project.implementing_unit}};
+    w.String("kind", PackageKindKey(package.kind));
+    w.Key("project");
+    w.BeginObject();
+    w.String("name", package.project.name);
+    w.String("department", package.project.department);
+    w.String("implementing_unit", package.project.implementing_unit);
+    w.EndObject();
   }
-  root["fiscal_year"] = package.fiscal_year;
-  root["unit"] = {{"name", package.unit.name}, {"short_name", package.unit.short_name}};
+  w.Int("fiscal_year", package.fiscal_year);
+  w.Key("unit");
+  w.BeginObject();
+  w.String("name", package.unit.name);
+  w.String("short_name", package.unit.short_name);
+  w.EndObject();
 
   const BasicData& basic = package.basic_data;
-  ordered_json basic_json = ordered_json::object();
+  w.Key("basic_data");
+  w.BeginObject();
   const Staffing& staffing = basic.staffing;
-  basic_json["staffing"] = {{"authorized", CellJson(staffing.authorized)},
-                            {"on_payroll", CellJson(staffing.on_payroll)},
-                            {"control_rate", CellJson(staffing.control_rate)},
-                            {"retired", CellJson(staffing.retired)},
-                            {"total_actual", CellJson(staffing.total_actual)}};
-  ordered_json expenses = ordered_json::array();
-  for (const ExpenseRow& row : basic.expenses) expenses.push_back(ExpenseJson(row));
-  basic_json["expenses"] = std::move(expenses);
-  ordered_json buildings = ordered_json::array();
+  w.Key("staffing");
+  w.BeginObject();
+  WriteCell(w, "authorized", staffing.authorized);
+  WriteCell(w, "on_payroll", staffing.on_payroll);
+  WriteCell(w, "control_rate", staffing.control_rate);
+  WriteCell(w, "retired", staffing.retired);
+  WriteCell(w, "total_actual", staffing.total_actual);
+  w.EndObject();
+  w.Key("expenses");
+  w.BeginArray();
+  for (const ExpenseRow& row : basic.expenses) WriteExpense(w, row);
+  w.EndArray();
+  w.Key("buildings");
+  w.BeginArray();
   for (const Building& b : basic.buildings) {
-    buildings.push_back({{"name", b.name},
-                         {"approved_area", CellJson(b.approved_area)},
-                         {"actual_area", CellJson(b.actual_area)},
-                         {"area_control_rate", CellJson(b.area_control_rate)},
-                         {"budget_investment", CellJson(b.budget_investment)},
-                         {"actual_investment", CellJson(b.actual_investment)},
-                         {"investment_control_rate", CellJson(b.investment_control_rate)}});
+    w.BeginObject();
+    w.String("name", b.name);
+    WriteCell(w, "approved_area", b.approved_area);
+    WriteCell(w, "actual_area", b.actual_area);
+    WriteCell(w, "area_control_rate", b.area_control_rate);
+    WriteCell(w, "budget_investment", b.budget_investment);
+    WriteCell(w, "actual_investment", b.actual_investment);
+    WriteCell(w, "investment_control_rate", b.investment_control_rate);
+    w.EndObject();
   }
-  basic_json["buildings"] = std::move(buildings);
-  basic_json["frugality_measures"] = basic.frugality_measures;
-  basic_json["notes"] = basic.notes;
-  root["basic_data"] = std::move(basic_json);
+  w.EndArray();
+  w.String("frugality_measures", basic.frugality_measures);
+  w.String("notes", basic.notes);
+  w.EndObject();
 
   const Evaluation& evaluation = package.evaluation;
   const Funds& f = evaluation.funds;
-  ordered_json eval_json = ordered_json::object();
-  eval_json["unit_name"] = evaluation.unit_name;
-  eval_json["funds"] = {{"initial_budget", CellJson(f.initial_budget)},
-                        {"full_year_budget", CellJson(f.full_year_budget)},
-                        {"executed", CellJson(f.executed)},
-                        {"weight", CellJson(f.weight)},
-                        {"execution_rate", CellJson(f.execution_rate)},
-                        {"score", CellJson(f.score)},
-                        {"general_public", CellJson(f.general_public)},
-                        {"government_fund", CellJson(f.government_fund)},
-                        {"special_account", CellJson(f.special_account)},
-                        {"other_funds", CellJson(f.other_funds)},
-                        {"basic", CellJson(f.basic)},
-                        {"project", CellJson(f.project)}};
+  w.Key("evaluation");
+  w.BeginObject();
+  w.String("unit_name", evaluation.unit_name);
+  w.Key("funds");
+  w.BeginObject();
+  WriteCell(w, "initial_budget", f.initial_budget);
+  WriteCell(w, "full_year_budget", f.full_year_budget);
+  WriteCell(w, "executed", f.executed);
+  WriteCell(w, "weight", f.weight);
+  WriteCell(w, "execution_rate", f.execution_rate);
+  WriteCell(w, "score", f.score);
+  WriteCell(w, "general_public", f.general_public);
+  WriteCell(w, "government_fund", f.government_fund);
+  WriteCell(w, "special_account", f.special_account);
+  WriteCell(w, "other_funds", f.other_funds);
+  WriteCell(w, "basic", f.basic);
+  WriteCell(w, "project", f.project);
   // Written only when present, so that a package of a one-row form reads as before.
   if (!f.rows.empty()) {
-    ordered_json rows = ordered_json::array();
+    w.Key("rows");
+    w.BeginArray();
     for (const FundsRow& row : f.rows) {
-      rows.push_back({{"key", row.key},
-                      {"label", row.label},
-                      {"initial_budget", CellJson(row.initial_budget)},
-                      {"full_year_budget", CellJson(row.full_year_budget)},
-                      {"executed", CellJson(row.executed)},
-                      {"weight", CellJson(row.weight)},
-                      {"execution_rate", CellJson(row.execution_rate)},
-                      {"score", CellJson(row.score)}});
+      w.BeginObject();
+      w.String("key", row.key);
+      w.String("label", row.label);
+      WriteCell(w, "initial_budget", row.initial_budget);
+      WriteCell(w, "full_year_budget", row.full_year_budget);
+      WriteCell(w, "executed", row.executed);
+      WriteCell(w, "weight", row.weight);
+      WriteCell(w, "execution_rate", row.execution_rate);
+      WriteCell(w, "score", row.score);
+      w.EndObject();
     }
-    eval_json["funds"]["rows"] = std::move(rows);
+    w.EndArray();
   }
-  if (!f.method.empty()) eval_json["funds"]["method"] = f.method;
-  if (f.asks_reason) eval_json["funds"]["reason"] = f.reason;
-  ordered_json planned = ordered_json::array();
+  if (!f.method.empty()) w.String("method", f.method);
+  if (f.asks_reason) w.String("reason", f.reason);
+  w.EndObject();
+  w.Key("goals");
+  w.BeginObject();
+  w.Key("planned");
+  w.BeginArray();
   for (const Goal& g : evaluation.goals.planned) {
-    planned.push_back({{"number", g.number}, {"text", g.text}});
+    w.BeginObject();
+    w.String("number", g.number);
+    w.String("text", g.text);
+    w.EndObject();
   }
-  eval_json["goals"] = {{"planned", std::move(planned)}, {"achieved", evaluation.goals.achieved}};
-  ordered_json indicators = ordered_json::array();
-  for (const Indicator& i : evaluation.indicators) indicators.push_back(IndicatorJson(i));
-  eval_json["indicators"] = std::move(indicators);
-  eval_json["total_weight"] = CellJson(evaluation.total_weight);
-  eval_json["total_score"] = CellJson(evaluation.total_score);
-  eval_json["grade"] = evaluation.grade;
-  root["evaluation"] = std::move(eval_json);
+  w.EndArray();
+  w.String("achieved", evaluation.goals.achieved);
+  w.EndObject();
+  w.Key("indicators");
+  w.BeginArray();
+  for (const Indicator& i : evaluation.indicators) WriteIndicator(w, i);
+  w.EndArray();
+  WriteCell(w, "total_weight", evaluation.total_weight);
+  WriteCell(w, "total_score", evaluation.total_score);
+  w.String("grade", evaluation.grade);
+  w.EndObject();
 
   const Report& report = package.report;
-  ordered_json sections = ordered_json::array();
-  for (const ReportSection& s : report.sections) sections.push_back(SectionJson(s));
-  root["report"] = {
-      {"cover",
-       {{"title", report.cover.title}, {"unit", report.cover.unit}, {"date", report.cover.date}}},
-      {"sections", std::move(sections)}};
+  w.Key("report");
+  w.BeginObject();
+  w.Key("cover");
+  w.BeginObject();
+  w.String("title", report.cover.title);
+  w.String("unit", report.cover.unit);
+  w.String("date", report.cover.date);
+  w.EndObject();
+  w.Key("sections");
+  w.BeginArray();
+  for (const ReportSection& section : report.sections) WriteSection(w, section);
+  w.EndArray();
+  w.EndObject();
 
   // Written only when a part is absent: a package that has them all reads as before.
   if (!package.parts.all_present()) {
-    root["parts"] = {{"basic_data", PartStateKey(package.parts.basic_data)},
-                     {"evaluation", PartStateKey(package.parts.evaluation)},
-                     {"report", PartStateKey(package.parts.report)}};
+    w.Key("parts");
+    w.BeginObject();
+    w.String("basic_data", PartStateKey(package.parts.basic_data));
+    w.String("evaluation", PartStateKey(package.parts.evaluation));
+    w.String("report", PartStateKey(package.parts.report));
+    w.EndObject();
   }
 
   // Written only for a package that keeps track of its evidence.
   if (package.evidence) {
-    ordered_json evidence = ordered_json::array();
+    w.Key("evidence");
+    w.BeginArray();
     for (const Evidence& e : *package.evidence) {
-      evidence.push_back({{"target", e.target},
-                          {"name", e.name},
-                          {"mime", e.mime},
-                          {"size", e.size},
-                          {"sha256", e.sha256}});
+      w.BeginObject();
+      w.String("target", e.target);
+      w.String("name", e.name);
+      w.String("mime", e.mime);
+      w.Int("size", e.size);
+      w.String("sha256", e.sha256);
+      w.EndObject();
     }
-    root["evidence"] = std::move(evidence);
+    w.EndArray();
   }
 
-  // The map's keys are unique and sorted: appended directly, not through operator[], whose
-  // search of an ordered_json object is linear (quadratic over a large import).
-  ordered_json provenance = ordered_json::object();
-  auto& entries = provenance.get_ref<ordered_json::object_t&>();
-  entries.reserve(package.provenance.size());
+  // The map's keys are unique and sorted, so the object is written in the map's order.
+  w.Key("provenance");
+  w.BeginObject();
   for (const auto& [pointer, ref] : package.provenance) {
-    entries.emplace_back(pointer, SourceRefJson(ref));
+    w.Key(pointer);
+    WriteSourceRef(w, ref);
   }
-  root["provenance"] = std::move(provenance);
-
-  return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  w.EndObject();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace jixiao
