@@ -983,28 +983,26 @@ class Recognizer {
     src.text = text;
     // The 佐证材料清单 that `render` prints for a package kept by the server: the list belongs to
     // the system that keeps the files, so it is left aside on purpose, and said so.
-    if (Has(text, "材料名称") && (Has(text, "对应指标") || Has(text, "佐证"))) {
-      Note("I613", src,
-           fmt::format("{}（{} 行）是佐证材料清单，未导入：清单由保存佐证材料的系统按上传的文件"
-                       "生成，请在系统中上传佐证材料。首行：“{}”。",
-                       TableName(t), t.rows.size(), text),
-           fmt::format("{} ({} rows) is a list of evidence (佐证材料清单) and was not imported: "
-                       "the list is made by the system that keeps the evidence files, from the "
-                       "files uploaded to it. First row: \"{}\".",
-                       TableNameEn(t), t.rows.size(), text));
-      return;
-    }
-    Note(
-        "I613", src,
-        fmt::format(
-            "{}（{} 行）未能识别为基础数据表或自评表的任何部分，未导入：没有找到含“编制数”、"
-            "“预算数”与“决算数”、“批复规模”、“年初预算数”与“执行数”、“年度总体目标”或"
-            "“一级指标”与“三级指标”的表头行。首行：“{}”。",
-            TableName(t), t.rows.size(), text),
-        fmt::format("{} ({} rows) was not recognised as any part of the package and was not "
-                    "imported: no header row names 编制数, 预算数 and 决算数, 批复规模, 年初预算数 "
-                    "and 执行数, 年度总体目标, or 一级指标 and 三级指标. First row: \"{}\".",
-                    TableNameEn(t), t.rows.size(), text));
+    const bool evidence_list =
+        Has(text, "材料名称") && (Has(text, "对应指标") || Has(text, "佐证"));
+    const std::string why_zh =
+        evidence_list
+            ? "是佐证材料清单，未导入：清单由保存佐证材料的系统按上传的文件生成，请在系统中上传佐证"
+              "材料"
+            : "未能识别为基础数据表或自评表的任何部分，未导入：没有找到含“编制数”、“预算数”与"
+              "“决算数”、“批复规模”、“年初预算数”与“执行数”、“年度总体目标”或“一级指标”与"
+              "“三级指标”的表头行";
+    const std::string why_en =
+        evidence_list
+            ? "is a list of evidence (佐证材料清单) and was not imported: the list is made by the "
+              "system that keeps the evidence files, from the files uploaded to it"
+            : "was not recognised as any part of the package and was not imported: no header "
+              "row names 编制数, 预算数 and 决算数, 批复规模, 年初预算数 and 执行数, 年度总体目标, "
+              "or 一级指标 and 三级指标";
+    Note("I613", src,
+         fmt::format("{}（{} 行）{}。首行：“{}”。", TableName(t), t.rows.size(), why_zh, text),
+         fmt::format("{} ({} rows) {}. First row: \"{}\".", TableNameEn(t), t.rows.size(),
+                     why_en, text));
   }
 
   void Row(const FlatTable& t, size_t r) {
