@@ -61,16 +61,16 @@ free_port() {
 healthy() {
   node -e "fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$1"
 }
-# The server's stdout line-buffered even into a file, so the logins can be read while it runs.
-line_buffered=()
-if command -v stdbuf >/dev/null 2>&1; then line_buffered=(stdbuf -oL -eL); fi
+# The server flushes its logins and its "serving" line itself (server.cc), so they can be read
+# from the file while it runs. No stdbuf: its LD_PRELOAD would load a library before ASan's
+# runtime, and an ASan build of the server refuses to start that way.
 
 # Start the server; a port taken between choosing it and binding it gets a second try.
 url=""
 for attempt in 1 2 3; do
   port=$(free_port)
   rm -f "$work/web.db" "$work/web.db-wal" "$work/web.db-shm"
-  "${line_buffered[@]}" "$bin" serve --db "sqlite:$work/web.db" --listen "127.0.0.1:$port" \
+  "$bin" serve --db "sqlite:$work/web.db" --listen "127.0.0.1:$port" \
     >"$work/server.out" 2>"$work/server.err" &
   server_pid=$!
   for _ in $(seq 1 300); do  # 30 s
