@@ -14,6 +14,8 @@ PACKAGES=(
   # The server: SQLite and PostgreSQL (client library, and the server the tests start), HTTP,
   # argon2id passwords, random tokens; wrk for `make bench-server`
   libsqlite3-dev libpq-dev postgresql libcpp-httplib-dev libargon2-dev libsodium-dev wrk
+  # The allocator of the jixiao binary
+  libjemalloc-dev
   # Independent software that makes, reads and renders documents in tests (LibreOffice,
   # poppler, python-docx/openpyxl/docxtpl, Chromium for the HTML page)
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk chromium
