@@ -396,7 +396,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     std::shared_ptr<const Rulebook> rb = RulebookFor(p.rulebook, region->rulebook);
     Evaluation e = EvaluatePackage(p, *rb);
     store::NewVersion first{
-        text, first_changes.dump(-1, ' ', false, json::error_handler_t::replace), note, e.summary};
+        text, first_changes.dump(-1, ' ', false, json::error_handler_t::replace), note, e.summary, {}};
     Result<store::PackageRow> row =
         store->CreatePackage(unit_id, req->fiscal_year, first, me.id, now);
     if (!row.ok()) {
@@ -436,11 +436,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     for (int attempt = 0;; ++attempt) {
       Result<Loaded> fresh = Load(l.row.id);
       if (!fresh.ok()) return fresh.status();
-      Result<store::Version> head_version =
-          store->GetVersion(fresh->row.id, fresh->row.head_version);
-      if (!head_version.ok()) return head_version.status();
-      Result<EvaluatedPtr> head =
-          EvaluateStored(head_version->json, head_version->sha256, rulebook);
+      Result<EvaluatedPtr> head = VersionEvaluated(*fresh, fresh->row.head_version);
       if (!head.ok()) return head.status();
       Result<json> doc = with_evidence(l.row.id, (*head)->doc);
       if (!doc.ok()) return doc.status();
@@ -450,31 +446,28 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       const json changes = DiffPackages((*head)->doc, e->doc);
       store::NewVersion nv{e->canonical,
                            changes.dump(-1, ' ', false, json::error_handler_t::replace), note,
-                           e->evaluation.summary};
+                           e->evaluation.summary, e->sha256};
       Result<int64_t> n =
           store->SaveVersion(l.row.id, fresh->row.head_version, nv, me.id, action, now);
       if (n.ok() || n.status().code() != Status::Code::kConflict || attempt == 2) return n;
     }
   };
   // Saves `after_edit` over the head if `base` still is it; answers 409 with the conflicts if
-  // not. `base_version` is version `base` when the caller has read it already.
+  // not. `base_version` is version `base` when the caller has it already.
   auto save = [&](const Loaded& l, int64_t base, json after_edit, const std::string& action,
-                  const std::string& note, const store::Version* base_version = nullptr) {
+                  const std::string& note, EvaluatedPtr base_version = nullptr) {
     Result<json> after_or = with_evidence(l.row.id, std::move(after_edit));
     if (!after_or.ok()) return StatusError(c, after_or.status());
     Result<Edited> edited = ValidateEdited(*after_or);
     if (!edited.ok()) return Invalid(c, edited.status().message());
-    std::optional<store::Version> read;
+    Result<EvaluatedPtr> before = base_version;
     if (base_version == nullptr) {
-      Result<store::Version> v = store->GetVersion(l.row.id, base);
-      if (!v.ok()) return Error(c, 409, fmt::format("没有第 {} 版 / no version {}", base, base));
-      read = std::move(v).value();
-      base_version = &*read;
+      before = VersionEvaluated(l, base);
+      if (!before.ok() && before.status().code() == Status::Code::kNotFound)
+        return Error(c, 409, fmt::format("没有第 {} 版 / no version {}", base, base));
     }
-    const std::string rulebook = region_rulebook(l);
-    Result<EvaluatedPtr> before =
-        EvaluateStored(base_version->json, base_version->sha256, rulebook);
     if (!before.ok()) return StatusError(c, before.status());
+    const std::string rulebook = region_rulebook(l);
     // 409: what others saved since `base`, and which of it this edit touches too.
     auto conflict = [&](const store::PackageRow& row, const json& ours) {
       Result<json> head = HeadJson(row);
@@ -500,7 +493,8 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
                   {{"version", l.row.head_version}, {"changes", changes}, {"unchanged", true}});
     }
     const std::string changes_text = changes.dump(-1, ' ', false, json::error_handler_t::replace);
-    store::NewVersion nv{after->canonical, changes_text, note, after->evaluation.summary};
+    store::NewVersion nv{after->canonical, changes_text, note, after->evaluation.summary,
+                         after->sha256};
     Result<int64_t> n = store->SaveVersion(l.row.id, base, nv, me.id, action, now);
     if (!n.ok()) {
       if (n.status().code() == Status::Code::kConflict) {
@@ -527,12 +521,12 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
     if (!l) return;
     // The stored canonical JSON goes into the answer as it is, not parsed and written again.
-    Result<store::Version> v = store->GetVersion(l->row.id, l->row.head_version);
-    if (!v.ok()) return StatusError(c, v.status());
+    Result<std::string> text = VersionJsonText(*l, l->row.head_version);
+    if (!text.ok()) return StatusError(c, text.status());
     c.res.status = 200;
     c.res.set_content(
         "{\"summary\":" + SummaryJson(l->row).dump(-1, ' ', false, json::error_handler_t::replace) +
-            ",\"package\":" + v->json + "}",
+            ",\"package\":" + *text + "}",
         "application/json; charset=utf-8");
     return;
   }
@@ -541,22 +535,22 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     if (!l) return;
     std::optional<PatchRequest> req = Parsed<PatchRequest>(c, ParsePatchRequest);
     if (!req) return;
-    Result<store::Version> base = store->GetVersion(l->row.id, req->base_version);
-    if (!base.ok())
+    Result<EvaluatedPtr> base = VersionEvaluated(*l, req->base_version);
+    if (!base.ok()) {
+      if (base.status().code() != Status::Code::kNotFound) return StatusError(c, base.status());
       return Error(
           c, 409,
           fmt::format("没有第 {} 版 / no version {}", req->base_version, req->base_version));
+    }
     json after;
     if (req->package) {
       after = std::move(*req->package);
     } else {
-      Result<EvaluatedPtr> stored = EvaluateStored(base->json, base->sha256, region_rulebook(*l));
-      if (!stored.ok()) return StatusError(c, stored.status());
-      Result<json> patched = ApplyPatch((*stored)->doc, req->patch);
+      Result<json> patched = ApplyPatch((*base)->doc, req->patch);
       if (!patched.ok()) return Error(c, 422, patched.status().message());
       after = std::move(patched).value();
     }
-    return save(*l, req->base_version, std::move(after), "save", "", &*base);
+    return save(*l, req->base_version, std::move(after), "save", "", *base);
   }
   if (name == "package.check") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
@@ -564,16 +558,17 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     std::optional<CheckRequest> req = Parsed<CheckRequest>(c, ParseCheckRequest);
     if (!req) return;
     const int64_t n = req->base_version > 0 ? req->base_version : l->row.head_version;
-    Result<store::Version> base = store->GetVersion(l->row.id, n);
-    if (!base.ok()) return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
+    Result<EvaluatedPtr> base = VersionEvaluated(*l, n);
+    if (!base.ok()) {
+      if (base.status().code() != Status::Code::kNotFound) return StatusError(c, base.status());
+      return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
+    }
     const std::string rulebook = region_rulebook(*l);
     json doc;
     if (req->package) {
       doc = std::move(*req->package);
     } else {
-      Result<EvaluatedPtr> stored = EvaluateStored(base->json, base->sha256, rulebook);
-      if (!stored.ok()) return StatusError(c, stored.status());
-      Result<json> patched = ApplyPatch((*stored)->doc, req->patch);
+      Result<json> patched = ApplyPatch((*base)->doc, req->patch);
       if (!patched.ok()) return Error(c, 422, patched.status().message());
       doc = std::move(patched).value();
     }
@@ -598,9 +593,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   if (name == "package.score") {
     std::optional<Loaded> l = LoadFor(c, id, Action::kView);
     if (!l) return;
-    Result<store::Version> v = store->GetVersion(l->row.id, l->row.head_version);
-    if (!v.ok()) return StatusError(c, v.status());
-    Result<EvaluatedPtr> e = EvaluateStored(v->json, v->sha256, region_rulebook(*l));
+    Result<EvaluatedPtr> e = VersionEvaluated(*l, l->row.head_version);
     if (!e.ok()) return StatusError(c, e.status());
     c.res.status = 200;
     c.res.set_content(
@@ -664,11 +657,13 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       if (!v.ok()) return Error(c, 400, "version 应为版本号 / version must be a number");
       n = *v;
     }
-    Result<store::Version> v = store->GetVersion(l->row.id, n);
-    if (!v.ok()) return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
+    Result<EvaluatedPtr> stored = VersionEvaluated(*l, n);
+    if (!stored.ok()) {
+      if (stored.status().code() != Status::Code::kNotFound)
+        return StatusError(c, stored.status());
+      return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
+    }
     const std::string rulebook = region_rulebook(*l);
-    Result<EvaluatedPtr> stored = EvaluateStored(v->json, v->sha256, rulebook);
-    if (!stored.ok()) return StatusError(c, stored.status());
     const Package& package = (*stored)->package;
     std::shared_ptr<const Rulebook> rb = RulebookFor(package.rulebook, rulebook);
     Result<Form> form = package.form.empty() ? DefaultFormFor(package) : ResolveForm(package.form);

@@ -56,6 +56,10 @@ Result<EvaluatedPtr> EvaluateStored(const std::string& canonical, const std::str
   return Finish(std::move(e), key, region_rulebook);
 }
 
+EvaluatedPtr FindEvaluated(const std::string& sha256, const std::string& region_rulebook) {
+  return Cache().Get(Key(sha256, region_rulebook));
+}
+
 Result<Edited> ValidateEdited(const json& doc) {
   Result<Package> p = PackageFromJson(doc, "package.json");
   if (!p.ok()) return p.status();

@@ -34,6 +34,9 @@ using EvaluatedPtr = std::shared_ptr<const Evaluated>;
 Result<EvaluatedPtr> EvaluateStored(const std::string& canonical, const std::string& sha256,
                                     const std::string& region_rulebook);
 
+// The evaluation of the version whose JSON has hash `sha256`, if this process has it.
+EvaluatedPtr FindEvaluated(const std::string& sha256, const std::string& region_rulebook);
+
 // An edited document (a version with a JSON Patch applied, or a whole package sent) validated
 // as a package and written canonically, not evaluated yet.
 struct Edited {

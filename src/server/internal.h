@@ -10,6 +10,7 @@
 #include <string>
 
 #include "server/access.h"
+#include "server/evaluated.h"
 #include "server/server.h"
 #include "store/store.h"
 
@@ -32,6 +33,7 @@ struct Loaded {
   store::Org unit;
   std::string region_rulebook;  // the rulebook of the unit's region ("national" when unset)
   std::string deadline;         // the region's deadline for the package's year, or ""
+  std::string head_sha256;      // the hash of the head version's JSON
 };
 
 struct App::Impl {
@@ -57,6 +59,12 @@ struct App::Impl {
   std::optional<Loaded> LoadFor(Ctx& c, int64_t id, Action action);
   Result<Loaded> Load(int64_t id);
   Result<nlohmann::json> HeadJson(const store::PackageRow& row);
+  // Version `number` of the package as the engine sees it (evaluated.h). The head version is
+  // found by the hash loaded with the package, without reading its JSON again, when this
+  // process has evaluated it. NotFound when the package has no such version.
+  Result<EvaluatedPtr> VersionEvaluated(const Loaded& l, int64_t number);
+  // The canonical JSON of version `number`, from what the process knows of the head if it can.
+  Result<std::string> VersionJsonText(const Loaded& l, int64_t number);
 
   // ---- handlers
   void Api(const std::string& name, Ctx& c);

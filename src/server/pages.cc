@@ -630,11 +630,8 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   if (Decide(c.u(), l.place, Action::kView) != Answer::kAllow) return NotFound(c);
   const bool editable = Decide(c.u(), l.place, Action::kEdit) == Answer::kAllow;
   // The head version as the engine sees it (parsed and evaluated once per version and process).
-  Result<store::Version> head_version = store->GetVersion(l.row.id, l.row.head_version);
-  if (!head_version.ok()) return StatusError(c, head_version.status());
   const std::string& region_rulebook = l.region_rulebook;
-  Result<EvaluatedPtr> evaluated =
-      EvaluateStored(head_version->json, head_version->sha256, region_rulebook);
+  Result<EvaluatedPtr> evaluated = VersionEvaluated(l, l.row.head_version);
   if (!evaluated.ok()) return StatusError(c, evaluated.status());
   const json* head = &(*evaluated)->doc;
   const std::string unit_name =
@@ -768,7 +765,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   // The three tables and the initial findings depend only on the version, the rulebook and
   // whether the fields are editable: written once, then served from memory.
   const std::string body_key =
-      fmt::format("{}\n{}\n{}", head_version->sha256, region_rulebook, editable ? 1 : 0);
+      fmt::format("{}\n{}\n{}", (*evaluated)->sha256, region_rulebook, editable ? 1 : 0);
   std::shared_ptr<const EditorBody> body = EditorBodies().Get(body_key);
   if (!body) {
     auto made = std::make_shared<EditorBody>();

@@ -193,7 +193,7 @@ Result<Loaded> App::Impl::Load(int64_t id) {
   Loaded l{std::move(found->row), {}, std::move(found->unit),
            found->region_rulebook.empty() ? std::string("national")
                                           : std::move(found->region_rulebook),
-           std::move(found->deadline)};
+           std::move(found->deadline), std::move(found->head_sha256)};
   l.place = PackagePlace{l.unit.id, l.unit.parent_id, l.unit.region_id, l.row.status};
   return l;
 }
@@ -240,6 +240,25 @@ Result<json> App::Impl::HeadJson(const store::PackageRow& row) {
   if (j.is_discarded())
     return Status::Corruption(fmt::format("package {} version {}", row.id, v->number));
   return j;
+}
+
+Result<EvaluatedPtr> App::Impl::VersionEvaluated(const Loaded& l, int64_t number) {
+  if (number == l.row.head_version && !l.head_sha256.empty()) {
+    if (EvaluatedPtr known = FindEvaluated(l.head_sha256, l.region_rulebook)) return known;
+  }
+  Result<store::Version> v = store->GetVersion(l.row.id, number);
+  if (!v.ok()) return v.status();
+  return EvaluateStored(v->json, v->sha256, l.region_rulebook);
+}
+
+Result<std::string> App::Impl::VersionJsonText(const Loaded& l, int64_t number) {
+  if (number == l.row.head_version && !l.head_sha256.empty()) {
+    if (EvaluatedPtr known = FindEvaluated(l.head_sha256, l.region_rulebook))
+      return known->canonical;
+  }
+  Result<store::Version> v = store->GetVersion(l.row.id, number);
+  if (!v.ok()) return v.status();
+  return std::move(v->json);
 }
 
 // ---- the App ------------------------------------------------------------------------------------

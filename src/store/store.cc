@@ -212,7 +212,7 @@ Status CheckPackage(Connection& c, int64_t id) {
 // Writes version `number` of the package; returns its SHA-256 (hex).
 Result<std::string> InsertVersion(Connection& c, int64_t package_id, int64_t number,
                                   const NewVersion& v, int64_t author_id, int64_t now_ms) {
-  std::string sha = Sha256Hex(v.json);
+  std::string sha = v.sha256.empty() ? Sha256Hex(v.json) : v.sha256;
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
       c.Run("INSERT INTO versions (package_id, number, json, sha256, author_id, created_ms, "
@@ -749,13 +749,15 @@ Result<Store::PackageContext> Store::GetPackageContext(int64_t id) {
       QueryResult r,
       c->Run("SELECT " + std::string(kPackageColumns) +
                  ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, g.rulebook, "
-                 "d.due_date FROM packages p JOIN orgs o ON o.id = p.unit_id JOIN regions g ON "
-                 "g.id = o.region_id LEFT JOIN deadlines d ON d.region_id = o.region_id AND "
-                 "d.fiscal_year = p.fiscal_year WHERE p.id = ?",
+                 "d.due_date, v.sha256 FROM packages p JOIN orgs o ON o.id = p.unit_id JOIN "
+                 "regions g ON g.id = o.region_id LEFT JOIN deadlines d ON d.region_id = "
+                 "o.region_id AND d.fiscal_year = p.fiscal_year LEFT JOIN versions v ON "
+                 "v.package_id = p.id AND v.number = p.head_version WHERE p.id = ?",
              {id}));
   if (r.rows.empty()) return NoPackage(id);
   const Row& row = r.rows[0];
-  PackageContext out{ToPackage(row), ToOrg(ColumnsFrom(row, 16)), row.Text(22), row.Text(23)};
+  PackageContext out{ToPackage(row), ToOrg(ColumnsFrom(row, 16)), row.Text(22), row.Text(23),
+                     row.Text(24)};
   return out;
 }
 

@@ -167,6 +167,9 @@ struct NewVersion {
   std::string changes;  // JSON array, as in Version::changes
   std::string note;
   PackageSummary summary;
+  // Hex SHA-256 of `json` when the caller has computed it already (it is not checked); the
+  // store computes it when empty.
+  std::string sha256;
 };
 
 class Store {
@@ -224,6 +227,7 @@ class Store {
     Org unit;
     std::string region_rulebook;
     std::string deadline;
+    std::string head_sha256;  // of the head version's JSON, to find what is known of it
   };
   Result<PackageContext> GetPackageContext(int64_t id);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
