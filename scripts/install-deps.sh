@@ -12,8 +12,8 @@ PACKAGES=(
   # Rendering: charts (cairo + pango draw SVG and PNG) and glyph coverage (fontconfig)
   libcairo2-dev libpango1.0-dev libfontconfig-dev
   # The server: SQLite and PostgreSQL (client library, and the server the tests start), HTTP,
-  # argon2id passwords, random tokens; wrk for `make bench-server`
-  libsqlite3-dev libpq-dev postgresql libcpp-httplib-dev libargon2-dev libsodium-dev wrk
+  # argon2id passwords, random tokens, SHA-256 (libcrypto); wrk for `make bench-server`
+  libsqlite3-dev libpq-dev postgresql libcpp-httplib-dev libargon2-dev libsodium-dev libssl-dev wrk
   # The allocator of the jixiao binary
   libjemalloc-dev
   # Independent software that makes, reads and renders documents in tests (LibreOffice,

@@ -138,13 +138,13 @@ class MatrixTest : public ::testing::Test {
         c.body = "请补充佐证材料。";
         t->comment = *s.AddComment(c);
         const std::string pdf = "%PDF-1.4\n%%EOF\n";
-        ASSERT_TRUE(s.PutBlob(server::Sha256Hex(pdf), "application/pdf", pdf).ok());
+        ASSERT_TRUE(s.PutBlob(jixiao::Sha256Hex(pdf), "application/pdf", pdf).ok());
         store::Attachment a;
         a.package_id = t->package;
         a.name = "证明.pdf";
         a.mime = "application/pdf";
         a.size = static_cast<int64_t>(pdf.size());
-        a.sha256 = server::Sha256Hex(pdf);
+        a.sha256 = jixiao::Sha256Hex(pdf);
         a.uploaded_by = c.author_id;
         a.at_ms = server.now();
         t->attachment = *s.AddAttachment(a);

@@ -115,17 +115,6 @@ std::string RandomToken() {
   return text;
 }
 
-std::string Sha256Hex(std::string_view data) {
-  EnsureSodium();
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest;
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
-                     data.size());
-  std::string hex(2 * digest.size() + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  hex.pop_back();
-  return hex;
-}
-
 std::string TokenHash(std::string_view token) { return Sha256Hex(token); }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/sha256.h"  // Sha256Hex, which TokenHash is
 #include "base/status.h"
 
 namespace jixiao::server {
@@ -49,11 +50,6 @@ bool VerifyPassword(std::string_view password, const std::string& encoded);
 // A new secret token: 32 random bytes (256 bits) in base64url without padding, 43 characters
 // from [A-Za-z0-9_-]. For session cookies and API tokens; store only its TokenHash.
 std::string RandomToken();
-
-// The lowercase hex SHA-256 of `data` (64 characters).
-// Example: Sha256Hex("abc") ==
-//   "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad".
-std::string Sha256Hex(std::string_view data);
 
 // What the store keeps of a token: Sha256Hex(token). A token has 256 bits of entropy, so a
 // fast unsalted hash is enough (unlike a password).

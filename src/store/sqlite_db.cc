@@ -2,9 +2,18 @@
 // every commit synced to disk, writers waiting up to five seconds for one another. Statements
 // are prepared once per connection and kept; SQLite's result codes become Status values here
 // and nowhere else.
+//
+// SQLite lets one writer in at a time and makes the others poll (its busy handler sleeps 1, 2,
+// 5, … 100 ms between tries), so under a burst of saves a writer could sleep far longer than
+// the write it waits for takes. The connections of one process to one file therefore queue on
+// a mutex of their own before they ask SQLite for the write lock: a waiting writer starts the
+// moment the previous one commits. The busy timeout still covers other processes.
 #include <sqlite3.h>
 
 #include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -52,12 +61,28 @@ Status ToStatus(sqlite3* db, int rc, std::string_view sql) {
   }
 }
 
+// The writers' queue of one database file, shared by this process's connections to it.
+std::shared_ptr<std::timed_mutex> WriterQueue(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> queues;
+  std::lock_guard<std::mutex> lock(mu);
+  std::weak_ptr<std::timed_mutex>& slot = queues[path];
+  std::shared_ptr<std::timed_mutex> queue = slot.lock();
+  if (!queue) {
+    queue = std::make_shared<std::timed_mutex>();
+    slot = queue;
+  }
+  return queue;
+}
+
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<std::timed_mutex> writers)
+      : db_(db), writers_(std::move(writers)) {}
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
+    if (writing_) writers_->unlock();
   }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -68,6 +93,12 @@ class SqliteConnection final : public Connection {
     Result<sqlite3_stmt*> prepared = Prepare(sql);
     if (!prepared.ok()) return prepared.status();
     sqlite3_stmt* stmt = *prepared;
+    // A write outside a transaction queues like a transaction does.
+    std::unique_lock<std::timed_mutex> queued;
+    if (!writing_ && !sqlite3_stmt_readonly(stmt)) {
+      queued = std::unique_lock<std::timed_mutex>(*writers_, std::defer_lock);
+      if (!queued.try_lock_for(std::chrono::milliseconds(kBusyTimeoutMs))) return Busy(sql);
+    }
     // Leaves the statement ready for its next use whichever way this returns.
     struct Reset {
       sqlite3_stmt* s;
@@ -90,10 +121,11 @@ class SqliteConnection final : public Connection {
       if (const auto* n = std::get_if<int64_t>(&v)) {
         rc = sqlite3_bind_int64(stmt, at, *n);
       } else if (const auto* s = std::get_if<std::string>(&v)) {
-        rc = sqlite3_bind_text64(stmt, at, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        // The values outlive the statement's use: bindings are cleared before Run returns.
+        rc = sqlite3_bind_text64(stmt, at, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
       } else if (const auto* b = std::get_if<Bytes>(&v)) {
         // data() is never null, so an empty value is an empty blob, not NULL.
-        rc = sqlite3_bind_blob64(stmt, at, b->data.data(), b->data.size(), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_blob64(stmt, at, b->data.data(), b->data.size(), SQLITE_STATIC);
       } else {
         rc = sqlite3_bind_null(stmt, at);
       }
@@ -125,20 +157,33 @@ class SqliteConnection final : public Connection {
 
   // IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so two writers
   // never both read a state and then fail to upgrade.
-  Status Begin() override { return RunScript("BEGIN IMMEDIATE"); }
+  // The process's other writers are queued first (see the top of this file).
+  Status Begin() override {
+    if (!writing_) {
+      if (!writers_->try_lock_for(std::chrono::milliseconds(kBusyTimeoutMs))) {
+        return Busy("BEGIN IMMEDIATE");
+      }
+      writing_ = true;
+    }
+    Status s = RunScript("BEGIN IMMEDIATE");
+    if (!s.ok()) LeaveQueue();
+    return s;
+  }
 
   Status Commit() override {
     Status s = RunScript("COMMIT");
     // A failed COMMIT may leave the transaction open (SQLITE_BUSY); end it so the connection
     // goes back to the pool clean.
     if (!s.ok() && sqlite3_get_autocommit(db_) == 0) (void)RunScript("ROLLBACK");
+    LeaveQueue();
     return s;
   }
 
   Status Rollback() override {
     // SQLite may already have rolled back after an I/O error or a full disk.
-    if (sqlite3_get_autocommit(db_) != 0) return Status::Ok();
-    return RunScript("ROLLBACK");
+    Status s = sqlite3_get_autocommit(db_) != 0 ? Status::Ok() : RunScript("ROLLBACK");
+    LeaveQueue();
+    return s;
   }
 
   bool healthy() const override { return db_ != nullptr && sqlite3_get_autocommit(db_) != 0; }
@@ -206,7 +251,21 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  void LeaveQueue() {
+    if (writing_) writers_->unlock();
+    writing_ = false;
+  }
+
+  // What a writer hears after waiting for the others as long as SQLite's busy timeout.
+  static Status Busy(std::string_view sql) {
+    return Status::Unavailable("SQLite: " + FirstWords(sql) +
+                               ": the database is locked by another connection: other writes "
+                               "of this server took longer than the busy timeout");
+  }
+
   sqlite3* db_;
+  std::shared_ptr<std::timed_mutex> writers_;
+  bool writing_ = false;  // this connection holds writers_ (between Begin and Commit/Rollback)
   std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 
@@ -225,7 +284,7 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path) {
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  auto c = std::make_unique<SqliteConnection>(db);
+  auto c = std::make_unique<SqliteConnection>(db, WriterQueue(path));
   auto fail = [&](const std::string& why) {
     return Status::IOError("SQLite: cannot open '" + path + "': " + why);
   };

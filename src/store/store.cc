@@ -5,8 +5,6 @@
 // state it expects, which works alike on both engines.
 #include "store/store.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -14,6 +12,7 @@
 #include <tuple>
 
 #include "base/lang.h"
+#include "base/sha256.h"
 #include "store/schema.h"
 
 namespace jixiao::store {
@@ -37,18 +36,6 @@ namespace {
 // Failed logins older than this are forgotten when a new one is recorded, so that guessing
 // at random names cannot grow the table without end. Throttling looks back far less.
 constexpr int64_t kLoginFailureMemoryMs = 24 * 60 * 60 * 1000;
-
-std::string Sha256Hex(std::string_view data) {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) std::abort();  // libsodium cannot work on this machine at all
-  });
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 int64_t WallClockMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -368,7 +355,6 @@ std::optional<PackageStatus> StatusFromKey(std::string_view key) {
 // ---- The store ------------------------------------------------------------------------
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
-  (void)Sha256Hex("");  // libsodium's start-up, here rather than under a first request
   STORE_ASSIGN_OR_RETURN(std::unique_ptr<Database> db, Database::Open(url));
   {
     STORE_ASSIGN_OR_RETURN(Lease c, db->Acquire());
