@@ -70,5 +70,24 @@ void BM_PackageFromJson(benchmark::State& state) {
 }
 BENCHMARK(BM_PackageFromJson)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 
+// The value a save keeps for diffs and patches: parsed from the canonical text, as the server
+// did, against built from the package (PackageJsonTree), as it does now.
+void BM_CanonicalValueParsed(benchmark::State& state) {
+  const std::string text = WritePackageJson(Example());
+  for (auto _ : state) {
+    nlohmann::json value = nlohmann::json::parse(text);
+    benchmark::DoNotOptimize(value);
+  }
+}
+BENCHMARK(BM_CanonicalValueParsed)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+
+void BM_CanonicalValueBuilt(benchmark::State& state) {
+  for (auto _ : state) {
+    nlohmann::json value = PackageJsonTree(Example());
+    benchmark::DoNotOptimize(value);
+  }
+}
+BENCHMARK(BM_CanonicalValueBuilt)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+
 }  // namespace
 }  // namespace jixiao

@@ -31,17 +31,22 @@ size_t Utf8Length(std::string_view s, size_t i) {
 
 }  // namespace
 
+bool IsJsonUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8Length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 void AppendJsonString(std::string* out, std::string_view s) {
   // Text that is not valid UTF-8 is rare (names in files typed elsewhere): nlohmann writes it,
   // so its replacements are exactly nlohmann's.
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = Utf8Length(s, i);
-    if (n == 0) {
-      *out += nlohmann::json(std::string(s))
-                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
-    }
-    i += n;
+  if (!IsJsonUtf8(s)) {
+    *out += nlohmann::json(std::string(s))
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
   }
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');

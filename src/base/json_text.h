@@ -15,6 +15,10 @@
 
 namespace jixiao {
 
+// Whether `s` is UTF-8 as nlohmann's writer takes it (no overlong forms, surrogates or code
+// points above U+10FFFF); AppendJsonString replaces what is not by U+FFFD.
+bool IsJsonUtf8(std::string_view s);
+
 // Appends `s` as a JSON string, quotes included.
 void AppendJsonString(std::string* out, std::string_view s);
 

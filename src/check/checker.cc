@@ -1,35 +1,94 @@
 // The checker: runs the check families in document order.
 #include "check/checker.h"
 
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/lru_cache.h"
+
 #include "check/check_context.h"
 #include "check/narrative.h"
 
 namespace jixiao {
 
-std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
-                                     const ScoreSheet& sheet, const CheckOptions& options) {
-  std::vector<Diagnostic> out;
-  out.reserve(32);  // most packages raise fewer; growing moves every diagnostic
-  // The report is read once: its sentences, what each states, and the words the checks ask
-  // about.
+namespace {
+
+// The report as the checks read it once: its sentences, what each states, and the words the
+// checks ask about. The sentences view the texts of the report they were split from.
+struct ReportReading {
+  Report report;  // a copy, when the reading is remembered beyond the package checked
   std::vector<Sentence> sentences;
   std::vector<SentenceClaims> claims;
   std::vector<uint32_t> words;
   uint32_t report_words = 0;
+};
+
+void Read(const Report& report, int fiscal_year, ReportReading* r) {
+  r->sentences = SplitSentences(report);
+  r->claims.reserve(r->sentences.size());
+  r->words.reserve(r->sentences.size());
+  for (const Sentence& s : r->sentences) {
+    r->claims.push_back(ExtractClaims(s, fiscal_year));
+    r->words.push_back(internal::SentenceWords(s.text));
+    r->report_words |= r->words.back();
+  }
+}
+
+// Everything the reading depends on, each field preceded by its length so that no two reports
+// give the same key.
+void AppendKey(const std::vector<ReportSection>& sections, std::string* key) {
+  const auto field = [&](std::string_view text) {
+    *key += std::to_string(text.size());
+    key->push_back(':');
+    key->append(text);
+  };
+  field(std::to_string(sections.size()));
+  for (const ReportSection& s : sections) {
+    field(s.number);
+    field(s.title);
+    field(s.text);
+    AppendKey(s.subsections, key);
+  }
+}
+
+// A few dozen reports: the packages being edited on one server at once.
+constexpr size_t kRememberedReports = 64;
+
+std::shared_ptr<const ReportReading> Remembered(const Report& report, int fiscal_year) {
+  static LruCache<ReportReading> cache(kRememberedReports);
+  std::string key = std::to_string(fiscal_year);
+  key.push_back(':');
+  AppendKey(report.sections, &key);
+  if (std::shared_ptr<const ReportReading> found = cache.Get(key)) return found;
+  auto r = std::make_shared<ReportReading>();
+  r->report.sections = report.sections;
+  Read(r->report, fiscal_year, r.get());
+  cache.Put(key, r);
+  return r;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook,
+                                     const ScoreSheet& sheet, const CheckOptions& options) {
+  std::vector<Diagnostic> out;
+  out.reserve(32);  // most packages raise fewer; growing moves every diagnostic
+  // The report is read once (or not at all, when remembered from an earlier check of it).
+  ReportReading own;
+  std::shared_ptr<const ReportReading> remembered;
   if (options.report) {
-    sentences = SplitSentences(package.report);
-    claims.reserve(sentences.size());
-    words.reserve(sentences.size());
-    for (const Sentence& s : sentences) {
-      claims.push_back(ExtractClaims(s, package.fiscal_year));
-      words.push_back(internal::SentenceWords(s.text));
-      report_words |= words.back();
+    if (options.remember_report) {
+      remembered = Remembered(package.report, package.fiscal_year);
+    } else {
+      Read(package.report, package.fiscal_year, &own);
     }
   }
+  const ReportReading& r = remembered ? *remembered : own;
   internal::CheckContext cx{
-      package, rulebook,     sheet,
-      &out,    sentences,    claims,
-      words,   report_words, internal::ScoredInWholePoints(package.evaluation)};
+      package, rulebook,       sheet,
+      &out,    r.sentences,    r.claims,
+      r.words, r.report_words, internal::ScoredInWholePoints(package.evaluation)};
   // A part the document did not hold (Package::parts) is not checked: its blanks are not
   // missing values, and the import said once that it is absent (I603). What is there is
   // checked in full.
@@ -56,7 +115,8 @@ std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rul
     internal::CheckCrossDocument(cx);
     if (report) {
       NarrativeDiagnostics(
-          package, AssessClaims(package, rulebook, sentences, claims, /*wrong_only=*/true), &out);
+          package, AssessClaims(package, rulebook, r.sentences, r.claims, /*wrong_only=*/true),
+          &out);
       internal::CheckStatements(cx);
     }
     internal::CheckPolicy(cx);

@@ -25,6 +25,12 @@ namespace jixiao {
 struct CheckOptions {
   bool tables = true;  // A, R, S, W, C codes
   bool report = true;  // N, X, P codes
+  // Keep the reading of the report (its sentences, their claims and words: a pure function of
+  // the report's text and the fiscal year) in a small process-wide cache keyed by that text,
+  // and use it again when the same report is checked again. For the server, where one edit of a
+  // table after another leaves the report as it was; a batch of different packages gains
+  // nothing from it.
+  bool remember_report = false;
 };
 
 std::vector<Diagnostic> CheckPackage(const Package& package, const Rulebook& rulebook);

@@ -406,5 +406,41 @@ TEST_F(CheckerTest, GoalTextWhosePartsDoNotAddUp) {
   EXPECT_EQ(Codes(Check(example_)), baseline_);
 }
 
+// A remembered reading of the report gives exactly the findings of a fresh one: for the report
+// seen before, for a changed report (not mistaken for the old one), for the same report under
+// another fiscal year, and after the package it was first read from is gone.
+TEST_F(PolicyTest, RememberedReportReadsAsAFreshOne) {
+  CheckOptions remember;
+  remember.remember_report = true;
+  const auto codes = [](const std::vector<Diagnostic>& found) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : found) {
+      out.push_back(d.code + " " + d.location.pointer + " " + d.location.section + " " +
+                    d.message_en + " " + d.message_zh);
+    }
+    return out;
+  };
+  const auto same = [&](const Package& p) {
+    const ScoreSheet sheet = ScorePackage(p, rb_);
+    const auto fresh = codes(CheckPackage(p, rb_, sheet));
+    EXPECT_EQ(codes(CheckPackage(p, rb_, sheet, remember)), fresh);
+    EXPECT_EQ(codes(CheckPackage(p, rb_, sheet, remember)), fresh);  // the second from the cache
+    return fresh;
+  };
+  {
+    Package first = corrected_;
+    same(first);
+  }  // the package the reading came from is gone; the reading owns its texts
+  same(corrected_);
+  ASSERT_FALSE(corrected_.report.sections.empty());
+  Package changed = corrected_;
+  changed.report.sections[0].text += "本年度预算执行率为50.00%。";
+  const auto with_claim = same(changed);
+  EXPECT_NE(with_claim, same(corrected_));
+  Package next_year = corrected_;
+  next_year.fiscal_year += 1;
+  same(next_year);
+}
+
 }  // namespace
 }  // namespace jixiao

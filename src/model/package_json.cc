@@ -884,10 +884,66 @@ class PackageReader {
 };
 
 // ---- writing ----
+// TreeWriter builds, through the calls JsonPrettyWriter takes, the value nlohmann's parser gives
+// for the text JsonPrettyWriter writes: non-negative integers unsigned as the parser has them,
+// text that is not UTF-8 with the writer's U+FFFD replacements.
+class TreeWriter {
+ public:
+  explicit TreeWriter(json* root) : root_(root) {}
+  void BeginObject() { stack_.push_back(Place(json::object())); }
+  void EndObject() { stack_.pop_back(); }
+  void BeginArray() { stack_.push_back(Place(json::array())); }
+  void EndArray() { stack_.pop_back(); }
+  void Key(std::string_view key) { key_ = key; }
+  void String(std::string_view s) {
+    if (IsJsonUtf8(s)) {
+      Place(std::string(s));
+    } else {
+      std::string text;
+      AppendJsonString(&text, s);
+      Place(json::parse(text));
+    }
+  }
+  void Int(int64_t n) {
+    if (n >= 0) {
+      Place(static_cast<uint64_t>(n));
+    } else {
+      Place(n);
+    }
+  }
+  void Null() { Place(nullptr); }
+  void String(std::string_view key, std::string_view s) {
+    Key(key);
+    String(s);
+  }
+  void Int(std::string_view key, int64_t n) {
+    Key(key);
+    Int(n);
+  }
+
+ private:
+  // Puts `value` where the next value goes and returns it there.
+  json* Place(json value) {
+    if (stack_.empty()) {
+      *root_ = std::move(value);
+      return root_;
+    }
+    json& parent = *stack_.back();
+    if (parent.is_object()) return &(parent[key_] = std::move(value));
+    parent.push_back(std::move(value));
+    return &parent.back();
+  }
+
+  json* root_;
+  std::vector<json*> stack_;
+  std::string key_;
+};
+
 // The canonical text is written directly (base/json_text.h), in the same bytes nlohmann's
 // dump(2) of the equivalent tree gave: no tree is built for a text that is written once.
 
-void WriteCell(JsonPrettyWriter& w, const Cell& cell) {
+template <class W>
+void WriteCell(W& w, const Cell& cell) {
   switch (cell.kind) {
     case Cell::Kind::kBlank:
       return w.Null();
@@ -898,12 +954,14 @@ void WriteCell(JsonPrettyWriter& w, const Cell& cell) {
   }
   w.Null();
 }
-void WriteCell(JsonPrettyWriter& w, std::string_view key, const Cell& cell) {
+template <class W>
+void WriteCell(W& w, std::string_view key, const Cell& cell) {
   w.Key(key);
   WriteCell(w, cell);
 }
 
-void WriteExpense(JsonPrettyWriter& w, const ExpenseRow& row) {
+template <class W>
+void WriteExpense(W& w, const ExpenseRow& row) {
   w.BeginObject();
   w.String("key", row.key);
   w.String("label", row.label);
@@ -923,7 +981,8 @@ void WriteExpense(JsonPrettyWriter& w, const ExpenseRow& row) {
   w.EndObject();
 }
 
-void WriteIndicator(JsonPrettyWriter& w, const Indicator& indicator) {
+template <class W>
+void WriteIndicator(W& w, const Indicator& indicator) {
   const bool leaf = indicator.children.empty();
   w.BeginObject();
   w.String("name", indicator.name);
@@ -951,7 +1010,8 @@ void WriteIndicator(JsonPrettyWriter& w, const Indicator& indicator) {
   w.EndObject();
 }
 
-void WriteSection(JsonPrettyWriter& w, const ReportSection& section) {
+template <class W>
+void WriteSection(W& w, const ReportSection& section) {
   w.BeginObject();
   w.String("number", section.number);
   w.String("title", section.title);
@@ -963,7 +1023,8 @@ void WriteSection(JsonPrettyWriter& w, const ReportSection& section) {
   w.EndObject();
 }
 
-void WriteSourceRef(JsonPrettyWriter& w, const SourceRef& ref) {
+template <class W>
+void WriteSourceRef(W& w, const SourceRef& ref) {
   w.BeginObject();
   w.String("file", ref.file);
   w.String("table", ref.table);
@@ -1064,10 +1125,12 @@ Result<Package> LoadPackageFile(const std::string& path) {
   return ParsePackageJson(text, path);
 }
 
-std::string WritePackageJson(const Package& package) {
-  std::string out;
-  out.reserve(32768);
-  JsonPrettyWriter w(&out);
+namespace {
+
+// The package through a writer: JsonPrettyWriter for the canonical text, TreeWriter for the
+// value that text parses to.
+template <class W>
+void WritePackage(W& w, const Package& package) {
   w.BeginObject();
   w.String("schema", kPackageSchema);  // the format written, whatever package.schema says
   w.String("rulebook", package.rulebook);
@@ -1236,8 +1299,24 @@ std::string WritePackageJson(const Package& package) {
   }
   w.EndObject();
   w.EndObject();
+}
+
+}  // namespace
+
+std::string WritePackageJson(const Package& package) {
+  std::string out;
+  out.reserve(32768);
+  JsonPrettyWriter w(&out);
+  WritePackage(w, package);
   out.push_back('\n');
   return out;
+}
+
+json PackageJsonTree(const Package& package) {
+  json root;
+  TreeWriter w(&root);
+  WritePackage(w, package);
+  return root;
 }
 
 }  // namespace jixiao

@@ -45,4 +45,8 @@ Result<Package> LoadPackageFile(const std::string& path);
 // produces) are written as U+FFFD. An invalid Decimal is written as "NaN", which reading rejects.
 std::string WritePackageJson(const Package& package);
 
+// The value json::parse(WritePackageJson(package)) gives, built without writing and parsing the
+// text (a save keeps both: the text is stored, the value is what diffs and patches work on).
+nlohmann::json PackageJsonTree(const Package& package);
+
 }  // namespace jixiao

@@ -1252,5 +1252,35 @@ TEST(PackageFromJson, AsFromTheText) {
   EXPECT_FALSE(PackageFromJson(nlohmann::json(), "x.json").ok());
 }
 
+// The same value and the same JSON types all the way down (== alone takes 3u for 3).
+void ExpectSameValue(const nlohmann::json& a, const nlohmann::json& b, const std::string& at) {
+  ASSERT_EQ(a.type(), b.type()) << at;
+  if (a.is_object()) {
+    ASSERT_EQ(a.size(), b.size()) << at;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      ASSERT_TRUE(b.contains(it.key())) << at << "/" << it.key();
+      ExpectSameValue(it.value(), b.at(it.key()), at + "/" + it.key());
+    }
+  } else if (a.is_array()) {
+    ASSERT_EQ(a.size(), b.size()) << at;
+    for (size_t i = 0; i < a.size(); ++i) ExpectSameValue(a[i], b[i], at + "/" + std::to_string(i));
+  } else {
+    ASSERT_EQ(a, b) << at;
+  }
+}
+
+// The tree a save keeps is the value of the text it stores.
+TEST(PackageJsonTree, IsTheParsedCanonicalText) {
+  Package odd;
+  odd.unit.name = "a\xff" "b\xed\xa0\x80" "c";  // not UTF-8: replaced in the text and the tree
+  odd.basic_data.notes = "\"引号\"\t\u0001 😀";
+  odd.provenance["/unit/name"].row = -1;  // a negative integer stays signed
+  odd.evidence = std::vector<Evidence>{};
+  for (const Package& p : {Package(), Sample(), Rich(), odd}) {
+    const std::string text = WritePackageJson(p);
+    ExpectSameValue(nlohmann::json::parse(text), PackageJsonTree(p), "");
+  }
+}
+
 }  // namespace
 }  // namespace jixiao

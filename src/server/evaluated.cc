@@ -73,8 +73,9 @@ EvaluatedPtr EvaluateEdited(Edited edited, const std::string& region_rulebook) {
   const std::string key = Key(edited.sha256, region_rulebook);
   if (EvaluatedPtr found = Cache().Get(key)) return found;
   auto e = std::make_shared<Evaluated>();
-  // The canonical form, not the document sent: it is what is stored and what diffs compare.
-  e->doc = json::parse(edited.canonical, nullptr, false);
+  // The canonical form, not the document sent: it is what is stored and what diffs compare
+  // (the value of the canonical text, built from the package rather than parsed from it).
+  e->doc = PackageJsonTree(edited.package);
   e->package = std::move(edited.package);
   e->canonical = std::move(edited.canonical);
   e->sha256 = std::move(edited.sha256);

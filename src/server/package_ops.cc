@@ -254,7 +254,10 @@ Result<json> ApplyPatch(json doc, const json& patch) {
 Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
   Evaluation e;
   const ScoreSheet sheet = ScorePackage(package, rulebook);
-  e.diagnostics = CheckPackage(package, rulebook, sheet);
+  // A save that leaves the report as it was reads it again from the checker's cache.
+  CheckOptions options;
+  options.remember_report = true;
+  e.diagnostics = CheckPackage(package, rulebook, sheet, options);
   const FormatOptions fo{true, package.fiscal_year};
   e.diagnostics_json = "[";
   std::vector<Diagnostic> notes;
