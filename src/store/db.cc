@@ -3,6 +3,7 @@
 #include "store/db.h"
 
 #include <charconv>
+#include <condition_variable>
 #include <filesystem>
 #include <system_error>
 
@@ -17,6 +18,9 @@ constexpr std::string_view kSqlitePrefix = "sqlite:";
 // connections — and on PostgreSQL their backends and prepared statements — instead of closing
 // and opening one for every burst of requests beyond the cap.
 constexpr size_t kMaxIdle = 64;
+// The most writes one group commits: enough to take every clerk waiting on a busy server,
+// few enough that the first of them does not wait long for the last.
+constexpr size_t kMaxGroup = 32;
 
 int64_t ParseInt(std::string_view text) {
   int64_t v = 0;
@@ -131,6 +135,93 @@ void Database::Release(std::unique_ptr<Connection> c) {
   if (c == nullptr || !c->healthy()) return;
   std::lock_guard<std::mutex> lock(mu_);
   if (idle_.size() < kMaxIdle) idle_.push_back(std::move(c));
+}
+
+struct Database::GroupedWrite {
+  explicit GroupedWrite(const std::function<Status(Connection&)>* w) : work(w) {}
+  const std::function<Status(Connection&)>* work;
+  Status status;
+  bool done = false;
+  std::condition_variable cv;
+};
+
+Status Database::WriteGrouped(const std::function<Status(Connection&)>& work) {
+  if (engine_ != Engine::kSqlite) {
+    Result<Lease> c = Acquire();
+    if (!c.ok()) return c.status();
+    Transaction t(c->get());
+    if (Status s = t.Begin(); !s.ok()) return s;
+    if (Status s = work(**c); !s.ok()) return s;
+    return t.Commit();
+  }
+  // The writers queue; the one at the front takes everyone queued behind it (as LevelDB's
+  // writers do), and the others wait until their group is committed or they come first.
+  GroupedWrite me(&work);
+  std::unique_lock<std::mutex> lock(group_mu_);
+  group_.push_back(&me);
+  while (!me.done && group_.front() != &me) me.cv.wait(lock);
+  if (me.done) return me.status;
+  const size_t n = std::min(group_.size(), kMaxGroup);
+  std::vector<GroupedWrite*> group(group_.begin(), group_.begin() + static_cast<ptrdiff_t>(n));
+  lock.unlock();
+  RunGroup(group);
+  lock.lock();
+  for (size_t i = 0; i < n; ++i) {
+    GroupedWrite* w = group_.front();
+    group_.pop_front();
+    w->done = true;
+    if (w != &me) w->cv.notify_one();
+  }
+  if (!group_.empty()) group_.front()->cv.notify_one();
+  return me.status;
+}
+
+void Database::RunGroup(const std::vector<GroupedWrite*>& group) {
+  // What every write of the group hears when the group as a whole fails.
+  const auto fail_all = [&](const Status& s) {
+    for (GroupedWrite* w : group) w->status = s;
+  };
+  Result<Lease> lease = Acquire();
+  if (!lease.ok()) return fail_all(lease.status());
+  Connection& c = **lease;
+  Transaction t(&c);
+  if (Status s = t.Begin(); !s.ok()) return fail_all(s);
+  const auto run = [](GroupedWrite* w, Connection& on) {
+    try {
+      return (*w->work)(on);
+    } catch (const std::exception& e) {
+      return Status::Unavailable(std::string("a grouped write failed: ") + e.what());
+    }
+  };
+  if (group.size() == 1) {
+    // Alone: no savepoint; a failed write rolls the transaction back.
+    group[0]->status = run(group[0], c);
+    if (group[0]->status.ok()) group[0]->status = t.Commit();
+    return;
+  }
+  for (size_t i = 0; i < group.size(); ++i) {
+    GroupedWrite* w = group[i];
+    Status s = c.RunScript("SAVEPOINT grouped_write");
+    if (s.ok()) {
+      w->status = run(w, c);
+      s = w->status.ok() ? c.RunScript("RELEASE grouped_write")
+                         : c.RunScript("ROLLBACK TO grouped_write; RELEASE grouped_write");
+    }
+    if (!s.ok()) {
+      // The transaction itself failed (SQLite rolls it back after a full disk or an I/O
+      // error): the writes before this one are lost with it, and those after are not tried.
+      for (size_t k = 0; k < group.size(); ++k) {
+        if (k != i || group[k]->status.ok()) group[k]->status = s;
+      }
+      return;
+    }
+  }
+  const Status committed = t.Commit();
+  if (!committed.ok()) {
+    for (GroupedWrite* w : group) {
+      if (w->status.ok()) w->status = committed;
+    }
+  }
 }
 
 }  // namespace jixiao::store

@@ -14,6 +14,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -124,7 +126,22 @@ class Database {
   // A connection for this thread: an idle one from the pool, or a new one.
   Result<Lease> Acquire();
 
+  // Runs `work` in a write transaction. On SQLite, writes asked for by several threads at
+  // once share one transaction and one commit (group commit: one sync of the log for all of
+  // them, instead of each writer syncing in turn while the others wait). Each `work` runs in a
+  // savepoint of its own, in the order asked: one that returns an error has its writes undone
+  // and that error is its caller's, the others are unaffected. Every caller returns once the
+  // commit that made its writes durable is done, or with that commit's error. On PostgreSQL,
+  // which groups commits itself, each `work` is a transaction of its own.
+  // `work` runs on the connection it is given, possibly on another caller's thread; it uses
+  // that connection only and must not throw.
+  Status WriteGrouped(const std::function<Status(Connection&)>& work);
+
  private:
+  struct GroupedWrite;
+  // Runs `group` in one transaction on a connection of the pool (the leader's part).
+  void RunGroup(const std::vector<GroupedWrite*>& group);
+
   friend class Lease;
   Database(Engine engine, std::string url, std::string target)
       : engine_(engine), url_(std::move(url)), target_(std::move(target)) {}
@@ -136,6 +153,9 @@ class Database {
   std::string target_;  // the file path (SQLite) or the libpq URI (PostgreSQL)
   std::mutex mu_;
   std::vector<std::unique_ptr<Connection>> idle_;
+  // The writes waiting for WriteGrouped, oldest first; the first leads the next group.
+  std::mutex group_mu_;
+  std::deque<GroupedWrite*> group_;
 };
 
 // The engines' constructors (sqlite_db.cc, postgres_db.cc).

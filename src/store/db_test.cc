@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "store/schema.h"
 #include "store/sql_text.h"
@@ -219,6 +222,54 @@ TEST_P(ConnectionTest, PoolReusesReturnedConnections) {
   Lease again = Must(db_->Acquire());
   Lease other = Must(db_->Acquire());
   EXPECT_TRUE(again.get() == first || other.get() == first);
+}
+
+// Writes asked for at once: each lands or fails alone, and every one that returned OK is there.
+// The first write holds its group open while the others queue behind it, so they are committed
+// together (on SQLite) with failures among them: a write that inserts and then fails, and one
+// that breaks a UNIQUE constraint.
+TEST_P(ConnectionTest, GroupedWritesLandOrFailEachAlone) {
+  constexpr int kThreads = 12;
+  std::atomic<int> started{0};
+  std::vector<Status> results(kThreads);
+  std::vector<std::thread> threads;
+  Must(Must(db_->Acquire())->Run("INSERT INTO t (name) VALUES (?)", {std::string("taken")}));
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      ++started;
+      results[i] = db_->WriteGrouped([&, i](Connection& c) -> Status {
+        if (i == 0) {
+          // The leader waits until the others have asked (they queue behind it).
+          while (started.load() < kThreads) std::this_thread::yield();
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        const std::string name = i % 4 == 3 ? "taken" : "w" + std::to_string(i);
+        Result<QueryResult> r = c.Run("INSERT INTO t (name, n) VALUES (?, ?)", {name, i});
+        if (!r.ok()) return r.status();
+        if (i % 4 == 2) return Status::InvalidArgument("changed its mind");  // row undone
+        return Status::Ok();
+      });
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  Lease c = Must(db_->Acquire());
+  for (int i = 0; i < kThreads; ++i) {
+    const int64_t rows = Must(c->Run("SELECT COUNT(*) FROM t WHERE name = ?",
+                                     {"w" + std::to_string(i)}))
+                             .rows[0]
+                             .Int(0);
+    if (i % 4 == 3) {
+      EXPECT_EQ(results[i].code(), Status::Code::kConflict) << i << results[i].ToString();
+    } else if (i % 4 == 2) {
+      EXPECT_EQ(results[i].code(), Status::Code::kInvalidArgument) << i;
+      EXPECT_EQ(rows, 0) << i;
+    } else {
+      EXPECT_TRUE(results[i].ok()) << i << results[i].ToString();
+      EXPECT_EQ(rows, 1) << i;
+    }
+  }
+  EXPECT_EQ(Must(c->Run("SELECT COUNT(*) FROM t", {})).rows[0].Int(0), 1 + kThreads / 2);
+  EXPECT_TRUE(c->IntegrityCheck().ok());
 }
 
 // A connection handed back inside a transaction is closed, not reused half-way through.

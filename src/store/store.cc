@@ -806,7 +806,6 @@ Result<std::vector<PackageRow>> Store::ListPackages(const PackageFilter& f) {
 
 Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, const NewVersion& v,
                                    int64_t author_id, const std::string& action, int64_t now_ms) {
-  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   const int64_t number = base_version + 1;
   // The row lock this UPDATE takes serialises concurrent saves; the loser's WHERE no longer
   // matches once the winner has committed, so it changes nothing.
@@ -817,16 +816,17 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
   std::vector<Value> values = {number};
   for (Value& x : SummaryValues(v.summary)) values.push_back(std::move(x));
   values.insert(values.end(), {now_ms, package_id, base_version});
-  auto stale = [&]() -> Status {
+  auto stale = [&](Connection& c) -> Status {
     STORE_ASSIGN_OR_RETURN(QueryResult head,
-                           c->Run("SELECT head_version FROM packages WHERE id = ?", {package_id}));
+                           c.Run("SELECT head_version FROM packages WHERE id = ?", {package_id}));
     if (head.rows.empty()) return NoPackage(package_id);
     return Status::Conflict(TrF("材料已被保存到第 {} 版，不再是第 {} 版；请重新打开后再修改",
                                 "the package has been saved as version {} since version {}; "
                                 "reload it and make the change again",
                                 head.rows[0].Int(0), base_version));
   };
-  if (c->engine() == Engine::kPostgres) {
+  if (db_->engine() == Engine::kPostgres) {
+    STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
     // On PostgreSQL the head, the version and the event are one statement (data-modifying
     // WITH, core PostgreSQL), atomic by itself: one round trip to a backend instead of five
     // (BEGIN, three statements, COMMIT). Nothing is inserted when the UPDATE matched no row.
@@ -846,27 +846,28 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
                    "FROM moved RETURNING id) SELECT (SELECT COUNT(*) FROM added), (SELECT "
                    "COUNT(*) FROM logged) FROM moved",
                values));
-    if (moved.rows.empty()) return stale();
+    if (moved.rows.empty()) return stale(*c);
     return number;
   }
-  Transaction t(c.get());
-  STORE_RETURN_IF_ERROR(t.Begin());
-  STORE_ASSIGN_OR_RETURN(QueryResult moved, c->Run(kMoveHead, values));
-  if (moved.rows.empty()) return stale();
-  const std::string status = moved.rows[0].Text(0);
-  STORE_ASSIGN_OR_RETURN(std::string sha,
-                         InsertVersion(*c, package_id, number, v, author_id, now_ms));
-  Event e;
-  e.package_id = package_id;
-  e.at_ms = now_ms;
-  e.user_id = author_id;
-  e.action = action;
-  e.from_status = status;
-  e.to_status = status;
-  e.version = number;
-  e.version_hash = sha;
-  STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
-  STORE_RETURN_IF_ERROR(t.Commit());
+  // On SQLite the three writes are a transaction, committed with the saves of other clerks
+  // made at the same moment (Database::WriteGrouped).
+  STORE_RETURN_IF_ERROR(db_->WriteGrouped([&](Connection& c) -> Status {
+    STORE_ASSIGN_OR_RETURN(QueryResult moved, c.Run(kMoveHead, values));
+    if (moved.rows.empty()) return stale(c);
+    const std::string status = moved.rows[0].Text(0);
+    STORE_ASSIGN_OR_RETURN(std::string sha,
+                           InsertVersion(c, package_id, number, v, author_id, now_ms));
+    Event e;
+    e.package_id = package_id;
+    e.at_ms = now_ms;
+    e.user_id = author_id;
+    e.action = action;
+    e.from_status = status;
+    e.to_status = status;
+    e.version = number;
+    e.version_hash = sha;
+    return InsertEvent(c, e);
+  }));
   return number;
 }
 
