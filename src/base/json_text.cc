@@ -41,21 +41,32 @@ bool IsJsonUtf8(std::string_view s) {
 }
 
 void AppendJsonString(std::string* out, std::string_view s) {
-  // Text that is not valid UTF-8 is rare (names in files typed elsewhere): nlohmann writes it,
-  // so its replacements are exactly nlohmann's.
-  if (!IsJsonUtf8(s)) {
-    *out += nlohmann::json(std::string(s))
-                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
   static constexpr char kHex[] = "0123456789abcdef";
+  const size_t start = out->size();
   out->push_back('"');
   size_t run = 0;  // start of the bytes not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x80) {
+      // One pass: a multi-byte sequence is checked where it stands.
+      const size_t n = Utf8Length(s, i);
+      if (n == 0) {
+        // Text that is not valid UTF-8 is rare (names in files typed elsewhere): nlohmann
+        // writes it, so its replacements are exactly nlohmann's.
+        out->resize(start);
+        *out += nlohmann::json(std::string(s))
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i += n;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
     out->append(s.data() + run, i - run);
-    run = i + 1;
+    run = ++i;
     switch (c) {
       case '"':
         *out += "\\\"";

@@ -82,21 +82,6 @@ const std::map<std::string, std::string, std::less<>>& KeyNames() {
   return names;
 }
 
-// A key as a JSON pointer token (RFC 6901: ~ → ~0, / → ~1).
-std::string Escape(const std::string& key) {
-  std::string out;
-  for (char ch : key) {
-    if (ch == '~') {
-      out += "~0";
-    } else if (ch == '/') {
-      out += "~1";
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
-
 std::string Scalar(const json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
@@ -124,55 +109,86 @@ std::string NodeName(const json& v) {
   return Scalar(v);
 }
 
-void Diff(const json& a, const json& b, const std::string& pointer, const json& root_after,
+// Appends "/" and `key` escaped as a JSON pointer token (~ as ~0, / as ~1).
+void AppendToken(std::string* pointer, std::string_view key) {
+  pointer->push_back('/');
+  for (char ch : key) {
+    if (ch == '~') {
+      *pointer += "~0";
+    } else if (ch == '/') {
+      *pointer += "~1";
+    } else {
+      pointer->push_back(ch);
+    }
+  }
+}
+
+// The diff of `a` and `b` at `pointer`, which it extends and restores as it descends (one
+// string for the whole walk). Objects are walked side by side in their keys' order, as both
+// keep them sorted: no lookup of one's keys in the other.
+void Diff(const json& a, const json& b, std::string* pointer, const json& root_after,
           const json& root_before, json* out) {
+  const size_t mark = pointer->size();
   if (a.type() == b.type() && a.is_object()) {
+    // First what `a` has (changed or removed), then what only `b` has (added).
+    auto jt = b.begin();
     for (auto it = a.begin(); it != a.end(); ++it) {
-      const std::string p = pointer + "/" + Escape(it.key());
-      auto jt = b.find(it.key());
-      if (jt == b.end()) {
-        out->push_back({{"pointer", p},
-                        {"field", FieldName(root_before, p)},
+      while (jt != b.end() && jt.key() < it.key()) ++jt;
+      AppendToken(pointer, it.key());
+      if (jt == b.end() || jt.key() != it.key()) {
+        out->push_back({{"pointer", *pointer},
+                        {"field", FieldName(root_before, *pointer)},
                         {"before", NodeName(*it)},
                         {"after", "（删除）"}});
       } else {
-        Diff(*it, *jt, p, root_after, root_before, out);
+        Diff(*it, *jt, pointer, root_after, root_before, out);
       }
+      pointer->resize(mark);
     }
-    for (auto jt = b.begin(); jt != b.end(); ++jt) {
-      if (a.contains(jt.key())) continue;
-      const std::string p = pointer + "/" + Escape(jt.key());
-      out->push_back({{"pointer", p},
-                      {"field", FieldName(root_after, p)},
+    auto it = a.begin();
+    for (jt = b.begin(); jt != b.end(); ++jt) {
+      while (it != a.end() && it.key() < jt.key()) ++it;
+      if (it != a.end() && it.key() == jt.key()) continue;
+      AppendToken(pointer, jt.key());
+      out->push_back({{"pointer", *pointer},
+                      {"field", FieldName(root_after, *pointer)},
                       {"before", "（新增）"},
                       {"after", NodeName(*jt)}});
+      pointer->resize(mark);
     }
     return;
   }
   if (a.type() == b.type() && a.is_array()) {
     const size_t common = std::min(a.size(), b.size());
+    const auto at = [&](size_t i) {
+      pointer->resize(mark);
+      *pointer += '/';
+      *pointer += std::to_string(i);
+    };
     for (size_t i = 0; i < common; ++i) {
-      Diff(a[i], b[i], pointer + "/" + std::to_string(i), root_after, root_before, out);
+      at(i);
+      Diff(a[i], b[i], pointer, root_after, root_before, out);
     }
     for (size_t i = common; i < a.size(); ++i) {
-      const std::string p = pointer + "/" + std::to_string(i);
-      out->push_back({{"pointer", p},
-                      {"field", FieldName(root_before, p)},
+      at(i);
+      out->push_back({{"pointer", *pointer},
+                      {"field", FieldName(root_before, *pointer)},
                       {"before", NodeName(a[i])},
                       {"after", "（删除）"}});
     }
     for (size_t i = common; i < b.size(); ++i) {
-      const std::string p = pointer + "/" + std::to_string(i);
-      out->push_back({{"pointer", p},
-                      {"field", FieldName(root_after, p)},
+      at(i);
+      out->push_back({{"pointer", *pointer},
+                      {"field", FieldName(root_after, *pointer)},
                       {"before", "（新增）"},
                       {"after", NodeName(b[i])}});
     }
+    pointer->resize(mark);
     return;
   }
   if (a == b) return;
-  out->push_back({{"pointer", pointer.empty() ? "/" : pointer},
-                  {"field", FieldName(root_after, pointer)},
+  out->push_back({{"pointer", pointer->empty() ? "/" : *pointer},
+                  {"field", FieldName(root_after, *pointer)},
                   {"before", a.is_structured() ? NodeName(a) : Scalar(a)},
                   {"after", b.is_structured() ? NodeName(b) : Scalar(b)}});
 }
@@ -284,7 +300,9 @@ Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
 
 json DiffPackages(const json& before, const json& after) {
   json out = json::array();
-  Diff(before, after, "", after, before, &out);
+  std::string pointer;
+  pointer.reserve(128);
+  Diff(before, after, &pointer, after, before, &out);
   return out;
 }
 
