@@ -513,7 +513,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     c.res.status = 200;
     c.res.set_content(
         fmt::format("{{\"changes\":{},\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
-                    changes_text, after->evaluation.diagnostics_json, after->score_json,
+                    changes_text, after->evaluation.diagnostics_json, after->evaluation.score_json,
                     SummaryJson(saved).dump(-1, ' ', false, json::error_handler_t::replace), *n),
         "application/json; charset=utf-8");
   };
@@ -580,7 +580,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     const store::PackageSummary& s = e->evaluation.summary;
     c.res.status = 200;
     c.res.set_content(fmt::format("{{\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
-                                  e->evaluation.diagnostics_json, e->score_json,
+                                  e->evaluation.diagnostics_json, e->evaluation.score_json,
                                   json({{"total", s.total},
                                         {"grade", s.grade},
                                         {"execution_rate", s.execution_rate},
@@ -598,7 +598,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     c.res.status = 200;
     c.res.set_content(
         fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
-                    (*e)->evaluation.diagnostics_json, (*e)->score_json, l->row.head_version),
+                    (*e)->evaluation.diagnostics_json, (*e)->evaluation.score_json, l->row.head_version),
         "application/json; charset=utf-8");
     return;
   }

@@ -28,7 +28,6 @@ EvaluatedPtr Finish(std::shared_ptr<Evaluated> e, const std::string& key,
                     const std::string& region_rulebook) {
   std::shared_ptr<const Rulebook> rb = RulebookFor(e->package.rulebook, region_rulebook);
   e->evaluation = EvaluatePackage(e->package, *rb);
-  e->score_json = e->evaluation.score_json.dump(-1, ' ', false, json::error_handler_t::replace);
   EvaluatedPtr done = std::move(e);
   Cache().Put(key, done);
   return done;

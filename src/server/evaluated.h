@@ -23,8 +23,7 @@ struct Evaluated {
   std::string sha256;     // hex, of `canonical`
   nlohmann::json doc;     // `canonical`, parsed
   Package package;
-  Evaluation evaluation;   // under RulebookFor(package.rulebook, the region's rulebook)
-  std::string score_json;  // evaluation.score_json, written (one line)
+  Evaluation evaluation;  // under RulebookFor(package.rulebook, the region's rulebook)
 };
 using EvaluatedPtr = std::shared_ptr<const Evaluated>;
 

@@ -284,17 +284,19 @@ Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
     if (d.code == "W403" || d.code == "W404") notes.push_back(d);
   }
   e.diagnostics_json += ']';
-  e.score_json = ScoreJson(package, rulebook, sheet, notes, fo);
+  const nlohmann::ordered_json score = ScoreJson(package, rulebook, sheet, notes, fo);
   e.summary.unit_name =
       package.unit.name.empty() ? package.evaluation.unit_name : package.unit.name;
   // As `jixiao score` prints them (the rulebook's decimals).
   auto printed = [&](const char* key) {
-    auto it = e.score_json.find(key);
-    return it != e.score_json.end() && it->is_string() ? it->get<std::string>() : std::string();
+    auto it = score.find(key);
+    return it != score.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   e.summary.total = printed("total");
   e.summary.grade = sheet.grade;
   e.summary.execution_rate = printed("execution_rate");
+  // Kept as text only: the tree is as costly to keep (and to free) as it is to build.
+  e.score_json = score.dump(-1, ' ', false, json::error_handler_t::replace);
   return e;
 }
 

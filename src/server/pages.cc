@@ -771,7 +771,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     auto made = std::make_shared<EditorBody>();
     ::jixiao::server::Page tables;
     BasicDataTables(tables, *head, editable, l.row.fiscal_year);
-    EvaluationTables(tables, *head, e.score_json, editable);
+    EvaluationTables(tables, *head, json::parse(e.score_json), editable);
     ReportSections(tables, *head, editable);
     made->tables = std::move(tables.html);
     // The initial findings, as data for app.js (a JSON script block is not executed).
