@@ -416,7 +416,8 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   auto region_rulebook = [](const Loaded& l) { return l.region_rulebook; };
   // The package's evidence list as the store has it: the server writes it, an edit cannot.
   auto with_evidence = [&](int64_t package_id, json doc) -> Result<json> {
-    Result<std::vector<store::Attachment>> as = store->ListAttachments(package_id);
+    Result<std::vector<store::Attachment>> as =
+        store->ListAttachments(package_id, /*package_found=*/true);
     if (!as.ok()) return as.status();
     json list = json::array();
     for (const store::Attachment& a : *as) {

@@ -832,11 +832,11 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       "aria-label=\"发现的问题\"><h2>发现的问题</h2>"
       "<p id=\"findings-count\"></p><ul id=\"findings-list\"></ul></aside></div>";
   pg += body->findings_script;
-  // Comments and evidence.
-  Result<std::vector<store::Comment>> comments = store->ListComments(l.row.id);
+  // Comments and evidence, read together.
+  Result<store::Store::Annotations> annotations = store->ListAnnotations(l.row.id);
   pg += "<section id=\"comments\"><h2>审核意见与答复</h2><ul class=\"comments\">";
-  if (comments.ok()) {
-    for (const store::Comment& cm : *comments) {
+  if (annotations.ok()) {
+    for (const store::Comment& cm : annotations->comments) {
       pg += fmt::format(
           "<li class=\"comment{}\"><p class=\"meta\">{}（{}）· {} · 第 {} 版{}</p><p>{}</p></li>",
           cm.reply_to ? " reply" : "", Html(cm.author_name), Html(store::RoleName(cm.author_role)),
@@ -850,10 +850,9 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
                 "id=\"comment-body\" name=\"body\" rows=\"3\" required></textarea></div>",
                 "发表");
   pg += "</section>";
-  Result<std::vector<store::Attachment>> attachments = store->ListAttachments(l.row.id);
   pg += "<section id=\"evidence\"><h2>佐证材料</h2><ul>";
-  if (attachments.ok()) {
-    for (const store::Attachment& a : *attachments) {
+  if (annotations.ok()) {
+    for (const store::Attachment& a : annotations->attachments) {
       pg += fmt::format(
           "<li><a href=\"/api/v1/packages/{}/attachments/{}\">{}</a> · {} · {} 字节</li>", l.row.id,
           a.id, Html(a.name), Html(a.target.empty() ? "整个数据包" : FieldName(*head, a.target)),

@@ -1078,15 +1078,51 @@ Result<int64_t> Store::AddAttachment(const Attachment& a) {
   return r.rows.at(0).Int(0);
 }
 
-Result<std::vector<Attachment>> Store::ListAttachments(int64_t package_id) {
+Result<std::vector<Attachment>> Store::ListAttachments(int64_t package_id, bool package_found) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
       c->Run(std::string(kAttachmentSelect) + " WHERE package_id = ? AND removed = 0 ORDER BY id",
              {package_id}));
-  if (r.rows.empty()) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+  if (r.rows.empty() && !package_found) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
   std::vector<Attachment> out;
   for (const Row& row : r.rows) out.push_back(ToAttachment(row));
+  return out;
+}
+
+Result<Store::Annotations> Store::ListAnnotations(int64_t package_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  // One row per comment (kind 0: its columns, then the attachment's as NULL) or attachment
+  // (kind 1: the comment's columns as NULL, then its own); each is read by ToComment or
+  // ToAttachment from its own slice.
+  static constexpr size_t kCommentColumns = 11;
+  static constexpr size_t kAttachmentColumns = 9;
+  static const std::string sql = [] {
+    std::string comment_nulls;
+    std::string attachment_nulls;
+    for (size_t i = 0; i < kAttachmentColumns; ++i) attachment_nulls += ", NULL";
+    for (size_t i = 0; i < kCommentColumns; ++i) comment_nulls += "NULL, ";
+    return "SELECT 0, c.id, c.package_id, c.version, c.author_id, u.name, c.author_role, "
+           "c.at_ms, c.target, c.body, c.reply_to, c.resolved" +
+           attachment_nulls +
+           " FROM comments c JOIN users u ON u.id = c.author_id WHERE c.package_id = ? "
+           "UNION ALL SELECT 1, " +
+           comment_nulls +
+           "id, package_id, target, name, mime, size, sha256, uploaded_by, at_ms FROM "
+           "attachments WHERE package_id = ? AND removed = 0 ORDER BY 1, 2, 13";
+  }();
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, {package_id, package_id}));
+  Annotations out;
+  for (const Row& row : r.rows) {
+    Row part;
+    if (row.Int(0) == 0) {
+      part.values.assign(row.values.begin() + 1, row.values.begin() + 1 + kCommentColumns);
+      out.comments.push_back(ToComment(part));
+    } else {
+      part.values.assign(row.values.begin() + 1 + kCommentColumns, row.values.end());
+      out.attachments.push_back(ToAttachment(part));
+    }
+  }
   return out;
 }
 

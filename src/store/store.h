@@ -259,7 +259,17 @@ class Store {
   Status PutBlob(const std::string& sha256, const std::string& mime, const std::string& data);
   Result<std::string> GetBlob(const std::string& sha256);
   Result<int64_t> AddAttachment(const Attachment& a);
-  Result<std::vector<Attachment>> ListAttachments(int64_t package_id);
+  // NotFound for a package that does not exist, unless the caller has found it already
+  // (`package_found`: an empty list is then the answer, without asking whether it exists).
+  Result<std::vector<Attachment>> ListAttachments(int64_t package_id, bool package_found = false);
+  // A package's comments (oldest first) and its evidence (as ListAttachments), read in one
+  // round trip, for a caller that has found the package already: a package that does not
+  // exist simply has none.
+  struct Annotations {
+    std::vector<Comment> comments;
+    std::vector<Attachment> attachments;
+  };
+  Result<Annotations> ListAnnotations(int64_t package_id);
   Result<Attachment> GetAttachment(int64_t id);
   Status RemoveAttachment(int64_t id);
 

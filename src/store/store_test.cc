@@ -725,6 +725,38 @@ TEST_P(StoreTest, AttachmentsPointAtBlobs) {
   EXPECT_EQ(left[0].id, id2);
   EXPECT_EQ(Must(s().GetBlob(kShaOfAbc)), "abc");  // the blob stays
 
+  // Read with the comments in one round trip: the same rows, each from its own columns.
+  Comment c;
+  c.package_id = p.id;
+  c.version = 1;
+  c.author_id = w.clerk;
+  c.at_ms = kNow + 3;
+  c.target = "/report/sections/0/text";
+  c.body = "请补充佐证";
+  const int64_t comment = Must(s().AddComment(c));
+  c.body = "已补充";
+  c.reply_to = comment;
+  Must(s().AddComment(c));
+  Store::Annotations both = Must(s().ListAnnotations(p.id));
+  ASSERT_EQ(both.comments.size(), 2u);
+  EXPECT_EQ(both.comments[0].id, comment);
+  EXPECT_EQ(both.comments[0].body, "请补充佐证");
+  EXPECT_EQ(both.comments[0].target, "/report/sections/0/text");
+  EXPECT_EQ(both.comments[0].author_role, Role::kClerk);
+  EXPECT_EQ(both.comments[1].reply_to, comment);
+  ASSERT_EQ(both.attachments.size(), 1u);
+  EXPECT_EQ(both.attachments[0].id, id2);
+  EXPECT_EQ(both.attachments[0].name, "会议纪要.txt");
+  EXPECT_EQ(both.attachments[0].mime, "text/plain");
+  EXPECT_EQ(both.attachments[0].size, 3);
+  EXPECT_EQ(both.attachments[0].sha256, kShaOfAbc);
+  EXPECT_EQ(both.attachments[0].at_ms, kNow + 1);
+  Store::Annotations none = Must(s().ListAnnotations(999));
+  EXPECT_TRUE(none.comments.empty());
+  EXPECT_TRUE(none.attachments.empty());
+  EXPECT_TRUE(Must(s().ListAttachments(999, /*package_found=*/true)).empty());
+  EXPECT_EQ(s().ListAttachments(999).status().code(), Status::Code::kNotFound);
+
   a.sha256 = std::string(64, '0');
   EXPECT_EQ(s().AddAttachment(a).status().code(), Status::Code::kNotFound);
   a.sha256 = kShaOfAbc;
