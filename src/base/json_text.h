@@ -46,11 +46,31 @@ class JsonObjectWriter {
   bool first_ = true;
 };
 
+// A member (key and value) in one call, for a writer W with Key, String and Int; W derives from
+// JsonMemberCalls<W> and says `using JsonMemberCalls<W>::String, JsonMemberCalls<W>::Int;`.
+template <class W>
+class JsonMemberCalls {
+ public:
+  void String(std::string_view key, std::string_view s) {
+    Self().Key(key);
+    Self().String(s);
+  }
+  void Int(std::string_view key, int64_t n) {
+    Self().Key(key);
+    Self().Int(n);
+  }
+
+ private:
+  W& Self() { return static_cast<W&>(*this); }
+};
+
 // JSON with line breaks and indentation exactly as nlohmann's dump(indent) writes it: a
 // member or element a line, `"key": value`, and `{}` / `[]` for empty containers. Values are
 // written in order through the calls; the caller nests Begin/End correctly.
-class JsonPrettyWriter {
+class JsonPrettyWriter : public JsonMemberCalls<JsonPrettyWriter> {
  public:
+  using JsonMemberCalls::Int;
+  using JsonMemberCalls::String;
   explicit JsonPrettyWriter(std::string* out, int indent = 2) : out_(out), indent_(indent) {}
 
   void BeginObject() { Open('{'); }
@@ -71,15 +91,6 @@ class JsonPrettyWriter {
   void Null() {
     BeforeValue();
     *out_ += "null";
-  }
-  // Members in one call.
-  void String(std::string_view key, std::string_view s) {
-    Key(key);
-    String(s);
-  }
-  void Int(std::string_view key, int64_t n) {
-    Key(key);
-    Int(n);
   }
 
  private:

@@ -887,8 +887,10 @@ class PackageReader {
 // TreeWriter builds, through the calls JsonPrettyWriter takes, the value nlohmann's parser gives
 // for the text JsonPrettyWriter writes: non-negative integers unsigned as the parser has them,
 // text that is not UTF-8 with the writer's U+FFFD replacements.
-class TreeWriter {
+class TreeWriter : public JsonMemberCalls<TreeWriter> {
  public:
+  using JsonMemberCalls::Int;
+  using JsonMemberCalls::String;
   explicit TreeWriter(json* root) : root_(root) {}
   void BeginObject() { stack_.push_back(Place(json::object())); }
   void EndObject() { stack_.pop_back(); }
@@ -912,14 +914,6 @@ class TreeWriter {
     }
   }
   void Null() { Place(nullptr); }
-  void String(std::string_view key, std::string_view s) {
-    Key(key);
-    String(s);
-  }
-  void Int(std::string_view key, int64_t n) {
-    Key(key);
-    Int(n);
-  }
 
  private:
   // Puts `value` where the next value goes and returns it there.

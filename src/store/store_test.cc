@@ -616,6 +616,19 @@ TEST_P(StoreTest, ListPackagesFilters) {
   EXPECT_TRUE(ids(f).empty());
 }
 
+// A comment on version 1 of `package_id`.
+Comment NewComment(int64_t package_id, int64_t author_id, int64_t at_ms, std::string body,
+                   int64_t reply_to = 0) {
+  Comment c;
+  c.package_id = package_id;
+  c.version = 1;
+  c.author_id = author_id;
+  c.at_ms = at_ms;
+  c.body = std::move(body);
+  c.reply_to = reply_to;
+  return c;
+}
+
 TEST_P(StoreTest, CommentsThreadAndResolve) {
   World w = Seed();
   PackageRow p = Must(s().CreatePackage(w.unit, 2024, V("{}"), w.clerk, kNow));
@@ -628,13 +641,7 @@ TEST_P(StoreTest, CommentsThreadAndResolve) {
   c.target = "/evaluation/funds/executed";
   c.body = "执行数与决算不符";
   const int64_t first = Must(s().AddComment(c));
-  Comment reply;
-  reply.package_id = p.id;
-  reply.version = 1;
-  reply.author_id = w.clerk;
-  reply.at_ms = kNow + 2;
-  reply.body = "已改";
-  reply.reply_to = first;
+  Comment reply = NewComment(p.id, w.clerk, kNow + 2, "已改", first);
   const int64_t second = Must(s().AddComment(reply));
   EXPECT_GT(second, first);
 
@@ -726,17 +733,10 @@ TEST_P(StoreTest, AttachmentsPointAtBlobs) {
   EXPECT_EQ(Must(s().GetBlob(kShaOfAbc)), "abc");  // the blob stays
 
   // Read with the comments in one round trip: the same rows, each from its own columns.
-  Comment c;
-  c.package_id = p.id;
-  c.version = 1;
-  c.author_id = w.clerk;
-  c.at_ms = kNow + 3;
+  Comment c = NewComment(p.id, w.clerk, kNow + 3, "请补充佐证");
   c.target = "/report/sections/0/text";
-  c.body = "请补充佐证";
   const int64_t comment = Must(s().AddComment(c));
-  c.body = "已补充";
-  c.reply_to = comment;
-  Must(s().AddComment(c));
+  Must(s().AddComment(NewComment(p.id, w.clerk, kNow + 4, "已补充", comment)));
   Store::Annotations both = Must(s().ListAnnotations(p.id));
   ASSERT_EQ(both.comments.size(), 2u);
   EXPECT_EQ(both.comments[0].id, comment);
