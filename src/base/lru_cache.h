@@ -14,6 +14,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace jixiao {
 
@@ -39,10 +40,14 @@ class LruCache {
 
   // Stores `value` under `key` (replacing any), dropping the least recently used beyond the
   // capacity.
+  // The values dropped are freed after the lock is released: freeing a large one (a whole
+  // evaluated package) must not hold up the other threads' lookups.
   void Put(const std::string& key, std::shared_ptr<const V> value) {
+    std::vector<std::shared_ptr<const V>> dropped;
     std::lock_guard<std::mutex> lock(mu_);
     auto it = index_.find(key);
     if (it != index_.end()) {
+      dropped.push_back(std::move(it->second->second));
       it->second->second = std::move(value);
       order_.splice(order_.begin(), order_, it->second);
       return;
@@ -50,6 +55,7 @@ class LruCache {
     order_.emplace_front(key, std::move(value));
     index_.emplace(key, order_.begin());
     while (order_.size() > capacity_) {
+      dropped.push_back(std::move(order_.back().second));
       index_.erase(order_.back().first);
       order_.pop_back();
     }

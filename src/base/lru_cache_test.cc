@@ -71,5 +71,36 @@ TEST(LruCache, ManyThreads) {
   EXPECT_EQ(cache.hits() + cache.misses(), 8000u);
 }
 
+// A value dropped by Put is freed after the cache's lock is released: here its destructor uses
+// the cache (under the lock it would wait for itself).
+struct UsesTheCacheWhenFreed {
+  LruCache<UsesTheCacheWhenFreed>* cache;
+  size_t* seen;
+  const bool* armed;  // off while values are made and when the cache itself goes
+  ~UsesTheCacheWhenFreed() {
+    if (*armed) *seen = cache->size();
+  }
+};
+
+TEST(LruCache, DroppedValuesAreFreedOutsideTheLock) {
+  bool armed = false;
+  size_t seen = 99;
+  LruCache<UsesTheCacheWhenFreed> cache(1);
+  const auto value = [&] {
+    armed = false;
+    auto v = std::make_shared<const UsesTheCacheWhenFreed>(
+        UsesTheCacheWhenFreed{&cache, &seen, &armed});
+    armed = true;
+    return v;
+  };
+  cache.Put("a", value());
+  cache.Put("b", value());  // evicts "a"
+  EXPECT_EQ(seen, 1u);
+  seen = 99;
+  cache.Put("b", value());  // replaces "b"
+  EXPECT_EQ(seen, 1u);
+  armed = false;
+}
+
 }  // namespace
 }  // namespace jixiao
