@@ -88,8 +88,8 @@ TEST(LruCache, DroppedValuesAreFreedOutsideTheLock) {
   LruCache<UsesTheCacheWhenFreed> cache(1);
   const auto value = [&] {
     armed = false;
-    auto v = std::make_shared<const UsesTheCacheWhenFreed>(
-        UsesTheCacheWhenFreed{&cache, &seen, &armed});
+    auto v =
+        std::make_shared<const UsesTheCacheWhenFreed>(UsesTheCacheWhenFreed{&cache, &seen, &armed});
     armed = true;
     return v;
   };
