@@ -6,7 +6,6 @@
 #include <string_view>
 
 #include "base/lru_cache.h"
-
 #include "check/check_context.h"
 #include "check/narrative.h"
 

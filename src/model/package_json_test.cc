@@ -1272,7 +1272,10 @@ void ExpectSameValue(const nlohmann::json& a, const nlohmann::json& b, const std
 // The tree a save keeps is the value of the text it stores.
 TEST(PackageJsonTree, IsTheParsedCanonicalText) {
   Package odd;
-  odd.unit.name = "a\xff" "b\xed\xa0\x80" "c";  // not UTF-8: replaced in the text and the tree
+  odd.unit.name =
+      "a\xff"
+      "b\xed\xa0\x80"
+      "c";  // not UTF-8: replaced in the text and the tree
   odd.basic_data.notes = "\"引号\"\t\u0001 😀";
   odd.provenance["/unit/name"].row = -1;  // a negative integer stays signed
   odd.evidence = std::vector<Evidence>{};

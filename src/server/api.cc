@@ -597,10 +597,10 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     Result<EvaluatedPtr> e = VersionEvaluated(*l, l->row.head_version);
     if (!e.ok()) return StatusError(c, e.status());
     c.res.status = 200;
-    c.res.set_content(
-        fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
-                    (*e)->evaluation.diagnostics_json, (*e)->evaluation.score_json, l->row.head_version),
-        "application/json; charset=utf-8");
+    c.res.set_content(fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
+                                  (*e)->evaluation.diagnostics_json, (*e)->evaluation.score_json,
+                                  l->row.head_version),
+                      "application/json; charset=utf-8");
     return;
   }
   if (name == "versions.list") {

@@ -43,7 +43,7 @@ Result<nlohmann::json> ApplyPatch(nlohmann::json base, const nlohmann::json& pat
 struct Evaluation {
   std::vector<Diagnostic> diagnostics;
   std::string diagnostics_json;  // a JSON array (text) of DiagnosticJson, as written once
-  std::string score_json;  // ScoreJson, written (one line): what the API answers
+  std::string score_json;        // ScoreJson, written (one line): what the API answers
   store::PackageSummary summary;
 };
 Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook);

@@ -254,10 +254,10 @@ TEST_P(ConnectionTest, GroupedWritesLandOrFailEachAlone) {
   for (std::thread& t : threads) t.join();
   Lease c = Must(db_->Acquire());
   for (int i = 0; i < kThreads; ++i) {
-    const int64_t rows = Must(c->Run("SELECT COUNT(*) FROM t WHERE name = ?",
-                                     {"w" + std::to_string(i)}))
-                             .rows[0]
-                             .Int(0);
+    const int64_t rows =
+        Must(c->Run("SELECT COUNT(*) FROM t WHERE name = ?", {"w" + std::to_string(i)}))
+            .rows[0]
+            .Int(0);
     if (i % 4 == 3) {
       EXPECT_EQ(results[i].code(), Status::Code::kConflict) << i << results[i].ToString();
     } else if (i % 4 == 2) {

@@ -148,9 +148,12 @@ Event ToEvent(const Row& r) {
   return e;
 }
 
-constexpr std::string_view kCommentSelect =
-    "SELECT c.id, c.package_id, c.version, c.author_id, u.name, c.author_role, c.at_ms, "
-    "c.target, c.body, c.reply_to, c.resolved FROM comments c JOIN users u ON u.id = c.author_id";
+// A comment's columns (ToComment reads them in this order) and where they come from.
+constexpr std::string_view kCommentColumns =
+    "c.id, c.package_id, c.version, c.author_id, u.name, c.author_role, c.at_ms, c.target, "
+    "c.body, c.reply_to, c.resolved";
+constexpr size_t kCommentColumnCount = 11;
+constexpr std::string_view kCommentFrom = " FROM comments c JOIN users u ON u.id = c.author_id";
 Comment ToComment(const Row& r) {
   Comment c;
   c.id = r.Int(0);
@@ -167,9 +170,11 @@ Comment ToComment(const Row& r) {
   return c;
 }
 
-constexpr std::string_view kAttachmentSelect =
-    "SELECT id, package_id, target, name, mime, size, sha256, uploaded_by, at_ms FROM "
-    "attachments";
+// An attachment's columns (ToAttachment reads them in this order).
+constexpr std::string_view kAttachmentColumns =
+    "id, package_id, target, name, mime, size, sha256, uploaded_by, at_ms";
+constexpr size_t kAttachmentColumnCount = 9;
+constexpr std::string_view kAttachmentFrom = " FROM attachments";
 Attachment ToAttachment(const Row& r) {
   Attachment a;
   a.id = r.Int(0);
@@ -831,10 +836,9 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
     // WITH, core PostgreSQL), atomic by itself: one round trip to a backend instead of five
     // (BEGIN, three statements, COMMIT). Nothing is inserted when the UPDATE matched no row.
     const std::string sha = v.sha256.empty() ? Sha256Hex(v.json) : v.sha256;
-    values.insert(values.end(),
-                  {package_id, number, v.json, sha, author_id, now_ms,
-                   v.changes.empty() ? std::string("[]") : v.changes, v.note, package_id, now_ms,
-                   IdOrNull(author_id), action, number, sha});
+    values.insert(values.end(), {package_id, number, v.json, sha, author_id, now_ms,
+                                 v.changes.empty() ? std::string("[]") : v.changes, v.note,
+                                 package_id, now_ms, IdOrNull(author_id), action, number, sha});
     STORE_ASSIGN_OR_RETURN(
         QueryResult moved,
         c->Run(std::string("WITH moved AS (") + std::string(kMoveHead) +
@@ -1016,8 +1020,9 @@ Result<int64_t> Store::AddComment(const Comment& cm) {
 Result<std::vector<Comment>> Store::ListComments(int64_t package_id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(
-      QueryResult r,
-      c->Run(std::string(kCommentSelect) + " WHERE c.package_id = ? ORDER BY c.id", {package_id}));
+      QueryResult r, c->Run("SELECT " + std::string(kCommentColumns) + std::string(kCommentFrom) +
+                                " WHERE c.package_id = ? ORDER BY c.id",
+                            {package_id}));
   if (r.rows.empty()) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
   std::vector<Comment> out;
   for (const Row& row : r.rows) out.push_back(ToComment(row));
@@ -1082,7 +1087,8 @@ Result<std::vector<Attachment>> Store::ListAttachments(int64_t package_id, bool 
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
-      c->Run(std::string(kAttachmentSelect) + " WHERE package_id = ? AND removed = 0 ORDER BY id",
+      c->Run("SELECT " + std::string(kAttachmentColumns) + std::string(kAttachmentFrom) +
+                 " WHERE package_id = ? AND removed = 0 ORDER BY id",
              {package_id}));
   if (r.rows.empty() && !package_found) STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
   std::vector<Attachment> out;
@@ -1095,31 +1101,26 @@ Result<Store::Annotations> Store::ListAnnotations(int64_t package_id) {
   // One row per comment (kind 0: its columns, then the attachment's as NULL) or attachment
   // (kind 1: the comment's columns as NULL, then its own); each is read by ToComment or
   // ToAttachment from its own slice.
-  static constexpr size_t kCommentColumns = 11;
-  static constexpr size_t kAttachmentColumns = 9;
   static const std::string sql = [] {
     std::string comment_nulls;
     std::string attachment_nulls;
-    for (size_t i = 0; i < kAttachmentColumns; ++i) attachment_nulls += ", NULL";
-    for (size_t i = 0; i < kCommentColumns; ++i) comment_nulls += "NULL, ";
-    return "SELECT 0, c.id, c.package_id, c.version, c.author_id, u.name, c.author_role, "
-           "c.at_ms, c.target, c.body, c.reply_to, c.resolved" +
-           attachment_nulls +
-           " FROM comments c JOIN users u ON u.id = c.author_id WHERE c.package_id = ? "
-           "UNION ALL SELECT 1, " +
-           comment_nulls +
-           "id, package_id, target, name, mime, size, sha256, uploaded_by, at_ms FROM "
-           "attachments WHERE package_id = ? AND removed = 0 ORDER BY 1, 2, 13";
+    for (size_t i = 0; i < kAttachmentColumnCount; ++i) attachment_nulls += ", NULL";
+    for (size_t i = 0; i < kCommentColumnCount; ++i) comment_nulls += "NULL, ";
+    return "SELECT 0, " + std::string(kCommentColumns) + attachment_nulls +
+           std::string(kCommentFrom) + " WHERE c.package_id = ? UNION ALL SELECT 1, " +
+           comment_nulls + std::string(kAttachmentColumns) + std::string(kAttachmentFrom) +
+           " WHERE package_id = ? AND removed = 0 ORDER BY 1, 2, " +
+           std::to_string(2 + kCommentColumnCount);
   }();
   STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, {package_id, package_id}));
   Annotations out;
   for (const Row& row : r.rows) {
     Row part;
     if (row.Int(0) == 0) {
-      part.values.assign(row.values.begin() + 1, row.values.begin() + 1 + kCommentColumns);
+      part.values.assign(row.values.begin() + 1, row.values.begin() + 1 + kCommentColumnCount);
       out.comments.push_back(ToComment(part));
     } else {
-      part.values.assign(row.values.begin() + 1 + kCommentColumns, row.values.end());
+      part.values.assign(row.values.begin() + 1 + kCommentColumnCount, row.values.end());
       out.attachments.push_back(ToAttachment(part));
     }
   }
@@ -1128,9 +1129,10 @@ Result<Store::Annotations> Store::ListAnnotations(int64_t package_id) {
 
 Result<Attachment> Store::GetAttachment(int64_t id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  STORE_ASSIGN_OR_RETURN(
-      QueryResult r,
-      c->Run(std::string(kAttachmentSelect) + " WHERE id = ? AND removed = 0", {id}));
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("SELECT " + std::string(kAttachmentColumns) +
+                                    std::string(kAttachmentFrom) + " WHERE id = ? AND removed = 0",
+                                {id}));
   if (r.rows.empty()) return Status::NotFound(TrF("没有编号为 {} 的附件", "no attachment {}", id));
   return ToAttachment(r.rows[0]);
 }
