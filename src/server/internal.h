@@ -23,6 +23,9 @@ struct Ctx {
   std::optional<store::User> user;
   std::optional<store::Session> session;  // when logged in by cookie
   bool by_token = false;                  // by a personal access token (no CSRF needed)
+  // The package of the request's path read with the session (Authenticate), for the first
+  // LoadFirst of that id: nullopt inside when there is no such package.
+  std::optional<std::pair<int64_t, std::optional<store::Store::PackageContext>>> prefetched;
   const store::User* u() const { return user ? &*user : nullptr; }
 };
 
@@ -51,13 +54,18 @@ struct App::Impl {
 
   // ---- authentication: fills c.user from the session cookie or a bearer token. False (and the
   // answer written) when a state-changing request lacks its CSRF token or JSON content type.
-  void Authenticate(Ctx& c);
+  // A request on package `package_id` (> 0) reads that package with the session, in the same
+  // query, into c.prefetched; access is still decided by LoadFor or the page.
+  void Authenticate(Ctx& c, int64_t package_id);
   bool CheckWrite(Ctx& c, bool json_body, bool csrf);
 
   // ---- packages: loads the package `id` and decides `action`; on refusal writes the answer
   // (404 for a package the user may not see) and returns nullopt.
   std::optional<Loaded> LoadFor(Ctx& c, int64_t id, Action action);
   Result<Loaded> Load(int64_t id);
+  // The request's first load of package `id`: what Authenticate read with the session if it was
+  // that package (taken, so that a later Load reads afresh), else Load(id).
+  Result<Loaded> LoadFirst(Ctx& c, int64_t id);
   Result<nlohmann::json> HeadJson(const store::PackageRow& row);
   // Version `number` of the package as the engine sees it (evaluated.h). The head version is
   // found by the hash loaded with the package, without reading its JSON again, when this

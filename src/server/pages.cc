@@ -621,7 +621,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   }
   // Package pages.
   const int64_t id = PathId(c.req, 1);
-  Result<Loaded> loaded = id > 0 ? Load(id) : Result<Loaded>(Status::NotFound("package"));
+  Result<Loaded> loaded = id > 0 ? LoadFirst(c, id) : Result<Loaded>(Status::NotFound("package"));
   if (!loaded.ok()) {
     if (loaded.status().code() == Status::Code::kNotFound) return NotFound(c);
     return StatusError(c, loaded.status());

@@ -147,7 +147,7 @@ void App::Impl::StatusError(Ctx& c, const Status& s) {
 
 // ---- authentication ---------------------------------------------------------------------------
 
-void App::Impl::Authenticate(Ctx& c) {
+void App::Impl::Authenticate(Ctx& c, int64_t package_id) {
   const std::string auth = c.req.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) {
     Result<int64_t> uid = store->FindApiTokenUser(TokenHash(auth.substr(7)));
@@ -161,6 +161,15 @@ void App::Impl::Authenticate(Ctx& c) {
   }
   const std::string token = CookieValue(c.req, "jx_session");
   if (token.empty()) return;
+  if (package_id > 0) {
+    Result<store::Store::SessionWithPackage> found =
+        store->FindSessionUserWithPackage(TokenHash(token), app->Now(), package_id);
+    if (!found.ok() || found->user.disabled) return;
+    c.session = std::move(found->session);
+    c.user = std::move(found->user);
+    c.prefetched.emplace(package_id, std::move(found->package));
+    return;
+  }
   Result<std::pair<store::Session, store::User>> found =
       store->FindSessionUser(TokenHash(token), app->Now());
   if (!found.ok() || found->second.disabled) return;
@@ -187,15 +196,34 @@ bool App::Impl::CheckWrite(Ctx& c, bool json_body, bool csrf) {
 
 // ---- packages ---------------------------------------------------------------------------------
 
+namespace {
+
+Loaded FromContext(store::Store::PackageContext&& found) {
+  Loaded l{
+      std::move(found.row),
+      {},
+      std::move(found.unit),
+      found.region_rulebook.empty() ? std::string("national") : std::move(found.region_rulebook),
+      std::move(found.deadline),
+      std::move(found.head_sha256)};
+  l.place = PackagePlace{l.unit.id, l.unit.parent_id, l.unit.region_id, l.row.status};
+  return l;
+}
+
+}  // namespace
+
 Result<Loaded> App::Impl::Load(int64_t id) {
   Result<store::Store::PackageContext> found = store->GetPackageContext(id);
   if (!found.ok()) return found.status();
-  Loaded l{std::move(found->row), {}, std::move(found->unit),
-           found->region_rulebook.empty() ? std::string("national")
-                                          : std::move(found->region_rulebook),
-           std::move(found->deadline), std::move(found->head_sha256)};
-  l.place = PackagePlace{l.unit.id, l.unit.parent_id, l.unit.region_id, l.row.status};
-  return l;
+  return FromContext(std::move(found).value());
+}
+
+Result<Loaded> App::Impl::LoadFirst(Ctx& c, int64_t id) {
+  if (!c.prefetched || c.prefetched->first != id) return Load(id);
+  std::optional<store::Store::PackageContext> found = std::move(c.prefetched->second);
+  c.prefetched.reset();
+  if (!found) return Status::NotFound(fmt::format("package {}", id));
+  return FromContext(std::move(*found));
 }
 
 std::optional<Loaded> App::Impl::LoadFor(Ctx& c, int64_t id, Action action) {
@@ -203,7 +231,7 @@ std::optional<Loaded> App::Impl::LoadFor(Ctx& c, int64_t id, Action action) {
     Error(c, 401, "请先登录 / log in first");
     return std::nullopt;
   }
-  Result<Loaded> l = id > 0 ? Load(id) : Result<Loaded>(Status::NotFound("package"));
+  Result<Loaded> l = id > 0 ? LoadFirst(c, id) : Result<Loaded>(Status::NotFound("package"));
   if (!l.ok()) {
     if (l.status().code() == Status::Code::kNotFound) {
       Error(c, 404, "没有这个数据包 / no such package");
@@ -297,17 +325,20 @@ void App::Mount(httplib::Server* http) {
                            name != "attachments.create";
     const size_t limit = json_body ? options_.max_body : options_.max_upload;
     const std::string method = e.method;
-    auto handler = [impl, name, page, json_body, limit, method](const httplib::Request& req,
-                                                                httplib::Response& res) {
+    // Whether the path's first number is a package's id, read with the session.
+    const bool on_package =
+        e.path.rfind("/api/v1/packages/{id}", 0) == 0 || e.path.rfind("/packages/{id}", 0) == 0;
+    auto handler = [impl, name, page, json_body, limit, method, on_package](
+                       const httplib::Request& req, httplib::Response& res) {
       SecurityHeaders(res);
-      Ctx c{req, res, std::nullopt, std::nullopt, false};
+      Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt};
       if (req.body.size() > limit) {
         return Impl::Error(
             c, 413,
             fmt::format("请求体超过 {} 字节的上限 / the body is larger than {} bytes", limit,
                         limit));
       }
-      impl->Authenticate(c);
+      impl->Authenticate(c, on_package ? PathId(req, 1) : 0);
       // Logging in needs no CSRF token (it is what gives one; a stale cookie must not block it).
       if (method != "GET" && !impl->CheckWrite(c, json_body, name != "session.create")) return;
       if (page) return impl->Page(name, c);
@@ -338,7 +369,7 @@ void App::Mount(httplib::Server* http) {
   http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     SecurityHeaders(res);
-    Ctx c{req, res, std::nullopt, std::nullopt, false};
+    Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt};
     const int status = res.status;
     Impl::Error(c, status,
                 status == 404   ? "没有这个地址 / no such address"
@@ -356,7 +387,7 @@ void App::Mount(httplib::Server* http) {
         } catch (...) {
         }
         SecurityHeaders(res);
-        Ctx c{req, res, std::nullopt, std::nullopt, false};
+        Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt};
         Impl::Error(c, 500, "服务器内部错误 / internal error: " + what);
       });
 }

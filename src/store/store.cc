@@ -585,23 +585,34 @@ Result<Session> Store::FindSession(const std::string& token_hash, int64_t now_ms
   return std::move(found->first);
 }
 
+namespace {
+
+// A session with its user; the user's region comes from the user's org, `uo`.
+constexpr std::string_view kSessionUserSelect =
+    "SELECT s.token_hash, s.user_id, s.csrf, s.created_ms, s.expires_ms, u.id, u.login, u.name, "
+    "u.role, u.org_id, uo.region_id, u.password_hash, u.disabled";
+constexpr size_t kSessionUserWidth = 13;
+Session ToSession(const Row& row) {
+  return Session{row.Text(0), row.Int(1), row.Text(2), row.Int(3), row.Int(4)};
+}
+Status NoSession() {
+  return Status::NotFound(
+      std::string(Tr("会话不存在或已过期", "no such session, or it has expired")));
+}
+
+}  // namespace
+
 Result<std::pair<Session, User>> Store::FindSessionUser(const std::string& token_hash,
                                                         int64_t now_ms) {
+  static const std::string sql =
+      std::string(kSessionUserSelect) +
+      " FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs uo ON uo.id = u.org_id WHERE "
+      "s.token_hash = ? AND s.expires_ms > ? AND u.disabled = 0";
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  STORE_ASSIGN_OR_RETURN(
-      QueryResult r,
-      c->Run("SELECT s.token_hash, s.user_id, s.csrf, s.created_ms, s.expires_ms, u.id, u.login, "
-             "u.name, u.role, u.org_id, o.region_id, u.password_hash, u.disabled FROM sessions s "
-             "JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id WHERE "
-             "s.token_hash = ? AND s.expires_ms > ? AND u.disabled = 0",
-             {token_hash, now_ms}));
-  if (r.rows.empty())
-    return Status::NotFound(
-        std::string(Tr("会话不存在或已过期", "no such session, or it has expired")));
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, {token_hash, now_ms}));
+  if (r.rows.empty()) return NoSession();
   const Row& row = r.rows[0];
-  return std::pair<Session, User>{
-      Session{row.Text(0), row.Int(1), row.Text(2), row.Int(3), row.Int(4)},
-      ToUser(ColumnsFrom(row, 5))};
+  return std::pair<Session, User>{ToSession(row), ToUser(ColumnsFrom(row, 5))};
 }
 
 Status Store::DeleteSession(const std::string& token_hash) {
@@ -734,21 +745,55 @@ Result<PackageRow> Store::GetPackage(int64_t id) {
   return ToPackage(r.rows[0]);
 }
 
+namespace {
+
+// A package's context: its columns, its unit's, the region's rulebook, the year's deadline and
+// the head version's hash. The joins name the package `p`; GetPackageContext and
+// FindSessionUserWithPackage share them.
+constexpr std::string_view kPackageContextColumns =
+    ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, g.rulebook, d.due_date, v.sha256";
+constexpr std::string_view kPackageContextJoins =
+    " JOIN orgs o ON o.id = p.unit_id JOIN regions g ON g.id = o.region_id LEFT JOIN deadlines d "
+    "ON d.region_id = o.region_id AND d.fiscal_year = p.fiscal_year LEFT JOIN versions v ON "
+    "v.package_id = p.id AND v.number = p.head_version";
+constexpr size_t kPackageContextWidth = 25;  // kPackageColumns (16) + the 9 above
+Store::PackageContext ToPackageContext(const Row& row) {
+  return Store::PackageContext{ToPackage(row), ToOrg(ColumnsFrom(row, 16)), row.Text(22),
+                               row.Text(23), row.Text(24)};
+}
+
+}  // namespace
+
 Result<Store::PackageContext> Store::GetPackageContext(int64_t id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
-      c->Run("SELECT " + std::string(kPackageColumns) +
-                 ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, g.rulebook, "
-                 "d.due_date, v.sha256 FROM packages p JOIN orgs o ON o.id = p.unit_id JOIN "
-                 "regions g ON g.id = o.region_id LEFT JOIN deadlines d ON d.region_id = "
-                 "o.region_id AND d.fiscal_year = p.fiscal_year LEFT JOIN versions v ON "
-                 "v.package_id = p.id AND v.number = p.head_version WHERE p.id = ?",
+      c->Run("SELECT " + std::string(kPackageColumns) + std::string(kPackageContextColumns) +
+                 " FROM packages p" + std::string(kPackageContextJoins) + " WHERE p.id = ?",
              {id}));
   if (r.rows.empty()) return NoPackage(id);
+  return ToPackageContext(r.rows[0]);
+}
+
+// The session's columns first, then the package's context from a LEFT JOIN on the package id
+// (all NULL when there is no such package). The package's joins are inner joins inside the
+// parenthesised join, so a package whose unit or region is missing reads as absent as a whole.
+Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::string& token_hash,
+                                                                    int64_t now_ms,
+                                                                    int64_t package_id) {
+  static const std::string sql =
+      std::string(kSessionUserSelect) + ", " + std::string(kPackageColumns) +
+      std::string(kPackageContextColumns) + " FROM sessions s JOIN users u ON u.id = s.user_id " +
+      "JOIN orgs uo ON uo.id = u.org_id LEFT JOIN (packages p" + std::string(kPackageContextJoins) +
+      ") ON p.id = ? WHERE s.token_hash = ? AND s.expires_ms > ? AND u.disabled = 0";
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, {package_id, token_hash, now_ms}));
+  if (r.rows.empty()) return NoSession();
   const Row& row = r.rows[0];
-  PackageContext out{ToPackage(row), ToOrg(ColumnsFrom(row, 16)), row.Text(22), row.Text(23),
-                     row.Text(24)};
+  SessionWithPackage out{ToSession(row), ToUser(ColumnsFrom(row, 5)), std::nullopt};
+  const Row package = ColumnsFrom(row, kSessionUserWidth);
+  if (package.values.size() == kPackageContextWidth && !package.IsNull(0))
+    out.package = ToPackageContext(package);
   return out;
 }
 

@@ -230,6 +230,16 @@ class Store {
     std::string head_sha256;  // of the head version's JSON, to find what is known of it
   };
   Result<PackageContext> GetPackageContext(int64_t id);
+  // FindSessionUser and GetPackageContext in one query, for a request on one package: the
+  // session and its user, and the package's context (nullopt when there is no such package).
+  // kNotFound when there is no such session. Reading the package does not decide access.
+  struct SessionWithPackage {
+    Session session;
+    User user;
+    std::optional<PackageContext> package;
+  };
+  Result<SessionWithPackage> FindSessionUserWithPackage(const std::string& token_hash,
+                                                        int64_t now_ms, int64_t package_id);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).

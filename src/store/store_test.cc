@@ -297,6 +297,62 @@ TEST_P(StoreTest, DisablingAUserEndsSessionsAndTokens) {
   EXPECT_EQ(Must(s().FindApiTokenUser("token-a")), w.clerk);
 }
 
+// A request on a package reads its session and the package's context in one query: the same
+// session as FindSessionUser, the same context as GetPackageContext, and no package when there
+// is none; no session at all when it has expired or its user is disabled.
+TEST_P(StoreTest, ASessionIsReadWithThePackageOfItsRequest) {
+  World w = Seed();
+  ASSERT_TRUE(s().CreateSession({"hash-a", w.clerk, "csrf-a", kNow, kNow + 1000}).ok());
+  ASSERT_TRUE(s().SetDeadline(w.region, 2024, "2025-03-31").ok());
+  PackageRow p = Must(s().CreatePackage(w.unit, 2024, V("{}", "92.50"), w.clerk, kNow));
+  PackageRow other = Must(s().CreatePackage(w.unit3, 2023, V("{}"), w.clerk, kNow));
+
+  Store::SessionWithPackage got = Must(s().FindSessionUserWithPackage("hash-a", kNow, p.id));
+  const auto [session, user] = Must(s().FindSessionUser("hash-a", kNow));
+  EXPECT_EQ(got.session.csrf, session.csrf);
+  EXPECT_EQ(got.session.expires_ms, kNow + 1000);
+  EXPECT_EQ(got.user.id, w.clerk);
+  EXPECT_EQ(got.user.region_id, user.region_id);
+  EXPECT_EQ(got.user.org_id, w.unit);
+  ASSERT_TRUE(got.package.has_value());
+  Store::PackageContext alone = Must(s().GetPackageContext(p.id));
+  EXPECT_EQ(got.package->row.id, p.id);
+  EXPECT_EQ(got.package->row.summary.total, "92.50");
+  EXPECT_EQ(got.package->row.head_version, 1);
+  EXPECT_EQ(got.package->unit.id, w.unit);
+  EXPECT_EQ(got.package->unit.parent_id, w.dept);
+  EXPECT_EQ(got.package->unit.name, alone.unit.name);
+  EXPECT_EQ(got.package->region_rulebook, "hunan-2024");
+  EXPECT_EQ(got.package->deadline, "2025-03-31");
+  EXPECT_EQ(got.package->head_sha256, kShaOfBraces);
+  EXPECT_EQ(got.package->head_sha256, alone.head_sha256);
+
+  // Another unit's package is read too (access is decided by the caller), with its own year.
+  got = Must(s().FindSessionUserWithPackage("hash-a", kNow, other.id));
+  ASSERT_TRUE(got.package.has_value());
+  EXPECT_EQ(got.package->unit.id, w.unit3);
+  EXPECT_EQ(got.package->deadline, "");
+
+  // A save moves the head; the next read sees it.
+  NewVersion next = V("abc", "88.00");
+  ASSERT_EQ(Must(s().SaveVersion(p.id, 1, next, w.clerk, "save", kNow + 1)), 2);
+  got = Must(s().FindSessionUserWithPackage("hash-a", kNow + 1, p.id));
+  ASSERT_TRUE(got.package.has_value());
+  EXPECT_EQ(got.package->row.head_version, 2);
+  EXPECT_EQ(got.package->head_sha256, kShaOfAbc);
+
+  got = Must(s().FindSessionUserWithPackage("hash-a", kNow, 999));
+  EXPECT_EQ(got.user.id, w.clerk);
+  EXPECT_FALSE(got.package.has_value());
+  EXPECT_EQ(s().FindSessionUserWithPackage("hash-a", kNow + 1000, p.id).status().code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(s().FindSessionUserWithPackage("nothing", kNow, p.id).status().code(),
+            Status::Code::kNotFound);
+  ASSERT_TRUE(s().SetUserDisabled(w.clerk, true).ok());
+  EXPECT_EQ(s().FindSessionUserWithPackage("hash-a", kNow, p.id).status().code(),
+            Status::Code::kNotFound);
+}
+
 TEST_P(StoreTest, ApiTokens) {
   World w = Seed();
   ASSERT_TRUE(s().CreateApiToken(w.reviewer, "token-hash", "脚本", kNow).ok());
