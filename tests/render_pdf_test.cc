@@ -1,17 +1,21 @@
-// The PDF, checked by independent software: the whole render job (prepare, compose, fonts,
-// DOCX, LibreOffice) on the bundled example, then poppler's pdffonts (every font embedded, the
-// CJK ones among them), pdftotext (the computed figures and the Chinese text are there) and
-// pdftoppm (pages render). Also the glyph-coverage check that runs before a PDF is made.
-// Skips, with the reason, where LibreOffice or poppler-utils is absent.
+// The PDF, checked by independent software: the whole render job (prepare, compose, fonts, the
+// native PDF writer) on the bundled example, then poppler's pdffonts (every font embedded, the
+// CJK ones among them), pdftotext (the computed figures and the Chinese text are there),
+// pdfinfo (metadata) and pdftoppm (pages render); and the same example through LibreOffice
+// (`--pdf-engine libreoffice`): its page count within one of ours, its text with the same
+// figures. Also the glyph-coverage check that runs before a PDF is made. Skips, with the
+// reason, where poppler-utils (or, for the comparison only, LibreOffice) is absent.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "base/file_io.h"
 #include "render/form.h"
 #include "render/pdf.h"
 #include "render/render.h"
@@ -39,12 +43,8 @@ bool Have(const char* program) {
 class RenderPdf : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    if (FindSoffice().empty()) {
-      skip_ = "LibreOffice (soffice) is absent; scripts/install-deps.sh installs it";
-      return;
-    }
-    if (!Have("pdffonts") || !Have("pdftotext") || !Have("pdftoppm")) {
-      skip_ = "poppler-utils (pdffonts, pdftotext, pdftoppm) is absent";
+    if (!Have("pdffonts") || !Have("pdftotext") || !Have("pdftoppm") || !Have("pdfinfo")) {
+      skip_ = "poppler-utils (pdffonts, pdftotext, pdftoppm, pdfinfo) is absent";
       return;
     }
     dir_ =
@@ -119,6 +119,56 @@ TEST_F(RenderPdf, TextHasTheComputedFigures) {
   }
 }
 
+TEST_F(RenderPdf, CarriesTitleAuthorAndLanguage) {
+  const std::string info = Capture("pdfinfo '" + *pdf_ + "'");
+  EXPECT_NE(info.find("Author:          永州市零陵区科学技术协会"), std::string::npos) << info;
+  EXPECT_NE(info.find("Title:           2024年度"), std::string::npos) << info;
+  EXPECT_NE(info.find("Creator:         jixiao"), std::string::npos) << info;
+  const std::string bytes = ReadRegularFile(*pdf_, size_t{1} << 30).value();
+  EXPECT_NE(bytes.find("/Lang (zh-CN)"), std::string::npos);
+  // The cross-reference table still points at every object after the language was added:
+  // poppler reads the catalog without rebuilding the table.
+  EXPECT_EQ(Capture("pdfinfo '" + *pdf_ + "' 2>&1 | grep -ci 'error'"), "0\n");
+}
+
+// The report reads in order, and the pages are numbered from the report's first page.
+TEST_F(RenderPdf, TextReadsInOrderWithPageNumbers) {
+  const std::string text = Capture("pdftotext '" + *pdf_ + "' -");
+  size_t at = 0;
+  for (const char* heading : {"一、基本情况", "二、", "三、", "附件1", "自评表"}) {
+    const size_t found = text.find(heading, at);
+    ASSERT_NE(found, std::string::npos) << heading << " missing or out of order";
+    at = found;
+  }
+  // "— 1 —": pdftotext drops the narrow spaces.
+  EXPECT_EQ(Capture("pdftotext -f 1 -l 1 '" + *pdf_ + "' - | grep -c '—'"), "0\n")
+      << "the cover is not numbered";
+  EXPECT_EQ(Capture("pdftotext -f 2 -l 2 '" + *pdf_ + "' - | tr -d ' ' | grep -c '^—1—$'"), "1\n");
+}
+
+// The same document through LibreOffice, the renderer a clerk's office suite would be: about as
+// many pages, and the same figures in its text.
+TEST_F(RenderPdf, LibreOfficeGivesAboutTheSamePages) {
+  if (FindSoffice().empty()) GTEST_SKIP() << "LibreOffice (soffice) is absent";
+  const Package package = testing::LoadExample();
+  const Rulebook rulebook = testing::LoadRulebook("hunan-lingling");
+  Result<Form> form = DefaultFormFor(package);
+  ASSERT_TRUE(form.ok());
+  RenderRequest request{{"pdf"}, (*dir_ / "office").string(), "example", PdfEngine::kLibreOffice};
+  Result<RenderResult> r = RenderPackage(package, rulebook, *form, request);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const std::string office = r->files[0].path;
+  const int ours = std::atoi(Capture("pdfinfo '" + *pdf_ + "' | sed -n 's/^Pages: *//p'").c_str());
+  const int theirs =
+      std::atoi(Capture("pdfinfo '" + office + "' | sed -n 's/^Pages: *//p'").c_str());
+  EXPECT_GE(theirs, 4);
+  EXPECT_LE(std::abs(ours - theirs), 1) << "ours " << ours << ", LibreOffice " << theirs;
+  const std::string text = Capture("pdftotext -layout '" + office + "' -");
+  for (const char* expected : {"87.5%", "98.25", "99.8", "124.88", "153.53"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected;
+  }
+}
+
 TEST_F(RenderPdf, PagesRender) {
   const std::string pages = Capture("pdfinfo '" + *pdf_ + "' | sed -n 's/^Pages: *//p'");
   ASSERT_GE(std::atoi(pages.c_str()), 4) << "cover, report and the two tables need 4+ pages";
@@ -154,6 +204,13 @@ TEST_F(RenderPdf, MissingGlyphStopsThePdfWithTheCharacters) {
   ASSERT_TRUE(html.ok()) << html.status().message();
   ASSERT_FALSE(html->notes.empty());
   EXPECT_NE(html->notes[0].find("U+E000"), std::string::npos);
+}
+
+TEST(RenderFormats, PdfEngines) {
+  EXPECT_EQ(*ParsePdfEngine("native"), PdfEngine::kNative);
+  EXPECT_EQ(*ParsePdfEngine("libreoffice"), PdfEngine::kLibreOffice);
+  EXPECT_EQ(ParsePdfEngine("word").status().message(),
+            "unknown PDF engine \"word\" (expected native or libreoffice)");
 }
 
 TEST(RenderFormats, ParsesAndRejects) {

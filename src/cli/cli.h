@@ -22,6 +22,7 @@ struct Options {
   std::string scope = "all";          // check
   std::string rulebook;               // overrides the package's
   int office_timeout = 300;           // seconds LibreOffice may take for one conversion
+  std::string pdf_engine = "native";  // render: native | libreoffice
 };
 
 // Prints "jixiao：<message>" (or "jixiao: <message>") to standard error.

@@ -535,8 +535,14 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
            "-o - writes one format to standard output; choose one with --to (e.g. --to json)"));
     return 2;
   }
+  Result<PdfEngine> engine = ParsePdfEngine(o.pdf_engine);
+  if (!engine.ok()) {
+    PrintError(TrF("--pdf-engine：{}", "--pdf-engine: {}", engine.status().message()));
+    return 2;
+  }
   RenderRequest request;
   request.formats = *wanted;
+  request.pdf_engine = *engine;
   request.out_dir = out_dir;
   request.basename = file == kStdinName ? std::string("package") : fs::path(file).stem().string();
   if (!to_stdout) {
@@ -573,7 +579,8 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
                CountText(counts), file)
         << "\n";
   }
-  Result<RenderResult> r = RenderToMemory(loaded.package, loaded.rulebook, *form, request.formats);
+  Result<RenderResult> r =
+      RenderToMemory(loaded.package, loaded.rulebook, *form, request.formats, request.pdf_engine);
   if (r.ok() && !to_stdout) {
     const Status written = WriteRenderedFiles(request, &*r);
     if (!written.ok()) r = written;

@@ -406,6 +406,15 @@ int Main(int argc, char** argv) {
                  "default: the form the package names, else the bundled form for its rulebook "
                  "and year")))
       ->type_name(std::string(Tr("版式", "FORM")));
+  render
+      ->add_option(
+          "--pdf-engine", render_o.pdf_engine,
+          std::string(Tr("PDF 由谁生成：native（内置，毫秒级，默认）或 libreoffice（由 Word "
+                         "文档转换，需安装 LibreOffice）",
+                         "who makes the PDF: native (built in, milliseconds; the "
+                         "default) or libreoffice (converted from the Word document; "
+                         "needs LibreOffice)")))
+      ->type_name(std::string(Tr("引擎", "ENGINE")));
   AddFormat(render, &render_o, false);
   AddRulebook(render, &render_o, false);
   AddOfficeTimeout(render, &render_o);

@@ -698,6 +698,17 @@ Result<std::string> ChartSvg(const Chart& chart, const ChartStyle& style) {
   return AddTitle(RenumberSurfaces(svg), chart);
 }
 
+Status DrawChart(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
+  if (Status st = Validate(chart, style); !st.ok()) return st;
+  cairo_save(cr);
+  // The chart paints its background: only inside its box.
+  cairo_rectangle(cr, 0, 0, style.width, style.height);
+  cairo_clip(cr);
+  Draw(cr, chart, style);
+  cairo_restore(cr);
+  return Status::Ok();
+}
+
 Result<std::string> ChartPng(const Chart& chart, const ChartStyle& style) {
   if (Status st = Validate(chart, style); !st.ok()) return st;
   int w = static_cast<int>(std::lround(style.width * style.scale));

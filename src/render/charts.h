@@ -13,6 +13,8 @@
 #include "base/status.h"
 #include "render/document.h"
 
+typedef struct _cairo cairo_t;  // as <cairo.h> declares it
+
 namespace jixiao {
 
 struct ChartStyle {
@@ -59,5 +61,9 @@ ChartAxis ValueAxis(const Chart& chart);
 Result<std::string> ChartSvg(const Chart& chart, const ChartStyle& style = {});
 // Returns the PNG bytes (width × scale by height × scale pixels, RGB); same failures.
 Result<std::string> ChartPng(const Chart& chart, const ChartStyle& style = {});
+// Draws the chart on `cr` as vectors (text as glyphs), in a box of style.width × style.height
+// user units at the current origin (render/pdf_writer.h scales it to the page). The same
+// InvalidArgument as ChartSvg, checked before anything is drawn; `scale` is not used.
+Status DrawChart(cairo_t* cr, const Chart& chart, const ChartStyle& style = {});
 
 }  // namespace jixiao

@@ -19,6 +19,7 @@
 #include "render/fonts.h"
 #include "render/html_writer.h"
 #include "render/pdf.h"
+#include "render/pdf_writer.h"
 #include "render/prepare.h"
 #include "render/xlsx_writer.h"
 
@@ -200,8 +201,17 @@ Result<std::vector<std::string>> ParseRenderFormats(const std::string& list) {
   return out;
 }
 
+Result<PdfEngine> ParsePdfEngine(const std::string& word) {
+  if (word == "native") return PdfEngine::kNative;
+  if (word == "libreoffice") return PdfEngine::kLibreOffice;
+  return Status::InvalidArgument(TrF("没有“{}”这种 PDF 引擎（可用 native、libreoffice）",
+                                     "unknown PDF engine \"{}\" (expected native or libreoffice)",
+                                     word));
+}
+
 Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rulebook,
-                                    const Form& form, const std::vector<std::string>& formats) {
+                                    const Form& form, const std::vector<std::string>& formats,
+                                    PdfEngine pdf_engine) {
   const auto wants = [&](std::string_view f) {
     return std::find(formats.begin(), formats.end(), f) != formats.end();
   };
@@ -233,7 +243,8 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
   }
 
   std::vector<std::string> png, svg;
-  const bool need_png = wants("docx") || pdf || wants("xlsx");
+  const bool office_pdf = pdf && pdf_engine == PdfEngine::kLibreOffice;
+  const bool need_png = wants("docx") || office_pdf || wants("xlsx");
   ChartStyle style;
   style.font_family = doc.fonts.table.chosen();
   for (const Chart& chart : doc.charts) {
@@ -252,7 +263,7 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
   }
 
   std::string docx;
-  if (wants("docx") || pdf) {
+  if (wants("docx") || office_pdf) {
     Result<std::string> d = WriteDocx(doc, png);
     if (!d.ok()) return d.status();
     docx = std::move(d).value();
@@ -267,7 +278,7 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
       if (!x.ok()) return x.status();
       file.data = std::move(x).value();
     } else if (format == "pdf") {
-      Result<std::string> p = DocxToPdf(docx);
+      Result<std::string> p = office_pdf ? DocxToPdf(docx) : WritePdf(doc);
       if (!p.ok()) return p.status();
       file.data = std::move(p).value();
     } else if (format == "html") {
@@ -324,7 +335,8 @@ Status WriteRenderedFiles(const RenderRequest& request, RenderResult* result) {
 
 Result<RenderResult> RenderPackage(const Package& package, const Rulebook& rulebook,
                                    const Form& form, const RenderRequest& request) {
-  Result<RenderResult> r = RenderToMemory(package, rulebook, form, request.formats);
+  Result<RenderResult> r =
+      RenderToMemory(package, rulebook, form, request.formats, request.pdf_engine);
   if (!r.ok()) return r;
   Status written = WriteRenderedFiles(request, &*r);
   if (!written.ok()) return written;

@@ -4,7 +4,8 @@
 // (render/charts.h) and write the requested formats:
 //   docx  Word, written directly (render/docx_writer.h)
 //   xlsx  Excel with formulas and cached results (render/xlsx_writer.h)
-//   pdf   the DOCX converted by LibreOffice (render/pdf.h)
+//   pdf   drawn by the native writer (render/pdf_writer.h), or, with PdfEngine::kLibreOffice,
+//         the DOCX converted by LibreOffice (render/pdf.h)
 //   html  one self-contained page (render/html_writer.h)
 //   json  the prepared package in package JSON (what the documents show, as data)
 // Files are named <basename>.<ext> in the output directory, which is created when missing; they
@@ -26,10 +27,17 @@ namespace jixiao {
 
 inline constexpr const char* kRenderFormats[] = {"docx", "xlsx", "pdf", "html", "json"};
 
+// Who makes the PDF: the native writer (milliseconds, no other program), or LibreOffice from our
+// DOCX (what a clerk's office suite would print; seconds, needs libreoffice-writer).
+enum class PdfEngine { kNative, kLibreOffice };
+// "native" / "libreoffice"; InvalidArgument naming the word otherwise.
+Result<PdfEngine> ParsePdfEngine(const std::string& word);
+
 struct RenderRequest {
   std::vector<std::string> formats;  // any of kRenderFormats, in any order, no repeats
   std::string out_dir;
   std::string basename;  // file name without extension
+  PdfEngine pdf_engine = PdfEngine::kNative;
 };
 
 struct RenderedFile {
@@ -71,11 +79,12 @@ Result<std::vector<std::string>> ParseRenderFormats(const std::string& list);
 // Renders every requested format into memory (RenderedFile::data), writing nothing. Fails with:
 // InvalidArgument when the package cannot be laid out, or when PDF is requested and a role of
 // the form has no installed font with every character (the message names each character, where
-// it occurs and what to do); NotFound when PDF is requested and LibreOffice is absent; IOError
-// when LibreOffice fails. Without PDF, a role whose candidates all lack a glyph keeps its first
+// it occurs and what to do); with PdfEngine::kLibreOffice, NotFound when LibreOffice is absent
+// and IOError when it fails. Without PDF, a role whose candidates all lack a glyph keeps its first
 // installed candidate and the missing characters go to `notes`.
 Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rulebook,
-                                    const Form& form, const std::vector<std::string>& formats);
+                                    const Form& form, const std::vector<std::string>& formats,
+                                    PdfEngine pdf_engine = PdfEngine::kNative);
 
 // The files' paths in the request's folder: <out_dir>/<basename>.<format>, in request order.
 std::vector<std::string> RenderedPaths(const RenderRequest& request);
