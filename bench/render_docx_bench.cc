@@ -18,65 +18,13 @@
 #include <utility>
 #include <vector>
 
-#include "model/package_json.h"
 #include "render/charts.h"
 #include "render/compose.h"
 #include "render/docx_writer.h"
-#include "render/form.h"
-#include "render/prepare.h"
-#include "rules/rulebook.h"
+#include "render_example.h"
 
 namespace jixiao {
 namespace {
-
-std::string SourceDir() {
-  if (const char* env = std::getenv("JIXIAO_SOURCE_DIR")) return env;
-  return JIXIAO_SOURCE_DIR;
-}
-
-struct Example {
-  Package package;
-  Rulebook rulebook;
-  Form form;
-  PreparedPackage prepared;
-  RenderDocument doc;
-  std::vector<std::string> png;
-  std::string error;
-};
-
-const Example& LoadExample() {
-  static const Example* const example = [] {
-    auto* e = new Example;
-    Result<Package> pkg =
-        LoadPackageFile(SourceDir() + "/examples/lingling-kexie-2024-corrected.json");
-    if (!pkg.ok()) {
-      e->error = pkg.status().message();
-      return e;
-    }
-    e->package = std::move(pkg).value();
-    Result<Rulebook> rb = BundledRulebook(e->package.rulebook);
-    Result<Form> form = BundledForm("lingling-2024");
-    if (!rb.ok() || !form.ok()) {
-      e->error = !rb.ok() ? rb.status().message() : form.status().message();
-      return e;
-    }
-    e->rulebook = std::move(rb).value();
-    e->form = std::move(form).value();
-    e->prepared = PrepareForRender(e->package, e->rulebook);
-    Result<RenderDocument> doc = ComposeDocument(e->prepared, e->rulebook, e->form);
-    if (!doc.ok()) {
-      e->error = doc.status().message();
-      return e;
-    }
-    e->doc = std::move(doc).value();
-    for (const Chart& chart : e->doc.charts) {
-      Result<std::string> png = ChartPng(chart);
-      e->png.push_back(png.ok() ? std::move(png).value() : std::string());
-    }
-    return e;
-  }();
-  return *example;
-}
 
 int Twips(int mm10) { return (mm10 * 1440 + 127) / 254; }
 

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "model/package_json.h"
+#include "package_input.h"
 #include "render/charts.h"
 #include "render/compose.h"
 #include "render/docx_writer.h"
@@ -46,9 +47,8 @@
 
 namespace {
 
-void Require(bool condition) {
-  if (!condition) std::abort();
-}
+using fuzzing::Require;
+using fuzzing::StartsWith;
 
 double Value(const jixiao::Decimal& d) { return std::strtod(d.ToString().c_str(), nullptr); }
 
@@ -68,82 +68,14 @@ void CheckAxis(const jixiao::Chart& chart) {
   }
 }
 
-bool StartsWith(const std::string& s, std::string_view prefix) {
-  return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
-}
-
-// The bundled example as JSON, or nullopt when it cannot be read (the patch inputs are then
-// ignored).
-const std::optional<nlohmann::ordered_json>& Example() {
-  static const std::optional<nlohmann::ordered_json> example =
-      []() -> std::optional<nlohmann::ordered_json> {
-    const std::filesystem::path path = std::filesystem::path(__FILE__).parent_path().parent_path() /
-                                       "examples" / "lingling-kexie-2024.json";
-    std::ifstream in(path, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (j.is_discarded()) return std::nullopt;
-    return j;
-  }();
-  return example;
-}
-
-// The example with each "<pointer>=<text>" line applied to a value it has; other lines are
-// skipped.
-std::optional<std::string> Patched(std::string_view lines) {
-  if (!Example()) return std::nullopt;
-  nlohmann::ordered_json j = *Example();
-  size_t start = 0;
-  while (start < lines.size()) {
-    size_t end = lines.find('\n', start);
-    if (end == std::string_view::npos) end = lines.size();
-    const std::string_view line = lines.substr(start, end - start);
-    start = end + 1;
-    const size_t eq = line.find('=');
-    if (eq == std::string_view::npos) continue;
-    try {
-      const nlohmann::ordered_json::json_pointer pointer{std::string(line.substr(0, eq))};
-      if (!j.contains(pointer)) continue;
-      nlohmann::ordered_json& target = j[pointer];
-      if (target.is_structured()) continue;
-      const std::string_view value = line.substr(eq + 1);
-      if (value == "null") {
-        target = nullptr;
-      } else {
-        target = std::string(value);
-      }
-    } catch (const nlohmann::json::exception&) {
-      continue;  // not a pointer
-    }
-  }
-  // Invalid UTF-8 in a patched value: dump() replaces it, so the package stays readable JSON.
-  return j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const jixiao::Rulebook national = jixiao::BundledRulebook("national").value();
-  static const jixiao::Rulebook lingling = jixiao::BundledRulebook("hunan-lingling").value();
-  std::string_view text(reinterpret_cast<const char*>(data), size);
-  std::optional<std::string> patched;
-  if (!text.empty() && text.front() == '/') {
-    patched = Patched(text);
-    if (!patched) return 0;
-    text = *patched;
-  }
-  jixiao::Result<jixiao::Package> package = jixiao::ParsePackageJson(text, "fuzz.json");
-  if (!package.ok()) return 0;
-  const jixiao::Rulebook& rulebook = package->rulebook == "hunan-lingling" ? lingling : national;
-  jixiao::Result<jixiao::Form> form = jixiao::DefaultFormFor(*package);
-  Require(form.ok());
-
-  const jixiao::PreparedPackage prepared = jixiao::PrepareForRender(*package, rulebook);
-  jixiao::Result<jixiao::RenderDocument> doc = jixiao::ComposeDocument(prepared, rulebook, *form);
-  if (!doc.ok()) {
-    Require(doc.status().code() == jixiao::Status::Code::kInvalidArgument);
-    return 0;
-  }
+  std::optional<fuzzing::Composed> composed = fuzzing::Compose(data, size);
+  if (!composed) return 0;
+  const jixiao::PreparedPackage& prepared = composed->prepared;
+  std::optional<jixiao::RenderDocument>& doc = composed->doc;
+  if (!doc) return 0;
 
   jixiao::ChartStyle style;
   style.width = 320;

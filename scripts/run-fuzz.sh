@@ -31,7 +31,7 @@ seed_dirs() {
   local name=$1 dir
   local dirs=("$root/fuzz/corpus/$name")
   case $name in
-    fuzz_render) dirs+=("$root/fuzz/corpus/fuzz_package_json" "$root/fuzz/corpus/fuzz_check") ;;
+    fuzz_render | fuzz_pdf) dirs+=("$root/fuzz/corpus/fuzz_package_json" "$root/fuzz/corpus/fuzz_check") ;;
   esac
   for dir in "${dirs[@]}"; do
     [ -d "$dir" ] && echo "$dir"
