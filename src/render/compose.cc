@@ -21,6 +21,7 @@
 #include "compute/scoring.h"
 #include "model/target.h"
 #include "model/walk.h"
+#include "render/header_fit.h"
 
 namespace jixiao {
 namespace {
@@ -661,6 +662,10 @@ class EvaluationComposer {
     t.sheet_name = f_.sheet_name;
     t.column_widths = Widths();
     t.header_rows = std::min(f_.header_rows, grid_->rows());
+    // The indicators' heading row heads every indicator row.
+    if (last_leaf_row_ >= first_leaf_row_ && first_leaf_row_ > t.header_rows) {
+      t.row_headings.push_back({first_leaf_row_ - 1, 1, last_leaf_row_ + 1});
+    }
     t.landscape = f_.landscape;
     t.rows = grid_->TakeRows();
     return t;
@@ -1482,6 +1487,33 @@ RenderTable EvidenceTable(const Package& p, const Vars& vars) {
 
 }  // namespace
 
+namespace {
+
+// Every header cell broken into lines that fit its columns (render/header_fit.h).
+void FitHeaders(RenderDocument* doc) {
+  const int size = doc->fonts.table_header.size_half_points;
+  for (RenderTable& table : doc->tables) {
+    if (table.column_widths.empty()) continue;
+    for (TableRow& row : table.rows) {
+      for (size_t c = 0; c < row.cells.size(); ++c) {
+        TableCell& cell = row.cells[c];
+        // Only the form's own headings: labels such as an indicator group's name are the
+        // package's words, read back as written.
+        if (!cell.header || cell.covered) continue;
+        int width = 0;
+        for (size_t k = c;
+             k < c + static_cast<size_t>(cell.column_span) && k < table.column_widths.size(); ++k)
+          width += table.column_widths[k];
+        FittedHeader fitted = FitHeader(cell.text, width, size);
+        cell.text = std::move(fitted.text);
+        cell.size_half_points = fitted.size_half_points;
+      }
+    }
+  }
+}
+
+}  // namespace
+
 Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Rulebook& rulebook,
                                        const Form& form) {
   const Package& p = prepared.package;
@@ -1552,6 +1584,7 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
     doc.body.push_back(page_break);
     for (int index : at_end) report.ChartBlock(index);
   }
+  FitHeaders(&doc);
   return doc;
 }
 

@@ -11,6 +11,7 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -532,10 +533,17 @@ const TableCell* FindByPointer(const RenderTable& t, const std::string& pointer)
 }
 
 // (row, column) of the first origin whose text is `text`.
+// A cell's text without the line breaks that fit a header to its columns (render/header_fit.h).
+std::string Unbroken(std::string text) {
+  text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+  return text;
+}
+
+// The cell whose text is `text`, read unbroken.
 std::pair<int, int> FindText(const RenderTable& t, const std::string& text) {
   for (size_t r = 0; r < t.rows.size(); ++r) {
     for (size_t c = 0; c < t.rows[r].cells.size(); ++c) {
-      if (!t.rows[r].cells[c].covered && t.rows[r].cells[c].text == text) {
+      if (!t.rows[r].cells[c].covered && Unbroken(t.rows[r].cells[c].text) == Unbroken(text)) {
         return {static_cast<int>(r), static_cast<int>(c)};
       }
     }
@@ -555,10 +563,16 @@ int LeafRows(const Indicator& node) {
 void ExpectTreeLayout(const RenderTable& t, const std::vector<Indicator>& roots) {
   const auto [header, first_level] = FindText(t, "一级指标");
   ASSERT_GE(header, 0);
+  // The heading row heads the indicator rows, up to the total row (repeated on later pages).
+  ASSERT_EQ(t.row_headings.size(), 1u);
+  EXPECT_EQ(t.row_headings[0].first, header);
+  EXPECT_EQ(t.row_headings[0].count, 1);
+  EXPECT_EQ(t.row_headings[0].until, static_cast<int>(t.rows.size()) - 1);
   int row = header + 1;
   int levels = 0;
   while (first_level + levels < static_cast<int>(t.column_widths.size()) &&
-         t.rows[header].cells[first_level + levels].text.find("级指标") != std::string::npos) {
+         Unbroken(t.rows[header].cells[first_level + levels].text).find("级指标") !=
+             std::string::npos) {
     ++levels;
   }
   std::function<void(const Indicator&, int)> walk = [&](const Indicator& node, int depth) {

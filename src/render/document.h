@@ -69,6 +69,7 @@ struct TableCell {
   int column_span = 1;
   bool covered = false;  // covered by a merge whose origin is above or to the left
   bool header = false;   // part of the header rows (bold, repeated on every page)
+  int size_half_points = 0;  // a smaller size than the role's, to fit the column; 0: the role's
   Align align = Align::kCenter;
   CellRole role = CellRole::kLabel;
 
@@ -96,6 +97,16 @@ struct TableRow {
   bool cant_split = true;        // keep the row on one page
 };
 
+// Rows that head the rows below them, inside a table: [first, first + count) heads the rows
+// from first + count up to `until` (exclusive). A page that continues those rows prints the
+// heading rows again under the table's leading header rows (the 自评表's 一级指标 / 二级指标 / …
+// row over the indicators). Drawn by the PDF writer; Word and HTML repeat leading rows only.
+struct RowHeading {
+  int first = 0;
+  int count = 1;
+  int until = 0;
+};
+
 struct RenderTable {
   std::string id;        // "basic_data", "evaluation"
   std::string title;     // printed above the table ("附件1", "部门整体支出绩效自评表")
@@ -103,6 +114,7 @@ struct RenderTable {
   std::string sheet_name;          // XLSX sheet ("基础数据表", "自评表")
   std::vector<int> column_widths;  // mm × 10, one per grid column
   int header_rows = 0;             // leading rows repeated on every page
+  std::vector<RowHeading> row_headings;  // rows repeated on pages that continue what they head
   std::vector<TableRow> rows;
   bool landscape = false;  // printed on a landscape page
 };

@@ -860,7 +860,8 @@ class DocxWriter {
   }
 
   void CellParagraphs(pugi::xml_node tc, std::string_view text, const TableCell& cell) {
-    const FontRole& role = cell.header ? doc_.fonts.table_header : doc_.fonts.table;
+    FontRole role = cell.header ? doc_.fonts.table_header : doc_.fonts.table;
+    if (cell.size_half_points > 0) role.size_half_points = cell.size_half_points;
     const bool bold = cell.header || role.bold;
     ParagraphFormat format;
     format.jc = Justification(cell.align);

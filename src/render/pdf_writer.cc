@@ -484,6 +484,13 @@ class Writer {
       std::vector<int> rows;
       if (!first_page) {
         for (int h = 0; h < header_rows; ++h) rows.push_back(h);
+        for (const RowHeading& heading : table.row_headings) {
+          const int body = heading.first + heading.count;
+          if (heading.first < header_rows || heading.count < 1 || body > r || r >= heading.until ||
+              body > grid.rows)
+            continue;
+          for (int h = heading.first; h < body; ++h) rows.push_back(h);
+        }
       }
       double y = y_;
       for (int row : rows) y += heights[row];
@@ -511,7 +518,8 @@ class Writer {
   LayoutPtr CellLayout(const TableCell& cell, std::string_view text, double width) {
     const FontRole& role = cell.header ? doc_.fonts.table_header : doc_.fonts.table;
     return Layout(role, cell.header || role.bold, text, width - 2 * kCellPadX,
-                  PangoAlign(cell.align), cell.align == Align::kJustify, 0);
+                  PangoAlign(cell.align), cell.align == Align::kJustify, 0,
+                  cell.size_half_points > 0 ? cell.size_half_points / 2.0 : 0);
   }
 
   // Draws the cells of `rows` (grid rows, top to bottom, as stacked on this page) from the
@@ -535,15 +543,18 @@ class Writer {
         const int orow = origin / grid.columns;
         const int ocol = origin % grid.columns;
         if (ocol != c) continue;
-        // The run of page rows, from i, that this merge covers.
+        // The run of page rows, from i, that this merge covers: the neighbouring slots whose
+        // rows it spans (a repeated heading row and the rows it heads are neighbours on the
+        // page though not in the grid).
         const TableCell& cell = table.rows[orow].cells[ocol];
+        const auto inside = [&](int row) { return row >= orow && row < orow + cell.row_span; };
         size_t start = i;
-        while (start > 0 && rows[start - 1] == rows[start] - 1 && rows[start - 1] >= orow) --start;
+        while (start > 0 && inside(rows[start - 1])) --start;
         if (!drawn.emplace(std::make_pair(origin, start), true).second) continue;
         size_t end = start;
-        while (end + 1 < rows.size() && rows[end + 1] == rows[end] + 1 &&
-               rows[end + 1] < orow + cell.row_span)
-          ++end;
+        while (end + 1 < rows.size() && inside(rows[end + 1])) ++end;
+        bool has_origin = false;
+        for (size_t k = start; k <= end; ++k) has_origin = has_origin || rows[k] == orow;
         const double x0 = xs[ocol];
         const double x1 = xs[ocol + cell.column_span];
         const double y0 = tops[start];
@@ -552,7 +563,7 @@ class Writer {
         cairo_stroke(cr_);
         PangoLayout* text = cells[origin].get();
         LayoutPtr continued(nullptr, g_object_unref);
-        if (rows[start] != orow) {  // the merge began on an earlier page
+        if (!has_origin) {  // the merge began on an earlier page
           if (cell.role != CellRole::kLabel || cell.text.empty()) continue;
           continued = CellLayout(cell, cell.text + std::string(kContinued), x1 - x0);
           text = continued.get();

@@ -172,6 +172,32 @@ TEST_F(PdfWriterTest, ALongTableRepeatsItsHeaderAndCarriesItsLabel) {
   EXPECT_EQ(PageText(path, 1).find("（续）"), std::string::npos);
 }
 
+// A heading row inside the table (the 自评表's indicator headings under its unit row) is
+// printed again on every page that continues the rows it heads, under the leading header row.
+TEST_F(PdfWriterTest, AHeadingInsideATableRepeatsOverWhatItHeads) {
+  if (!HavePoppler()) GTEST_SKIP() << "poppler-utils (pdftotext, pdfinfo) is absent";
+  RenderDocument doc = Base();
+  RenderTable t = LongTable(100);
+  // Row 0 becomes the unit row; a new heading row (1) heads the 100 rows below it.
+  TableRow unit;
+  unit.cells = {Cell("单位名称", true), Cell("测试单位"), Covered()};
+  unit.cells[1].column_span = 2;
+  t.rows.insert(t.rows.begin(), unit);
+  for (TableCell& c : t.rows[1].cells) c.header = false;
+  t.header_rows = 1;
+  t.row_headings.push_back({1, 1, static_cast<int>(t.rows.size())});
+  doc.tables.push_back(t);
+  doc.body.push_back(TableBlock(0));
+  const std::string path = Written(doc);
+  const int pages = Pages(path);
+  ASSERT_GE(pages, 3);
+  for (int p = 1; p <= pages; ++p) {
+    const std::string text = PageText(path, p);
+    EXPECT_NE(text.find("单位名称"), std::string::npos) << "page " << p;
+    EXPECT_NE(text.find("指标名称"), std::string::npos) << "page " << p;
+  }
+}
+
 TEST_F(PdfWriterTest, PagesAreNumberedAfterTheCoverAndALandscapeTableTurnsThePage) {
   if (!HavePoppler()) GTEST_SKIP() << "poppler-utils (pdftotext, pdfinfo) is absent";
   RenderDocument doc = Base();
