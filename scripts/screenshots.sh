@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Renders the bundled example to PDF and keeps PNGs of five pages under docs/screenshots/: the
 # cover, the first page of the report, the 基础数据表, the 自评表 and the 自评表's page with the
-# 总分 and 等级 (pages found by their text,
-# rendered by poppler's pdftoppm). Usage: scripts/screenshots.sh [build/jixiao] [DPI]
+# 总分 and 等级 (pages found by their text, rendered by poppler's pdftoppm). Then, for every
+# bundled form, the example in that form through both PDF engines, side by side as pairs:
+# pdf-<form>-<page>-jixiao.png (the native writer) and pdf-<form>-<page>-libreoffice.png (our
+# DOCX converted by LibreOffice; skipped where LibreOffice is absent), for the 基础数据表 and the
+# first and last pages of the 自评表 (at 50 dpi).
+# Usage: scripts/screenshots.sh [build/jixiao] [DPI]
 set -euo pipefail
 jixiao=${1:-build/jixiao}
 dpi=${2:-70}
@@ -14,8 +18,9 @@ pdf="$work/lingling-kexie-2024.pdf"
 pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
 # First page (after the cover) whose text holds the marker.
 find_page() {
-  local marker=$1 p
-  for ((p = 2; p <= pages; p++)); do
+  local marker=$1 pdf=${2:-$pdf} p n
+  n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
+  for ((p = 2; p <= n; p++)); do
     if pdftotext -f "$p" -l "$p" "$pdf" - | tr -d ' \n' | grep -q "$marker"; then
       echo "$p"
       return
@@ -26,11 +31,40 @@ find_page() {
 }
 mkdir -p docs/screenshots
 shot() {
-  pdftoppm -r "$dpi" -png -singlefile -f "$2" -l "$2" "$pdf" "docs/screenshots/$1"
-  echo "docs/screenshots/$1.png: page $2 of $pages"
+  local pdf=${3:-$pdf} r=${4:-$dpi}
+  pdftoppm -r "$r" -png -singlefile -f "$2" -l "$2" "$pdf" "docs/screenshots/$1"
+  echo "docs/screenshots/$1.png: page $2 of $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')"
 }
 shot cover 1
 shot report "$(find_page 一、)"
 shot basic-data "$(find_page 基础数据表)"
 shot evaluation "$(find_page 绩效指标)"
 shot evaluation-total "$(find_page 总分)"
+
+# The last page (from the end) whose text holds the marker.
+find_last_page() {
+  local marker=$1 pdf=$2 p
+  for ((p = $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p'); p >= 2; p--)); do
+    if pdftotext -f "$p" -l "$p" "$pdf" - | tr -d ' \n' | grep -q "$marker"; then
+      echo "$p"
+      return
+    fi
+  done
+  echo "screenshots: no page of $pdf holds $marker" >&2
+  exit 1
+}
+engines=(native)
+command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 && engines+=(libreoffice)
+for form in $(ls forms | sed -n 's/\.toml$//p'); do
+  for engine in "${engines[@]}"; do
+    out="$work/$form-$engine"
+    "$jixiao" render examples/lingling-kexie-2024.json --form "$form" --to pdf \
+      --pdf-engine "$engine" -o "$out" >/dev/null
+    f="$out/lingling-kexie-2024.pdf"
+    name=jixiao
+    [[ $engine == libreoffice ]] && name=libreoffice
+    shot "pdf-$form-basic-data-$name" "$(find_page 基础数据表 "$f")" "$f" 50
+    shot "pdf-$form-evaluation-$name" "$(find_page 绩效指标 "$f")" "$f" 50
+    shot "pdf-$form-evaluation-end-$name" "$(find_last_page 总分 "$f")" "$f" 50
+  done
+done

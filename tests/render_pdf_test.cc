@@ -5,10 +5,12 @@
 // (`--pdf-engine libreoffice`): its page count within one of ours, its text with the same
 // figures. Also the glyph-coverage check that runs before a PDF is made. Skips, with the
 // reason, where poppler-utils (or, for the comparison only, LibreOffice) is absent.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -205,6 +207,64 @@ TEST_F(RenderPdf, MissingGlyphStopsThePdfWithTheCharacters) {
   ASSERT_FALSE(html->notes.empty());
   EXPECT_NE(html->notes[0].find("U+E000"), std::string::npos);
 }
+
+// Every bundled form through the native writer: fonts embedded, the figures and every column
+// heading of the 自评表 in the text, and as many pages as LibreOffice makes of our DOCX, give or
+// take one (where LibreOffice is installed).
+class RenderPdfForms : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(RenderPdfForms, NativeBesideLibreOffice) {
+  if (!Have("pdffonts") || !Have("pdftotext") || !Have("pdfinfo")) {
+    GTEST_SKIP() << "poppler-utils (pdffonts, pdftotext, pdfinfo) is absent";
+  }
+  const Package package = testing::LoadExample();
+  const Rulebook rulebook = testing::LoadRulebook("hunan-lingling");
+  Result<Form> form = BundledForm(GetParam());
+  ASSERT_TRUE(form.ok()) << form.status().message();
+  const fs::path dir =
+      fs::temp_directory_path() / fmt::format("jixiao-pdf-{}-{}", GetParam(), getpid());
+  Result<RenderResult> native =
+      RenderPackage(package, rulebook, *form, {{"pdf"}, dir.string(), "native"});
+  ASSERT_TRUE(native.ok()) << native.status().message();
+  const std::string pdf = native->files[0].path;
+  const std::string fonts = Capture("pdffonts '" + pdf + "' | tail -n +3");
+  EXPECT_NE(fonts.find("CID"), std::string::npos) << fonts;
+  EXPECT_EQ(Capture("pdffonts '" + pdf + "' | tail -n +3 | awk '$(NF-4) != \"yes\"' | wc -l"),
+            "0\n")
+      << fonts;
+  // The text without line breaks, so that a heading broken to fit its column reads whole.
+  const std::string text = Capture("pdftotext '" + pdf + "' - | tr -d '\\n '");
+  for (const char* expected : {"永州市零陵区科学技术协会", "124.88", "153.53", "98.25", "99.8"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << GetParam() << " lacks " << expected;
+  }
+  for (const FormColumn& c : form->evaluation.leaf_columns) {
+    EXPECT_NE(text.find(c.header), std::string::npos) << GetParam() << " lacks " << c.header;
+  }
+  if (!FindSoffice().empty()) {
+    RenderRequest office{{"pdf"}, dir.string(), "office", PdfEngine::kLibreOffice};
+    Result<RenderResult> theirs = RenderPackage(package, rulebook, *form, office);
+    ASSERT_TRUE(theirs.ok()) << theirs.status().message();
+    const auto pages = [&](const std::string& path) {
+      return std::atoi(Capture("pdfinfo '" + path + "' | sed -n 's/^Pages: *//p'").c_str());
+    };
+    const int ours = pages(pdf), office_pages = pages(theirs->files[0].path);
+    EXPECT_LE(std::abs(ours - office_pages), 1)
+        << GetParam() << ": ours " << ours << ", LibreOffice " << office_pages;
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+INSTANTIATE_TEST_SUITE_P(Forms, RenderPdfForms,
+                         ::testing::Values("lingling-2024", "national-2024", "national-101-2021",
+                                           "anhui-2022", "guizhou-2021", "chongqing-2021"),
+                         [](const ::testing::TestParamInfo<const char*>& info) {
+                           std::string name;
+                           for (const char* p = info.param; *p != 0; ++p) {
+                             if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;
+                           }
+                           return name;
+                         });
 
 TEST(RenderFormats, PdfEngines) {
   EXPECT_EQ(*ParsePdfEngine("native"), PdfEngine::kNative);
