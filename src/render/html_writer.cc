@@ -10,7 +10,8 @@
 // sizes relative to the body text; tables scroll sideways inside `div.table-wrap`.
 // Print: the form's point sizes and page margins (@page, A4), header rows repeated
 // (thead as table-header-group), rows kept on one page, a page break at each kPageBreak block,
-// landscape tables on a landscape named page, page numbers "— n —" in the bottom margin.
+// landscape tables on a landscape named page, page numbers "— n —" in the bottom margin. On
+// screen and on paper every row is at least one line high, an empty one too.
 //
 // Pure function; safe from any thread.
 #include "render/html_writer.h"
@@ -201,7 +202,7 @@ std::string Style(const RenderDocument& doc) {
       FontStack(f.table), ScreenSize(f.table, f.body)));
   rule(
       "th, td { border: 1px solid #333; padding: .25em .35em; vertical-align: middle; "
-      "text-align: center; overflow-wrap: anywhere; }");
+      "text-align: center; overflow-wrap: anywhere; height: 1.4em; }");
   rule(fmt::format(
       "th {{ font-family: {}; font-size: {}; font-weight: {}; background: #f3f3f3; "
       "}}",

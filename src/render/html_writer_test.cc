@@ -289,6 +289,19 @@ TEST(HtmlWriter, MergesBecomeRowspanAndColspanThatRebuildTheGrid) {
                                               "width: 28.57%"}));
 }
 
+// An empty row keeps the height of a line of text (table cells take `height` as their least).
+TEST(HtmlWriter, EmptyRowsKeepALineOfHeight) {
+  Page page;
+  RenderDocument doc = Document();
+  ASSERT_NO_FATAL_FAILURE(Write(doc, ChartSvgs(doc), &page));
+  const std::string style = page.dom.select_node("//style").node().child_value();
+  const size_t cells = style.find("th, td {");
+  ASSERT_NE(cells, std::string::npos) << style;
+  const std::string rule = style.substr(cells, style.find('}', cells) - cells);
+  EXPECT_NE(rule.find("height: 1.4em"), std::string::npos) << rule;
+  EXPECT_NE(style.find("line-height: 1.4;"), std::string::npos) << "a line is 1.4em high";
+}
+
 TEST(HtmlWriter, HeaderRowsInTheadInsideAScrollingBox) {
   Page page;
   RenderDocument doc = Document();
