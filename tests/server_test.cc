@@ -306,6 +306,11 @@ TEST_P(ServerTest, DocumentsOfAnyVersion) {
   EXPECT_EQ(docx.body.substr(0, 2), "PK");
   Reply xlsx = server_->Send("GET", P("/documents/xlsx"), "", &s);
   ASSERT_EQ(xlsx.status, 200);
+  // The PDF is drawn by the native writer: no office suite behind the server.
+  Reply pdf = server_->Send("GET", P("/documents/pdf"), "", &s);
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.body.rfind("%PDF-1.5", 0), 0u);
+  EXPECT_NE(pdf.body.find("/Creator (jixiao)"), std::string::npos);
   EXPECT_EQ(server_->Send("GET", P("/documents/exe"), "", &s).status, 404);
   EXPECT_EQ(server_->Send("GET", P("/documents/html?version=9"), "", &s).status, 404);
 }
