@@ -40,7 +40,10 @@ void Report(benchmark::State& state, const std::string& pdf) {
       static_cast<double>(state.iterations()) * pages, benchmark::Counter::kIsRate);
 }
 
-void BM_WritePdf(benchmark::State& state) {
+// Runs `make_pdf` (the example → PDF bytes) once per iteration and reports the last PDF's
+// pages; skips with the reason when the example cannot be loaded or a PDF is not made.
+template <typename MakePdf>
+void RunPdf(benchmark::State& state, MakePdf make_pdf) {
   const Example& e = LoadExample();
   if (!e.error.empty()) {
     state.SkipWithError(e.error.c_str());
@@ -48,7 +51,7 @@ void BM_WritePdf(benchmark::State& state) {
   }
   std::string pdf;
   for (auto _ : state) {
-    Result<std::string> r = WritePdf(e.doc);
+    Result<std::string> r = make_pdf(e);
     if (!r.ok()) {
       state.SkipWithError(r.status().message().c_str());
       return;
@@ -57,53 +60,34 @@ void BM_WritePdf(benchmark::State& state) {
     benchmark::DoNotOptimize(pdf.data());
   }
   Report(state, pdf);
+}
+
+void BM_WritePdf(benchmark::State& state) {
+  RunPdf(state, [](const Example& e) { return WritePdf(e.doc); });
 }
 BENCHMARK(BM_WritePdf)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_RenderPdfFull(benchmark::State& state) {
-  const Example& e = LoadExample();
-  if (!e.error.empty()) {
-    state.SkipWithError(e.error.c_str());
-    return;
-  }
-  std::string pdf;
-  for (auto _ : state) {
+  RunPdf(state, [](const Example& e) -> Result<std::string> {
     const PreparedPackage prepared = PrepareForRender(e.package, e.rulebook);
     Result<RenderDocument> doc = ComposeDocument(prepared, e.rulebook, e.form);
-    Status fonts = doc.ok() ? ResolveFonts(&*doc) : doc.status();
-    Result<std::string> r = fonts.ok() ? WritePdf(*doc) : Result<std::string>(fonts);
-    if (!r.ok()) {
-      state.SkipWithError(r.status().message().c_str());
-      return;
-    }
-    pdf = std::move(r).value();
-    benchmark::DoNotOptimize(pdf.data());
-  }
-  Report(state, pdf);
+    if (!doc.ok()) return doc.status();
+    if (Status fonts = ResolveFonts(&*doc); !fonts.ok()) return fonts;
+    return WritePdf(*doc);
+  });
 }
 BENCHMARK(BM_RenderPdfFull)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 void BM_RenderPdfLibreOffice(benchmark::State& state) {
-  const Example& e = LoadExample();
-  if (!e.error.empty()) {
-    state.SkipWithError(e.error.c_str());
-    return;
-  }
   if (FindSoffice().empty()) {
     state.SkipWithError("LibreOffice (soffice) is absent");
     return;
   }
-  std::string pdf;
-  for (auto _ : state) {
+  RunPdf(state, [](const Example& e) -> Result<std::string> {
     Result<std::string> docx = WriteDocx(e.doc, e.png);
-    Result<std::string> r = docx.ok() ? DocxToPdf(*docx) : Result<std::string>(docx.status());
-    if (!r.ok()) {
-      state.SkipWithError(r.status().message().c_str());
-      return;
-    }
-    pdf = std::move(r).value();
-  }
-  Report(state, pdf);
+    if (!docx.ok()) return docx.status();
+    return DocxToPdf(*docx);
+  });
 }
 BENCHMARK(BM_RenderPdfLibreOffice)->Unit(benchmark::kMillisecond)->Iterations(3);
 

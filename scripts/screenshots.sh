@@ -16,18 +16,23 @@ trap 'rm -rf "$work"' EXIT
 "$jixiao" render examples/lingling-kexie-2024.json --to pdf -o "$work" >/dev/null
 pdf="$work/lingling-kexie-2024.pdf"
 pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-# First page (after the cover) whose text holds the marker.
-find_page() {
+# The pages (after the cover) whose text holds the marker, first to last.
+pages_with() {
   local marker=$1 pdf=${2:-$pdf} p n
   n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
   for ((p = 2; p <= n; p++)); do
-    if pdftotext -f "$p" -l "$p" "$pdf" - | tr -d ' \n' | grep -q "$marker"; then
-      echo "$p"
-      return
-    fi
+    if pdftotext -f "$p" -l "$p" "$pdf" - | tr -d ' \n' | grep -q "$marker"; then echo "$p"; fi
   done
-  echo "screenshots: no page holds $marker" >&2
-  exit 1
+}
+# The first (or, with `last` as third word, the last) such page; the script stops when none is.
+find_page() {
+  local found
+  found=$(pages_with "$1" "${2:-$pdf}")
+  if [[ -z $found ]]; then
+    echo "screenshots: no page of ${2:-$pdf} holds $1" >&2
+    exit 1
+  fi
+  if [[ ${3:-first} == last ]]; then echo "$found" | tail -n 1; else echo "$found" | head -n 1; fi
 }
 mkdir -p docs/screenshots
 shot() {
@@ -41,18 +46,6 @@ shot basic-data "$(find_page 基础数据表)"
 shot evaluation "$(find_page 绩效指标)"
 shot evaluation-total "$(find_page 总分)"
 
-# The last page (from the end) whose text holds the marker.
-find_last_page() {
-  local marker=$1 pdf=$2 p
-  for ((p = $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p'); p >= 2; p--)); do
-    if pdftotext -f "$p" -l "$p" "$pdf" - | tr -d ' \n' | grep -q "$marker"; then
-      echo "$p"
-      return
-    fi
-  done
-  echo "screenshots: no page of $pdf holds $marker" >&2
-  exit 1
-}
 engines=(native)
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 && engines+=(libreoffice)
 for form in $(ls forms | sed -n 's/\.toml$//p'); do
@@ -65,6 +58,6 @@ for form in $(ls forms | sed -n 's/\.toml$//p'); do
     [[ $engine == libreoffice ]] && name=libreoffice
     shot "pdf-$form-basic-data-$name" "$(find_page 基础数据表 "$f")" "$f" 50
     shot "pdf-$form-evaluation-$name" "$(find_page 绩效指标 "$f")" "$f" 50
-    shot "pdf-$form-evaluation-end-$name" "$(find_last_page 总分 "$f")" "$f" 50
+    shot "pdf-$form-evaluation-end-$name" "$(find_page 总分 "$f" last)" "$f" 50
   done
 done

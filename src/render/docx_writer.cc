@@ -156,12 +156,6 @@ Status CheckText(std::string_view text, const std::string& where) {
   return problem.empty() ? Status() : Invalid(where, problem);
 }
 
-std::string ChartName(const RenderDocument& doc, size_t c) {
-  const std::string& id = doc.charts[c].id;
-  return id.empty() ? TrF("图表 {}", "chart {}", c + 1)
-                    : TrF("图表 {}（{}）", "chart {} ({})", c + 1, id);
-}
-
 std::string_view BlockKindName(Block::Kind kind) {
   switch (kind) {
     case Block::Kind::kParagraph:

@@ -50,12 +50,6 @@ Status CheckUtf8(std::string_view text, const std::string& where) {
                             end - text.data()));
 }
 
-std::string ChartName(const RenderDocument& doc, size_t c) {
-  const std::string& id = doc.charts[c].id;
-  return id.empty() ? TrF("图表 {}", "chart {}", c + 1)
-                    : TrF("图表 {}（{}）", "chart {} ({})", c + 1, id);
-}
-
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;

@@ -18,6 +18,12 @@ std::string TableName(const RenderDocument& doc, size_t t) {
                     : TrF("表 {}（{}）", "table {} ({})", t + 1, id);
 }
 
+std::string ChartName(const RenderDocument& doc, size_t c) {
+  const std::string& id = doc.charts[c].id;
+  return id.empty() ? TrF("图表 {}", "chart {}", c + 1)
+                    : TrF("图表 {}（{}）", "chart {} ({})", c + 1, id);
+}
+
 Status BuildTableGrid(const RenderDocument& doc, size_t t, Grid* grid) {
   const RenderTable& table = doc.tables[t];
   const std::string name = TableName(doc, t);

@@ -21,8 +21,10 @@ struct Grid {
   int at(int r, int c) const { return owner[static_cast<size_t>(r) * columns + c]; }
 };
 
-// "table 2 (evaluation)" / "表 2（evaluation）": a table named for messages, 1-based.
+// "table 2 (evaluation)" / "表 2（evaluation）": a table named for messages, 1-based; and a
+// chart the same way ("chart 1 (budget_execution)"), for the writers' errors.
 std::string TableName(const RenderDocument& doc, size_t t);
+std::string ChartName(const RenderDocument& doc, size_t c);
 
 // Fills `grid` for doc.tables[t]. InvalidArgument naming the place with 1-based numbers ("table
 // 1 (basic_data), row 3, column 2: covered, but no merge covers it") when the column widths or
