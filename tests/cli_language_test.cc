@@ -68,7 +68,7 @@ const std::set<std::string>& TechnicalWords() {
       "check", "score", "import", "claims", "render", "text", "brief", "zh", "en", "error",
       "inconsistency", "warning", "info", "tables", "report", "all", "national", "hunan",
       "lingling", "fonts", "o", "h", "serve", "sqlite", "postgresql", "PATH", "URL", "HOST", "PORT",
-      "HTTPS", "Cookie", "Secure", "N", "var", "db",
+      "HTTPS", "Cookie", "Secure", "N", "var", "db", "native", "libreoffice",
       // the documentation's paths: docs/cli.md, tests/golden/…
       "docs", "cli", "md", "diagnostics", "tests", "golden", "txt"};
   return words;
