@@ -1063,6 +1063,7 @@ class Recognizer {
         (StartsWith(first, "合计") && mode_ != Mode::kExpenses && mode_ != Mode::kBuildings)) {
       return Total(t, r);  // (a 合计 row of the expense table is one of its rows)
     }
+    if (GradeRow(t, r, first)) return;
     if (first == "绩效指标" || first == "绩效" || first == "指标") {
       UseRow(t, r);
       return;
@@ -2023,9 +2024,14 @@ class Recognizer {
         const size_t colon = key.rfind(':');
         std::string value = colon == std::string::npos ? "" : key.substr(colon + 1);
         const FlatCell* value_cell = &cell;
-        if (IsBlank(value) && colon == std::string::npos && c + 1 < row.cells.size()) {
-          value_cell = &row.cells[c + 1];
-          value = Key(value_cell->text);
+        if (IsBlank(value) && colon == std::string::npos) {
+          // The figure in the next cell (past the positions a merged label covers).
+          size_t next = c + 1;
+          while (next < row.cells.size() && row.cells[next].covered) ++next;
+          if (next < row.cells.size()) {
+            value_cell = &row.cells[next];
+            value = Key(value_cell->text);
+          }
         }
         Cell parsed;
         const CellRead read =
@@ -2485,6 +2491,28 @@ class Recognizer {
       }
     }
     mode_ = Mode::kNone;
+  }
+
+  // The grade on a row of its own ("自评等级 | 优", "评价等级 | 良"), under the 总分 row.
+  bool GradeRow(const FlatTable& t, size_t r, const std::string& first) {
+    if (!EndsWith(first, "等级") || first.size() > 5 * 3) return false;
+    const FlatRow& row = t.rows[r];
+    const FlatCell* grade = nullptr;
+    for (const FlatCell& c : row.cells) {
+      if (c.covered || IsBlank(c.text)) continue;
+      const std::string k = Key(c.text);
+      if (k == first) continue;
+      for (std::string_view word : {"优", "良", "中", "差"}) {
+        if (k == word) grade = &c;
+      }
+      if (grade != &c) return false;  // a row that says more than a grade is something else
+    }
+    UseRow(t, r);
+    if (grade != nullptr) {
+      p_.evaluation.grade = Key(grade->text);
+      p_.provenance["/evaluation/grade"] = Source(t, r, *grade);
+    }
+    return true;
   }
 
   void ReportUnused(const FlatTable& t) {

@@ -806,7 +806,7 @@ class EvaluationComposer {
   void Funds() {
     const jixiao::Funds& funds = p_.evaluation.funds;
     const int r = grid_->rows();
-    const int split_rows = static_cast<int>(f_.income.size() + f_.spending.size());
+    const int split_rows = SplitRows();
     const bool method_row = !funds.method.empty() || !f_.funds_method_label.empty();
     const int sub_rows = static_cast<int>(funds.rows.size()) + (method_row ? 1 : 0);
     const int label_span = funds_start_ - 1;
@@ -852,17 +852,62 @@ class EvaluationComposer {
                  columns_ - funds_start_);
       ++row;
     }
+    if (SideBySide()) {
+      SplitsSideBySide(row);
+      return;
+    }
     for (const auto* block : {&f_.income, &f_.spending}) {
       if (block->empty()) continue;
       const std::string& label = block == &f_.income ? f_.income_label : f_.spending_label;
       grid_->Put(row, 1, Label(label), static_cast<int>(block->size()), levels_ - 1);
       for (const FormFundsSplit& split : *block) {
         grid_->Put(row, levels_, Label(split.label));
-        grid_->Put(
-            row, levels_ + 1,
-            Figure(FundsCell(funds, split.field), base + split.field, CellRole::kInput, 2, false),
-            1, columns_ - levels_ - 1);
+        grid_->Put(row, levels_ + 1, SplitFigure(split), 1, columns_ - levels_ - 1);
         ++row;
+      }
+    }
+  }
+
+  // 按收入性质 and 按支出性质 stand side by side, as the official forms print them, when the
+  // form has both and the table has room for two label-and-figure pairs; else one under the
+  // other, each with its label down the left.
+  bool SideBySide() const {
+    return !f_.income.empty() && !f_.spending.empty() && columns_ - 1 >= 4;
+  }
+  int SplitRows() const {
+    if (SideBySide()) return 1 + static_cast<int>(std::max(f_.income.size(), f_.spending.size()));
+    return static_cast<int>(f_.income.size() + f_.spending.size());
+  }
+  TableCell SplitFigure(const FormFundsSplit& split) const {
+    return Figure(FundsCell(p_.evaluation.funds, split.field), "/evaluation/funds/" + split.field,
+                  CellRole::kInput, 2, false);
+  }
+
+  // Two halves of the columns right of the section label: the income splits on the left, the
+  // spending splits on the right, each a label (all but the half's last column) and its figure
+  // (the last column); a header row names the two.
+  void SplitsSideBySide(int row) {
+    const int left = 1, available = columns_ - 1;
+    const int right = left + available / 2;
+    const struct {
+      const std::string* label;
+      const std::vector<FormFundsSplit>* splits;
+      int first, last;  // the half's columns
+    } halves[] = {{&f_.income_label, &f_.income, left, right - 1},
+                  {&f_.spending_label, &f_.spending, right, columns_ - 1}};
+    const int rows = static_cast<int>(std::max(f_.income.size(), f_.spending.size()));
+    for (const auto& half : halves) {
+      grid_->Put(row, half.first, Label(*half.label, Align::kLeft), 1,
+                 half.last - half.first + 1);
+      for (int i = 0; i < rows; ++i) {
+        const int r = row + 1 + i;
+        if (i >= static_cast<int>(half.splits->size())) {
+          grid_->Put(r, half.first, Label(""), 1, half.last - half.first + 1);
+          continue;
+        }
+        const FormFundsSplit& split = (*half.splits)[i];
+        grid_->Put(r, half.first, Label(split.label, Align::kLeft), 1, half.last - half.first);
+        grid_->Put(r, half.last, SplitFigure(split));
       }
     }
   }
@@ -1064,25 +1109,36 @@ class EvaluationComposer {
     grid_->Put(r, ScoreColumn(), std::move(score));
     if (total_expr.empty()) grid_->At(r, ScoreColumn())->formula.clear();
 
-    // The 等级 stands in the 偏差 column, else in the first column after the 得分; a form
-    // with neither has no cell for it.
-    int grade_column = Deviation();
-    if (grade_column < 0 && ScoreColumn() + 1 < columns_) grade_column = ScoreColumn() + 1;
-    if (grade_column < 0) return;
+    // The columns right of the 得分 (the 偏差 column) are left blank on the 总分 row.
+    const int after = std::max(WeightColumn(), ScoreColumn()) + 1;
+    if (after < columns_) grid_->Put(r, after, Label(""), 1, columns_ - after);
+    if (!f_.grade_label.empty()) Grade(r);
+  }
+
+  // The 等级 on a row of its own under the 总分 row: the form's label where 总分 stands, the
+  // grade across the rest, computed in XLSX from the 总分 by the rulebook's bands.
+  void Grade(int total_row) {
+    const Evaluation& e = p_.evaluation;
+    const int r = total_row + 1;
+    const int label_span = std::min(WeightColumn(), ScoreColumn());
+    grid_->Put(r, 0, Label(f_.grade_label), 1, label_span);
     if (e.grade.empty()) {
-      grid_->Put(r, grade_column, Label(""));
+      grid_->Put(r, label_span, Label(""), 1, columns_ - label_span);
       return;
     }
     TableCell grade = InputText(e.grade, "/evaluation/grade", Align::kCenter);
     grade.role = CellRole::kComputed;
-    // Grades best first: the first band whose minimum the total reaches.
-    const std::string total = Ref(r, ScoreColumn());
-    std::string formula = "\"\"";
-    for (auto it = rb_.grades.rbegin(); it != rb_.grades.rend(); ++it) {
-      formula = fmt::format("IF({}>={},\"{}\",{})", total, it->min.ToString(), it->name, formula);
+    if (!rb_.grades.empty()) {
+      // Grades best first: the first band whose minimum the total reaches.
+      const std::string total = Ref(total_row, ScoreColumn());
+      std::string formula = "\"\"";
+      for (auto it = rb_.grades.rbegin(); it != rb_.grades.rend(); ++it) {
+        formula =
+            fmt::format("IF({}>={},\"{}\",{})", total, it->min.ToString(), it->name, formula);
+      }
+      grade.formula = Guarded({total}, formula);
     }
-    grade.formula = Guarded({total}, formula);
-    grid_->Put(r, grade_column, std::move(grade));
+    grid_->Put(r, label_span, std::move(grade), 1, columns_ - label_span);
   }
 
   const Package& p_;

@@ -567,7 +567,9 @@ void ExpectTreeLayout(const RenderTable& t, const std::vector<Indicator>& roots)
   ASSERT_EQ(t.row_headings.size(), 1u);
   EXPECT_EQ(t.row_headings[0].first, header);
   EXPECT_EQ(t.row_headings[0].count, 1);
-  EXPECT_EQ(t.row_headings[0].until, static_cast<int>(t.rows.size()) - 1);
+  const auto total = FindText(t, "总分");
+  ASSERT_GE(total.first, 0);
+  EXPECT_EQ(t.row_headings[0].until, total.first);
   int row = header + 1;
   int levels = 0;
   while (first_level + levels < static_cast<int>(t.column_widths.size()) &&
@@ -993,6 +995,63 @@ TEST(ComposeEvaluation, AnyDepthAndShape) {
   ExpectTreeLayout(t, p.evaluation.indicators);
 }
 
+// 按收入性质 and 按支出性质 side by side, each split a label and its figure; the grade on a row of
+// its own under 总分, the 偏差 column of the 总分 row left blank.
+TEST(ComposeEvaluation, SplitsSideBySideAndTheGradeOnARowOfItsOwn) {
+  Package p = LoadPackage("lingling-kexie-2024-corrected.json");
+  p.evaluation.grade = "优";
+  const Rulebook rb = testing::LoadRulebook("hunan-lingling");
+  const Form form = LoadForm("lingling-2024");
+  const RenderTable t = Compose(p, rb, form).tables[1];
+  ExpectRectangular(t);
+  const auto [income_row, income_column] = FindText(t, "按收入性质分：");
+  const auto [spending_row, spending_column] = FindText(t, "按支出性质分：");
+  ASSERT_GE(income_row, 0);
+  EXPECT_EQ(spending_row, income_row);
+  EXPECT_EQ(income_column, 1);
+  EXPECT_GT(spending_column, income_column);
+  const auto [general_row, general_column] = FindText(t, "一般公共预算");
+  const auto [basic_row, basic_column] = FindText(t, "基本支出");
+  EXPECT_EQ(general_row, income_row + 1);
+  EXPECT_EQ(basic_row, general_row);
+  EXPECT_EQ(basic_column, spending_column);
+  // Each figure stands in the last column of its half, right of its label.
+  const TableCell& general = t.rows[general_row].cells[spending_column - 1];
+  EXPECT_EQ(general.pointer, "/evaluation/funds/general_public");
+  EXPECT_EQ(general.text, p.evaluation.funds.general_public.Display());
+  const TableCell& basic = t.rows[basic_row].cells.back();
+  EXPECT_EQ(basic.pointer, "/evaluation/funds/basic");
+  EXPECT_EQ(basic.text, p.evaluation.funds.basic.Display());
+  // Four income splits, two spending ones: the spending half is blank below them.
+  const auto [other_row, other_column] = FindText(t, "其他资金");
+  EXPECT_EQ(other_row, income_row + 4);
+  EXPECT_EQ(t.rows[other_row].cells[spending_column].text, "");
+
+  const auto [total_row, total_column] = FindText(t, "总分");
+  const auto [grade_row, grade_column] = FindText(t, "自评等级");
+  ASSERT_GE(total_row, 0);
+  EXPECT_EQ(grade_row, total_row + 1);
+  EXPECT_EQ(grade_row, static_cast<int>(t.rows.size()) - 1);
+  EXPECT_EQ(t.rows[grade_row].cells[grade_column].column_span,
+            t.rows[total_row].cells[total_column].column_span);
+  const TableCell& grade = t.rows[grade_row].cells[t.rows[total_row].cells[0].column_span];
+  EXPECT_EQ(grade.text, p.evaluation.grade);
+  EXPECT_EQ(grade.pointer, "/evaluation/grade");
+  EXPECT_EQ(t.rows[total_row].cells.back().text, "");
+
+  // A form with one block of splits keeps it down the left; one with no grade label, no row.
+  Form one = form;
+  one.evaluation.spending.clear();
+  one.evaluation.grade_label.clear();
+  const RenderTable u = Compose(p, rb, one).tables[1];
+  ExpectRectangular(u);
+  const auto [label_row, label_column] = FindText(u, "按收入性质分：");
+  EXPECT_EQ(u.rows[label_row].cells[label_column].row_span, 4);
+  EXPECT_EQ(FindText(u, "一般公共预算").first, label_row);
+  EXPECT_LT(FindText(u, "自评等级").first, 0);
+  EXPECT_EQ(FindText(u, "总分").first, static_cast<int>(u.rows.size()) - 1);
+}
+
 TEST(ComposeEvaluation, DeeperThanSixLevelsIsRefused) {
   Package p;
   Indicator* node = &p.evaluation.indicators.emplace_back();
@@ -1210,6 +1269,7 @@ TEST_P(ComposeReadBack, OurImporterReadsTheSamePackage) {
   const Package reported = LoadPackage(GetParam());
   // As reported, and as prepared (derived figures filled, numeric prose generated).
   for (Package p : {reported, PrepareForRender(reported, rb).package}) {
+    p.evaluation.grade = "优";  // on a row of its own, read back from there
     const RenderDocument doc = ComposeAsReported(p, rb, LoadForm("lingling-2024"));
     // The Lingling form prints no 二级 weights (they are the sums of their leaves), so the
     // weights PrepareForRender fills in there are not read back.

@@ -686,7 +686,8 @@ class Reader : public TomlReader {
                "spending_label", "spending",          "goals_label",   "goals_header",
                "goal_format",    "indicators_label",  "level_headers", "leaf_header",
                "leaf_columns",
-               "group_formats",  "total_label",       "rate_percent",  "skeleton"},
+               "group_formats",  "total_label",       "grade_label",   "rate_percent",
+               "skeleton"},
               &t));
     const std::string_view p = "evaluation";
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "title", kTitlePlaceholders, &e->title, true));
@@ -726,6 +727,9 @@ class Reader : public TomlReader {
     FORM_RETURN_IF_ERROR(
         ReadStrings(*t, p, "group_formats", kGroupPlaceholders, &e->group_formats, -1, 1));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, p, "total_label", &e->total_label));
+    if (t->get("grade_label") != nullptr) {
+      FORM_RETURN_IF_ERROR(ReadString(*t, p, "grade_label", &e->grade_label));
+    }
     FORM_RETURN_IF_ERROR(ReadBool(*t, p, "rate_percent", &e->rate_percent));
     return ReadSkeleton(*t, &e->skeleton);
   }

@@ -148,6 +148,9 @@ struct FormEvaluation {
   // to "{name}" when the group has no weight. Levels beyond the list print "{name}".
   std::vector<std::string> group_formats;
   std::string total_label;    // 总分
+  // The label of the 等级 row under the 总分 row (自评等级); "" for a form that prints no
+  // grade. Optional, "自评等级" when absent.
+  std::string grade_label = "自评等级";
   bool rate_percent = false;  // a blank 执行率 is shown as a percent
   std::vector<FormSkeletonGroup> skeleton;
 };
