@@ -71,6 +71,7 @@ void DumpForPeer(const Example& e, const std::string& dir) {
         table_order.push_back(b.table);
         continue;
       case Block::Kind::kPageBreak:
+      case Block::Kind::kCover:  // the peer prints the cover first
         continue;
     }
     (after_tables ? tail : report).push_back(block);

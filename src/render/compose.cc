@@ -1415,6 +1415,29 @@ std::vector<std::string> CoverLines(const std::vector<std::string>& templates, c
   return lines;
 }
 
+// Each line broken once, before the first of `words` found after its start.
+std::vector<std::string> BreakTitleLines(const std::vector<std::string>& lines,
+                                         const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (const std::string& line : lines) {
+    size_t at = std::string::npos;
+    for (const std::string& word : words) {
+      const size_t found = line.find(word);
+      if (found != std::string::npos && found > 0 && !IsBlank(line.substr(0, found))) {
+        at = found;
+        break;
+      }
+    }
+    if (at == std::string::npos) {
+      out.push_back(line);
+    } else {
+      out.push_back(line.substr(0, at));
+      out.push_back(line.substr(at));
+    }
+  }
+  return out;
+}
+
 // ---- 佐证材料清单 ----
 
 // What an evidence file is attached to, in the words of the tables: an indicator by its path
@@ -1582,7 +1605,8 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
   doc.fiscal_year = p.fiscal_year;
   doc.page = form.page;
   doc.fonts = form.fonts;
-  doc.cover.title_lines = CoverLines(form.cover.title_lines, vars);
+  doc.cover.title_lines =
+      BreakTitleLines(CoverLines(form.cover.title_lines, vars), form.cover.title_break_before);
   doc.cover.details = CoverLines(form.cover.details, vars);
 
   // Charts first, so the report knows where each one goes.
@@ -1605,6 +1629,8 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
 
   ReportComposer report(prepared, form, &doc, &in_report);
   report.Compose();
+  std::vector<Block> report_blocks = std::move(doc.body);
+  doc.body.clear();
 
   BasicDataComposer basic(p, rulebook, form, vars);
   RenderTable basic_table = basic.Compose();
@@ -1615,17 +1641,15 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
   Result<RenderTable> evaluation = EvaluationComposer(p, rulebook, form, vars).Compose();
   if (!evaluation.ok()) return evaluation.status();
 
-  std::vector<RenderTable*> tables = {&basic_table, &evaluation.value()};
-  // The 附件 list of evidence, when the package lists any (packages kept by the server).
-  RenderTable evidence_table;
-  if (p.evidence && !p.evidence->empty()) {
-    evidence_table = EvidenceTable(p, vars);
-    tables.push_back(&evidence_table);
-  }
-  for (RenderTable* table : tables) {
-    Block page_break;
-    page_break.kind = Block::Kind::kPageBreak;
-    doc.body.push_back(page_break);
+  // The parts in the form's order, each on a new page; the cover is a page of its own.
+  const auto page_break = [&doc] {
+    if (doc.body.empty() || doc.body.back().kind == Block::Kind::kCover) return;
+    Block block;
+    block.kind = Block::Kind::kPageBreak;
+    doc.body.push_back(block);
+  };
+  const auto table_part = [&](RenderTable* table) {
+    page_break();
     Block block;
     block.kind = Block::Kind::kTable;
     block.table = static_cast<int>(doc.tables.size());
@@ -1633,6 +1657,27 @@ Result<RenderDocument> ComposeDocument(const PreparedPackage& prepared, const Ru
     block.first_line_indent = false;
     doc.body.push_back(block);
     doc.tables.push_back(std::move(*table));
+  };
+  for (const std::string& part : form.parts) {
+    if (part == "cover") {
+      if (!HasCover(doc)) continue;
+      Block block;
+      block.kind = Block::Kind::kCover;
+      doc.body.push_back(block);
+    } else if (part == "report") {
+      if (!report_blocks.empty()) page_break();
+      doc.body.insert(doc.body.end(), std::make_move_iterator(report_blocks.begin()),
+                      std::make_move_iterator(report_blocks.end()));
+    } else if (part == "basic_data") {
+      table_part(&basic_table);
+    } else if (part == "evaluation") {
+      table_part(&evaluation.value());
+    }
+  }
+  // The 附件 list of evidence, when the package lists any (packages kept by the server).
+  if (p.evidence && !p.evidence->empty()) {
+    RenderTable evidence_table = EvidenceTable(p, vars);
+    table_part(&evidence_table);
   }
   if (!at_end.empty()) {
     Block page_break;

@@ -1135,20 +1135,41 @@ TEST(ComposeReport, SectionsHeadingsAndGeneratedParagraphs) {
   EXPECT_EQ(marked, 7);
   EXPECT_GT(unmarked, 10);
   // Cover.
+  // The title on two lines, broken before 绩效自评报告 (cover.title_break_before).
   EXPECT_EQ(generated.cover.title_lines,
-            std::vector<std::string>{"2024年度零陵区科协整体支出绩效自评报告"});
+            (std::vector<std::string>{"2024年度零陵区科协整体支出", "绩效自评报告"}));
+  EXPECT_EQ(generated.title, "2024年度零陵区科协整体支出绩效自评报告");
   EXPECT_EQ(generated.cover.details,
             (std::vector<std::string>{"单位名称：永州市零陵区科学技术协会", "2025年7月10日"}));
-  // Body order: report, then a page break before each table, then the charts.
-  std::vector<Block::Kind> tail;
-  for (const Block& b : generated.body) {
-    if (b.kind != Block::Kind::kHeading && b.kind != Block::Kind::kParagraph)
-      tail.push_back(b.kind);
-  }
-  const std::vector<Block::Kind> expected = {
-      Block::Kind::kPageBreak, Block::Kind::kTable, Block::Kind::kPageBreak, Block::Kind::kTable,
-      Block::Kind::kPageBreak, Block::Kind::kChart, Block::Kind::kChart,     Block::Kind::kChart};
-  EXPECT_EQ(tail, expected);
+  // Body order, as the form's parts say: 附件1, the 自评表 on a new page, the cover, the report
+  // (no page break after the cover, a page of its own), then the charts placed at the end.
+  const auto kinds = [](const RenderDocument& doc) {
+    std::vector<Block::Kind> out;
+    for (const Block& b : doc.body) {
+      if (b.kind == Block::Kind::kParagraph) continue;
+      if (b.kind == Block::Kind::kHeading && !out.empty() && out.back() == b.kind) continue;
+      out.push_back(b.kind);
+    }
+    return out;
+  };
+  using K = Block::Kind;
+  EXPECT_EQ(kinds(generated),
+            (std::vector<K>{K::kTable, K::kPageBreak, K::kTable, K::kCover, K::kHeading,
+                            K::kPageBreak, K::kChart, K::kChart, K::kChart}));
+  EXPECT_EQ(generated.tables[0].id, "basic_data");
+  EXPECT_EQ(generated.tables[1].id, "evaluation");
+  // The same with the parts in another order: the cover first, the report, then the tables.
+  Form report_first = LoadForm("lingling-2024");
+  report_first.parts = {"cover", "report", "evaluation", "basic_data"};
+  report_first.cover.title_break_before.clear();
+  const RenderDocument other =
+      Compose(LoadPackage("lingling-kexie-2024-corrected.json"), rb, report_first);
+  EXPECT_EQ(kinds(other), (std::vector<K>{K::kCover, K::kHeading, K::kPageBreak, K::kTable,
+                                          K::kPageBreak, K::kTable, K::kPageBreak, K::kChart,
+                                          K::kChart, K::kChart}));
+  EXPECT_EQ(other.tables[0].id, "evaluation");
+  EXPECT_EQ(other.cover.title_lines,
+            std::vector<std::string>{"2024年度零陵区科协整体支出绩效自评报告"});
 }
 
 TEST(ComposeReport, CoverWithoutDateOrTitle) {

@@ -135,8 +135,12 @@ struct Chart {
 };
 
 // One block of the report body, in reading order.
+//
+// kCover places the cover (RenderDocument::cover) on a page of its own, where the form puts it
+// (零陵 prints the 附件 tables first, then the cover and the report); page numbers start again
+// at 1 after it. A body without a kCover block prints the cover first (CoverInBody).
 struct Block {
-  enum class Kind { kParagraph, kHeading, kTable, kChart, kPageBreak };
+  enum class Kind { kParagraph, kHeading, kTable, kChart, kPageBreak, kCover };
   Kind kind = Kind::kParagraph;
   std::string text;  // kParagraph, kHeading: the whole text, e.g. "一、基本情况"
   int level = 0;     // kHeading: 1 (一、), 2 (（一）), 3 (1.)
@@ -161,9 +165,14 @@ struct RenderDocument {
   PageSetup page;
   DocumentFonts fonts;
   RenderCover cover;
-  std::vector<Block> body;  // the report, then the attachments (tables) in order
+  std::vector<Block> body;  // the parts in the form's order (report, tables, the cover)
   std::vector<RenderTable> tables;
   std::vector<Chart> charts;
 };
+
+// Whether the cover has anything to print, and whether the body says where it goes (a kCover
+// block); a cover with lines and no such block is printed first.
+bool HasCover(const RenderDocument& doc);
+bool CoverInBody(const RenderDocument& doc);
 
 }  // namespace jixiao

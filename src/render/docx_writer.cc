@@ -168,6 +168,8 @@ std::string_view BlockKindName(Block::Kind kind) {
       return Tr("图表", "chart");
     case Block::Kind::kPageBreak:
       return Tr("分页符", "page break");
+    case Block::Kind::kCover:
+      return Tr("封面", "cover");
   }
   return Tr("块", "block");
 }
@@ -591,18 +593,14 @@ class DocxWriter {
 
     Section section;
     section.landscape = doc_.page.landscape;
-    if (!doc_.cover.title_lines.empty() || !doc_.cover.details.empty()) {
-      section.cover = true;
-      Cover();
-      EndSection(section);
-      section = Section{doc_.page.landscape, false, true};
-    }
     pugi::xml_node section_start = body_.last_child();  // the section's content follows it
+    if (HasCover(doc_) && !CoverInBody(doc_)) CoverSection(&section, &section_start);
     for (size_t i = 0; i < doc_.body.size(); ++i) {
       const Block& block = doc_.body[i];
       const bool landscape = doc_.page.landscape || (block.kind == Block::Kind::kTable &&
                                                      doc_.tables[block.table].landscape);
-      if (block.kind != Block::Kind::kPageBreak && landscape != section.landscape) {
+      if (block.kind != Block::Kind::kPageBreak && block.kind != Block::Kind::kCover &&
+          landscape != section.landscape) {
         if (body_.last_child() != section_start) {
           EndSection(section);
           section = Section{landscape, false, false};
@@ -629,6 +627,9 @@ class DocxWriter {
           // Carried by the next paragraph; nothing at the very start of a section.
           page_break_ = body_.last_child() != section_start;
           break;
+        case Block::Kind::kCover:
+          if (HasCover(doc_)) CoverSection(&section, &section_start);
+          break;
       }
     }
     // The body must not end with a table: Word expects a paragraph before the final sectPr.
@@ -638,6 +639,17 @@ class DocxWriter {
     AddSectionProperties(body_, section);
     *out = Serialize(xml);
     return Status();
+  }
+
+  // The cover as a section of its own (its page unnumbered), ending the section before it if
+  // that has content; the section after it numbers its pages from 1.
+  void CoverSection(Section* section, pugi::xml_node* section_start) {
+    if (body_.last_child() != *section_start) EndSection(*section);
+    Cover();
+    EndSection(Section{doc_.page.landscape, true, false});
+    *section = Section{doc_.page.landscape, false, true};
+    *section_start = body_.last_child();
+    page_break_ = false;  // a new section starts a page
   }
 
   // Takes a pending page break for the paragraph about to be written.

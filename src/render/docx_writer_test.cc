@@ -462,6 +462,33 @@ TEST(DocxWriter, PageSetupCoverAndLandscapeSection) {
   EXPECT_STREQ(end_of_landscape.previous_sibling().name(), "w:tbl");
 }
 
+// A cover the body places after the tables (零陵's order): the sections before it end where
+// it starts, it is a title page of its own, and the report after it numbers from 1 again.
+TEST(DocxWriter, ACoverInTheMiddleIsASectionOfItsOwn) {
+  RenderDocument doc = SampleDocument();
+  Block cover;
+  cover.kind = Block::Kind::kCover;
+  doc.body = {TableBlock(0), cover, Heading("一、基本情况", 1), Paragraph("正文。")};
+  Xml xml(Part(Write(doc, {}), "word/document.xml"));
+  const pugi::xpath_node_set sections = xml.All("//w:sectPr");
+  // The table; the cover; the report.
+  ASSERT_EQ(sections.size(), 3u);
+  const auto sect = [&](size_t i) { return sections[i].node(); };
+  EXPECT_FALSE(sect(0).child("w:titlePg"));
+  EXPECT_FALSE(sect(0).child("w:pgNumType"));
+  EXPECT_TRUE(sect(1).child("w:titlePg"));
+  EXPECT_EQ(Attr(sect(2).child("w:pgNumType"), "w:start"), "1");
+  // The cover's section rides on its last detail, right after the table's closing paragraph.
+  const pugi::xml_node cover_end = sect(1).parent().parent();
+  EXPECT_EQ(std::string(cover_end.select_node("w:r/w:t").node().text().get()),
+            "报送日期：2025年7月10日");
+  const pugi::xml_node first_title = xml.One("//w:p[w:r/w:t='示例科学技术协会']");
+  EXPECT_EQ(sect(0).parent().parent().next_sibling(), first_title);
+  // The cover is printed once, where the body puts it.
+  EXPECT_EQ(xml.All("//w:p[w:r/w:t='示例科学技术协会']").size(), 1u);
+  EXPECT_EQ(xml.One("//w:body").first_child().name(), std::string("w:p"));  // the table title
+}
+
 TEST(DocxWriter, FooterHoldsThePageField) {
   const std::string docx = Write(SampleDocument(), {});
   Xml footer(Part(docx, "word/footer1.xml"));

@@ -283,7 +283,8 @@ class Reader : public TomlReader {
   Status ReadFormTable(Form* form) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
-        Table(root(), "", "form", {"id", "name", "region", "year", "rulebook", "description"}, &t));
+        Table(root(), "", "form",
+              {"id", "name", "region", "year", "rulebook", "description", "parts"}, &t));
     const toml::node* id_node = nullptr;
     FORM_RETURN_IF_ERROR(ReadString(*t, "form", "id", &form->id, &id_node));
     if (form->id.empty()) {
@@ -300,7 +301,27 @@ class Reader : public TomlReader {
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, "form", "region", &form->region));
     FORM_RETURN_IF_ERROR(ReadInt(*t, "form", "year", 2000, 2100, &form->year));
     FORM_RETURN_IF_ERROR(ReadNonBlankString(*t, "form", "rulebook", &form->rulebook));
-    return ReadString(*t, "form", "description", &form->description);
+    FORM_RETURN_IF_ERROR(ReadString(*t, "form", "description", &form->description));
+    if (t->get("parts") == nullptr) return Status::Ok();
+    FORM_RETURN_IF_ERROR(ReadStrings(*t, "form", "parts", kNoPlaceholders, &form->parts,
+                                     static_cast<int>(FormPartNames().size())));
+    const auto& names = FormPartNames();
+    for (size_t i = 0; i < form->parts.size(); ++i) {
+      const std::string& part = form->parts[i];
+      const std::string path = TomlIndexPath("form.parts", i);
+      const toml::node& node = *t->get("parts")->as_array()->get(i);
+      if (std::find(names.begin(), names.end(), part) == names.end()) {
+        return Error(node.source(), path,
+                     TrF("未知的部分“{}”（可用：{}）", "unknown part \"{}\" (known: {})", part,
+                         fmt::join(names, ", ")));
+      }
+      if (std::find(form->parts.begin(), form->parts.begin() + i, part) !=
+          form->parts.begin() + i) {
+        return Error(node.source(), path,
+                     TrF("“{}”重复", "\"{}\" appears twice", part));
+      }
+    }
+    return Status::Ok();
   }
 
   // ---- [page] ----
@@ -364,12 +385,25 @@ class Reader : public TomlReader {
   Status ReadCover(FormCover* cover) const {
     const toml::table* t = nullptr;
     FORM_RETURN_IF_ERROR(
-        Table(root(), "", "cover", {"title_lines", "default_title", "details"}, &t));
+        Table(root(), "", "cover", {"title_lines", "default_title", "details", "title_break_before"},
+              &t));
     FORM_RETURN_IF_ERROR(
         ReadStrings(*t, "cover", "title_lines", kDocumentPlaceholders, &cover->title_lines, -1, 1));
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, "cover", "default_title", kTitlePlaceholders,
                                       &cover->default_title, true));
-    return ReadStrings(*t, "cover", "details", kDocumentPlaceholders, &cover->details);
+    FORM_RETURN_IF_ERROR(
+        ReadStrings(*t, "cover", "details", kDocumentPlaceholders, &cover->details));
+    if (t->get("title_break_before") == nullptr) return Status::Ok();
+    FORM_RETURN_IF_ERROR(ReadStrings(*t, "cover", "title_break_before", kNoPlaceholders,
+                                     &cover->title_break_before));
+    for (size_t i = 0; i < cover->title_break_before.size(); ++i) {
+      if (IsBlank(cover->title_break_before[i])) {
+        return Error(t->get("title_break_before")->as_array()->get(i)->source(),
+                     TomlIndexPath("cover.title_break_before", i),
+                     Tr("不能为空", "must not be empty"));
+      }
+    }
+    return Status::Ok();
   }
 
   // ---- [report] ----
@@ -925,6 +959,11 @@ const std::vector<std::string>& FormFundsFields() {
   static const std::vector<std::string> fields = {
       "initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
   return fields;
+}
+
+const std::vector<std::string>& FormPartNames() {
+  static const std::vector<std::string> names = {"cover", "report", "basic_data", "evaluation"};
+  return names;
 }
 
 const std::vector<std::string>& FormLeafFields() {

@@ -48,6 +48,10 @@ struct FormCover {
   std::vector<std::string> details;
   // What {title} is when the package's cover has no title (no {title} inside).
   std::string default_title;
+  // A title line is broken before the first of these words found after its start, as the
+  // official covers print a long title on two lines ("2024年度零陵区科协整体支出" /
+  // "绩效自评报告"). Optional; none when absent.
+  std::vector<std::string> title_break_before;
 };
 
 struct FormReport {
@@ -175,6 +179,10 @@ struct FormChart {
   std::string after_section;  // number of the report section it follows; "" = the end
 };
 
+// The parts of the document, each once, in the form's order: "cover", "report", "basic_data"
+// (附件1), "evaluation" (自评表). The 佐证材料 list and the charts placed at the end follow them.
+const std::vector<std::string>& FormPartNames();
+
 struct Form {
   std::string id;           // "lingling-2024"
   std::string name;         // human title
@@ -183,6 +191,9 @@ struct Form {
   std::string rulebook;     // the rulebook it goes with ("hunan-lingling")
   std::string description;  // what differs from the other forms
   std::string source;       // file path or "bundled:<id>", for messages
+  // The order of the parts ([form] parts, optional; FormPartNames, the cover and the report
+  // first when absent).
+  std::vector<std::string> parts = FormPartNames();
 
   PageSetup page;
   DocumentFonts fonts;

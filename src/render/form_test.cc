@@ -100,6 +100,16 @@ TEST(FormBundled, LinglingValues) {
   ASSERT_EQ(f->charts.size(), 3u);
   EXPECT_EQ(f->charts[2].kind, Chart::Kind::kHorizontalBars);
   EXPECT_EQ(f->charts[1].categories[1].minus, std::vector<std::string>{"public_funds"});
+  // The parts as the units hand them in; the cover title on two lines; the grade row.
+  EXPECT_EQ(f->parts,
+            (std::vector<std::string>{"basic_data", "evaluation", "cover", "report"}));
+  EXPECT_EQ(f->cover.title_break_before, std::vector<std::string>{"绩效自评报告"});
+  EXPECT_EQ(f->evaluation.grade_label, "自评等级");
+  // Without the optional keys: the cover and the report first, one title line.
+  Result<Form> n = BundledForm("national-2024");
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(n->parts, FormPartNames());
+  EXPECT_TRUE(n->cover.title_break_before.empty());
 }
 
 TEST(FormBundled, NationalHasSatisfactionAsLevelOne) {
@@ -377,6 +387,17 @@ TEST(FormParse, BadValues) {
        "kind = \"outputs\"\nchildren = [\"重点工作任务完成\"", "\"outputs\"",
        "evaluation.skeleton[0].kind: \"outputs\" is not one of output, effect, satisfaction, "
        "other"},
+      {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
+       "parts = [\"basic_data\", \"evaluation\", \"cover\", \"basic_data\"]",
+       "\"basic_data\"]", "form.parts[3]: \"basic_data\" appears twice"},
+      {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
+       "parts = [\"basic_data\", \"evaluation\", \"cover\", \"reports\"]", "\"reports\"",
+       "form.parts[3]: unknown part \"reports\" (known: cover, report, basic_data, evaluation)"},
+      {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
+       "parts = [\"basic_data\", \"evaluation\", \"report\"]", "[\"basic_data\", \"evaluation\", \"report",
+       "form.parts: expected 4 strings, found 3"},
+      {"title_break_before = [\"绩效自评报告\"]", "title_break_before = [\" \"]", "\" \"]",
+       "cover.title_break_before[0]: must not be empty"},
       {"{ label = \"三公经费\", plus = [\"three_public\"], minus = [] }",
        "{ label = \"三公经费\", plus = [\"three_publics\"], minus = [] }", "{ label = \"三公经费\"",
        "charts[1].categories[4]: \"three_publics\" is not an expense-row key"},

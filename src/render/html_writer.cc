@@ -238,7 +238,7 @@ std::string Style(const RenderDocument& doc) {
                   PrintSize(f.heading1), PrintSize(f.heading2), PrintSize(f.body)));
   rule(fmt::format("  .cover-title p {{ font-size: {}; }}", PrintSize(f.title)));
   rule(
-      "  header.cover { border: 0; padding-top: 30%; break-after: page; "
+      "  header.cover { border: 0; padding-top: 30%; break-before: page; break-after: page; "
       "page-break-after: always; }");
   rule(fmt::format("  table {{ font-size: {}; }} th {{ font-size: {}; background: none; }}",
                    PrintSize(f.table), PrintSize(f.table_header)));
@@ -549,7 +549,7 @@ std::string WriteHtml(const RenderDocument& doc, const std::vector<std::string>&
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
   out += "<title>" + Escape(PageTitle(doc)) + "</title>\n";
   out += "<style>\n" + Style(doc) + "</style>\n</head>\n<body>\n<main>\n";
-  WriteCover(doc.cover, &out);
+  if (!CoverInBody(doc)) WriteCover(doc.cover, &out);
   for (const Block& block : doc.body) {
     switch (block.kind) {
       case Block::Kind::kHeading:
@@ -571,6 +571,9 @@ std::string WriteHtml(const RenderDocument& doc, const std::vector<std::string>&
         break;
       case Block::Kind::kPageBreak:
         out += "<hr class=\"page-break\"/>\n";
+        break;
+      case Block::Kind::kCover:
+        WriteCover(doc.cover, &out);
         break;
     }
   }

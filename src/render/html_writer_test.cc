@@ -187,6 +187,24 @@ TEST(HtmlWriter, WellFormedPageWithHeadMetadata) {
   EXPECT_FALSE(head.child("link"));
 }
 
+// The cover where the body places it, once; first when the body does not say.
+TEST(HtmlWriter, TheCoverStandsWhereTheBodyPlacesIt) {
+  RenderDocument doc = Document();
+  Page first;
+  ASSERT_NO_FATAL_FAILURE(Write(doc, ChartSvgs(doc), &first));
+  pugi::xml_node main = first.dom.child("html").child("body").child("main");
+  EXPECT_STREQ(main.first_child().attribute("class").value(), "cover");
+  Block cover;
+  cover.kind = Block::Kind::kCover;
+  doc.body.push_back(cover);
+  Page last;
+  ASSERT_NO_FATAL_FAILURE(Write(doc, ChartSvgs(doc), &last));
+  main = last.dom.child("html").child("body").child("main");
+  EXPECT_STRNE(main.first_child().attribute("class").value(), "cover");
+  EXPECT_STREQ(main.last_child().attribute("class").value(), "cover");
+  EXPECT_EQ(main.select_nodes("header[@class='cover']").size(), 1u);
+}
+
 TEST(HtmlWriter, EveryTextIsEscaped) {
   Page page;
   RenderDocument doc = Document();

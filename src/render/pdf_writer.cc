@@ -156,9 +156,11 @@ class Writer {
     cairo_font_options_destroy(options);
     pango_context_set_language(context_, pango_language_from_string("zh-cn"));
 
-    const bool has_cover = !doc_.cover.title_lines.empty() || !doc_.cover.details.empty();
-    StartPage(false, !has_cover);
-    if (has_cover) Cover();
+    // The cover first unless the body places it; its page carries no number.
+    const bool cover_first = HasCover(doc_) && (!CoverInBody(doc_) || doc_.body.front().kind ==
+                                                                          Block::Kind::kCover);
+    StartPage(false, !cover_first);
+    if (HasCover(doc_) && !CoverInBody(doc_)) Cover();
     for (const Block& block : doc_.body) {
       const bool landscape =
           block.kind == Block::Kind::kTable && doc_.tables[block.table].landscape;
@@ -178,6 +180,12 @@ class Writer {
           break;
         case Block::Kind::kPageBreak:
           if (!page_empty_) NewPage(landscape_);
+          break;
+        case Block::Kind::kCover:
+          if (!HasCover(doc_)) break;
+          if (!page_empty_) NewPage(false);
+          number_ = 0;  // unnumbered; the page after it is — 1 —
+          Cover();
           break;
       }
     }
