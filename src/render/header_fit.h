@@ -9,7 +9,7 @@
 // tries sizes down to three quarters of the font's.
 //
 // Widths are estimated in ems of the cell's font: a CJK or full-width character is 1 em, any
-// other 0.55 em; the column loses its cell padding (1 mm each side) first.
+// other 0.55 em; the column loses its cell padding (1 mm each side) and a sixth of an em first.
 #pragma once
 
 #include <string>
