@@ -100,7 +100,9 @@ struct TableRow {
 // Rows that head the rows below them, inside a table: [first, first + count) heads the rows
 // from first + count up to `until` (exclusive). A page that continues those rows prints the
 // heading rows again under the table's leading header rows (the 自评表's 一级指标 / 二级指标 / …
-// row over the indicators). Drawn by the PDF writer; Word and HTML repeat leading rows only.
+// row over the indicators). The PDF writer repeats them under the leading header rows; the DOCX
+// writer starts a table of its own at them (Word and LibreOffice repeat a table's leading rows
+// only); HTML repeats the leading rows only.
 struct RowHeading {
   int first = 0;
   int count = 1;

@@ -26,6 +26,11 @@
 //   - A page break (Block::kPageBreak) becomes w:pageBreakBefore on the next paragraph (the
 //     table title, for a table), or a paragraph holding a page-break run when the next block
 //     has no paragraph to carry it; it is dropped where a new section starts a page anyway.
+//   - Tables: the leading header rows repeat on every page (w:tblHeader). A table with rows
+//     that head a later part of it (RenderTable::row_headings) is written as one w:tbl per
+//     part, joined by a point-high paragraph, each part repeating its heading rows; a label
+//     merged from a heading row down is written as two merges with no border between them.
+//   - The cover (Block::kCover, else first) is a section of its own; see Sections above.
 //   - Charts: inline pictures (word/media/chartN.png) centred in their own paragraph, at the
 //     PNG's size (pHYs resolution, else 96 dpi) scaled down to fit the text area; the chart
 //     title is the picture's description (alt text).
@@ -797,6 +802,48 @@ class DocxWriter {
     int total = 0;
     for (int w : widths) total += w;
 
+    // A table whose rows head a later part of it (the 自评表's 一级指标 / 二级指标 … row) is written
+    // as one w:tbl per part, joined by a paragraph a point high, so that Word and LibreOffice
+    // repeat the heading rows on the pages that part continues onto (they repeat only a
+    // table's leading rows). A part starts only where no merge reaches across.
+    std::vector<std::pair<int, int>> parts;  // (first row, its leading header rows)
+    parts.emplace_back(0, table.header_rows);
+    for (const RowHeading& h : table.row_headings) {
+      if (h.first <= parts.back().first || h.first >= grid.rows || !CutBefore(grid, h.first)) {
+        continue;
+      }
+      parts.emplace_back(h.first, h.count);
+    }
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0) Joint();
+      const int from = parts[i].first;
+      const int to = i + 1 < parts.size() ? parts[i + 1].first : grid.rows;
+      TableRows(table, grid, widths, total, from, to, from + parts[i].second);
+    }
+  }
+
+  // Whether no merge crosses the boundary above grid row `r`.
+  static bool CutBefore(const Grid& grid, int r) {
+    for (int c = 0; c < grid.columns; ++c) {
+      if (grid.at(r, c) / grid.columns != r) return false;
+    }
+    return true;
+  }
+
+  // The paragraph between two parts of one table: a point high, no space around it.
+  void Joint() {
+    ParagraphFormat format;
+    format.line = 20;  // exact
+    pugi::xml_node run = Add(AddParagraph(body_, format), "w:r");
+    FontRole tiny = doc_.fonts.table;
+    tiny.size_half_points = 2;
+    AddRunProperties(run, tiny, false);
+  }
+
+  // Rows [from, to) of the table as a w:tbl of their own, rows before `header_end` repeated on
+  // every page it runs onto.
+  void TableRows(const RenderTable& table, const Grid& grid, const std::vector<int>& widths,
+                 int total, int from, int to, int header_end) {
     pugi::xml_node tbl = Add(body_, "w:tbl");
     pugi::xml_node tpr = Add(tbl, "w:tblPr");
     pugi::xml_node tw = Add(tpr, "w:tblW");
@@ -827,13 +874,13 @@ class DocxWriter {
     pugi::xml_node grid_node = Add(tbl, "w:tblGrid");
     for (int w : widths) Add(grid_node, "w:gridCol").append_attribute("w:w") = w;
 
-    for (int r = 0; r < grid.rows; ++r) {
+    for (int r = from; r < to; ++r) {
       const TableRow& row = table.rows[r];
       pugi::xml_node tr = Add(tbl, "w:tr");
-      if (row.cant_split || r < table.header_rows) {
+      if (row.cant_split || r < header_end) {
         pugi::xml_node trpr = Add(tr, "w:trPr");
         if (row.cant_split) Add(trpr, "w:cantSplit");
-        if (r < table.header_rows) Add(trpr, "w:tblHeader");
+        if (r < header_end) Add(trpr, "w:tblHeader");
       }
       int c = 0;
       while (c < grid.columns) {
@@ -853,10 +900,23 @@ class DocxWriter {
         tcw.append_attribute("w:w") = width;
         tcw.append_attribute("w:type") = "dxa";
         if (cell.column_span > 1) AddVal(tcpr, "w:gridSpan", cell.column_span);
-        if (orow != r) {
+        // A merge from the repeated rows into the rows below is written as two, the label in
+        // the upper one, with no border between them: Word and LibreOffice cannot repeat a
+        // row merged with rows that are not repeated.
+        int top = orow, span = cell.row_span;
+        const bool cut = orow >= from && orow < header_end && orow + cell.row_span > header_end;
+        if (cut && r < header_end) span = header_end - orow;
+        if (cut && r >= header_end) {
+          top = header_end;
+          span = orow + cell.row_span - header_end;
+        }
+        if (top != r) {
           Add(tcpr, "w:vMerge");
-        } else if (cell.row_span > 1) {
+        } else if (span > 1) {
           AddVal(tcpr, "w:vMerge", "restart");
+        }
+        if (cut) {
+          AddVal(Add(tcpr, "w:tcBorders"), r < header_end ? "w:bottom" : "w:top", "nil");
         }
         AddVal(tcpr, "w:vAlign", "center");
         CellParagraphs(tc, orow == r ? std::string_view(cell.text) : std::string_view(), cell);

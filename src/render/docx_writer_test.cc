@@ -489,6 +489,57 @@ TEST(DocxWriter, ACoverInTheMiddleIsASectionOfItsOwn) {
   EXPECT_EQ(xml.One("//w:body").first_child().name(), std::string("w:p"));  // the table title
 }
 
+// Rows that head a later part of a table (the 自评表's indicator heading) start a w:tbl of their
+// own, marked to repeat, joined to the part above by a point-high paragraph; a label merged from
+// the heading row down is written as two merges with no border between them.
+TEST(DocxWriter, AHeadingInsideATableStartsAPartThatRepeatsIt) {
+  RenderTable t;
+  t.id = "evaluation";
+  t.column_widths = {300, 300};
+  t.header_rows = 1;
+  TableCell indicators = Cell("绩效指标");
+  indicators.row_span = 4;
+  t.rows = {{{Cell("单位名称"), Cell("示例单位")}, true},
+            {{Cell("资金"), Cell("153.53")}, true},
+            {{indicators, Cell("一级指标", true)}, true},
+            {{Covered(), Cell("产出指标")}, true},
+            {{Covered(), Cell("效益指标")}, true},
+            {{Covered(), Cell("满意度指标")}, true},
+            {{Cell("总分"), Cell("100")}, true}};
+  t.row_headings = {{2, 1, 6}};
+  RenderDocument doc = SampleDocument();
+  doc.tables = {t};
+  doc.body = {TableBlock(0)};
+  Xml xml(Part(Write(doc, {}), "word/document.xml"));
+  const pugi::xpath_node_set tables = xml.All("//w:tbl");
+  ASSERT_EQ(tables.size(), 2u);
+  const pugi::xml_node first = tables[0].node(), second = tables[1].node();
+  EXPECT_EQ(first.select_nodes("w:tr").size(), 2u);
+  EXPECT_EQ(second.select_nodes("w:tr").size(), 5u);
+  EXPECT_TRUE(first.select_node("w:tr[1]/w:trPr/w:tblHeader"));
+  EXPECT_FALSE(first.select_node("w:tr[2]/w:trPr/w:tblHeader"));
+  EXPECT_TRUE(second.select_node("w:tr[1]/w:trPr/w:tblHeader"));
+  EXPECT_FALSE(second.select_node("w:tr[2]/w:trPr/w:tblHeader"));
+  // Joined by one paragraph a point high.
+  const pugi::xml_node joint = first.next_sibling();
+  EXPECT_STREQ(joint.name(), "w:p");
+  EXPECT_EQ(joint.next_sibling(), second);
+  EXPECT_EQ(Attr(joint.child("w:pPr").child("w:spacing"), "w:line"), "20");
+  // 绩效指标: alone in the heading row (no bottom border), then a merge over the three rows
+  // below it (no top border), and the 总分 row after them.
+  const pugi::xml_node heading_cell = second.select_node("w:tr[1]/w:tc[1]").node();
+  EXPECT_FALSE(heading_cell.child("w:tcPr").child("w:vMerge"));
+  EXPECT_EQ(Attr(heading_cell.child("w:tcPr").child("w:tcBorders").child("w:bottom"), "w:val"),
+            "nil");
+  const pugi::xml_node below = second.select_node("w:tr[2]/w:tc[1]").node();
+  EXPECT_EQ(Attr(below.child("w:tcPr").child("w:vMerge"), "w:val"), "restart");
+  EXPECT_EQ(Attr(below.child("w:tcPr").child("w:tcBorders").child("w:top"), "w:val"), "nil");
+  EXPECT_TRUE(second.select_node("w:tr[4]/w:tc[1]/w:tcPr/w:vMerge[not(@w:val)]"));
+  EXPECT_FALSE(second.select_node("w:tr[5]/w:tc[1]/w:tcPr/w:vMerge"));
+  // Read back as one document: every cell's text once.
+  EXPECT_EQ(xml.All("//w:t[.='绩效指标']").size(), 1u);
+}
+
 TEST(DocxWriter, FooterHoldsThePageField) {
   const std::string docx = Write(SampleDocument(), {});
   Xml footer(Part(docx, "word/footer1.xml"));
