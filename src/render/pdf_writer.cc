@@ -164,7 +164,14 @@ class Writer {
     for (const Block& block : doc_.body) {
       const bool landscape =
           block.kind == Block::Kind::kTable && doc_.tables[block.table].landscape;
-      if (landscape != landscape_) NewPage(landscape);
+      // A page with nothing on it yet turns; one with text ends.
+      if (landscape != landscape_ && block.kind != Block::Kind::kPageBreak) {
+        if (page_empty_) {
+          Orient(landscape);
+        } else {
+          NewPage(landscape);
+        }
+      }
       switch (block.kind) {
         case Block::Kind::kParagraph:
           Paragraph(block);
@@ -258,6 +265,13 @@ class Writer {
 
   // Begins a page (after the first, the previous one has been finished by NewPage).
   void StartPage(bool landscape, bool numbered) {
+    Orient(landscape);
+    ++pages_;
+    number_ = numbered ? number_ + 1 : 0;
+  }
+
+  // The current page's orientation and text area; only while nothing is drawn on it.
+  void Orient(bool landscape) {
     landscape_ = landscape;
     page_w_ = landscape ? portrait_h_ : portrait_w_;
     page_h_ = landscape ? portrait_w_ : portrait_h_;
@@ -268,8 +282,6 @@ class Writer {
     bottom_ = page_h_ - Pt(doc_.page.margin_bottom);
     y_ = top_;
     page_empty_ = true;
-    ++pages_;
-    number_ = numbered ? number_ + 1 : 0;
   }
 
   void NewPage(bool landscape) {
