@@ -16,11 +16,11 @@ trap 'rm -rf "$work"' EXIT
 "$jixiao" render examples/lingling-kexie-2024.json --to pdf -o "$work" >/dev/null
 pdf="$work/lingling-kexie-2024.pdf"
 pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-# The pages (after the cover) whose text holds the marker, first to last.
+# The pages whose text holds the marker, first to last.
 pages_with() {
   local marker=$1 pdf=${2:-$pdf} p n
   n=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
-  for ((p = 2; p <= n; p++)); do
+  for ((p = 1; p <= n; p++)); do
     if pdftotext -f "$p" -l "$p" "$pdf" - | tr -d ' \n' | grep -q "$marker"; then echo "$p"; fi
   done
 }
@@ -40,10 +40,10 @@ shot() {
   pdftoppm -r "$r" -png -singlefile -f "$2" -l "$2" "$pdf" "docs/screenshots/$1"
   echo "docs/screenshots/$1.png: page $2 of $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')"
 }
-shot cover 1
-shot report "$(find_page 一、)"
+shot cover "$(find_page 单位名称：)"
+shot report "$(find_page 一、基本情况)"
 shot basic-data "$(find_page 基础数据表)"
-shot evaluation "$(find_page 绩效指标)"
+shot evaluation "$(find_page 年度资金总额)"
 shot evaluation-total "$(find_page 总分)"
 
 engines=(native)
@@ -57,7 +57,7 @@ for form in $(ls forms | sed -n 's/\.toml$//p'); do
     name=jixiao
     [[ $engine == libreoffice ]] && name=libreoffice
     shot "pdf-$form-basic-data-$name" "$(find_page 基础数据表 "$f")" "$f" 50
-    shot "pdf-$form-evaluation-$name" "$(find_page 绩效指标 "$f")" "$f" 50
+    shot "pdf-$form-evaluation-$name" "$(find_page 年度资金总额 "$f")" "$f" 50
     shot "pdf-$form-evaluation-end-$name" "$(find_page 总分 "$f" last)" "$f" 50
   done
 done
