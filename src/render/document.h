@@ -101,8 +101,8 @@ struct TableRow {
 // from first + count up to `until` (exclusive). A page that continues those rows prints the
 // heading rows again under the table's leading header rows (the 自评表's 一级指标 / 二级指标 / …
 // row over the indicators). The PDF writer repeats them under the leading header rows; the DOCX
-// writer starts a table of its own at them (Word and LibreOffice repeat a table's leading rows
-// only); HTML repeats the leading rows only.
+// and HTML writers start a table of their own at them (Word, LibreOffice and browsers repeat a
+// table's leading rows only; render/table_grid.h: TableParts).
 struct RowHeading {
   int first = 0;
   int count = 1;

@@ -802,32 +802,12 @@ class DocxWriter {
     int total = 0;
     for (int w : widths) total += w;
 
-    // A table whose rows head a later part of it (the 自评表's 一级指标 / 二级指标 … row) is written
-    // as one w:tbl per part, joined by a paragraph a point high, so that Word and LibreOffice
-    // repeat the heading rows on the pages that part continues onto (they repeat only a
-    // table's leading rows). A part starts only where no merge reaches across.
-    std::vector<std::pair<int, int>> parts;  // (first row, its leading header rows)
-    parts.emplace_back(0, table.header_rows);
-    for (const RowHeading& h : table.row_headings) {
-      if (h.first <= parts.back().first || h.first >= grid.rows || !CutBefore(grid, h.first)) {
-        continue;
-      }
-      parts.emplace_back(h.first, h.count);
-    }
+    // One w:tbl per part (render/table_grid.h: TableParts), joined by a paragraph a point high.
+    const std::vector<TablePart> parts = TableParts(table, grid);
     for (size_t i = 0; i < parts.size(); ++i) {
       if (i > 0) Joint();
-      const int from = parts[i].first;
-      const int to = i + 1 < parts.size() ? parts[i + 1].first : grid.rows;
-      TableRows(table, grid, widths, total, from, to, from + parts[i].second);
+      TableRows(table, grid, widths, total, parts[i].first, parts[i].end, parts[i].header_end);
     }
-  }
-
-  // Whether no merge crosses the boundary above grid row `r`.
-  static bool CutBefore(const Grid& grid, int r) {
-    for (int c = 0; c < grid.columns; ++c) {
-      if (grid.at(r, c) / grid.columns != r) return false;
-    }
-    return true;
   }
 
   // The paragraph between two parts of one table: a point high, no space around it.

@@ -9,7 +9,8 @@
 // Screen: the body is at most 50em wide, text sizes are in rem, scaled from the form's point
 // sizes relative to the body text; tables scroll sideways inside `div.table-wrap`.
 // Print: the form's point sizes and page margins (@page, A4), header rows repeated
-// (thead as table-header-group), rows kept on one page, a page break at each kPageBreak block,
+// (thead as table-header-group; a table whose rows head a later part of it is one <table> per
+// part, so that the 自评表's indicator headings repeat over the indicators), rows kept on one page, a page break at each kPageBreak block,
 // landscape tables on a landscape named page, page numbers "— n —" in the bottom margin. On
 // screen and on paper every row is at least one line high, an empty one too.
 //
@@ -24,6 +25,7 @@
 #include <string_view>
 
 #include "base/xml_escape.h"
+#include "render/table_grid.h"
 
 namespace jixiao {
 namespace {
@@ -209,6 +211,10 @@ std::string Style(const RenderDocument& doc) {
       FontStack(f.table_header), ScreenSize(f.table_header, f.body), Weight(f.table_header)));
   rule("td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }");
   rule("thead { display: table-header-group; }");
+  // The parts of one table (one <table> each, render/table_grid.h) print as one: no double
+  // border where they meet, no line inside a merge carried on from the heading rows.
+  rule("table.part { margin-top: -1px; }");
+  rule("th.cont, td.cont { border-top-style: hidden; }");
   rule("tr { break-inside: avoid; page-break-inside: avoid; }");
   rule("tr.split { break-inside: auto; page-break-inside: auto; }");
   // Charts.
@@ -318,8 +324,9 @@ void WriteParagraph(const Block& block, std::string* out) {
   *out += ">" + EscapeLines(block.text) + "</p>\n";
 }
 
-// The number of leading rows that go into <thead>: the table's header rows, extended so that
-// no merge crosses from the header into the body (a rowspan cannot leave its row group).
+// For a table whose merges do not match its grid (render/table_grid.h), the number of leading
+// rows that go into <thead>: the table's header rows, extended so that no merge crosses from
+// the header into the body (a rowspan cannot leave its row group).
 int HeadRows(const RenderTable& table) {
   const int n = static_cast<int>(table.rows.size());
   int head = std::clamp(table.header_rows, 0, n);
@@ -341,14 +348,10 @@ int HeadRows(const RenderTable& table) {
   return head;
 }
 
-void WriteCell(const TableCell& cell, int row, int column, const RenderTable& table,
-               std::string* out) {
-  const int rows = static_cast<int>(table.rows.size());
-  const int columns = static_cast<int>(table.rows[row].cells.size());
-  int row_span = std::clamp(cell.row_span, 1, rows - row);
-  int column_span = std::clamp(cell.column_span, 1, std::max(1, columns - column));
+// A cell spanning `row_span` rows and `column_span` columns; `classes` are added to its own.
+void WriteCell(const TableCell& cell, int row_span, int column_span,
+               std::vector<std::string> classes, std::string* out) {
   const char* tag = cell.header ? "th" : "td";
-  std::vector<std::string> classes;
   if (cell.align != Align::kCenter) classes.push_back(AlignClass(cell.align));
   if (cell.number) classes.push_back("num");
   if (cell.role == CellRole::kComputed) classes.push_back("computed");
@@ -362,21 +365,63 @@ void WriteCell(const TableCell& cell, int row, int column, const RenderTable& ta
   *out += ">" + EscapeLines(cell.text) + "</" + tag + ">";
 }
 
-void WriteRows(const RenderTable& table, int from, int to, std::string* out) {
-  for (int r = from; r < to; ++r) {
-    const TableRow& row = table.rows[r];
-    *out += "<tr";
-    if (!row.cant_split) *out += " class=\"split\"";
-    *out += ">";
-    for (size_t c = 0; c < row.cells.size(); ++c) {
-      if (row.cells[c].covered) continue;
-      WriteCell(row.cells[c], r, static_cast<int>(c), table, out);
+// Rows [from, to) of `table`, rows before `head_end` in <thead>. A merge is cut at the end of
+// the row group it starts in (a rowspan cannot leave its group): a merge from the heading rows
+// into the body goes on below as an empty cell without a top border ("cont"), so that the
+// heading rows alone repeat on every printed page.
+void WriteRowGroups(const RenderTable& table, int from, int to, int head_end, std::string* out) {
+  head_end = std::clamp(head_end, from, to);
+  struct Carried {
+    int rows = 0;
+    int columns = 1;
+    const TableCell* cell = nullptr;
+  };
+  std::vector<Carried> carried;  // per column: a merge carried on into the body's first row
+  const auto write = [&](int begin, int end) {
+    for (int r = begin; r < end; ++r) {
+      const TableRow& row = table.rows[r];
+      const int columns = static_cast<int>(row.cells.size());
+      *out += "<tr";
+      if (!row.cant_split) *out += " class=\"split\"";
+      *out += ">";
+      for (int c = 0; c < columns; ++c) {
+        if (r == head_end && c < static_cast<int>(carried.size()) && carried[c].rows > 0 &&
+            row.cells[c].covered) {
+          const Carried& k = carried[c];
+          TableCell empty;
+          empty.header = k.cell->header;
+          empty.role = k.cell->role;
+          WriteCell(empty, k.rows, k.columns, {"cont"}, out);
+          continue;
+        }
+        const TableCell& cell = row.cells[c];
+        if (cell.covered) continue;
+        const int want = std::max(1, cell.row_span);
+        const int row_span = std::min(want, end - r);
+        const int column_span = std::clamp(cell.column_span, 1, std::max(1, columns - c));
+        if (row_span < want && end == head_end && head_end < to) {
+          if (carried.size() < static_cast<size_t>(columns)) carried.resize(columns);
+          carried[c] = {std::min(want - row_span, to - head_end), column_span, &cell};
+        }
+        WriteCell(cell, row_span, column_span, {}, out);
+      }
+      *out += "</tr>\n";
     }
-    *out += "</tr>\n";
+  };
+  if (head_end > from) {
+    *out += "<thead>\n";
+    write(from, head_end);
+    *out += "</thead>\n";
+  }
+  if (to > head_end) {
+    *out += "<tbody>\n";
+    write(head_end, to);
+    *out += "</tbody>\n";
   }
 }
 
-void WriteTable(const RenderTable& table, std::string* out) {
+void WriteTable(const RenderDocument& doc, size_t t, std::string* out) {
+  const RenderTable& table = doc.tables[t];
   std::vector<std::string> classes = {"table-block"};
   if (table.landscape) classes.push_back("landscape");
   *out += "<section" + ClassAttribute(classes);
@@ -389,32 +434,34 @@ void WriteTable(const RenderTable& table, std::string* out) {
   }
   int total = 0;
   for (int w : table.column_widths) total += std::max(0, w);
-  *out += "<div class=\"table-wrap\"><table";
-  // So that a phone scrolls the table rather than squeezing its columns to a character each:
-  // 0.26em (of the table's text) for each millimetre of the printed width, so that a 156 mm
-  // form is about 41em, some 480 px.
-  if (total > 0) *out += fmt::format(" style=\"min-width: {}em\"", (total * 26 + 500) / 1000);
-  *out += ">\n";
-  if (total > 0) {
-    *out += "<colgroup>";
-    for (int w : table.column_widths) {
-      *out += fmt::format("<col style=\"width: {:.2f}%\"/>", 100.0 * std::max(0, w) / total);
-    }
-    *out += "</colgroup>\n";
-  }
+  // One <table> per part (render/table_grid.h); a table whose merges do not match its grid
+  // is one part, its <thead> grown over any merge that reaches below the header rows.
   const int n = static_cast<int>(table.rows.size());
-  const int head = HeadRows(table);
-  if (head > 0) {
-    *out += "<thead>\n";
-    WriteRows(table, 0, head, out);
-    *out += "</thead>\n";
+  std::vector<TablePart> parts;
+  if (Grid grid; BuildTableGrid(doc, t, &grid).ok()) {
+    parts = TableParts(table, grid);
+  } else {
+    parts.push_back({0, n, HeadRows(table)});
   }
-  if (head < n) {
-    *out += "<tbody>\n";
-    WriteRows(table, head, n, out);
-    *out += "</tbody>\n";
+  *out += "<div class=\"table-wrap\">";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    *out += i == 0 ? "<table" : "<table class=\"part\"";
+    // So that a phone scrolls the table rather than squeezing its columns to a character each:
+    // 0.26em (of the table's text) for each millimetre of the printed width, so that a 156 mm
+    // form is about 41em, some 480 px.
+    if (total > 0) *out += fmt::format(" style=\"min-width: {}em\"", (total * 26 + 500) / 1000);
+    *out += ">\n";
+    if (total > 0) {
+      *out += "<colgroup>";
+      for (int w : table.column_widths) {
+        *out += fmt::format("<col style=\"width: {:.2f}%\"/>", 100.0 * std::max(0, w) / total);
+      }
+      *out += "</colgroup>\n";
+    }
+    WriteRowGroups(table, parts[i].first, parts[i].end, parts[i].header_end, out);
+    *out += "</table>";
   }
-  *out += "</table></div>\n</section>\n";
+  *out += "</div>\n</section>\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,7 +607,7 @@ std::string WriteHtml(const RenderDocument& doc, const std::vector<std::string>&
         break;
       case Block::Kind::kTable:
         if (block.table >= 0 && block.table < static_cast<int>(doc.tables.size())) {
-          WriteTable(doc.tables[block.table], &out);
+          WriteTable(doc, block.table, &out);
         }
         break;
       case Block::Kind::kChart:

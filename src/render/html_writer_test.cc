@@ -335,7 +335,9 @@ TEST(HtmlWriter, HeaderRowsInTheadInsideAScrollingBox) {
   EXPECT_NE(page.html.find(".table-wrap { overflow-x: auto;"), std::string::npos);
 }
 
-TEST(HtmlWriter, HeaderMergeReachingIntoTheBodyExtendsThead) {
+// A merge from the header rows into the body is cut at the <thead>, and goes on below as an
+// empty cell without a top border, so that only the header rows repeat on printed pages.
+TEST(HtmlWriter, HeaderMergeReachingIntoTheBodyGoesOnBelowTheThead) {
   RenderTable t;
   t.header_rows = 1;
   TableCell tall = Cell("指标", true);
@@ -349,8 +351,97 @@ TEST(HtmlWriter, HeaderMergeReachingIntoTheBodyExtendsThead) {
   doc.body.push_back(Ref(Block::Kind::kTable, 0));
   Page page;
   ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  EXPECT_EQ(page.dom.select_nodes("//thead/tr").size(), 1u);
+  EXPECT_EQ(page.dom.select_nodes("//tbody/tr").size(), 3u);
+  EXPECT_FALSE(page.dom.select_node("//thead//th[@rowspan]"));
+  pugi::xml_node cont = page.dom.select_node("//tbody/tr[1]/th[@class='cont']").node();
+  ASSERT_TRUE(cont);
+  EXPECT_EQ(cont.attribute("rowspan").as_int(), 2);
+  EXPECT_STREQ(cont.child_value(), "");
+  EXPECT_NE(page.html.find("th.cont, td.cont { border-top-style: hidden; }"), std::string::npos);
+  // The grid is whole: 合计 is in the first column of the last row.
+  pugi::xml_node table = page.dom.select_node("//table").node();
+  std::vector<std::vector<std::string>> grid = LayOut(table, 2);
+  ASSERT_EQ(grid.size(), 4u);
+  EXPECT_EQ(grid[3][0], "合计");
+  EXPECT_EQ(grid[2][1], "2");
+}
+
+// A table whose merges do not match its grid is written as before: one table, its <thead>
+// grown over a merge that reaches below the header rows.
+TEST(HtmlWriter, ATableWithBrokenMergesGrowsItsThead) {
+  RenderTable t;
+  t.header_rows = 1;
+  TableCell tall = Cell("指标", true);
+  tall.row_span = 3;
+  t.rows.push_back({{tall, Cell("值", true)}});
+  t.rows.push_back({{Cell("多余"), Cell("1")}});  // not covered, though the merge covers it
+  t.rows.push_back({{Covered(), Cell("2")}});
+  RenderDocument doc;
+  doc.tables.push_back(t);
+  doc.body.push_back(Ref(Block::Kind::kTable, 0));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
   EXPECT_EQ(page.dom.select_nodes("//thead/tr").size(), 3u);
-  EXPECT_EQ(page.dom.select_nodes("//tbody/tr").size(), 1u);
+  EXPECT_EQ(page.dom.select_nodes("//tbody/tr").size(), 0u);
+}
+
+// Rows that head a later part of the table (the 自评表's indicator headings) start a <table>
+// of their own whose <thead> they are, so that a browser prints them again on every page the
+// indicators run onto; a label merged from them down the indicators goes on below.
+TEST(HtmlWriter, AHeadingInsideATableStartsAPartThatRepeatsIt) {
+  RenderTable t;
+  t.header_rows = 1;
+  t.rows.push_back({{Cell("单位", true), Cell("科协", true)}});
+  t.rows.push_back({{Cell("资金"), Cell("100")}});
+  TableCell label = Cell("绩效指标", true);
+  label.row_span = 3;
+  t.rows.push_back({{label, Cell("三级指标", true)}});
+  t.rows.push_back({{Covered(), Cell("培训人次")}});
+  t.rows.push_back({{Covered(), Cell("满意度")}});
+  t.rows.push_back({{Cell("总分"), Cell("95")}});
+  t.row_headings.push_back({2, 1, 5});
+  RenderDocument doc;
+  doc.tables.push_back(t);
+  doc.body.push_back(Ref(Block::Kind::kTable, 0));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  pugi::xpath_node_set tables = page.dom.select_nodes("//div[@class='table-wrap']/table");
+  ASSERT_EQ(tables.size(), 2u);
+  pugi::xml_node first = tables[0].node(), second = tables[1].node();
+  EXPECT_EQ(first.select_nodes("thead/tr").size(), 1u);
+  EXPECT_EQ(first.select_nodes("tbody/tr").size(), 1u);
+  EXPECT_STREQ(second.attribute("class").value(), "part");
+  ASSERT_EQ(second.select_nodes("thead/tr").size(), 1u);
+  EXPECT_EQ(Text(second.select_node("thead/tr/th[2]").node()), "三级指标");
+  EXPECT_EQ(second.select_nodes("tbody/tr").size(), 3u);
+  EXPECT_EQ(second.select_node("tbody/tr[1]/th[@class='cont']").node().attribute("rowspan")
+                .as_int(),
+            2);
+  EXPECT_NE(page.html.find("table.part { margin-top: -1px; }"), std::string::npos);
+  // Both parts together are the table's grid.
+  std::vector<std::vector<std::string>> upper = LayOut(first, 2), lower = LayOut(second, 2);
+  ASSERT_EQ(upper.size() + lower.size(), 6u);
+  EXPECT_EQ(lower[0][0], "绩效指标");
+  EXPECT_EQ(lower[1][1], "培训人次");
+  EXPECT_EQ(lower[3][0], "总分");
+}
+
+// A heading whose rows a merge from above reaches into is no place to cut: one table.
+TEST(HtmlWriter, NoPartWhereAMergeCrossesTheCut) {
+  RenderTable t;
+  TableCell tall = Cell("跨");
+  tall.row_span = 2;
+  t.rows.push_back({{tall, Cell("a")}});
+  t.rows.push_back({{Covered(), Cell("b")}});
+  t.row_headings.push_back({1, 1, 2});
+  RenderDocument doc;
+  doc.tables.push_back(t);
+  doc.body.push_back(Ref(Block::Kind::kTable, 0));
+  Page page;
+  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  EXPECT_EQ(page.dom.select_nodes("//table").size(), 1u);
+  EXPECT_TRUE(page.dom.select_node("//td[@rowspan='2'][. = '跨']"));
 }
 
 TEST(HtmlWriter, SpansBeyondTheGridAreClamped) {

@@ -1,6 +1,8 @@
 // Table grids (table_grid.h).
 #include "render/table_grid.h"
 
+#include <algorithm>
+
 #include "base/lang.h"
 
 namespace jixiao {
@@ -91,6 +93,27 @@ Status BuildTableGrid(const RenderDocument& doc, size_t t, Grid* grid) {
     }
   }
   return Status();
+}
+
+bool CutBefore(const Grid& grid, int r) {
+  for (int c = 0; c < grid.columns; ++c) {
+    if (grid.at(r, c) / grid.columns != r) return false;
+  }
+  return true;
+}
+
+std::vector<TablePart> TableParts(const RenderTable& table, const Grid& grid) {
+  std::vector<TablePart> parts;
+  parts.push_back({0, grid.rows, std::clamp(table.header_rows, 0, grid.rows)});
+  for (const RowHeading& h : table.row_headings) {
+    if (h.first <= parts.back().first || h.first >= grid.rows || !CutBefore(grid, h.first)) {
+      continue;
+    }
+    parts.back().end = h.first;
+    parts.back().header_end = std::min(parts.back().header_end, h.first);
+    parts.push_back({h.first, grid.rows, std::min(grid.rows, h.first + std::max(0, h.count))});
+  }
+  return parts;
 }
 
 }  // namespace jixiao

@@ -32,4 +32,20 @@ std::string ChartName(const RenderDocument& doc, size_t c);
 // (outside the grid, overlapping, a covered cell no merge covers, an uncovered one inside one).
 Status BuildTableGrid(const RenderDocument& doc, size_t t, Grid* grid);
 
+// Whether no merge crosses the boundary above grid row `r`.
+bool CutBefore(const Grid& grid, int r);
+
+// A table whose rows head a later part of it (RenderTable::row_headings, the 自评表's 一级指标 /
+// 二级指标 … row) is written by the DOCX and HTML writers as one table per part, so that the
+// heading rows are the leading rows repeated on the pages that part runs onto (Word,
+// LibreOffice and browsers repeat only a table's leading rows). A part starts only where no
+// merge reaches across; a merge from a part's heading rows into its body is the writer's to
+// carry on.
+struct TablePart {
+  int first = 0;       // its first row
+  int end = 0;         // one past its last row
+  int header_end = 0;  // rows [first, header_end) are its heading rows
+};
+std::vector<TablePart> TableParts(const RenderTable& table, const Grid& grid);
+
 }  // namespace jixiao
