@@ -10,8 +10,8 @@
 // sizes relative to the body text; tables scroll sideways inside `div.table-wrap`.
 // Print: the form's point sizes and page margins (@page, A4), header rows repeated
 // (thead as table-header-group; a table whose rows head a later part of it is one <table> per
-// part, so that the 自评表's indicator headings repeat over the indicators), rows kept on one page, a page break at each kPageBreak block,
-// landscape tables on a landscape named page, page numbers "— n —" in the bottom margin. On
+// part, so that the 自评表's indicator headings repeat over the indicators), rows kept on one
+// page, a page break at each kPageBreak block, landscape tables on a landscape named page, page numbers "— n —" in the bottom margin. On
 // screen and on paper every row is at least one line high, an empty one too.
 //
 // Pure function; safe from any thread.
@@ -374,7 +374,7 @@ void WriteRowGroups(const RenderTable& table, int from, int to, int head_end, st
   struct Carried {
     int rows = 0;
     int columns = 1;
-    const TableCell* cell = nullptr;
+    bool header = false;
   };
   std::vector<Carried> carried;  // per column: a merge carried on into the body's first row
   const auto write = [&](int begin, int end) {
@@ -389,8 +389,7 @@ void WriteRowGroups(const RenderTable& table, int from, int to, int head_end, st
             row.cells[c].covered) {
           const Carried& k = carried[c];
           TableCell empty;
-          empty.header = k.cell->header;
-          empty.role = k.cell->role;
+          empty.header = k.header;
           WriteCell(empty, k.rows, k.columns, {"cont"}, out);
           continue;
         }
@@ -401,7 +400,7 @@ void WriteRowGroups(const RenderTable& table, int from, int to, int head_end, st
         const int column_span = std::clamp(cell.column_span, 1, std::max(1, columns - c));
         if (row_span < want && end == head_end && head_end < to) {
           if (carried.size() < static_cast<size_t>(columns)) carried.resize(columns);
-          carried[c] = {std::min(want - row_span, to - head_end), column_span, &cell};
+          carried[c] = {std::min(want - row_span, to - head_end), column_span, cell.header};
         }
         WriteCell(cell, row_span, column_span, {}, out);
       }

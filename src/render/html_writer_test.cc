@@ -335,22 +335,38 @@ TEST(HtmlWriter, HeaderRowsInTheadInsideAScrollingBox) {
   EXPECT_NE(page.html.find(".table-wrap { overflow-x: auto;"), std::string::npos);
 }
 
-// A merge from the header rows into the body is cut at the <thead>, and goes on below as an
-// empty cell without a top border, so that only the header rows repeat on printed pages.
-TEST(HtmlWriter, HeaderMergeReachingIntoTheBodyGoesOnBelowTheThead) {
+namespace {
+
+// A page of the one table `t`.
+void WriteOneTable(const RenderTable& t, Page* page) {
+  RenderDocument doc;
+  doc.tables.push_back(t);
+  doc.body.push_back(Ref(Block::Kind::kTable, 0));
+  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, page));
+}
+
+// A header row whose first cell "指标" is merged over three rows, `under` in the second row
+// beneath it.
+RenderTable TallHeaderTable(const TableCell& under) {
   RenderTable t;
   t.header_rows = 1;
   TableCell tall = Cell("指标", true);
   tall.row_span = 3;
   t.rows.push_back({{tall, Cell("值", true)}});
-  t.rows.push_back({{Covered(), Cell("1")}});
+  t.rows.push_back({{under, Cell("1")}});
   t.rows.push_back({{Covered(), Cell("2")}});
+  return t;
+}
+
+}  // namespace
+
+// A merge from the header rows into the body is cut at the <thead>, and goes on below as an
+// empty cell without a top border, so that only the header rows repeat on printed pages.
+TEST(HtmlWriter, HeaderMergeReachingIntoTheBodyGoesOnBelowTheThead) {
+  RenderTable t = TallHeaderTable(Covered());
   t.rows.push_back({{Cell("合计"), Cell("3")}});
-  RenderDocument doc;
-  doc.tables.push_back(t);
-  doc.body.push_back(Ref(Block::Kind::kTable, 0));
   Page page;
-  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  ASSERT_NO_FATAL_FAILURE(WriteOneTable(t, &page));
   EXPECT_EQ(page.dom.select_nodes("//thead/tr").size(), 1u);
   EXPECT_EQ(page.dom.select_nodes("//tbody/tr").size(), 3u);
   EXPECT_FALSE(page.dom.select_node("//thead//th[@rowspan]"));
@@ -370,18 +386,10 @@ TEST(HtmlWriter, HeaderMergeReachingIntoTheBodyGoesOnBelowTheThead) {
 // A table whose merges do not match its grid is written as before: one table, its <thead>
 // grown over a merge that reaches below the header rows.
 TEST(HtmlWriter, ATableWithBrokenMergesGrowsItsThead) {
-  RenderTable t;
-  t.header_rows = 1;
-  TableCell tall = Cell("指标", true);
-  tall.row_span = 3;
-  t.rows.push_back({{tall, Cell("值", true)}});
-  t.rows.push_back({{Cell("多余"), Cell("1")}});  // not covered, though the merge covers it
-  t.rows.push_back({{Covered(), Cell("2")}});
-  RenderDocument doc;
-  doc.tables.push_back(t);
-  doc.body.push_back(Ref(Block::Kind::kTable, 0));
+  // The second row's first cell is not covered, though the merge covers it.
+  RenderTable t = TallHeaderTable(Cell("多余"));
   Page page;
-  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  ASSERT_NO_FATAL_FAILURE(WriteOneTable(t, &page));
   EXPECT_EQ(page.dom.select_nodes("//thead/tr").size(), 3u);
   EXPECT_EQ(page.dom.select_nodes("//tbody/tr").size(), 0u);
 }
@@ -401,11 +409,8 @@ TEST(HtmlWriter, AHeadingInsideATableStartsAPartThatRepeatsIt) {
   t.rows.push_back({{Covered(), Cell("满意度")}});
   t.rows.push_back({{Cell("总分"), Cell("95")}});
   t.row_headings.push_back({2, 1, 5});
-  RenderDocument doc;
-  doc.tables.push_back(t);
-  doc.body.push_back(Ref(Block::Kind::kTable, 0));
   Page page;
-  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  ASSERT_NO_FATAL_FAILURE(WriteOneTable(t, &page));
   pugi::xpath_node_set tables = page.dom.select_nodes("//div[@class='table-wrap']/table");
   ASSERT_EQ(tables.size(), 2u);
   pugi::xml_node first = tables[0].node(), second = tables[1].node();
@@ -435,11 +440,8 @@ TEST(HtmlWriter, NoPartWhereAMergeCrossesTheCut) {
   t.rows.push_back({{tall, Cell("a")}});
   t.rows.push_back({{Covered(), Cell("b")}});
   t.row_headings.push_back({1, 1, 2});
-  RenderDocument doc;
-  doc.tables.push_back(t);
-  doc.body.push_back(Ref(Block::Kind::kTable, 0));
   Page page;
-  ASSERT_NO_FATAL_FAILURE(Write(doc, {}, &page));
+  ASSERT_NO_FATAL_FAILURE(WriteOneTable(t, &page));
   EXPECT_EQ(page.dom.select_nodes("//table").size(), 1u);
   EXPECT_TRUE(page.dom.select_node("//td[@rowspan='2'][. = '跨']"));
 }
