@@ -395,8 +395,11 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     const std::string text = WritePackageJson(p);
     std::shared_ptr<const Rulebook> rb = RulebookFor(p.rulebook, region->rulebook);
     Evaluation e = EvaluatePackage(p, *rb);
-    store::NewVersion first{
-        text, first_changes.dump(-1, ' ', false, json::error_handler_t::replace), note, e.summary, {}};
+    store::NewVersion first{text,
+                            first_changes.dump(-1, ' ', false, json::error_handler_t::replace),
+                            note,
+                            e.summary,
+                            {}};
     Result<store::PackageRow> row =
         store->CreatePackage(unit_id, req->fiscal_year, first, me.id, now);
     if (!row.ok()) {
@@ -416,8 +419,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
   auto region_rulebook = [](const Loaded& l) { return l.region_rulebook; };
   // The package's evidence list as the store has it: the server writes it, an edit cannot.
   auto with_evidence = [&](int64_t package_id, json doc) -> Result<json> {
-    Result<std::vector<store::Attachment>> as =
-        store->ListAttachments(package_id, /*package_found=*/true);
+    Result<std::vector<store::Attachment>> as = AttachmentsFirst(c, package_id);
     if (!as.ok()) return as.status();
     json list = json::array();
     for (const store::Attachment& a : *as) {
@@ -660,8 +662,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     }
     Result<EvaluatedPtr> stored = VersionEvaluated(*l, n);
     if (!stored.ok()) {
-      if (stored.status().code() != Status::Code::kNotFound)
-        return StatusError(c, stored.status());
+      if (stored.status().code() != Status::Code::kNotFound) return StatusError(c, stored.status());
       return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
     }
     const std::string rulebook = region_rulebook(*l);

@@ -26,6 +26,8 @@ struct Ctx {
   // The package of the request's path read with the session (Authenticate), for the first
   // LoadFirst of that id: nullopt inside when there is no such package.
   std::optional<std::pair<int64_t, std::optional<store::Store::PackageContext>>> prefetched;
+  // That package's comments and evidence, when the request asked for them with the session.
+  std::optional<std::pair<int64_t, store::Store::Annotations>> prefetched_annotations;
   const store::User* u() const { return user ? &*user : nullptr; }
 };
 
@@ -55,8 +57,10 @@ struct App::Impl {
   // ---- authentication: fills c.user from the session cookie or a bearer token. False (and the
   // answer written) when a state-changing request lacks its CSRF token or JSON content type.
   // A request on package `package_id` (> 0) reads that package with the session, in the same
-  // query, into c.prefetched; access is still decided by LoadFor or the page.
-  void Authenticate(Ctx& c, int64_t package_id);
+  // query, into c.prefetched; access is still decided by LoadFor or the page. With
+  // `annotations` (a request that shows or checks them), its comments and evidence too, in the
+  // same round trip, into c.prefetched_annotations.
+  void Authenticate(Ctx& c, int64_t package_id, bool annotations);
   bool CheckWrite(Ctx& c, bool json_body, bool csrf);
 
   // ---- packages: loads the package `id` and decides `action`; on refusal writes the answer
@@ -66,6 +70,10 @@ struct App::Impl {
   // The request's first load of package `id`: what Authenticate read with the session if it was
   // that package (taken, so that a later Load reads afresh), else Load(id).
   Result<Loaded> LoadFirst(Ctx& c, int64_t id);
+  // Package `id`'s comments and evidence, or its evidence alone: what Authenticate read if it
+  // was that package (taken, as LoadFirst does), else read now. For a package already found.
+  Result<store::Store::Annotations> AnnotationsFirst(Ctx& c, int64_t id);
+  Result<std::vector<store::Attachment>> AttachmentsFirst(Ctx& c, int64_t id);
   Result<nlohmann::json> HeadJson(const store::PackageRow& row);
   // Version `number` of the package as the engine sees it (evaluated.h). The head version is
   // found by the hash loaded with the package, without reading its JSON again, when this

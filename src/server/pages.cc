@@ -794,8 +794,8 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       "条</p></div>",
       l.row.head_version, Html(e.summary.total), Html(e.summary.grade),
       Html(e.summary.execution_rate), FindingCounts(e.summary),
-      !l.deadline.empty() ? fmt::format(" · 截止日期 {}", Html(l.deadline)) : "",
-      total, filled, filled, total, e.summary.findings[0] + e.summary.findings[1]);
+      !l.deadline.empty() ? fmt::format(" · 截止日期 {}", Html(l.deadline)) : "", total, filled,
+      filled, total, e.summary.findings[0] + e.summary.findings[1]);
   // Workflow actions for this user.
   std::string actions;
   auto action_form = [&](Action a, const std::string& key, const std::string& button,
@@ -833,7 +833,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       "<p id=\"findings-count\"></p><ul id=\"findings-list\"></ul></aside></div>";
   pg += body->findings_script;
   // Comments and evidence, read together.
-  Result<store::Store::Annotations> annotations = store->ListAnnotations(l.row.id);
+  Result<store::Store::Annotations> annotations = AnnotationsFirst(c, l.row.id);
   pg += "<section id=\"comments\"><h2>审核意见与答复</h2><ul class=\"comments\">";
   if (annotations.ok()) {
     for (const store::Comment& cm : annotations->comments) {

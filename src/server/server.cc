@@ -147,7 +147,7 @@ void App::Impl::StatusError(Ctx& c, const Status& s) {
 
 // ---- authentication ---------------------------------------------------------------------------
 
-void App::Impl::Authenticate(Ctx& c, int64_t package_id) {
+void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations) {
   const std::string auth = c.req.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) {
     Result<int64_t> uid = store->FindApiTokenUser(TokenHash(auth.substr(7)));
@@ -163,11 +163,13 @@ void App::Impl::Authenticate(Ctx& c, int64_t package_id) {
   if (token.empty()) return;
   if (package_id > 0) {
     Result<store::Store::SessionWithPackage> found =
-        store->FindSessionUserWithPackage(TokenHash(token), app->Now(), package_id);
+        store->FindSessionUserWithPackage(TokenHash(token), app->Now(), package_id, annotations);
     if (!found.ok() || found->user.disabled) return;
     c.session = std::move(found->session);
     c.user = std::move(found->user);
     c.prefetched.emplace(package_id, std::move(found->package));
+    if (found->annotations)
+      c.prefetched_annotations.emplace(package_id, *std::move(found->annotations));
     return;
   }
   Result<std::pair<store::Session, store::User>> found =
@@ -224,6 +226,22 @@ Result<Loaded> App::Impl::LoadFirst(Ctx& c, int64_t id) {
   c.prefetched.reset();
   if (!found) return Status::NotFound(fmt::format("package {}", id));
   return FromContext(std::move(*found));
+}
+
+Result<store::Store::Annotations> App::Impl::AnnotationsFirst(Ctx& c, int64_t id) {
+  if (!c.prefetched_annotations || c.prefetched_annotations->first != id)
+    return store->ListAnnotations(id);
+  store::Store::Annotations found = std::move(c.prefetched_annotations->second);
+  c.prefetched_annotations.reset();
+  return found;
+}
+
+Result<std::vector<store::Attachment>> App::Impl::AttachmentsFirst(Ctx& c, int64_t id) {
+  if (!c.prefetched_annotations || c.prefetched_annotations->first != id)
+    return store->ListAttachments(id, /*package_found=*/true);
+  std::vector<store::Attachment> found = std::move(c.prefetched_annotations->second.attachments);
+  c.prefetched_annotations.reset();
+  return found;
 }
 
 std::optional<Loaded> App::Impl::LoadFor(Ctx& c, int64_t id, Action action) {
@@ -328,17 +346,21 @@ void App::Mount(httplib::Server* http) {
     // Whether the path's first number is a package's id, read with the session.
     const bool on_package =
         e.path.rfind("/api/v1/packages/{id}", 0) == 0 || e.path.rfind("/packages/{id}", 0) == 0;
-    auto handler = [impl, name, page, json_body, limit, method, on_package](
+    // The requests that show or check the package's comments and evidence read them with the
+    // session (one round trip on PostgreSQL).
+    const bool annotations =
+        name == "page.package" || name == "package.check" || name == "package.patch";
+    auto handler = [impl, name, page, json_body, limit, method, on_package, annotations](
                        const httplib::Request& req, httplib::Response& res) {
       SecurityHeaders(res);
-      Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt};
+      Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt};
       if (req.body.size() > limit) {
         return Impl::Error(
             c, 413,
             fmt::format("请求体超过 {} 字节的上限 / the body is larger than {} bytes", limit,
                         limit));
       }
-      impl->Authenticate(c, on_package ? PathId(req, 1) : 0);
+      impl->Authenticate(c, on_package ? PathId(req, 1) : 0, annotations);
       // Logging in needs no CSRF token (it is what gives one; a stale cookie must not block it).
       if (method != "GET" && !impl->CheckWrite(c, json_body, name != "session.create")) return;
       if (page) return impl->Page(name, c);
@@ -369,7 +391,7 @@ void App::Mount(httplib::Server* http) {
   http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     SecurityHeaders(res);
-    Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt};
+    Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt};
     const int status = res.status;
     Impl::Error(c, status,
                 status == 404   ? "没有这个地址 / no such address"
@@ -387,7 +409,7 @@ void App::Mount(httplib::Server* http) {
         } catch (...) {
         }
         SecurityHeaders(res);
-        Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt};
+        Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt};
         Impl::Error(c, 500, "服务器内部错误 / internal error: " + what);
       });
 }

@@ -61,6 +61,17 @@ std::string Row::Text(size_t i) const {
   return "";
 }
 
+Result<std::vector<QueryResult>> Connection::RunAll(const std::vector<Statement>& statements) {
+  std::vector<QueryResult> out;
+  out.reserve(statements.size());
+  for (const Statement& st : statements) {
+    Result<QueryResult> r = Run(st.sql, st.params);
+    if (!r.ok()) return r.status();
+    out.push_back(std::move(r).value());
+  }
+  return out;
+}
+
 Lease::~Lease() {
   if (c_ != nullptr && db_ != nullptr) db_->Release(std::move(c_));
 }

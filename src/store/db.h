@@ -59,6 +59,16 @@ class Connection {
   // Runs one statement with its values bound in order to the `?` placeholders. Returns the
   // rows it yields (SELECT, or … RETURNING) and the count of rows it changed.
   virtual Result<QueryResult> Run(std::string_view sql, const std::vector<Value>& params) = 0;
+  // Runs statements that do not depend on each other's results, in order, and returns their
+  // results in the same order, or the first failure. PostgreSQL sends them together and reads
+  // the answers together (libpq's pipeline mode: one round trip to the server instead of one
+  // per statement); SQLite, in process, runs them one after another. Outside a transaction
+  // each statement is its own, as with Run.
+  struct Statement {
+    std::string_view sql;
+    std::vector<Value> params;
+  };
+  virtual Result<std::vector<QueryResult>> RunAll(const std::vector<Statement>& statements);
   // Runs several statements with no values (a migration's DDL).
   virtual Status RunScript(std::string_view sql) = 0;
   virtual Status Begin() = 0;  // a transaction in which writes are serialised

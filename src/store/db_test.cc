@@ -191,6 +191,53 @@ TEST_P(ConnectionTest, RefusesWrongValueCountsAndBadSql) {
   EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
 }
 
+// Statements sent together (a pipeline on PostgreSQL) answer in order, each with its own
+// values; a failing one is the answer and the statements after it change nothing; the
+// connection is usable afterwards, also inside a transaction.
+TEST_P(ConnectionTest, RunsIndependentStatementsTogether) {
+  Lease c = Must(db_->Acquire());
+  Must(c->Run("INSERT INTO t (name, n) VALUES (?, ?), (?, ?)",
+              {std::string("a"), int64_t{1}, std::string("b"), int64_t{22}}));
+  std::vector<QueryResult> r =
+      Must(c->RunAll({{"SELECT n FROM t WHERE name = ?", {std::string("b")}},
+                      {"SELECT name FROM t WHERE n = ? ORDER BY name", {int64_t{1}}},
+                      {"INSERT INTO t (name, n) VALUES (?, ?) RETURNING n",
+                       {std::string("c"), int64_t{333}}}}));
+  ASSERT_EQ(r.size(), 3u);
+  ASSERT_EQ(r[0].rows.size(), 1u);
+  EXPECT_EQ(r[0].rows[0].Int(0), 22);
+  ASSERT_EQ(r[1].rows.size(), 1u);
+  EXPECT_EQ(r[1].rows[0].Text(0), "a");
+  ASSERT_EQ(r[2].rows.size(), 1u);
+  EXPECT_EQ(r[2].rows[0].Int(0), 333);
+  EXPECT_EQ(r[2].affected, 1);
+
+  Result<std::vector<QueryResult>> failed =
+      c->RunAll({{"SELECT n FROM t WHERE name = ?", {std::string("a")}},
+                 {"INSERT INTO t (name) VALUES (?)", {std::string("a")}},
+                 {"INSERT INTO t (name) VALUES (?)", {std::string("d")}}});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), Status::Code::kConflict) << failed.status().ToString();
+  EXPECT_TRUE(failed.status().message().starts_with(
+      std::string(GetParam() == Engine::kSqlite ? "SQLite" : "PostgreSQL") + ": INSERT INTO t: "))
+      << failed.status().message();
+  EXPECT_TRUE(c->healthy());
+  EXPECT_EQ(Must(c->Run("SELECT COUNT(*) FROM t", {})).rows[0].Int(0), 3);
+
+  {
+    Transaction t(c.get());
+    ASSERT_TRUE(t.Begin().ok());
+    r = Must(c->RunAll({{"INSERT INTO t (name) VALUES (?)", {std::string("e")}},
+                        {"SELECT COUNT(*) FROM t", {}}}));
+    EXPECT_EQ(r[1].rows[0].Int(0), 4);
+  }  // rolled back
+  EXPECT_EQ(Must(c->RunAll({{"SELECT COUNT(*) FROM t", {}}, {"SELECT ?", {int64_t{5}}}}))[0]
+                .rows[0]
+                .Int(0),
+            3);
+  EXPECT_TRUE(c->healthy());
+}
+
 TEST_P(ConnectionTest, RollbackDiscardsAndCommitKeeps) {
   Lease c = Must(db_->Acquire());
   {

@@ -84,60 +84,76 @@ class PostgresConnection final : public Connection {
   Engine engine() const override { return Engine::kPostgres; }
 
   Result<QueryResult> Run(std::string_view sql, const std::vector<Value>& params) override {
-    int count = 0;
-    const std::string text = NumberPlaceholders(sql, &count);
-    if (count != static_cast<int>(params.size())) {
-      return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": " +
-                                     std::to_string(count) + " placeholders but " +
-                                     std::to_string(params.size()) + " values");
-    }
-    std::vector<std::string> numbers(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0);
-    std::vector<int> formats(params.size(), 0);
-    std::vector<Oid> types(params.size(), 0);  // 0: the server infers the type from its use
-    for (size_t i = 0; i < params.size(); ++i) {
-      const Value& v = params[i];
-      if (const auto* n = std::get_if<int64_t>(&v)) {
-        numbers[i] = std::to_string(*n);
-        values[i] = numbers[i].c_str();
-        types[i] = kInt8Oid;
-      } else if (const auto* s = std::get_if<std::string>(&v)) {
-        if (s->find('\0') != std::string::npos) {
-          return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": value " +
-                                         std::to_string(i + 1) +
-                                         " is text holding a NUL byte, which PostgreSQL's text "
-                                         "cannot store (binary data goes as Bytes)");
-        }
-        values[i] = s->c_str();
-      } else if (const auto* b = std::get_if<Bytes>(&v)) {
-        values[i] = b->data.data();
-        lengths[i] = static_cast<int>(b->data.size());
-        formats[i] = 1;
-        types[i] = kByteaOid;
-      }
-    }
+    Bound b;
+    if (Status s = Bind(sql, params, &b); !s.ok()) return s;
     const int n = static_cast<int>(params.size());
     if (Preparable(sql)) {
-      // Named by the text and the parameter types (a NULL leaves the type to the server).
-      std::string key = text;
-      key.append(reinterpret_cast<const char*>(types.data()), types.size() * sizeof(Oid));
-      auto it = prepared_.find(key);
-      if (it == prepared_.end()) {
-        std::string name = "jx" + std::to_string(prepared_.size() + 1);
-        ResultPtr prepared(PQprepare(conn_, name.c_str(), text.c_str(), n, types.data()));
-        if (prepared == nullptr || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-          return Failure(prepared.get(), sql);
-        }
-        it = prepared_.emplace(std::move(key), std::move(name)).first;
-      }
-      ResultPtr res(PQexecPrepared(conn_, it->second.c_str(), n, values.data(), lengths.data(),
-                                   formats.data(), /*resultFormat=*/0));
+      Result<const std::string*> name = PreparedName(sql, b);
+      if (!name.ok()) return name.status();
+      ResultPtr res(PQexecPrepared(conn_, (*name)->c_str(), n, b.values.data(), b.lengths.data(),
+                                   b.formats.data(), /*resultFormat=*/0));
       return Read(res.get(), sql);
     }
-    ResultPtr res(PQexecParams(conn_, text.c_str(), n, types.data(), values.data(), lengths.data(),
-                               formats.data(), /*resultFormat=*/0));
+    ResultPtr res(PQexecParams(conn_, b.text.c_str(), n, b.types.data(), b.values.data(),
+                               b.lengths.data(), b.formats.data(), /*resultFormat=*/0));
     return Read(res.get(), sql);
+  }
+
+  // In pipeline mode: every statement sent (prepared beforehand, as Run does), one sync, then
+  // the answers read in order. A failed statement makes the server skip the rest up to the sync
+  // (PGRES_PIPELINE_ABORTED); its own error is the one returned.
+  Result<std::vector<QueryResult>> RunAll(const std::vector<Statement>& statements) override {
+    bool preparable = statements.size() > 1 && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    for (const Statement& st : statements) preparable = preparable && Preparable(st.sql);
+    if (!preparable) return Connection::RunAll(statements);
+    std::vector<Bound> bound(statements.size());  // in place: values point into them
+    std::vector<const std::string*> names;
+    for (size_t i = 0; i < statements.size(); ++i) {
+      if (Status s = Bind(statements[i].sql, statements[i].params, &bound[i]); !s.ok()) return s;
+      Result<const std::string*> name = PreparedName(statements[i].sql, bound[i]);
+      if (!name.ok()) return name.status();
+      names.push_back(*name);
+    }
+    if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr, statements[0].sql);
+    for (size_t i = 0; i < statements.size(); ++i) {
+      const Bound& b = bound[i];
+      if (PQsendQueryPrepared(conn_, names[i]->c_str(), static_cast<int>(b.values.size()),
+                              b.values.data(), b.lengths.data(), b.formats.data(),
+                              /*resultFormat=*/0) != 1) {
+        return EndPipeline(Failure(nullptr, statements[i].sql));
+      }
+    }
+    if (PQpipelineSync(conn_) != 1) return EndPipeline(Failure(nullptr, statements[0].sql));
+    std::vector<QueryResult> out;
+    out.reserve(statements.size());
+    Status first_error = Status::Ok();
+    for (const Statement& st : statements) {
+      // Each statement's answer is one result followed by a NULL.
+      ResultPtr res(PQgetResult(conn_));
+      if (res == nullptr) return EndPipeline(Failure(nullptr, st.sql));
+      for (ResultPtr more(PQgetResult(conn_)); more != nullptr; more.reset(PQgetResult(conn_))) {
+      }
+      if (!first_error.ok()) continue;
+      if (PQresultStatus(res.get()) == PGRES_PIPELINE_ABORTED) {
+        first_error = Status::Unavailable("PostgreSQL: " + FirstWords(st.sql) +
+                                          ": skipped after an earlier statement failed");
+        continue;
+      }
+      Result<QueryResult> r = Read(res.get(), st.sql);
+      if (!r.ok()) {
+        first_error = r.status();
+        continue;
+      }
+      out.push_back(std::move(r).value());
+    }
+    ResultPtr sync(PQgetResult(conn_));
+    if (sync == nullptr || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC) {
+      return EndPipeline(Failure(sync.get(), statements.back().sql));
+    }
+    Status ended = EndPipeline(Status::Ok());
+    if (!first_error.ok()) return first_error;
+    if (!ended.ok()) return ended;
+    return out;
   }
 
   Status RunScript(std::string_view sql) override {
@@ -161,7 +177,8 @@ class PostgresConnection final : public Connection {
   // ended this backend has closed the socket, which makes the status CONNECTION_BAD here rather
   // than failing the next request.
   bool healthy() const override {
-    if (PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+    if (PQstatus(conn_) != CONNECTION_OK || PQtransactionStatus(conn_) != PQTRANS_IDLE ||
+        PQpipelineStatus(conn_) != PQ_PIPELINE_OFF) {
       return false;
     }
     // A dying backend sends its FATAL message, then closes: the first read takes the message,
@@ -191,6 +208,83 @@ class PostgresConnection final : public Connection {
   }
 
  private:
+  // A statement's values as libpq takes them, and its text with numbered placeholders. `values`
+  // points into `numbers` and into the caller's parameters: a Bound is filled where it stays.
+  struct Bound {
+    Bound() = default;
+    Bound(const Bound&) = delete;
+    Bound& operator=(const Bound&) = delete;
+    std::string text;
+    std::vector<std::string> numbers;
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    std::vector<Oid> types;  // 0: the server infers the type from its use
+  };
+
+  static Status Bind(std::string_view sql, const std::vector<Value>& params, Bound* out) {
+    int count = 0;
+    Bound& b = *out;
+    b.text = NumberPlaceholders(sql, &count);
+    if (count != static_cast<int>(params.size())) {
+      return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": " +
+                                     std::to_string(count) + " placeholders but " +
+                                     std::to_string(params.size()) + " values");
+    }
+    b.numbers.resize(params.size());
+    b.values.assign(params.size(), nullptr);
+    b.lengths.assign(params.size(), 0);
+    b.formats.assign(params.size(), 0);
+    b.types.assign(params.size(), 0);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const Value& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        b.numbers[i] = std::to_string(*n);
+        b.values[i] = b.numbers[i].c_str();
+        b.types[i] = kInt8Oid;
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        if (s->find('\0') != std::string::npos) {
+          return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": value " +
+                                         std::to_string(i + 1) +
+                                         " is text holding a NUL byte, which PostgreSQL's text "
+                                         "cannot store (binary data goes as Bytes)");
+        }
+        b.values[i] = s->c_str();
+      } else if (const auto* bytes = std::get_if<Bytes>(&v)) {
+        b.values[i] = bytes->data.data();
+        b.lengths[i] = static_cast<int>(bytes->data.size());
+        b.formats[i] = 1;
+        b.types[i] = kByteaOid;
+      }
+    }
+    return Status::Ok();
+  }
+
+  // The name of the prepared statement for `sql` with these parameter types (a NULL leaves the
+  // type to the server), preparing it on first use.
+  Result<const std::string*> PreparedName(std::string_view sql, const Bound& b) {
+    std::string key = b.text;
+    key.append(reinterpret_cast<const char*>(b.types.data()), b.types.size() * sizeof(Oid));
+    auto it = prepared_.find(key);
+    if (it == prepared_.end()) {
+      std::string name = "jx" + std::to_string(prepared_.size() + 1);
+      ResultPtr prepared(PQprepare(conn_, name.c_str(), b.text.c_str(),
+                                   static_cast<int>(b.types.size()), b.types.data()));
+      if (prepared == nullptr || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+        return Failure(prepared.get(), sql);
+      }
+      it = prepared_.emplace(std::move(key), std::move(name)).first;
+    }
+    return &it->second;
+  }
+
+  // Leaves pipeline mode (only possible once every answer has been read; if it cannot, the
+  // connection reports itself unhealthy and the pool drops it) and returns `s`.
+  Status EndPipeline(Status s) {
+    PQexitPipelineMode(conn_);
+    return s;
+  }
+
   Result<QueryResult> Read(PGresult* res, std::string_view sql) {
     const ExecStatusType status = res != nullptr ? PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {

@@ -747,6 +747,43 @@ Result<PackageRow> Store::GetPackage(int64_t id) {
 
 namespace {
 
+// One row per comment (kind 0: its columns, then the attachment's as NULL) or attachment
+// (kind 1: the comment's columns as NULL, then its own); each is read by ToComment or
+// ToAttachment from its own slice. Its two values are the package's id.
+const std::string& AnnotationsQuery() {
+  static const std::string sql = [] {
+    std::string comment_nulls;
+    std::string attachment_nulls;
+    for (size_t i = 0; i < kAttachmentColumnCount; ++i) attachment_nulls += ", NULL";
+    for (size_t i = 0; i < kCommentColumnCount; ++i) comment_nulls += "NULL, ";
+    return "SELECT 0, " + std::string(kCommentColumns) + attachment_nulls +
+           std::string(kCommentFrom) + " WHERE c.package_id = ? UNION ALL SELECT 1, " +
+           comment_nulls + std::string(kAttachmentColumns) + std::string(kAttachmentFrom) +
+           " WHERE package_id = ? AND removed = 0 ORDER BY 1, 2, " +
+           std::to_string(2 + kCommentColumnCount);
+  }();
+  return sql;
+}
+
+Store::Annotations ToAnnotations(const QueryResult& r) {
+  Store::Annotations out;
+  for (const Row& row : r.rows) {
+    Row part;
+    if (row.Int(0) == 0) {
+      part.values.assign(row.values.begin() + 1, row.values.begin() + 1 + kCommentColumnCount);
+      out.comments.push_back(ToComment(part));
+    } else {
+      part.values.assign(row.values.begin() + 1 + kCommentColumnCount, row.values.end());
+      out.attachments.push_back(ToAttachment(part));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
 // A package's context: its columns, its unit's, the region's rulebook, the year's deadline and
 // the head version's hash. The joins name the package `p`; GetPackageContext and
 // FindSessionUserWithPackage share them.
@@ -780,20 +817,24 @@ Result<Store::PackageContext> Store::GetPackageContext(int64_t id) {
 // parenthesised join, so a package whose unit or region is missing reads as absent as a whole.
 Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::string& token_hash,
                                                                     int64_t now_ms,
-                                                                    int64_t package_id) {
+                                                                    int64_t package_id,
+                                                                    bool annotations) {
   static const std::string sql =
       std::string(kSessionUserSelect) + ", " + std::string(kPackageColumns) +
       std::string(kPackageContextColumns) + " FROM sessions s JOIN users u ON u.id = s.user_id " +
       "JOIN orgs uo ON uo.id = u.org_id LEFT JOIN (packages p" + std::string(kPackageContextJoins) +
       ") ON p.id = ? WHERE s.token_hash = ? AND s.expires_ms > ? AND u.disabled = 0";
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, {package_id, token_hash, now_ms}));
-  if (r.rows.empty()) return NoSession();
-  const Row& row = r.rows[0];
-  SessionWithPackage out{ToSession(row), ToUser(ColumnsFrom(row, 5)), std::nullopt};
+  std::vector<Connection::Statement> statements{{sql, {package_id, token_hash, now_ms}}};
+  if (annotations) statements.push_back({AnnotationsQuery(), {package_id, package_id}});
+  STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> r, c->RunAll(statements));
+  if (r[0].rows.empty()) return NoSession();
+  const Row& row = r[0].rows[0];
+  SessionWithPackage out{ToSession(row), ToUser(ColumnsFrom(row, 5)), std::nullopt, std::nullopt};
   const Row package = ColumnsFrom(row, kSessionUserWidth);
   if (package.values.size() == kPackageContextWidth && !package.IsNull(0))
     out.package = ToPackageContext(package);
+  if (annotations && out.package) out.annotations = ToAnnotations(r[1]);
   return out;
 }
 
@@ -1143,33 +1184,8 @@ Result<std::vector<Attachment>> Store::ListAttachments(int64_t package_id, bool 
 
 Result<Store::Annotations> Store::ListAnnotations(int64_t package_id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  // One row per comment (kind 0: its columns, then the attachment's as NULL) or attachment
-  // (kind 1: the comment's columns as NULL, then its own); each is read by ToComment or
-  // ToAttachment from its own slice.
-  static const std::string sql = [] {
-    std::string comment_nulls;
-    std::string attachment_nulls;
-    for (size_t i = 0; i < kAttachmentColumnCount; ++i) attachment_nulls += ", NULL";
-    for (size_t i = 0; i < kCommentColumnCount; ++i) comment_nulls += "NULL, ";
-    return "SELECT 0, " + std::string(kCommentColumns) + attachment_nulls +
-           std::string(kCommentFrom) + " WHERE c.package_id = ? UNION ALL SELECT 1, " +
-           comment_nulls + std::string(kAttachmentColumns) + std::string(kAttachmentFrom) +
-           " WHERE package_id = ? AND removed = 0 ORDER BY 1, 2, " +
-           std::to_string(2 + kCommentColumnCount);
-  }();
-  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, {package_id, package_id}));
-  Annotations out;
-  for (const Row& row : r.rows) {
-    Row part;
-    if (row.Int(0) == 0) {
-      part.values.assign(row.values.begin() + 1, row.values.begin() + 1 + kCommentColumnCount);
-      out.comments.push_back(ToComment(part));
-    } else {
-      part.values.assign(row.values.begin() + 1 + kCommentColumnCount, row.values.end());
-      out.attachments.push_back(ToAttachment(part));
-    }
-  }
-  return out;
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(AnnotationsQuery(), {package_id, package_id}));
+  return ToAnnotations(r);
 }
 
 Result<Attachment> Store::GetAttachment(int64_t id) {

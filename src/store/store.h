@@ -56,8 +56,8 @@ struct User {
   std::string login;
   std::string name;
   Role role = Role::kClerk;
-  int64_t org_id = 0;     // the unit (clerk, head), 主管部门 (reviewer) or 财政局 (bureau, admin)
-  int64_t region_id = 0;  // of the org
+  int64_t org_id = 0;  // the unit (clerk, head), 主管部门 (reviewer) or 财政局 (bureau, admin)
+  int64_t region_id = 0;      // of the org
   std::string password_hash;  // argon2id encoded string
   bool disabled = false;
 };
@@ -74,15 +74,15 @@ struct Session {
 
 // 草稿, 已提交, 已退回, 已转报 (主管部门 forwarded it), 已通过 (财政局 accepted it), 已公开.
 enum class PackageStatus { kDraft, kSubmitted, kReturned, kForwarded, kAccepted, kPublished };
-std::string_view StatusKey(PackageStatus s);  // "draft", "submitted", …
+std::string_view StatusKey(PackageStatus s);   // "draft", "submitted", …
 std::string_view StatusName(PackageStatus s);  // "草稿", …
 std::optional<PackageStatus> StatusFromKey(std::string_view key);
 
 // The figures queries need, computed by the engine when a version is saved.
 struct PackageSummary {
-  std::string unit_name;  // as the package names it
-  std::string total;      // the 自评 total score as printed ("" when it cannot be scored)
-  std::string grade;      // "优", …
+  std::string unit_name;       // as the package names it
+  std::string total;           // the 自评 total score as printed ("" when it cannot be scored)
+  std::string grade;           // "优", …
   std::string execution_rate;  // "98.25"
   std::array<int64_t, 4> findings{};  // errors, inconsistencies, warnings, notes
 };
@@ -92,8 +92,9 @@ struct PackageRow {
   int64_t unit_id = 0;
   int fiscal_year = 0;
   PackageStatus status = PackageStatus::kDraft;
-  int64_t head_version = 0;       // the latest version's number (1, 2, …)
-  int64_t submitted_version = 0;  // the frozen version while submitted/forwarded/accepted; 0 otherwise
+  int64_t head_version = 0;  // the latest version's number (1, 2, …)
+  int64_t submitted_version =
+      0;  // the frozen version while submitted/forwarded/accepted; 0 otherwise
   PackageSummary summary;
   int64_t updated_ms = 0;
   int64_t submitted_ms = 0;  // when last submitted, 0 if never
@@ -102,8 +103,8 @@ struct PackageRow {
 struct Version {
   int64_t package_id = 0;
   int64_t number = 0;
-  std::string json;     // the package JSON (canonical, as WritePackageJson writes it)
-  std::string sha256;   // hex of the JSON's SHA-256
+  std::string json;    // the package JSON (canonical, as WritePackageJson writes it)
+  std::string sha256;  // hex of the JSON's SHA-256
   int64_t author_id = 0;
   std::string author_name;
   int64_t created_ms = 0;
@@ -134,7 +135,8 @@ struct Comment {
   std::string author_name;
   Role author_role = Role::kClerk;
   int64_t at_ms = 0;
-  std::string target;  // a JSON pointer ("/evaluation/funds/executed"), "code:X701", or "" (the package)
+  std::string
+      target;  // a JSON pointer ("/evaluation/funds/executed"), "code:X701", or "" (the package)
   std::string body;
   int64_t reply_to = 0;  // the comment this answers, 0 for a new thread
   bool resolved = false;
@@ -230,16 +232,26 @@ class Store {
     std::string head_sha256;  // of the head version's JSON, to find what is known of it
   };
   Result<PackageContext> GetPackageContext(int64_t id);
+  // A package's comments (oldest first) and its evidence (as ListAttachments).
+  struct Annotations {
+    std::vector<Comment> comments;
+    std::vector<Attachment> attachments;
+  };
   // FindSessionUser and GetPackageContext in one query, for a request on one package: the
   // session and its user, and the package's context (nullopt when there is no such package).
   // kNotFound when there is no such session. Reading the package does not decide access.
+  // With `annotations`, the package's comments and evidence (ListAnnotations) are read in the
+  // same round trip (one pipeline on PostgreSQL), for a request that will show or check them
+  // once access is granted.
   struct SessionWithPackage {
     Session session;
     User user;
     std::optional<PackageContext> package;
+    std::optional<Annotations> annotations;
   };
   Result<SessionWithPackage> FindSessionUserWithPackage(const std::string& token_hash,
-                                                        int64_t now_ms, int64_t package_id);
+                                                        int64_t now_ms, int64_t package_id,
+                                                        bool annotations = false);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).
@@ -272,13 +284,8 @@ class Store {
   // NotFound for a package that does not exist, unless the caller has found it already
   // (`package_found`: an empty list is then the answer, without asking whether it exists).
   Result<std::vector<Attachment>> ListAttachments(int64_t package_id, bool package_found = false);
-  // A package's comments (oldest first) and its evidence (as ListAttachments), read in one
-  // round trip, for a caller that has found the package already: a package that does not
-  // exist simply has none.
-  struct Annotations {
-    std::vector<Comment> comments;
-    std::vector<Attachment> attachments;
-  };
+  // A package's Annotations, read in one round trip, for a caller that has found the package
+  // already: a package that does not exist simply has none.
   Result<Annotations> ListAnnotations(int64_t package_id);
   Result<Attachment> GetAttachment(int64_t id);
   Status RemoveAttachment(int64_t id);

@@ -807,6 +807,26 @@ TEST_P(StoreTest, AttachmentsPointAtBlobs) {
   EXPECT_EQ(both.attachments[0].size, 3);
   EXPECT_EQ(both.attachments[0].sha256, kShaOfAbc);
   EXPECT_EQ(both.attachments[0].at_ms, kNow + 1);
+  // Read with the session in the same round trip: the same rows; none without the flag or
+  // without the package.
+  ASSERT_TRUE(s().CreateSession({"hash-a", w.clerk, "csrf-a", kNow, kNow + 1000}).ok());
+  Store::SessionWithPackage with =
+      Must(s().FindSessionUserWithPackage("hash-a", kNow, p.id, /*annotations=*/true));
+  EXPECT_EQ(with.user.id, w.clerk);
+  ASSERT_TRUE(with.package.has_value());
+  ASSERT_TRUE(with.annotations.has_value());
+  ASSERT_EQ(with.annotations->comments.size(), 2u);
+  EXPECT_EQ(with.annotations->comments[1].body, "已补充");
+  EXPECT_EQ(with.annotations->comments[1].reply_to, comment);
+  ASSERT_EQ(with.annotations->attachments.size(), 1u);
+  EXPECT_EQ(with.annotations->attachments[0].id, id2);
+  EXPECT_EQ(with.annotations->attachments[0].sha256, kShaOfAbc);
+  EXPECT_FALSE(Must(s().FindSessionUserWithPackage("hash-a", kNow, p.id)).annotations);
+  with = Must(s().FindSessionUserWithPackage("hash-a", kNow, 999, /*annotations=*/true));
+  EXPECT_FALSE(with.package.has_value());
+  EXPECT_FALSE(with.annotations.has_value());
+  EXPECT_EQ(s().FindSessionUserWithPackage("nothing", kNow, p.id, true).status().code(),
+            Status::Code::kNotFound);
   Store::Annotations none = Must(s().ListAnnotations(999));
   EXPECT_TRUE(none.comments.empty());
   EXPECT_TRUE(none.attachments.empty());
