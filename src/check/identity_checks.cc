@@ -15,6 +15,7 @@
 
 #include "base/text.h"
 #include "check/check_context.h"
+#include "check/report_date.h"
 #include "model/walk.h"
 
 namespace jixiao::internal {
@@ -836,7 +837,9 @@ void CheckSpendingAboveBudget(CheckContext& cx) {
     }
     if (budget.has_number() && budget.value.sign() < 0) return;  // A105's
     const bool no_budget = budget.blank() || budget.value.is_zero();
-    const Decimal rate = no_budget ? Decimal() : Decimal::Divide(final.value * hundred, budget.value, 2, Rounding::kHalfUp);
+    const Decimal rate =
+        no_budget ? Decimal()
+                  : Decimal::Divide(final.value * hundred, budget.value, 2, Rounding::kHalfUp);
     if (!no_budget && !(rate > cx.rulebook.over_budget_percent)) return;
     const std::string name = CleanLabel(row.label);
     const std::string budget_zh = cx.Column("budget", true);
@@ -880,3 +883,15 @@ void CheckIdentity(CheckContext& cx) {
 }
 
 }  // namespace jixiao::internal
+
+namespace jixiao {
+
+std::optional<ReportDate> ReadReportDate(std::string_view written) {
+  std::optional<internal::Date> d = internal::ReadDate(written);
+  if (!d || d->month < 1 || d->month > 12) return std::nullopt;
+  if (d->has_day && (d->day < 1 || d->day > internal::DaysIn(d->year, d->month)))
+    return std::nullopt;
+  return ReportDate{d->year, d->month, d->has_day ? d->day : 0};
+}
+
+}  // namespace jixiao

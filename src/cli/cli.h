@@ -9,6 +9,7 @@
 // or written, or bad usage (docs/cli.md).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,18 @@ int RunImport(const std::string& file, const std::string& output, const std::str
               const Options& o);
 int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
               const std::string& form, const Options& o);
+
+// `review`: the options beyond the inputs (docs/cli.md).
+struct ReviewCommandOptions {
+  std::string output;    // the workbook; the CSV goes beside it
+  std::string rulebook;  // overrides every package's
+  std::string deadline;  // YYYY-MM-DD, or ""
+  int sample = 0;        // the 抽评 sample's size; 0 draws none
+  uint64_t seed = 0;
+  bool seed_given = false;  // else a seed is drawn from the system and printed
+  int jobs = 0;             // threads; 0: one per core
+};
+int RunReview(const std::vector<std::string>& inputs, const ReviewCommandOptions& o);
 
 // The version printed by `jixiao --version`.
 std::string VersionText();

@@ -26,8 +26,9 @@ namespace {
 // Tr as a std::string, for CLI11.
 std::string T(std::string_view zh, std::string_view en) { return std::string(Tr(zh, en)); }
 
-const std::vector<std::string> kCommands = {"check", "score", "import", "claims", "render", "serve"};
-// The commands that read packages (every command but serve).
+const std::vector<std::string> kCommands = {"check",  "score",  "import", "claims",
+                                            "render", "review", "serve"};
+// The commands that read packages one at a time.
 const std::vector<std::string> kEngineCommands = {"check", "score", "import", "claims", "render"};
 
 // Which commands take each option, for the message that refuses an option given to another.
@@ -37,15 +38,28 @@ struct OptionUse {
 };
 const std::vector<OptionUse>& OptionUses() {
   static const std::vector<OptionUse> uses = {
-      {"--format", kEngineCommands}, {"--lang", kCommands},
-      {"--rulebook", kEngineCommands}, {"--office-timeout", kEngineCommands},
-      {"--db", {"serve"}},           {"--listen", {"serve"}},
-      {"--secure-cookies", {"serve"}}, {"--threads", {"serve"}},
-      {"--min-severity", {"check"}}, {"--scope", {"check"}},
-      {"--explain", {"check"}},      {"--to", {"render"}},
-      {"--form", {"import", "render"}},        {"-o", {"import", "render"}},
-      {"--output", {"import"}},      {"--output-dir", {"render"}},
-      {"--help", kCommands},         {"-h", kCommands},
+      {"--format", kEngineCommands},
+      {"--lang", kCommands},
+      {"--rulebook", {"check", "score", "import", "claims", "render", "review"}},
+      {"--office-timeout", kEngineCommands},
+      {"--sample", {"review"}},
+      {"--seed", {"review"}},
+      {"--deadline", {"review"}},
+      {"--jobs", {"review"}},
+      {"--db", {"serve"}},
+      {"--listen", {"serve"}},
+      {"--secure-cookies", {"serve"}},
+      {"--threads", {"serve"}},
+      {"--min-severity", {"check"}},
+      {"--scope", {"check"}},
+      {"--explain", {"check"}},
+      {"--to", {"render"}},
+      {"--form", {"import", "render"}},
+      {"-o", {"import", "render", "review"}},
+      {"--output", {"import"}},
+      {"--output-dir", {"render"}},
+      {"--help", kCommands},
+      {"-h", kCommands},
   };
   return uses;
 }
@@ -357,10 +371,11 @@ int Main(int argc, char** argv) {
       ->type_name(T("文件", "FILE"));
   import
       ->add_option("--form", import_form,
-                   std::string(Tr("按此版式读表（内置版式 id 或 TOML 文件）；默认按文档的版式从内置版式中选择",
-                                  "read the tables in this form's layout (a bundled id or a TOML "
-                                  "file); default: chosen among the bundled forms by the "
-                                  "document's layout")))
+                   std::string(Tr(
+                       "按此版式读表（内置版式 id 或 TOML 文件）；默认按文档的版式从内置版式中选择",
+                       "read the tables in this form's layout (a bundled id or a TOML "
+                       "file); default: chosen among the bundled forms by the "
+                       "document's layout")))
       ->type_name(std::string(Tr("版式", "FORM")));
   AddFormat(import, &import_o, false);
   AddRulebook(import, &import_o, true);
@@ -400,7 +415,8 @@ int Main(int argc, char** argv) {
       ->add_option(
           "--form", render_form,
           std::string(
-              Tr("版式（内置版式 id，如 lingling-2024、guizhou-2021，或 TOML 文件）；默认用数据包记下的版式，"
+              Tr("版式（内置版式 id，如 lingling-2024、guizhou-2021，或 TOML "
+                 "文件）；默认用数据包记下的版式，"
                  "否则按评分规则和年度选择",
                  "form (a bundled id such as lingling-2024, guizhou-2021, or a TOML file); "
                  "default: the form the package names, else the bundled form for its rulebook "
@@ -418,6 +434,53 @@ int Main(int argc, char** argv) {
   AddFormat(render, &render_o, false);
   AddRulebook(render, &render_o, false);
   AddOfficeTimeout(render, &render_o);
+
+  ReviewCommandOptions review_o;
+  std::vector<std::string> review_inputs;
+  Options review_rulebook;
+  CLI::App* review = subcommand(
+      "review", "财政审阅收到的数据包：逐个检查评分，按可解释的风险排序，写出汇总表，抽取抽评样本",
+      "a bureau's review of the packages it received: check and score each, rank them by "
+      "explained risk, write the summary, draw the 抽评 sample");
+  review
+      ->add_option(T("文件或文件夹", "files or folders"), review_inputs,
+                   T("数据包（JSON）或文档（文本、Word、Excel）；文件夹中的逐个读取",
+                     "packages (JSON) or documents (text, Word, Excel); folders are searched"))
+      ->required()
+      ->type_name(T("路径", "PATH"));
+  review
+      ->add_option("-o,--output", review_o.output,
+                   std::string(Tr("汇总工作簿（.xlsx）；同名 .csv 写在旁边",
+                                  "the summary workbook (.xlsx); a .csv of the same name is "
+                                  "written beside it")))
+      ->required()
+      ->type_name(std::string(Tr("文件", "FILE")));
+  review
+      ->add_option("--sample", review_o.sample,
+                   std::string(Tr("抽评样本的个数：一半按风险排名，一半随机抽取",
+                                  "size of the 抽评 sample: half by risk rank, half at random")))
+      ->check(CLI::NonNegativeNumber.description(""))
+      ->type_name("N");
+  CLI::Option* seed_option =
+      review
+          ->add_option(
+              "--seed", review_o.seed,
+              std::string(Tr("随机抽取的种子（相同文件和种子抽出相同样本）；默认随机并显示",
+                             "seed of the random draw (the same files and seed draw the "
+                             "same sample); default: a random one, printed")))
+          ->type_name("S");
+  review
+      ->add_option("--deadline", review_o.deadline,
+                   std::string(Tr("报送截止日期（年-月-日）：报告日期晚于它的计入风险",
+                                  "the deadline (YEAR-MONTH-DAY): a report dated later adds to "
+                                  "its risk")))
+      ->type_name(std::string(Tr("日期", "DATE")));
+  review
+      ->add_option("--jobs", review_o.jobs,
+                   std::string(Tr("线程数（默认按处理器核数）", "threads (default: one per core)")))
+      ->check(CLI::NonNegativeNumber.description(""))
+      ->type_name("N");
+  AddRulebook(review, &review_rulebook, false);
 
   server::ServerOptions serve_o;
   std::string listen = "127.0.0.1:8080";
@@ -506,6 +569,12 @@ int Main(int argc, char** argv) {
     serve_o.host = listen.substr(0, colon);
     serve_o.port = port;
     return server::Serve(serve_o, std::cout, std::cerr);
+  }
+  if (review->parsed()) {
+    SetUpLibreOffice(review_rulebook);
+    review_o.rulebook = review_rulebook.rulebook;
+    review_o.seed_given = seed_option->count() > 0;
+    return RunReview(review_inputs, review_o);
   }
   if (render->parsed()) {
     SetUpLibreOffice(render_o);

@@ -36,12 +36,12 @@ class Reader : public TomlReader {
   using TomlReader::TomlReader;
 
   Status Read(Rulebook* rb) {
-    RB_RETURN_IF_ERROR(CheckKeys(root(), "",
-                                 {"rulebook", "weights", "execution", "scores", "rates", "reverse",
-                                  "qualitative", "grades", "three_public", "policy",
-                                  "dates", "indicator_library",
-                                  // rubric rules (optional)
-                                  "rubric", "categories", "metrics", "rules"}));
+    RB_RETURN_IF_ERROR(
+        CheckKeys(root(), "",
+                  {"rulebook", "weights", "execution", "scores", "rates", "reverse", "qualitative",
+                   "grades", "three_public", "policy", "dates", "risk", "indicator_library",
+                   // rubric rules (optional)
+                   "rubric", "categories", "metrics", "rules"}));
     RB_RETURN_IF_ERROR(ReadRulebookTable(rb));
     RB_RETURN_IF_ERROR(ReadCategories(rb));  // rubric rules: before the weights they add to
     RB_RETURN_IF_ERROR(ReadWeights(rb));
@@ -55,6 +55,7 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(ReadThreePublic(rb));
     RB_RETURN_IF_ERROR(ReadPolicy(rb));
     RB_RETURN_IF_ERROR(ReadDates(rb));
+    RB_RETURN_IF_ERROR(ReadRisk(rb));
     return ReadRubricRules(rb);  // rubric rules
   }
 
@@ -328,11 +329,11 @@ class Reader : public TomlReader {
 
   Status ReadPolicy(Rulebook* rb) const {
     const toml::table* t = nullptr;
-    RB_RETURN_IF_ERROR(Table("policy",
-                             {"overshoot_percent", "qualitative_share_percent",
-                              "score_above_execution_points", "rough_flat_percent",
-                              "over_budget_percent"},
-                             &t));
+    RB_RETURN_IF_ERROR(
+        Table("policy",
+              {"overshoot_percent", "qualitative_share_percent", "score_above_execution_points",
+               "rough_flat_percent", "over_budget_percent"},
+              &t));
     const struct {
       const char* key;
       Decimal* out;
@@ -374,13 +375,56 @@ class Reader : public TomlReader {
     if (ok) {
       out->month = (text[0] - '0') * 10 + (text[1] - '0');
       out->day = (text[3] - '0') * 10 + (text[4] - '0');
-      ok = out->month >= 1 && out->month <= 12 && out->day >= 1 &&
-           out->day <= kDays[out->month - 1];
+      ok =
+          out->month >= 1 && out->month <= 12 && out->day >= 1 && out->day <= kDays[out->month - 1];
     }
     if (!ok) {
       return Error(node.source(), path,
                    TrF("“{}”不是月日（\"MM-DD\"，如 \"05-31\"）",
                        "\"{}\" is not a month and day (\"MM-DD\", such as \"05-31\")", text));
+    }
+    return Status::Ok();
+  }
+
+  // [risk] (optional): weights and thresholds of the review's signals, each key optional.
+  Status ReadRisk(Rulebook* rb) const {
+    const toml::node* table = root().get("risk");
+    if (table == nullptr) return Status::Ok();
+    RiskRules& r = rb->risk;
+    const struct {
+      const char* key;
+      Decimal* out;
+    } keys[] = {{"error_weight", &r.error_weight},
+                {"inconsistency_weight", &r.inconsistency_weight},
+                {"unevidenced_full_marks_weight", &r.unevidenced_full_marks_weight},
+                {"score_above_execution_weight", &r.score_above_execution_weight},
+                {"score_above_execution_points", &r.score_above_execution_points},
+                {"execution_low_weight", &r.execution_low_weight},
+                {"execution_low_percent", &r.execution_low_percent},
+                {"execution_high_weight", &r.execution_high_weight},
+                {"execution_high_percent", &r.execution_high_percent},
+                {"adjustment_weight", &r.adjustment_weight},
+                {"adjustment_percent", &r.adjustment_percent},
+                {"year_jump_weight", &r.year_jump_weight},
+                {"year_jump_points", &r.year_jump_points},
+                {"year_jump_percent", &r.year_jump_percent},
+                {"late_weight", &r.late_weight}};
+    const toml::table* t = nullptr;
+    RB_RETURN_IF_ERROR(
+        Table("risk",
+              {"error_weight", "inconsistency_weight", "unevidenced_full_marks_weight",
+               "score_above_execution_weight", "score_above_execution_points",
+               "execution_low_weight", "execution_low_percent", "execution_high_weight",
+               "execution_high_percent", "adjustment_weight", "adjustment_percent",
+               "year_jump_weight", "year_jump_points", "year_jump_percent", "late_weight"},
+              &t));
+    for (const auto& k : keys) {
+      const toml::node* node = t->get(k.key);
+      if (node == nullptr) continue;
+      const std::string path = std::string("risk.") + k.key;
+      RB_RETURN_IF_ERROR(DecimalValue(*node, path, k.out));
+      if (k.out->sign() < 0)
+        return Error(node->source(), path, Tr("不能为负数", "must not be negative"));
     }
     return Status::Ok();
   }
@@ -668,10 +712,10 @@ class Reader : public TomlReader {
     if (node == nullptr) return Status::Ok();
     const auto* array = node->as_array();
     if (array == nullptr || !array->is_array_of_tables()) {
-      return Error(node->source(), name,
-                   TrF("应为表的数组（[[{0}]]），实为{1}",
-                       "expected an array of tables ([[{0}]]), found {1}", name,
-                       TomlTypeName(*node)));
+      return Error(
+          node->source(), name,
+          TrF("应为表的数组（[[{0}]]），实为{1}",
+              "expected an array of tables ([[{0}]]), found {1}", name, TomlTypeName(*node)));
     }
     *out = array;
     return Status::Ok();
@@ -749,11 +793,11 @@ class Reader : public TomlReader {
         fmt::format("{} + {} + {}{}{}", rb.execution_weight.ToString(), rb.output_weight.ToString(),
                     rb.effect_weight.ToString(),
                     top ? " + " + rb.satisfaction_weight.ToString() : std::string(), names);
-    return Error(total_node->source(), "weights.total",
-                 TrF("{} 不等于 execution + output + effect{} + categories = {} = {}",
-                     "{} does not equal execution + output + effect{} + categories = {} = {}",
-                     rb.total_weight.ToString(), top ? " + satisfaction" : "", parts,
-                     sum.ToString()));
+    return Error(
+        total_node->source(), "weights.total",
+        TrF("{} 不等于 execution + output + effect{} + categories = {} = {}",
+            "{} does not equal execution + output + effect{} + categories = {} = {}",
+            rb.total_weight.ToString(), top ? " + satisfaction" : "", parts, sum.ToString()));
   }
 
   Status ReadRubricRules(Rulebook* rb) const {
@@ -798,9 +842,9 @@ class Reader : public TomlReader {
       };
       FormulaError error;
       if (!ParseFormula(m.formula, metric_index, &m.parsed, &error)) {
-        return Error(formula_node->source(), path + ".formula",
-                     TrF("第 {} 个字符：{}", "at character {}: {}", error.character,
-                         error.message));
+        return Error(
+            formula_node->source(), path + ".formula",
+            TrF("第 {} 个字符：{}", "at character {}: {}", error.character, error.message));
       }
       rb->rubric.metrics.push_back(std::move(m));
     }
@@ -814,19 +858,19 @@ class Reader : public TomlReader {
     for (size_t i = 0; i < rules->size(); ++i) {
       const toml::table& t = *rules->get(i)->as_table();
       const std::string path = TomlIndexPath("rules", i);
-      RB_RETURN_IF_ERROR(CheckKeys(t, path,
-                                   {"id", "name", "applies_to", "indicators", "category",
-                                    "weight", "metric", "kind", "deduct_when", "threshold", "step",
-                                    "deduct", "count", "bands", "full_at"}));
+      RB_RETURN_IF_ERROR(CheckKeys(
+          t, path,
+          {"id", "name", "applies_to", "indicators", "category", "weight", "metric", "kind",
+           "deduct_when", "threshold", "step", "deduct", "count", "bands", "full_at"}));
       RubricRule r;
       const toml::node* id_node = nullptr;
       RB_RETURN_IF_ERROR(ReadString(t, path, "id", &r.id, &id_node));
       RB_RETURN_IF_ERROR(CheckRuleId(*id_node, path + ".id", r.id));
       for (size_t k = 0; k < rb->rubric.rules.size(); ++k) {
         if (rb->rubric.rules[k].id == r.id) {
-          return Error(id_node->source(), path + ".id",
-                       TrF("“{}”已是 rules[{}] 的 id", "\"{}\" is already the id of rules[{}]",
-                           r.id, k));
+          return Error(
+              id_node->source(), path + ".id",
+              TrF("“{}”已是 rules[{}] 的 id", "\"{}\" is already the id of rules[{}]", r.id, k));
         }
       }
       RB_RETURN_IF_ERROR(ReadNonBlankString(t, path, "name", &r.name));
@@ -870,8 +914,8 @@ class Reader : public TomlReader {
         std::string_view key;
         size_t kind;
         const char* name;
-      } owned[] = {{"deduct_when", 0, "step"}, {"threshold", 0, "step"}, {"step", 0, "step"},
-                   {"deduct", 0, "step"},      {"count", 0, "step"},     {"bands", 1, "bands"},
+      } owned[] = {{"deduct_when", 0, "step"},    {"threshold", 0, "step"}, {"step", 0, "step"},
+                   {"deduct", 0, "step"},         {"count", 0, "step"},     {"bands", 1, "bands"},
                    {"full_at", 2, "proportional"}};
       for (const auto& o : owned) {
         const toml::node* n = t.get(o.key);
@@ -894,9 +938,9 @@ class Reader : public TomlReader {
       if (r.scores_execution) {
         for (size_t k = 0; k < rb->rubric.rules.size(); ++k) {
           if (!rb->rubric.rules[k].scores_execution) continue;
-          return Error(t.get("applies_to")->source(), path + ".applies_to",
-                       TrF("rules[{}] 已经评执行率得分", "rules[{}] already scores the execution line",
-                           k));
+          return Error(
+              t.get("applies_to")->source(), path + ".applies_to",
+              TrF("rules[{}] 已经评执行率得分", "rules[{}] already scores the execution line", k));
         }
       }
       rb->rubric.rules.push_back(std::move(r));
@@ -948,8 +992,8 @@ class Reader : public TomlReader {
     RB_RETURN_IF_ERROR(ReadNonNegative(t, path, "deduct", &r->deduct));
     size_t count = 0;
     RB_RETURN_IF_ERROR(ReadChoice(t, path, "count", {"whole", "started", "exact"}, &count));
-    r->count = count == 0 ? StepCount::kWhole
-                          : (count == 1 ? StepCount::kStarted : StepCount::kExact);
+    r->count =
+        count == 0 ? StepCount::kWhole : (count == 1 ? StepCount::kStarted : StepCount::kExact);
     return Status::Ok();
   }
 
@@ -1192,8 +1236,8 @@ std::string MatchKey(std::string_view text) {
   while (pos < text.size()) {
     const size_t start = pos;
     const char32_t c = NextCodePoint(text, &pos);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == '"' ||
-        c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == '"' || c == '\'' ||
+        c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019) {
       continue;
     }
     out.append(text.substr(start, pos - start));

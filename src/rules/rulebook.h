@@ -14,8 +14,8 @@
 
 #include "base/decimal.h"
 #include "base/status.h"
-#include "rules/formula.h"
 #include "model/package.h"
+#include "rules/formula.h"
 
 namespace jixiao {
 
@@ -97,14 +97,14 @@ enum class StepCount { kWhole, kStarted, kExact };
 // from their target and actual.
 struct RubricRule {
   enum class Kind { kStep, kBands, kProportional };
-  std::string id;                   // "staff_control"
-  std::string name;                 // "在职人员控制率", as the rubric prints it
+  std::string id;    // "staff_control"
+  std::string name;  // "在职人员控制率", as the rubric prints it
   // What it scores: indicator rows (by name), or the funds block's 执行率得分.
   bool scores_execution = false;
   std::vector<std::string> matches;  // indicator names it scores (a row whose name contains one)
-  std::string category;             // the 一级指标 it belongs to ("投入"); may be empty
-  Decimal weight;                   // full marks
-  int metric = -1;                  // index into Rulebook::metrics
+  std::string category;              // the 一级指标 it belongs to ("投入"); may be empty
+  Decimal weight;                    // full marks
+  int metric = -1;                   // index into Rulebook::metrics
   Kind kind = Kind::kStep;
   // kStep: full marks while the metric is on the good side of `threshold`; each `step` beyond
   // it takes `deduct` points, down to 0.
@@ -139,6 +139,35 @@ struct IndicatorPattern {
   std::vector<std::string> except;  // but none of these in the indicator's name
   std::vector<std::string> units;  // the target's unit ("%" for a percent) contains one; empty: any
   Direction direction = Direction::kLowerBetter;
+};
+
+// [risk] (optional, every key optional): how `review` ranks packages for 抽评
+// (docs/review.md). A package's risk is the sum of the weights of the signals it shows; each
+// signal is named with its evidence. Weights and thresholds are ≥ 0.
+struct RiskRules {
+  Decimal error_weight = Decimal::FromInt(3);          // per error `check` finds
+  Decimal inconsistency_weight = Decimal::FromInt(2);  // per inconsistency
+  // per qualitative indicator with full marks and no evidence (P910)
+  Decimal unevidenced_full_marks_weight = Decimal::FromInt(2);
+  // the indicators' score rate above the execution rate by more than `…_points`
+  Decimal score_above_execution_weight = Decimal::FromInt(5);
+  Decimal score_above_execution_points = Decimal::FromInt(5);
+  // execution rate under `low_percent`, or above `high_percent`
+  Decimal execution_low_weight = Decimal::FromInt(4);
+  Decimal execution_low_percent = Decimal::FromInt(80);
+  Decimal execution_high_weight = Decimal::FromInt(4);
+  Decimal execution_high_percent = Decimal::FromInt(100);
+  // 全年预算数 differing from 年初预算数 by more than `adjustment_percent` of it, with no word
+  // of the adjustment (调整, 追加, 调减, 调增, 调剂) in the report
+  Decimal adjustment_weight = Decimal::FromInt(3);
+  Decimal adjustment_percent = Decimal::FromInt(20);
+  // against the same unit's package of the year before (when reviewed together): the total
+  // score moved by more than `jump_points`, or the money executed by more than `jump_percent`
+  Decimal year_jump_weight = Decimal::FromInt(2);
+  Decimal year_jump_points = Decimal::FromInt(10);
+  Decimal year_jump_percent = Decimal::FromInt(50);
+  // the report dated after the deadline (review --deadline)
+  Decimal late_weight = Decimal::FromInt(3);
 };
 
 struct Rulebook {
@@ -201,6 +230,9 @@ struct Rulebook {
   // window on that side.
   std::optional<MonthDay> submit_from;
   std::optional<MonthDay> submit_until;
+
+  // [risk] (optional): the defaults above when absent.
+  RiskRules risk;
 
   // Rubric rules (optional tables; see the section above).
   RubricRules rubric;

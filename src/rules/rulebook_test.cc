@@ -433,6 +433,27 @@ TEST(RulebookStructure, Policy) {
             "t.toml:65:21: policy.overshoot_percent: must not be negative");
 }
 
+TEST(RulebookStructure, RiskIsOptionalAndEachKeyToo) {
+  Result<Rulebook> rb = ParseRulebook(kBase, "t.toml");
+  ASSERT_TRUE(rb.ok()) << rb.status().message();
+  EXPECT_EQ(rb->risk.error_weight.ToString(), "3");  // the defaults of docs/review.md
+  EXPECT_EQ(rb->risk.execution_low_percent.ToString(), "80");
+  rb = ParseRulebook(
+      std::string(kBase) + "\n[risk]\nerror_weight = 10\nexecution_low_percent = \"85.5\"\n",
+      "t.toml");
+  ASSERT_TRUE(rb.ok()) << rb.status().message();
+  EXPECT_EQ(rb->risk.error_weight.ToString(), "10");
+  EXPECT_EQ(rb->risk.execution_low_percent.ToString(), "85.5");
+  EXPECT_EQ(rb->risk.inconsistency_weight.ToString(), "2");  // not given: the default
+  EXPECT_NE(ErrorOf(std::string(kBase) + "\n[risk]\nlate_weight = -1\n")
+                .find("risk.late_weight: must not be negative"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(std::string(kBase) + "\n[risk]\nerror_weigth = 1\n")
+                .find("risk.error_weigth: unknown key"),
+            std::string::npos)
+      << ErrorOf(std::string(kBase) + "\n[risk]\nerror_weigth = 1\n");
+}
+
 TEST(RulebookStructure, MissingGrades) {
   const size_t begin = kBase.find("[[grades]]");
   const size_t end = kBase.find("[three_public]");
