@@ -62,13 +62,13 @@ const std::set<std::string>& TechnicalWords() {
       // programs, formats and fonts
       "jixiao", "JSON", "json", "DOCX", "docx", "XLSX", "xlsx", "PDF", "pdf", "HTML", "html",
       "Word", "Excel", "LibreOffice", "soffice", "OpenDocument", "odt", "ods", "doc", "xls", "TOML",
-      "toml", "WPS", "Noto", "Serif", "Sans", "CJK", "SC", "FIFO", "MiB", "KiB", "GB", "UTF", "BOM",
-      "U", "E",
+      "toml", "WPS", "CSV", "csv", "Noto", "Serif", "Sans", "CJK", "SC", "FIFO", "MiB", "KiB", "GB",
+      "UTF", "BOM", "U", "E",
       // commands and the values of options, typed as they are
       "check", "score", "import", "claims", "render", "text", "brief", "zh", "en", "error",
       "inconsistency", "warning", "info", "tables", "report", "all", "national", "hunan",
-      "lingling", "fonts", "o", "h", "serve", "sqlite", "postgresql", "PATH", "URL", "HOST", "PORT",
-      "HTTPS", "Cookie", "Secure", "N", "var", "db", "native", "libreoffice",
+      "lingling", "fonts", "o", "h", "serve", "review", "sqlite", "postgresql", "PATH", "URL",
+      "HOST", "PORT", "HTTPS", "Cookie", "Secure", "N", "var", "db", "native", "libreoffice",
       // the documentation's paths: docs/cli.md, tests/golden/…
       "docs", "cli", "md", "diagnostics", "tests", "golden", "txt"};
   return words;
@@ -216,6 +216,7 @@ TEST_P(Language, EveryCommandAndOptionSpeaksOneLanguage) {
       {"import --help"},
       {"claims --help"},
       {"render --help"},
+      {"review --help"},
       {"--version"},
       {"check " + example},
       {"check " + example + " " + corrected},

@@ -441,7 +441,7 @@ int Main(int argc, char** argv) {
   CLI::App* review = subcommand(
       "review", "财政审阅收到的数据包：逐个检查评分，按可解释的风险排序，写出汇总表，抽取抽评样本",
       "a bureau's review of the packages it received: check and score each, rank them by "
-      "explained risk, write the summary, draw the 抽评 sample");
+      "explained risk, write the summary, draw the spot-check sample");
   review
       ->add_option(T("文件或文件夹", "files or folders"), review_inputs,
                    T("数据包（JSON）或文档（文本、Word、Excel）；文件夹中的逐个读取",
@@ -456,9 +456,10 @@ int Main(int argc, char** argv) {
       ->required()
       ->type_name(std::string(Tr("文件", "FILE")));
   review
-      ->add_option("--sample", review_o.sample,
-                   std::string(Tr("抽评样本的个数：一半按风险排名，一半随机抽取",
-                                  "size of the 抽评 sample: half by risk rank, half at random")))
+      ->add_option(
+          "--sample", review_o.sample,
+          std::string(Tr("抽评样本的个数：一半按风险排名，一半随机抽取",
+                         "size of the spot-check sample: half by risk rank, half at random")))
       ->check(CLI::NonNegativeNumber.description(""))
       ->type_name("N");
   CLI::Option* seed_option =
