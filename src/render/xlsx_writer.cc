@@ -41,6 +41,7 @@
 
 #include "base/lang.h"
 #include "base/text.h"
+#include "render/list_workbook.h"
 
 namespace jixiao {
 namespace {
@@ -627,38 +628,16 @@ Status WriteXlsx(const RenderDocument& doc, const std::vector<std::string>& char
   return WorkbookWriter(doc, path, path).Write(chart_png);
 }
 
-// libxlsxwriter 1.1.4 (Debian 12) can only write a file (output_buffer came with 1.1.5): the
-// workbook and libxlsxwriter's own temporary files go into a private folder (mode 0700) that
-// is removed before returning.
+// In a private temporary folder (libxlsxwriter 1.1.4, Debian 12, writes files only).
 Result<std::string> WriteXlsxBytes(const RenderDocument& doc,
                                    const std::vector<std::string>& chart_png) {
-  std::error_code ec;
-  std::filesystem::path base = std::filesystem::temp_directory_path(ec);
-  if (ec) base = "/tmp";
-  std::string folder = (base / "jixiao-xlsx-XXXXXX").string();
-  if (::mkdtemp(folder.data()) == nullptr) {
-    const int error = errno;
-    return Status::IOError(TrF("无法写出 Excel 工作簿：无法建立临时文件夹 {}：{}",
-                               "cannot write the Excel workbook: cannot make a temporary folder "
-                               "{}: {}",
-                               folder, std::strerror(error)));
-  }
-  const std::string path = folder + "/workbook.xlsx";
-  std::string bytes;
-  Status written =
-      WorkbookWriter(doc, path, std::string(Tr("Excel 工作簿", "the Excel workbook")), folder)
-          .Write(chart_png);
-  if (written.ok()) {
-    std::ifstream in(path, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in.is_open() || in.bad()) {
-      written = Status::IOError(TrF("无法写出 Excel 工作簿：无法读回临时文件 {}",
-                                    "cannot write the Excel workbook: cannot read back {}", path));
-    }
-  }
-  std::filesystem::remove_all(folder, ec);
-  if (!written.ok()) return written;
-  return bytes;
+  return ReadWorkbookInTemporaryFolder(
+      " Excel 工作簿", "the Excel workbook",
+      [&](const std::string& path, const std::string& folder) {
+        return WorkbookWriter(doc, path, std::string(Tr("Excel 工作簿", "the Excel workbook")),
+                              folder)
+            .Write(chart_png);
+      });
 }
 
 }  // namespace jixiao

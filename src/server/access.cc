@@ -94,4 +94,17 @@ int HttpStatusOf(Answer a) {
   return 500;
 }
 
+std::optional<store::DashboardScope> DashboardScopeFor(const store::User* user, int fiscal_year) {
+  if (user == nullptr || user->disabled) return std::nullopt;
+  store::DashboardScope scope;
+  scope.region_id = user->region_id;
+  scope.fiscal_year = fiscal_year;
+  if (user->role == Role::kDeptReviewer) {
+    scope.department_id = user->org_id;
+    return scope;
+  }
+  if (user->role == Role::kBureau) return scope;
+  return std::nullopt;
+}
+
 }  // namespace jixiao::server

@@ -10,6 +10,8 @@
 // Pure functions; safe from any thread.
 #pragma once
 
+#include <optional>
+
 #include "store/store.h"
 
 namespace jixiao::server {
@@ -45,6 +47,10 @@ Answer DecideCreate(const store::User* user, const store::Org& unit);
 bool MayAdminister(const store::User* user, int64_t region_id);
 // Whether the user sets the region's deadlines (财政局 or 管理员 of that region).
 bool MaySetDeadline(const store::User* user, int64_t region_id);
+
+// The units whose year a user oversees on the dashboard: a 主管部门审核's units, or every unit
+// of a 财政局's region; nullopt for the other roles (a unit has its own list, not a dashboard).
+std::optional<store::DashboardScope> DashboardScopeFor(const store::User* user, int fiscal_year);
 
 // The HTTP status of an answer: 200, 404, 403, 409.
 int HttpStatusOf(Answer a);

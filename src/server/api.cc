@@ -292,6 +292,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     if (!d.ok()) return StatusError(c, d.status());
     return Json(c, 200, {{"fiscal_year", year}, {"deadline", *d}});
   }
+  if (name == "dashboard.get") return DashboardApi(c);
   // ---- packages
   if (name == "packages.list") {
     std::multimap<std::string, std::string> params(c.req.params.begin(), c.req.params.end());

@@ -85,6 +85,9 @@ struct App::Impl {
   // ---- handlers
   void Api(const std::string& name, Ctx& c);
   void Page(const std::string& name, Ctx& c);
+  // The bureau's side (bureau.cc): the year's dashboard as a page and as JSON/CSV/XLSX.
+  void DashboardPage(Ctx& c);
+  void DashboardApi(Ctx& c);
 };
 
 // The assets compiled into the binary (web/app.css, web/app.js).

@@ -11,6 +11,7 @@
 #include "model/package_json.h"
 #include "present/diagnostic_format.h"
 #include "present/score_format.h"
+#include "review/review.h"
 
 namespace jixiao::server {
 namespace {
@@ -295,6 +296,18 @@ Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
   e.summary.total = printed("total");
   e.summary.grade = sheet.grade;
   e.summary.execution_rate = printed("execution_rate");
+  // The risk as `jixiao review` explains it (docs/review.md), from the package alone: the
+  // dashboard adds what needs other rows (late submission against the year's deadline).
+  const ReviewedPackage reviewed = ReviewPackage(package, rulebook, sheet, e.diagnostics, {});
+  e.summary.risk = reviewed.risk.ToString();
+  json signals = json::array();
+  for (const RiskSignal& s : reviewed.signals) {
+    signals.push_back({{"key", s.key},
+                       {"name", s.name_zh},
+                       {"weight", s.weight.ToString()},
+                       {"evidence", s.evidence_zh}});
+  }
+  e.summary.risk_signals = signals.dump(-1, ' ', false, json::error_handler_t::replace);
   // Kept as text only: the tree is as costly to keep (and to free) as it is to build.
   e.score_json = score.dump(-1, ' ', false, json::error_handler_t::replace);
   return e;

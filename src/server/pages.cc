@@ -11,9 +11,11 @@
 
 #include "base/lru_cache.h"
 #include "server/auth.h"
+#include "server/dashboard.h"
 #include "server/evaluated.h"
 #include "server/internal.h"
 #include "server/package_ops.h"
+#include "server/page_parts.h"
 
 namespace jixiao::server {
 
@@ -22,15 +24,6 @@ using store::PackageStatus;
 using store::Role;
 
 namespace {
-
-std::string TimeText(int64_t ms) {
-  if (ms <= 0) return "";
-  const std::time_t t = static_cast<std::time_t>(ms / 1000) + 8 * 3600;  // 北京时间
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                     tm.tm_hour, tm.tm_min);
-}
 
 // "/evaluation/funds/executed" → "f--evaluation-funds-executed" (an id the script can find).
 std::string FieldId(const std::string& pointer) {
@@ -144,6 +137,8 @@ class Page {
   }
 };
 
+}  // namespace
+
 // The assets' version in their URLs, so that a browser never runs a script older than the
 // page it came with (the assets are cached; a new build changes the version).
 const std::string& AssetVersion() {
@@ -155,9 +150,12 @@ std::string Layout(const Ctx& c, const std::string& title, const std::string& bo
   std::string nav;
   if (c.user) {
     nav = fmt::format(
-        "<nav aria-label=\"主导航\"><a href=\"/\">我的数据包</a>{}<span "
+        "<nav aria-label=\"主导航\"><a href=\"/\">我的数据包</a>{}{}<span "
         "class=\"who\">{}（{}）</span>"
         "<button id=\"logout\" type=\"button\">退出</button></nav>",
+        c.user->role == Role::kDeptReviewer || c.user->role == Role::kBureau
+            ? "<a href=\"/dashboard\">年度汇总</a>"
+            : "",
         c.user->role == Role::kAdmin ? "<a href=\"/admin\">账号与单位</a>" : "", Html(c.user->name),
         Html(store::RoleName(c.user->role)));
   }
@@ -198,14 +196,15 @@ std::string FindingCounts(const store::PackageSummary& s) {
 
 // The form of an API action, sent by app.js.
 std::string ApiForm(const std::string& api, const std::string& method, const std::string& next,
-                    const std::string& inner, const std::string& button,
-                    const std::string& css = "") {
+                    const std::string& inner, const std::string& button, const std::string& css) {
   return fmt::format(
       "<form class=\"api {}\" data-api=\"{}\" data-method=\"{}\" data-next=\"{}\">{}"
       "<button type=\"submit\">{}</button><p class=\"form-error\" role=\"alert\"></p>"
       "<p class=\"form-status\" role=\"status\"></p></form>",
       css, Html(api), method, Html(next), inner, Html(button));
 }
+
+namespace {
 
 // The forms that set last year's and this year's deadline (财政局, 管理员).
 std::string DeadlineForms(store::Store* store, int64_t region_id, int64_t now_ms) {
@@ -508,6 +507,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     return;
   }
   const store::User& me = *c.user;
+  if (name == "page.dashboard") return DashboardPage(c);
   if (name == "page.home") {
     ::jixiao::server::Page pg;
     pg += fmt::format("<h1>{}</h1>", me.role == Role::kClerk || me.role == Role::kHead
@@ -730,7 +730,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       pg += fmt::format(
           "<tr><td>第 {} 版</td><td>{}</td><td>{}</td><td>{}</td><td><ul "
           "class=\"changes\">{}</ul></td><td>{}</td></tr>",
-          v.number, Html(v.author_name), TimeText(v.created_ms), Html(v.note), list, restore);
+          v.number, Html(v.author_name), BeijingTime(v.created_ms), Html(v.note), list, restore);
     }
     pg +=
         "</tbody></table></div><h2>流转记录</h2><div class=\"table-wrap\"><table "
@@ -746,7 +746,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       auto action = kActions.find(e.action);
       pg += fmt::format(
           "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-          TimeText(e.at_ms), Html(e.user_name),
+          BeijingTime(e.at_ms), Html(e.user_name),
           Html(action == kActions.end() ? e.action : action->second),
           from && to && *from != *to
               ? fmt::format("{} → {}", store::StatusName(*from), store::StatusName(*to))
@@ -840,7 +840,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       pg += fmt::format(
           "<li class=\"comment{}\"><p class=\"meta\">{}（{}）· {} · 第 {} 版{}</p><p>{}</p></li>",
           cm.reply_to ? " reply" : "", Html(cm.author_name), Html(store::RoleName(cm.author_role)),
-          TimeText(cm.at_ms), cm.version,
+          BeijingTime(cm.at_ms), cm.version,
           cm.target.empty() ? "" : " · " + Html(FieldName(*head, cm.target)), Html(cm.body));
     }
   }

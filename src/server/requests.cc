@@ -795,4 +795,74 @@ Result<ListQuery> ParseListQuery(const std::multimap<std::string, std::string>& 
   return q;
 }
 
+Result<DashboardQuery> ParseDashboardQuery(const std::multimap<std::string, std::string>& params) {
+  static const Names kParams = {"year", "status", "dept", "q", "sort", "format"};
+  static const Names kStatuses = {"not_started", "not_submitted", "late",
+                                  "draft",       "submitted",     "returned",
+                                  "forwarded",   "accepted",      "published"};
+  static const Names kSorts = {"unit",  "department",     "status",   "submitted", "total",
+                               "grade", "execution_rate", "findings", "risk"};
+  static const Names kFormats = {"json", "csv", "xlsx"};
+  DashboardQuery q;
+  for (auto it = params.begin(); it != params.end(); it = params.upper_bound(it->first)) {
+    const std::string& key = it->first;
+    const std::string& value = it->second;
+    if (!IsOneOf(key, kParams)) return Unknown("", "", "参数", "parameter", key, kParams);
+    if (const size_t n = params.count(key); n > 1) {
+      return Invalid(fmt::format("参数 \"{}\" 出现了 {} 次", key, n),
+                     fmt::format("parameter \"{}\" is given {} times", key, n));
+    }
+    // A form sends its empty fields: an empty filter is no filter.
+    if (value.empty()) continue;
+    auto one_of = [&](const Names& names) -> Status {
+      if (IsOneOf(value, names)) return Status::Ok();
+      return Invalid(fmt::format("参数 \"{}\" 应为 {} 之一，实际为 {}", key,
+                                 JoinNames(names, "、", false), Quote(value)),
+                     fmt::format("parameter \"{}\" must be one of {}, not {}", key,
+                                 JoinNames(names, ", ", false), Quote(value)));
+    };
+    if (key == "year") {
+      const std::optional<int64_t> year = PlainNumber(value, 4);
+      if (!year || *year < 2000 || *year > 2100) {
+        return Invalid(
+            fmt::format("参数 \"year\" 应为 2000 到 2100 之间的年份，实际为 {}", Quote(value)),
+            fmt::format("parameter \"year\" must be a year from 2000 to 2100, not {}",
+                        Quote(value)));
+      }
+      q.year = static_cast<int>(*year);
+    } else if (key == "status") {
+      if (Status s = one_of(kStatuses); !s.ok()) return s;
+      q.status = value;
+    } else if (key == "dept") {
+      const Result<int64_t> dept = ParseId(value);
+      if (!dept.ok()) {
+        return Invalid(fmt::format("参数 \"dept\" 不是有效的编号：{}", Quote(value)),
+                       fmt::format("parameter \"dept\" is not a valid id: {}", Quote(value)));
+      }
+      q.dept = *dept;
+    } else if (key == "q") {
+      if (value.size() > 100) {
+        return Invalid("参数 \"q\" 超过 100 字节", "parameter \"q\" is longer than 100 bytes");
+      }
+      q.text = value;
+    } else if (key == "format") {
+      if (Status s = one_of(kFormats); !s.ok()) return s;
+      q.format = value;
+    } else {  // sort
+      const bool desc = value[0] == '-';
+      const std::string field = value.substr(desc ? 1 : 0);
+      if (!IsOneOf(field, kSorts)) {
+        return Invalid(fmt::format("参数 \"sort\" 应为 {} 之一（前加 \"-\" 为降序），实际为 {}",
+                                   JoinNames(kSorts, "、", false), Quote(value)),
+                       fmt::format("parameter \"sort\" must be one of {} (a leading \"-\" for "
+                                   "descending order), not {}",
+                                   JoinNames(kSorts, ", ", false), Quote(value)));
+      }
+      q.sort = field;
+      q.desc = desc;
+    }
+  }
+  return q;
+}
+
 }  // namespace jixiao::server

@@ -166,4 +166,27 @@ struct ListQuery {
 };
 Result<ListQuery> ParseListQuery(const std::multimap<std::string, std::string>& params);
 
+// The parameters of the year's dashboard (GET /dashboard, GET /api/v1/years/{year}/dashboard),
+// checked as ParseListQuery checks its own:
+//   year=2024            the fiscal year (the page's; the API has it in the path)
+//   status=submitted     a package status, or not_started (no package), not_submitted (a draft,
+//                        as a reviewer sees it), late (submitted after the deadline, or not
+//                        submitted and the deadline passed)
+//   dept=12              the units under one 主管部门 (as ParseId)
+//   q=科协               a part of the unit's name or code, at most 100 bytes
+//   sort=-risk           one of unit, department, status, submitted, total, grade,
+//                        execution_rate, findings, risk; '-' for descending
+//   format=csv           json (default), csv or xlsx (the API's answer)
+// Without `sort`: the riskiest first (sort "risk", desc true).
+struct DashboardQuery {
+  std::optional<int> year;
+  std::optional<std::string> status;
+  std::optional<int64_t> dept;
+  std::string text;
+  std::string sort = "risk";
+  bool desc = true;
+  std::string format = "json";
+};
+Result<DashboardQuery> ParseDashboardQuery(const std::multimap<std::string, std::string>& params);
+
 }  // namespace jixiao::server

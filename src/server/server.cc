@@ -30,6 +30,7 @@ const std::vector<Endpoint>& Endpoints() {
       {"GET", "/packages/{id}/history", "page.history", true},
       {"GET", "/packages/{id}/import", "page.import", true},
       {"GET", "/admin", "page.admin", true},
+      {"GET", "/dashboard", "page.dashboard", true},
       // Session
       {"POST", "/api/v1/session", "session.create"},
       {"DELETE", "/api/v1/session", "session.delete"},
@@ -63,6 +64,7 @@ const std::vector<Endpoint>& Endpoints() {
       // The region
       {"GET", "/api/v1/years/{year}/deadline", "deadline.get"},
       {"PUT", "/api/v1/years/{year}/deadline", "deadline.put"},
+      {"GET", "/api/v1/years/{year}/dashboard", "dashboard.get"},
       {"GET", "/api/v1/orgs", "orgs.list"},
       {"GET", "/api/v1/users", "users.list"},
       {"POST", "/api/v1/users", "users.create"},

@@ -162,6 +162,18 @@ CREATE TABLE deadlines (
     R"sql(
 {pg_uncompressed_versions}
 )sql",
+    // 3: the bureau's side. A package's explained risk (the sum and its signals, JSON, computed
+    // by the engine on every save like the other summary columns), when it was first submitted
+    // (lateness is judged on that: a package returned and submitted again is not late for it)
+    // and when it was published.
+    R"sql(
+ALTER TABLE packages ADD COLUMN risk TEXT NOT NULL DEFAULT '';
+ALTER TABLE packages ADD COLUMN risk_signals TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE packages ADD COLUMN published_ms BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE packages ADD COLUMN first_submitted_ms BIGINT NOT NULL DEFAULT 0;
+UPDATE packages SET first_submitted_ms = submitted_ms;
+CREATE INDEX orgs_region_kind ON orgs (region_id, kind);
+)sql",
 };
 
 constexpr std::string_view kCreateMigrations =

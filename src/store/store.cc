@@ -93,7 +93,9 @@ User ToUser(const Row& r) {
 constexpr std::string_view kPackageColumns =
     "p.id, p.unit_id, p.fiscal_year, p.status, p.head_version, p.submitted_version, p.unit_name, "
     "p.total, p.grade, p.execution_rate, p.n_error, p.n_inconsistency, p.n_warning, p.n_note, "
-    "p.updated_ms, p.submitted_ms";
+    "p.updated_ms, p.submitted_ms, p.risk, p.risk_signals, p.published_ms, "
+    "p.first_submitted_ms";
+constexpr size_t kPackageWidth = 20;
 PackageRow ToPackage(const Row& r) {
   PackageRow p;
   p.id = r.Int(0);
@@ -109,6 +111,10 @@ PackageRow ToPackage(const Row& r) {
   for (size_t i = 0; i < 4; ++i) p.summary.findings[i] = r.Int(10 + i);
   p.updated_ms = r.Int(14);
   p.submitted_ms = r.Int(15);
+  p.summary.risk = r.Text(16);
+  p.summary.risk_signals = r.Text(17);
+  p.published_ms = r.Int(18);
+  p.first_submitted_ms = r.Int(19);
   return p;
 }
 
@@ -239,8 +245,8 @@ Result<std::string> VersionHash(Connection& c, int64_t package_id, int64_t numbe
 
 // The summary's columns, in the order the INSERT and the UPDATE of packages name them.
 std::vector<Value> SummaryValues(const PackageSummary& s) {
-  return {s.unit_name,   s.total,       s.grade,       s.execution_rate,
-          s.findings[0], s.findings[1], s.findings[2], s.findings[3]};
+  return {s.unit_name,   s.total,       s.grade,       s.execution_rate, s.findings[0],
+          s.findings[1], s.findings[2], s.findings[3], s.risk,           s.risk_signals};
 }
 
 bool ValidDate(const std::string& d) {
@@ -706,7 +712,8 @@ Result<PackageRow> Store::CreatePackage(int64_t unit_id, int fiscal_year, const 
     Result<QueryResult> inserted = c->Run(
         "INSERT INTO packages (unit_id, fiscal_year, status, head_version, submitted_version, "
         "unit_name, total, grade, execution_rate, n_error, n_inconsistency, n_warning, n_note, "
-        "updated_ms, submitted_ms) VALUES (?, ?, 'draft', 1, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+        "risk, risk_signals, updated_ms, submitted_ms) VALUES (?, ?, 'draft', 1, 0, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, 0) "
         "RETURNING id",
         values);
     if (!inserted.ok()) {
@@ -793,10 +800,11 @@ constexpr std::string_view kPackageContextJoins =
     " JOIN orgs o ON o.id = p.unit_id JOIN regions g ON g.id = o.region_id LEFT JOIN deadlines d "
     "ON d.region_id = o.region_id AND d.fiscal_year = p.fiscal_year LEFT JOIN versions v ON "
     "v.package_id = p.id AND v.number = p.head_version";
-constexpr size_t kPackageContextWidth = 25;  // kPackageColumns (16) + the 9 above
+constexpr size_t kPackageContextWidth = kPackageWidth + 9;  // kPackageColumns + the 9 above
 Store::PackageContext ToPackageContext(const Row& row) {
-  return Store::PackageContext{ToPackage(row), ToOrg(ColumnsFrom(row, 16)), row.Text(22),
-                               row.Text(23), row.Text(24)};
+  return Store::PackageContext{ToPackage(row), ToOrg(ColumnsFrom(row, kPackageWidth)),
+                               row.Text(kPackageWidth + 6), row.Text(kPackageWidth + 7),
+                               row.Text(kPackageWidth + 8)};
 }
 
 }  // namespace
@@ -882,7 +890,7 @@ Result<std::vector<PackageRow>> Store::ListPackages(const PackageFilter& f) {
   STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, params));
   std::vector<std::pair<std::string, PackageRow>> named;
   named.reserve(r.rows.size());
-  for (const Row& row : r.rows) named.emplace_back(row.Text(16), ToPackage(row));
+  for (const Row& row : r.rows) named.emplace_back(row.Text(kPackageWidth), ToPackage(row));
   std::sort(named.begin(), named.end(), [](const auto& a, const auto& b) {
     if (a.second.fiscal_year != b.second.fiscal_year) {
       return a.second.fiscal_year > b.second.fiscal_year;  // the latest year first
@@ -895,6 +903,58 @@ Result<std::vector<PackageRow>> Store::ListPackages(const PackageFilter& f) {
   return out;
 }
 
+Result<std::vector<DashboardRow>> Store::Dashboard(const DashboardScope& scope) {
+  // The unit's columns, its 主管部门's name, then this year's and last year's package (all NULL
+  // where there is none).
+  auto columns = [](char alias) {
+    std::string c(kPackageColumns);
+    for (size_t at = c.find("p."); at != std::string::npos; at = c.find("p.", at + 2)) {
+      c[at] = alias;
+    }
+    return c;
+  };
+  std::string sql =
+      "SELECT o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, d.name, " + columns('p') +
+      ", " + columns('q') +
+      " FROM orgs o LEFT JOIN orgs d ON d.id = o.parent_id LEFT JOIN packages p ON p.unit_id = "
+      "o.id AND p.fiscal_year = ? LEFT JOIN packages q ON q.unit_id = o.id AND q.fiscal_year = ? "
+      "WHERE o.region_id = ? AND o.kind = 'unit'";
+  std::vector<Value> params = {int64_t{scope.fiscal_year}, int64_t{scope.fiscal_year} - 1,
+                               scope.region_id};
+  if (scope.department_id) {
+    sql += " AND o.parent_id = ?";
+    params.push_back(*scope.department_id);
+  }
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run(sql, params));
+  std::vector<DashboardRow> out;
+  out.reserve(r.rows.size());
+  for (const Row& row : r.rows) {
+    DashboardRow d;
+    d.unit = ToOrg(row);
+    d.department = row.IsNull(6) ? std::string() : row.Text(6);
+    const Row p = ColumnsFrom(row, 7);
+    if (!p.IsNull(0)) d.package = ToPackage(p);
+    const Row prev = ColumnsFrom(row, 7 + kPackageWidth);
+    if (!prev.IsNull(0)) d.previous = ToPackage(prev);
+    out.push_back(std::move(d));
+  }
+  std::sort(out.begin(), out.end(), [](const DashboardRow& a, const DashboardRow& b) {
+    return std::tie(a.unit.code, a.unit.name, a.unit.id) <
+           std::tie(b.unit.code, b.unit.name, b.unit.id);
+  });
+  return out;
+}
+
+Result<int> Store::LatestFiscalYear(int64_t region_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run("SELECT COALESCE(MAX(p.fiscal_year), 0) FROM packages p JOIN orgs "
+                                "o ON o.id = p.unit_id WHERE o.region_id = ?",
+                                {region_id}));
+  return r.rows.empty() ? 0 : static_cast<int>(r.rows[0].Int(0));
+}
+
 Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, const NewVersion& v,
                                    int64_t author_id, const std::string& action, int64_t now_ms) {
   const int64_t number = base_version + 1;
@@ -903,7 +963,8 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
   static constexpr std::string_view kMoveHead =
       "UPDATE packages SET head_version = ?, unit_name = ?, total = ?, grade = ?, "
       "execution_rate = ?, n_error = ?, n_inconsistency = ?, n_warning = ?, n_note = ?, "
-      "updated_ms = ? WHERE id = ? AND head_version = ? RETURNING status";
+      "risk = ?, risk_signals = ?, updated_ms = ? WHERE id = ? AND head_version = ? RETURNING "
+      "status";
   std::vector<Value> values = {number};
   for (Value& x : SummaryValues(v.summary)) values.push_back(std::move(x));
   values.insert(values.end(), {now_ms, package_id, base_version});
@@ -1008,7 +1069,14 @@ Status Store::Transition(int64_t package_id, PackageStatus from, PackageStatus t
     sql += ", submitted_version = 0";
   }
   if (to == PackageStatus::kSubmitted) {
-    sql += ", submitted_ms = ?";
+    sql +=
+        ", submitted_ms = ?, first_submitted_ms = CASE WHEN first_submitted_ms = 0 THEN ? ELSE "
+        "first_submitted_ms END";
+    values.push_back(now_ms);
+    values.push_back(now_ms);
+  }
+  if (to == PackageStatus::kPublished) {
+    sql += ", published_ms = ?";
     values.push_back(now_ms);
   }
   // As in SaveVersion: of two concurrent moves from `from`, the second finds the status

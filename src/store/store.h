@@ -85,6 +85,8 @@ struct PackageSummary {
   std::string grade;           // "优", …
   std::string execution_rate;  // "98.25"
   std::array<int64_t, 4> findings{};  // errors, inconsistencies, warnings, notes
+  std::string risk;                   // the sum of the risk signals' weights ("12"); docs/review.md
+  std::string risk_signals = "[]";    // a JSON array of {key, name, weight, evidence}
 };
 
 struct PackageRow {
@@ -97,7 +99,9 @@ struct PackageRow {
       0;  // the frozen version while submitted/forwarded/accepted; 0 otherwise
   PackageSummary summary;
   int64_t updated_ms = 0;
-  int64_t submitted_ms = 0;  // when last submitted, 0 if never
+  int64_t submitted_ms = 0;        // when last submitted, 0 if never
+  int64_t published_ms = 0;        // when last published, 0 if never
+  int64_t first_submitted_ms = 0;  // when first submitted, 0 if never
 };
 
 struct Version {
@@ -161,6 +165,20 @@ struct PackageFilter {
   std::optional<int64_t> region_id;      // every unit of a region
   std::optional<int> fiscal_year;
   std::optional<PackageStatus> status;
+};
+
+// The year's dashboard: every unit in scope, with its package of the year and of the year before
+// (either may be absent).
+struct DashboardScope {
+  int64_t region_id = 0;
+  std::optional<int64_t> department_id;  // only the units under this 主管部门
+  int fiscal_year = 0;
+};
+struct DashboardRow {
+  Org unit;
+  std::string department;  // the 主管部门's name
+  std::optional<PackageRow> package;
+  std::optional<PackageRow> previous;  // the year before's
 };
 
 // A new version to save: the JSON (already validated), what it changed, and the summary.
@@ -254,6 +272,10 @@ class Store {
                                                         bool annotations = false);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
+  // One query; ordered by unit code, then name, then id (sorted here, as ListPackages).
+  Result<std::vector<DashboardRow>> Dashboard(const DashboardScope& scope);
+  // The latest fiscal year any unit of the region has a package for; 0 when none has.
+  Result<int> LatestFiscalYear(int64_t region_id);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).
   // Writes the version, moves the head, updates the summary and appends an event `action`
   // ("save", "restore", "import") in one transaction. Returns the new version's number.
