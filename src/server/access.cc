@@ -54,6 +54,12 @@ Answer Decide(const store::User* user, const PackagePlace& place, Action action)
     case Action::kAccept:
       if (user->role != Role::kBureau) return Answer::kForbidden;
       return s == PackageStatus::kForwarded ? Answer::kAllow : Answer::kWrongStatus;
+    case Action::kPublish:
+      if (user->role != Role::kBureau) return Answer::kForbidden;
+      return s == PackageStatus::kAccepted ? Answer::kAllow : Answer::kWrongStatus;
+    case Action::kUnpublish:
+      if (user->role != Role::kBureau) return Answer::kForbidden;
+      return s == PackageStatus::kPublished ? Answer::kAllow : Answer::kWrongStatus;
   }
   return Answer::kForbidden;
 }
@@ -106,5 +112,7 @@ std::optional<store::DashboardScope> DashboardScopeFor(const store::User* user, 
   if (user->role == Role::kBureau) return scope;
   return std::nullopt;
 }
+
+bool PubliclyVisible(store::PackageStatus status) { return status == PackageStatus::kPublished; }
 
 }  // namespace jixiao::server

@@ -17,14 +17,16 @@
 namespace jixiao::server {
 
 enum class Action {
-  kView,     // read the package, its versions, history, documents, comments, evidence
-  kEdit,     // save, import, restore a version, attach or remove evidence
-  kCreate,   // start a package for a unit and year
-  kSubmit,   // 单位负责人: 草稿/已退回 → 已提交
-  kReturn,   // 主管部门 (已提交) or 财政局 (已提交/已转报) → 已退回
-  kForward,  // 主管部门: 已提交 → 已转报
-  kAccept,   // 财政局: 已转报 → 已通过
-  kComment,  // write a comment, answer one, mark one resolved
+  kView,       // read the package, its versions, history, documents, comments, evidence
+  kEdit,       // save, import, restore a version, attach or remove evidence
+  kCreate,     // start a package for a unit and year
+  kSubmit,     // 单位负责人: 草稿/已退回 → 已提交
+  kReturn,     // 主管部门 (已提交) or 财政局 (已提交/已转报) → 已退回
+  kForward,    // 主管部门: 已提交 → 已转报
+  kAccept,     // 财政局: 已转报 → 已通过
+  kComment,    // write a comment, answer one, mark one resolved
+  kPublish,    // 财政局: 已通过 → 已公开 (the public site shows it)
+  kUnpublish,  // 财政局: 已公开 → 已通过 (taken off the public site)
 };
 
 // Where the package sits: its unit, the unit's 主管部门 and region.
@@ -51,6 +53,9 @@ bool MaySetDeadline(const store::User* user, int64_t region_id);
 // The units whose year a user oversees on the dashboard: a 主管部门审核's units, or every unit
 // of a 财政局's region; nullopt for the other roles (a unit has its own list, not a dashboard).
 std::optional<store::DashboardScope> DashboardScopeFor(const store::User* user, int fiscal_year);
+
+// Whether anyone, logged in or not, may read the package on the public site: 已公开 only.
+bool PubliclyVisible(store::PackageStatus status);
 
 // The HTTP status of an answer: 200, 404, 403, 409.
 int HttpStatusOf(Answer a);

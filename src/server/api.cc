@@ -145,6 +145,31 @@ std::optional<T> Parsed(Ctx& c, F parse) {
 
 }  // namespace
 
+void App::Impl::SendDocument(Ctx& c, const Loaded& l, int64_t n, const std::string& format,
+                             const std::string& type, bool attachment) {
+  Result<EvaluatedPtr> stored = VersionEvaluated(l, n);
+  if (!stored.ok()) {
+    if (stored.status().code() != Status::Code::kNotFound) return StatusError(c, stored.status());
+    return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
+  }
+  const Package& package = (*stored)->package;
+  std::shared_ptr<const Rulebook> rb = RulebookFor(package.rulebook, l.region_rulebook);
+  Result<Form> form = package.form.empty() ? DefaultFormFor(package) : ResolveForm(package.form);
+  if (!form.ok()) form = DefaultFormFor(package);
+  if (!form.ok()) return StatusError(c, form.status());
+  Result<RenderResult> r = RenderToMemory(package, *rb, *form, {format});
+  if (!r.ok()) return Error(c, 500, r.status().message());
+  const std::string file =
+      fmt::format("{}-{}-v{}.{}", package.fiscal_year,
+                  package.unit.name.empty() ? "package" : package.unit.name, n, format);
+  c.res.status = 200;
+  c.res.set_header(
+      "Content-Disposition",
+      fmt::format("{}; filename=\"package-{}-v{}.{}\"; filename*=UTF-8''{}",
+                  attachment ? "attachment" : "inline", l.row.id, n, format, PercentEncoded(file)));
+  c.res.set_content(r->files.front().data, type);
+}
+
 void App::Impl::Api(const std::string& name, Ctx& c) {
   const int64_t now = app->Now();
   // ---- session
@@ -191,6 +216,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
                     options->session_ms / 1000, options->secure_cookies ? "; Secure" : ""));
     return Json(c, 200, {{"user", UserJson(*user)}, {"csrf", s.csrf}});
   }
+  if (name.rfind("public.", 0) == 0) return PublicApi(name, c);
   if (!c.user) return Error(c, 401, "请先登录 / log in first");
   const store::User& me = *c.user;
   if (name == "session.delete") {
@@ -661,27 +687,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       if (!v.ok()) return Error(c, 400, "version 应为版本号 / version must be a number");
       n = *v;
     }
-    Result<EvaluatedPtr> stored = VersionEvaluated(*l, n);
-    if (!stored.ok()) {
-      if (stored.status().code() != Status::Code::kNotFound) return StatusError(c, stored.status());
-      return Error(c, 404, fmt::format("没有第 {} 版 / no version {}", n, n));
-    }
-    const std::string rulebook = region_rulebook(*l);
-    const Package& package = (*stored)->package;
-    std::shared_ptr<const Rulebook> rb = RulebookFor(package.rulebook, rulebook);
-    Result<Form> form = package.form.empty() ? DefaultFormFor(package) : ResolveForm(package.form);
-    if (!form.ok()) form = DefaultFormFor(package);
-    if (!form.ok()) return StatusError(c, form.status());
-    Result<RenderResult> r = RenderToMemory(package, *rb, *form, {format});
-    if (!r.ok()) return Error(c, 500, r.status().message());
-    const std::string file =
-        fmt::format("{}-{}-v{}.{}", package.fiscal_year,
-                    package.unit.name.empty() ? "package" : package.unit.name, n, format);
-    c.res.status = 200;
-    c.res.set_header("Content-Disposition",
-                     fmt::format("attachment; filename=\"package-{}-v{}.{}\"; filename*=UTF-8''{}",
-                                 l->row.id, n, format, PercentEncoded(file)));
-    c.res.set_content(r->files.front().data, type->second);
+    SendDocument(c, *l, n, format, type->second, /*attachment=*/true);
     return;
   }
   if (name == "package.import") {
@@ -732,12 +738,14 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     return save(*l, *base, after, "import", "导入 " + file.filename);
   }
   if (name == "package.submit" || name == "package.return" || name == "package.forward" ||
-      name == "package.accept") {
+      name == "package.accept" || name == "package.publish" || name == "package.unpublish") {
     const std::string action = name.substr(8);
-    const Action a = action == "submit"    ? Action::kSubmit
-                     : action == "return"  ? Action::kReturn
-                     : action == "forward" ? Action::kForward
-                                           : Action::kAccept;
+    const Action a = action == "submit"      ? Action::kSubmit
+                     : action == "return"    ? Action::kReturn
+                     : action == "forward"   ? Action::kForward
+                     : action == "publish"   ? Action::kPublish
+                     : action == "unpublish" ? Action::kUnpublish
+                                             : Action::kAccept;
     std::optional<Loaded> l = LoadFor(c, id, a);
     if (!l) return;
     std::optional<TransitionRequest> req = Parsed<TransitionRequest>(c, ParseTransitionRequest);
@@ -753,6 +761,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     const PackageStatus to = a == Action::kSubmit    ? PackageStatus::kSubmitted
                              : a == Action::kReturn  ? PackageStatus::kReturned
                              : a == Action::kForward ? PackageStatus::kForwarded
+                             : a == Action::kPublish ? PackageStatus::kPublished
                                                      : PackageStatus::kAccepted;
     const int64_t freeze = a == Action::kSubmit   ? l->row.head_version
                            : a == Action::kReturn ? -1

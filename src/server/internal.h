@@ -85,6 +85,13 @@ struct App::Impl {
   // ---- handlers
   void Api(const std::string& name, Ctx& c);
   void Page(const std::string& name, Ctx& c);
+  // Version `n` of the package rendered as `format` (docx, xlsx, pdf, html, json) with the
+  // content type `type`, as a download or (`attachment` false) to be shown.
+  void SendDocument(Ctx& c, const Loaded& l, int64_t n, const std::string& format,
+                    const std::string& type, bool attachment);
+  // The public site (public_site.cc): no login; only 已公开 packages exist there.
+  void PublicPage(const std::string& name, Ctx& c);
+  void PublicApi(const std::string& name, Ctx& c);
   // The bureau's side (bureau.cc): the year's dashboard as a page and as JSON/CSV/XLSX.
   void DashboardPage(Ctx& c);
   void DashboardApi(Ctx& c);

@@ -489,6 +489,7 @@ LruCache<EditorBody>& EditorBodies() {
 }  // namespace
 
 void App::Impl::Page(const std::string& name, Ctx& c) {
+  if (name.rfind("page.public", 0) == 0) return PublicPage(name, c);
   if (name == "page.login") {
     Send(c, 200, "登录",
          "<h1>登录</h1><form id=\"login\" class=\"api narrow\" data-api=\"/api/v1/session\" "
@@ -814,6 +815,12 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   action_form(Action::kForward, "forward", "审核通过，转报财政局", false);
   action_form(Action::kAccept, "accept", "审核通过", false);
   action_form(Action::kReturn, "return", "退回修改", true);
+  action_form(Action::kPublish, "publish", "公开", false);
+  action_form(Action::kUnpublish, "unpublish", "撤回公开", false);
+  if (PubliclyVisible(l.row.status)) {
+    actions +=
+        fmt::format("<p>已在<a href=\"/public/packages/{}\">公开网站</a>上公开。</p>", l.row.id);
+  }
   if (!actions.empty())
     pg += "<section class=\"actions\" aria-label=\"审核与提交\"><h2>审核与提交</h2>" + actions +
           "</section>";

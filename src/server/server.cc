@@ -31,6 +31,11 @@ const std::vector<Endpoint>& Endpoints() {
       {"GET", "/packages/{id}/import", "page.import", true},
       {"GET", "/admin", "page.admin", true},
       {"GET", "/dashboard", "page.dashboard", true},
+      {"GET", "/public", "page.public", true},
+      {"GET", "/public/{region}/{year}", "page.public_year", true},
+      {"GET", "/public/packages/{id}", "page.public_package", true},
+      {"GET", "/public/packages/{id}/documents/{fmt}", "public.document"},
+      {"GET", "/public/{region}/{year}/{file}", "public.data"},
       // Session
       {"POST", "/api/v1/session", "session.create"},
       {"DELETE", "/api/v1/session", "session.delete"},
@@ -53,6 +58,8 @@ const std::vector<Endpoint>& Endpoints() {
       {"POST", "/api/v1/packages/{id}/return", "package.return"},
       {"POST", "/api/v1/packages/{id}/forward", "package.forward"},
       {"POST", "/api/v1/packages/{id}/accept", "package.accept"},
+      {"POST", "/api/v1/packages/{id}/publish", "package.publish"},
+      {"POST", "/api/v1/packages/{id}/unpublish", "package.unpublish"},
       {"GET", "/api/v1/packages/{id}/events", "events.list"},
       {"GET", "/api/v1/packages/{id}/comments", "comments.list"},
       {"POST", "/api/v1/packages/{id}/comments", "comments.create"},
@@ -76,9 +83,11 @@ namespace {
 
 // "/api/v1/packages/{id}" → "/api/v1/packages/([0-9]+)".
 std::string PatternOf(const std::string& path) {
-  static const std::regex param(R"(\{(id|n|cid|aid|year)\})");
+  static const std::regex param(R"(\{(id|n|cid|aid|year|region)\})");
   static const std::regex word(R"(\{(fmt|action)\})");
+  static const std::regex file(R"(\{file\})");
   std::string p = std::regex_replace(path, param, "([0-9]+)");
+  p = std::regex_replace(p, file, "([a-z]+\\.[a-z]+)");
   return std::regex_replace(p, word, "([a-z]+)");
 }
 

@@ -198,11 +198,10 @@ TEST_P(ConnectionTest, RunsIndependentStatementsTogether) {
   Lease c = Must(db_->Acquire());
   Must(c->Run("INSERT INTO t (name, n) VALUES (?, ?), (?, ?)",
               {std::string("a"), int64_t{1}, std::string("b"), int64_t{22}}));
-  std::vector<QueryResult> r =
-      Must(c->RunAll({{"SELECT n FROM t WHERE name = ?", {std::string("b")}},
-                      {"SELECT name FROM t WHERE n = ? ORDER BY name", {int64_t{1}}},
-                      {"INSERT INTO t (name, n) VALUES (?, ?) RETURNING n",
-                       {std::string("c"), int64_t{333}}}}));
+  std::vector<QueryResult> r = Must(c->RunAll(
+      {{"SELECT n FROM t WHERE name = ?", {std::string("b")}},
+       {"SELECT name FROM t WHERE n = ? ORDER BY name", {int64_t{1}}},
+       {"INSERT INTO t (name, n) VALUES (?, ?) RETURNING n", {std::string("c"), int64_t{333}}}}));
   ASSERT_EQ(r.size(), 3u);
   ASSERT_EQ(r[0].rows.size(), 1u);
   EXPECT_EQ(r[0].rows[0].Int(0), 22);
@@ -227,14 +226,14 @@ TEST_P(ConnectionTest, RunsIndependentStatementsTogether) {
   {
     Transaction t(c.get());
     ASSERT_TRUE(t.Begin().ok());
-    r = Must(c->RunAll({{"INSERT INTO t (name) VALUES (?)", {std::string("e")}},
-                        {"SELECT COUNT(*) FROM t", {}}}));
+    r = Must(c->RunAll(
+        {{"INSERT INTO t (name) VALUES (?)", {std::string("e")}}, {"SELECT COUNT(*) FROM t", {}}}));
     EXPECT_EQ(r[1].rows[0].Int(0), 4);
   }  // rolled back
-  EXPECT_EQ(Must(c->RunAll({{"SELECT COUNT(*) FROM t", {}}, {"SELECT ?", {int64_t{5}}}}))[0]
-                .rows[0]
-                .Int(0),
-            3);
+  EXPECT_EQ(
+      Must(c->RunAll({{"SELECT COUNT(*) FROM t", {}}, {"SELECT ?", {int64_t{5}}}}))[0].rows[0].Int(
+          0),
+      3);
   EXPECT_TRUE(c->healthy());
 }
 

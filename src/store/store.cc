@@ -946,6 +946,21 @@ Result<std::vector<DashboardRow>> Store::Dashboard(const DashboardScope& scope) 
   return out;
 }
 
+Result<std::vector<PublishedYear>> Store::PublishedYears() {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT g.id, g.name, p.fiscal_year, COUNT(*) FROM packages p JOIN orgs o ON o.id = "
+             "p.unit_id JOIN regions g ON g.id = o.region_id WHERE p.status = 'published' GROUP "
+             "BY g.id, g.name, p.fiscal_year ORDER BY g.id, p.fiscal_year DESC",
+             {}));
+  std::vector<PublishedYear> out;
+  for (const Row& row : r.rows) {
+    out.push_back({row.Int(0), row.Text(1), static_cast<int>(row.Int(2)), row.Int(3)});
+  }
+  return out;
+}
+
 Result<int> Store::LatestFiscalYear(int64_t region_id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   STORE_ASSIGN_OR_RETURN(QueryResult r,

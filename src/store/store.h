@@ -181,6 +181,14 @@ struct DashboardRow {
   std::optional<PackageRow> previous;  // the year before's
 };
 
+// A region's year on the public site: how many of its packages are published.
+struct PublishedYear {
+  int64_t region_id = 0;
+  std::string region_name;
+  int fiscal_year = 0;
+  int64_t packages = 0;
+};
+
 // A new version to save: the JSON (already validated), what it changed, and the summary.
 struct NewVersion {
   std::string json;
@@ -274,6 +282,8 @@ class Store {
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
   // One query; ordered by unit code, then name, then id (sorted here, as ListPackages).
   Result<std::vector<DashboardRow>> Dashboard(const DashboardScope& scope);
+  // Every region and year with published packages; regions by id, the latest year first.
+  Result<std::vector<PublishedYear>> PublishedYears();
   // The latest fiscal year any unit of the region has a package for; 0 when none has.
   Result<int> LatestFiscalYear(int64_t region_id);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).
