@@ -20,6 +20,8 @@ PACKAGES=(
   # poppler, python-docx/openpyxl/docxtpl, Chromium for the HTML page)
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk chromium
   python3 python3-docx python3-openpyxl python3-docxtpl
+  # validates the open data against the Fiscal Data Package profile (npm's datapackage)
+  python3-jsonschema
 )
 
 missing=()
@@ -41,7 +43,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The browser tests (tests/web/): node, npm and playwright-core from the committed
-# package-lock.json. Any node that comes with npm will do (a NodeSource nodejs includes it);
+# package-lock.json, with npm's datapackage for the Fiscal Data Package profile the open data is
+# validated against (tests/open_data_validate.py). Any node that comes with npm will do (a NodeSource nodejs includes it);
 # only without npm are Debian's nodejs and npm installed. playwright-core downloads no browser:
 # the tests drive Debian's /usr/bin/chromium.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -50,7 +53,8 @@ if ! command -v npm >/dev/null 2>&1; then
   if [ "$apt_updated" -eq 0 ]; then $SUDO apt-get update -qq; fi
   $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-if [ ! -f "$root/node_modules/playwright-core/package.json" ]; then
-  echo "install-deps: npm ci (playwright-core)"
+if [ ! -f "$root/node_modules/playwright-core/package.json" ] ||
+  [ ! -f "$root/node_modules/datapackage/lib/profiles/fiscal-data-package.json" ]; then
+  echo "install-deps: npm ci (playwright-core, datapackage)"
   (cd "$root" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi

@@ -144,7 +144,9 @@ OpenData BuildOpenData(const std::string& region, const std::string& slug, int f
                         {"schema", std::move(schema)}};
   };
   ordered_json dp = {
-      {"profile", "fiscal-data-package"},
+      // The Fiscal Data Package's JSON Schema extends the Tabular Data Package's, whose profile
+      // it keeps: a package is fiscal by its `model`.
+      {"profile", "tabular-data-package"},
       {"name", fmt::format("jixiao-{}-{}", slug, fiscal_year)},
       {"title", fmt::format("{} {} 年度部门整体支出绩效自评公开数据", region, fiscal_year)},
       {"description",
