@@ -828,6 +828,26 @@
         if (count) count.textContent = '无法读取检查结果。';
       }
     }
+    // The reviewers' comments on fields (not yet resolved), shown beside each field.
+    const commented = document.getElementById('field-comments');
+    if (commented) {
+      let notes = [];
+      try {
+        notes = JSON.parse(commented.textContent || '[]');
+      } catch (e) {
+        notes = [];
+      }
+      for (const note of Array.isArray(notes) ? notes : []) {
+        const field = byPointer.get(note.pointer);
+        if (!field) continue;
+        field.classList.add('has-comment');
+        const span = document.createElement('span');
+        span.className = 'field-comment';
+        span.textContent = `${note.by}：${note.text}`;
+        const slot = findingSpans.get(note.pointer);
+        (slot || field).insertAdjacentElement('afterend', span);
+      }
+    }
     for (const field of fields) markDirty(field);
     setChecking(false);
     // Edits the browser restored (back/forward) are checked at once.

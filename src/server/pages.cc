@@ -438,6 +438,42 @@ void ReportSections(Page& pg, const json& doc, bool editable) {
   pg += "</section>";
 }
 
+// What a comment may be about: the whole package, the funds' figures, the goals, every leaf
+// indicator's actual value, score and deviation reason, every section of the report; each with
+// its readable name.
+std::vector<std::pair<std::string, std::string>> CommentTargets(const json& doc) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](const std::string& pointer) {
+    if (doc.contains(json::json_pointer(pointer)))
+      out.emplace_back(pointer, FieldName(doc, pointer));
+  };
+  for (const char* key : {"initial_budget", "full_year_budget", "executed", "execution_rate",
+                          "score", "basic", "project"}) {
+    add(std::string("/evaluation/funds/") + key);
+  }
+  add("/evaluation/goals/achieved");
+  std::function<void(const json&, const std::string&)> leaves = [&](const json& list,
+                                                                    const std::string& base) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      const std::string p = base + "/" + std::to_string(i);
+      if (list[i].contains("children") && !list[i]["children"].empty()) {
+        leaves(list[i]["children"], p + "/children");
+        continue;
+      }
+      for (const char* key : {"actual", "score", "deviation"}) add(p + "/" + key);
+    }
+  };
+  if (doc.contains(json::json_pointer("/evaluation/indicators"))) {
+    leaves(doc.at(json::json_pointer("/evaluation/indicators")), "/evaluation/indicators");
+  }
+  if (doc.contains(json::json_pointer("/report/sections"))) {
+    const json& sections = doc.at(json::json_pointer("/report/sections"));
+    for (size_t i = 0; i < sections.size(); ++i)
+      add("/report/sections/" + std::to_string(i) + "/text");
+  }
+  return out;
+}
+
 // The share of the fields a unit must fill that are filled, for the completion meter.
 std::pair<int, int> Completion(const json& doc) {
   int filled = 0, total = 0;
@@ -841,21 +877,56 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   pg += body->findings_script;
   // Comments and evidence, read together.
   Result<store::Store::Annotations> annotations = AnnotationsFirst(c, l.row.id);
-  pg += "<section id=\"comments\"><h2>审核意见与答复</h2><ul class=\"comments\">";
+  pg += "<section id=\"comments\"><h2>审核意见与答复</h2>";
+  // The comments on fields, not yet resolved: what the unit is asked to fix, field by field
+  // (app.js also shows each beside its field).
+  json on_fields = json::array();
+  std::string to_fix;
+  if (annotations.ok()) {
+    for (const store::Comment& cm : annotations->comments) {
+      if (cm.target.empty() || cm.resolved || cm.reply_to) continue;
+      on_fields.push_back({{"pointer", cm.target},
+                           {"text", cm.body},
+                           {"by", std::string(store::RoleName(cm.author_role))}});
+      to_fix += fmt::format("<li><a href=\"#{}\">{}</a>：{}</li>", FieldId(cm.target),
+                            Html(FieldName(*head, cm.target)), Html(cm.body));
+    }
+  }
+  if (!to_fix.empty()) {
+    pg += "<div class=\"to-fix\"><h3>需要修改的字段</h3><ul>" + to_fix + "</ul></div>";
+  }
+  pg += "<ul class=\"comments\">";
   if (annotations.ok()) {
     for (const store::Comment& cm : annotations->comments) {
       pg += fmt::format(
           "<li class=\"comment{}\"><p class=\"meta\">{}（{}）· {} · 第 {} 版{}</p><p>{}</p></li>",
           cm.reply_to ? " reply" : "", Html(cm.author_name), Html(store::RoleName(cm.author_role)),
           BeijingTime(cm.at_ms), cm.version,
-          cm.target.empty() ? "" : " · " + Html(FieldName(*head, cm.target)), Html(cm.body));
+          cm.target.empty() ? ""
+                            : fmt::format(" · <a href=\"#{}\">{}</a>", FieldId(cm.target),
+                                          Html(FieldName(*head, cm.target))),
+          Html(cm.body));
     }
   }
   pg += "</ul>";
+  std::string options = "<option value=\"\">整个数据包</option>";
+  for (const auto& [pointer, label] : CommentTargets(*head)) {
+    options += fmt::format("<option value=\"{}\">{}</option>", Html(pointer), Html(label));
+  }
   pg += ApiForm(fmt::format("/api/v1/packages/{}/comments", l.row.id), "POST", "reload",
-                "<div class=\"field\"><label for=\"comment-body\">写意见或答复</label><textarea "
-                "id=\"comment-body\" name=\"body\" rows=\"3\" required></textarea></div>",
+                "<div class=\"field\"><label for=\"comment-target\">针对</label><select "
+                "id=\"comment-target\" name=\"target\">" +
+                    options +
+                    "</select></div><div class=\"field\"><label "
+                    "for=\"comment-body\">写意见或答复</label><textarea "
+                    "id=\"comment-body\" name=\"body\" rows=\"3\" required></textarea></div>",
                 "发表");
+  std::string comments_json = on_fields.dump(-1, ' ', false, json::error_handler_t::replace);
+  for (size_t i = comments_json.find("</"); i != std::string::npos;
+       i = comments_json.find("</", i + 3)) {
+    comments_json.replace(i, 2, "<\\/");
+  }
+  pg += "<script type=\"application/json\" id=\"field-comments\">" + comments_json + "</script>";
   pg += "</section>";
   pg += "<section id=\"evidence\"><h2>佐证材料</h2><ul>";
   if (annotations.ok()) {

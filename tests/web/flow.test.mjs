@@ -335,3 +335,126 @@ test('c. save, submit, another unit cannot see it, the reviewer returns it with 
   assert.equal(after.status(), 401);
   await clerk.context().close();
 });
+
+// The bureau's side: the dashboard, a return with a comment on a field, the fix and the
+// resubmission, forwarding and acceptance, publishing, and the public site.
+const FIELD_COMMENT = '全年执行数与决算报表不符，请按决算数填写。';
+
+async function postForm(page, api, fill) {
+  const form = page.locator(`form[data-api="${api}"]`);
+  assert.equal(await form.count(), 1, `the page has a form for ${api}`);
+  await fill(form);
+  const loaded = page.waitForEvent('load', { timeout: 15_000 });
+  loaded.catch(() => {});
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(api)),
+    form.locator('[type="submit"]').first().click(),
+  ]);
+  if (!response.ok()) throw new Error(`${api}: HTTP ${response.status()} ${await response.text()}`);
+  await loaded;
+}
+
+// The dashboard's row of the unit whose name contains `word`.
+const dashboardRow = (page, word) => page.locator('#dashboard tbody tr', { hasText: word });
+
+test('d. the dashboard, a return on a field, the fix, acceptance, publishing and the public site', { skip, timeout: TIMEOUT }, async () => {
+  // The unit answers test c's return: its head submits again.
+  const head = await loginAs('kx-head');
+  await openPackage(head);
+  await workflow(head, 'submit');
+
+  // The department's reviewer opens the dashboard: every unit, the riskiest first.
+  const reviewer = await loginAs('dept-reviewer');
+  const dashboard = await reviewer.goto(`${BASE}/dashboard`);
+  assert.equal(dashboard.status(), 200);
+  await reviewer.waitForSelector('#dashboard');
+  assert.match(await reviewer.locator('h1').textContent(), /2024 年度汇总/);
+  assert.equal(await reviewer.locator('#dashboard tbody tr').count(), 3);
+  assert.match(await dashboardRow(reviewer, '科学技术协会').textContent(), /已提交/);
+  assert.match(await dashboardRow(reviewer, '科普服务中心').textContent(), /未开始/);
+  // The risk is explained: its signals open under the figure.
+  const signals = dashboardRow(reviewer, '科学技术协会').locator('details');
+  await signals.locator('summary').click();
+  assert.match(await signals.textContent(), /（\+\d+）：/);
+  await screenshot(reviewer, 'web-dashboard.png');
+  // Sorting by unit name, and the exports.
+  await reviewer.click('#dashboard th a:has-text("单位")');
+  await reviewer.waitForSelector('#dashboard th[aria-sort] a:has-text("单位")');
+  const csv = await reviewer.request.get(`${BASE}/api/v1/years/2024/dashboard?format=csv`);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), /永州市零陵区科学技术协会/);
+
+  // From the dashboard to the package; a comment on the 全年执行数 field, then the return.
+  await dashboardRow(reviewer, '科学技术协会').locator('a[href^="/packages/"]').click();
+  await reviewer.waitForSelector('#editor');
+  await postForm(reviewer, `/api/v1/packages/${packageId}/comments`, async (form) => {
+    await form.locator('select[name="target"]').selectOption(EXECUTED);
+    await form.locator('textarea[name="body"]').fill(FIELD_COMMENT);
+  });
+  await workflow(reviewer, 'return', '请按字段意见修改后重新提交。');
+
+  // The clerk sees, field by field, what to fix; fixes it; the head submits.
+  const clerk2 = await loginAs('kx-clerk');
+  await openPackage(clerk2);
+  const toFix = clerk2.locator('.to-fix');
+  assert.match(await toFix.textContent(), /全年执行数/);
+  assert.ok((await toFix.textContent()).includes(FIELD_COMMENT));
+  const note = clerk2.locator(`.field-comment`);
+  assert.equal(await note.count(), 1);
+  assert.ok((await note.textContent()).includes(FIELD_COMMENT));
+  assert.ok(await field(clerk2, EXECUTED).evaluate((el) => el.classList.contains('has-comment')));
+  await field(clerk2, EXECUTED).scrollIntoViewIfNeeded();
+  await screenshot(clerk2, 'web-field-comment.png');
+  const executed = field(clerk2, EXECUTED);
+  const before = await executed.inputValue();
+  await executed.fill((Number(before) - 0.02).toFixed(2));
+  await clerk2.click('#save');
+  await clerk2.waitForSelector('#save-status:has-text("已保存为第")');
+  await postForm(clerk2, `/api/v1/packages/${packageId}/comments`, async (form) => {
+    await form.locator('textarea[name="body"]').fill('已按决算数更正全年执行数。');
+  });
+  assert.deepEqual(clerk2.problems, []);
+  await clerk2.context().close();
+  await openPackage(head);
+  await workflow(head, 'submit');
+  await head.context().close();
+
+  // The reviewer forwards it; the bureau accepts and publishes it.
+  await openPackage(reviewer);
+  await workflow(reviewer, 'forward');
+  assert.deepEqual(reviewer.problems, []);
+  await reviewer.context().close();
+  const bureau = await loginAs('bureau');
+  await bureau.goto(`${BASE}/dashboard?year=2024`);
+  assert.match(await dashboardRow(bureau, '科学技术协会').textContent(), /已转报/);
+  await openPackage(bureau);
+  await workflow(bureau, 'accept', '同意。');
+  await workflow(bureau, 'publish');
+  assert.match(await bureau.locator('body').textContent(), /已公开/);
+  const museum = await bureau.request.get(`${BASE}/api/v1/packages?year=2024&status=submitted`);
+  const museumId = (await museum.json()).packages.find((p) => p.unit_name.includes('科技馆')).id;
+  assert.deepEqual(bureau.problems, []);
+  await bureau.context().close();
+
+  // The public site, without logging in: the published package, and nothing else.
+  const visitor = await newPage(browser);
+  await visitor.goto(`${BASE}/public`);
+  await visitor.click('a:has-text("2024 年度")');
+  await visitor.waitForSelector('#published');
+  assert.equal(await visitor.locator('#published tbody tr').count(), 1);
+  assert.match(await visitor.locator('#published').textContent(), /科学技术协会/);
+  await screenshot(visitor, 'web-public.png');
+  await visitor.click('#published a:has-text("科学技术协会")');
+  await visitor.waitForSelector('ul.documents');
+  const doc = await visitor.request.get(`${BASE}/public/packages/${packageId}/documents/pdf`);
+  assert.equal(doc.status(), 200);
+  assert.equal((await doc.body()).subarray(0, 4).toString(), '%PDF');
+  const hidden = await visitor.goto(`${BASE}/public/packages/${museumId}`);
+  assert.equal(hidden.status(), 404);
+  const hiddenDoc = await visitor.request.get(`${BASE}/public/packages/${museumId}/documents/html`);
+  assert.equal(hiddenDoc.status(), 404);
+  const data = await visitor.request.get(`${BASE}/public/1/2024/datapackage.json`);
+  assert.equal((await data.json()).resources.length, 2);
+  assert.deepEqual(visitor.problems, []);
+  await visitor.context().close();
+});
