@@ -47,6 +47,16 @@ const Expect kExpect[] = {
     {"page.public_package", true, {404, 404, 404, 404, 404, 404}, {404, 404, 404, 404, 404, 404}},
     {"public.document", true, {404, 404, 404, 404, 404, 404}, {404, 404, 404, 404, 404, 404}},
     {"public.data", false, {200, 200, 200, 200, 200, 200}, {200, 200, 200, 200, 200, 200}},
+    {"page.sample", false, {303, 404, 404, 404, 200, 404}, {303, 404, 404, 404, 200, 404}},
+    {"page.spot_check", true, {303, 404, 404, 404, 404, 404}, {303, 404, 404, 404, 409, 404}},
+    {"sample.get", false, {401, 403, 403, 403, 404, 403}, {401, 403, 403, 403, 404, 403}},
+    {"sample.create", false, {401, 403, 403, 403, 201, 403}, {401, 403, 403, 403, 201, 403}},
+    {"spot_check.get", true, {401, 403, 403, 404, 404, 404}, {401, 403, 403, 403, 409, 404}},
+    {"spot_check.put", true, {401, 403, 403, 404, 404, 404}, {401, 403, 403, 403, 409, 404}},
+    {"spot_check.document", true, {401, 403, 403, 404, 404, 404}, {401, 403, 403, 403, 409, 404}},
+    {"rectifications.list", true, {401, 200, 200, 404, 404, 404}, {401, 200, 200, 200, 200, 404}},
+    {"rectifications.create", true, {401, 403, 403, 404, 404, 404}, {401, 403, 403, 201, 201, 404}},
+    {"rectification.note", true, {401, 200, 200, 404, 404, 404}, {401, 200, 200, 403, 403, 404}},
     {"page.dashboard", false, {303, 404, 404, 200, 200, 404}, {303, 404, 404, 200, 200, 404}},
     {"session.create", false, {401, 200, 200, 200, 200, 200}, {401, 200, 200, 200, 200, 200}},
     {"session.delete", false, {401, 200, 200, 200, 200, 200}, {401, 200, 200, 200, 200, 200}},
@@ -99,6 +109,7 @@ struct Target {
   int64_t unit = 0;
   int64_t comment = 0;
   int64_t attachment = 0;
+  int64_t rectification = 0;
   bool submitted = false;
   std::string logins[kSubjects];  // own unit / department / region
 };
@@ -157,6 +168,15 @@ class MatrixTest : public ::testing::Test {
         a.uploaded_by = c.author_id;
         a.at_ms = server.now();
         t->attachment = *s.AddAttachment(a);
+        store::Rectification r;
+        r.package_id = t->package;
+        r.source = "review";
+        r.what = "补充佐证材料";
+        r.why = "定性指标满分无佐证";
+        r.due_date = "2025-09-30";
+        r.opened_by = s.FindUserByLogin("bureau")->id;
+        r.opened_ms = server.now();
+        t->rectification = *s.OpenRectification(r);
       }
       world_.other_unit[0] = "unit3-clerk";
       world_.other_unit[1] = "unit3-head";
@@ -184,6 +204,19 @@ class MatrixTest : public ::testing::Test {
         ASSERT_TRUE(s.CreateUser(u).ok());
         world_.other_region[i] = u.login;
         world_.passwords[u.login] = kPassword;
+      }
+      {
+        // Region B's unit has a submitted 2024 package too (its bureau has something to sample).
+        const store::PackageRow theirs = *s.GetPackage(world_.submitted.package);
+        store::NewVersion first;
+        first.json = s.GetVersion(theirs.id, 1)->json;
+        first.summary = theirs.summary;
+        const int64_t clerk = s.FindUserByLogin("b-clerk")->id;
+        const store::PackageRow row = *s.CreatePackage(unit, 2024, first, clerk, server.now());
+        ASSERT_TRUE(s.Transition(row.id, store::PackageStatus::kDraft,
+                                 store::PackageStatus::kSubmitted, 1, clerk, "submit", "",
+                                 server.now())
+                        .ok());
       }
       for (const char* login : {"kx-clerk", "kx-head", "unit2-clerk", "unit2-head", "unit3-clerk",
                                 "unit3-head", "dept-reviewer", "bureau", "admin"}) {
@@ -239,6 +272,7 @@ std::string PathFor(const server::Endpoint& e, const Target& t) {
   put("{n}", "1");
   put("{cid}", std::to_string(t.comment));
   put("{aid}", std::to_string(t.attachment));
+  put("{rid}", std::to_string(t.rectification));
   put("{fmt}", "html");
   put("{year}", "2024");
   put("{region}", "1");
@@ -282,6 +316,14 @@ int Call(int port, const server::Endpoint& e, const Target& t, const std::string
     body = {{"comment", "请核对。"}};
   } else if (n == "comments.create") {
     body = {{"body", "已核对。"}};
+  } else if (n == "sample.create") {
+    body = {{"size", 1}, {"seed", 7}};
+  } else if (n == "spot_check.put") {
+    body = {{"scores", json::array()}};
+  } else if (n == "rectifications.create") {
+    body = {{"what", "更正全年执行数"}, {"why", "与决算不符"}, {"due_date", "2025-09-30"}};
+  } else if (n == "rectification.note") {
+    body = {{"kind", "answer"}, {"body", "已更正。"}};
   } else if (n == "deadline.put") {
     body = {{"date", "2025-07-31"}};
   } else if (n == "users.create") {

@@ -116,7 +116,7 @@
   // ---------------------------------------------------------------------------------------
   // Generic API forms: <form data-api data-method data-next data-body>
 
-  const TRANSITION = /\/(submit|return|forward|accept|publish)$/;
+  const TRANSITION = /\/(submit|return|forward|accept|publish|unpublish)$/;
 
   function formError(form) {
     let node = form.querySelector('.form-error');
@@ -186,6 +186,19 @@
     return body;
   }
 
+  // A table of lines (<tr data-line="pointer"> with inputs "score" and "reason"), sent as
+  // {scores: [{pointer, score, reason}]}: the lines without a score are left out.
+  function formLines(form) {
+    const scores = [];
+    for (const row of form.querySelectorAll('tr[data-line]')) {
+      const score = row.querySelector('[name="score"]');
+      const reason = row.querySelector('[name="reason"]');
+      if (!score || score.value.trim() === '') continue;
+      scores.push({ pointer: row.dataset.line, score: score.value.trim(), reason: reason ? reason.value : '' });
+    }
+    return { scores };
+  }
+
   function formMultipart(form, submitter) {
     const body = new FormData();
     for (const control of form.elements) {
@@ -220,7 +233,8 @@
     }
     let body;
     try {
-      body = form.dataset.body === 'multipart' ? formMultipart(form, submitter) : formJson(form, submitter);
+      body = form.dataset.body === 'multipart' ? formMultipart(form, submitter)
+        : form.dataset.body === 'lines' ? formLines(form) : formJson(form, submitter);
     } catch (e) {
       errorNode.textContent = e.message;
       return;

@@ -60,6 +60,15 @@ Answer Decide(const store::User* user, const PackagePlace& place, Action action)
     case Action::kUnpublish:
       if (user->role != Role::kBureau) return Answer::kForbidden;
       return s == PackageStatus::kPublished ? Answer::kAllow : Answer::kWrongStatus;
+    case Action::kSpotCheck:
+      // Whether the package is in the year's sample is the handler's question (409).
+      return user->role == Role::kBureau ? Answer::kAllow : Answer::kForbidden;
+    case Action::kRectify:
+      return user->role == Role::kBureau || user->role == Role::kDeptReviewer ? Answer::kAllow
+                                                                              : Answer::kForbidden;
+    case Action::kAnswer:
+      return user->role == Role::kClerk || user->role == Role::kHead ? Answer::kAllow
+                                                                     : Answer::kForbidden;
   }
   return Answer::kForbidden;
 }
@@ -111,6 +120,11 @@ std::optional<store::DashboardScope> DashboardScopeFor(const store::User* user, 
   }
   if (user->role == Role::kBureau) return scope;
   return std::nullopt;
+}
+
+bool MayDrawSample(const store::User* user, int64_t region_id) {
+  return user != nullptr && !user->disabled && user->role == Role::kBureau &&
+         user->region_id == region_id;
 }
 
 bool PubliclyVisible(store::PackageStatus status) { return status == PackageStatus::kPublished; }

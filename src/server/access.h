@@ -27,6 +27,9 @@ enum class Action {
   kComment,    // write a comment, answer one, mark one resolved
   kPublish,    // 财政局: 已通过 → 已公开 (the public site shows it)
   kUnpublish,  // 财政局: 已公开 → 已通过 (taken off the public site)
+  kSpotCheck,  // 财政局: re-score a sampled package (抽评) and read its result
+  kRectify,    // 主管部门 or 财政局: open a 整改 item, close or reopen it
+  kAnswer,     // the unit (填报人, 单位负责人): answer a 整改 item
 };
 
 // Where the package sits: its unit, the unit's 主管部门 and region.
@@ -53,6 +56,9 @@ bool MaySetDeadline(const store::User* user, int64_t region_id);
 // The units whose year a user oversees on the dashboard: a 主管部门审核's units, or every unit
 // of a 财政局's region; nullopt for the other roles (a unit has its own list, not a dashboard).
 std::optional<store::DashboardScope> DashboardScopeFor(const store::User* user, int fiscal_year);
+
+// Whether the user draws the region's 抽评 sample and sees it (财政局 of that region).
+bool MayDrawSample(const store::User* user, int64_t region_id);
 
 // Whether anyone, logged in or not, may read the package on the public site: 已公开 only.
 bool PubliclyVisible(store::PackageStatus status);

@@ -132,17 +132,6 @@ void Invalid(Ctx& c, const std::string& message) {
                   {{"error", {{"status", 422}, {"message", message}, {"pointer", pointer}}}});
 }
 
-// The body parsed by `parse`, or the 400 answered.
-template <typename T, typename F>
-std::optional<T> Parsed(Ctx& c, F parse) {
-  Result<T> r = parse(c.req.body);
-  if (!r.ok()) {
-    App::Impl::Error(c, 400, r.status().message());
-    return std::nullopt;
-  }
-  return std::move(r).value();
-}
-
 }  // namespace
 
 void App::Impl::SendDocument(Ctx& c, const Loaded& l, int64_t n, const std::string& format,
@@ -319,6 +308,10 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     return Json(c, 200, {{"fiscal_year", year}, {"deadline", *d}});
   }
   if (name == "dashboard.get") return DashboardApi(c);
+  if (name.rfind("sample.", 0) == 0 || name.rfind("spot_check.", 0) == 0 ||
+      name.rfind("rectification", 0) == 0) {
+    return BureauApi(name, c);
+  }
   // ---- packages
   if (name == "packages.list") {
     std::multimap<std::string, std::string> params(c.req.params.begin(), c.req.params.end());

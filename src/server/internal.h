@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "review/spot_check.h"
 #include "server/access.h"
 #include "server/evaluated.h"
 #include "server/server.h"
@@ -92,9 +93,19 @@ struct App::Impl {
   // The public site (public_site.cc): no login; only 已公开 packages exist there.
   void PublicPage(const std::string& name, Ctx& c);
   void PublicApi(const std::string& name, Ctx& c);
-  // The bureau's side (bureau.cc): the year's dashboard as a page and as JSON/CSV/XLSX.
+  // The bureau's side (bureau.cc): the year's dashboard as a page and as JSON/CSV/XLSX; the
+  // 抽评 sample, re-scoring and its document; 整改 items.
   void DashboardPage(Ctx& c);
   void DashboardApi(Ctx& c);
+  void BureauApi(const std::string& name, Ctx& c);
+  void SamplePage(Ctx& c);
+  void SpotCheckPage(Ctx& c, const Loaded& l);
+  // The package page's 整改 part: this package's items and the unit's still-open ones of earlier
+  // years, with the forms the user may send.
+  std::string RectificationSection(Ctx& c, const Loaded& l, const nlohmann::json& head);
+  // The package's 抽评 lines with the scores entered (the version frozen at submission), and that
+  // version as evaluated.
+  Result<SpotCheck> SpotCheckOf(const Loaded& l, std::shared_ptr<const Evaluated>* evaluated);
 };
 
 // The assets compiled into the binary (web/app.css, web/app.js).
@@ -102,6 +113,17 @@ extern const char kAppCss[];
 extern const char kAppJs[];
 // The bundled example package (examples/lingling-kexie-2024.json) for the demo region.
 extern const char kExamplePackage[];
+
+// The request body parsed by `parse`, or the 400 answered.
+template <typename T, typename F>
+std::optional<T> Parsed(Ctx& c, F parse) {
+  Result<T> r = parse(c.req.body);
+  if (!r.ok()) {
+    App::Impl::Error(c, 400, r.status().message());
+    return std::nullopt;
+  }
+  return std::move(r).value();
+}
 
 // HTML-escaped text.
 std::string Html(std::string_view s);

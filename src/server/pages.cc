@@ -153,9 +153,10 @@ std::string Layout(const Ctx& c, const std::string& title, const std::string& bo
         "<nav aria-label=\"主导航\"><a href=\"/\">我的数据包</a>{}{}<span "
         "class=\"who\">{}（{}）</span>"
         "<button id=\"logout\" type=\"button\">退出</button></nav>",
-        c.user->role == Role::kDeptReviewer || c.user->role == Role::kBureau
-            ? "<a href=\"/dashboard\">年度汇总</a>"
-            : "",
+        c.user->role == Role::kBureau         ? "<a href=\"/dashboard\">年度汇总</a><a "
+                                                "href=\"/sample\">抽评样本</a>"
+        : c.user->role == Role::kDeptReviewer ? "<a href=\"/dashboard\">年度汇总</a>"
+                                              : "",
         c.user->role == Role::kAdmin ? "<a href=\"/admin\">账号与单位</a>" : "", Html(c.user->name),
         Html(store::RoleName(c.user->role)));
   }
@@ -545,6 +546,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   }
   const store::User& me = *c.user;
   if (name == "page.dashboard") return DashboardPage(c);
+  if (name == "page.sample") return SamplePage(c);
   if (name == "page.home") {
     ::jixiao::server::Page pg;
     pg += fmt::format("<h1>{}</h1>", me.role == Role::kClerk || me.role == Role::kHead
@@ -665,6 +667,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   }
   const Loaded& l = *loaded;
   if (Decide(c.u(), l.place, Action::kView) != Answer::kAllow) return NotFound(c);
+  if (name == "page.spot_check") return SpotCheckPage(c, l);
   const bool editable = Decide(c.u(), l.place, Action::kEdit) == Answer::kAllow;
   // The head version as the engine sees it (parsed and evaluated once per version and process).
   const std::string& region_rulebook = l.region_rulebook;
@@ -951,6 +954,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
         l.row.id);
   }
   pg += "</section>";
+  pg += RectificationSection(c, l, *head);
   Send(c, 200, title, pg.html);
 }
 

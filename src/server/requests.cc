@@ -795,6 +795,101 @@ Result<ListQuery> ParseListQuery(const std::multimap<std::string, std::string>& 
   return q;
 }
 
+Result<SampleRequest> ParseSampleRequest(std::string_view text) {
+  Result<Body> body = ParseBody(text);
+  if (!body.ok()) return body.status();
+  Fields f(&body->value);
+  SampleRequest r;
+  std::optional<int64_t> share;
+  if (!f.OnlyKnown({"size", "seed", "risk_share"}, &body->keys) ||
+      !f.Integer("size", true, 1, 1000, &r.size) ||
+      !f.OptionalInteger("seed", 0, kMaxId, &r.seed) ||
+      !f.OptionalInteger("risk_share", 0, 100, &share)) {
+    return f.status();
+  }
+  if (share) r.risk_share = *share;
+  return r;
+}
+
+Result<SpotCheckRequest> ParseSpotCheckRequest(std::string_view text) {
+  Result<Body> body = ParseBody(text);
+  if (!body.ok()) return body.status();
+  Fields f(&body->value);
+  if (!f.OnlyKnown({"scores"}, &body->keys)) return f.status();
+  json* scores = f.Find("scores");
+  if (scores == nullptr) return Invalid("缺少字段 \"scores\"", "field \"scores\" is missing");
+  if (!scores->is_array() || scores->size() > 1000) {
+    return Invalid("字段 \"scores\" 应为数组（至多 1000 项）",
+                   "field \"scores\" must be an array of at most 1000 entries");
+  }
+  SpotCheckRequest r;
+  for (size_t i = 0; i < scores->size(); ++i) {
+    json& item = (*scores)[i];
+    const std::string where = fmt::format("scores[{}]", i);
+    if (!item.is_object()) {
+      return Invalid(fmt::format("{} 应为对象", where), fmt::format("{} must be an object", where));
+    }
+    Fields g(&item, where + "：", where + ": ");
+    SpotScoreInput in;
+    std::string score;
+    json* number = g.Find("score");
+    if (number != nullptr && number->is_number()) *number = number->dump();
+    if (!g.OnlyKnown({"pointer", "score", "reason"}) || !g.Pointer("pointer", &in.pointer) ||
+        !g.Text("score", true, TextRule{1, 40, TextRule::kAnyBytes}, &score) ||
+        !g.Text("reason", false, TextRule{0, 2000, TextRule::kLineBreaks}, &in.reason)) {
+      return g.status();
+    }
+    const std::optional<Decimal> d = Decimal::Parse(score);
+    if (!d || !d->valid() || d->scale() > 6) {
+      return Invalid(fmt::format("{}：score 应为至多 6 位小数的数，实际为 {}", where, Quote(score)),
+                     fmt::format("{}: score must be a number with at most 6 decimals, not {}",
+                                 where, Quote(score)));
+    }
+    in.score = *d;
+    r.scores.push_back(std::move(in));
+  }
+  return r;
+}
+
+Result<RectificationRequest> ParseRectificationRequest(std::string_view text) {
+  Result<Body> body = ParseBody(text);
+  if (!body.ok()) return body.status();
+  Fields f(&body->value);
+  RectificationRequest r;
+  std::string source;
+  if (!f.OnlyKnown({"what", "why", "due_date", "target", "source"}, &body->keys) ||
+      !f.Text("what", true, TextRule{1, 2000, TextRule::kLineBreaks}, &r.what) ||
+      !f.Text("why", true, TextRule{1, 4000, TextRule::kLineBreaks}, &r.why) ||
+      !f.Text("due_date", true, TextRule{1, 40, TextRule::kAnyBytes}, &r.due_date) ||
+      (f.Has("target") && !f.Pointer("target", &r.target)) ||
+      !f.OneOf("source", false, {"review", "spot_check"}, &source)) {
+    return f.status();
+  }
+  if (!source.empty()) r.source = source;
+  int y = 0, m = 0, d = 0;
+  if (!ParseDate(r.due_date, &y, &m, &d)) {
+    return Invalid(
+        fmt::format("字段 \"due_date\" 不是有效的日期：{}（应为 YYYY-MM-DD）", Quote(r.due_date)),
+        fmt::format("field \"due_date\" is not a valid date: {} (expected YYYY-MM-DD)",
+                    Quote(r.due_date)));
+  }
+  return r;
+}
+
+Result<RectificationNoteRequest> ParseRectificationNoteRequest(std::string_view text) {
+  Result<Body> body = ParseBody(text);
+  if (!body.ok()) return body.status();
+  Fields f(&body->value);
+  RectificationNoteRequest r;
+  if (!f.OnlyKnown({"kind", "body", "attachment_id"}, &body->keys) ||
+      !f.OneOf("kind", true, {"answer", "close", "reopen"}, &r.kind) ||
+      !f.Text("body", true, TextRule{1, 4000, TextRule::kLineBreaks}, &r.body) ||
+      !f.OptionalInteger("attachment_id", 1, kMaxId, &r.attachment_id)) {
+    return f.status();
+  }
+  return r;
+}
+
 Result<DashboardQuery> ParseDashboardQuery(const std::multimap<std::string, std::string>& params) {
   static const Names kParams = {"year", "status", "dept", "q", "sort", "format"};
   static const Names kStatuses = {"not_started", "not_submitted", "late",

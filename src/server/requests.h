@@ -34,6 +34,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/decimal.h"
 #include "base/status.h"
 
 namespace jixiao::server {
@@ -165,6 +166,51 @@ struct ListQuery {
   bool desc = true;
 };
 Result<ListQuery> ParseListQuery(const std::multimap<std::string, std::string>& params);
+
+// POST /api/v1/years/{year}/sample: `size` 1..1000 packages; `seed` 0..2^53 (left out: the
+// server draws one, and stores it); `risk_share` 0..100, the percent of the sample taken from
+// the top of the risk ranking (default 50).
+struct SampleRequest {
+  int64_t size = 0;
+  std::optional<int64_t> seed;
+  int64_t risk_share = 50;
+};
+Result<SampleRequest> ParseSampleRequest(std::string_view body);
+
+// PUT /api/v1/packages/{id}/spot-check: `scores`, an array (at most 1000) of {pointer (a JSON
+// pointer), score (a decimal as text or a number, at most 6 decimals), reason (0..2000 bytes,
+// line breaks allowed)}. Whether each names a line and lies within its 分值 is checked against
+// the package (review/spot_check.h ValidateSpotScores).
+struct SpotScoreInput {
+  std::string pointer;
+  Decimal score;
+  std::string reason;
+};
+struct SpotCheckRequest {
+  std::vector<SpotScoreInput> scores;
+};
+Result<SpotCheckRequest> ParseSpotCheckRequest(std::string_view body);
+
+// POST /api/v1/packages/{id}/rectifications: `what` (1..2000 bytes) must be corrected, `why`
+// (1..4000), `due_date` YYYY-MM-DD; optional `target` (a JSON pointer into the package) and
+// `source` ("review", the default, or "spot_check").
+struct RectificationRequest {
+  std::string what;
+  std::string why;
+  std::string due_date;
+  std::string target;
+  std::string source = "review";
+};
+Result<RectificationRequest> ParseRectificationRequest(std::string_view body);
+
+// POST /api/v1/packages/{id}/rectifications/{rid}/notes: `kind` answer, close or reopen; `body`
+// 1..4000 bytes; optional `attachment_id` (evidence of this package uploaded for the answer).
+struct RectificationNoteRequest {
+  std::string kind;
+  std::string body;
+  std::optional<int64_t> attachment_id;
+};
+Result<RectificationNoteRequest> ParseRectificationNoteRequest(std::string_view body);
 
 // The parameters of the year's dashboard (GET /dashboard, GET /api/v1/years/{year}/dashboard),
 // checked as ParseListQuery checks its own:

@@ -31,6 +31,8 @@ const std::vector<Endpoint>& Endpoints() {
       {"GET", "/packages/{id}/import", "page.import", true},
       {"GET", "/admin", "page.admin", true},
       {"GET", "/dashboard", "page.dashboard", true},
+      {"GET", "/sample", "page.sample", true},
+      {"GET", "/packages/{id}/spot-check", "page.spot_check", true},
       {"GET", "/public", "page.public", true},
       {"GET", "/public/{region}/{year}", "page.public_year", true},
       {"GET", "/public/packages/{id}", "page.public_package", true},
@@ -72,6 +74,14 @@ const std::vector<Endpoint>& Endpoints() {
       {"GET", "/api/v1/years/{year}/deadline", "deadline.get"},
       {"PUT", "/api/v1/years/{year}/deadline", "deadline.put"},
       {"GET", "/api/v1/years/{year}/dashboard", "dashboard.get"},
+      {"GET", "/api/v1/years/{year}/sample", "sample.get"},
+      {"POST", "/api/v1/years/{year}/sample", "sample.create"},
+      {"GET", "/api/v1/packages/{id}/spot-check", "spot_check.get"},
+      {"PUT", "/api/v1/packages/{id}/spot-check", "spot_check.put"},
+      {"GET", "/api/v1/packages/{id}/spot-check/documents/{fmt}", "spot_check.document"},
+      {"GET", "/api/v1/packages/{id}/rectifications", "rectifications.list"},
+      {"POST", "/api/v1/packages/{id}/rectifications", "rectifications.create"},
+      {"POST", "/api/v1/packages/{id}/rectifications/{rid}/notes", "rectification.note"},
       {"GET", "/api/v1/orgs", "orgs.list"},
       {"GET", "/api/v1/users", "users.list"},
       {"POST", "/api/v1/users", "users.create"},
@@ -83,7 +93,7 @@ namespace {
 
 // "/api/v1/packages/{id}" → "/api/v1/packages/([0-9]+)".
 std::string PatternOf(const std::string& path) {
-  static const std::regex param(R"(\{(id|n|cid|aid|year|region)\})");
+  static const std::regex param(R"(\{(id|n|cid|aid|rid|year|region)\})");
   static const std::regex word(R"(\{(fmt|action)\})");
   static const std::regex file(R"(\{file\})");
   std::string p = std::regex_replace(path, param, "([0-9]+)");

@@ -174,6 +174,70 @@ ALTER TABLE packages ADD COLUMN first_submitted_ms BIGINT NOT NULL DEFAULT 0;
 UPDATE packages SET first_submitted_ms = submitted_ms;
 CREATE INDEX orgs_region_kind ON orgs (region_id, kind);
 )sql",
+    // 4: 抽评 and 整改. A year's sample as drawn (its seed kept, so an auditor can draw it again),
+    // the reviewer's score per line of a sampled package, and the items a unit must correct
+    // with their history (notice, the unit's answers, closing or reopening).
+    R"sql(
+CREATE TABLE samples (
+  id {id},
+  region_id BIGINT NOT NULL REFERENCES regions (id),
+  fiscal_year INTEGER NOT NULL,
+  seed BIGINT NOT NULL,
+  requested INTEGER NOT NULL,
+  risk_share INTEGER NOT NULL,
+  drawn_by BIGINT NOT NULL REFERENCES users (id),
+  drawn_ms BIGINT NOT NULL,
+  UNIQUE (region_id, fiscal_year)
+);
+
+CREATE TABLE sample_entries (
+  sample_id BIGINT NOT NULL REFERENCES samples (id),
+  package_id BIGINT NOT NULL REFERENCES packages (id),
+  position INTEGER NOT NULL,
+  by_risk INTEGER NOT NULL CHECK (by_risk IN (0, 1)),
+  risk TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (sample_id, package_id)
+);
+CREATE INDEX sample_entries_package ON sample_entries (package_id);
+
+CREATE TABLE spot_scores (
+  package_id BIGINT NOT NULL REFERENCES packages (id),
+  pointer TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  score TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  scorer_id BIGINT NOT NULL REFERENCES users (id),
+  at_ms BIGINT NOT NULL,
+  PRIMARY KEY (package_id, pointer)
+);
+
+CREATE TABLE rectifications (
+  id {id},
+  package_id BIGINT NOT NULL REFERENCES packages (id),
+  source TEXT NOT NULL CHECK (source IN ('review', 'spot_check')),
+  target TEXT NOT NULL DEFAULT '',
+  what TEXT NOT NULL,
+  why TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed')),
+  opened_by BIGINT NOT NULL REFERENCES users (id),
+  opened_ms BIGINT NOT NULL,
+  closed_ms BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX rectifications_package ON rectifications (package_id, id);
+
+CREATE TABLE rectification_notes (
+  id {id},
+  rectification_id BIGINT NOT NULL REFERENCES rectifications (id),
+  author_id BIGINT NOT NULL REFERENCES users (id),
+  at_ms BIGINT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('answer', 'close', 'reopen')),
+  body TEXT NOT NULL,
+  attachment_id BIGINT REFERENCES attachments (id)
+);
+CREATE INDEX rectification_notes_item ON rectification_notes (rectification_id, id);
+)sql",
 };
 
 constexpr std::string_view kCreateMigrations =
@@ -195,7 +259,9 @@ const std::vector<std::string_view>& SchemaTables() {
   static const std::vector<std::string_view> tables = {
       "schema_migrations", "regions",    "orgs",        "users",    "sessions",
       "login_failures",    "api_tokens", "packages",    "versions", "events",
-      "comments",          "blobs",      "attachments", "deadlines"};
+      "comments",          "blobs",      "attachments", "deadlines",
+      "samples",           "sample_entries", "spot_scores", "rectifications",
+      "rectification_notes"};
   return tables;
 }
 

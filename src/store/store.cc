@@ -363,6 +363,38 @@ std::optional<PackageStatus> StatusFromKey(std::string_view key) {
   return std::nullopt;
 }
 
+std::string_view RectificationStatusKey(RectificationStatus s) {
+  switch (s) {
+    case RectificationStatus::kOpen:
+      return "open";
+    case RectificationStatus::kAnswered:
+      return "answered";
+    case RectificationStatus::kClosed:
+      return "closed";
+  }
+  return "open";
+}
+
+std::string_view RectificationStatusName(RectificationStatus s) {
+  switch (s) {
+    case RectificationStatus::kOpen:
+      return "待整改";
+    case RectificationStatus::kAnswered:
+      return "已答复";
+    case RectificationStatus::kClosed:
+      return "已销号";
+  }
+  return "待整改";
+}
+
+std::optional<RectificationStatus> RectificationStatusFromKey(std::string_view key) {
+  for (RectificationStatus s :
+       {RectificationStatus::kOpen, RectificationStatus::kAnswered, RectificationStatus::kClosed}) {
+    if (RectificationStatusKey(s) == key) return s;
+  }
+  return std::nullopt;
+}
+
 // ---- The store ------------------------------------------------------------------------
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
@@ -916,6 +948,8 @@ Result<std::vector<DashboardRow>> Store::Dashboard(const DashboardScope& scope) 
   std::string sql =
       "SELECT o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, d.name, " + columns('p') +
       ", " + columns('q') +
+      ", (SELECT COUNT(*) FROM rectifications r JOIN packages rp ON rp.id = r.package_id WHERE "
+      "rp.unit_id = o.id AND r.status <> 'closed')" +
       " FROM orgs o LEFT JOIN orgs d ON d.id = o.parent_id LEFT JOIN packages p ON p.unit_id = "
       "o.id AND p.fiscal_year = ? LEFT JOIN packages q ON q.unit_id = o.id AND q.fiscal_year = ? "
       "WHERE o.region_id = ? AND o.kind = 'unit'";
@@ -937,6 +971,7 @@ Result<std::vector<DashboardRow>> Store::Dashboard(const DashboardScope& scope) 
     if (!p.IsNull(0)) d.package = ToPackage(p);
     const Row prev = ColumnsFrom(row, 7 + kPackageWidth);
     if (!prev.IsNull(0)) d.previous = ToPackage(prev);
+    d.open_rectifications = row.Int(7 + 2 * kPackageWidth);
     out.push_back(std::move(d));
   }
   std::sort(out.begin(), out.end(), [](const DashboardRow& a, const DashboardRow& b) {
@@ -1328,6 +1363,270 @@ Result<std::string> Store::GetDeadline(int64_t region_id, int fiscal_year) {
       c->Run("SELECT due_date FROM deadlines WHERE region_id = ? AND fiscal_year = ?",
              {region_id, int64_t{fiscal_year}}));
   return r.rows.empty() ? std::string() : r.rows[0].Text(0);
+}
+
+// ---- 抽评
+
+Result<SampleRow> Store::GetSample(int64_t region_id, int fiscal_year) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT s.id, s.seed, s.requested, s.risk_share, s.drawn_by, u.name, s.drawn_ms FROM "
+             "samples s JOIN users u ON u.id = s.drawn_by WHERE s.region_id = ? AND "
+             "s.fiscal_year = ?",
+             {region_id, int64_t{fiscal_year}}));
+  if (r.rows.empty()) {
+    return Status::NotFound(
+        TrF("{} 年度还没有抽取抽评样本", "no sample is drawn for {}", fiscal_year));
+  }
+  SampleRow out;
+  const Row& row = r.rows[0];
+  out.id = row.Int(0);
+  out.region_id = region_id;
+  out.fiscal_year = fiscal_year;
+  out.seed = row.Int(1);
+  out.requested = static_cast<int>(row.Int(2));
+  out.risk_share = static_cast<int>(row.Int(3));
+  out.drawn_by = row.Int(4);
+  out.drawn_by_name = row.Text(5);
+  out.drawn_ms = row.Int(6);
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult entries,
+      c->Run("SELECT package_id, position, by_risk, risk, reason FROM sample_entries WHERE "
+             "sample_id = ? ORDER BY position",
+             {out.id}));
+  for (const Row& e : entries.rows) {
+    out.entries.push_back(
+        {e.Int(0), static_cast<int>(e.Int(1)), e.Int(2) != 0, e.Text(3), e.Text(4)});
+  }
+  return out;
+}
+
+Result<int64_t> Store::SaveSample(const SampleRow& sample) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  Result<QueryResult> inserted = c->Run(
+      "INSERT INTO samples (region_id, fiscal_year, seed, requested, risk_share, drawn_by, "
+      "drawn_ms) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {sample.region_id, int64_t{sample.fiscal_year}, sample.seed, int64_t{sample.requested},
+       int64_t{sample.risk_share}, sample.drawn_by, sample.drawn_ms});
+  if (!inserted.ok()) {
+    if (inserted.status().code() == Status::Code::kConflict) {
+      return Status::Conflict(TrF("{} 年度的抽评样本已经抽取，不能重抽",
+                                  "the sample for {} is drawn already and is not drawn again",
+                                  sample.fiscal_year));
+    }
+    return inserted.status();
+  }
+  const int64_t id = inserted->rows.at(0).Int(0);
+  for (const SampleEntryRow& e : sample.entries) {
+    STORE_RETURN_IF_ERROR(
+        c->Run(
+             "INSERT INTO sample_entries (sample_id, package_id, position, by_risk, risk, "
+             "reason) VALUES (?, ?, ?, ?, ?, ?)",
+             {id, e.package_id, int64_t{e.position}, int64_t{e.by_risk ? 1 : 0}, e.risk, e.reason})
+            .status());
+  }
+  STORE_RETURN_IF_ERROR(t.Commit());
+  return id;
+}
+
+Result<std::vector<SpotScoreRow>> Store::ListSpotScores(int64_t package_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run("SELECT pointer, version, score, reason, scorer_id, at_ms FROM spot_scores WHERE "
+             "package_id = ? ORDER BY pointer",
+             {package_id}));
+  std::vector<SpotScoreRow> out;
+  for (const Row& row : r.rows) {
+    out.push_back({row.Text(0), row.Int(1), row.Text(2), row.Text(3), row.Int(4), row.Int(5)});
+  }
+  return out;
+}
+
+Status Store::PutSpotScores(int64_t package_id, int64_t version,
+                            const std::vector<SpotScoreRow>& scores, int64_t user_id,
+                            int64_t now_ms) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
+  STORE_RETURN_IF_ERROR(
+      c->Run("DELETE FROM spot_scores WHERE package_id = ?", {package_id}).status());
+  for (const SpotScoreRow& s : scores) {
+    STORE_RETURN_IF_ERROR(
+        c->Run("INSERT INTO spot_scores (package_id, pointer, version, score, reason, scorer_id, "
+               "at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               {package_id, s.pointer, version, s.score, s.reason, user_id, now_ms})
+            .status());
+  }
+  Event e;
+  e.package_id = package_id;
+  e.at_ms = now_ms;
+  e.user_id = user_id;
+  e.action = "spot_check";
+  e.version = version;
+  STORE_ASSIGN_OR_RETURN(e.version_hash, VersionHash(*c, package_id, version));
+  e.comment = TrF("抽评 {} 项", "{} lines re-scored", scores.size());
+  STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  return t.Commit();
+}
+
+// ---- 整改
+
+namespace {
+
+constexpr std::string_view kRectificationSelect =
+    "SELECT r.id, r.package_id, p.unit_id, p.fiscal_year, r.source, r.target, r.what, r.why, "
+    "r.due_date, r.status, r.opened_by, r.opened_ms, r.closed_ms FROM rectifications r JOIN "
+    "packages p ON p.id = r.package_id";
+
+Rectification ToRectification(const Row& row) {
+  Rectification r;
+  r.id = row.Int(0);
+  r.package_id = row.Int(1);
+  r.unit_id = row.Int(2);
+  r.fiscal_year = static_cast<int>(row.Int(3));
+  r.source = row.Text(4);
+  r.target = row.Text(5);
+  r.what = row.Text(6);
+  r.why = row.Text(7);
+  r.due_date = row.Text(8);
+  r.status = RectificationStatusFromKey(row.Text(9)).value_or(RectificationStatus::kOpen);
+  r.opened_by = row.Int(10);
+  r.opened_ms = row.Int(11);
+  r.closed_ms = row.Int(12);
+  return r;
+}
+
+Status ReadNotes(Connection& c, std::vector<Rectification>* items) {
+  for (Rectification& r : *items) {
+    STORE_ASSIGN_OR_RETURN(
+        QueryResult notes,
+        c.Run("SELECT n.id, n.author_id, u.name, n.at_ms, n.kind, n.body, n.attachment_id FROM "
+              "rectification_notes n JOIN users u ON u.id = n.author_id WHERE "
+              "n.rectification_id = ? ORDER BY n.id",
+              {r.id}));
+    for (const Row& n : notes.rows) {
+      r.notes.push_back({n.Int(0), n.Int(1), n.Text(2), n.Int(3), n.Text(4), n.Text(5),
+                         n.IsNull(6) ? 0 : n.Int(6)});
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<Rectification>> Store::ListRectifications(int64_t package_id, int64_t unit_id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  const bool by_package = package_id > 0;
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r,
+      c->Run(std::string(kRectificationSelect) +
+                 (by_package ? " WHERE r.package_id = ? ORDER BY r.id"
+                             : " WHERE p.unit_id = ? ORDER BY p.fiscal_year DESC, r.id"),
+             {by_package ? package_id : unit_id}));
+  std::vector<Rectification> out;
+  for (const Row& row : r.rows) out.push_back(ToRectification(row));
+  STORE_RETURN_IF_ERROR(ReadNotes(*c, &out));
+  return out;
+}
+
+Result<Rectification> Store::GetRectification(int64_t id) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  STORE_ASSIGN_OR_RETURN(QueryResult r,
+                         c->Run(std::string(kRectificationSelect) + " WHERE r.id = ?", {id}));
+  if (r.rows.empty()) {
+    return Status::NotFound(TrF("没有编号为 {} 的整改事项", "no rectification item {}", id));
+  }
+  std::vector<Rectification> one = {ToRectification(r.rows[0])};
+  STORE_RETURN_IF_ERROR(ReadNotes(*c, &one));
+  return one[0];
+}
+
+Result<int64_t> Store::OpenRectification(const Rectification& r) {
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  STORE_RETURN_IF_ERROR(CheckPackage(*c, r.package_id));
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult inserted,
+      c->Run(
+          "INSERT INTO rectifications (package_id, source, target, what, why, due_date, "
+          "status, opened_by, opened_ms, closed_ms) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, 0) "
+          "RETURNING id",
+          {r.package_id, r.source, r.target, r.what, r.why, r.due_date, r.opened_by, r.opened_ms}));
+  const int64_t id = inserted.rows.at(0).Int(0);
+  Event e;
+  e.package_id = r.package_id;
+  e.at_ms = r.opened_ms;
+  e.user_id = r.opened_by;
+  e.action = "rectification_open";
+  e.comment = r.what;
+  STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  STORE_RETURN_IF_ERROR(t.Commit());
+  return id;
+}
+
+Status Store::AddRectificationNote(int64_t rectification_id, const RectificationNote& note,
+                                   int64_t now_ms) {
+  // Which states a note applies to, and where it moves the item.
+  RectificationStatus to = RectificationStatus::kAnswered;
+  std::vector<std::string> from;
+  if (note.kind == "answer") {
+    from = {"open", "answered"};
+  } else if (note.kind == "close") {
+    from = {"open", "answered"};
+    to = RectificationStatus::kClosed;
+  } else if (note.kind == "reopen") {
+    from = {"answered", "closed"};
+    to = RectificationStatus::kOpen;
+  } else {
+    return Status::InvalidArgument(
+        TrF("没有“{}”这种整改记录", "unknown note kind \"{}\"", note.kind));
+  }
+  STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult moved,
+      c->Run("UPDATE rectifications SET status = ?, closed_ms = ? WHERE id = ? AND status IN (?, "
+             "?) RETURNING package_id",
+             {std::string(RectificationStatusKey(to)),
+              to == RectificationStatus::kClosed ? now_ms : int64_t{0}, rectification_id, from[0],
+              from[1]}));
+  if (moved.rows.empty()) {
+    STORE_ASSIGN_OR_RETURN(QueryResult now, c->Run("SELECT status FROM rectifications WHERE id = ?",
+                                                   {rectification_id}));
+    if (now.rows.empty()) {
+      return Status::NotFound(
+          TrF("没有编号为 {} 的整改事项", "no rectification item {}", rectification_id));
+    }
+    const RectificationStatus current =
+        RectificationStatusFromKey(now.rows[0].Text(0)).value_or(RectificationStatus::kOpen);
+    return Status::Conflict(
+        TrF("整改事项现在是“{}”，不能{}", "the item is {}; it cannot be {}",
+            Tr(RectificationStatusName(current), RectificationStatusKey(current)),
+            note.kind == "answer"  ? Tr("答复", "answered")
+            : note.kind == "close" ? Tr("销号", "closed")
+                                   : Tr("重新打开", "reopened")));
+  }
+  STORE_RETURN_IF_ERROR(
+      c->Run("INSERT INTO rectification_notes (rectification_id, author_id, at_ms, kind, body, "
+             "attachment_id) VALUES (?, ?, ?, ?, ?, ?)",
+             {rectification_id, note.author_id, now_ms, note.kind, note.body,
+              IdOrNull(note.attachment_id)})
+          .status());
+  Event e;
+  e.package_id = moved.rows[0].Int(0);
+  e.at_ms = now_ms;
+  e.user_id = note.author_id;
+  e.action = "rectification_" + note.kind;
+  e.comment = note.body;
+  STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  return t.Commit();
 }
 
 }  // namespace jixiao::store

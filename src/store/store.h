@@ -179,6 +179,7 @@ struct DashboardRow {
   std::string department;  // the 主管部门's name
   std::optional<PackageRow> package;
   std::optional<PackageRow> previous;  // the year before's
+  int64_t open_rectifications = 0;     // 整改 items of the unit, any year, not yet closed
 };
 
 // A region's year on the public site: how many of its packages are published.
@@ -187,6 +188,70 @@ struct PublishedYear {
   std::string region_name;
   int fiscal_year = 0;
   int64_t packages = 0;
+};
+
+// ---- 抽评 and 整改
+
+// A year's 抽评 sample as drawn: the seed is kept so the draw can be repeated and shown.
+struct SampleEntryRow {
+  int64_t package_id = 0;
+  int position = 0;  // 1, 2, …
+  bool by_risk = false;
+  std::string risk;    // the package's risk when drawn
+  std::string reason;  // why it was drawn
+};
+struct SampleRow {
+  int64_t id = 0;
+  int64_t region_id = 0;
+  int fiscal_year = 0;
+  int64_t seed = 0;  // the SplitMix64 seed (docs/review.md), as a signed 64-bit value
+  int requested = 0;
+  int risk_share = 50;  // percent of the sample taken from the top of the risk ranking
+  int64_t drawn_by = 0;
+  std::string drawn_by_name;
+  int64_t drawn_ms = 0;
+  std::vector<SampleEntryRow> entries;
+};
+
+// A reviewer's 抽评 score for one line of a package (review/spot_check.h).
+struct SpotScoreRow {
+  std::string pointer;
+  int64_t version = 0;  // the version re-scored
+  std::string score;    // exact decimal as text
+  std::string reason;
+  int64_t scorer_id = 0;
+  int64_t at_ms = 0;
+};
+
+// A 整改 item: what a unit must correct, why, by when; its notes are its history.
+enum class RectificationStatus { kOpen, kAnswered, kClosed };
+std::string_view RectificationStatusKey(RectificationStatus s);   // "open", "answered", "closed"
+std::string_view RectificationStatusName(RectificationStatus s);  // 待整改, 已答复, 已销号
+std::optional<RectificationStatus> RectificationStatusFromKey(std::string_view key);
+struct RectificationNote {
+  int64_t id = 0;
+  int64_t author_id = 0;
+  std::string author_name;
+  int64_t at_ms = 0;
+  std::string kind;  // "answer", "close", "reopen"
+  std::string body;
+  int64_t attachment_id = 0;  // evidence attached to an answer, 0 if none
+};
+struct Rectification {
+  int64_t id = 0;
+  int64_t package_id = 0;
+  int64_t unit_id = 0;  // read with it
+  int fiscal_year = 0;  // of the package it was found in
+  std::string source;   // "review" or "spot_check"
+  std::string target;   // a JSON pointer in the package, or ""
+  std::string what;
+  std::string why;
+  std::string due_date;  // YYYY-MM-DD
+  RectificationStatus status = RectificationStatus::kOpen;
+  int64_t opened_by = 0;
+  int64_t opened_ms = 0;
+  int64_t closed_ms = 0;
+  std::vector<RectificationNote> notes;  // oldest first (ListRectifications fills them)
 };
 
 // A new version to save: the JSON (already validated), what it changed, and the summary.
@@ -284,6 +349,21 @@ class Store {
   Result<std::vector<DashboardRow>> Dashboard(const DashboardScope& scope);
   // Every region and year with published packages; regions by id, the latest year first.
   Result<std::vector<PublishedYear>> PublishedYears();
+  // 抽评: the year's sample (kNotFound when none is drawn), drawing it once (kConflict when one
+  // is), the reviewer's scores of a package (replaced as a whole, with an event).
+  Result<SampleRow> GetSample(int64_t region_id, int fiscal_year);
+  Result<int64_t> SaveSample(const SampleRow& sample);
+  Result<std::vector<SpotScoreRow>> ListSpotScores(int64_t package_id);
+  Status PutSpotScores(int64_t package_id, int64_t version, const std::vector<SpotScoreRow>& scores,
+                       int64_t user_id, int64_t now_ms);
+  // 整改: items of one package, or of every package of a unit (all years, newest first), with
+  // their notes; opening one; a note that moves it (answer → answered, close → closed, reopen →
+  // open; kConflict when the item is not in a state the note applies to).
+  Result<std::vector<Rectification>> ListRectifications(int64_t package_id, int64_t unit_id);
+  Result<Rectification> GetRectification(int64_t id);
+  Result<int64_t> OpenRectification(const Rectification& r);
+  Status AddRectificationNote(int64_t rectification_id, const RectificationNote& note,
+                              int64_t now_ms);
   // The latest fiscal year any unit of the region has a package for; 0 when none has.
   Result<int> LatestFiscalYear(int64_t region_id);
   // Saves a new version if `base_version` is still the head, else kConflict (nothing written).
