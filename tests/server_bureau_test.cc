@@ -175,7 +175,8 @@ TEST_P(BureauTest, TheDashboardExportsAsCsvAndAWorkbookOthersRead) {
       server_->Send("GET", "/api/v1/years/2024/dashboard?format=csv&sort=unit", "", &bureau);
   ASSERT_EQ(csv.status, 200);
   EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF单位,单位编码,主管部门,状态,", 0), 0u) << csv.body;
-  EXPECT_NE(csv.body.find("永州市零陵区科技馆,,永州市零陵区科学技术局（主管部门）,已提交,"), std::string::npos)
+  EXPECT_NE(csv.body.find("永州市零陵区科技馆,,永州市零陵区科学技术局（主管部门）,已提交,"),
+            std::string::npos)
       << csv.body;
   EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 4);
   Reply xlsx =
@@ -274,6 +275,173 @@ TEST_P(BureauTest, PublishingPutsTheAcceptedVersionOnThePublicSite) {
   EXPECT_EQ(server_->Send("GET", centre_page + "/documents/pdf").status, 404);
   EXPECT_EQ(server_->Send("GET", "/public/1/2023/scores.csv").body.find("科普服务中心"),
             std::string::npos);
+}
+
+TEST_P(BureauTest, TheSampleIsDrawnOnceWithItsSeedAndReScoredLineByLine) {
+  Session bureau = server_->Login("bureau");
+  Session reviewer = server_->Login("dept-reviewer");
+  const std::string sample = "/api/v1/years/2024/sample";
+  EXPECT_EQ(server_->Send("GET", sample, "", &bureau).status, 404);
+  EXPECT_EQ(server_->Json("POST", sample, {{"size", 1}}, &reviewer).status, 403);
+  EXPECT_EQ(server_->Json("POST", sample, {{"size", 0}}, &bureau).status, 400);
+  Reply drawn = server_->Json("POST", sample, {{"size", 2}, {"seed", 7}}, &bureau);
+  ASSERT_EQ(drawn.status, 201) << drawn.body;
+  // Only 科技馆's package has left its unit: one entry, by risk, with its reasons.
+  const json s = drawn.json();
+  EXPECT_EQ(s["seed"], 7);
+  ASSERT_EQ(s["entries"].size(), 1u);
+  EXPECT_EQ(s["entries"][0]["package_id"], museum_);
+  EXPECT_TRUE(s["entries"][0]["by_risk"]);
+  EXPECT_NE(s["entries"][0]["reason"].get<std::string>().find("风险排名第 1"), std::string::npos);
+  EXPECT_EQ(server_->Send("GET", sample, "", &bureau).json(), s);
+  EXPECT_EQ(server_->Json("POST", sample, {{"size", 2}}, &bureau).status, 409);  // drawn once
+  EXPECT_NE(server_->Send("GET", "/sample?year=2024", "", &bureau).body.find("随机种子"),
+            std::string::npos);
+
+  // Re-scoring 科技馆: every line beside the self score.
+  const std::string spot = P(museum_, "/spot-check");
+  EXPECT_EQ(server_->Send("GET", spot, "", &reviewer).status, 403);
+  Reply lines = server_->Send("GET", spot, "", &bureau);
+  ASSERT_EQ(lines.status, 200) << lines.body;
+  const json check = lines.json();
+  ASSERT_GT(check["lines"].size(), 10u);
+  EXPECT_EQ(check["lines"][0]["name"], "预算执行率");
+  EXPECT_EQ(check["scored"], 0);
+  EXPECT_EQ(check["spot_total"], "");
+  // The reviewer agrees everywhere but on one indicator, taken down by two points.
+  json scores = json::array();
+  std::string lowered;
+  Decimal expected = Decimal::FromInt(0);
+  for (const json& l : check["lines"]) {
+    Decimal self = *Decimal::Parse(l["self"].get<std::string>());
+    json entry = {{"pointer", l["pointer"]}, {"score", l["self"]}, {"reason", ""}};
+    if (lowered.empty() && l["pointer"] != "/evaluation/funds/score" &&
+        self >= Decimal::FromInt(2)) {
+      lowered = l["pointer"];
+      self = self - Decimal::FromInt(2);
+      entry["score"] = self.Normalized().ToString();
+    }
+    expected = expected + self;
+    scores.push_back(entry);
+  }
+  // A difference without a reason, a score above the weight, a line that is not one: refused.
+  Reply no_reason = server_->Json("PUT", spot, {{"scores", scores}}, &bureau);
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_NE(no_reason.body.find("积极开展各类科普活动"), std::string::npos) << no_reason.body;
+  EXPECT_EQ(
+      server_
+          ->Json("PUT", spot, {{"scores", json::array({{{"pointer", lowered}, {"score", "999"}}})}},
+                 &bureau)
+          .status,
+      400);
+  EXPECT_EQ(
+      server_
+          ->Json("PUT", spot,
+                 {{"scores", json::array({{{"pointer", "/unit/name"}, {"score", "1"}}})}}, &bureau)
+          .status,
+      400);
+  for (json& e : scores) {
+    if (e["pointer"] == lowered) e["reason"] = "佐证材料只覆盖部分活动。";
+  }
+  Reply saved = server_->Json("PUT", spot, {{"scores", scores}}, &bureau);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const json done = saved.json();
+  EXPECT_EQ(done["scored"], check["lines"].size());
+  EXPECT_EQ(done["spot_total"], expected.Normalized().ToString());
+  EXPECT_EQ(
+      done["difference"],
+      (expected - *Decimal::Parse(done["self_total"].get<std::string>())).Normalized().ToString());
+  EXPECT_FALSE(done["spot_grade"].get<std::string>().empty());
+  // The event is in the package's history.
+  bool logged = false;
+  const Reply events = server_->Send("GET", P(museum_, "/events"), "", &bureau);
+  const json history = events.json();
+  for (const json& e : history["events"]) logged = logged || e["action"] == "spot_check";
+  EXPECT_TRUE(logged) << events.body;
+
+  // The 抽评结果 document, read by python-docx; the PDF starts as one.
+  Reply docx = server_->Send("GET", spot + "/documents/docx", "", &bureau);
+  ASSERT_EQ(docx.status, 200) << docx.body;
+  TempFolder dir;
+  dir.Put("spot.docx", docx.body);
+  bool ok = false;
+  const std::string read = Capture(
+      "/usr/bin/python3 -c 'import docx,sys; d = docx.Document(sys.argv[1]); t = d.tables[0]; "
+      "print([c.text for c in t.rows[0].cells]); print(t.rows[-1].cells[4].text)' '" +
+          (dir / "spot.docx") + "' 2>/dev/null",
+      &ok);
+  if (ok) {
+    EXPECT_EQ(read, "['序号', '评价内容', '分值', '自评得分', '抽评得分', '差异', '扣分理由']\n" +
+                        expected.Normalized().ToString() + "\n");
+  } else {
+    ADD_FAILURE() << "python3-docx could not read the 抽评 document";
+  }
+  Reply pdf = server_->Send("GET", spot + "/documents/pdf", "", &bureau);
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.body.rfind("%PDF", 0), 0u);
+  // A package outside the sample: 409 for the bureau.
+  Session head = server_->Login("kx-head");
+  ASSERT_EQ(server_->Json("POST", P(kx_, "/submit"), json::object(), &head).status, 200);
+  EXPECT_EQ(server_->Send("GET", P(kx_, "/spot-check"), "", &bureau).status, 409);
+}
+
+TEST_P(BureauTest, RectificationGoesFromNoticeToAnswerToClosedAndCarriesIntoNextYear) {
+  Session bureau = server_->Login("bureau");
+  Session reviewer = server_->Login("dept-reviewer");
+  Session clerk = server_->Login("unit2-clerk");
+  const std::string items = P(museum_, "/rectifications");
+  EXPECT_EQ(
+      server_
+          ->Json("POST", items, {{"what", "x"}, {"why", "y"}, {"due_date", "2025-9-1"}}, &reviewer)
+          .status,
+      400);
+  Reply opened = server_->Json("POST", items,
+                               {{"what", "补齐三项定性指标的佐证材料"},
+                                {"why", "定性指标满分而无佐证（P910）"},
+                                {"due_date", "2025-09-30"},
+                                {"target", "/evaluation/funds/executed"}},
+                               &reviewer);
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_EQ(opened.json()["status"], "open");
+  const std::string notes =
+      items + "/" + std::to_string(opened.json()["id"].get<int64_t>()) + "/notes";
+  // The dashboard counts it against the unit.
+  json d = server_->Send("GET", "/api/v1/years/2024/dashboard", "", &bureau).json();
+  EXPECT_EQ(Unit(d, "科技馆")["open_rectifications"], 1);
+  // The reviewer cannot answer for the unit; the unit cannot close it.
+  EXPECT_EQ(server_->Json("POST", notes, {{"kind", "answer"}, {"body", "好"}}, &reviewer).status,
+            403);
+  EXPECT_EQ(server_->Json("POST", notes, {{"kind", "close"}, {"body", "好"}}, &clerk).status, 403);
+  Reply answered = server_->Json("POST", notes,
+                                 {{"kind", "answer"}, {"body", "已上传活动记录和照片。"}}, &clerk);
+  ASSERT_EQ(answered.status, 200) << answered.body;
+  EXPECT_EQ(answered.json()["status"], "answered");
+  Reply reopened = server_->Json("POST", notes,
+                                 {{"kind", "reopen"}, {"body", "照片不能证明受众人数。"}}, &bureau);
+  ASSERT_EQ(reopened.status, 200);
+  EXPECT_EQ(reopened.json()["status"], "open");
+  EXPECT_EQ(reopened.json()["notes"].size(), 2u);
+  // Open items carry into the unit's next package as reminders.
+  Reply next = server_->Json("POST", "/api/v1/packages",
+                             {{"fiscal_year", 2025}, {"from", "last_year"}}, &clerk);
+  ASSERT_EQ(next.status, 201) << next.body;
+  const int64_t next_id = next.json()["id"];
+  json carried = server_->Send("GET", P(next_id, "/rectifications"), "", &clerk).json();
+  ASSERT_EQ(carried["carried"].size(), 1u);
+  EXPECT_EQ(carried["carried"][0]["fiscal_year"], 2024);
+  EXPECT_NE(server_->Send("GET", "/packages/" + std::to_string(next_id), "", &clerk)
+                .body.find("来自 2024 年度"),
+            std::string::npos);
+  // Closed: no longer carried, no longer counted, and a closed item takes no answer.
+  ASSERT_EQ(server_->Json("POST", notes, {{"kind", "close"}, {"body", "已核实，销号。"}}, &reviewer)
+                .status,
+            200);
+  EXPECT_TRUE(
+      server_->Send("GET", P(next_id, "/rectifications"), "", &clerk).json()["carried"].empty());
+  d = server_->Send("GET", "/api/v1/years/2024/dashboard", "", &bureau).json();
+  EXPECT_EQ(Unit(d, "科技馆")["open_rectifications"], 0);
+  EXPECT_EQ(server_->Json("POST", notes, {{"kind", "answer"}, {"body", "再补"}}, &clerk).status,
+            409);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, BureauTest, ::testing::Values(DbKind::kSqlite, DbKind::kPostgres),

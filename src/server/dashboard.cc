@@ -259,7 +259,8 @@ json DashboardJson(int year, const std::string& deadline,
               {"code", e.row.unit.code},  {"department", e.row.department},
               {"status", e.status_key},   {"status_name", e.status_name},
               {"late", e.late},           {"late_text", e.late_text},
-              {"risk", Printed(e.risk)},  {"signals", e.signals}};
+              {"risk", Printed(e.risk)},  {"signals", e.signals},
+              {"open_rectifications", e.row.open_rectifications}};
     if (e.visible) {
       const store::PackageRow& p = *e.row.package;
       u["package_id"] = p.id;
