@@ -141,7 +141,7 @@ RenderDocument SpotCheckDocument(const Package& package, const SpotCheck& check,
   t.id = "spot_check";
   t.title = "抽评评分表";
   t.sheet_name = "抽评";
-  t.column_widths = {80, 560, 120, 140, 140, 120, 420};
+  t.column_widths = {70, 540, 110, 130, 130, 110, 460};
   t.header_rows = 1;
   TableRow head;
   for (const char* h : {"序号", "评价内容", "分值", "自评得分", "抽评得分", "差异", "扣分理由"}) {

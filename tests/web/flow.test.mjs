@@ -458,3 +458,89 @@ test('d. the dashboard, a return on a field, the fix, acceptance, publishing and
   assert.deepEqual(visitor.problems, []);
   await visitor.context().close();
 });
+
+test('e. the bureau draws the sample, re-scores a package, downloads the 抽评 document; an 整改 item is answered and closed', { skip, timeout: TIMEOUT }, async () => {
+  const bureau = await loginAs('bureau');
+  await bureau.goto(`${BASE}/sample?year=2024`);
+  await postForm(bureau, '/api/v1/years/2024/sample', async (form) => {
+    await form.locator('[name="size"]').fill('2');
+    await form.locator('[name="seed"]').fill('20250731');
+  });
+  assert.match(await bureau.locator('#sample-seed').textContent(), /20250731/);
+  assert.equal(await bureau.locator('#sample tbody tr').count(), 2);
+  assert.match(await bureau.locator('#sample').textContent(), /风险排名第 1/);
+  await screenshot(bureau, 'web-sample.png');
+
+  // Re-score 科技馆's package: agree everywhere but one indicator, with the reason.
+  await bureau.locator('#sample tbody tr', { hasText: '科技馆' }).locator('a').click();
+  await bureau.waitForSelector('#spot-check');
+  const rows = bureau.locator('#spot-check tr[data-line]');
+  const count = await rows.count();
+  assert.ok(count > 10, `${count} lines to score`);
+  let lowered = false;
+  for (let i = 0; i < count; i++) {
+    const row = rows.nth(i);
+    const self = (await row.locator('td').nth(3).textContent()).trim();
+    let score = self;
+    if (!lowered && i > 0 && Number(self) >= 2) {
+      score = String(Number(self) - 2);
+      await row.locator('[name="reason"]').fill('佐证材料只覆盖部分活动。');
+      lowered = true;
+    }
+    await row.locator('[name="score"]').fill(score);
+  }
+  const loaded = bureau.waitForEvent('load', { timeout: 15_000 });
+  loaded.catch(() => {});
+  const [saved] = await Promise.all([
+    bureau.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/spot-check')),
+    bureau.click('#spot-check [type="submit"]'),
+  ]);
+  assert.equal(saved.status(), 200, await saved.text());
+  await loaded;
+  const summary = await bureau.locator('#spot-summary').textContent();
+  assert.match(summary, new RegExp(`已评 ${count}/${count}`));
+  assert.match(summary, /差异 -2/);
+  await screenshot(bureau, 'web-spot-check.png');
+  const href = await bureau.locator('a:has-text("PDF")').last().getAttribute('href');
+  const pdf = await bureau.request.get(`${BASE}${href}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
+  const docx = await bureau.request.get(`${BASE}${href.replace(/pdf$/, 'docx')}`);
+  assert.equal((await docx.body()).subarray(0, 2).toString(), 'PK');
+
+  // An 整改 item from the 抽评: opened by the bureau, answered by the unit, closed.
+  const museumPage = bureau.url().replace(/\/spot-check$/, '');
+  await bureau.goto(museumPage);
+  const museumId = museumPage.split('/').pop();
+  await postForm(bureau, `/api/v1/packages/${museumId}/rectifications`, async (form) => {
+    await form.locator('[name="what"]').fill('补充“积极开展各类科普活动”的活动记录');
+    await form.locator('[name="why"]').fill('抽评发现佐证材料只覆盖部分活动');
+    await form.locator('[name="due_date"]').fill('2025-10-31');
+    await form.locator('[name="source"]').selectOption('spot_check');
+  });
+  assert.match(await bureau.locator('#rectifications').textContent(), /待整改/);
+  const unit = await loginAs('unit2-clerk');
+  await unit.goto(museumPage);
+  await unit.waitForSelector('#rectifications');
+  const notes = await unit.locator('form.rectification-note').getAttribute('data-api');
+  await postForm(unit, notes, async (form) => {
+    await form.locator('textarea[name="body"]').fill('已补充全年活动记录和签到表。');
+  });
+  assert.match(await unit.locator('#rectifications').textContent(), /已答复/);
+  await screenshot(unit, 'web-rectification.png');
+  assert.deepEqual(unit.problems, []);
+  await unit.context().close();
+  await bureau.goto(museumPage);
+  const close = bureau.locator('form.rectification-note', { has: bureau.locator('input[value="close"]') });
+  await close.locator('textarea[name="body"]').fill('已核实，销号。');
+  const reloaded = bureau.waitForEvent('load', { timeout: 15_000 });
+  reloaded.catch(() => {});
+  await Promise.all([
+    bureau.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/notes')),
+    close.locator('[type="submit"]').click(),
+  ]);
+  await reloaded;
+  assert.match(await bureau.locator('#rectifications').textContent(), /已销号/);
+  assert.deepEqual(bureau.problems, []);
+  await bureau.context().close();
+});
