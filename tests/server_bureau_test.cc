@@ -118,6 +118,19 @@ TEST_P(BureauTest, TheDashboardShowsEveryUnitAsTheViewerMaySeeIt) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("sort"), std::string::npos);
   EXPECT_EQ(server_->Send("GET", "/dashboard?status=lost", "", &bureau).status, 400);
+
+  // The comparisons: the year's distribution with its charts, a unit across its years.
+  Reply compare = server_->Send("GET", "/compare/years/2024", "", &bureau);
+  ASSERT_EQ(compare.status, 200);
+  EXPECT_NE(compare.body.find("单位间比较"), std::string::npos);
+  Reply png = server_->Send("GET", "/compare/years/2024/charts/totals.png", "", &bureau);
+  ASSERT_EQ(png.status, 200);
+  EXPECT_EQ(png.body.rfind("\x89PNG", 0), 0u);
+  Reply years =
+      server_->Send("GET", "/packages/" + std::to_string(museum_) + "/compare", "", &bureau);
+  ASSERT_EQ(years.status, 200);
+  EXPECT_NE(years.body.find("积极开展各类科普活动"), std::string::npos);
+  EXPECT_EQ(server_->Send("GET", "/compare/years/2024", "", &clerk).status, 404);
 }
 
 TEST_P(BureauTest, LatenessIsJudgedOnTheFirstSubmission) {

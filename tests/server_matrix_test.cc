@@ -57,6 +57,10 @@ const Expect kExpect[] = {
     {"rectifications.list", true, {401, 200, 200, 404, 404, 404}, {401, 200, 200, 200, 200, 404}},
     {"rectifications.create", true, {401, 403, 403, 404, 404, 404}, {401, 403, 403, 201, 201, 404}},
     {"rectification.note", true, {401, 200, 200, 404, 404, 404}, {401, 200, 200, 403, 403, 404}},
+    {"page.compare_unit", true, {303, 200, 200, 404, 404, 404}, {303, 200, 200, 200, 200, 404}},
+    {"compare.unit_chart", true, {401, 200, 200, 404, 404, 404}, {401, 200, 200, 200, 200, 404}},
+    {"page.compare_year", false, {303, 404, 404, 200, 200, 404}, {303, 404, 404, 200, 200, 404}},
+    {"compare.year_chart", false, {401, 403, 403, 200, 200, 403}, {401, 403, 403, 200, 200, 403}},
     {"page.dashboard", false, {303, 404, 404, 200, 200, 404}, {303, 404, 404, 200, 200, 404}},
     {"session.create", false, {401, 200, 200, 200, 200, 200}, {401, 200, 200, 200, 200, 200}},
     {"session.delete", false, {401, 200, 200, 200, 200, 200}, {401, 200, 200, 200, 200, 200}},
@@ -273,6 +277,10 @@ std::string PathFor(const server::Endpoint& e, const Target& t) {
   put("{cid}", std::to_string(t.comment));
   put("{aid}", std::to_string(t.attachment));
   put("{rid}", std::to_string(t.rectification));
+  if (e.name == "compare.unit_chart" || e.name == "compare.year_chart") {
+    put("{action}", e.name == "compare.unit_chart" ? "scores" : "totals");
+    put("{fmt}", "svg");
+  }
   put("{fmt}", "html");
   put("{year}", "2024");
   put("{region}", "1");

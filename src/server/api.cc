@@ -308,6 +308,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     return Json(c, 200, {{"fiscal_year", year}, {"deadline", *d}});
   }
   if (name == "dashboard.get") return DashboardApi(c);
+  if (name.rfind("compare.", 0) == 0) return CompareApi(name, c);
   if (name.rfind("sample.", 0) == 0 || name.rfind("spot_check.", 0) == 0 ||
       name.rfind("rectification", 0) == 0) {
     return BureauApi(name, c);

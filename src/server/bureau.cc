@@ -183,9 +183,11 @@ void App::Impl::DashboardPage(Ctx& c) {
       Html(q.text), Html(q.status.value_or("")), Html((q.desc ? "-" : "") + q.sort));
   const std::string api = fmt::format("/api/v1/years/{}/dashboard", year);
   html += fmt::format(
-      "<p class=\"exports\">导出当前列表：<a href=\"{}\" download>Excel（XLSX）</a> · <a "
+      "<p class=\"exports\"><a href=\"/compare/years/{}\">单位间比较（分布、异常值、同一指标）</a> "
+      "· "
+      "导出当前列表：<a href=\"{}\" download>Excel（XLSX）</a> · <a "
       "href=\"{}\" download>CSV</a></p>",
-      Html(Link(year, q, "format", "xlsx", api)), Html(Link(year, q, "format", "csv", api)));
+      year, Html(Link(year, q, "format", "xlsx", api)), Html(Link(year, q, "format", "csv", api)));
 
   // The table; each heading sorts by its column (again: the other direction).
   auto heading = [&](const std::string& key, const std::string& label) {

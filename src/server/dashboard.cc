@@ -255,11 +255,16 @@ json DashboardJson(int year, const std::string& deadline,
                    const std::vector<DashboardEntry>& entries) {
   json units = json::array();
   for (const DashboardEntry& e : entries) {
-    json u = {{"unit_id", e.row.unit.id}, {"unit", e.row.unit.name},
-              {"code", e.row.unit.code},  {"department", e.row.department},
-              {"status", e.status_key},   {"status_name", e.status_name},
-              {"late", e.late},           {"late_text", e.late_text},
-              {"risk", Printed(e.risk)},  {"signals", e.signals},
+    json u = {{"unit_id", e.row.unit.id},
+              {"unit", e.row.unit.name},
+              {"code", e.row.unit.code},
+              {"department", e.row.department},
+              {"status", e.status_key},
+              {"status_name", e.status_name},
+              {"late", e.late},
+              {"late_text", e.late_text},
+              {"risk", Printed(e.risk)},
+              {"signals", e.signals},
               {"open_rectifications", e.row.open_rectifications}};
     if (e.visible) {
       const store::PackageRow& p = *e.row.package;

@@ -98,6 +98,15 @@ struct App::Impl {
   void DashboardPage(Ctx& c);
   void DashboardApi(Ctx& c);
   void BureauApi(const std::string& name, Ctx& c);
+  // Comparisons (compare.cc): a unit across its years, the units of a year, and their charts.
+  struct UnitYear {
+    store::PackageRow row;
+    EvaluatedPtr evaluated;
+  };
+  Result<std::vector<UnitYear>> UnitYears(Ctx& c, const Loaded& l);
+  Result<std::vector<struct DashboardEntry>> YearEntries(Ctx& c, int year);
+  void ComparePage(const std::string& name, Ctx& c);
+  void CompareApi(const std::string& name, Ctx& c);
   void SamplePage(Ctx& c);
   void SpotCheckPage(Ctx& c, const Loaded& l);
   // The package page's 整改 part: this package's items and the unit's still-open ones of earlier

@@ -547,6 +547,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   const store::User& me = *c.user;
   if (name == "page.dashboard") return DashboardPage(c);
   if (name == "page.sample") return SamplePage(c);
+  if (name == "page.compare_year") return ComparePage(name, c);
   if (name == "page.home") {
     ::jixiao::server::Page pg;
     pg += fmt::format("<h1>{}</h1>", me.role == Role::kClerk || me.role == Role::kHead
@@ -668,6 +669,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
   const Loaded& l = *loaded;
   if (Decide(c.u(), l.place, Action::kView) != Answer::kAllow) return NotFound(c);
   if (name == "page.spot_check") return SpotCheckPage(c, l);
+  if (name == "page.compare_unit") return ComparePage(name, c);
   const bool editable = Decide(c.u(), l.place, Action::kEdit) == Answer::kAllow;
   // The head version as the engine sees it (parsed and evaluated once per version and process).
   const std::string& region_rulebook = l.region_rulebook;
@@ -684,7 +686,8 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
       "<a href=\"/api/v1/packages/{0}/documents/docx\">Word</a> <a "
       "href=\"/api/v1/packages/{0}/documents/xlsx\">Excel</a> "
       "<a href=\"/api/v1/packages/{0}/documents/pdf\">PDF</a> <a "
-      "href=\"/api/v1/packages/{0}/documents/html\">HTML</a></nav>",
+      "href=\"/api/v1/packages/{0}/documents/html\">HTML</a> <a "
+      "href=\"/packages/{0}/compare\">历年比较</a></nav>",
       l.row.id, editable ? fmt::format("<a href=\"/packages/{}/import\">导入</a>", l.row.id) : "");
   pg += fmt::format("<h1>{} {}</h1>", Html(title), StatusBadge(l.row.status));
   if (name == "page.import") {
