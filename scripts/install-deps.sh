@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config git
   g++ clang-14 libfuzzer-14-dev libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev libtomlplusplus-dev libfmt-dev libcli11-dev libicu-dev
+  nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libfmt-dev libcli11-dev libicu-dev
   libpugixml-dev libzip-dev libxlsxwriter-dev
   # Rendering: charts (cairo + pango draw SVG and PNG) and glyph coverage (fontconfig)
   libcairo2-dev libpango1.0-dev libfontconfig-dev

@@ -1,6 +1,6 @@
-// Package JSON: a strict reader over nlohmann::json (built by our own SAX handler, which rejects
-// repeated keys) that locates its errors with LocateJsonPointer, and a canonical writer over
-// nlohmann::ordered_json.
+// Package JSON: a strict reader, written once over two DOMs (simdjson's for valid files, fast;
+// nlohmann::json built by our own SAX handler, which rejects repeated keys, to name an error), that
+// locates its errors with LocateJsonPointer; and a canonical writer.
 #include "model/package_json.h"
 
 #include <fmt/format.h>
@@ -20,6 +20,7 @@
 #include "base/number_text.h"
 #include "base/text.h"
 #include "model/json_locate.h"
+#include "model/json_values.h"
 
 namespace jixiao {
 namespace {
@@ -287,13 +288,10 @@ class StrictDomBuilder {
 
 // ---- the tree into a Package ----
 
-const json* Find(const json& object, std::string_view key) {
-  const auto it = object.find(key);
-  return it == object.end() ? nullptr : &*it;
-}
-
 // Reads the tree into a Package, stopping at the first error. Each Read* returns false after
 // recording the error; the pointer of the value being read is passed down for messages.
+// V is TreeValue or SimdValue (model/json_values.h).
+template <typename V>
 class PackageReader {
  public:
   PackageReader(std::string_view text, const std::string& source_name)
@@ -326,23 +324,23 @@ class PackageReader {
     return false;
   }
 
-  bool ReadPackage(const json& root, Package* out) {
+  bool ReadPackage(const V& root, Package* out) {
     if (!root.is_object()) {
       return Fail("", Tr(R"(应为一个数据包对象（{"schema": "jixiao.package/1", ...}）)",
                          R"(expected a package object ({"schema": "jixiao.package/1", ...}))"));
     }
-    const json* schema = Find(root, "schema");
-    if (schema == nullptr) {
+    const std::optional<V> schema = Find(root, "schema");
+    if (!schema) {
       return FailAt("", "/schema",
                     TrF(R"(缺少；应为 "{}")", R"(missing; expected "{}")", kPackageSchema));
     }
     if (!schema->is_string()) {
       return Fail("/schema", TrF(R"(应为 "{}")", R"(expected "{}")", kPackageSchema));
     }
-    if (schema->get_ref<const std::string&>() != kPackageSchema) {
+    if (schema->str() != kPackageSchema) {
       return Fail("/schema",
                   TrF(R"(不支持的格式 {}；应为 "{}")", R"(unsupported schema {}; expected "{}")",
-                      Quote(schema->get_ref<const std::string&>()), kPackageSchema));
+                      Quote(schema->str()), kPackageSchema));
     }
     if (!CheckKeys(root, "",
                    {"schema", "rulebook", "form", "kind", "project", "fiscal_year", "unit",
@@ -357,7 +355,7 @@ class PackageReader {
                   &PackageKindKey, &out->kind)) {
       return false;
     }
-    if (const json* v = Find(root, "project")) {
+    if (const std::optional<V> v = Find(root, "project")) {
       if (!CheckKeys(*v, "/project", {"name", "department", "implementing_unit"}) ||
           !ReadString(*v, "/project", "name", &out->project.name) ||
           !ReadString(*v, "/project", "department", &out->project.department) ||
@@ -369,56 +367,56 @@ class PackageReader {
                  &out->fiscal_year)) {
       return false;
     }
-    if (const json* v = Find(root, "unit")) {
+    if (const std::optional<V> v = Find(root, "unit")) {
       if (!ReadUnit(*v, "/unit", &out->unit)) return false;
     }
-    if (const json* v = Find(root, "basic_data")) {
+    if (const std::optional<V> v = Find(root, "basic_data")) {
       if (!ReadBasicData(*v, "/basic_data", &out->basic_data)) return false;
     }
-    if (const json* v = Find(root, "evaluation")) {
+    if (const std::optional<V> v = Find(root, "evaluation")) {
       if (!ReadEvaluation(*v, "/evaluation", &out->evaluation)) return false;
     }
-    if (const json* v = Find(root, "report")) {
+    if (const std::optional<V> v = Find(root, "report")) {
       if (!ReadReport(*v, "/report", &out->report)) return false;
     }
-    if (const json* v = Find(root, "parts")) {
+    if (const std::optional<V> v = Find(root, "parts")) {
       if (!ReadParts(*v, "/parts", &out->parts)) return false;
     }
-    if (const json* v = Find(root, "evidence")) {
+    if (const std::optional<V> v = Find(root, "evidence")) {
       if (!ReadEvidence(*v, "/evidence", out)) return false;
     }
-    if (const json* v = Find(root, "provenance")) {
+    if (const std::optional<V> v = Find(root, "provenance")) {
       if (!ReadProvenance(*v, "/provenance", &out->provenance)) return false;
     }
     return true;
   }
 
   // "evidence": the files attached, each {"target", "name", "mime", "size", "sha256"}.
-  bool ReadEvidence(const json& v, const std::string& p, Package* out) {
+  bool ReadEvidence(const V& v, const std::string& p, Package* out) {
     if (!v.is_array()) return Fail(p, Tr("应为数组", "expected an array"));
     out->evidence.emplace();
-    for (size_t i = 0; i < v.size(); ++i) {
+    return v.ForEachElement([&](size_t i, const V& item) {
       const std::string q = p + "/" + std::to_string(i);
       Evidence e;
       int size = 0;
-      if (!CheckKeys(v[i], q, {"target", "name", "mime", "size", "sha256"}) ||
-          !ReadString(v[i], q, "target", &e.target) || !ReadString(v[i], q, "name", &e.name) ||
-          !ReadString(v[i], q, "mime", &e.mime) ||
-          !ReadInt(v[i], q, "size", Tr("应为字节数（整数）", "expected a number of bytes"),
+      if (!CheckKeys(item, q, {"target", "name", "mime", "size", "sha256"}) ||
+          !ReadString(item, q, "target", &e.target) || !ReadString(item, q, "name", &e.name) ||
+          !ReadString(item, q, "mime", &e.mime) ||
+          !ReadInt(item, q, "size", Tr("应为字节数（整数）", "expected a number of bytes"),
                    &size) ||
-          !ReadString(v[i], q, "sha256", &e.sha256)) {
+          !ReadString(item, q, "sha256", &e.sha256)) {
         return false;
       }
       if (size < 0)
         return Fail(q + "/size", Tr("应为字节数（整数）", "expected a number of bytes"));
       e.size = size;
       out->evidence->push_back(std::move(e));
-    }
-    return true;
+      return true;
+    });
   }
 
   // "parts": which parts the source document held; a missing key is "present".
-  bool ReadParts(const json& v, const std::string& p, PartStates* out) {
+  bool ReadParts(const V& v, const std::string& p, PartStates* out) {
     static constexpr std::array<PartState, 4> kStates = {PartState::kPresent, PartState::kAbsent,
                                                          PartState::kCut, PartState::kPiece};
     return CheckKeys(v, p, {"basic_data", "evaluation", "report"}) &&
@@ -429,28 +427,28 @@ class PackageReader {
 
  private:
   // `value` must be an object whose keys are all in `known`.
-  bool CheckKeys(const json& value, const std::string& pointer,
+  bool CheckKeys(const V& value, const std::string& pointer,
                  std::initializer_list<std::string_view> known) {
     if (!value.is_object()) return Fail(pointer, Tr("应为 JSON 对象", "expected an object"));
     // The object's keys come sorted; report the unknown key written first (among the first
     // few found, so that a hostile file with many cannot make this quadratic).
-    const std::string* first = nullptr;
+    std::optional<std::string_view> first;
     size_t first_offset = 0;
     int found = 0;
-    for (const auto& [name, member] : value.items()) {
+    value.ForEachMember([&](std::string_view name, const V&) {
       bool ok = false;
       for (std::string_view k : known) ok = ok || k == name;
-      if (ok) continue;
+      if (ok) return true;
       const size_t offset =
           LocateJsonPointer(text_, ChildPointer(pointer, name)).value_or(text_.size());
-      if (first == nullptr || offset < first_offset) {
-        first = &name;
+      if (!first || offset < first_offset) {
+        first = name;
         first_offset = offset;
       }
-      if (++found == 8) break;
-    }
-    if (first == nullptr) return true;
-    const std::string& name = *first;
+      return ++found < 8;
+    });
+    if (!first) return true;
+    const std::string name(*first);
     // A near miss is most likely a typo of that key; otherwise list them all.
     std::string_view nearest;
     size_t best = 3;
@@ -479,25 +477,25 @@ class PackageReader {
   }
 
   // Optional string member; left unchanged when missing.
-  bool ReadString(const json& object, const std::string& pointer, std::string_view key,
+  bool ReadString(const V& object, const std::string& pointer, std::string_view key,
                   std::string* out) {
-    const json* v = Find(object, key);
-    if (v == nullptr) return true;
+    const std::optional<V> v = Find(object, key);
+    if (!v) return true;
     if (!v->is_string())
       return Fail(ChildPointer(pointer, key), Tr("应为字符串", "expected a string"));
-    *out = v->get_ref<const std::string&>();
+    *out = v->str();
     return true;
   }
 
-  bool IntValue(const json& v, const std::string& pointer, std::string_view message, int* out) {
+  bool IntValue(const V& v, const std::string& pointer, std::string_view message, int* out) {
     if (v.is_number_unsigned()) {
-      const auto u = v.get<json::number_unsigned_t>();
-      if (u > static_cast<json::number_unsigned_t>(INT_MAX)) return Fail(pointer, message);
+      const auto u = v.unsigned_value();
+      if (u > static_cast<uint64_t>(INT_MAX)) return Fail(pointer, message);
       *out = static_cast<int>(u);
       return true;
     }
-    if (v.is_number_integer()) {
-      const auto i = v.get<json::number_integer_t>();
+    if (v.is_number_signed()) {
+      const auto i = v.signed_value();
       if (i < INT_MIN || i > INT_MAX) return Fail(pointer, message);
       *out = static_cast<int>(i);
       return true;
@@ -505,18 +503,18 @@ class PackageReader {
     return Fail(pointer, message);
   }
 
-  bool ReadInt(const json& object, const std::string& pointer, std::string_view key,
+  bool ReadInt(const V& object, const std::string& pointer, std::string_view key,
                std::string_view message, int* out) {
-    const json* v = Find(object, key);
-    if (v == nullptr) return true;
+    const std::optional<V> v = Find(object, key);
+    if (!v) return true;
     return IntValue(*v, ChildPointer(pointer, key), message, out);
   }
 
-  // Optional array member; *out is nullptr when missing.
-  bool FindArray(const json& object, const std::string& pointer, std::string_view key,
-                 const json** out) {
+  // Optional array member; *out is empty when missing.
+  bool FindArray(const V& object, const std::string& pointer, std::string_view key,
+                 std::optional<V>* out) {
     *out = Find(object, key);
-    if (*out != nullptr && !(*out)->is_array()) {
+    if (*out && !(*out)->is_array()) {
       return Fail(ChildPointer(pointer, key), Tr("应为数组", "expected an array"));
     }
     return true;
@@ -525,35 +523,34 @@ class PackageReader {
   // Reads the optional array `key` of `object` into `out`, one element by `read_one`
   // (element, its pointer, where to put it).
   template <typename T, typename ReadOne>
-  bool ReadArray(const json& object, const std::string& pointer, std::string_view key,
+  bool ReadArray(const V& object, const std::string& pointer, std::string_view key,
                  std::vector<T>* out, ReadOne read_one) {
-    const json* array = nullptr;
+    std::optional<V> array;
     if (!FindArray(object, pointer, key, &array)) return false;
-    if (array == nullptr) return true;
+    if (!array) return true;
     const std::string array_pointer = ChildPointer(pointer, key);
     out->resize(array->size());
-    for (size_t i = 0; i < array->size(); ++i) {
-      if (!read_one((*array)[i], ChildPointer(array_pointer, i), &(*out)[i])) return false;
-    }
-    return true;
+    return array->ForEachElement([&](size_t i, const V& item) {
+      return read_one(item, ChildPointer(array_pointer, i), &(*out)[i]);
+    });
   }
 
-  bool CellValue(const json& v, const std::string& pointer, Cell* out) {
+  bool CellValue(const V& v, const std::string& pointer, Cell* out) {
     if (v.is_null()) {
       *out = Cell::Blank();
       return true;
     }
     if (v.is_number_unsigned()) {
-      *out = Cell::Number(Decimal::FromUnits(v.get<json::number_unsigned_t>(), 0));
+      *out = Cell::Number(Decimal::FromUnits(v.unsigned_value(), 0));
       return true;
     }
-    if (v.is_number_integer()) {
-      *out = Cell::Number(Decimal::FromUnits(v.get<json::number_integer_t>(), 0));
+    if (v.is_number_signed()) {
+      *out = Cell::Number(Decimal::FromUnits(v.signed_value(), 0));
       return true;
     }
     if (v.is_number_float()) return Fail(pointer, FloatMessage());
     if (!v.is_string()) return Fail(pointer, CellTypeMessage());
-    const std::string& s = v.get_ref<const std::string&>();
+    const std::string_view s = v.str();
     if (s.empty()) {
       *out = Cell::Blank();
       return true;
@@ -580,19 +577,19 @@ class PackageReader {
   }
 
   // Optional cell member; left unchanged (blank) when missing.
-  bool ReadCell(const json& object, const std::string& pointer, std::string_view key, Cell* out) {
-    const json* v = Find(object, key);
-    if (v == nullptr) return true;
+  bool ReadCell(const V& object, const std::string& pointer, std::string_view key, Cell* out) {
+    const std::optional<V> v = Find(object, key);
+    if (!v) return true;
     return CellValue(*v, ChildPointer(pointer, key), out);
   }
 
   // Optional enumeration member named by `key_of`; "" and a missing member give the value whose
   // key is "".
   template <typename E, size_t N>
-  bool ReadEnum(const json& object, const std::string& pointer, std::string_view key,
+  bool ReadEnum(const V& object, const std::string& pointer, std::string_view key,
                 const std::array<E, N>& values, std::string_view (*key_of)(E), E* out) {
-    const json* v = Find(object, key);
-    if (v == nullptr) return true;
+    const std::optional<V> v = Find(object, key);
+    if (!v) return true;
     const std::string child = ChildPointer(pointer, key);
     std::string expected;
     size_t named = 0;  // the values that have a name ("" stands for "not given")
@@ -605,7 +602,7 @@ class PackageReader {
       expected += fmt::format(R"("{}")", key_of(e));
     }
     if (!v->is_string()) return Fail(child, TrF("应为 {}", "expected {}", expected));
-    const std::string& s = v->get_ref<const std::string&>();
+    const std::string_view s = v->str();
     for (E e : values) {
       if (key_of(e) == s) {
         *out = e;
@@ -621,12 +618,12 @@ class PackageReader {
     return Fail(pointer, TrF("嵌套超过 {} 层", "nested deeper than {} levels", kMaxTreeDepth));
   }
 
-  bool ReadUnit(const json& v, const std::string& p, Unit* out) {
+  bool ReadUnit(const V& v, const std::string& p, Unit* out) {
     return CheckKeys(v, p, {"name", "short_name"}) && ReadString(v, p, "name", &out->name) &&
            ReadString(v, p, "short_name", &out->short_name);
   }
 
-  bool ReadStaffing(const json& v, const std::string& p, Staffing* out) {
+  bool ReadStaffing(const V& v, const std::string& p, Staffing* out) {
     return CheckKeys(v, p,
                      {"authorized", "on_payroll", "control_rate", "retired", "total_actual"}) &&
            ReadCell(v, p, "authorized", &out->authorized) &&
@@ -636,7 +633,7 @@ class PackageReader {
            ReadCell(v, p, "total_actual", &out->total_actual);
   }
 
-  bool ReadExpenseRow(const json& v, const std::string& p, int depth, ExpenseRow* out) {
+  bool ReadExpenseRow(const V& v, const std::string& p, int depth, ExpenseRow* out) {
     if (!CheckDepth(depth, p)) return false;
     if (!CheckKeys(v, p, {"key", "label", "children_are", "values", "children"})) return false;
     if (!ReadString(v, p, "key", &out->key) || !ReadString(v, p, "label", &out->label)) {
@@ -647,7 +644,7 @@ class PackageReader {
     if (!ReadEnum(v, p, "children_are", kRelations, &ChildRelationKey, &out->children_are)) {
       return false;
     }
-    if (const json* values = Find(v, "values")) {
+    if (const std::optional<V> values = Find(v, "values")) {
       const std::string vp = ChildPointer(p, "values");
       if (!CheckKeys(*values, vp, {"prior_final", "budget", "final"})) return false;
       for (ExpenseColumn c : kExpenseColumns) {
@@ -655,7 +652,7 @@ class PackageReader {
       }
     }
     if (!ReadArray(v, p, "children", &out->children,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadExpenseRow(item, ip, depth + 1, o);
                    })) {
       return false;
@@ -663,7 +660,7 @@ class PackageReader {
     return true;
   }
 
-  bool ReadBuilding(const json& v, const std::string& p, Building* out) {
+  bool ReadBuilding(const V& v, const std::string& p, Building* out) {
     return CheckKeys(v, p,
                      {"name", "approved_area", "actual_area", "area_control_rate",
                       "budget_investment", "actual_investment", "investment_control_rate"}) &&
@@ -676,21 +673,21 @@ class PackageReader {
            ReadCell(v, p, "investment_control_rate", &out->investment_control_rate);
   }
 
-  bool ReadBasicData(const json& v, const std::string& p, BasicData* out) {
+  bool ReadBasicData(const V& v, const std::string& p, BasicData* out) {
     if (!CheckKeys(v, p, {"staffing", "expenses", "buildings", "frugality_measures", "notes"})) {
       return false;
     }
-    if (const json* s = Find(v, "staffing")) {
+    if (const std::optional<V> s = Find(v, "staffing")) {
       if (!ReadStaffing(*s, ChildPointer(p, "staffing"), &out->staffing)) return false;
     }
     if (!ReadArray(v, p, "expenses", &out->expenses,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadExpenseRow(item, ip, 1, o);
                    })) {
       return false;
     }
     if (!ReadArray(v, p, "buildings", &out->buildings,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadBuilding(item, ip, o);
                    })) {
       return false;
@@ -699,7 +696,7 @@ class PackageReader {
            ReadString(v, p, "notes", &out->notes);
   }
 
-  bool ReadFundsRow(const json& v, const std::string& p, FundsRow* out) {
+  bool ReadFundsRow(const V& v, const std::string& p, FundsRow* out) {
     return CheckKeys(v, p,
                      {"key", "label", "initial_budget", "full_year_budget", "executed", "weight",
                       "execution_rate", "score"}) &&
@@ -712,18 +709,18 @@ class PackageReader {
   }
 
   // "reason": present (even "") when the form has a 原因 column beside the funds.
-  bool ReadReason(const json& v, const std::string& p, Funds* out) {
-    out->asks_reason = Find(v, "reason") != nullptr;
+  bool ReadReason(const V& v, const std::string& p, Funds* out) {
+    out->asks_reason = Find(v, "reason").has_value();
     return ReadString(v, p, "reason", &out->reason);
   }
 
-  bool ReadFunds(const json& v, const std::string& p, Funds* out) {
+  bool ReadFunds(const V& v, const std::string& p, Funds* out) {
     return CheckKeys(v, p,
                      {"initial_budget", "full_year_budget", "executed", "weight", "execution_rate",
                       "score", "general_public", "government_fund", "special_account",
                       "other_funds", "basic", "project", "rows", "method", "reason"}) &&
            ReadArray(v, p, "rows", &out->rows,
-                     [&](const json& item, const std::string& ip, auto* o) {
+                     [&](const V& item, const std::string& ip, auto* o) {
                        return ReadFundsRow(item, ip, o);
                      }) &&
            ReadString(v, p, "method", &out->method) && ReadReason(v, p, out) &&
@@ -739,9 +736,9 @@ class PackageReader {
            ReadCell(v, p, "basic", &out->basic) && ReadCell(v, p, "project", &out->project);
   }
 
-  bool ReadGoals(const json& v, const std::string& p, Goals* out) {
+  bool ReadGoals(const V& v, const std::string& p, Goals* out) {
     if (!CheckKeys(v, p, {"planned", "achieved"})) return false;
-    const auto read_goal = [&](const json& g, const std::string& gp, Goal* goal) {
+    const auto read_goal = [&](const V& g, const std::string& gp, Goal* goal) {
       return CheckKeys(g, gp, {"number", "text"}) && ReadString(g, gp, "number", &goal->number) &&
              ReadString(g, gp, "text", &goal->text);
     };
@@ -749,7 +746,7 @@ class PackageReader {
     return ReadString(v, p, "achieved", &out->achieved);
   }
 
-  bool ReadIndicator(const json& v, const std::string& p, int depth, Indicator* out) {
+  bool ReadIndicator(const V& v, const std::string& p, int depth, Indicator* out) {
     if (!CheckDepth(depth, p)) return false;
     if (!CheckKeys(v, p,
                    {"name", "kind", "direction", "target", "actual", "weight", "weight_min",
@@ -774,7 +771,7 @@ class PackageReader {
       return false;
     }
     if (!ReadArray(v, p, "children", &out->children,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadIndicator(item, ip, depth + 1, o);
                    })) {
       return false;
@@ -782,21 +779,21 @@ class PackageReader {
     return true;
   }
 
-  bool ReadEvaluation(const json& v, const std::string& p, Evaluation* out) {
+  bool ReadEvaluation(const V& v, const std::string& p, Evaluation* out) {
     if (!CheckKeys(v, p,
                    {"unit_name", "funds", "goals", "indicators", "total_weight", "total_score",
                     "grade"})) {
       return false;
     }
     if (!ReadString(v, p, "unit_name", &out->unit_name)) return false;
-    if (const json* f = Find(v, "funds")) {
+    if (const std::optional<V> f = Find(v, "funds")) {
       if (!ReadFunds(*f, ChildPointer(p, "funds"), &out->funds)) return false;
     }
-    if (const json* g = Find(v, "goals")) {
+    if (const std::optional<V> g = Find(v, "goals")) {
       if (!ReadGoals(*g, ChildPointer(p, "goals"), &out->goals)) return false;
     }
     if (!ReadArray(v, p, "indicators", &out->indicators,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadIndicator(item, ip, 1, o);
                    })) {
       return false;
@@ -806,7 +803,7 @@ class PackageReader {
            ReadString(v, p, "grade", &out->grade);
   }
 
-  bool ReadSection(const json& v, const std::string& p, int depth, ReportSection* out) {
+  bool ReadSection(const V& v, const std::string& p, int depth, ReportSection* out) {
     if (!CheckDepth(depth, p)) return false;
     if (!CheckKeys(v, p, {"number", "title", "text", "subsections"}) ||
         !ReadString(v, p, "number", &out->number) || !ReadString(v, p, "title", &out->title) ||
@@ -814,7 +811,7 @@ class PackageReader {
       return false;
     }
     if (!ReadArray(v, p, "subsections", &out->subsections,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadSection(item, ip, depth + 1, o);
                    })) {
       return false;
@@ -822,9 +819,9 @@ class PackageReader {
     return true;
   }
 
-  bool ReadReport(const json& v, const std::string& p, Report* out) {
+  bool ReadReport(const V& v, const std::string& p, Report* out) {
     if (!CheckKeys(v, p, {"cover", "sections"})) return false;
-    if (const json* c = Find(v, "cover")) {
+    if (const std::optional<V> c = Find(v, "cover")) {
       const std::string cp = ChildPointer(p, "cover");
       if (!CheckKeys(*c, cp, {"title", "unit", "date"}) ||
           !ReadString(*c, cp, "title", &out->cover.title) ||
@@ -834,7 +831,7 @@ class PackageReader {
       }
     }
     if (!ReadArray(v, p, "sections", &out->sections,
-                   [&](const json& item, const std::string& ip, auto* o) {
+                   [&](const V& item, const std::string& ip, auto* o) {
                      return ReadSection(item, ip, 1, o);
                    })) {
       return false;
@@ -842,7 +839,7 @@ class PackageReader {
     return true;
   }
 
-  bool ReadSourceRef(const json& v, const std::string& p, SourceRef* out) {
+  bool ReadSourceRef(const V& v, const std::string& p, SourceRef* out) {
     if (!CheckKeys(v, p, {"file", "table", "row", "column", "line", "paragraph", "span", "text"}) ||
         !ReadString(v, p, "file", &out->file) || !ReadString(v, p, "table", &out->table) ||
         !ReadInt(v, p, "row", Tr("应为整数", "expected an integer"), &out->row) ||
@@ -851,32 +848,35 @@ class PackageReader {
         !ReadInt(v, p, "paragraph", Tr("应为整数", "expected an integer"), &out->paragraph)) {
       return false;
     }
-    if (const json* span = Find(v, "span")) {
+    if (const std::optional<V> span = Find(v, "span")) {
       const std::string sp = ChildPointer(p, "span");
       const std::string_view kSpanMessage =
           Tr("应为 [起, 止] 两个整数", "expected [begin, end], two integers");
       if (!span->is_array() || span->size() != 2) return Fail(sp, kSpanMessage);
-      if (!IntValue((*span)[0], ChildPointer(sp, 0), kSpanMessage, &out->span_begin) ||
-          !IntValue((*span)[1], ChildPointer(sp, 1), kSpanMessage, &out->span_end)) {
+      int* const ends[2] = {&out->span_begin, &out->span_end};
+      if (!span->ForEachElement([&](size_t i, const V& end) {
+            return IntValue(end, ChildPointer(sp, i), kSpanMessage, ends[i]);
+          })) {
         return false;
       }
     }
     return ReadString(v, p, "text", &out->text);
   }
 
-  bool ReadProvenance(const json& v, const std::string& p, std::map<std::string, SourceRef>* out) {
+  bool ReadProvenance(const V& v, const std::string& p, std::map<std::string, SourceRef>* out) {
     if (!v.is_object()) return Fail(p, Tr("应为 JSON 对象", "expected an object"));
-    for (const auto& [pointer, ref] : v.items()) {
+    return v.ForEachMember([&](std::string_view pointer, const V& ref) {
       const std::string rp = ChildPointer(p, pointer);
       if (!pointer.empty() && pointer[0] != '/') {
         return Fail(
             rp, TrF(R"(键 {} 不是 JSON 指针（应以 "/" 开头）)",
                     R"(key {} is not a JSON pointer (it must start with "/"))", Quote(pointer)));
       }
-      if (!ReadSourceRef(ref, rp, &(*out)[pointer])) return false;
-    }
-    return true;
+      return ReadSourceRef(ref, rp, &(*out)[std::string(pointer)]);
+    });
   }
+
+  static std::optional<V> Find(const V& object, std::string_view key) { return object.Find(key); }
 
   std::string_view text_;
   const std::string& source_name_;
@@ -1037,9 +1037,32 @@ void WriteSourceRef(W& w, const SourceRef& ref) {
 
 }  // namespace
 
+// The fast way through a package that is valid, which is what almost every file is: simdjson's
+// parser (several times faster than building an nlohmann tree) and the same reader over its
+// DOM. Anything it does not accept — a syntax error, a repeated key, a value the reader refuses —
+// gives nullopt, and the caller reads the text again the strict, slower way, which names the
+// error exactly as it always has. Both ways accept the same texts (pinned by the tests and by
+// fuzz_package_json, which compares this reader with PackageFromJson).
+std::optional<Package> ReadValidPackage(std::string_view text, const std::string& source_name) {
+  // One parser per thread keeps its buffers between files; a very large text gets its own, so
+  // that a thread does not hold on to its memory afterwards.
+  constexpr size_t kKeptParserCapacity = size_t{8} << 20;
+  thread_local simdjson::dom::parser kept;
+  std::optional<simdjson::dom::parser> own;
+  simdjson::dom::parser* parser = &kept;
+  if (text.size() > kKeptParserCapacity) parser = &own.emplace();
+  simdjson::dom::element root;
+  if (parser->parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  if (HasRepeatedKey(root)) return std::nullopt;
+  PackageReader<SimdValue> reader(text, source_name);
+  Package package;
+  if (!reader.ReadPackage(SimdValue(root), &package)) return std::nullopt;
+  return package;
+}
+
 Result<Package> ParsePackageJson(std::string_view text, const std::string& source_name) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  PackageReader reader(text, source_name);
+  PackageReader<TreeValue> reader(text, source_name);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     reader.FailAtOffset(
         0, "",
@@ -1061,6 +1084,9 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
         Tr("NUL 字节；数据包必须是 UTF-8 文本（字符串中请写 \\u0000）",
            "NUL byte; a package must be UTF-8 text (write \\u0000 inside a string)"));
     return reader.status();
+  }
+  if (std::optional<Package> package = ReadValidPackage(text, source_name)) {
+    return std::move(*package);
   }
   json root;
   StrictDomBuilder builder(&root);
@@ -1084,14 +1110,14 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
     return reader.status();
   }
   Package package;
-  if (!reader.ReadPackage(root, &package)) return reader.status();
+  if (!reader.ReadPackage(TreeValue(root), &package)) return reader.status();
   return package;
 }
 
 Result<Package> PackageFromJson(const json& root, const std::string& source_name) {
-  PackageReader reader("", source_name);
+  PackageReader<TreeValue> reader("", source_name);
   Package package;
-  if (reader.ReadPackage(root, &package)) return package;
+  if (reader.ReadPackage(TreeValue(root), &package)) return package;
   // The error again over the text, where it has a line and a column.
   Result<Package> again =
       ParsePackageJson(root.dump(-1, ' ', false, json::error_handler_t::replace), source_name);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "model/json_locate.h"
+#include "tests/test_support.h"
 
 namespace jixiao {
 namespace {
@@ -1250,6 +1251,117 @@ TEST(PackageFromJson, AsFromTheText) {
 
   EXPECT_FALSE(PackageFromJson(nlohmann::json::array(), "x.json").ok());
   EXPECT_FALSE(PackageFromJson(nlohmann::json(), "x.json").ok());
+}
+
+// ParsePackageJson reads a valid text through simdjson and anything else again through the strict
+// nlohmann reader; PackageFromJson reads nlohmann's tree. Both ways must take the same texts and
+// give the same packages, including at the edges where the two parsers differ (integers beyond
+// 64 bits, escapes, repeated keys deep down, lone surrogates).
+void ExpectBothWaysAgree(const std::string& text) {
+  SCOPED_TRACE(text.size() > 200 ? text.substr(0, 200) + "…" : text);
+  const Result<Package> fast = ParsePackageJson(text, "x.json");
+  nlohmann::json tree;
+  bool tree_ok = true;
+  bool repeated = false;
+  try {
+    tree = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception&) {
+    tree_ok = false;
+  }
+  if (!fast.ok()) {
+    repeated = fast.status().message().find("repeated key") != std::string::npos ||
+               fast.status().message().find("重复") != std::string::npos;
+  }
+  if (!tree_ok) {
+    EXPECT_FALSE(fast.ok());
+    return;
+  }
+  if (repeated) return;  // nlohmann keeps the last of repeated keys; the text reader refuses them
+  const Result<Package> slow = PackageFromJson(tree, "x.json");
+  ASSERT_EQ(fast.ok(), slow.ok()) << (fast.ok() ? slow.status().message()
+                                                : fast.status().message());
+  if (fast.ok()) {
+    EXPECT_EQ(WritePackageJson(*fast), WritePackageJson(*slow));
+  } else {
+    // PackageFromJson names the line and column of the tree written on one line; the rest of the
+    // message (pointer and reason) is the same.
+    const auto reason = [](const std::string& m) {
+      size_t at = 0;
+      for (int colons = 0; colons < 3 && at != std::string::npos; ++colons)
+        at = m.find(':', at + 1);
+      return at == std::string::npos ? m : m.substr(at);
+    };
+    EXPECT_EQ(reason(fast.status().message()), reason(slow.status().message()));
+  }
+}
+
+TEST(PackageJsonRead, FastAndStrictReadersAgree) {
+  ExpectBothWaysAgree(std::string(kSampleJson));
+  ExpectBothWaysAgree(std::string(kHandWritten));
+  ExpectBothWaysAgree(WritePackageJson(Rich()));
+  for (const char* name : {"lingling-kexie-2024.json", "lingling-kexie-2024-corrected.json"}) {
+    std::FILE* f = std::fopen((testing::SourceDir() + "/examples/" + name).c_str(), "rb");
+    ASSERT_NE(f, nullptr) << name;
+    std::string text;
+    char buffer[4096];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) text.append(buffer, n);
+    std::fclose(f);
+    ExpectBothWaysAgree(text);
+  }
+  const std::string head(kHead);
+  for (
+      const std::string body : {
+          R"("fiscal_year": 2024})",
+          R"("fiscal_year": -0})",
+          R"("fiscal_year": 2024.0})",
+          R"("fiscal_year": 2e3})",
+          R"("fiscal_year": 9223372036854775807})",
+          R"("fiscal_year": 9223372036854775808})",
+          R"("fiscal_year": 18446744073709551615})",
+          R"("fiscal_year": 18446744073709551616})",
+          R"("fiscal_year": -9223372036854775809})",
+          R"("fiscal_year": 1e400})",
+          R"("evaluation": {"funds": {"executed": 18446744073709551615}}})",
+          R"("evaluation": {"funds": {"executed": -9223372036854775808}}})",
+          R"("evaluation": {"funds": {"executed": "１２.５"}}})",
+          R"("unit": {"name": "a\u0000b\ud83d\ude00\n"}})",
+          R"("unit": {"name": "\ud800"}})",
+          R"("unit": {"name": "\udc00\ud800"}})",
+          R"("unit": {"name": "x", "name": "y"}})",
+          R"("provenance": {"/a": {"row": 1}, "/a": {"row": 2}}})",
+          R"("evaluation": {"indicators": [{"name": "a", "children": [{"name": "b", "weight": "1", "weight": "2"}]}]}})",
+          R"("provenance": {"/unit/name": {"span": [1, 2, 3]}}})",
+          R"("provenance": {"/unit/name": {"span": [1, -2]}}})",
+          R"("provenance": {"/unit/name": {"span": [1, 2.0]}}})",
+          R"("provenance": {"unit": {"row": 1}}})",
+          R"("evidence": [{"size": -1}]})",
+          R"("evidence": [{"size": 3, "sha256": "ab"}, {"name": 4}]})",
+          R"("basic_data": {"expenses": [{"values": {"final": "1", "budget": null}}]}})",
+          R"("basic_data": {"expenses": {}}})",
+          R"("report": {"sections": [{"subsections": [{"subsections": []}]}]}})",
+          R"("report": {"sections": [{"nubmer": "一"}]}})",
+          R"("kind": "project", "project": {"name": "x"}})",
+          R"("kind": 1})",
+          R"("parts": {"report": "cut"}, "evidence": []})",
+          R"("unit": {"name": "x"}} )",
+          R"("unit": {"name": "x"}} x)",
+          R"("unit": {"name": "x"},})",
+      }) {
+    ExpectBothWaysAgree(head + body);
+  }
+  // Repeated keys anywhere are refused, with the strict reader's message.
+  EXPECT_EQ(Err(head + R"("provenance": {"/a": {"row": 1}, "/a": {"row": 2}}})"),
+            "x.json:1:71: /provenance/~1a: repeated key \"/a\"; a key may appear only once in an "
+            "object");
+  EXPECT_NE(Err(head + R"("evaluation": {"indicators": [{"children": [{"weight": "1", )"
+                       R"("weight": "2"}]}]}})")
+                .find("repeated key \"weight\""),
+            std::string::npos);
+  std::string many = head + R"("provenance": {)";
+  for (int i = 0; i < 40; ++i) many += "\"/k" + std::to_string(i) + "\": {},";
+  EXPECT_NE(Err(many + R"("/k7": {}}})").find("repeated key \"/k7\""), std::string::npos);
+  many.pop_back();
+  ExpectBothWaysAgree(many + "}}");
 }
 
 // The same value and the same JSON types all the way down (== alone takes 3u for 3).

@@ -1,0 +1,178 @@
+// Two views of a parsed JSON value with one interface, so that the package reader
+// (package_json.cc) is written once and reads either:
+//   - TreeValue: a value of an nlohmann::json tree (a document after a JSON Patch, and the
+//     strict reader whose messages name every error);
+//   - SimdValue: a value of a simdjson DOM (the fast reader of package files: simdjson's parser
+//     is several times faster than building an nlohmann tree, which matters when a bureau
+//     reviews thousands of packages).
+// Both are cheap handles (a pointer, or simdjson's tape reference) and never own the data.
+// HasRepeatedKey finds what simdjson keeps and the strict reader refuses: an object in which a
+// key appears twice.
+#pragma once
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace jixiao {
+
+class TreeValue {
+ public:
+  explicit TreeValue(const nlohmann::json& value) : value_(&value) {}
+
+  bool is_object() const { return value_->is_object(); }
+  bool is_array() const { return value_->is_array(); }
+  bool is_string() const { return value_->is_string(); }
+  bool is_null() const { return value_->is_null(); }
+  // nlohmann gives a non-negative integer as unsigned, a negative one as signed.
+  bool is_number_unsigned() const { return value_->is_number_unsigned(); }
+  bool is_number_signed() const { return value_->is_number_integer(); }
+  bool is_number_float() const { return value_->is_number_float(); }
+  uint64_t unsigned_value() const { return value_->get<uint64_t>(); }
+  int64_t signed_value() const { return value_->get<int64_t>(); }
+  std::string_view str() const { return value_->get_ref<const std::string&>(); }
+  size_t size() const { return value_->size(); }
+
+  std::optional<TreeValue> Find(std::string_view key) const {
+    const auto it = value_->find(key);
+    if (it == value_->end()) return std::nullopt;
+    return TreeValue(*it);
+  }
+  // f(key, value) for each member of an object; stops when f returns false.
+  template <typename F>
+  bool ForEachMember(F f) const {
+    for (const auto& [key, member] : value_->items()) {
+      if (!f(std::string_view(key), TreeValue(member))) return false;
+    }
+    return true;
+  }
+  // f(index, value) for each element of an array; stops when f returns false.
+  template <typename F>
+  bool ForEachElement(F f) const {
+    size_t i = 0;
+    for (const auto& element : *value_) {
+      if (!f(i++, TreeValue(element))) return false;
+    }
+    return true;
+  }
+
+ private:
+  const nlohmann::json* value_;
+};
+
+class SimdValue {
+ public:
+  explicit SimdValue(simdjson::dom::element value) : value_(value) {}
+
+  bool is_object() const { return value_.type() == simdjson::dom::element_type::OBJECT; }
+  bool is_array() const { return value_.type() == simdjson::dom::element_type::ARRAY; }
+  bool is_string() const { return value_.type() == simdjson::dom::element_type::STRING; }
+  bool is_null() const { return value_.type() == simdjson::dom::element_type::NULL_VALUE; }
+  // simdjson gives an integer as signed when it fits in int64_t, else as unsigned.
+  bool is_number_unsigned() const { return value_.type() == simdjson::dom::element_type::UINT64; }
+  bool is_number_signed() const { return value_.type() == simdjson::dom::element_type::INT64; }
+  bool is_number_float() const { return value_.type() == simdjson::dom::element_type::DOUBLE; }
+  uint64_t unsigned_value() const {
+    uint64_t v = 0;
+    return value_.get_uint64().get(v) == simdjson::SUCCESS ? v : 0;
+  }
+  int64_t signed_value() const {
+    int64_t v = 0;
+    return value_.get_int64().get(v) == simdjson::SUCCESS ? v : 0;
+  }
+  std::string_view str() const {
+    std::string_view s;
+    return value_.get_string().get(s) == simdjson::SUCCESS ? s : std::string_view();
+  }
+  size_t size() const {
+    if (is_array()) {
+      simdjson::dom::array a;
+      return value_.get_array().get(a) ? 0 : a.size();
+    }
+    simdjson::dom::object o;
+    return value_.get_object().get(o) ? 0 : o.size();
+  }
+
+  // A linear search: the reader's objects have at most a few dozen keys.
+  std::optional<SimdValue> Find(std::string_view key) const {
+    simdjson::dom::object o;
+    if (value_.get_object().get(o)) return std::nullopt;
+    for (const simdjson::dom::key_value_pair field : o) {
+      if (field.key == key) return SimdValue(field.value);
+    }
+    return std::nullopt;
+  }
+  template <typename F>
+  bool ForEachMember(F f) const {
+    simdjson::dom::object o;
+    if (value_.get_object().get(o)) return true;
+    for (const simdjson::dom::key_value_pair field : o) {
+      if (!f(field.key, SimdValue(field.value))) return false;
+    }
+    return true;
+  }
+  template <typename F>
+  bool ForEachElement(F f) const {
+    simdjson::dom::array a;
+    if (value_.get_array().get(a)) return true;
+    size_t i = 0;
+    for (const simdjson::dom::element element : a) {
+      if (!f(i++, SimdValue(element))) return false;
+    }
+    return true;
+  }
+
+ private:
+  simdjson::dom::element value_;
+};
+
+// True when some object under `value` (or `value` itself) has a key twice. Iterative, so that
+// the depth of the document (bounded by simdjson's parser) does not bound the stack.
+inline bool HasRepeatedKey(simdjson::dom::element value) {
+  std::vector<simdjson::dom::element> pending = {value};
+  std::vector<std::string_view> keys;
+  while (!pending.empty()) {
+    const simdjson::dom::element e = pending.back();
+    pending.pop_back();
+    if (e.type() == simdjson::dom::element_type::ARRAY) {
+      simdjson::dom::array a;
+      if (e.get_array().get(a)) continue;
+      for (const simdjson::dom::element child : a) {
+        const auto t = child.type();
+        if (t == simdjson::dom::element_type::ARRAY || t == simdjson::dom::element_type::OBJECT) {
+          pending.push_back(child);
+        }
+      }
+      continue;
+    }
+    if (e.type() != simdjson::dom::element_type::OBJECT) continue;
+    simdjson::dom::object o;
+    if (e.get_object().get(o)) continue;
+    keys.clear();
+    for (const simdjson::dom::key_value_pair field : o) {
+      keys.push_back(field.key);
+      const auto t = field.value.type();
+      if (t == simdjson::dom::element_type::ARRAY || t == simdjson::dom::element_type::OBJECT) {
+        pending.push_back(field.value);
+      }
+    }
+    if (keys.size() <= 12) {
+      for (size_t i = 1; i < keys.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+          if (keys[i] == keys[j]) return true;
+        }
+      }
+    } else {
+      std::sort(keys.begin(), keys.end());
+      if (std::adjacent_find(keys.begin(), keys.end()) != keys.end()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace jixiao
