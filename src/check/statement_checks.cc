@@ -74,8 +74,9 @@ constexpr std::string_view kCounters[] = {"个", "所", "家", "项", "类", "�
 std::vector<std::string> ListItems(std::string_view text, bool all) {
   std::vector<std::string> items;
   size_t start = 0;
-  for (size_t at = text.find("、"); ; at = text.find("、", start)) {
-    items.emplace_back(TrimBlank(text.substr(start, at == std::string_view::npos ? at : at - start)));
+  for (size_t at = text.find("、");; at = text.find("、", start)) {
+    items.emplace_back(
+        TrimBlank(text.substr(start, at == std::string_view::npos ? at : at - start)));
     if (at == std::string_view::npos) break;
     start = at + 3;
   }
@@ -173,8 +174,8 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
       size_t noun_end = claim.end;
       for (int chars = 0; chars < 8 && noun_end < s.size(); ++chars) {
         bool opener = false;
-        for (std::string_view w : {"：", ":", "（", "(", "，分别是", "，分别为", "分别是",
-                                   "分别为", "，包括", "，即"}) {
+        for (std::string_view w :
+             {"：", ":", "（", "(", "，分别是", "，分别为", "分别是", "分别为", "，包括", "，即"}) {
           if (At(s, noun_end, w)) {
             const size_t from = noun_end + w.size();
             size_t to = s.size();
@@ -192,9 +193,13 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
       }
       // The list before: the clause up to the count.
       size_t clause = 0;
-      for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
-        const size_t at = s.rfind(w, pos);
-        if (at != std::string_view::npos && at < pos) clause = std::max(clause, at + w.size());
+      for (size_t at = pos; at > 0 && clause == 0; --at) {
+        for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
+          if (At(s, at - 1, w) && at - 1 + w.size() <= pos) {
+            clause = at - 1 + w.size();
+            break;
+          }
+        }
       }
       const std::string_view before = s.substr(clause, pos - clause);
       const std::string_view list = !after.empty() ? after : before;
@@ -234,15 +239,16 @@ void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
     std::string names;
     for (const std::string& item : once) names += (names.empty() ? "" : "、") + item;
     if (!repeated.empty()) {
-      d.message_zh = fmt::format("报告称“{}”，所列名称“{}”中“{}”重复出现。", d.reported, names,
-                                 repeated);
-      d.message_en = fmt::format("The report says \"{}\", and among the names listed ({}) \"{}\" "
-                                 "appears twice.",
-                                 d.reported, names, repeated);
+      d.message_zh =
+          fmt::format("报告称“{}”，所列名称“{}”中“{}”重复出现。", d.reported, names, repeated);
+      d.message_en = fmt::format(
+          "The report says \"{}\", and among the names listed ({}) \"{}\" "
+          "appears twice.",
+          d.reported, names, repeated);
     } else {
       d.message_zh = fmt::format("报告称“{}”，但所列名称有 {} 个：{}。", d.reported, n, names);
-      d.message_en = fmt::format("The report says \"{}\", but it lists {} names: {}.", d.reported,
-                                 n, names);
+      d.message_en =
+          fmt::format("The report says \"{}\", but it lists {} names: {}.", d.reported, n, names);
     }
     d.hint_zh = "核对个数与所列名称，使二者一致，不重复列出。";
     d.hint_en = "Make the count and the names listed agree, each name once.";
@@ -259,11 +265,13 @@ struct Stated {
 // Whether s[pos] stands inside brackets (a breakdown: "局本级187人(在职在编139人、…)").
 bool InBrackets(std::string_view s, size_t pos) {
   const std::string_view before = s.substr(0, pos);
-  const size_t open = std::max(before.rfind("（") == std::string_view::npos ? 0 : before.rfind("（") + 1,
-                               before.rfind('(') == std::string_view::npos ? 0 : before.rfind('(') + 1);
+  const size_t open =
+      std::max(before.rfind("（") == std::string_view::npos ? 0 : before.rfind("（") + 1,
+               before.rfind('(') == std::string_view::npos ? 0 : before.rfind('(') + 1);
   if (open == 0) return false;
-  const size_t close = std::max(before.rfind("）") == std::string_view::npos ? 0 : before.rfind("）") + 1,
-                                before.rfind(')') == std::string_view::npos ? 0 : before.rfind(')') + 1);
+  const size_t close =
+      std::max(before.rfind("）") == std::string_view::npos ? 0 : before.rfind("）") + 1,
+               before.rfind(')') == std::string_view::npos ? 0 : before.rfind(')') + 1);
   return close < open;
 }
 
@@ -284,25 +292,23 @@ void CheckRestatements(CheckContext& cx) {
       // Broad subjects (财政拨款, 支出决算, 年初 / 全年预算) are named for revenue and spending,
       // for every fund and for totals and parts alike: two of their figures need not be one
       // fact.
-      const bool broad = m.subject == Subject::kAppropriation ||
-                         m.subject == Subject::kTotalSpending ||
-                         m.subject == Subject::kInitialBudget ||
-                         m.subject == Subject::kFullYearBudget;
+      const bool broad =
+          m.subject == Subject::kAppropriation || m.subject == Subject::kTotalSpending ||
+          m.subject == Subject::kInitialBudget || m.subject == Subject::kFullYearBudget;
       if (m.subject == Subject::kNone || broad || !m.subject_near || m.is_difference ||
           m.approximate || m.ratio_base || m.rate != Rate::kNone ||
           named[static_cast<size_t>(m.subject) % 32] > 1 ||
           InBrackets(cx.sentences[k].text, m.begin)) {
         continue;
       }
-      if (c.adjustment && (c.adjustment->from == i || c.adjustment->to == i ||
-                           c.adjustment->change == i)) {
+      if (c.adjustment &&
+          (c.adjustment->from == i || c.adjustment->to == i || c.adjustment->change == i)) {
         continue;
       }
       const bool staff = m.unit == "人" || m.unit == "名";
-      const bool staff_subject = m.subject == Subject::kAuthorized ||
-                                 m.subject == Subject::kOnPayroll ||
-                                 m.subject == Subject::kRetired ||
-                                 m.subject == Subject::kTotalStaff;
+      const bool staff_subject =
+          m.subject == Subject::kAuthorized || m.subject == Subject::kOnPayroll ||
+          m.subject == Subject::kRetired || m.subject == Subject::kTotalStaff;
       if (staff != staff_subject) continue;
       if (!staff && !IsMoney(m.unit)) continue;
       const auto key = std::make_tuple(static_cast<int>(m.subject), m.year == Year::kPrior,
@@ -320,8 +326,8 @@ void CheckRestatements(CheckContext& cx) {
       d.computed = std::string(it->second.sentence->text.substr(was.begin, was.end - was.begin));
       const std::string what_zh(SubjectName(m.subject, true));
       const std::string what_en(SubjectName(m.subject, false));
-      d.message_zh = fmt::format("报告对{}前后说法不一：先写“{}”，后写“{}”。", what_zh,
-                                 d.computed, d.reported);
+      d.message_zh = fmt::format("报告对{}前后说法不一：先写“{}”，后写“{}”。", what_zh, d.computed,
+                                 d.reported);
       d.message_en = fmt::format("The report states {} twice, first as \"{}\", then as \"{}\".",
                                  what_en, d.computed, d.reported);
       d.hint_zh = "同一数据在报告中只应有一个数；核对后统一。";
@@ -358,10 +364,11 @@ void AddBalance(CheckContext& cx, const Sentence& s, int begin, int end, std::st
   Diagnostic& d = cx.Add("N810", SentenceLocation(cx.package, s, begin, end));
   d.reported = std::move(reported);
   d.computed = std::move(computed);
-  d.message_zh = fmt::format("报告中{}不平衡：写明 {}，而各部分得出 {}。", what_zh, d.reported,
-                             d.computed);
-  d.message_en = fmt::format("The report's figures for {} do not balance: it states {}, but its parts give {}.",
-                             what_en, d.reported, d.computed);
+  d.message_zh =
+      fmt::format("报告中{}不平衡：写明 {}，而各部分得出 {}。", what_zh, d.reported, d.computed);
+  d.message_en = fmt::format(
+      "The report's figures for {} do not balance: it states {}, but its parts give {}.", what_en,
+      d.reported, d.computed);
   d.hint_zh = "核对各部分与总数，使其相加相符。";
   d.hint_en = "Check the parts and the total so that they add up.";
 }
@@ -380,8 +387,10 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
     std::vector<const Mention*> parts;
     for (const Mention& m : c.mentions) {
       if (!IsMoney(m.unit) || m.is_difference) continue;
-      if (static_cast<size_t>(m.end) <= by) total = &m;
-      else if (static_cast<size_t>(m.end) <= made_at) parts.push_back(&m);
+      if (static_cast<size_t>(m.end) <= by)
+        total = &m;
+      else if (static_cast<size_t>(m.end) <= made_at)
+        parts.push_back(&m);
     }
     if (total == nullptr || parts.size() < 2 || total->approximate) break;
     if (Has(s.substr(by, made_at - by), "等")) break;
@@ -469,7 +478,8 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
   for (const Mention& m : c.mentions) {
     if (m.unit != "人" && m.unit != "名") continue;
     if (static_cast<size_t>(m.begin) < of_which) {
-      if (m.subject_near && (m.subject == Subject::kAuthorized || m.subject == Subject::kTotalStaff))
+      if (m.subject_near &&
+          (m.subject == Subject::kAuthorized || m.subject == Subject::kTotalStaff))
         whole = &m;
       continue;
     }
@@ -494,8 +504,8 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
       Diagnostic& d = cx.Add("N811", SentenceLocation(cx.package, sentence, whole->begin, p->end));
       d.reported = written;
       d.computed = std::string(s.substr(p->begin, p->end - p->begin));
-      d.message_zh = fmt::format("报告把退休（离休）人员计入编制：“编制{}”其中“{}”。", written,
-                                 d.computed);
+      d.message_zh =
+          fmt::format("报告把退休（离休）人员计入编制：“编制{}”其中“{}”。", written, d.computed);
       d.message_en = fmt::format(
           "The report counts retired people within the establishment: \"{}\" posts, of which "
           "\"{}\" retired.",
@@ -515,9 +525,10 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
     d.reported = written;
     d.computed = sum.ToString() + "人";
     d.message_zh = fmt::format("报告称实有人员“{}”，但其中各类人员合计 {}。", written, d.computed);
-    d.message_en = fmt::format("The report gives \"{}\" in total, but the groups within it add up "
-                               "to {}.",
-                               written, d.computed);
+    d.message_en = fmt::format(
+        "The report gives \"{}\" in total, but the groups within it add up "
+        "to {}.",
+        written, d.computed);
     d.hint_zh = "实有人数应等于在职、退休等各类人员之和。";
     d.hint_en = "The total must equal the serving, retired and other groups together.";
   }

@@ -1,9 +1,11 @@
 // Format detection and dispatch to the readers and the recognizer.
 #include "import/importer.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -70,8 +72,8 @@ std::optional<HeaderWordsFound> HeaderWordsWithoutTable(const FlatDocument& doc)
   // Longest first where one holds another.
   static constexpr std::string_view kWords[] = {
       // Not 执行率 nor 完成率: indicators are named so.
-      "年初预算数", "全年执行数", "全年预算数", "一级指标", "二级指标", "三级指标",
-      "年度指标值", "实际完成值", "指标名称",   "得分系数", "指标权重", "编制数",   "决算数"};
+      "年初预算数", "全年执行数", "全年预算数", "一级指标", "二级指标", "三级指标", "年度指标值",
+      "实际完成值", "指标名称",   "得分系数",   "指标权重", "编制数",   "决算数"};
   constexpr size_t kFewest = 3, kListed = 6;
   for (const FlatBlock& b : doc.blocks) {
     if (b.kind != FlatBlock::Kind::kParagraph) continue;
@@ -350,11 +352,18 @@ Result<FlatDocument> ReadDocument(std::string_view bytes, const std::string& fil
 }
 
 Result<std::string> ReadFileBytes(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) {
+  auto cannot_read = [&path](int error) {
     return Status::IOError(
-        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
-  }
+        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(error)));
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return cannot_read(errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return cannot_read(errno);
   if (S_ISDIR(st.st_mode)) {
     return Status::InvalidArgument(
         TrF("{}：这是一个文件夹，不是文件；请给出文件夹里要导入的文件（如 {}/自评报告.docx）",
@@ -364,31 +373,34 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > kMaxDocumentBytes) {
     return TooLarge(path);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::IOError(
-        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
-  }
-  // Read in blocks up to the limit: a device or a pipe has no size to check beforehand.
+  // Read straight into the string, growing it up to the limit: a device or a pipe has no size
+  // to check beforehand, and a regular file may grow while it is read.
   std::string bytes;
-  if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
-  char block[1 << 16];
-  while (in.read(block, sizeof block) || in.gcount() > 0) {
-    bytes.append(block, static_cast<size_t>(in.gcount()));
-    if (bytes.size() > kMaxDocumentBytes) return TooLarge(path);
+  size_t size = 0;
+  bytes.resize(S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16);
+  for (;;) {
+    if (size == bytes.size()) {
+      if (size > kMaxDocumentBytes) return TooLarge(path);
+      bytes.resize(std::min<size_t>(size * 2, kMaxDocumentBytes + 1));
+    }
+    const ssize_t got = ::read(fd, bytes.data() + size, bytes.size() - size);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return cannot_read(errno);
+    }
+    if (got == 0) break;
+    size += static_cast<size_t>(got);
   }
-  if (in.bad()) {
-    return Status::IOError(
-        TrF("无法读取 {}：{}", "cannot read {}: {}", path, SystemErrorText(errno)));
-  }
+  if (size > kMaxDocumentBytes) return TooLarge(path);
+  bytes.resize(size);
   return bytes;
 }
 
 namespace {
 
 // I630: the form chosen for the document, and why.
-Diagnostic FormChosen(const ReadingSpec& spec, const std::optional<LayoutMatch>& match,
-                      bool given, const std::string& file_name) {
+Diagnostic FormChosen(const ReadingSpec& spec, const std::optional<LayoutMatch>& match, bool given,
+                      const std::string& file_name) {
   Diagnostic d;
   d.code = "I630";
   d.severity = Severity::kInfo;
@@ -476,12 +488,12 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
     for (const FlatBlock& b : doc->blocks) tables += b.kind == FlatBlock::Kind::kTable;
     if (const std::optional<HeaderWordsFound> h = HeaderWordsWithoutTable(*doc)) {
       // The words of a form are there, their table is not: say where, and why it is not read.
-      const std::string where =
-          h->line > 0        ? TrF("第 {} 行", "line {}", h->line)
-          : h->paragraph > 0 ? TrF("第 {} 段", "paragraph {}", h->paragraph)
-                             : std::string(Tr("正文中", "the text"));
+      const std::string where = h->line > 0        ? TrF("第 {} 行", "line {}", h->line)
+                                : h->paragraph > 0 ? TrF("第 {} 段", "paragraph {}", h->paragraph)
+                                                   : std::string(Tr("正文中", "the text"));
       return Status::InvalidArgument(TrF(
-          "{}：未能导入：{}有自评材料的表头文字（{}），但各单元格连在一起、没有分隔（OCR 识别或复制时"
+          "{}：未能导入：{}有自评材料的表头文字（{}），但各单元格连在一起、没有分隔（OCR "
+          "识别或复制时"
           "丢失了表格结构），无法判断各数字属于哪一栏，因此没有读出表格；请改用原始的 Word、Excel "
           "或 PDF 文件，或把表格各栏用制表符分开后再导入",
           "{}: not imported: {} holds the header words of a self-evaluation form ({}), but its "

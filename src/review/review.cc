@@ -427,6 +427,7 @@ class ReviewWorkbook {
  public:
   ReviewWorkbook(const std::string& path) : path_(path) {
     lxw_workbook_options options = {};
+    options.constant_memory = LXW_TRUE;
     workbook_ = workbook_new_opt(path.c_str(), &options);
   }
   ~ReviewWorkbook() {
