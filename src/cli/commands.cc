@@ -1,7 +1,9 @@
-// The commands of `jixiao` (see cli.h): each loads its input (a package or a document, a file or
-// standard input), calls the engine and prints the result in the language in force. Nothing
-// an output replaces may be an input: outputs are compared with every input by identity before
-// anything is written, and every file is written atomically (base/file_io.h).
+// The commands of `jixiao` that need no renderer (see cli.h): check, score, claims, import and
+// --explain; render is in render_command.cc, review in review_command.cc. Each loads its input
+// (a package or a document, a file or standard input), calls the engine and prints the result
+// in the language in force. Nothing an output replaces may be an input: outputs are compared
+// with every input by identity before anything is written, and every file is written
+// atomically (base/file_io.h).
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,6 +21,7 @@
 #include "check/codes.h"
 #include "check/narrative.h"
 #include "cli/cli.h"
+#include "cli/command_support.h"
 #include "compute/scoring.h"
 #include "import/importer.h"
 #include "model/package_json.h"
@@ -26,7 +29,6 @@
 #include "present/score_format.h"
 #include "present/text_table.h"
 #include "render/form.h"
-#include "render/render.h"
 #include "rules/rulebook.h"
 
 namespace jixiao::cli {
@@ -41,71 +43,6 @@ Result<std::string> ReadStandardInput() {
     return Status::IOError(TrF("无法读取标准输入", "cannot read standard input"));
   }
   return bytes;
-}
-
-// What the run needs of an input: the package and how its rulebook was chosen.
-struct Loaded {
-  Package package;
-  Rulebook rulebook;
-  DocumentFormat format = DocumentFormat::kJson;
-  ImportResult import;
-  std::string rulebook_reason;  // "数据包指定" / "named by the package", …
-};
-
-// The name standard input goes by in messages and in the package's import record.
-constexpr const char* kStdinName = "-";
-
-// Loads a package (JSON, or a document imported on the fly; "-" is standard input) and the
-// rulebook that applies to it; prints the failure and returns false.
-// A document (not a package) is read as `import` reads it: in the layout of the bundled form
-// that fits it best (ImportOptions::layouts).
-bool Load(const std::string& path, const Options& o, Loaded* out) {
-  ImportOptions options;
-  options.rulebook = o.rulebook;
-  Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
-  if (!bundled.ok()) {
-    PrintError(bundled.status().message());
-    return false;
-  }
-  options.layouts = std::move(bundled).value();
-  Result<LoadedPackage> p = Status::Ok();
-  if (path == kStdinName) {
-    Result<std::string> bytes = ReadStandardInput();
-    p = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
-                   : Result<LoadedPackage>(bytes.status());
-  } else {
-    p = LoadAnyPackage(path, options);
-  }
-  if (!p.ok()) {
-    PrintError(p.status().message());
-    return false;
-  }
-  std::string id;
-  if (!o.rulebook.empty()) {
-    id = o.rulebook;
-    out->rulebook_reason = Tr("由 --rulebook 指定", "given by --rulebook");
-  } else if (p->format != DocumentFormat::kJson && !p->package.rulebook.empty()) {
-    id = p->package.rulebook;
-    out->rulebook_reason = Tr("导入时按表格版式选定", "chosen by the form's layout on import");
-  } else if (!p->package.rulebook.empty()) {
-    id = p->package.rulebook;
-    out->rulebook_reason = Tr("数据包指定", "named by the package");
-  } else {
-    id = "national";
-    out->rulebook_reason = Tr("数据包未指定，用默认规则", "the package names none; the default");
-  }
-  Result<Rulebook> r = !o.rulebook.empty() || path == kStdinName
-                           ? ResolveRulebook(id)
-                           : ResolveRulebookForPackage(id, path);
-  if (!r.ok()) {  // the message names the package and the rulebook it names
-    PrintError(r.status().message());
-    return false;
-  }
-  out->package = std::move(p->package);
-  out->rulebook = std::move(r).value();
-  out->format = p->format;
-  out->import = std::move(p->import);
-  return true;
 }
 
 // Points each diagnostic at the original document where the package was imported from one.
@@ -213,25 +150,6 @@ int ShownSeverities(const std::string& min_severity) {
                                            : 3;
 }
 
-// "1 个错误、2 个不一致、6 个警告、3 个提示" / "1 error, 2 inconsistencies, 6 warnings, 3 notes";
-// only the severities that occur.
-std::string CountText(const std::array<size_t, 4>& counts) {
-  static constexpr std::array<const char*, 4> kZh = {"错误", "不一致", "警告", "提示"};
-  static constexpr std::array<const char*, 4> kEnOne = {"error", "inconsistency", "warning",
-                                                        "note"};
-  static constexpr std::array<const char*, 4> kEnMany = {"errors", "inconsistencies", "warnings",
-                                                         "notes"};
-  std::string out;
-  for (size_t i = 0; i < counts.size(); ++i) {
-    if (counts[i] == 0) continue;
-    if (!out.empty()) out += std::string(Tr("、", ", "));
-    out += MessagesInChinese()
-               ? fmt::format("{} 个{}", counts[i], kZh[i])
-               : fmt::format("{} {}", counts[i], counts[i] == 1 ? kEnOne[i] : kEnMany[i]);
-  }
-  return out;
-}
-
 // "JSON 数据包" / "package JSON" …: a format as a clerk knows it.
 std::string FormatName(DocumentFormat f) {
   switch (f) {
@@ -256,8 +174,78 @@ std::string FormatName(DocumentFormat f) {
   }
 }
 
-// Refuses an output that is one of the inputs (the same file, also through a link). Prints the
-// refusal and returns false.
+}  // namespace
+
+// The helpers of command_support.h.
+
+// A document (not a package) is read as `import` reads it: in the layout of the bundled form
+// that fits it best (ImportOptions::layouts).
+bool Load(const std::string& path, const Options& o, Loaded* out) {
+  ImportOptions options;
+  options.rulebook = o.rulebook;
+  Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
+  if (!bundled.ok()) {
+    PrintError(bundled.status().message());
+    return false;
+  }
+  options.layouts = std::move(bundled).value();
+  Result<LoadedPackage> p = Status::Ok();
+  if (path == kStdinName) {
+    Result<std::string> bytes = ReadStandardInput();
+    p = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
+                   : Result<LoadedPackage>(bytes.status());
+  } else {
+    p = LoadAnyPackage(path, options);
+  }
+  if (!p.ok()) {
+    PrintError(p.status().message());
+    return false;
+  }
+  std::string id;
+  if (!o.rulebook.empty()) {
+    id = o.rulebook;
+    out->rulebook_reason = Tr("由 --rulebook 指定", "given by --rulebook");
+  } else if (p->format != DocumentFormat::kJson && !p->package.rulebook.empty()) {
+    id = p->package.rulebook;
+    out->rulebook_reason = Tr("导入时按表格版式选定", "chosen by the form's layout on import");
+  } else if (!p->package.rulebook.empty()) {
+    id = p->package.rulebook;
+    out->rulebook_reason = Tr("数据包指定", "named by the package");
+  } else {
+    id = "national";
+    out->rulebook_reason = Tr("数据包未指定，用默认规则", "the package names none; the default");
+  }
+  Result<Rulebook> r = !o.rulebook.empty() || path == kStdinName
+                           ? ResolveRulebook(id)
+                           : ResolveRulebookForPackage(id, path);
+  if (!r.ok()) {  // the message names the package and the rulebook it names
+    PrintError(r.status().message());
+    return false;
+  }
+  out->package = std::move(p->package);
+  out->rulebook = std::move(r).value();
+  out->format = p->format;
+  out->import = std::move(p->import);
+  return true;
+}
+
+std::string CountText(const std::array<size_t, 4>& counts) {
+  static constexpr std::array<const char*, 4> kZh = {"错误", "不一致", "警告", "提示"};
+  static constexpr std::array<const char*, 4> kEnOne = {"error", "inconsistency", "warning",
+                                                        "note"};
+  static constexpr std::array<const char*, 4> kEnMany = {"errors", "inconsistencies", "warnings",
+                                                         "notes"};
+  std::string out;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] == 0) continue;
+    if (!out.empty()) out += std::string(Tr("、", ", "));
+    out += MessagesInChinese()
+               ? fmt::format("{} 个{}", counts[i], kZh[i])
+               : fmt::format("{} {}", counts[i], counts[i] == 1 ? kEnOne[i] : kEnMany[i]);
+  }
+  return out;
+}
+
 bool OutputIsNoInput(const std::string& output, const std::vector<std::string>& inputs) {
   for (const std::string& input : inputs) {
     if (input.empty() || input == kStdinName || !SameFile(output, input)) continue;
@@ -271,17 +259,14 @@ bool OutputIsNoInput(const std::string& output, const std::vector<std::string>& 
   return true;
 }
 
-// The files a package run reads besides the package: a rulebook or form given as a path.
 std::vector<std::string> InputFiles(const std::string& file, const Options& o,
-                                    const std::string& form = "") {
+                                    const std::string& form) {
   std::vector<std::string> inputs = {file};
   for (const std::string& maybe_path : {o.rulebook, form}) {
     if (!maybe_path.empty() && fs::exists(maybe_path)) inputs.push_back(maybe_path);
   }
   return inputs;
 }
-
-}  // namespace
 
 int RunExplain(const std::string& code) {
   const CodeInfo* info = FindCode(code);
@@ -420,9 +405,8 @@ int RunImport(const std::string& file, const std::string& output, const std::str
   Result<LoadedPackage> loaded = Status::Ok();
   if (file == kStdinName) {
     Result<std::string> bytes = ReadStandardInput();
-    loaded = bytes.ok()
-                 ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
-                 : Result<LoadedPackage>(bytes.status());
+    loaded = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
+                        : Result<LoadedPackage>(bytes.status());
   } else {
     loaded = LoadAnyPackage(file, options);
   }
@@ -517,139 +501,6 @@ int RunClaims(const std::string& file, const Options& o) {
                     VerdictName(c.verdict, zh)});
   }
   std::cout << RenderTextTable(rows);
-  return 0;
-}
-
-// Writes the package's documents in the official layout.
-int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
-              const std::string& form_arg, const Options& o) {
-  Result<std::vector<std::string>> wanted = ParseRenderFormats(formats);
-  if (!wanted.ok()) {
-    PrintError(TrF("--to：{}", "--to: {}", wanted.status().message()));
-    return 2;
-  }
-  const bool to_stdout = out_dir == kStdinName;
-  if (to_stdout && wanted->size() != 1) {
-    PrintError(
-        Tr("-o - 只能写一种格式到标准输出；请用 --to 只选一种（例如 --to json）",
-           "-o - writes one format to standard output; choose one with --to (e.g. --to json)"));
-    return 2;
-  }
-  Result<PdfEngine> engine = ParsePdfEngine(o.pdf_engine);
-  if (!engine.ok()) {
-    PrintError(TrF("--pdf-engine：{}", "--pdf-engine: {}", engine.status().message()));
-    return 2;
-  }
-  RenderRequest request;
-  request.formats = *wanted;
-  request.pdf_engine = *engine;
-  request.out_dir = out_dir;
-  request.basename = file == kStdinName ? std::string("package") : fs::path(file).stem().string();
-  if (!to_stdout) {
-    for (const std::string& path : RenderedPaths(request)) {
-      if (!OutputIsNoInput(path, InputFiles(file, o, form_arg))) return 2;
-    }
-  }
-  Loaded loaded;
-  if (!Load(file, o, &loaded)) return 2;
-  // --form, else the form the package names (as import recorded it), else by rulebook and year.
-  Result<Form> form = !form_arg.empty()            ? ResolveForm(form_arg)
-                      : loaded.package.form.empty() ? DefaultFormFor(loaded.package)
-                      : file == kStdinName          ? ResolveForm(loaded.package.form)
-                                                    : ResolveFormForPackage(loaded.package.form, file);
-  if (!form.ok()) {
-    PrintError(form.status().message());
-    return 2;
-  }
-  const bool zh = MessagesInChinese();
-  // The first line says when the package contradicts itself: rendering does not repair inputs.
-  std::vector<Diagnostic> problems =
-      CheckPackage(loaded.package, loaded.rulebook, ScorePackage(loaded.package, loaded.rulebook));
-  std::array<size_t, 4> counts{};
-  for (const Diagnostic& d : problems) {
-    if (d.severity == Severity::kError || d.severity == Severity::kInconsistency) {
-      ++counts[static_cast<size_t>(d.severity)];
-    }
-  }
-  std::ostream& out = to_stdout ? std::cerr : std::cout;
-  if (o.format != "json" && HasProblems(problems)) {
-    out << TrF("注意：数据包有 {}；排版不会修正相互矛盾的填报数，请先运行 jixiao check {}。",
-               "Warning: the package has {}; rendering does not repair figures that contradict "
-               "each other. Run jixiao check {} first.",
-               CountText(counts), file)
-        << "\n";
-  }
-  Result<RenderResult> r =
-      RenderToMemory(loaded.package, loaded.rulebook, *form, request.formats, request.pdf_engine);
-  if (r.ok() && !to_stdout) {
-    const Status written = WriteRenderedFiles(request, &*r);
-    if (!written.ok()) r = written;
-  }
-  if (!r.ok()) {
-    PrintError(TrF("{}：{}", "{}: {}", file, r.status().message()));
-    return 2;
-  }
-  if (to_stdout) {
-    std::cout << r->files.front().data;
-    std::cout.flush();
-  }
-  if (o.format == "json") {
-    nlohmann::ordered_json j = {{"file", file},
-                                {"form", form->id},
-                                {"rulebook", loaded.rulebook.id},
-                                {"problems", counts[0] + counts[1]},
-                                {"computed_figures", r->computed_figures},
-                                {"generated_sections", r->generated_sections},
-                                {"changed_figures", nlohmann::ordered_json::array()},
-                                {"changed_sentences", nlohmann::ordered_json::array()},
-                                {"fonts", r->fonts},
-                                {"notes", r->notes},
-                                {"files", nlohmann::ordered_json::array()}};
-    for (const FigureChange& c : r->figure_changes) {
-      j["changed_figures"].push_back(
-          {{"pointer", c.pointer}, {"place", c.place}, {"before", c.before}, {"after", c.after}});
-    }
-    for (const SentenceChange& c : r->sentence_changes) {
-      j["changed_sentences"].push_back(
-          {{"pointer", c.pointer}, {"place", c.place}, {"before", c.before}, {"after", c.after}});
-    }
-    for (const RenderedFile& f : r->files) {
-      j["files"].push_back({{"format", f.format}, {"path", f.path}, {"bytes", f.bytes}});
-    }
-    out << j.dump(2) << "\n";
-    return 0;
-  }
-  const std::string blank = std::string(Tr("（空）", "(blank)"));
-  out << TrF("排版 {}（版式 {}，评分规则 {}）", "Rendering {} (form {}, rulebook {})", file,
-             form->id, loaded.rulebook.id)
-      << "\n";
-  out << "  "
-      << TrF("按评分规则计算的数字 {} 个，其中 {} 个与数据包不同：",
-             "{} derived figures computed; changed from the package: {}",
-             r->computed_figures, r->figure_changes.size())
-      << "\n";
-  for (const FigureChange& c : r->figure_changes) {
-    out << "    " << c.place << (zh ? "：" : ": ") << (c.before.empty() ? blank : c.before) << " → "
-        << (c.after.empty() ? blank : c.after) << "\n";
-  }
-  out << "  "
-      << TrF("由数据生成文字的章节 {} 个，改动的句子 {} 句：",
-             "{} report sections with generated figures; sentences changed: {}",
-             r->generated_sections, r->sentence_changes.size())
-      << "\n";
-  for (const SentenceChange& c : r->sentence_changes) {
-    out << "    " << c.place << (zh ? "：" : ": ")
-        << (c.before.empty() ? std::string(Tr("（新增）", "(added)")) : c.before) << " → "
-        << (c.after.empty() ? std::string(Tr("（删去）", "(dropped)")) : c.after) << "\n";
-  }
-  out << "  " << Tr("字体：", "fonts: ");
-  for (size_t i = 0; i < r->fonts.size(); ++i) out << (i ? Tr("，", ", ") : "") << r->fonts[i];
-  out << "\n";
-  for (const std::string& note : r->notes) out << "  " << Tr("注意：", "note: ") << note << "\n";
-  for (const RenderedFile& f : r->files) {
-    if (to_stdout) continue;
-    out << TrF("已写入 {}（{} 字节）", "Wrote {} ({} bytes)", f.path, f.bytes) << "\n";
-  }
   return 0;
 }
 

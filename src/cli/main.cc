@@ -3,14 +3,26 @@
 // are in one language. A mistyped command or option is answered with the nearest one; an
 // option that belongs to another command is refused, not ignored. The commands themselves are
 // in commands.cc; docs/cli.md describes every option, the output shapes and the exit codes.
+//
+// Two links of this file (CMakeLists.txt): `jixiao-full` holds every command with the
+// renderers and the server; `jixiao` (built with JIXIAO_CLI_LIGHT) holds check, score, claims
+// and import only, so that these start without loading cairo, pango, the X11 and GLib
+// libraries, SQLite, libpq and the rest. Given render, review or serve, `jixiao` reads the
+// command line as usual (help and usage errors are its own) and then hands the same arguments
+// to the `jixiao-full` beside it with exec: the same process, the same exit code.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/file_io.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "office/libreoffice.h"
@@ -22,6 +34,22 @@
 
 namespace jixiao::cli {
 namespace {
+
+#ifdef JIXIAO_CLI_LIGHT
+// Runs the command line in `jixiao-full`, found beside this binary; returns only on failure.
+int RunFullBinary(char** argv) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  const fs::path full = (ec ? fs::path(argv[0]) : self).parent_path() / "jixiao-full";
+  ::execv(full.c_str(), argv);
+  PrintError(TrF("无法运行 {}：{}（render、review 和 serve 由它完成，它应与 jixiao 在同一文件夹）",
+                 "cannot run {}: {} (it does render, review and serve, and belongs in the same "
+                 "folder as jixiao)",
+                 full.string(), SystemErrorText(errno)));
+  return 2;
+}
+#endif
 
 // Tr as a std::string, for CLI11.
 std::string T(std::string_view zh, std::string_view en) { return std::string(Tr(zh, en)); }
@@ -552,6 +580,10 @@ int Main(int argc, char** argv) {
     SetUpLibreOffice(claims_o);
     return RunClaims(claims_file, claims_o);
   }
+#ifdef JIXIAO_CLI_LIGHT
+  if (serve->parsed() || review->parsed() || render->parsed()) return RunFullBinary(argv);
+  (void)seed_option;  // read by jixiao-full's review
+#else
   if (serve->parsed()) {
     const size_t colon = listen.rfind(':');
     int port = 0;
@@ -581,6 +613,7 @@ int Main(int argc, char** argv) {
     SetUpLibreOffice(render_o);
     return RunRender(render_file, render_formats, render_dir, render_form, render_o);
   }
+#endif
   return 2;
 }
 

@@ -1,0 +1,45 @@
+// What the command files share (commands.cc defines it; render_command.cc uses it): loading an
+// input with its rulebook, the counts of findings in words, and the refusal to write over an
+// input. Kept apart from cli.h so that the command line (main.cc) needs none of the engine.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "import/importer.h"
+#include "model/package.h"
+#include "rules/rulebook.h"
+
+namespace jixiao::cli {
+
+// What the run needs of an input: the package and how its rulebook was chosen.
+struct Loaded {
+  Package package;
+  Rulebook rulebook;
+  DocumentFormat format = DocumentFormat::kJson;
+  ImportResult import;
+  std::string rulebook_reason;  // "数据包指定" / "named by the package", …
+};
+
+// The name standard input goes by in messages and in the package's import record.
+inline constexpr const char* kStdinName = "-";
+
+// Loads a package (JSON, or a document imported on the fly; "-" is standard input) and the
+// rulebook that applies to it; prints the failure and returns false.
+bool Load(const std::string& path, const Options& o, Loaded* out);
+
+// "1 个错误、2 个不一致、6 个警告、3 个提示" / "1 error, 2 inconsistencies, 6 warnings, 3 notes";
+// only the severities that occur.
+std::string CountText(const std::array<size_t, 4>& counts);
+
+// Refuses an output that is one of the inputs (the same file, also through a link). Prints the
+// refusal and returns false.
+bool OutputIsNoInput(const std::string& output, const std::vector<std::string>& inputs);
+
+// The files a package run reads besides the package: a rulebook or form given as a path.
+std::vector<std::string> InputFiles(const std::string& file, const Options& o,
+                                    const std::string& form = "");
+
+}  // namespace jixiao::cli

@@ -1,0 +1,95 @@
+// The two links of the command line (src/cli/main.cc): `jixiao` loads none of the libraries of
+// rendering and serving, and hands render, review and serve to the `jixiao-full` beside it —
+// the same answers, the same exit codes — or says plainly that it is missing.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "tests/cli_run.h"
+
+namespace jixiao::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The shared libraries a binary names (its DT_NEEDED entries), read by binutils' readelf.
+std::string NeededLibraries(const fs::path& binary) {
+  const std::string cmd = "readelf -d '" + binary.string() + "' 2>/dev/null";
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return "";
+  std::string out;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  ::pclose(pipe);
+  std::string needed;
+  for (size_t at = out.find("(NEEDED)"); at != std::string::npos;
+       at = out.find("(NEEDED)", at + 1)) {
+    const size_t open = out.find('[', at), close = out.find(']', open);
+    if (open != std::string::npos && close != std::string::npos) {
+      needed += out.substr(open + 1, close - open - 1) + "\n";
+    }
+  }
+  return needed;
+}
+
+TEST(CliBinaries, TheLightBinaryLoadsNoRendererAndNoServerLibrary) {
+  const fs::path light = JIXIAO_BINARY;
+  const fs::path full = light.parent_path() / "jixiao-full";
+  const std::string light_needs = NeededLibraries(light);
+  const std::string full_needs = NeededLibraries(full);
+  if (full_needs.empty()) GTEST_SKIP() << "readelf (binutils) is not installed";
+  // The full binary does name them, so the list read here is the real one.
+  for (const char* lib : {"libcairo", "libpango", "libsqlite3", "libpq", "libxlsxwriter"}) {
+    EXPECT_NE(full_needs.find(lib), std::string::npos) << lib << " in\n" << full_needs;
+    EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
+  }
+  for (const char* lib : {"libglib", "libX11", "libcpp-httplib", "libargon2", "libsodium",
+                          "libfontconfig", "libharfbuzz"}) {
+    EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
+  }
+  EXPECT_NE(light_needs.find("libc.so"), std::string::npos) << light_needs;
+}
+
+TEST(CliBinaries, RenderGoesThroughTheFullBinaryWithItsExitCode) {
+  TempFolder dir;
+  const CliRun ok =
+      RunJixiao("render examples/lingling-kexie-2024-corrected.json --to json -o - --lang en", dir);
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("\"fiscal_year\""), std::string::npos);
+  // A failure inside jixiao-full comes back as it is.
+  const CliRun missing =
+      RunJixiao("render " + dir / "none.json" + " -o " + dir / "out --lang en", dir);
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("none.json"), std::string::npos) << missing.err;
+  // Usage errors are answered before the hand-off, in the same words.
+  const CliRun usage = RunJixiao("render --lang en", dir);
+  EXPECT_EQ(usage.code, 2);
+  EXPECT_NE(usage.err.find("package"), std::string::npos) << usage.err;
+}
+
+TEST(CliBinaries, WithoutTheFullBinaryRenderSaysWhatIsMissing) {
+  TempFolder dir;
+  const fs::path alone = dir.path() / "jixiao";
+  fs::copy_file(JIXIAO_BINARY, alone);
+  const std::string cmd = "cd '" + SourceDir() + "' && '" + alone.string() +
+                          "' render examples/lingling-kexie-2024-corrected.json -o '" +
+                          (dir / "out") + "' --lang en >/dev/null 2>'" + (dir / "err") + "'";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  const std::string err = ReadWhole(dir / "err");
+  EXPECT_NE(err.find("jixiao-full"), std::string::npos) << err;
+  EXPECT_NE(err.find("same folder"), std::string::npos) << err;
+  // The commands it holds itself still work there.
+  const std::string check = "cd '" + SourceDir() + "' && '" + alone.string() +
+                            "' check examples/lingling-kexie-2024-corrected.json >/dev/null";
+  const int check_status = std::system(check.c_str());
+  ASSERT_TRUE(WIFEXITED(check_status));
+  EXPECT_EQ(WEXITSTATUS(check_status), 0);
+  EXPECT_FALSE(fs::exists(dir / "out"));
+}
+
+}  // namespace
+}  // namespace jixiao::testing
