@@ -24,6 +24,7 @@ struct Options {
   std::string rulebook;               // overrides the package's
   int office_timeout = 300;           // seconds LibreOffice may take for one conversion
   std::string pdf_engine = "native";  // render: native | libreoffice
+  int jobs = 0;                       // check: threads; 0: one per core
 };
 
 // Prints "jixiao：<message>" (or "jixiao: <message>") to standard error.

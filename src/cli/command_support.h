@@ -1,9 +1,13 @@
-// What the command files share (commands.cc defines it; render_command.cc uses it): loading an
-// input with its rulebook, the counts of findings in words, and the refusal to write over an
+// What the command files share (commands.cc defines it; render_command.cc and
+// review_command.cc use it): loading an input with its rulebook — each rulebook parsed once in a
+// run of many files —, the counts of findings in words, and the refusal to write over an
 // input. Kept apart from cli.h so that the command line (main.cc) needs none of the engine.
 #pragma once
 
 #include <array>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,10 +18,25 @@
 
 namespace jixiao::cli {
 
+// The rulebooks of a run, each parsed once however many packages name it; safe to share
+// between threads. A rulebook file named by packages is kept per folder of the packages and
+// per name, since a name is read relative to the package that gives it.
+class RulebookCache {
+ public:
+  // The rulebook `id` for the package at `path` ("-": standard input). `given`: the id comes
+  // from --rulebook (read as given, not beside the package).
+  Result<std::shared_ptr<const Rulebook>> Get(const std::string& id, bool given,
+                                              const std::string& path);
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, std::shared_ptr<const Rulebook>> cache_;
+};
+
 // What the run needs of an input: the package and how its rulebook was chosen.
 struct Loaded {
   Package package;
-  Rulebook rulebook;
+  std::shared_ptr<const Rulebook> rulebook;
   DocumentFormat format = DocumentFormat::kJson;
   ImportResult import;
   std::string rulebook_reason;  // "数据包指定" / "named by the package", …
@@ -26,8 +45,15 @@ struct Loaded {
 // The name standard input goes by in messages and in the package's import record.
 inline constexpr const char* kStdinName = "-";
 
+// How the commands read a document that is not a package: in the layout of the bundled form
+// that fits it best, with --rulebook if given.
+Result<ImportOptions> CommandImportOptions(const Options& o);
+
 // Loads a package (JSON, or a document imported on the fly; "-" is standard input) and the
-// rulebook that applies to it; prints the failure and returns false.
+// rulebook that applies to it. On failure returns false with the message in `*error`.
+bool Load(const std::string& path, const Options& o, const ImportOptions& import_options,
+          RulebookCache* rulebooks, Loaded* out, std::string* error);
+// The same for a command of one input: prints the failure.
 bool Load(const std::string& path, const Options& o, Loaded* out);
 
 // "1 个错误、2 个不一致、6 个警告、3 个提示" / "1 error, 2 inconsistencies, 6 warnings, 3 notes";

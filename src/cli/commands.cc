@@ -7,12 +7,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/file_io.h"
@@ -178,27 +181,46 @@ std::string FormatName(DocumentFormat f) {
 
 // The helpers of command_support.h.
 
+Result<std::shared_ptr<const Rulebook>> RulebookCache::Get(const std::string& id, bool given,
+                                                           const std::string& path) {
+  const bool beside_package = !given && path != kStdinName && !IsBundledRulebook(id);
+  const std::string key =
+      beside_package ? fs::path(path).parent_path().string() + '\0' + id : std::string(id);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  // The message names the package and the rulebook it names.
+  Result<Rulebook> r = beside_package ? ResolveRulebookForPackage(id, path) : ResolveRulebook(id);
+  if (!r.ok()) return r.status();
+  auto shared = std::make_shared<const Rulebook>(std::move(r).value());
+  cache_.emplace(key, shared);
+  return shared;
+}
+
 // A document (not a package) is read as `import` reads it: in the layout of the bundled form
 // that fits it best (ImportOptions::layouts).
-bool Load(const std::string& path, const Options& o, Loaded* out) {
+Result<ImportOptions> CommandImportOptions(const Options& o) {
   ImportOptions options;
   options.rulebook = o.rulebook;
   Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
-  if (!bundled.ok()) {
-    PrintError(bundled.status().message());
-    return false;
-  }
+  if (!bundled.ok()) return bundled.status();
   options.layouts = std::move(bundled).value();
+  return options;
+}
+
+bool Load(const std::string& path, const Options& o, const ImportOptions& import_options,
+          RulebookCache* rulebooks, Loaded* out, std::string* error) {
   Result<LoadedPackage> p = Status::Ok();
   if (path == kStdinName) {
     Result<std::string> bytes = ReadStandardInput();
-    p = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
-                   : Result<LoadedPackage>(bytes.status());
+    p = bytes.ok()
+            ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), import_options)
+            : Result<LoadedPackage>(bytes.status());
   } else {
-    p = LoadAnyPackage(path, options);
+    p = LoadAnyPackage(path, import_options);
   }
   if (!p.ok()) {
-    PrintError(p.status().message());
+    *error = p.status().message();
     return false;
   }
   std::string id;
@@ -215,11 +237,9 @@ bool Load(const std::string& path, const Options& o, Loaded* out) {
     id = "national";
     out->rulebook_reason = Tr("数据包未指定，用默认规则", "the package names none; the default");
   }
-  Result<Rulebook> r = !o.rulebook.empty() || path == kStdinName
-                           ? ResolveRulebook(id)
-                           : ResolveRulebookForPackage(id, path);
-  if (!r.ok()) {  // the message names the package and the rulebook it names
-    PrintError(r.status().message());
+  Result<std::shared_ptr<const Rulebook>> r = rulebooks->Get(id, !o.rulebook.empty(), path);
+  if (!r.ok()) {
+    *error = r.status().message();
     return false;
   }
   out->package = std::move(p->package);
@@ -227,6 +247,19 @@ bool Load(const std::string& path, const Options& o, Loaded* out) {
   out->format = p->format;
   out->import = std::move(p->import);
   return true;
+}
+
+bool Load(const std::string& path, const Options& o, Loaded* out) {
+  Result<ImportOptions> options = CommandImportOptions(o);
+  if (!options.ok()) {
+    PrintError(options.status().message());
+    return false;
+  }
+  RulebookCache rulebooks;
+  std::string error;
+  if (Load(path, o, *options, &rulebooks, out, &error)) return true;
+  PrintError(error);
+  return false;
 }
 
 std::string CountText(const std::array<size_t, 4>& counts) {
@@ -281,55 +314,135 @@ int RunExplain(const std::string& code) {
   return 0;
 }
 
+namespace {
+
+// One file of a check run, as its thread left it: what to print, and what the summary counts.
+struct CheckedFile {
+  bool done = false;
+  std::string error;               // unreadable: why
+  std::string text;                // text or brief output
+  std::vector<std::string> json;   // each diagnostic as JSON (indented as an array element)
+  std::array<size_t, 4> counts{};  // by severity, shown or not
+  size_t hidden = 0;               // below --min-severity
+  bool problems = false;           // an error or an inconsistency
+  std::string rulebook;            // "hunan-lingling（数据包指定）"
+};
+
+// Checks one file (on any thread): everything is kept in `out`, nothing printed.
+void CheckOneFile(const std::string& file, const Options& o, const ImportOptions& import_options,
+                  RulebookCache* rulebooks, CheckedFile* out) {
+  const bool zh = MessagesInChinese();
+  Loaded loaded;
+  if (!Load(file, o, import_options, rulebooks, &loaded, &out->error)) return;
+  std::vector<Diagnostic> found = loaded.import.notes;
+  CheckOptions scope;
+  scope.tables = o.scope != "report";
+  scope.report = o.scope != "tables";
+  std::vector<Diagnostic> checked = CheckPackage(
+      loaded.package, *loaded.rulebook, ScorePackage(loaded.package, *loaded.rulebook), scope);
+  AttachSources(loaded.package, &checked);
+  found.insert(found.end(), std::make_move_iterator(checked.begin()),
+               std::make_move_iterator(checked.end()));
+  SortForReading(&found);
+  out->problems = HasProblems(found);
+  out->rulebook = fmt::format("{}{}{}{}", loaded.rulebook->id, zh ? "（" : " (",
+                              loaded.rulebook_reason, zh ? "）" : ")");
+  const FormatOptions fo{zh, loaded.package.fiscal_year};
+  const int shown = ShownSeverities(o.min_severity);
+  for (Diagnostic& d : found) {
+    ++out->counts[static_cast<size_t>(d.severity)];
+    if (static_cast<int>(d.severity) > shown) {
+      ++out->hidden;
+      continue;
+    }
+    d.file = file;
+    if (o.format == "json") {
+      // As nlohmann's dump(2) writes an element of an array: two spaces further in.
+      std::string element = "  " + DiagnosticJson(d, fo).dump(2);
+      for (size_t at = element.find('\n'); at != std::string::npos;
+           at = element.find('\n', at + 3)) {
+        element.insert(at + 1, "  ");
+      }
+      out->json.push_back(std::move(element));
+    } else if (o.format == "brief") {
+      out->text += FormatDiagnosticBrief(d, fo);
+    } else {
+      out->text += FormatDiagnosticText(d, fo);
+    }
+  }
+}
+
+}  // namespace
+
+// The files are checked on every core (--jobs), each taking the next file; the output is
+// printed as it becomes ready, in the order of the files, so that it is the same with any
+// number of threads. Each rulebook is parsed once for the run.
 int RunCheck(const std::vector<std::string>& files, const Options& o) {
   const bool zh = MessagesInChinese();
+  Result<ImportOptions> import_options = CommandImportOptions(o);
+  if (!import_options.ok()) {
+    PrintError(import_options.status().message());
+    return 2;
+  }
+  RulebookCache rulebooks;
   bool problems = false;
   size_t unreadable = 0;
   std::array<size_t, 4> counts{};
   size_t hidden = 0;
-  std::map<std::string, size_t> rulebooks;  // "hunan-lingling（数据包指定）" → packages
+  std::map<std::string, size_t> rulebook_counts;  // "hunan-lingling（数据包指定）" → packages
   std::vector<std::string> rulebook_order;
-  nlohmann::ordered_json all = nlohmann::ordered_json::array();
-  for (const std::string& file : files) {
-    Loaded loaded;
-    if (!Load(file, o, &loaded)) {
-      ++unreadable;
-      continue;
-    }
-    std::vector<Diagnostic> found = loaded.import.notes;
-    CheckOptions scope;
-    scope.tables = o.scope != "report";
-    scope.report = o.scope != "tables";
-    std::vector<Diagnostic> checked = CheckPackage(
-        loaded.package, loaded.rulebook, ScorePackage(loaded.package, loaded.rulebook), scope);
-    AttachSources(loaded.package, &checked);
-    found.insert(found.end(), std::make_move_iterator(checked.begin()),
-                 std::make_move_iterator(checked.end()));
-    SortForReading(&found);
-    problems = problems || HasProblems(found);
-    const std::string rulebook = fmt::format("{}{}{}{}", loaded.rulebook.id, zh ? "（" : " (",
-                                             loaded.rulebook_reason, zh ? "）" : ")");
-    if (rulebooks[rulebook]++ == 0) rulebook_order.push_back(rulebook);
-    const FormatOptions fo{zh, loaded.package.fiscal_year};
-    const int shown = ShownSeverities(o.min_severity);
-    for (Diagnostic& d : found) {
-      ++counts[static_cast<size_t>(d.severity)];
-      if (static_cast<int>(d.severity) > shown) {
-        ++hidden;
-        continue;
-      }
-      d.file = file;
-      if (o.format == "json") {
-        all.push_back(DiagnosticJson(d, fo));
-      } else if (o.format == "brief") {
-        std::cout << FormatDiagnosticBrief(d, fo);
+  size_t json_elements = 0;
+  if (o.format == "json") std::cout << "[";
+
+  std::vector<CheckedFile> results(files.size());
+  std::mutex print_mu;
+  size_t next_to_print = 0;
+  // Prints every finished file from next_to_print on, in order (under print_mu).
+  auto print_ready = [&] {
+    for (; next_to_print < results.size() && results[next_to_print].done; ++next_to_print) {
+      CheckedFile& r = results[next_to_print];
+      if (!r.error.empty()) {
+        std::cout.flush();
+        PrintError(r.error);
+        ++unreadable;
       } else {
-        std::cout << FormatDiagnosticText(d, fo);
+        problems = problems || r.problems;
+        for (size_t k = 0; k < counts.size(); ++k) counts[k] += r.counts[k];
+        hidden += r.hidden;
+        if (rulebook_counts[r.rulebook]++ == 0) rulebook_order.push_back(r.rulebook);
+        std::cout << r.text;
+        for (const std::string& element : r.json) {
+          std::cout << (json_elements++ == 0 ? "\n" : ",\n") << element;
+        }
       }
+      r = CheckedFile{};  // the memory goes as soon as the file is printed
+      r.done = true;
     }
-  }
+  };
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < files.size(); i = next++) {
+      CheckedFile r;
+      CheckOneFile(files[i], o, *import_options, &rulebooks, &r);
+      std::lock_guard<std::mutex> lock(print_mu);
+      results[i] = std::move(r);
+      results[i].done = true;
+      print_ready();
+    }
+  };
+  // Standard input is read by one thread, once.
+  const bool reads_stdin =
+      std::find(files.begin(), files.end(), std::string(kStdinName)) != files.end();
+  const unsigned jobs = reads_stdin  ? 1u
+                        : o.jobs > 0 ? static_cast<unsigned>(o.jobs)
+                                     : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, files.size()); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+
   if (o.format == "json") {
-    std::cout << all.dump(2) << "\n";
+    std::cout << (json_elements == 0 ? "]\n" : "\n]\n");
   } else {
     // One line: what was found, and under which rules.
     std::string line;
@@ -352,7 +465,9 @@ int RunCheck(const std::vector<std::string>& files, const Options& o) {
       for (size_t i = 0; i < rulebook_order.size(); ++i) {
         if (i > 0) line += std::string(Tr("、", ", "));
         line += rulebook_order[i];
-        if (rulebook_order.size() > 1) line += fmt::format(" ×{}", rulebooks[rulebook_order[i]]);
+        if (rulebook_order.size() > 1) {
+          line += fmt::format(" ×{}", rulebook_counts[rulebook_order[i]]);
+        }
       }
     }
     if (checked > 0 || unreadable == 0) std::cout << line << (zh ? "。\n" : ".\n");
@@ -364,18 +479,18 @@ int RunCheck(const std::vector<std::string>& files, const Options& o) {
 int RunScore(const std::string& file, const Options& o) {
   Loaded loaded;
   if (!Load(file, o, &loaded)) return 2;
-  const ScoreSheet sheet = ScorePackage(loaded.package, loaded.rulebook);
+  const ScoreSheet sheet = ScorePackage(loaded.package, *loaded.rulebook);
   std::vector<Diagnostic> notes;
-  for (Diagnostic& d : CheckPackage(loaded.package, loaded.rulebook, sheet)) {
+  for (Diagnostic& d : CheckPackage(loaded.package, *loaded.rulebook, sheet)) {
     if (d.code == "W403" || d.code == "W404") notes.push_back(std::move(d));
   }
   const FormatOptions fo{MessagesInChinese(), loaded.package.fiscal_year};
   if (o.format == "json") {
-    nlohmann::ordered_json j = ScoreJson(loaded.package, loaded.rulebook, sheet, notes, fo);
+    nlohmann::ordered_json j = ScoreJson(loaded.package, *loaded.rulebook, sheet, notes, fo);
     j["file"] = file;
     std::cout << j.dump(2) << "\n";
   } else {
-    std::cout << FormatScoreText(loaded.package, loaded.rulebook, sheet, notes, fo);
+    std::cout << FormatScoreText(loaded.package, *loaded.rulebook, sheet, notes, fo);
   }
   return 0;
 }
@@ -475,7 +590,7 @@ int RunClaims(const std::string& file, const Options& o) {
   Loaded loaded;
   if (!Load(file, o, &loaded)) return 2;
   const bool zh = MessagesInChinese();
-  const std::vector<ClaimCheck> claims = AssessClaims(loaded.package, loaded.rulebook);
+  const std::vector<ClaimCheck> claims = AssessClaims(loaded.package, *loaded.rulebook);
   if (o.format == "json") {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const ClaimCheck& c : claims) {

@@ -73,7 +73,7 @@ const std::vector<OptionUse>& OptionUses() {
       {"--sample", {"review"}},
       {"--seed", {"review"}},
       {"--deadline", {"review"}},
-      {"--jobs", {"review"}},
+      {"--jobs", {"check", "review"}},
       {"--db", {"serve"}},
       {"--listen", {"serve"}},
       {"--secure-cookies", {"serve"}},
@@ -370,6 +370,13 @@ int Main(int argc, char** argv) {
                                   "all (default)")))
       ->check(CLI::IsMember({"tables", "report", "all"}).description(""))
       ->type_name(Values({"tables", "report", "all"}));
+  check
+      ->add_option("--jobs", check_o.jobs,
+                   std::string(Tr("同时检查的线程数（默认按处理器核数）；输出顺序与文件顺序相同",
+                                  "threads checking at once (default: one per core); the output "
+                                  "keeps the order of the files")))
+      ->check(CLI::NonNegativeNumber.description(""))
+      ->type_name("N");
   AddRulebook(check, &check_o, false);
   AddOfficeTimeout(check, &check_o);
 

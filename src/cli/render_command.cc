@@ -59,8 +59,8 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
   }
   const bool zh = MessagesInChinese();
   // The first line says when the package contradicts itself: rendering does not repair inputs.
-  std::vector<Diagnostic> problems =
-      CheckPackage(loaded.package, loaded.rulebook, ScorePackage(loaded.package, loaded.rulebook));
+  std::vector<Diagnostic> problems = CheckPackage(loaded.package, *loaded.rulebook,
+                                                  ScorePackage(loaded.package, *loaded.rulebook));
   std::array<size_t, 4> counts{};
   for (const Diagnostic& d : problems) {
     if (d.severity == Severity::kError || d.severity == Severity::kInconsistency) {
@@ -76,7 +76,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
         << "\n";
   }
   Result<RenderResult> r =
-      RenderToMemory(loaded.package, loaded.rulebook, *form, request.formats, request.pdf_engine);
+      RenderToMemory(loaded.package, *loaded.rulebook, *form, request.formats, request.pdf_engine);
   if (r.ok() && !to_stdout) {
     const Status written = WriteRenderedFiles(request, &*r);
     if (!written.ok()) r = written;
@@ -92,7 +92,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
   if (o.format == "json") {
     nlohmann::ordered_json j = {{"file", file},
                                 {"form", form->id},
-                                {"rulebook", loaded.rulebook.id},
+                                {"rulebook", loaded.rulebook->id},
                                 {"problems", counts[0] + counts[1]},
                                 {"computed_figures", r->computed_figures},
                                 {"generated_sections", r->generated_sections},
@@ -117,7 +117,7 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
   }
   const std::string blank = std::string(Tr("（空）", "(blank)"));
   out << TrF("排版 {}（版式 {}，评分规则 {}）", "Rendering {} (form {}, rulebook {})", file,
-             form->id, loaded.rulebook.id)
+             form->id, loaded.rulebook->id)
       << "\n";
   out << "  "
       << TrF("按评分规则计算的数字 {} 个，其中 {} 个与数据包不同：",

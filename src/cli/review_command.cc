@@ -23,6 +23,7 @@
 #include "base/lang.h"
 #include "check/checker.h"
 #include "cli/cli.h"
+#include "cli/command_support.h"
 #include "compute/scoring.h"
 #include "import/importer.h"
 #include "render/form.h"
@@ -74,38 +75,6 @@ Result<std::vector<std::string>> CollectFiles(const std::vector<std::string>& in
   }
   return files;
 }
-
-// The rulebooks of a batch, each parsed once: bundled ones by id, files by their path.
-class Rulebooks {
- public:
-  explicit Rulebooks(std::string forced) : forced_(std::move(forced)) {
-    for (const std::string& id : BundledRulebookIds()) bundled_.insert(id);
-  }
-  Result<std::shared_ptr<const Rulebook>> For(const Package& package, const std::string& path) {
-    const std::string id = !forced_.empty()            ? forced_
-                           : !package.rulebook.empty() ? package.rulebook
-                                                       : std::string("national");
-    const bool bundled = bundled_.count(id) > 0;
-    const std::string key = !forced_.empty() || bundled
-                                ? id
-                                : (fs::path(path).parent_path() / id).lexically_normal().string();
-    std::lock_guard<std::mutex> lock(mu_);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    Result<Rulebook> r =
-        !forced_.empty() ? ResolveRulebook(id) : ResolveRulebookForPackage(id, path);
-    if (!r.ok()) return r.status();
-    auto shared = std::make_shared<const Rulebook>(std::move(r).value());
-    cache_.emplace(key, shared);
-    return shared;
-  }
-
- private:
-  std::string forced_;
-  std::set<std::string> bundled_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const Rulebook>> cache_;
-};
 
 std::string Seconds(double s) {
   if (s < 60) return TrF("{:.0f} 秒", "{:.0f} s", std::max(s, 0.0));
@@ -167,7 +136,7 @@ int RunReview(const std::vector<std::string>& inputs, const ReviewCommandOptions
       return 2;
     }
   }
-  Rulebooks rulebooks(o.rulebook);
+  RulebookCache rulebooks;
 
   std::vector<ReviewedPackage> packages(files.size());
   std::atomic<size_t> next{0};
@@ -176,8 +145,11 @@ int RunReview(const std::vector<std::string>& inputs, const ReviewCommandOptions
     for (size_t i = next++; i < files.size(); i = next++) {
       ReviewedPackage& out = packages[i];
       Result<LoadedPackage> p = LoadAnyPackage(files[i], import_options);
+      const std::string id = !o.rulebook.empty()                      ? o.rulebook
+                             : !p.ok() || p->package.rulebook.empty() ? std::string("national")
+                                                                      : p->package.rulebook;
       Result<std::shared_ptr<const Rulebook>> rb =
-          p.ok() ? rulebooks.For(p->package, files[i])
+          p.ok() ? rulebooks.Get(id, !o.rulebook.empty(), files[i])
                  : Result<std::shared_ptr<const Rulebook>>(p.status());
       if (!rb.ok()) {
         out.error = rb.status().message();

@@ -1119,6 +1119,13 @@ std::vector<std::string> BundledRulebookIds() {
   return ids;
 }
 
+bool IsBundledRulebook(std::string_view id) {
+  for (int i = 0; i < kBundledRulebookCount; ++i) {
+    if (id == kBundledRulebooks[i].id) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // A bundled id, or else the file at `path` (`id_or_path` as it was written, resolved).

@@ -250,6 +250,8 @@ Result<Rulebook> LoadRulebookFile(const std::string& path);
 // A rulebook bundled into the binary ("national", "hunan-lingling"); NotFound otherwise.
 Result<Rulebook> BundledRulebook(std::string_view id);
 std::vector<std::string> BundledRulebookIds();
+// Whether `id` names a bundled rulebook (and is read as one, never as a file).
+bool IsBundledRulebook(std::string_view id);
 // `--rulebook` argument: a bundled id, or else a path to a TOML file (relative to the working
 // directory), read as LoadRulebookFile reads it. A bare name (no '/', no '.') that is neither
 // gives an IOError that lists the bundled ids.
