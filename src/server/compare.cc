@@ -296,7 +296,8 @@ void App::Impl::ComparePage(const std::string& name, Ctx& c) {
     html +=
         "<div class=\"table-wrap\"><table class=\"list\" id=\"indicator\"><thead><tr><th>单位"
         "</th><th>分值</th><th>年度指标值</th><th>实际完成值</th><th>得分</th></tr></thead><tbody>";
-    for (const auto& [e, ev] : packages) {
+    for (const auto& entry : packages) {
+      const auto& e = entry.first;
       std::function<void(const std::vector<Indicator>&)> walk = [&](const auto& list) {
         for (const Indicator& i : list) {
           if (!i.is_leaf()) {
@@ -308,7 +309,7 @@ void App::Impl::ComparePage(const std::string& name, Ctx& c) {
           }
         }
       };
-      walk(ev->package.evaluation.indicators);
+      walk(entry.second->package.evaluation.indicators);
     }
     html += "</tbody></table></div>";
   }
