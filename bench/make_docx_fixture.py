@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Writes the DOCX the reader benchmark and the python-docx agreement test read.
 
-Usage: make_docx_fixture.py OUT.docx
+Usage: make_docx_fixture.py OUT.docx [SCALE]
 
 A realistic self-evaluation report of about ten pages, made with python-docx: 100 paragraphs
 of Chinese prose full of figures, and two tables of 40 rows by 6 columns (a 绩效指标 table
 with merged 一级/二级指标 cells, and a 经费控制 table). Deterministic: the same file every run.
+SCALE (default 1) repeats that body SCALE times under the one title: 20 gives a report of about
+200 pages, for the growth and whole-process benchmarks (bench/compare_import.sh).
 """
 import random
 import sys
@@ -28,11 +30,18 @@ def sentence(rng):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
+    scale = int(sys.argv[2]) if len(sys.argv) == 3 else 1
     rng = random.Random(2024)
     d = docx.Document()
     d.add_heading("零陵区科学技术协会2024年度部门整体支出绩效自评报告", 0)
+    for _ in range(scale):
+        add_body(d, rng)
+    d.save(sys.argv[1])
+
+
+def add_body(d, rng):
     for i in range(50):
         d.add_paragraph("".join(sentence(rng) for _ in range(2)))
 
@@ -68,7 +77,6 @@ def main():
 
     for i in range(25):
         d.add_paragraph("".join(sentence(rng) for _ in range(2)))
-    d.save(sys.argv[1])
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ The cells are read the way a competent python-docx user reads a large table: row
 through the table's XML (each <w:tr>'s <w:tc>, wrapped as a _Cell for its text), not through
 row.cells, which rebuilds the whole table's grid on every call and makes reading a table
 quadratic in its rows. A merged cell is read once, where it is written.
+       peer_docx.py --once FILE.docx  one read from the file, for a whole-process timing
+                                       (bench/compare_import.sh); prints the counts read
        peer_docx.py --dump FILE.docx  prints what python-docx reads as JSON:
                                        {"paragraphs": [...], "tables": [[[cell, ...], ...], ...]}
                                        (used by docx_reader_test.cc as an independent oracle).
@@ -45,6 +47,10 @@ def main():
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
+    if args[0] == "--once":
+        paragraphs, tables = read(docx.Document(args[1]))
+        print(len(paragraphs), sum(len(row) for table in tables for row in table))
+        return
     if args[0] == "--dump":
         paragraphs, tables = read_grid(docx.Document(args[1]))
         json.dump({"paragraphs": paragraphs, "tables": tables}, sys.stdout, ensure_ascii=False)

@@ -2,6 +2,8 @@
 """The peer for bench/xlsx_read_bench.cc: openpyxl reading the same workbook.
 
     peer_xlsx.py FILE [N]
+    peer_xlsx.py --once [--read-only] FILE   one read, for a whole-process timing
+                                             (bench/compare_import.sh); prints the cell count
 
 Loads FILE N times (default 5) with openpyxl.load_workbook and reads every cell's value on
 every sheet, then does the same with read_only=True (streaming, no merged-cell handling), and
@@ -44,6 +46,10 @@ def best_seconds(path, runs, read_only):
 
 
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "--once":
+        read_only = sys.argv[2] == "--read-only"
+        print(read(sys.argv[-1], read_only))
+        return
     if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
     path = sys.argv[1]

@@ -1,6 +1,7 @@
 // The two links of the command line (src/cli/main.cc): `jixiao` loads none of the libraries of
-// rendering and serving, and hands render, review and serve to the `jixiao-full` beside it —
-// the same answers, the same exit codes — or says plainly that it is missing.
+// rendering and serving (nor libzip until it reads a DOCX or XLSX), and hands render, review and
+// serve to the `jixiao-full` beside it — the same answers, the same exit codes — or says plainly
+// that it is missing.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -41,12 +42,15 @@ TEST(CliBinaries, TheLightBinaryLoadsNoRendererAndNoServerLibrary) {
   const std::string full_needs = NeededLibraries(full);
   if (full_needs.empty()) GTEST_SKIP() << "readelf (binutils) is not installed";
   // The full binary does name them, so the list read here is the real one.
-  for (const char* lib : {"libcairo", "libpango", "libsqlite3", "libpq", "libxlsxwriter"}) {
+  for (const char* lib :
+       {"libcairo", "libpango", "libsqlite3", "libpq", "libxlsxwriter", "libzip"}) {
     EXPECT_NE(full_needs.find(lib), std::string::npos) << lib << " in\n" << full_needs;
     EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
   }
+  // libzip (with libcrypto and libbz2) is opened only when a DOCX or XLSX is read
+  // (import/zip_archive.cc).
   for (const char* lib : {"libglib", "libX11", "libcpp-httplib", "libargon2", "libsodium",
-                          "libfontconfig", "libharfbuzz"}) {
+                          "libfontconfig", "libharfbuzz", "libcrypto", "libbz2"}) {
     EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
   }
   EXPECT_NE(light_needs.find("libc.so"), std::string::npos) << light_needs;
