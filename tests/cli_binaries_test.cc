@@ -50,7 +50,7 @@ TEST(CliBinaries, TheLightBinaryLoadsNoRendererAndNoServerLibrary) {
   // libzip (with libcrypto and libbz2) is opened only when a DOCX or XLSX is read
   // (import/zip_archive.cc).
   for (const char* lib : {"libglib", "libX11", "libcpp-httplib", "libargon2", "libsodium",
-                          "libfontconfig", "libharfbuzz", "libcrypto", "libbz2"}) {
+                          "libfontconfig", "libharfbuzz", "libcrypto", "libbz2", "libjemalloc"}) {
     EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
   }
   EXPECT_NE(light_needs.find("libc.so"), std::string::npos) << light_needs;

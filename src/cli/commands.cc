@@ -202,9 +202,7 @@ Result<std::shared_ptr<const Rulebook>> RulebookCache::Get(const std::string& id
 Result<ImportOptions> CommandImportOptions(const Options& o) {
   ImportOptions options;
   options.rulebook = o.rulebook;
-  Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
-  if (!bundled.ok()) return bundled.status();
-  options.layouts = std::move(bundled).value();
+  options.layouts_source = [] { return BundledReadingSpecs(); };
   return options;
 }
 

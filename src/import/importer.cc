@@ -457,12 +457,19 @@ Result<LoadedPackage> LoadPackageBytes(std::string_view bytes, const std::string
   Result<FlatDocument> doc = ReadDocument(bytes, file_name);
   if (!doc.ok()) return doc.status();
   // The layout: the form given, else the best fit among the candidates, else none.
+  std::vector<ReadingSpec> sourced;
+  if (options.layouts.empty() && options.layouts_source) {
+    Result<std::vector<ReadingSpec>> layouts = options.layouts_source();
+    if (!layouts.ok()) return layouts.status();
+    sourced = std::move(layouts).value();
+  }
+  const std::vector<ReadingSpec>& candidates = sourced.empty() ? options.layouts : sourced;
   const ReadingSpec* spec = nullptr;
   std::optional<LayoutMatch> match;
-  if (options.form_given && !options.layouts.empty()) {
-    spec = &options.layouts.front();
+  if (options.form_given && !candidates.empty()) {
+    spec = &candidates.front();
     match = MatchLayout(*spec, *doc);
-  } else if ((match = ChooseLayout(options.layouts, *doc))) {
+  } else if ((match = ChooseLayout(candidates, *doc))) {
     spec = match->spec;
   }
   // Without --rulebook, a form's layout brings its rulebook (a project table keeps the

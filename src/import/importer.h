@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,6 +76,10 @@ struct ImportOptions {
   // The candidates: the document is read with the best one's wording (ChooseLayout), and the
   // package names that form (Package::form) with a note I630 saying why. Empty: no form.
   std::vector<ReadingSpec> layouts;
+  // Where the candidates come from when `layouts` is empty: called when a document (not a
+  // package JSON) is read, and only then — parsing the bundled forms costs a few milliseconds
+  // that a run reading only packages need not spend.
+  std::function<Result<std::vector<ReadingSpec>>()> layouts_source;
   // `--form`: `layouts` holds that one form, used whatever its signature finds.
   bool form_given = false;
 };
