@@ -8,7 +8,7 @@
 # template once (untimed) and times N renders (default 20) of the same content, with the same
 # PNGs, from template bytes to document bytes. Prints seconds per document (wall and CPU), the
 # ratios, and for reference WriteDocx alone and the whole job (prepare, compose, charts drawn,
-# write).
+# write). Then both as whole processes (below).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -33,3 +33,29 @@ echo "jixiao:   ${ours} s per document, ${ours_cpu} s CPU (ComposeDocument + Wri
 echo "          ${write} s WriteDocx alone; ${full} s prepare + compose + charts drawn + write"
 echo "docxtpl:  ${peer} s per document, ${peer_cpu} s CPU (DocxTemplate + render + save)"
 "$py" -c "print('ratio:    docxtpl / jixiao = %.1fx (CPU time: %.1fx)' % ($peer / $ours, $peer_cpu / $ours_cpu))"
+
+# Whole processes, RUNS pairs (7) taking turns: `jixiao render` of the example to DOCX (load,
+# check, prepare, compose, draw the charts, write) against python3 starting, loading the template
+# and the content, rendering and saving (peer_render_docx.py --once); the ratio is the median of
+# the pairs' ratios.
+runs=${RUNS:-7}
+example="$root/examples/lingling-kexie-2024-corrected.json"
+full="$build/jixiao-full"
+: >"$dir/pairs"
+for ((i = 0; i < runs; i++)); do
+  a0=$EPOCHREALTIME
+  "$full" render "$example" --to docx -o "$dir/whole" --lang en >/dev/null
+  a1=$EPOCHREALTIME
+  "$py" "$root/bench/peer_render_docx.py" --once "$dir"
+  b1=$EPOCHREALTIME
+  echo "$((${a1/./} - ${a0/./})) $((${b1/./} - ${a1/./}))" >>"$dir/pairs"
+done
+"$py" - "$dir/pairs" <<'PY'
+import statistics, sys
+pairs = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
+ours = statistics.median(a for a, _ in pairs) / 1e6
+peer = statistics.median(b for _, b in pairs) / 1e6
+ratio = statistics.median(b / a for a, b in pairs)
+print("whole processes (%d pairs, medians): jixiao render --to docx %.4f s, docxtpl %.4f s; "
+      "docxtpl / jixiao = %.1fx" % (len(pairs), ours, peer, ratio))
+PY

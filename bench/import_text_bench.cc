@@ -7,6 +7,8 @@
 // BM_ImportTextOneSection puts the whole report in one section (once quadratic: each line
 // recounted the section's lines); BM_ImportTextGb18030 reads the text saved as GB18030 (the
 // conversion to UTF-8 included); BM_ReadText runs only the text reader (no recognizer).
+// BM_WritePackageJsonGrown writes the imported package of each size as package JSON (what
+// `jixiao import` does next; its provenance holds one entry per line, once quadratic to write).
 #include <benchmark/benchmark.h>
 #include <unicode/ucnv.h>
 
@@ -15,6 +17,7 @@
 #include "../tests/package_text.h"
 #include "import/importer.h"
 #include "import/text_reader.h"
+#include "model/package_json.h"
 
 namespace jixiao {
 namespace {
@@ -70,6 +73,41 @@ void Import(benchmark::State& state, const std::string& bytes) {
   Report(state, bytes.size());
   state.counters["placed"] = static_cast<double>(lines);
 }
+
+// The package imported from the text of `megabytes` MB, once.
+const Package& Imported(int megabytes) {
+  static Package cached[3];
+  static bool done[3] = {false, false, false};
+  const int i = megabytes >= 100 ? 2 : megabytes >= 10 ? 1 : 0;
+  if (!done[i]) {
+    Result<LoadedPackage> loaded = LoadPackageBytes(Text(megabytes), "big.txt");
+    if (loaded.ok()) cached[i] = std::move(loaded->package);
+    done[i] = true;
+  }
+  return cached[i];
+}
+
+void BM_WritePackageJsonGrown(benchmark::State& state) {
+  const Package& p = Imported(static_cast<int>(state.range(0)));
+  if (p.provenance.empty()) {
+    state.SkipWithError("the text did not import");
+    return;
+  }
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string json = WritePackageJson(p);
+    bytes = json.size();
+    benchmark::DoNotOptimize(json.data());
+  }
+  Report(state, bytes);
+  state.counters["provenance"] = static_cast<double>(p.provenance.size());
+}
+BENCHMARK(BM_WritePackageJsonGrown)
+    ->Arg(1)
+    ->Arg(10)
+    ->Arg(100)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(1.0);
 
 void BM_ImportText(benchmark::State& state) {
   Import(state, Text(static_cast<int>(state.range(0))));

@@ -3,6 +3,9 @@
 content jixiao renders for the worked example.
 
 Usage: peer_render_docx.py DIR [N]
+       peer_render_docx.py --once DIR   one render as a whole process (bench/compare_render_docx.sh):
+                                        DIR/template.docx (written by a run of the first form)
+                                        and the content filled in, saved as DIR/once.docx
   DIR holds content.json and chartN.png, written by jixiao_bench's BM_RenderDocx when
   JIXIAO_BENCH_RENDER_DIR=DIR. Builds once, untimed, an equivalent template with python-docx
   (DIR/template.docx): A4 with the same margins; the cover (title lines and details via
@@ -290,6 +293,16 @@ def main():
     args = sys.argv[1:]
     if not args:
         sys.exit(__doc__)
+    if args[0] == "--once":
+        directory = args[1]
+        with open(directory + "/content.json", encoding="utf-8") as f:
+            content = json.load(f)
+        with open(directory + "/template.docx", "rb") as f:
+            template = f.read()
+        context, pictures, width = base_context(content)
+        with open(directory + "/once.docx", "wb") as f:
+            f.write(render(template, context, pictures, width))
+        return
     directory = args[0]
     n = int(args[1]) if len(args) > 1 else 20
     with open(directory + "/content.json", encoding="utf-8") as f:
