@@ -12,19 +12,13 @@
 # Settings (environment): COUNT (10000), RUNS (5), SEED (20261205), PYTHON (/usr/bin/python3).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-build="${1:-$root/build}"
-bin="$(realpath "$build/jixiao")"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_setup "${1:-}" check-batch
 count="${COUNT:-10000}"
 runs="${RUNS:-5}"
 seed="${SEED:-20261205}"
 python="${PYTHON:-/usr/bin/python3}"
 jobs="$(nproc)"
-[[ -x "$bin" ]] || { echo "$0: build $build first (make build)" >&2; exit 2; }
-
-work="$(mktemp -d /tmp/jixiao-check-batch.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
 echo "generating $count packages …" >&2
 "$python" "$here/make_review_packages.py" "$work/p" --count "$count" --seed "$seed" >/dev/null
 mapfile -t files < <(find "$work/p" -name '*.json' | sort)

@@ -13,16 +13,9 @@
 # Settings (environment): RUNS (200).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-build="${1:-$root/build}"
-bin="$(realpath "$build/jixiao")"
-full="$(realpath "$build/jixiao-full")"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_setup "${1:-}" cold-start
 runs="${RUNS:-200}"
-[[ -x "$bin" && -x "$full" ]] || { echo "$0: build $build first (make build)" >&2; exit 2; }
-
-work="$(mktemp -d /tmp/jixiao-cold-start.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
 example="$root/examples/lingling-kexie-2024-corrected.json"
 "$full" render "$example" --to docx -o "$work" --lang en >/dev/null
 docx="$work/lingling-kexie-2024-corrected.docx"

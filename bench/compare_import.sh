@@ -25,17 +25,10 @@
 # Settings (environment): RUNS (7), PYTHON (/usr/bin/python3). Temporary files are removed.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$here")"
-build="${1:-$root/build}"
-bin="$(realpath "$build/jixiao")"
-full="$(realpath "$build/jixiao-full")"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+bench_setup "${1:-}" import-bench
 runs="${RUNS:-7}"
 python="${PYTHON:-/usr/bin/python3}"
-[[ -x "$bin" && -x "$full" ]] || { echo "$0: build $build first (make build)" >&2; exit 2; }
-
-work="$(mktemp -d /tmp/jixiao-import-bench.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
 
 echo "making the files …" >&2
 "$full" render "$root/examples/lingling-kexie-2024.json" --to docx,xlsx -o "$work" --lang en \
