@@ -5,23 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/csv.h"
+
 namespace jixiao {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-std::string Quoted(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char ch : field) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
-
 void Line(std::string* out, const std::vector<std::string>& fields) {
-  for (size_t k = 0; k < fields.size(); ++k) *out += (k > 0 ? "," : "") + Quoted(fields[k]);
+  for (size_t k = 0; k < fields.size(); ++k) *out += (k > 0 ? "," : "") + CsvField(fields[k]);
   *out += "\r\n";
 }
 

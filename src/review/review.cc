@@ -9,6 +9,7 @@
 #include <map>
 #include <numeric>
 
+#include "base/csv.h"
 #include "base/lang.h"
 #include "base/text.h"
 
@@ -92,16 +93,6 @@ class SplitMix64 {
  private:
   uint64_t state_;
 };
-
-std::string Quoted(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string SignalsText(const ReviewedPackage& p, bool zh) {
   std::string out;
@@ -390,7 +381,7 @@ std::string ReviewCsv(const std::vector<ReviewedPackage>& packages,
                                     "sampled",
                                     "sample reason",
                                     "unreadable because"};
-  for (size_t i = 0; i < header.size(); ++i) out += (i > 0 ? "," : "") + Quoted(header[i]);
+  for (size_t i = 0; i < header.size(); ++i) out += (i > 0 ? "," : "") + CsvField(header[i]);
   out += "\r\n";
   size_t rank = 0;
   for (size_t i : ranking) {
@@ -414,7 +405,7 @@ std::string ReviewCsv(const std::vector<ReviewedPackage>& packages,
         s == nullptr ? "" : (s->by_risk ? (zh ? "风险" : "risk") : (zh ? "随机" : "random")),
         s == nullptr ? "" : (zh ? s->reason_zh : s->reason_en),
         p.error};
-    for (size_t k = 0; k < f.size(); ++k) out += (k > 0 ? "," : "") + Quoted(f[k]);
+    for (size_t k = 0; k < f.size(); ++k) out += (k > 0 ? "," : "") + CsvField(f[k]);
     out += "\r\n";
   }
   return out;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "base/civil_date.h"
+#include "base/csv.h"
 #include "server/access.h"
 
 namespace jixiao::server {
@@ -17,16 +19,6 @@ namespace {
 
 constexpr int64_t kDayMs = 24 * 3600 * 1000;
 constexpr int64_t kBeijingOffsetMs = 8 * 3600 * 1000;
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-int64_t DaysFromCivil(int64_t y, int64_t m, int64_t d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 std::optional<Decimal> Number(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -76,16 +68,6 @@ std::string SignalsText(const DashboardEntry& e) {
                        s.value("evidence", ""));
   }
   return out;
-}
-
-std::string Quoted(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char ch : field) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
 }
 
 }  // namespace
@@ -320,7 +302,7 @@ std::vector<ListCell> Cells(const DashboardEntry& e) {
 std::string DashboardCsv(const std::vector<DashboardEntry>& entries) {
   std::string out = "\xEF\xBB\xBF";
   auto line = [&](const std::vector<std::string>& fields) {
-    for (size_t k = 0; k < fields.size(); ++k) out += (k > 0 ? "," : "") + Quoted(fields[k]);
+    for (size_t k = 0; k < fields.size(); ++k) out += (k > 0 ? "," : "") + CsvField(fields[k]);
     out += "\r\n";
   };
   line(Header());
