@@ -18,6 +18,7 @@
 #include <random>
 
 #include "server/dashboard.h"
+#include "store/db.h"
 #include "store/store.h"
 
 namespace jixiao {
@@ -26,16 +27,6 @@ namespace {
 constexpr int kDepartments = 30;
 constexpr int kUnitsPerDepartment = 100;
 constexpr int64_t kNow = 1757000000000LL;  // 2025-09-04
-
-std::string WithDatabase(const std::string& url, const std::string& name) {
-  const size_t authority = url.find("://");
-  if (authority == std::string::npos) return url;
-  const size_t path = url.find_first_of("/?", authority + 3);
-  if (path == std::string::npos) return url + "/" + name;
-  const size_t query = url.find('?', path);
-  return url.substr(0, path) + "/" + name +
-         (query == std::string::npos ? std::string() : url.substr(query));
-}
 
 // Fills the database: one region, its 财政局, the departments and units, three years of
 // packages. Direct inserts in one transaction (the store's own writes would cost a commit each).
@@ -142,7 +133,7 @@ Fixture& Get(bool postgres) {
       f.error = "cannot create the benchmark's database";
       return f;
     }
-    url = WithDatabase(f.admin, f.name);
+    url = store::PostgresUrlWithDatabase(f.admin, f.name);
   } else {
     f.dir = std::filesystem::temp_directory_path() /
             fmt::format("jx-bench-dashboard-{}", std::random_device{}() % 1000000);

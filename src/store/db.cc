@@ -235,4 +235,14 @@ void Database::RunGroup(const std::vector<GroupedWrite*>& group) {
   }
 }
 
+std::string PostgresUrlWithDatabase(const std::string& url, const std::string& name) {
+  const size_t authority = url.find("://");
+  if (authority == std::string::npos) return url;
+  const size_t path = url.find_first_of("/?", authority + 3);
+  if (path == std::string::npos) return url + "/" + name;
+  const size_t query = url.find('?', path);
+  return url.substr(0, path) + "/" + name +
+         (query == std::string::npos ? std::string() : url.substr(query));
+}
+
 }  // namespace jixiao::store

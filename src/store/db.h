@@ -172,4 +172,10 @@ class Database {
 Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path);
 Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& uri);
 
+// The libpq URI `url` naming the database `name` instead of its own, for tools that make a
+// database beside the maintenance one (the tests, the dashboard benchmark):
+// PostgresUrlWithDatabase("postgresql:///postgres?host=/tmp/x", "d") ==
+// "postgresql:///d?host=/tmp/x".
+std::string PostgresUrlWithDatabase(const std::string& url, const std::string& name);
+
 }  // namespace jixiao::store

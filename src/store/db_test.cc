@@ -107,12 +107,12 @@ TEST(DbRow, IntAndText) {
   EXPECT_EQ(r.Int(4), 7);
 }
 
-TEST(DbTestSupport, WithDatabase) {
-  EXPECT_EQ(testing::WithDatabase("postgresql:///postgres?host=/tmp/x&port=5", "d"),
+TEST(Db, PostgresUrlWithDatabase) {
+  EXPECT_EQ(PostgresUrlWithDatabase("postgresql:///postgres?host=/tmp/x&port=5", "d"),
             "postgresql:///d?host=/tmp/x&port=5");
-  EXPECT_EQ(testing::WithDatabase("postgres://u:p@h:5432/db", "d"), "postgres://u:p@h:5432/d");
-  EXPECT_EQ(testing::WithDatabase("postgresql://h", "d"), "postgresql://h/d");
-  EXPECT_EQ(testing::WithDatabase("postgresql://h?sslmode=off", "d"),
+  EXPECT_EQ(PostgresUrlWithDatabase("postgres://u:p@h:5432/db", "d"), "postgres://u:p@h:5432/d");
+  EXPECT_EQ(PostgresUrlWithDatabase("postgresql://h", "d"), "postgresql://h/d");
+  EXPECT_EQ(PostgresUrlWithDatabase("postgresql://h?sslmode=off", "d"),
             "postgresql://h/d?sslmode=off");
 }
 

@@ -33,18 +33,6 @@ inline std::string RandomHex(size_t n) {
   return out;
 }
 
-// The libpq URI `url` naming the database `name` instead of its own:
-// WithDatabase("postgresql:///postgres?host=/tmp/x", "d") == "postgresql:///d?host=/tmp/x".
-inline std::string WithDatabase(const std::string& url, const std::string& name) {
-  const size_t authority = url.find("://");
-  if (authority == std::string::npos) return url;
-  const size_t path = url.find_first_of("/?", authority + 3);
-  if (path == std::string::npos) return url + "/" + name;
-  const size_t query = url.find('?', path);
-  return url.substr(0, path) + "/" + name +
-         (query == std::string::npos ? std::string() : url.substr(query));
-}
-
 // The value of a Result, or the test fails with its status (an exception gtest reports).
 template <typename T>
 T Must(Result<T> r) {
@@ -75,7 +63,7 @@ class EngineTest : public ::testing::TestWithParam<Engine> {
     Status made = Admin("CREATE DATABASE " + DatabaseName());
     ASSERT_TRUE(made.ok()) << made.ToString();
     made_database_ = true;
-    url_ = WithDatabase(admin_url_, DatabaseName());
+    url_ = PostgresUrlWithDatabase(admin_url_, DatabaseName());
   }
 
   void TearDown() override {
