@@ -9,12 +9,13 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libfmt-dev libcli11-dev libicu-dev
   libpugixml-dev libzip-dev libxlsxwriter-dev
-  # Rendering: charts (cairo + pango draw SVG and PNG) and glyph coverage (fontconfig)
-  libcairo2-dev libpango1.0-dev libfontconfig-dev
+  # Rendering: charts (cairo + pango draw SVG and PNG, libspng encodes the PNG) and glyph
+  # coverage (fontconfig)
+  libcairo2-dev libpango1.0-dev libspng-dev libfontconfig-dev
   # The server: SQLite and PostgreSQL (client library, and the server the tests start), HTTP,
   # argon2id passwords, random tokens, SHA-256 (libcrypto); wrk for `make bench-server`
   libsqlite3-dev libpq-dev postgresql libcpp-httplib-dev libargon2-dev libsodium-dev libssl-dev wrk
-  # The allocator of the jixiao binary
+  # The allocator of jixiao-full (the server)
   libjemalloc-dev
   # Independent software that makes, reads and renders documents in tests (LibreOffice,
   # poppler, python-docx/openpyxl/docxtpl, Chromium for the HTML page)

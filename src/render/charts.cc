@@ -10,6 +10,10 @@
 // computed on checked 128-bit integers and its labels are printed exactly, in m×10ⁿ form when
 // a plain label would be too long to read.
 //
+// The PNG is encoded by libspng from cairo's pixels (RGB, deflate level 3, the "up" filter): a
+// chart is flat areas of a few colours, and cairo's own writer (libpng at its default level,
+// every filter tried) took about a third of a whole `jixiao render` (docs/performance.md).
+//
 // Thread-safety: every call creates its own surfaces, cairo context and pango layouts; pango's
 // default font map is per thread.
 #include "render/charts.h"
@@ -18,15 +22,18 @@
 #include <cairo.h>
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
+#include <spng.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "base/lang.h"
 #include "base/xml_escape.h"
@@ -709,6 +716,40 @@ Status DrawChart(cairo_t* cr, const Chart& chart, const ChartStyle& style) {
   return Status::Ok();
 }
 
+namespace {
+
+// 8-bit RGB rows, top to bottom, as a PNG.
+Result<std::string> EncodePng(const Chart& chart, const std::vector<unsigned char>& rgb, int w,
+                              int h) {
+  std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> ctx(spng_ctx_new(SPNG_CTX_ENCODER), spng_ctx_free);
+  int error = ctx ? 0 : SPNG_EMEM;
+  spng_ihdr ihdr = {};
+  ihdr.width = static_cast<uint32_t>(w);
+  ihdr.height = static_cast<uint32_t>(h);
+  ihdr.bit_depth = 8;
+  ihdr.color_type = SPNG_COLOR_TYPE_TRUECOLOR;
+  if (error == 0) error = spng_set_option(ctx.get(), SPNG_ENCODE_TO_BUFFER, 1);
+  if (error == 0) error = spng_set_option(ctx.get(), SPNG_IMG_COMPRESSION_LEVEL, 3);
+  if (error == 0) error = spng_set_option(ctx.get(), SPNG_FILTER_CHOICE, SPNG_FILTER_CHOICE_UP);
+  if (error == 0) error = spng_set_ihdr(ctx.get(), &ihdr);
+  if (error == 0) {
+    error =
+        spng_encode_image(ctx.get(), rgb.data(), rgb.size(), SPNG_FMT_PNG, SPNG_ENCODE_FINALIZE);
+  }
+  size_t size = 0;
+  void* buffer = error == 0 ? spng_get_png_buffer(ctx.get(), &size, &error) : nullptr;
+  if (buffer == nullptr || error != 0) {
+    std::free(buffer);
+    return Status::IOError(TrF("图表 {}：PNG 编码失败：{}", "chart {}: PNG encoding: {}", chart.id,
+                               spng_strerror(error)));
+  }
+  std::string png(static_cast<const char*>(buffer), size);
+  std::free(buffer);
+  return png;
+}
+
+}  // namespace
+
 Result<std::string> ChartPng(const Chart& chart, const ChartStyle& style) {
   if (Status st = Validate(chart, style); !st.ok()) return st;
   int w = static_cast<int>(std::lround(style.width * style.scale));
@@ -719,17 +760,34 @@ Result<std::string> ChartPng(const Chart& chart, const ChartStyle& style) {
   Draw(cr, chart, style);
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
-  std::string png;
+  std::vector<unsigned char> rgb;
   if (status == CAIRO_STATUS_SUCCESS) {
     cairo_surface_flush(surface);
-    status = cairo_surface_write_to_png_stream(surface, AppendToString, &png);
+    status = cairo_surface_status(surface);
+  }
+  if (status == CAIRO_STATUS_SUCCESS) {
+    // CAIRO_FORMAT_RGB24: one native-endian 32-bit word a pixel, 0x00RRGGBB.
+    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    rgb.resize(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+    unsigned char* out = rgb.data();
+    for (int y = 0; y < h; ++y) {
+      const unsigned char* row = data + static_cast<size_t>(y) * static_cast<size_t>(stride);
+      for (int x = 0; x < w; ++x) {
+        uint32_t pixel;
+        std::memcpy(&pixel, row + 4 * static_cast<size_t>(x), 4);
+        *out++ = static_cast<unsigned char>(pixel >> 16);
+        *out++ = static_cast<unsigned char>(pixel >> 8);
+        *out++ = static_cast<unsigned char>(pixel);
+      }
+    }
   }
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
     return Status::IOError(TrF("图表 {}：cairo 绘图失败：{}", "chart {}: cairo: {}", chart.id,
                                cairo_status_to_string(status)));
   }
-  return png;
+  return EncodePng(chart, rgb, w, h);
 }
 
 }  // namespace jixiao
