@@ -121,14 +121,13 @@ int RunReview(const std::vector<std::string>& inputs, const ReviewCommandOptions
       return 2;
     }
   }
-  ImportOptions import_options;
-  import_options.rulebook = o.rulebook;
-  Result<std::vector<ReadingSpec>> layouts = BundledReadingSpecs();
-  if (!layouts.ok()) {
-    PrintError(layouts.status().message());
+  Options load_options;
+  load_options.rulebook = o.rulebook;
+  Result<ImportOptions> import_options = CommandImportOptions(load_options);
+  if (!import_options.ok()) {
+    PrintError(import_options.status().message());
     return 2;
   }
-  import_options.layouts = std::move(layouts).value();
   // A --rulebook that cannot be read stops the run before any package is read.
   if (!o.rulebook.empty()) {
     if (Result<Rulebook> r = ResolveRulebook(o.rulebook); !r.ok()) {
@@ -144,22 +143,18 @@ int RunReview(const std::vector<std::string>& inputs, const ReviewCommandOptions
   auto work = [&] {
     for (size_t i = next++; i < files.size(); i = next++) {
       ReviewedPackage& out = packages[i];
-      Result<LoadedPackage> p = LoadAnyPackage(files[i], import_options);
-      const std::string id = !o.rulebook.empty()                      ? o.rulebook
-                             : !p.ok() || p->package.rulebook.empty() ? std::string("national")
-                                                                      : p->package.rulebook;
-      Result<std::shared_ptr<const Rulebook>> rb =
-          p.ok() ? rulebooks.Get(id, !o.rulebook.empty(), files[i])
-                 : Result<std::shared_ptr<const Rulebook>>(p.status());
-      if (!rb.ok()) {
-        out.error = rb.status().message();
+      Loaded loaded;
+      std::string error;
+      if (!Load(files[i], load_options, *import_options, &rulebooks, &loaded, &error)) {
+        out.error = std::move(error);
       } else {
-        const ScoreSheet sheet = ScorePackage(p->package, **rb);
-        std::vector<Diagnostic> found = p->import.notes;
-        std::vector<Diagnostic> checked = CheckPackage(p->package, **rb, sheet, CheckOptions{});
+        const ScoreSheet sheet = ScorePackage(loaded.package, *loaded.rulebook);
+        std::vector<Diagnostic> found = std::move(loaded.import.notes);
+        std::vector<Diagnostic> checked =
+            CheckPackage(loaded.package, *loaded.rulebook, sheet, CheckOptions{});
         found.insert(found.end(), std::make_move_iterator(checked.begin()),
                      std::make_move_iterator(checked.end()));
-        out = ReviewPackage(p->package, **rb, sheet, found, review_options);
+        out = ReviewPackage(loaded.package, *loaded.rulebook, sheet, found, review_options);
       }
       out.file = files[i];
       ++done;

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <exception>
 #include <initializer_list>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -86,10 +87,9 @@ class Reader : public TomlReader {
   using TomlReader::TomlReader;
 
   Status Read(Form* form) {
-    FORM_RETURN_IF_ERROR(CheckKeys(
-        root(), "",
-        {"form", "page", "fonts", "cover", "report", "basic_data", "evaluation", "charts",
-         "import"}));
+    FORM_RETURN_IF_ERROR(CheckKeys(root(), "",
+                                   {"form", "page", "fonts", "cover", "report", "basic_data",
+                                    "evaluation", "charts", "import"}));
     FORM_RETURN_IF_ERROR(ReadFormTable(form));
     FORM_RETURN_IF_ERROR(ReadPage(&form->page));
     FORM_RETURN_IF_ERROR(ReadFonts(&form->fonts));
@@ -282,9 +282,9 @@ class Reader : public TomlReader {
 
   Status ReadFormTable(Form* form) const {
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(
-        Table(root(), "", "form",
-              {"id", "name", "region", "year", "rulebook", "description", "parts"}, &t));
+    FORM_RETURN_IF_ERROR(Table(root(), "", "form",
+                               {"id", "name", "region", "year", "rulebook", "description", "parts"},
+                               &t));
     const toml::node* id_node = nullptr;
     FORM_RETURN_IF_ERROR(ReadString(*t, "form", "id", &form->id, &id_node));
     if (form->id.empty()) {
@@ -317,8 +317,7 @@ class Reader : public TomlReader {
       }
       if (std::find(form->parts.begin(), form->parts.begin() + i, part) !=
           form->parts.begin() + i) {
-        return Error(node.source(), path,
-                     TrF("“{}”重复", "\"{}\" appears twice", part));
+        return Error(node.source(), path, TrF("“{}”重复", "\"{}\" appears twice", part));
       }
     }
     return Status::Ok();
@@ -384,9 +383,9 @@ class Reader : public TomlReader {
 
   Status ReadCover(FormCover* cover) const {
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(
-        Table(root(), "", "cover", {"title_lines", "default_title", "details", "title_break_before"},
-              &t));
+    FORM_RETURN_IF_ERROR(Table(root(), "", "cover",
+                               {"title_lines", "default_title", "details", "title_break_before"},
+                               &t));
     FORM_RETURN_IF_ERROR(
         ReadStrings(*t, "cover", "title_lines", kDocumentPlaceholders, &cover->title_lines, -1, 1));
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, "cover", "default_title", kTitlePlaceholders,
@@ -475,9 +474,9 @@ class Reader : public TomlReader {
                        const toml::array** out) const {
     *out = node.as_array();
     if (*out != nullptr) return Status::Ok();
-    return Error(node.source(), path,
-                 TrF("应为表的数组，实为{}", "expected an array of tables, found {}",
-                     TomlTypeName(node)));
+    return Error(
+        node.source(), path,
+        TrF("应为表的数组，实为{}", "expected an array of tables, found {}", TomlTypeName(node)));
   }
 
   Status ReadExpenseRows(const toml::table& t, std::vector<FormExpenseRow>* out) const {
@@ -701,9 +700,9 @@ class Reader : public TomlReader {
       bool found = false;
       for (const FormColumn& c : e->leaf_columns) found = found || c.field == needed;
       if (!found) {
-        return Error(t.get("leaf_columns")->source(), TomlKeyPath(p, "leaf_columns"),
-                     TrF("缺少 {} 栏（总分行要合计它）",
-                         "has no {} column (the 总分 row sums it)", needed));
+        return Error(
+            t.get("leaf_columns")->source(), TomlKeyPath(p, "leaf_columns"),
+            TrF("缺少 {} 栏（总分行要合计它）", "has no {} column (the 总分 row sums it)", needed));
       }
     }
     return Status::Ok();
@@ -711,18 +710,37 @@ class Reader : public TomlReader {
 
   Status ReadEvaluation(FormEvaluation* e) const {
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(
-        Table(root(), "", "evaluation",
-              {"title",          "subtitle",          "sheet_name",    "landscape",
-               "header_rows",    "column_widths_mm",  "unit_label",    "funds_label",
-               "funds_header",   "funds_corner",      "funds_columns", "funds_method_label",
-               "funds_total_label", "income_label",  "income",
-               "spending_label", "spending",          "goals_label",   "goals_header",
-               "goal_format",    "indicators_label",  "level_headers", "leaf_header",
-               "leaf_columns",
-               "group_formats",  "total_label",       "grade_label",   "rate_percent",
-               "skeleton"},
-              &t));
+    FORM_RETURN_IF_ERROR(Table(root(), "", "evaluation",
+                               {"title",
+                                "subtitle",
+                                "sheet_name",
+                                "landscape",
+                                "header_rows",
+                                "column_widths_mm",
+                                "unit_label",
+                                "funds_label",
+                                "funds_header",
+                                "funds_corner",
+                                "funds_columns",
+                                "funds_method_label",
+                                "funds_total_label",
+                                "income_label",
+                                "income",
+                                "spending_label",
+                                "spending",
+                                "goals_label",
+                                "goals_header",
+                                "goal_format",
+                                "indicators_label",
+                                "level_headers",
+                                "leaf_header",
+                                "leaf_columns",
+                                "group_formats",
+                                "total_label",
+                                "grade_label",
+                                "rate_percent",
+                                "skeleton"},
+                               &t));
     const std::string_view p = "evaluation";
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "title", kTitlePlaceholders, &e->title, true));
     FORM_RETURN_IF_ERROR(ReadTemplate(*t, p, "subtitle", kTitlePlaceholders, &e->subtitle));
@@ -815,10 +833,10 @@ class Reader : public TomlReader {
   Status ReadImport(ReadingSpec* spec) const {
     if (root().get("import") == nullptr) return Status::Ok();  // optional
     const toml::table* t = nullptr;
-    FORM_RETURN_IF_ERROR(Table(root(), "", "import",
-                               {"signature", "money_unit", "funds_columns", "funds_rows",
-                                "goals_columns", "leaf_columns"},
-                               &t));
+    FORM_RETURN_IF_ERROR(Table(
+        root(), "", "import",
+        {"signature", "money_unit", "funds_columns", "funds_rows", "goals_columns", "leaf_columns"},
+        &t));
     if (t->get("signature") != nullptr) {
       FORM_RETURN_IF_ERROR(ReadWordings(*t, "import", "signature", &spec->signature));
     }
@@ -956,8 +974,8 @@ std::string BundledIdList() {
 }  // namespace
 
 const std::vector<std::string>& FormFundsFields() {
-  static const std::vector<std::string> fields = {
-      "initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+  static const std::vector<std::string> fields = {"initial_budget", "full_year_budget", "executed",
+                                                  "weight",         "execution_rate",   "score"};
   return fields;
 }
 
@@ -1050,7 +1068,9 @@ Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::str
                                        "{} names form \"{}\": ", package_path, id_or_path));
 }
 
-Result<std::vector<ReadingSpec>> BundledReadingSpecs() {
+namespace {
+
+Result<std::vector<ReadingSpec>> ParseBundledReadingSpecs() {
   std::vector<ReadingSpec> specs;
   for (int i = 0; i < kBundledFormCount; ++i) {
     Result<Form> form = BundledForm(kBundledFormIds[i]);
@@ -1058,6 +1078,20 @@ Result<std::vector<ReadingSpec>> BundledReadingSpecs() {
     specs.push_back(std::move(form->reading));
   }
   return specs;
+}
+
+}  // namespace
+
+// The bundled forms are data compiled in: parsed once a process (thread-safe), copied out.
+Result<std::vector<ReadingSpec>> BundledReadingSpecs() {
+  static const std::optional<std::vector<ReadingSpec>> parsed =
+      []() -> std::optional<std::vector<ReadingSpec>> {
+    Result<std::vector<ReadingSpec>> specs = ParseBundledReadingSpecs();
+    if (!specs.ok()) return std::nullopt;
+    return std::move(specs).value();
+  }();
+  if (parsed) return *parsed;
+  return ParseBundledReadingSpecs();  // the error, in the language in force
 }
 
 Result<Form> DefaultFormFor(const Package& package) {

@@ -235,7 +235,7 @@ Result<Form> ResolveForm(const std::string& id_or_path);
 // Example: for "in/p.json" naming "forms/x.toml", in/forms/x.toml is read.
 Result<Form> ResolveFormForPackage(const std::string& id_or_path, const std::string& package_path);
 // The reading specs of every bundled form (Form::reading), for import's choice of layout
-// (import/importer.h, ImportOptions::layouts), in bundled order.
+// (import/importer.h, ImportOptions::layouts), in bundled order; parsed once a process.
 Result<std::vector<ReadingSpec>> BundledReadingSpecs();
 
 // The bundled form for a package: the one for its rulebook and fiscal year; else the one for
