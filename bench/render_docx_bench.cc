@@ -1,13 +1,14 @@
 // Benchmark of rendering the worked example (examples/lingling-kexie-2024-corrected.json,
 // prepared with PrepareForRender and the lingling-2024 form) to Word:
-//   BM_RenderDocx      ComposeDocument + WriteDocx, the chart PNGs drawn beforehand — the
-//                      figure compared with python-docxtpl (bench/compare_render_docx.sh);
+//   BM_RenderDocx      ComposeDocument + WriteDocx (charts as native chart parts) — the figure
+//                      compared with python-docxtpl (bench/compare_render_docx.sh);
 //   BM_WriteDocx       WriteDocx alone on the composed document;
-//   BM_RenderDocxFull  PrepareForRender + ComposeDocument + the charts drawn (cairo) +
-//                      WriteDocx: everything `jixiao render --format docx` does in memory.
+//   BM_RenderDocxFull  PrepareForRender + ComposeDocument + WriteDocx: everything
+//                      `jixiao render --to docx` does in memory after the fonts are chosen.
 // With $JIXIAO_BENCH_RENDER_DIR set, BM_RenderDocx first writes there what it renders, for the
 // peer (bench/peer_render_docx.py): content.json (cover, report blocks, tables as the rows and
-// cells a DOCX holds, with spans, vertical merges and widths in twips) and chartN.png.
+// cells a DOCX holds, with spans, vertical merges and widths in twips) and chartN.png, the charts
+// drawn beforehand (untimed) for the peer to insert as pictures: the peer does not draw them.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -18,7 +19,6 @@
 #include <utility>
 #include <vector>
 
-#include "render/charts.h"
 #include "render/compose.h"
 #include "render/docx_writer.h"
 #include "render_example.h"
@@ -142,7 +142,7 @@ void BM_RenderDocx(benchmark::State& state) {
   size_t bytes = 0;
   for (auto _ : state) {
     Result<RenderDocument> doc = ComposeDocument(e.prepared, e.rulebook, e.form);
-    Result<std::string> docx = doc.ok() ? WriteDocx(*doc, e.png) : doc.status();
+    Result<std::string> docx = doc.ok() ? WriteDocx(*doc) : doc.status();
     if (!docx.ok()) {
       state.SkipWithError(docx.status().message().c_str());
       return;
@@ -163,7 +163,7 @@ void BM_WriteDocx(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    Result<std::string> docx = WriteDocx(e.doc, e.png);
+    Result<std::string> docx = WriteDocx(e.doc);
     if (!docx.ok()) {
       state.SkipWithError(docx.status().message().c_str());
       return;
@@ -186,12 +186,7 @@ void BM_RenderDocxFull(benchmark::State& state) {
       state.SkipWithError(doc.status().message().c_str());
       return;
     }
-    std::vector<std::string> png;
-    for (const Chart& chart : doc->charts) {
-      Result<std::string> p = ChartPng(chart);
-      png.push_back(p.ok() ? std::move(p).value() : std::string());
-    }
-    Result<std::string> docx = WriteDocx(*doc, png);
+    Result<std::string> docx = WriteDocx(*doc);
     if (!docx.ok()) {
       state.SkipWithError(docx.status().message().c_str());
       return;

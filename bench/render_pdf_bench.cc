@@ -84,7 +84,7 @@ void BM_RenderPdfLibreOffice(benchmark::State& state) {
     return;
   }
   RunPdf(state, [](const Example& e) -> Result<std::string> {
-    Result<std::string> docx = WriteDocx(e.doc, e.png);
+    Result<std::string> docx = WriteDocx(e.doc);
     if (!docx.ok()) return docx.status();
     return DocxToPdf(*docx);
   });

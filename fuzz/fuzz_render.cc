@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     svg.push_back(s.ok() ? std::move(s).value() : std::string());
   }
 
-  jixiao::Result<std::string> docx = jixiao::WriteDocx(*doc, png);
+  jixiao::Result<std::string> docx = jixiao::WriteDocx(*doc);
   if (docx.ok()) {
     Require(StartsWith(*docx, "PK\x03\x04"));
   } else {

@@ -202,7 +202,7 @@ class FormRoundTrip : public ::testing::TestWithParam<const char*> {
 };
 
 TEST_P(FormRoundTrip, WordComesBackInTheSameFormWithTheSameFiguresAndScores) {
-  Result<std::string> docx = WriteDocx(doc_, {});
+  Result<std::string> docx = WriteDocx(doc_);
   ASSERT_TRUE(docx.ok()) << docx.status().message();
   const LoadedPackage back = Import(*docx, "form.docx");
   ExpectFormChosen(back);

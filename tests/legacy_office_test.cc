@@ -94,7 +94,7 @@ class LegacyOfficeRoundTrip : public ::testing::Test {
 
     dir_ = fs::temp_directory_path() / ("jixiao-legacy-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    Result<std::string> docx = WriteDocx(*doc, {});
+    Result<std::string> docx = WriteDocx(*doc);
     ASSERT_TRUE(docx.ok()) << docx.status().message();
     std::ofstream(dir_ / "example.docx", std::ios::binary) << *docx;
     ASSERT_TRUE(WriteXlsx(*doc, {}, (dir_ / "example.xlsx").string()).ok());

@@ -112,7 +112,7 @@ class RenderFunds : public ::testing::TestWithParam<const char*> {
     const RenderDocument doc = Compose(p);
     ASSERT_EQ(prepared_.package.evaluation.funds.rows.size(), p.evaluation.funds.rows.size());
 
-    Result<std::string> docx = WriteDocx(doc, {});
+    Result<std::string> docx = WriteDocx(doc);
     ASSERT_TRUE(docx.ok()) << docx.status().message();
     const LoadedPackage from_docx = ImportBytes(*docx, ".docx");
     testing::ExpectSameFigures(from_docx.package, prepared_.package, /*exact_scale=*/true);

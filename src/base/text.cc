@@ -385,4 +385,12 @@ LineColumn LineColumnAt(std::string_view text, size_t offset) {
   return lc;
 }
 
+std::string SheetColumnName(int column) {
+  std::string name;
+  for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return name;
+}
+
 }  // namespace jixiao

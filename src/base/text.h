@@ -101,4 +101,7 @@ struct LineColumn {
 };
 LineColumn LineColumnAt(std::string_view text, size_t offset);
 
+// A spreadsheet's name of 0-based column `column`: "A", "B", …, "Z", "AA", ….
+std::string SheetColumnName(int column);
+
 }  // namespace jixiao

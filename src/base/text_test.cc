@@ -177,5 +177,14 @@ TEST(Text, FoldWidthAgreesWithDecodingFold) {
   }
 }
 
+TEST(Text, SheetColumnNames) {
+  EXPECT_EQ(SheetColumnName(0), "A");
+  EXPECT_EQ(SheetColumnName(25), "Z");
+  EXPECT_EQ(SheetColumnName(26), "AA");
+  EXPECT_EQ(SheetColumnName(701), "ZZ");
+  EXPECT_EQ(SheetColumnName(702), "AAA");
+  EXPECT_EQ(SheetColumnName(16383), "XFD");  // the last column of Excel
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -534,15 +534,7 @@ std::string Quoted(std::string_view text) {
   return fmt::format("\"{}…\"", text.substr(0, cut));
 }
 
-std::string ColumnName(int column) {
-  std::string name;
-  for (int n = column + 1; n > 0; n = (n - 1) / 26) {
-    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return name;
-}
-
-std::string CellName(int row, int column) { return ColumnName(column) + std::to_string(row); }
+std::string CellName(int row, int column) { return SheetColumnName(column) + std::to_string(row); }
 
 // "B7" (also "b7", "$B$7") → row 7, column 1. False unless within 1048576 rows × 16384 columns.
 bool ParseCellRef(std::string_view ref, int* row, int* column) {
@@ -1027,7 +1019,7 @@ Status WorkbookReader::ReadSheet(const std::string& name, const std::string& par
   for (const auto& [row, column] : row_last) widest = std::max(widest, column + 1);
   std::vector<std::string> column_names;
   column_names.reserve(static_cast<size_t>(widest));
-  for (int c = 0; c < widest; ++c) column_names.push_back(ColumnName(c));
+  for (int c = 0; c < widest; ++c) column_names.push_back(SheetColumnName(c));
   table->rows.resize(sheet_rows.size());
   for (size_t i = 0; i < table->rows.size(); ++i) {
     table->rows[i].origin.cell_ref = CellName(sheet_rows[i], 0);

@@ -49,18 +49,13 @@ constexpr Rgb FromHex(unsigned hex) {
   return {((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0, (hex & 0xff) / 255.0};
 }
 
-// Sober fills that stay distinct when printed in grey: dark blue, light steel blue, ochre,
-// dark grey, teal, brick.
-constexpr unsigned kPalette[] = {0x1F4E79, 0x8FAADC, 0xBF9000, 0x595959, 0x2E7D6F, 0x9E480E};
 constexpr Rgb kText = FromHex(0x222222);
 constexpr Rgb kMuted = FromHex(0x555555);
 constexpr Rgb kAxis = FromHex(0x444444);
 constexpr Rgb kGrid = FromHex(0xD9D9D9);
 constexpr Rgb kBackground = FromHex(0xFFFFFF);
 
-Rgb SeriesColour(size_t i) {
-  return FromHex(kPalette[i % (sizeof(kPalette) / sizeof(kPalette[0]))]);
-}
+Rgb SeriesColour(size_t i) { return FromHex(ChartSeriesRgb(i)); }
 
 void SetColour(cairo_t* cr, Rgb c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
 
@@ -574,17 +569,8 @@ void DrawHorizontalBars(cairo_t* cr, const Chart& chart, const ChartStyle& style
 }
 
 Status Validate(const Chart& chart, const ChartStyle& style) {
-  std::string name = chart.id.empty() ? chart.title : chart.id;
-  if (chart.categories.empty()) {
-    return Status::InvalidArgument(TrF("图表 {}：没有类别", "chart {}: no category", name));
-  }
-  for (const Chart::Series& s : chart.series) {
-    if (s.values.size() != chart.categories.size()) {
-      return Status::InvalidArgument(TrF("图表 {}：系列 {} 有 {} 个数值，而类别有 {} 个",
-                                         "chart {}: series {} has {} values for {} categories",
-                                         name, s.name, s.values.size(), chart.categories.size()));
-    }
-  }
+  if (Status s = CheckChartData(chart); !s.ok()) return s;
+  const std::string& name = chart.id.empty() ? chart.title : chart.id;
   if (style.width < 16 || style.height < 16 || style.width > 10000 || style.height > 10000 ||
       !(style.scale > 0 && style.scale <= 8)) {
     return Status::InvalidArgument(TrF("图表 {}：尺寸 {}×{}（缩放 {}）超出范围",

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/decimal.h"
+#include "base/status.h"
 
 namespace jixiao {
 
@@ -67,8 +68,8 @@ struct TableCell {
   std::string text;  // exactly as printed ("98.25", "87.5%", "——", "优", "较为认可")
   int row_span = 1;
   int column_span = 1;
-  bool covered = false;  // covered by a merge whose origin is above or to the left
-  bool header = false;   // part of the header rows (bold, repeated on every page)
+  bool covered = false;      // covered by a merge whose origin is above or to the left
+  bool header = false;       // part of the header rows (bold, repeated on every page)
   int size_half_points = 0;  // a smaller size than the role's, to fit the column; 0: the role's
   Align align = Align::kCenter;
   CellRole role = CellRole::kLabel;
@@ -113,15 +114,16 @@ struct RenderTable {
   std::string id;        // "basic_data", "evaluation"
   std::string title;     // printed above the table ("附件1", "部门整体支出绩效自评表")
   std::string subtitle;  // e.g. "填报单位：…　单位：万元"
-  std::string sheet_name;          // XLSX sheet ("基础数据表", "自评表")
-  std::vector<int> column_widths;  // mm × 10, one per grid column
-  int header_rows = 0;             // leading rows repeated on every page
+  std::string sheet_name;                // XLSX sheet ("基础数据表", "自评表")
+  std::vector<int> column_widths;        // mm × 10, one per grid column
+  int header_rows = 0;                   // leading rows repeated on every page
   std::vector<RowHeading> row_headings;  // rows repeated on pages that continue what they head
   std::vector<TableRow> rows;
   bool landscape = false;  // printed on a landscape page
 };
 
-// A chart drawn by render/charts.h: SVG in HTML, PNG in DOCX and XLSX.
+// A chart: a native chart in DOCX (render/docx_chart.h), drawn by render/charts.h as SVG in HTML,
+// PNG in XLSX and vectors in the native PDF.
 struct Chart {
   enum class Kind { kGroupedBars, kHorizontalBars };
   Kind kind = Kind::kGroupedBars;
@@ -176,5 +178,14 @@ struct RenderDocument {
 // block); a cover with lines and no such block is printed first.
 bool HasCover(const RenderDocument& doc);
 bool CoverInBody(const RenderDocument& doc);
+
+// Whether a chart has data to draw: InvalidArgument when it has no category or a series whose
+// length differs from the categories' ("chart budget_execution: series 执行数 has 2 values for 3
+// categories"). Every writer of charts (render/charts.h, render/docx_chart.h) checks this first.
+Status CheckChartData(const Chart& chart);
+
+// The fill of series i (0xRRGGBB), the same in every format: sober colours that stay distinct
+// when printed in grey (dark blue, light steel blue, ochre, dark grey, teal, brick), repeating.
+unsigned ChartSeriesRgb(size_t series);
 
 }  // namespace jixiao

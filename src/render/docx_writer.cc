@@ -31,16 +31,17 @@
 //     part, joined by a point-high paragraph, each part repeating its heading rows; a label
 //     merged from a heading row down is written as two merges with no border between them.
 //   - The cover (Block::kCover, else first) is a section of its own; see Sections above.
-//   - Charts: inline pictures (word/media/chartN.png) centred in their own paragraph, at the
-//     PNG's size (pHYs resolution, else 96 dpi) scaled down to fit the text area; the chart
-//     title is the picture's description (alt text).
+//   - Charts: native Word charts (word/charts/chartN.xml, render/docx_chart.h) inline, centred
+//     in their own paragraph, 640 × 360 pixels at 96 dpi (16.9 × 9.5 cm) scaled down to the
+//     text width; the chart title is the frame's description (alt text). A chart without data
+//     to draw (CheckChartData) is left out.
 //
 // Errors (InvalidArgument), each naming the place with 1-based numbers, e.g.
 //   "cannot write the Word document: table 1 (basic_data), row 3, column 2: character U+0001
 //    at byte 4 is not allowed in XML"
 // for text that is not UTF-8 or holds characters XML 1.0 forbids, table grids that are not
-// rectangular or whose merges do not match their covered cells, blocks naming a table or chart
-// that does not exist, and chart pictures that are not PNG.
+// rectangular or whose merges do not match their covered cells, and blocks naming a table or
+// chart that does not exist.
 //
 // Pure function of its inputs; safe from any thread.
 #include "render/docx_writer.h"
@@ -59,6 +60,7 @@
 #include <utility>
 
 #include "base/lang.h"
+#include "render/docx_chart.h"
 #include "render/table_grid.h"
 
 namespace jixiao {
@@ -72,7 +74,6 @@ constexpr const char* kNsR = "http://schemas.openxmlformats.org/officeDocument/2
 constexpr const char* kNsWp =
     "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 constexpr const char* kNsA = "http://schemas.openxmlformats.org/drawingml/2006/main";
-constexpr const char* kNsPic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
 constexpr const char* kRelBase =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 constexpr const char* kTypeBase = "application/vnd.openxmlformats-officedocument.";
@@ -80,12 +81,12 @@ constexpr const char* kTypeBase = "application/vnd.openxmlformats-officedocument
 constexpr const char* kXmlDeclaration =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-// Relationship ids of word/document.xml; pictures follow from kFirstImageRel.
+// Relationship ids of word/document.xml; charts follow from kFirstChartRel.
 constexpr const char* kRelStyles = "rId1";
 constexpr const char* kRelSettings = "rId2";
 constexpr const char* kRelFooter = "rId3";
 constexpr const char* kRelFirstFooter = "rId4";
-constexpr int kFirstImageRel = 5;
+constexpr int kFirstChartRel = 5;
 
 // Fixed zip timestamp: 1980-01-01 00:00 in MS-DOS form.
 constexpr uint16_t kDosTime = 0;
@@ -187,50 +188,6 @@ Status BuildGrid(const RenderDocument& doc, size_t t, Grid* grid) {
   return s.ok() ? s
                 : Status::InvalidArgument(TrF("无法写出 Word 文档：{}",
                                               "cannot write the Word document: {}", s.message()));
-}
-
-// ---------------------------------------------------------------------------------------------
-// PNG size.
-
-struct PngSize {
-  uint32_t width = 0;
-  uint32_t height = 0;
-  uint32_t dots_per_metre = 0;  // from pHYs when the unit is the metre; 0 when absent
-};
-
-uint32_t BigEndian32(std::string_view bytes, size_t at) {
-  return (static_cast<uint32_t>(static_cast<unsigned char>(bytes[at])) << 24) |
-         (static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
-         (static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
-         static_cast<uint32_t>(static_cast<unsigned char>(bytes[at + 3]));
-}
-
-// Reads the IHDR (and a pHYs before the image data); false when the bytes are not a PNG.
-bool ReadPngSize(std::string_view png, PngSize* size) {
-  static constexpr std::string_view kSignature("\x89PNG\r\n\x1a\n", 8);
-  if (png.size() < 33 || png.substr(0, 8) != kSignature || png.substr(12, 4) != "IHDR") {
-    return false;
-  }
-  size->width = BigEndian32(png, 16);
-  size->height = BigEndian32(png, 20);
-  if (size->width == 0 || size->height == 0 || size->width > 0x7FFFFFFF ||
-      size->height > 0x7FFFFFFF) {
-    return false;
-  }
-  size_t at = 8;
-  while (at + 12 <= png.size()) {
-    const uint32_t length = BigEndian32(png, at);
-    const std::string_view type = png.substr(at + 4, 4);
-    if (type == "IDAT" || type == "IEND") break;
-    if (type == "pHYs" && length == 9 && at + 8 + 9 <= png.size()) {
-      const uint32_t x = BigEndian32(png, at + 8);
-      const uint32_t y = BigEndian32(png, at + 12);
-      if (png[at + 16] == 1 && x == y && x > 0) size->dots_per_metre = x;
-    }
-    if (length > png.size()) break;
-    at += 12 + static_cast<size_t>(length);
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,8 +407,7 @@ struct Section {
 
 class DocxWriter {
  public:
-  DocxWriter(const RenderDocument& doc, const std::vector<std::string>& chart_png)
-      : doc_(doc), chart_png_(chart_png) {
+  explicit DocxWriter(const RenderDocument& doc) : doc_(doc) {
     const PageSetup& page = doc.page;
     short_side_ = Twips(std::min(page.width, page.height));
     long_side_ = Twips(std::max(page.width, page.height));
@@ -485,9 +441,12 @@ class DocxWriter {
       if (Status s = zip.Add("word/footer1.xml", Footer(true), true); !s.ok()) return s;
       if (Status s = zip.Add("word/footer2.xml", Footer(false), true); !s.ok()) return s;
     }
-    for (const auto& [chart, rel] : images_) {
-      // PNG is compressed already.
-      if (Status s = zip.Add(MediaName(chart), chart_png_[chart], false); !s.ok()) return s;
+    for (const auto& [chart, rel] : charts_) {
+      pugi::xml_document xml;
+      BuildDocxChartPart(doc_.charts[chart], doc_.fonts.table.chosen(), &xml);
+      if (Status s = zip.Add("word/" + ChartPartName(chart), Serialize(xml), true); !s.ok()) {
+        return s;
+      }
     }
     return zip.Finish();
   }
@@ -573,12 +532,24 @@ class DocxWriter {
           !s.ok()) {
         return s;
       }
-      if (c < chart_png_.size() && !chart_png_[c].empty()) {
-        PngSize size;
-        if (!ReadPngSize(chart_png_[c], &size)) {
-          return Invalid(ChartName(doc_, c),
-                         std::string(Tr("图片不是 PNG 图像", "the picture is not a PNG image")));
+      const Chart& chart = doc_.charts[c];
+      for (size_t i = 0; i < chart.categories.size(); ++i) {
+        if (Status s = CheckText(chart.categories[i], TrF("{}，第 {} 个类别", "{}, category {}",
+                                                          ChartName(doc_, c), i + 1));
+            !s.ok()) {
+          return s;
         }
+      }
+      for (size_t i = 0; i < chart.series.size(); ++i) {
+        if (Status s = CheckText(chart.series[i].name, TrF("{}，第 {} 个系列", "{}, series {}",
+                                                           ChartName(doc_, c), i + 1));
+            !s.ok()) {
+          return s;
+        }
+      }
+      if (Status s = CheckText(chart.unit, TrF("{}，单位", "{}, unit", ChartName(doc_, c)));
+          !s.ok()) {
+        return s;
       }
     }
     return Status();
@@ -593,7 +564,7 @@ class DocxWriter {
     root.append_attribute("xmlns:r") = kNsR;
     root.append_attribute("xmlns:wp") = kNsWp;
     root.append_attribute("xmlns:a") = kNsA;
-    root.append_attribute("xmlns:pic") = kNsPic;
+    root.append_attribute("xmlns:c") = kNsChart;
     body_ = Add(root, "w:body");
 
     Section section;
@@ -626,7 +597,7 @@ class DocxWriter {
           Table(static_cast<size_t>(block.table), section.landscape);
           break;
         case Block::Kind::kChart:
-          Picture(static_cast<size_t>(block.chart), section.landscape);
+          ChartFrame(static_cast<size_t>(block.chart), section.landscape);
           break;
         case Block::Kind::kPageBreak:
           // Carried by the next paragraph; nothing at the very start of a section.
@@ -924,37 +895,21 @@ class DocxWriter {
     }
   }
 
-  static std::string MediaName(size_t chart) {
-    return fmt::format("word/media/chart{}.png", chart + 1);
+  static std::string ChartPartName(size_t chart) {
+    return fmt::format("charts/chart{}.xml", chart + 1);
   }
 
-  void Picture(size_t chart, bool landscape) {
-    if (chart >= chart_png_.size() || chart_png_[chart].empty()) return;
-    PngSize png;
-    ReadPngSize(chart_png_[chart], &png);  // checked in Validate
-    auto [it, added] = images_.try_emplace(chart, "");
-    if (added) it->second = fmt::format("rId{}", kFirstImageRel + images_.size() - 1);
+  // The chart as a native chart in a paragraph of its own, at 640 × 360 pixels (96 dpi) or the
+  // text width, whichever is narrower.
+  void ChartFrame(size_t chart, bool landscape) {
+    if (!CheckChartData(doc_.charts[chart]).ok()) return;
+    auto [it, added] = charts_.try_emplace(chart, "");
+    if (added) it->second = fmt::format("rId{}", kFirstChartRel + charts_.size() - 1);
     const std::string& rel = it->second;
 
-    // The PNG's own size, scaled down to the text area.
-    int64_t cx = static_cast<int64_t>(png.width) * 9525;  // 96 dpi
-    int64_t cy = static_cast<int64_t>(png.height) * 9525;
-    if (png.dots_per_metre > 0) {  // 1 m = 36,000,000 EMU
-      cx = static_cast<int64_t>(png.width) * 36'000'000 / png.dots_per_metre;
-      cy = static_cast<int64_t>(png.height) * 36'000'000 / png.dots_per_metre;
-    }
-    const int64_t max_cx = TextWidth(landscape) * kEmuPerTwip;
-    const int64_t max_cy = TextHeight(landscape) * kEmuPerTwip;
-    if (cx > max_cx) {
-      cy = cy * max_cx / cx;
-      cx = max_cx;
-    }
-    if (cy > max_cy) {
-      cx = cx * max_cy / cy;
-      cy = max_cy;
-    }
-    cx = std::max<int64_t>(cx, 1);
-    cy = std::max<int64_t>(cy, 1);
+    constexpr int64_t kEmuPerPixel = 9525;  // 96 dpi
+    const int64_t cx = std::min<int64_t>(640 * kEmuPerPixel, TextWidth(landscape) * kEmuPerTwip);
+    const int64_t cy = std::min<int64_t>(cx * 360 / 640, TextHeight(landscape) * kEmuPerTwip);
 
     ParagraphFormat format;
     format.page_break_before = TakePageBreak();
@@ -970,35 +925,14 @@ class DocxWriter {
     extent.append_attribute("cy") = static_cast<long long>(cy);
     pugi::xml_node effect = Add(inline_node, "wp:effectExtent");
     for (const char* side : {"l", "t", "r", "b"}) effect.append_attribute(side) = 0;
-    const int id = ++pictures_;
     pugi::xml_node props = Add(inline_node, "wp:docPr");
-    props.append_attribute("id") = id;
+    props.append_attribute("id") = ++drawings_;
     props.append_attribute("name") = fmt::format("Chart {}", chart + 1).c_str();
     props.append_attribute("descr") = doc_.charts[chart].title.c_str();
-    Add(Add(inline_node, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks")
-        .append_attribute("noChangeAspect") = 1;
+    Add(inline_node, "wp:cNvGraphicFramePr");
     pugi::xml_node data = Add(Add(inline_node, "a:graphic"), "a:graphicData");
-    data.append_attribute("uri") = kNsPic;
-    pugi::xml_node pic = Add(data, "pic:pic");
-    pugi::xml_node nv = Add(pic, "pic:nvPicPr");
-    pugi::xml_node cnv = Add(nv, "pic:cNvPr");
-    cnv.append_attribute("id") = 0;
-    cnv.append_attribute("name") = fmt::format("chart{}.png", chart + 1).c_str();
-    Add(nv, "pic:cNvPicPr");
-    pugi::xml_node fill = Add(pic, "pic:blipFill");
-    Add(fill, "a:blip").append_attribute("r:embed") = rel.c_str();
-    Add(Add(fill, "a:stretch"), "a:fillRect");
-    pugi::xml_node sp = Add(pic, "pic:spPr");
-    pugi::xml_node xfrm = Add(sp, "a:xfrm");
-    pugi::xml_node off = Add(xfrm, "a:off");
-    off.append_attribute("x") = 0;
-    off.append_attribute("y") = 0;
-    pugi::xml_node ext = Add(xfrm, "a:ext");
-    ext.append_attribute("cx") = static_cast<long long>(cx);
-    ext.append_attribute("cy") = static_cast<long long>(cy);
-    pugi::xml_node geometry = Add(sp, "a:prstGeom");
-    geometry.append_attribute("prst") = "rect";
-    Add(geometry, "a:avLst");
+    data.append_attribute("uri") = kNsChart;
+    Add(data, "c:chart").append_attribute("r:id") = rel.c_str();
   }
 
   // ---- the other parts ----
@@ -1015,7 +949,6 @@ class DocxWriter {
     };
     add_default("rels", "application/vnd.openxmlformats-package.relationships+xml");
     add_default("xml", "application/xml");
-    if (!images_.empty()) add_default("png", "image/png");
     const auto add_override = [&](const char* part, const std::string& type) {
       pugi::xml_node o = Add(types, "Override");
       o.append_attribute("PartName") = part;
@@ -1028,6 +961,9 @@ class DocxWriter {
     if (doc_.page.page_numbers) {
       add_override("/word/footer1.xml", office + "wordprocessingml.footer+xml");
       add_override("/word/footer2.xml", office + "wordprocessingml.footer+xml");
+    }
+    for (const auto& [chart, rel] : charts_) {
+      add_override(("/word/" + ChartPartName(chart)).c_str(), kDocxChartContentType);
     }
     add_override("/docProps/core.xml",
                  "application/vnd.openxmlformats-package.core-properties+xml");
@@ -1071,8 +1007,8 @@ class DocxWriter {
       AddRelationship(rels, kRelFooter, base + "footer", "footer1.xml");
       AddRelationship(rels, kRelFirstFooter, base + "footer", "footer2.xml");
     }
-    for (const auto& [chart, rel] : images_) {
-      AddRelationship(rels, rel, base + "image", fmt::format("media/chart{}.png", chart + 1));
+    for (const auto& [chart, rel] : charts_) {
+      AddRelationship(rels, rel, kDocxChartRelationship, ChartPartName(chart));
     }
     return Serialize(xml);
   }
@@ -1218,22 +1154,20 @@ class DocxWriter {
   }
 
   const RenderDocument& doc_;
-  const std::vector<std::string>& chart_png_;
   int short_side_ = 0;  // twips
   int long_side_ = 0;
   std::vector<Grid> grids_;
   pugi::xml_node body_;
   bool page_break_ = false;
-  int pictures_ = 0;
-  std::map<size_t, std::string> images_;  // chart index → relationship id of its picture
+  int drawings_ = 0;
+  std::map<size_t, std::string> charts_;  // chart index → relationship id of its part
 };
 
 }  // namespace
 
-Result<std::string> WriteDocx(const RenderDocument& doc,
-                              const std::vector<std::string>& chart_png) {
+Result<std::string> WriteDocx(const RenderDocument& doc) {
   try {
-    return DocxWriter(doc, chart_png).Write();
+    return DocxWriter(doc).Write();
   } catch (const std::bad_alloc&) {
     return Status::IOError(
         TrF("无法写出 Word 文档：内存不足", "cannot write the Word document: out of memory"));

@@ -2,7 +2,8 @@
 // written with libzip + pugixml). A4 with the form's margins; cover page; headings and body
 // with the East-Asian font set on every run (w:eastAsia as well as w:ascii/w:hAnsi); page
 // numbers in the footer; tables with merged cells (w:vMerge, w:gridSpan), header rows repeated
-// on every page (w:tblHeader) and rows kept on one page (w:cantSplit); charts as PNG pictures.
+// on every page (w:tblHeader) and rows kept on one page (w:cantSplit); charts as native Word
+// charts (render/docx_chart.h).
 //
 // Pure function of its inputs; safe from any thread.
 #pragma once
@@ -15,8 +16,8 @@
 
 namespace jixiao {
 
-// `chart_png[i]` is the PNG of doc.charts[i] (render/charts.h); a chart whose PNG is missing or
-// empty is left out. Fails only when the zip cannot be built (InvalidArgument / IOError).
-Result<std::string> WriteDocx(const RenderDocument& doc, const std::vector<std::string>& chart_png);
+// A chart without data to draw (CheckChartData) is left out. Fails with InvalidArgument naming
+// the place (see docx_writer.cc), or IOError when the zip cannot be built.
+Result<std::string> WriteDocx(const RenderDocument& doc);
 
 }  // namespace jixiao

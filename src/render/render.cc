@@ -242,13 +242,20 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
     result.fonts.push_back(FontRoleName(name) + std::string(Tr("：", ": ")) + role->chosen());
   }
 
+  // DOCX holds native charts (render/docx_chart.h): nothing is drawn for it, nor for the PDF
+  // LibreOffice makes from it. XLSX carries pictures, HTML SVG.
   std::vector<std::string> png, svg;
-  const bool office_pdf = pdf && pdf_engine == PdfEngine::kLibreOffice;
-  const bool need_png = wants("docx") || office_pdf || wants("xlsx");
   ChartStyle style;
   style.font_family = doc.fonts.table.chosen();
   for (const Chart& chart : doc.charts) {
-    if (need_png) {
+    if (const Status data = CheckChartData(chart); !data.ok()) {
+      result.notes.push_back(
+          TrF("图表 {} 未放入：{}", "chart {} left out: {}", chart.id, data.message()));
+      if (wants("xlsx")) png.emplace_back();  // the i-th picture is the i-th chart's
+      if (wants("html")) svg.emplace_back();
+      continue;
+    }
+    if (wants("xlsx")) {
       Result<std::string> p = ChartPng(chart, style);
       png.push_back(p.ok() ? std::move(p).value() : std::string());
       if (!p.ok()) {
@@ -262,9 +269,10 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
     }
   }
 
+  const bool office_pdf = pdf && pdf_engine == PdfEngine::kLibreOffice;
   std::string docx;
   if (wants("docx") || office_pdf) {
-    Result<std::string> d = WriteDocx(doc, png);
+    Result<std::string> d = WriteDocx(doc);
     if (!d.ok()) return d.status();
     docx = std::move(d).value();
   }

@@ -52,16 +52,7 @@ constexpr int kChartDisplayWidth = 640;   // pixels on the 图表 sheet
 constexpr int kDefaultRowPixels = 20;
 constexpr char kChartSheet[] = "图表";
 
-// "A", "B", …, "Z", "AA", … for 0-based column `col`.
-std::string ColumnName(int col) {
-  std::string name;
-  for (int c = col + 1; c > 0; c = (c - 1) / 26) {
-    name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-  }
-  return name;
-}
-
-std::string CellName(int row, int col) { return ColumnName(col) + std::to_string(row + 1); }
+std::string CellName(int row, int col) { return SheetColumnName(col) + std::to_string(row + 1); }
 
 // The decimal value (scaled by 10^-shift) as the nearest double.
 double ToDouble(const Decimal& d, int shift = 0) {

@@ -479,7 +479,7 @@ void App::Impl::BureauApi(const std::string& name, Ctx& c) {
     SpotCheckSigning signing{bureau.ok() ? bureau->name : "", me.name, DateZh(now), entry->reason};
     RenderDocument doc = SpotCheckDocument(package, *check, signing, *form);
     if (Status s = ResolveFonts(&doc); !s.ok()) return Error(c, 500, s.message());
-    Result<std::string> bytes = format == "pdf" ? WritePdf(doc) : WriteDocx(doc, {});
+    Result<std::string> bytes = format == "pdf" ? WritePdf(doc) : WriteDocx(doc);
     if (!bytes.ok()) return Error(c, 500, bytes.status().message());
     c.res.status = 200;
     c.res.set_header("Content-Disposition",
