@@ -8,7 +8,7 @@ PACKAGES=(
   g++ clang-14 libfuzzer-14-dev libclang-rt-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libfmt-dev libcli11-dev libicu-dev
-  libpugixml-dev libzip-dev libxlsxwriter-dev
+  libpugixml-dev libzip-dev zlib1g-dev libxlsxwriter-dev
   # Rendering: charts (cairo + pango draw SVG and PNG, libspng encodes the PNG) and glyph
   # coverage (fontconfig)
   libcairo2-dev libpango1.0-dev libspng-dev libfontconfig-dev

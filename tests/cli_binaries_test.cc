@@ -1,7 +1,8 @@
 // The two links of the command line (src/cli/main.cc): `jixiao` loads none of the libraries of
-// rendering and serving (nor libzip until it reads a DOCX or XLSX), and hands render, review and
-// serve to the `jixiao-full` beside it — the same answers, the same exit codes — or says plainly
-// that it is missing.
+// drawing and serving (nor libzip until it reads a DOCX or XLSX, nor fontconfig until it chooses
+// fonts), renders Word and JSON itself, and hands review, serve and the renders that draw to the
+// `jixiao-full` beside it — the same answers, the same exit codes — or says plainly that it is
+// missing.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -59,9 +60,10 @@ TEST(CliBinaries, TheLightBinaryLoadsNoRendererAndNoServerLibrary) {
 TEST(CliBinaries, RenderGoesThroughTheFullBinaryWithItsExitCode) {
   TempFolder dir;
   const CliRun ok =
-      RunJixiao("render examples/lingling-kexie-2024-corrected.json --to json -o - --lang en", dir);
+      RunJixiao("render examples/lingling-kexie-2024-corrected.json --to html -o - --lang en", dir);
   ASSERT_EQ(ok.code, 0) << ok.err;
-  EXPECT_NE(ok.out.find("\"fiscal_year\""), std::string::npos);
+  EXPECT_EQ(ok.out.rfind("<!DOCTYPE html>", 0), 0u) << ok.out.substr(0, 200);
+  EXPECT_NE(ok.out.find("<svg"), std::string::npos);  // the charts, drawn by jixiao-full
   // A failure inside jixiao-full comes back as it is.
   const CliRun missing =
       RunJixiao("render " + dir / "none.json" + " -o " + dir / "out --lang en", dir);
@@ -93,6 +95,26 @@ TEST(CliBinaries, WithoutTheFullBinaryRenderSaysWhatIsMissing) {
   ASSERT_TRUE(WIFEXITED(check_status));
   EXPECT_EQ(WEXITSTATUS(check_status), 0);
   EXPECT_FALSE(fs::exists(dir / "out"));
+  // So does the render of Word and JSON, which draws nothing: the same bytes as jixiao-full's.
+  const std::string render = "cd '" + SourceDir() + "' && '" + alone.string() +
+                             "' render examples/lingling-kexie-2024-corrected.json --to docx,json "
+                             "-o '" +
+                             (dir / "light") + "' --lang en >/dev/null";
+  const int render_status = std::system(render.c_str());
+  ASSERT_TRUE(WIFEXITED(render_status));
+  EXPECT_EQ(WEXITSTATUS(render_status), 0);
+  const std::string full = "cd '" + SourceDir() + "' && '" +
+                           (fs::path(JIXIAO_BINARY).parent_path() / "jixiao-full").string() +
+                           "' render examples/lingling-kexie-2024-corrected.json --to docx,json "
+                           "-o '" +
+                           (dir / "full") + "' --lang en >/dev/null";
+  ASSERT_EQ(std::system(full.c_str()), 0);
+  for (const char* ext : {".docx", ".json"}) {
+    const std::string name = std::string("lingling-kexie-2024-corrected") + ext;
+    const std::string light_bytes = ReadWhole(dir / ("light/" + name));
+    EXPECT_GT(light_bytes.size(), 1000u) << name;
+    EXPECT_EQ(light_bytes, ReadWhole(dir / ("full/" + name))) << name;
+  }
 }
 
 }  // namespace

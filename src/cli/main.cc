@@ -5,11 +5,12 @@
 // in commands.cc; docs/cli.md describes every option, the output shapes and the exit codes.
 //
 // Two links of this file (CMakeLists.txt): `jixiao-full` holds every command with the
-// renderers and the server; `jixiao` (built with JIXIAO_CLI_LIGHT) holds check, score, claims
-// and import only, so that these start without loading cairo, pango, the X11 and GLib
-// libraries, SQLite, libpq and the rest. Given render, review or serve, `jixiao` reads the
-// command line as usual (help and usage errors are its own) and then hands the same arguments
-// to the `jixiao-full` beside it with exec: the same process, the same exit code.
+// renderers and the server; `jixiao` (built with JIXIAO_CLI_LIGHT) holds check, score, claims,
+// import and the render of Word, JSON and LibreOffice's PDF, so that these start without loading
+// cairo, pango, the X11 and GLib libraries, SQLite, libpq and the rest. Given review, serve or a
+// render that draws (xlsx, html, the native pdf), `jixiao` reads the command line as usual (help
+// and usage errors are its own) and then hands the same arguments to the `jixiao-full` beside it
+// with exec: the same process, the same exit code.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,7 @@
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "office/libreoffice.h"
+#include "render/render.h"
 #include "server/server.h"
 
 #ifndef JIXIAO_VERSION
@@ -588,6 +590,16 @@ int Main(int argc, char** argv) {
     return RunClaims(claims_file, claims_o);
   }
 #ifdef JIXIAO_CLI_LIGHT
+  if (render->parsed()) {
+    // Word, JSON and LibreOffice's PDF here; what needs drawing (xlsx, html, the native pdf) and
+    // any wrong option go to jixiao-full, which says what is wrong.
+    Result<std::vector<std::string>> formats = ParseRenderFormats(render_formats);
+    Result<PdfEngine> engine = ParsePdfEngine(render_o.pdf_engine);
+    if (formats.ok() && engine.ok() && RendersWithoutDrawing(*formats, *engine)) {
+      SetUpLibreOffice(render_o);
+      return RunRender(render_file, render_formats, render_dir, render_form, render_o);
+    }
+  }
   if (serve->parsed() || review->parsed() || render->parsed()) return RunFullBinary(argv);
   (void)seed_option;  // read by jixiao-full's review
 #else

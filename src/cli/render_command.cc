@@ -1,5 +1,7 @@
 // `jixiao render`: the package's documents in the official layout (render/render.h), with what
-// rendering computed and changed. Linked into jixiao-full only, with the renderers (cli.h).
+// rendering computed and changed. In jixiao-full with every writer; in the light `jixiao` (built
+// with JIXIAO_CLI_LIGHT) for the formats written without drawing (docx, json, pdf through
+// LibreOffice), which it renders itself rather than handing them to jixiao-full.
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -75,8 +77,13 @@ int RunRender(const std::string& file, const std::string& formats, const std::st
                CountText(counts), file)
         << "\n";
   }
+#ifdef JIXIAO_CLI_LIGHT
+  Result<RenderResult> r = RenderWithoutDrawing(loaded.package, *loaded.rulebook, *form,
+                                                request.formats, request.pdf_engine);
+#else
   Result<RenderResult> r =
       RenderToMemory(loaded.package, *loaded.rulebook, *form, request.formats, request.pdf_engine);
+#endif
   if (r.ok() && !to_stdout) {
     const Status written = WriteRenderedFiles(request, &*r);
     if (!written.ok()) r = written;

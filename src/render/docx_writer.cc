@@ -1,7 +1,7 @@
 // Word (DOCX) writer: builds each part of the package as a pugixml tree (pugixml escapes every
 // text and attribute), serialises it without indentation and stores the parts in a zip made in
-// memory by libzip with a fixed timestamp, so that the same document always gives the same
-// bytes.
+// memory (render/zip_writer.h) with a fixed timestamp, so that the same document always gives
+// the same bytes.
 //
 // Layout, in WordprocessingML terms:
 //   - Sections: the cover is a section of its own (w:titlePg with an empty first-page footer,
@@ -47,12 +47,10 @@
 #include "render/docx_writer.h"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <deque>
 #include <map>
 #include <new>
 #include <pugixml.hpp>
@@ -62,6 +60,7 @@
 #include "base/lang.h"
 #include "render/docx_chart.h"
 #include "render/table_grid.h"
+#include "render/zip_writer.h"
 
 namespace jixiao {
 namespace {
@@ -88,9 +87,6 @@ constexpr const char* kRelFooter = "rId3";
 constexpr const char* kRelFirstFooter = "rId4";
 constexpr int kFirstChartRel = 5;
 
-// Fixed zip timestamp: 1980-01-01 00:00 in MS-DOS form.
-constexpr uint16_t kDosTime = 0;
-constexpr uint16_t kDosDate = (0 << 9) | (1 << 5) | 1;
 
 // ---------------------------------------------------------------------------------------------
 // Units.
@@ -320,83 +316,6 @@ pugi::xml_node AddParagraph(pugi::xml_node parent, const ParagraphFormat& f) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The zip.
-
-class ZipBuilder {
- public:
-  ~ZipBuilder() {
-    if (archive_ != nullptr) zip_discard(archive_);
-    if (source_ != nullptr) zip_source_free(source_);
-  }
-
-  Status Open() {
-    zip_error_t error;
-    zip_error_init(&error);
-    source_ = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (source_ != nullptr) archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
-    const std::string what = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    if (archive_ == nullptr) {
-      return Status::IOError(
-          TrF("无法写出 Word 文档：{}", "cannot write the Word document: {}", what));
-    }
-    zip_source_keep(source_);  // the archive's close must leave the written bytes to us
-    return Status();
-  }
-
-  Status Add(const std::string& name, std::string data, bool compress) {
-    const std::string& kept = parts_.emplace_back(std::move(data));
-    zip_source_t* source = zip_source_buffer(archive_, kept.data(), kept.size(), 0);
-    if (source == nullptr) return Failure(name);
-    const zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-      zip_source_free(source);
-      return Failure(name);
-    }
-    const auto i = static_cast<zip_uint64_t>(index);
-    // Deflate's fastest level: libzip's default (9) took most of the writer's time for an
-    // XML part 15% smaller.
-    if (zip_set_file_compression(archive_, i, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                 compress ? 1 : 0) != 0 ||
-        zip_file_set_dostime(archive_, i, kDosTime, kDosDate, 0) != 0) {
-      return Failure(name);
-    }
-    return Status();
-  }
-
-  Result<std::string> Finish() {
-    if (zip_close(archive_) != 0) return Failure(std::string(Tr("压缩包", "the archive")));
-    archive_ = nullptr;
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_source_stat(source_, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-        zip_source_open(source_) != 0) {
-      return Status::IOError(TrF("无法写出 Word 文档：写好的 zip 无法读回",
-                                 "cannot write the Word document: the zip cannot be read back"));
-    }
-    std::string out(static_cast<size_t>(st.size), '\0');
-    const zip_int64_t got = zip_source_read(source_, out.data(), st.size);
-    zip_source_close(source_);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      return Status::IOError(TrF("无法写出 Word 文档：写好的 zip 无法读回",
-                                 "cannot write the Word document: the zip cannot be read back"));
-    }
-    return out;
-  }
-
- private:
-  Status Failure(const std::string& what) {
-    return Status::IOError(TrF("无法写出 Word 文档：{}：{}",
-                               "cannot write the Word document: {}: {}", what,
-                               archive_ != nullptr ? zip_strerror(archive_) : ""));
-  }
-
-  zip_source_t* source_ = nullptr;
-  zip_t* archive_ = nullptr;
-  std::deque<std::string> parts_;  // referenced by the archive until it is closed
-};
-
-// ---------------------------------------------------------------------------------------------
 // The document.
 
 struct Section {
@@ -415,8 +334,7 @@ class DocxWriter {
 
   Result<std::string> Write() {
     if (Status s = Validate(); !s.ok()) return s;
-    ZipBuilder zip;
-    if (Status s = zip.Open(); !s.ok()) return s;
+    ZipWriter zip(std::string(Tr("Word 文档", "the Word document")));
     std::string document;
     if (Status s = Document(&document); !s.ok()) return s;
     const bool footers = doc_.page.page_numbers;

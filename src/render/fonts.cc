@@ -1,6 +1,11 @@
 // Font choice and glyph coverage through fontconfig (see fonts.h).
+//
+// fontconfig is opened with dlopen on the first question, not linked, so that the commands of the
+// light `jixiao` binary that never choose fonts (check, score, import) do not load it with
+// FreeType, expat and libpng at every start; jixiao-full has it loaded by pango already.
 #include "render/fonts.h"
 
+#include <dlfcn.h>
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>
 
@@ -14,12 +19,52 @@
 namespace jixiao {
 namespace {
 
-FcConfig* Config() {
-  static FcConfig* config = [] {
-    FcInit();
-    return FcConfigGetCurrent();
+#define JIXIAO_FONTCONFIG_FUNCTIONS(X) \
+  X(FcInit)                            \
+  X(FcConfigGetCurrent)                \
+  X(FcPatternCreate)                   \
+  X(FcPatternAddString)                \
+  X(FcConfigSubstitute)                \
+  X(FcDefaultSubstitute)               \
+  X(FcFontMatch)                       \
+  X(FcPatternDestroy)                  \
+  X(FcPatternGetString)                \
+  X(FcStrCmpIgnoreCase)                \
+  X(FcPatternGetCharSet)               \
+  X(FcCharSetHasChar)
+
+// The functions of fontconfig this file calls and its initialised configuration, loaded once;
+// `error` says why when they are not.
+struct Fontconfig {
+#define JIXIAO_DECLARE(f) decltype(&::f) f = nullptr;
+  JIXIAO_FONTCONFIG_FUNCTIONS(JIXIAO_DECLARE)
+#undef JIXIAO_DECLARE
+  FcConfig* config = nullptr;
+  std::string error;
+};
+
+const Fontconfig& Lib() {
+  static const Fontconfig lib = [] {
+    Fontconfig fc;
+    void* handle = ::dlopen(JIXIAO_FONTCONFIG_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+      const char* why = ::dlerror();
+      fc.error = why != nullptr ? why : JIXIAO_FONTCONFIG_SONAME;
+      return fc;
+    }
+#define JIXIAO_LOAD(f)                                                      \
+  fc.f = reinterpret_cast<decltype(&::f)>(::dlsym(handle, #f));             \
+  if (fc.f == nullptr) {                                                    \
+    fc.error = std::string(JIXIAO_FONTCONFIG_SONAME ": no function ") + #f; \
+    return fc;                                                              \
+  }
+    JIXIAO_FONTCONFIG_FUNCTIONS(JIXIAO_LOAD)
+#undef JIXIAO_LOAD
+    fc.FcInit();
+    fc.config = fc.FcConfigGetCurrent();
+    return fc;
   }();
-  return config;
+  return lib;
 }
 
 // fontconfig's configuration is not documented as safe for concurrent queries.
@@ -52,35 +97,42 @@ GlyphCoverage CheckGlyphs(std::string_view family, std::string_view text) {
   GlyphCoverage result;
   result.family = std::string(family);
   std::lock_guard<std::mutex> lock(FontconfigMutex());
-  FcConfig* config = Config();
-  FcPattern* pattern = FcPatternCreate();
-  FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(result.family.c_str()));
-  FcConfigSubstitute(config, pattern, FcMatchPattern);
-  FcDefaultSubstitute(pattern);
+  const Fontconfig& fc = Lib();
+  if (!fc.error.empty()) {  // no font database: nothing counts as installed
+    result.missing = DistinctCodePoints(text);
+    return result;
+  }
+  FcConfig* config = fc.config;
+  FcPattern* pattern = fc.FcPatternCreate();
+  fc.FcPatternAddString(pattern, FC_FAMILY,
+                        reinterpret_cast<const FcChar8*>(result.family.c_str()));
+  fc.FcConfigSubstitute(config, pattern, FcMatchPattern);
+  fc.FcDefaultSubstitute(pattern);
   FcResult match_result = FcResultNoMatch;
-  FcPattern* match = FcFontMatch(config, pattern, &match_result);
-  FcPatternDestroy(pattern);
+  FcPattern* match = fc.FcFontMatch(config, pattern, &match_result);
+  fc.FcPatternDestroy(pattern);
   if (match == nullptr) {
     result.missing = DistinctCodePoints(text);
     return result;
   }
   // Installed only when one of the matched font's family names is the one asked for.
   FcChar8* name = nullptr;
-  for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
-    if (FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(result.family.c_str())) == 0) {
+  for (int i = 0; fc.FcPatternGetString(match, FC_FAMILY, i, &name) == FcResultMatch; ++i) {
+    if (fc.FcStrCmpIgnoreCase(name, reinterpret_cast<const FcChar8*>(result.family.c_str())) == 0) {
       result.installed = true;
       break;
     }
   }
   FcCharSet* charset = nullptr;
-  if (!result.installed || FcPatternGetCharSet(match, FC_CHARSET, 0, &charset) != FcResultMatch) {
+  if (!result.installed ||
+      fc.FcPatternGetCharSet(match, FC_CHARSET, 0, &charset) != FcResultMatch) {
     result.missing = DistinctCodePoints(text);
   } else {
     for (char32_t c : DistinctCodePoints(text)) {
-      if (!FcCharSetHasChar(charset, static_cast<FcChar32>(c))) result.missing.push_back(c);
+      if (!fc.FcCharSetHasChar(charset, static_cast<FcChar32>(c))) result.missing.push_back(c);
     }
   }
-  FcPatternDestroy(match);
+  fc.FcPatternDestroy(match);
   return result;
 }
 
@@ -235,6 +287,10 @@ Status ResolveFonts(RenderDocument* doc) {
           "ones (private-use characters usually come from copying and pasting or a special input "
           "method)."));
     }
+  }
+  if (!problems.empty() && !Lib().error.empty()) {
+    problems +=
+        TrF("\n（无法载入 fontconfig：{}）", "\n(fontconfig could not be loaded: {})", Lib().error);
   }
   if (!problems.empty()) return Status::InvalidArgument(problems);
   return Status::Ok();

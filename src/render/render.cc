@@ -13,15 +13,12 @@
 #include "base/text.h"
 #include "model/names.h"
 #include "model/package_json.h"
-#include "render/charts.h"
 #include "render/compose.h"
 #include "render/docx_writer.h"
 #include "render/fonts.h"
-#include "render/html_writer.h"
 #include "render/pdf.h"
-#include "render/pdf_writer.h"
 #include "render/prepare.h"
-#include "render/xlsx_writer.h"
+#include "render/render_writers.h"
 
 namespace jixiao {
 namespace {
@@ -209,9 +206,30 @@ Result<PdfEngine> ParsePdfEngine(const std::string& word) {
                                      word));
 }
 
-Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rulebook,
-                                    const Form& form, const std::vector<std::string>& formats,
-                                    PdfEngine pdf_engine) {
+bool RendersWithoutDrawing(const std::vector<std::string>& formats, PdfEngine pdf_engine) {
+  for (const std::string& f : formats) {
+    if (f != "docx" && f != "json" && !(f == "pdf" && pdf_engine == PdfEngine::kLibreOffice)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Result<RenderResult> RenderWithoutDrawing(const Package& package, const Rulebook& rulebook,
+                                          const Form& form, const std::vector<std::string>& formats,
+                                          PdfEngine pdf_engine) {
+  return RenderWith(nullptr, package, rulebook, form, formats, pdf_engine);
+}
+
+Result<RenderResult> RenderWith(const DrawingWriters* drawing, const Package& package,
+                                const Rulebook& rulebook, const Form& form,
+                                const std::vector<std::string>& formats, PdfEngine pdf_engine) {
+  if (drawing == nullptr && !RendersWithoutDrawing(formats, pdf_engine)) {
+    return Status::InvalidArgument(
+        TrF("这里只能写出 docx、json 和由 LibreOffice 转换的 pdf（要求：{}）",
+            "only docx, json and pdf through LibreOffice can be written here (asked for: {})",
+            fmt::join(formats, ", ")));
+  }
   const auto wants = [&](std::string_view f) {
     return std::find(formats.begin(), formats.end(), f) != formats.end();
   };
@@ -245,30 +263,16 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
   // DOCX holds native charts (render/docx_chart.h): nothing is drawn for it, nor for the PDF
   // LibreOffice makes from it. XLSX carries pictures, HTML SVG.
   std::vector<std::string> png, svg;
-  ChartStyle style;
-  style.font_family = doc.fonts.table.chosen();
-  for (const Chart& chart : doc.charts) {
-    if (const Status data = CheckChartData(chart); !data.ok()) {
-      result.notes.push_back(
-          TrF("图表 {} 未放入：{}", "chart {} left out: {}", chart.id, data.message()));
-      if (wants("xlsx")) png.emplace_back();  // the i-th picture is the i-th chart's
-      if (wants("html")) svg.emplace_back();
-      continue;
-    }
-    if (wants("xlsx")) {
-      Result<std::string> p = ChartPng(chart, style);
-      png.push_back(p.ok() ? std::move(p).value() : std::string());
-      if (!p.ok()) {
+  if (drawing != nullptr && (wants("xlsx") || wants("html"))) {
+    drawing->draw_charts(doc, wants("xlsx"), wants("html"), &png, &svg, &result.notes);
+  } else {
+    for (const Chart& chart : doc.charts) {
+      if (const Status data = CheckChartData(chart); !data.ok()) {
         result.notes.push_back(
-            TrF("图表 {} 未放入：{}", "chart {} left out: {}", chart.id, p.status().message()));
+            TrF("图表 {} 未放入：{}", "chart {} left out: {}", chart.id, data.message()));
       }
     }
-    if (wants("html")) {
-      Result<std::string> s = ChartSvg(chart, style);
-      svg.push_back(s.ok() ? std::move(s).value() : std::string());
-    }
   }
-
   const bool office_pdf = pdf && pdf_engine == PdfEngine::kLibreOffice;
   std::string docx;
   if (wants("docx") || office_pdf) {
@@ -282,15 +286,15 @@ Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rule
     if (format == "docx") {
       file.data = docx;
     } else if (format == "xlsx") {
-      Result<std::string> x = WriteXlsxBytes(doc, png);
+      Result<std::string> x = drawing->write_xlsx(doc, png);
       if (!x.ok()) return x.status();
       file.data = std::move(x).value();
     } else if (format == "pdf") {
-      Result<std::string> p = office_pdf ? DocxToPdf(docx) : WritePdf(doc);
+      Result<std::string> p = office_pdf ? DocxToPdf(docx) : drawing->write_pdf(doc);
       if (!p.ok()) return p.status();
       file.data = std::move(p).value();
     } else if (format == "html") {
-      file.data = WriteHtml(doc, svg);
+      file.data = drawing->write_html(doc, svg);
     } else if (format == "json") {
       file.data = WritePackageJson(prepared.package);
     }
@@ -339,16 +343,6 @@ Status WriteRenderedFiles(const RenderRequest& request, RenderResult* result) {
     result->files[i].data.shrink_to_fit();
   }
   return Status::Ok();
-}
-
-Result<RenderResult> RenderPackage(const Package& package, const Rulebook& rulebook,
-                                   const Form& form, const RenderRequest& request) {
-  Result<RenderResult> r =
-      RenderToMemory(package, rulebook, form, request.formats, request.pdf_engine);
-  if (!r.ok()) return r;
-  Status written = WriteRenderedFiles(request, &*r);
-  if (!written.ok()) return written;
-  return r;
 }
 
 }  // namespace jixiao

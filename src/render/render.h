@@ -10,6 +10,9 @@
 //   json  the prepared package in package JSON (what the documents show, as data)
 // Files are named <basename>.<ext> in the output directory, which is created when missing; they
 // are made in memory first and written together, atomically (base/file_io.h).
+// The writers that draw (xlsx, native pdf, html) are linked only where RenderToMemory is used
+// (render/render_drawing.cc); RenderWithoutDrawing writes docx, json and LibreOffice's pdf
+// without them, for the light `jixiao` binary.
 //
 // Safe from any thread; two jobs writing the same files race like any two programs would (each
 // file is whole, one job's or the other's).
@@ -85,6 +88,14 @@ Result<std::vector<std::string>> ParseRenderFormats(const std::string& list);
 Result<RenderResult> RenderToMemory(const Package& package, const Rulebook& rulebook,
                                     const Form& form, const std::vector<std::string>& formats,
                                     PdfEngine pdf_engine = PdfEngine::kNative);
+
+// Whether every format is written without drawing: docx, json, and pdf through LibreOffice.
+bool RendersWithoutDrawing(const std::vector<std::string>& formats, PdfEngine pdf_engine);
+// RenderToMemory for such formats (InvalidArgument for any other), linking none of the drawing
+// libraries (cairo, pango, libxlsxwriter).
+Result<RenderResult> RenderWithoutDrawing(const Package& package, const Rulebook& rulebook,
+                                          const Form& form, const std::vector<std::string>& formats,
+                                          PdfEngine pdf_engine = PdfEngine::kNative);
 
 // The files' paths in the request's folder: <out_dir>/<basename>.<format>, in request order.
 std::vector<std::string> RenderedPaths(const RenderRequest& request);
