@@ -3,12 +3,13 @@
 # template, in one run:
 #   bench/compare_render_docx.sh [BUILD_DIR] [N]
 # BUILD_DIR holds jixiao_bench (default build). jixiao: BM_RenderDocx (ComposeDocument +
-# WriteDocx of the prepared example, charts drawn beforehand), which also writes the content it
-# renders and the chart PNGs for the peer; docxtpl: bench/peer_render_docx.py, which builds the
-# template once (untimed) and times N renders (default 20) of the same content, with the same
-# PNGs, from template bytes to document bytes. Prints seconds per document (wall and CPU), the
-# ratios, and for reference WriteDocx alone and the whole job (prepare, compose, charts drawn,
-# write). Then both as whole processes (below).
+# WriteDocx of the prepared example, its charts native chart parts), which also writes the
+# content it renders and the charts drawn as PNGs for the peer; docxtpl:
+# bench/peer_render_docx.py, which builds the template once (untimed) and times N renders
+# (default 20) of the same content, inserting those PNGs as pictures (it draws nothing), from
+# template bytes to document bytes. Prints seconds per document (wall and CPU), the ratios, and
+# for reference WriteDocx alone and the whole job (prepare, compose, write). Then both as whole
+# processes (below).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
@@ -30,17 +31,18 @@ print("%.6f %.6f %.6f %.6f" % (sec("BM_RenderDocx"), sec("BM_RenderDocx", "cpu_t
   "$dir/ours.json")
 read -r peer peer_cpu < <("$py" "$root/bench/peer_render_docx.py" "$dir" "$n")
 echo "jixiao:   ${ours} s per document, ${ours_cpu} s CPU (ComposeDocument + WriteDocx)"
-echo "          ${write} s WriteDocx alone; ${full} s prepare + compose + charts drawn + write"
+echo "          ${write} s WriteDocx alone; ${full} s prepare + compose + write"
 echo "docxtpl:  ${peer} s per document, ${peer_cpu} s CPU (DocxTemplate + render + save)"
 "$py" -c "print('ratio:    docxtpl / jixiao = %.1fx (CPU time: %.1fx)' % ($peer / $ours, $peer_cpu / $ours_cpu))"
 
 # Whole processes, RUNS pairs (7) taking turns: `jixiao render` of the example to DOCX (load,
-# check, prepare, compose, draw the charts, write) against python3 starting, loading the template
-# and the content, rendering and saving (peer_render_docx.py --once); the ratio is the median of
-# the pairs' ratios.
+# check, prepare, compose, choose the fonts, write the native charts and the document; the light
+# binary does it without handing over to jixiao-full) against python3 starting, loading the
+# template and the content, rendering and saving with the charts' pictures drawn beforehand
+# (peer_render_docx.py --once); the ratio is the median of the pairs' ratios.
 runs=${RUNS:-7}
 example="$root/examples/lingling-kexie-2024-corrected.json"
-full="$build/jixiao-full"
+full="$build/jixiao"
 : >"$dir/pairs"
 for ((i = 0; i < runs; i++)); do
   a0=$EPOCHREALTIME

@@ -44,10 +44,16 @@ bool Opening(UChar32 c) { return In(u"（【《「『〈‘“", c); }
 // The line's words (ICU word boundaries), with punctuation kept to its word.
 std::vector<icu::UnicodeString> Words(const icu::UnicodeString& line) {
   std::vector<icu::UnicodeString> words;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-  if (U_FAILURE(status) || !it) {
+  // One iterator per thread (an iterator is not safe to share; making one loads ICU's rules and
+  // was most of a header's time).
+  thread_local const std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  if (!it) {
     for (int32_t i = 0; i < line.length(); i = line.moveIndex32(i, 1)) {
       words.push_back(line.tempSubString(i, line.moveIndex32(i, 1) - i));
     }
