@@ -1,10 +1,13 @@
 // `jixiao check` over many files: the threads (--jobs) change nothing in what is printed — the
 // same diagnostics in the order of the files, the same summary line, the same JSON, the same exit
-// code — and an unreadable file among them is named where it stands.
+// code — and an unreadable file among them is named where it stands. A batch large enough to run
+// again with glibc's malloc tuned (src/cli/main.cc) prints the same as one that is not.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 
 #include "tests/cli_run.h"
 
@@ -72,6 +75,29 @@ TEST(CheckBatch, AnEmptyJsonResultIsAnEmptyArray) {
       dir);
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "[]\n");
+}
+
+// 72 files: the light binary runs itself again with GLIBC_TUNABLES set (64 files or more); with
+// the variable already set it does not. Both print the same, exit the same.
+TEST(CheckBatch, TheRunWithTunedMallocPrintsTheSame) {
+  TempFolder dir;
+  std::string files;
+  for (int i = 0; i < 9; ++i) files += MakeBatch(dir);  // the same eight files and one broken
+  const auto run = [&](const std::string& env) {
+    const std::string out = dir / "out.txt", err = dir / "err.txt";
+    const std::string cmd = "cd '" + SourceDir() + "' && " + env + " '" + JIXIAO_BINARY +
+                            "' check" + files + " --format brief --jobs 2 --lang en >'" + out +
+                            "' 2>'" + err + "'";
+    const int status = std::system(cmd.c_str());
+    return std::make_tuple(WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadWhole(out),
+                           ReadWhole(err));
+  };
+  const auto tuned = run("env -u GLIBC_TUNABLES");
+  const auto as_set = run("GLIBC_TUNABLES=glibc.malloc.tcache_count=7");
+  EXPECT_EQ(std::get<0>(tuned), 2);  // the broken files
+  EXPECT_EQ(tuned, as_set);
+  EXPECT_NE(std::get<1>(tuned).find("72 files (9 more unreadable)"), std::string::npos)
+      << std::get<1>(tuned);
 }
 
 }  // namespace

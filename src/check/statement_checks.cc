@@ -67,6 +67,14 @@ std::optional<std::pair<int, size_t>> ChineseCount(std::string_view s, size_t po
 }
 
 constexpr std::string_view kCounters[] = {"个", "所", "家", "项", "类", "支", "座", "处"};
+static_assert(
+    [] {
+      for (std::string_view c : kCounters) {
+        if (c.size() != 3) return false;  // ListClaims reads them as three-byte characters
+      }
+      return true;
+    }(),
+    "every counter is one three-byte UTF-8 character");
 
 // The names of a list ("办公室、学会工作部和普及工作部"): split at 、, and the last piece once
 // at its joining word (以及 before 和). `all` splits at every joining word.
@@ -158,9 +166,16 @@ std::optional<std::pair<int, size_t>> CountBefore(std::string_view s, size_t end
 std::vector<ListClaim> ListClaims(std::string_view s) {
   std::vector<ListClaim> out;
   if (!Has(s, "、")) return out;
-  for (std::string_view counter : kCounters) {
-    for (size_t counter_at = s.find(counter); counter_at != std::string_view::npos;
-         counter_at = s.find(counter, counter_at + counter.size())) {
+  // One pass over the sentence's three-byte characters, each compared with every counter (all
+  // of them three bytes of UTF-8).
+  for (size_t counter_at = 0; counter_at + 3 <= s.size(); ++counter_at) {
+    const auto lead = static_cast<unsigned char>(s[counter_at]);
+    if (lead < 0xE0 || lead > 0xEF) continue;
+    const std::string_view here = s.substr(counter_at, 3);
+    const auto counter_it = std::find(std::begin(kCounters), std::end(kCounters), here);
+    if (counter_it == std::end(kCounters)) continue;
+    const std::string_view counter = *counter_it;
+    {
       const auto count = CountBefore(s, counter_at);
       if (!count) continue;
       const size_t pos = count->second;
@@ -194,6 +209,9 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
       // The list before: the clause up to the count.
       size_t clause = 0;
       for (size_t at = pos; at > 0 && clause == 0; --at) {
+        // Every delimiter starts with one of these bytes ("，：；（）" with 0xEF).
+        const char first = s[at - 1];
+        if (first != ':' && first != ',' && first != '\xEF') continue;
         for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
           if (At(s, at - 1, w) && at - 1 + w.size() <= pos) {
             clause = at - 1 + w.size();
