@@ -7,10 +7,9 @@
 //  * bytes starting with "PK" are the workbook itself (zip level: damaged archives, bombs);
 //  * anything else is a workbook's XML parts separated by "\n=====\n" — worksheet,
 //    sharedStrings, styles, workbook, workbook rels; missing parts get a minimal default — zipped
-//    here (stored, with correct CRCs), so mutations reach the XML readers instead of dying on a
-//    checksum. The first two parts also go to FormatXlsxNumber as value and format code.
-#include <zip.h>
-
+//    here (stored, with correct CRCs, by render/zip_writer.h), so mutations reach the XML readers
+//    instead of dying on a checksum. The first two parts also go to FormatXlsxNumber as value and
+//    format code.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "import/xlsx_reader.h"
+#include "render/zip_writer.h"
 
 namespace {
 
@@ -27,36 +27,12 @@ constexpr std::string_view kSeparator = "\n=====\n";
 constexpr char kRel[] = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 std::string ZipStored(const std::vector<std::pair<const char*, std::string>>& members) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  if (buffer == nullptr) return "";
-  zip_source_keep(buffer);
-  zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  if (archive == nullptr) {
-    zip_source_free(buffer);
-    return "";
-  }
+  jixiao::ZipWriter zip("the fuzz input");
   for (const auto& [name, data] : members) {
-    zip_source_t* s = zip_source_buffer(archive, data.data(), data.size(), 0);
-    const zip_int64_t index = zip_file_add(archive, name, s, ZIP_FL_ENC_UTF_8);
-    if (index >= 0)
-      zip_set_file_compression(archive, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+    if (!zip.Add(name, data, false).ok()) return "";
   }
-  std::string out;
-  if (zip_close(archive) == 0) {
-    zip_stat_t st;
-    if (zip_source_stat(buffer, &st) == 0 && zip_source_open(buffer) == 0) {
-      out.resize(st.size);
-      const zip_int64_t n = zip_source_read(buffer, out.data(), out.size());
-      out.resize(n < 0 ? 0 : static_cast<size_t>(n));
-      zip_source_close(buffer);
-    }
-  } else {
-    zip_discard(archive);
-  }
-  zip_source_free(buffer);
-  return out;
+  jixiao::Result<std::string> bytes = zip.Finish();
+  return bytes.ok() ? std::move(bytes).value() : std::string();
 }
 
 std::string FromParts(std::string_view text) {

@@ -1,8 +1,8 @@
 // The two links of the command line (src/cli/main.cc): `jixiao` loads none of the libraries of
-// drawing and serving (nor libzip until it reads a DOCX or XLSX, nor fontconfig until it chooses
-// fonts), renders Word and JSON itself, and hands review, serve and the renders that draw to the
-// `jixiao-full` beside it — the same answers, the same exit codes — or says plainly that it is
-// missing.
+// drawing and serving (nor fontconfig until it chooses fonts; zip archives are read and written
+// with zlib alone), renders Word and JSON itself, and hands review, serve and the renders that draw
+// to the `jixiao-full` beside it — the same answers, the same exit codes — or says plainly that it
+// is missing.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -43,17 +43,18 @@ TEST(CliBinaries, TheLightBinaryLoadsNoRendererAndNoServerLibrary) {
   const std::string full_needs = NeededLibraries(full);
   if (full_needs.empty()) GTEST_SKIP() << "readelf (binutils) is not installed";
   // The full binary does name them, so the list read here is the real one.
-  for (const char* lib :
-       {"libcairo", "libpango", "libsqlite3", "libpq", "libxlsxwriter", "libzip"}) {
+  for (const char* lib : {"libcairo", "libpango", "libsqlite3", "libpq", "libxlsxwriter"}) {
     EXPECT_NE(full_needs.find(lib), std::string::npos) << lib << " in\n" << full_needs;
     EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
   }
-  // libzip (with libcrypto and libbz2) is opened only when a DOCX or XLSX is read
-  // (import/zip_archive.cc).
   for (const char* lib : {"libglib", "libX11", "libcpp-httplib", "libargon2", "libsodium",
                           "libfontconfig", "libharfbuzz", "libcrypto", "libbz2", "libjemalloc"}) {
     EXPECT_EQ(light_needs.find(lib), std::string::npos) << lib << " in\n" << light_needs;
   }
+  // Neither loads libzip (with libcrypto, GnuTLS and libbz2): zip archives are ours on zlib.
+  EXPECT_EQ(light_needs.find("libzip"), std::string::npos) << light_needs;
+  EXPECT_EQ(full_needs.find("libzip"), std::string::npos) << full_needs;
+  EXPECT_NE(light_needs.find("libz.so"), std::string::npos) << light_needs;
   EXPECT_NE(light_needs.find("libc.so"), std::string::npos) << light_needs;
 }
 

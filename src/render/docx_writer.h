@@ -1,5 +1,5 @@
 // Word (DOCX) writer: a RenderDocument → the bytes of a .docx (WordprocessingML in a zip,
-// written with libzip + pugixml). A4 with the form's margins; cover page; headings and body
+// written with pugixml and render/zip_writer.h). A4 with the form's margins; cover page; headings and body
 // with the East-Asian font set on every run (w:eastAsia as well as w:ascii/w:hAnsi); page
 // numbers in the footer; tables with merged cells (w:vMerge, w:gridSpan), header rows repeated
 // on every page (w:tblHeader) and rows kept on one page (w:cantSplit); charts as native Word

@@ -1,7 +1,8 @@
 // Zip archives made in memory, for the Office files we write (render/docx_writer.h): members
 // stored or deflated by zlib, in the order added, with a fixed MS-DOS timestamp, so that the same
-// members always give the same bytes. zlib is all it needs (libzip, which the readers use, brings
-// libcrypto and GnuTLS with it: a few milliseconds of loading for every `jixiao render`).
+// members always give the same bytes. zlib is all it needs (libzip would bring libcrypto, GnuTLS
+// and libbz2 with it: a few milliseconds of loading for every `jixiao render`). Its reader is
+// import/zip_archive.h.
 //
 // The format written (PKWARE APPNOTE 6.3): for each member a local header with the CRC-32 and
 // both sizes (no data descriptor), names in UTF-8 (general purpose bit 11), version needed 2.0;
