@@ -31,6 +31,21 @@ constexpr uint64_t kMax32 = std::numeric_limits<uint32_t>::max();
 
 }  // namespace
 
+// The fields a member's local header and its central directory entry share, in their order:
+// version needed, flags, method, time, date, CRC-32, sizes, the name's length, no extra field.
+void ZipWriter::PutCommonFields(const Entry& e, std::string* out) {
+  Put16(out, kVersion);
+  Put16(out, kUtf8Names);
+  Put16(out, e.method);
+  Put16(out, kDosTime);
+  Put16(out, kDosDate);
+  Put32(out, e.crc);
+  Put32(out, e.compressed);
+  Put32(out, e.size);
+  Put16(out, static_cast<uint16_t>(e.name.size()));
+  Put16(out, 0);  // extra field
+}
+
 Status ZipWriter::Error(std::string_view detail) const {
   return Status::IOError(TrF("无法写出 {}：{}", "cannot write {}: {}", what_, detail));
 }
@@ -83,16 +98,7 @@ Status ZipWriter::Add(std::string_view name, std::string_view data, bool compres
   }
 
   Put32(&out_, 0x04034b50);
-  Put16(&out_, kVersion);
-  Put16(&out_, kUtf8Names);
-  Put16(&out_, e.method);
-  Put16(&out_, kDosTime);
-  Put16(&out_, kDosDate);
-  Put32(&out_, e.crc);
-  Put32(&out_, e.compressed);
-  Put32(&out_, e.size);
-  Put16(&out_, static_cast<uint16_t>(name.size()));
-  Put16(&out_, 0);  // extra field
+  PutCommonFields(e, &out_);
   out_.append(name);
   out_.append(body);
   entries_.push_back(std::move(e));
@@ -104,16 +110,7 @@ Result<std::string> ZipWriter::Finish() {
   for (const Entry& e : entries_) {
     Put32(&out_, 0x02014b50);
     Put16(&out_, kVersion);  // made by: MS-DOS, 2.0
-    Put16(&out_, kVersion);
-    Put16(&out_, kUtf8Names);
-    Put16(&out_, e.method);
-    Put16(&out_, kDosTime);
-    Put16(&out_, kDosDate);
-    Put32(&out_, e.crc);
-    Put32(&out_, e.compressed);
-    Put32(&out_, e.size);
-    Put16(&out_, static_cast<uint16_t>(e.name.size()));
-    Put16(&out_, 0);  // extra field
+    PutCommonFields(e, &out_);
     Put16(&out_, 0);  // comment
     Put16(&out_, 0);  // disk
     Put16(&out_, 0);  // internal attributes

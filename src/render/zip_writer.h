@@ -42,6 +42,7 @@ class ZipWriter {
     uint16_t method = 0;
     uint32_t offset = 0;
   };
+  static void PutCommonFields(const Entry& e, std::string* out);
   Status Error(std::string_view detail) const;
 
   std::string what_;
