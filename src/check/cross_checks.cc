@@ -25,7 +25,8 @@ bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::stri
 bool GivesReason(std::string_view text) {
   if (TrimBlank(text).empty()) return false;
   const bool obliges = Has(text, "须") || Has(text, "应当") || Has(text, "请");
-  const bool asks = Has(text, "说明") || Has(text, "写明") || Has(text, "填写") || Has(text, "填列");
+  const bool asks =
+      Has(text, "说明") || Has(text, "写明") || Has(text, "填写") || Has(text, "填列");
   return !((obliges && asks) || Has(text, "字以内"));
 }
 
@@ -320,16 +321,19 @@ void CheckCrossDocument(CheckContext& cx) {
     int counted = 0;
     int begin = -1, end = -1;
   };
-  std::vector<EventCount> counts;  // of each sentence; the same for every indicator
+  // The sentences that count events, in reading order, with their counts: the same for every
+  // indicator, found once, so that each indicator is compared with these alone.
+  std::vector<std::pair<size_t, EventCount>> counting;
+  bool counted_sentences = false;
   for (const LeafScore& s : cx.sheet.leaves) {
     if (s.actual.kind != Actual::Kind::kNumber) continue;
     const std::string unit = s.target.quantity.base_unit.empty() ? s.actual.quantity.base_unit
                                                                  : s.target.quantity.base_unit;
     if (unit != "次" && unit != "场" && unit != "场次") continue;
-    if (counts.size() != sentences.size()) {
-      counts.resize(sentences.size());
+    if (!counted_sentences) {
+      counted_sentences = true;
       for (size_t k = 0; k < sentences.size(); ++k) {
-        EventCount& n = counts[k];
+        EventCount n;
         for (const Mention& m : cx.claims[k].mentions) {
           if (m.unit != "次" && m.unit != "场" && m.unit != "场次") continue;
           n.total = n.total + m.value;
@@ -337,16 +341,15 @@ void CheckCrossDocument(CheckContext& cx) {
           if (n.begin < 0) n.begin = m.begin;
           n.end = m.end;
         }
+        if (n.counted > 0) counting.emplace_back(k, std::move(n));
       }
     }
     const std::string name(TrimBlank(s.indicator->name));
     const SpokenOf spoken_of(name);
-    for (size_t k = 0; k < sentences.size(); ++k) {
+    for (const auto& [k, count] : counting) {
       const Sentence& sentence = sentences[k];
-      const auto& [total, counted, begin, end] = counts[k];
-      if (counted == 0 || !spoken_of.In(sentence.text) || total == s.actual.quantity.value) {
-        continue;
-      }
+      const auto& [total, counted, begin, end] = count;
+      if (!spoken_of.In(sentence.text) || total == s.actual.quantity.value) continue;
       Location loc;
       loc.document = "evaluation";
       loc.table = "indicators";
