@@ -10,14 +10,14 @@
 namespace jixiao {
 
 const std::vector<std::string>& SpecFundsFields() {
-  static const std::vector<std::string> fields = {
-      "initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
+  static const std::vector<std::string> fields = {"initial_budget", "full_year_budget", "executed",
+                                                  "weight",         "execution_rate",   "score"};
   return fields;
 }
 
 const std::vector<std::string>& SpecFundsRowKeys() {
-  static const std::vector<std::string> keys = {"current_appropriation", "prior_carryover",
-                                                "other", "basic", "project"};
+  static const std::vector<std::string> keys = {"current_appropriation", "prior_carryover", "other",
+                                                "basic", "project"};
   return keys;
 }
 
@@ -81,37 +81,78 @@ std::string SpecFundsRowKey(const ReadingSpec* spec, std::string_view folded_lab
   return "";
 }
 
-LayoutMatch MatchLayout(const ReadingSpec& spec, const FlatDocument& document) {
-  LayoutMatch m;
-  m.spec = &spec;
-  m.total = spec.signature.size();
-  std::vector<bool> seen(spec.signature.size(), false);
+namespace {
+
+bool HasNonAscii(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// Which of each spec's signature words the document's table cells contain: one pass over the
+// cells, each folded once for all the specs (a workbook of 60,000 cells was folded once per
+// candidate form before), stopping early once every word has been seen. Folding leaves ASCII
+// text ASCII, so when every word has a character beyond ASCII (Chinese wording always does),
+// cells of ASCII alone (numbers, codes) are not folded at all.
+std::vector<LayoutMatch> MatchLayouts(const std::vector<const ReadingSpec*>& specs,
+                                      const FlatDocument& document) {
+  std::vector<std::vector<bool>> seen;
+  size_t unseen = 0;
+  bool ascii_cells_match = false;
+  for (const ReadingSpec* spec : specs) {
+    seen.emplace_back(spec->signature.size(), false);
+    for (size_t i = 0; i < spec->signature.size(); ++i) {
+      if (spec->signature[i].empty()) {
+        seen.back()[i] = true;  // never found, never looked for
+      } else {
+        ++unseen;
+        if (!HasNonAscii(spec->signature[i])) ascii_cells_match = true;
+      }
+    }
+  }
   for (const FlatBlock& block : document.blocks) {
+    if (unseen == 0) break;
     if (block.kind != FlatBlock::Kind::kTable) continue;
     for (const FlatRow& row : block.table.rows) {
       for (const FlatCell& cell : row.cells) {
         if (cell.covered || IsBlank(cell.text)) continue;
+        if (!ascii_cells_match && !HasNonAscii(cell.text)) continue;
         const std::string key = FoldWording(cell.text);
-        for (size_t i = 0; i < spec.signature.size(); ++i) {
-          if (!seen[i] && !spec.signature[i].empty() &&
-              key.find(spec.signature[i]) != std::string::npos) {
-            seen[i] = true;
+        for (size_t s = 0; s < specs.size(); ++s) {
+          const std::vector<std::string>& words = specs[s]->signature;
+          for (size_t i = 0; i < words.size(); ++i) {
+            if (!seen[s][i] && key.find(words[i]) != std::string::npos) {
+              seen[s][i] = true;
+              --unseen;
+            }
           }
         }
       }
     }
   }
-  for (size_t i = 0; i < spec.signature.size(); ++i) {
-    if (seen[i]) m.found.push_back(spec.signature[i]);
+  std::vector<LayoutMatch> matches(specs.size());
+  for (size_t s = 0; s < specs.size(); ++s) {
+    LayoutMatch& m = matches[s];
+    m.spec = specs[s];
+    m.total = specs[s]->signature.size();
+    for (size_t i = 0; i < m.total; ++i) {
+      if (seen[s][i] && !specs[s]->signature[i].empty()) m.found.push_back(specs[s]->signature[i]);
+    }
   }
-  return m;
+  return matches;
+}
+
+}  // namespace
+
+LayoutMatch MatchLayout(const ReadingSpec& spec, const FlatDocument& document) {
+  return std::move(MatchLayouts({&spec}, document).front());
 }
 
 std::optional<LayoutMatch> ChooseLayout(const std::vector<ReadingSpec>& candidates,
                                         const FlatDocument& document) {
+  std::vector<const ReadingSpec*> specs;
+  for (const ReadingSpec& spec : candidates) specs.push_back(&spec);
   std::optional<LayoutMatch> best;
-  for (const ReadingSpec& spec : candidates) {
-    LayoutMatch m = MatchLayout(spec, document);
+  for (LayoutMatch& m : MatchLayouts(specs, document)) {
     // At least half of the form's words: one generic word (年度资金总额) is no sign.
     if (m.found.empty() || m.found.size() * 2 < m.total) continue;
     if (!best) {
