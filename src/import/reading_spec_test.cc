@@ -95,5 +95,22 @@ TEST(ReadingSpec, NoWordFoundNoChoice) {
   EXPECT_FALSE(ChooseLayout({Spec("a", {"得分系数"})}, prose).has_value());
 }
 
+TEST(ReadingSpec, EachFormFindsItsWordsInOnePassOverTheCells) {
+  // Full-width wording folds before it is compared; cells of ASCII alone are still compared
+  // when a form's word is ASCII; each form's words come back in the form's order.
+  const FlatDocument doc =
+      Table({{"123.45", "ＫＰＩ", "年初预算数\n（Ａ）"}, {"B-2", "得分系数", "98.25%"}});
+  const std::vector<ReadingSpec> specs = {Spec("a", {"得分系数", "年初预算数(A)", "自评得分"}),
+                                          Spec("b", {"B-2", "KPI"}), Spec("c", {"98.25"})};
+  const LayoutMatch a = MatchLayout(specs[0], doc);
+  EXPECT_EQ(a.found, (std::vector<std::string>{"得分系数", "年初预算数(A)"}));
+  EXPECT_EQ(a.total, 3u);
+  EXPECT_EQ(MatchLayout(specs[1], doc).found, (std::vector<std::string>{"B-2", "KPI"}));
+  EXPECT_EQ(MatchLayout(specs[2], doc).found, (std::vector<std::string>{"98.25"}));
+  const std::optional<LayoutMatch> best = ChooseLayout(specs, doc);
+  ASSERT_TRUE(best.has_value());
+  EXPECT_EQ(best->spec->form_id, "b");  // 2 of 2 before 1 of 1 and 2 of 3
+}
+
 }  // namespace
 }  // namespace jixiao
