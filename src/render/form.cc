@@ -98,13 +98,24 @@ class Reader : public TomlReader {
     FORM_RETURN_IF_ERROR(ReadBasicData(&form->basic_data));
     FORM_RETURN_IF_ERROR(ReadEvaluation(&form->evaluation));
     FORM_RETURN_IF_ERROR(ReadCharts(&form->charts));
+    return ReadReading(form);
+  }
+
+  // What reading a document needs of a form already read whole, or of a text holding only
+  // its [form] and [import] tables (ReadingSections): the spec, named by the form.
+  Status ReadReadingOnly(Form* form) {
+    FORM_RETURN_IF_ERROR(ReadFormTable(form));
+    return ReadReading(form);
+  }
+
+ private:
+  Status ReadReading(Form* form) const {
     form->reading.form_id = form->id;
     form->reading.rulebook = form->rulebook;
     form->reading.year = form->year;
     return ReadImport(&form->reading);
   }
 
- private:
   // Every "{name}" in `text` must be one of `allowed`; other braces are literal text.
   Status CheckTemplate(const toml::node& node, std::string_view path, std::string_view text,
                        Keys allowed) const {
@@ -1007,6 +1018,46 @@ Result<Form> ParseForm(std::string_view toml_text, const std::string& source_nam
   }
 }
 
+std::string ReadingSections(std::string_view toml_text) {
+  std::string out;
+  bool keep = true;  // the lines before the first header: comments, root keys
+  for (size_t start = 0; start < toml_text.size();) {
+    size_t end = toml_text.find('\n', start);
+    end = end == std::string_view::npos ? toml_text.size() : end + 1;
+    const std::string_view line = toml_text.substr(start, end - start);
+    const std::string_view head = TrimBlank(line);
+    if (!head.empty() && head.front() == '[') {
+      std::string_view name = head.substr(head.find_first_not_of('['));
+      name = TrimBlank(name.substr(0, name.find(']')));
+      keep = name == "form" || name == "import" || name.substr(0, 7) == "import.";
+    }
+    if (keep) {
+      out.append(line);
+    } else if (line.back() == '\n') {
+      out.push_back('\n');  // an empty line in its place: errors keep their line numbers
+    }
+    start = end;
+  }
+  return out;
+}
+
+Result<ReadingSpec> ParseFormReading(std::string_view toml_text, const std::string& source_name) {
+  try {
+    const std::string sections = ReadingSections(toml_text);
+    Result<toml::table> root = ParseTomlText(sections, source_name);
+    if (!root.ok()) return root.status();
+    Form form;
+    form.reading.source = source_name;
+    Status status = Reader(sections, source_name, *root).ReadReadingOnly(&form);
+    if (!status.ok()) return status;
+    return std::move(form.reading);
+  } catch (const std::exception& e) {  // allocation failure; nothing else throws here
+    return Status::InvalidArgument(fmt::format("{}: {}", source_name, e.what()));
+  } catch (...) {
+    return Status::InvalidArgument(TrF("{}：意外的错误", "{}: unexpected error", source_name));
+  }
+}
+
 Result<Form> LoadFormFile(const std::string& path) {
   Result<std::string> text = ReadConfigFile(path);
   if (!text.ok()) return text.status();
@@ -1073,9 +1124,16 @@ namespace {
 Result<std::vector<ReadingSpec>> ParseBundledReadingSpecs() {
   std::vector<ReadingSpec> specs;
   for (int i = 0; i < kBundledFormCount; ++i) {
-    Result<Form> form = BundledForm(kBundledFormIds[i]);
-    if (!form.ok()) return form.status();
-    specs.push_back(std::move(form->reading));
+    const std::string source = fmt::format("bundled:{}", kBundledFormIds[i]);
+    Result<ReadingSpec> spec = ParseFormReading(kBundledFormTexts[i], source);
+    // Should the tables not cut apart (no bundled form does so: test
+    // Form.BundledReadingSpecsAreThoseOfTheWholeForms), the whole form is read.
+    if (!spec.ok() || spec->form_id != kBundledFormIds[i]) {
+      Result<Form> form = BundledForm(kBundledFormIds[i]);
+      if (!form.ok()) return form.status();
+      spec = std::move(form->reading);
+    }
+    specs.push_back(std::move(spec).value());
   }
   return specs;
 }
@@ -1095,18 +1153,16 @@ Result<std::vector<ReadingSpec>> BundledReadingSpecs() {
 }
 
 Result<Form> DefaultFormFor(const Package& package) {
-  std::vector<Form> forms;
-  for (int i = 0; i < kBundledFormCount; ++i) {
-    Result<Form> form = BundledForm(kBundledFormIds[i]);
-    if (!form.ok()) return form.status();
-    forms.push_back(std::move(form).value());
-  }
-  if (forms.empty())
+  // Chosen by the [form] tables alone (the bundled reading specs carry each form's rulebook
+  // and year), then only the chosen form is read whole.
+  Result<std::vector<ReadingSpec>> specs = BundledReadingSpecs();
+  if (!specs.ok()) return specs.status();
+  if (specs->empty())
     return Status::NotFound(std::string(Tr("没有内置任何版式", "no form is bundled")));
   // Nearest year: the latest not after the fiscal year, else the earliest after it.
-  const auto pick = [&](std::string_view rulebook) -> const Form* {
-    const Form* best = nullptr;
-    for (const Form& f : forms) {
+  const auto pick = [&](std::string_view rulebook) -> const ReadingSpec* {
+    const ReadingSpec* best = nullptr;
+    for (const ReadingSpec& f : *specs) {
       if (f.rulebook != rulebook) continue;
       if (best == nullptr) {
         best = &f;
@@ -1122,10 +1178,10 @@ Result<Form> DefaultFormFor(const Package& package) {
     }
     return best;
   };
-  const Form* chosen = pick(package.rulebook);
+  const ReadingSpec* chosen = pick(package.rulebook);
   if (chosen == nullptr) chosen = pick("national");
-  if (chosen == nullptr) chosen = &forms.front();
-  return *chosen;
+  if (chosen == nullptr) chosen = &specs->front();
+  return BundledForm(chosen->form_id);
 }
 
 }  // namespace jixiao

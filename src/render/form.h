@@ -123,9 +123,9 @@ struct FormEvaluation {
   // A deeper indicator tree gets more level columns, as wide as the 二级 column, and the whole
   // is scaled back to the same total width.
   std::vector<int> column_widths;
-  std::string unit_label;                  // 区级预算部门名称
-  std::string funds_label;                 // 年度预算申请（万元）
-  std::string funds_corner;                // over the label column of 年度资金总额 ("" or 资金来源)
+  std::string unit_label;    // 区级预算部门名称
+  std::string funds_label;   // 年度预算申请（万元）
+  std::string funds_corner;  // over the label column of 年度资金总额 ("" or 资金来源)
   // The figure columns of the funds rows, left to right, at the right edge of the table
   // (零陵: 年初预算数 … 得分, six; 贵州: 年初预算数(A), 全年执行数(B), 分值, 执行率(B/A), 得分).
   // The old key funds_header (7 strings) is read as the corner and the six usual fields.
@@ -151,7 +151,7 @@ struct FormEvaluation {
   // Group cells per level (1, 2, …): {name} and {weight}; a format with {weight} falls back
   // to "{name}" when the group has no weight. Levels beyond the list print "{name}".
   std::vector<std::string> group_formats;
-  std::string total_label;    // 总分
+  std::string total_label;  // 总分
   // The label of the 等级 row under the 总分 row (自评等级); "" for a form that prints no
   // grade. Optional, "自评等级" when absent.
   std::string grade_label = "自评等级";
@@ -213,6 +213,16 @@ struct Form {
 // integer"). Returns InvalidArgument on any syntax error, unknown or missing key, wrong type
 // or bad value; the message forms are listed in docs/form-format.md.
 Result<Form> ParseForm(std::string_view toml_text, const std::string& source_name);
+// Only the [form] and [import] tables of a form's TOML text, cut out by their header lines
+// (a line starting with "[form]", "[import]" or "[import."), with the lines before the first
+// header; every other line left empty, so that lines keep their numbers. What ParseFormReading
+// parses: a bundled form's [form] and [import] are about a tenth of its text.
+std::string ReadingSections(std::string_view toml_text);
+// The reading spec of a form (Form::reading) from its [form] and [import] tables alone, the
+// rest of the text not parsed or checked; the errors are ParseForm's for those tables, at the
+// same lines. Used for the bundled forms, whose whole text the tests check (and which are
+// read whole should this fail); ParseForm for any other.
+Result<ReadingSpec> ParseFormReading(std::string_view toml_text, const std::string& source_name);
 // Reads and parses a file, which must be a regular file of at most 1 MiB (base/toml_reader.h:
 // a device, a FIFO, a socket or a folder is refused without being read, and nothing blocks);
 // IOError "cannot read <path>: <why>" otherwise.

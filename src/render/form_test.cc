@@ -71,6 +71,53 @@ TEST(FormBundled, BothFormsLoad) {
   }
 }
 
+void ExpectSameSpec(const ReadingSpec& a, const ReadingSpec& b) {
+  EXPECT_EQ(a.form_id, b.form_id);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.rulebook, b.rulebook);
+  EXPECT_EQ(a.year, b.year);
+  EXPECT_EQ(a.signature, b.signature);
+  EXPECT_EQ(a.money_unit, b.money_unit);
+  EXPECT_EQ(a.funds_columns, b.funds_columns);
+  EXPECT_EQ(a.funds_rows, b.funds_rows);
+  EXPECT_EQ(a.goals_columns, b.goals_columns);
+  EXPECT_EQ(a.leaf_columns, b.leaf_columns);
+}
+
+TEST(FormBundled, BundledReadingSpecsAreThoseOfTheWholeForms) {
+  Result<std::vector<ReadingSpec>> bundled = BundledReadingSpecs();
+  ASSERT_TRUE(bundled.ok()) << bundled.status().message();
+  const std::vector<std::string> ids = BundledFormIds();
+  ASSERT_EQ(bundled->size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    SCOPED_TRACE(ids[i]);
+    Result<Form> whole = BundledForm(ids[i]);
+    ASSERT_TRUE(whole.ok()) << whole.status().message();
+    EXPECT_FALSE(whole->reading.signature.empty());
+    ExpectSameSpec((*bundled)[i], whole->reading);
+    // From the [form] and [import] tables alone, not by falling back on the whole form.
+    const std::string text = ReadText(testing::SourceDir() + "/forms/" + ids[i] + ".toml");
+    Result<ReadingSpec> cut = ParseFormReading(text, "bundled:" + ids[i]);
+    ASSERT_TRUE(cut.ok()) << cut.status().message();
+    ExpectSameSpec(*cut, whole->reading);
+  }
+}
+
+TEST(FormParse, ReadingSectionsKeepFormAndImportAtTheirLines) {
+  const std::string text =
+      "# a form\n[form]\nid = \"x\"\n[page]\npaper = \"A4\"\n[import]\nmoney_unit = \"元\"\n"
+      "  [import.funds_rows]\nbasic = [\"基本支出\"]\n[[charts]]\nkind = \"bar\"\n[ importer ]\n"
+      "a = 1";
+  EXPECT_EQ(ReadingSections(text),
+            "# a form\n[form]\nid = \"x\"\n\n\n[import]\nmoney_unit = \"元\"\n"
+            "  [import.funds_rows]\nbasic = [\"基本支出\"]\n\n\n\n");
+  // An error in [import] is reported at its line in the whole text.
+  const std::string bad = Edited("[import]\n", "[import]\nmoney_unit = \"亿元\"\n");
+  Result<ReadingSpec> spec = ParseFormReading(bad, "x.toml");
+  ASSERT_FALSE(spec.ok());
+  EXPECT_EQ(spec.status().message(), ErrorOf(bad));
+}
+
 TEST(FormBundled, LinglingValues) {
   Result<Form> f = BundledForm("lingling-2024");
   ASSERT_TRUE(f.ok()) << f.status().message();
@@ -101,8 +148,7 @@ TEST(FormBundled, LinglingValues) {
   EXPECT_EQ(f->charts[2].kind, Chart::Kind::kHorizontalBars);
   EXPECT_EQ(f->charts[1].categories[1].minus, std::vector<std::string>{"public_funds"});
   // The parts as the units hand them in; the cover title on two lines; the grade row.
-  EXPECT_EQ(f->parts,
-            (std::vector<std::string>{"basic_data", "evaluation", "cover", "report"}));
+  EXPECT_EQ(f->parts, (std::vector<std::string>{"basic_data", "evaluation", "cover", "report"}));
   EXPECT_EQ(f->cover.title_break_before, std::vector<std::string>{"绩效自评报告"});
   EXPECT_EQ(f->evaluation.grade_label, "自评等级");
   // Without the optional keys: the cover and the report first, one title line.
@@ -152,19 +198,23 @@ TEST(FormBundled, ColumnsByField) {
 }
 
 TEST(FormParse, ColumnsByFieldAreChecked) {
-  const std::string leaf = "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
-                           "\"偏差原因分析及改进措施\"]";
+  const std::string leaf =
+      "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
+      "\"偏差原因分析及改进措施\"]";
   // Without a score column the 总分 row has nothing to sum.
-  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"target\", header = \"指标值\" }, "
-                                 "{ field = \"weight\", header = \"权重\" }]"))
+  EXPECT_NE(ErrorOf(Edited(leaf,
+                           "leaf_columns = [{ field = \"target\", header = \"指标值\" }, "
+                           "{ field = \"weight\", header = \"权重\" }]"))
                 .find("evaluation.leaf_columns: has no score column"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
-                                 "{ field = \"scores\", header = \"b\" }]"))
+  EXPECT_NE(ErrorOf(Edited(leaf,
+                           "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
+                           "{ field = \"scores\", header = \"b\" }]"))
                 .find("evaluation.leaf_columns[1].field: \"scores\" is not a field"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
-                                 "{ field = \"weight\", header = \"b\" }]"))
+  EXPECT_NE(ErrorOf(Edited(leaf,
+                           "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
+                           "{ field = \"weight\", header = \"b\" }]"))
                 .find("\"weight\" is listed twice"),
             std::string::npos);
   // Both the older key and the newer one.
@@ -201,19 +251,21 @@ TEST(FormParse, OldAndNewColumnKeysAgree) {
     ASSERT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);
   };
-  replace("funds_header = [\"\", \"年初预算数\", \"全年预算数\", \"全年执行数\", \"分值\", "
-          "\"执行率\", \"得分\"]",
-          "funds_corner = \"\"\nfunds_columns = [{ field = \"initial_budget\", header = "
-          "\"年初预算数\" }, { field = \"full_year_budget\", header = \"全年预算数\" }, { field = "
-          "\"executed\", header = \"全年执行数\" }, { field = \"weight\", header = \"分值\" }, { "
-          "field = \"execution_rate\", header = \"执行率\" }, { field = \"score\", header = "
-          "\"得分\" }]");
-  replace("leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
-          "\"偏差原因分析及改进措施\"]",
-          "leaf_columns = [{ field = \"target\", header = \"年度指标值\" }, { field = \"actual\", "
-          "header = \"实际完成值\" }, { field = \"weight\", header = \"分值\" }, { field = "
-          "\"score\", header = \"得分\" }, { field = \"deviation\", header = "
-          "\"偏差原因分析及改进措施\" }]");
+  replace(
+      "funds_header = [\"\", \"年初预算数\", \"全年预算数\", \"全年执行数\", \"分值\", "
+      "\"执行率\", \"得分\"]",
+      "funds_corner = \"\"\nfunds_columns = [{ field = \"initial_budget\", header = "
+      "\"年初预算数\" }, { field = \"full_year_budget\", header = \"全年预算数\" }, { field = "
+      "\"executed\", header = \"全年执行数\" }, { field = \"weight\", header = \"分值\" }, { "
+      "field = \"execution_rate\", header = \"执行率\" }, { field = \"score\", header = "
+      "\"得分\" }]");
+  replace(
+      "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
+      "\"偏差原因分析及改进措施\"]",
+      "leaf_columns = [{ field = \"target\", header = \"年度指标值\" }, { field = \"actual\", "
+      "header = \"实际完成值\" }, { field = \"weight\", header = \"分值\" }, { field = "
+      "\"score\", header = \"得分\" }, { field = \"deviation\", header = "
+      "\"偏差原因分析及改进措施\" }]");
   Result<Form> a = ParseForm(text, "new.toml");
   ASSERT_TRUE(a.ok()) << a.status().message();
   Result<Form> b = BundledForm("lingling-2024");
@@ -235,11 +287,13 @@ TEST(FormBundled, UnknownIdAndMissingFile) {
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.status().code(), Status::Code::kNotFound);
   EXPECT_EQ(f.status().message(),
-            "no bundled form \"nowhere-1999\" (bundled: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)");
+            "no bundled form \"nowhere-1999\" (bundled: anhui-2022, chongqing-2021, guizhou-2021, "
+            "lingling-2024, national-101-2021, national-2024)");
   Result<Form> r = ResolveForm("nowhere");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
-  EXPECT_NE(r.status().message().find("(bundled forms: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)"),
+  EXPECT_NE(r.status().message().find("(bundled forms: anhui-2022, chongqing-2021, guizhou-2021, "
+                                      "lingling-2024, national-101-2021, national-2024)"),
             std::string::npos)
       << r.status().message();
   EXPECT_EQ(LoadFormFile("/nonexistent/x.toml").status().code(), Status::Code::kIOError);
@@ -276,9 +330,9 @@ TEST(FormBundled, DefaultFormByRulebookAndYear) {
   p.rulebook = "";
   EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
   // Each regional rulebook has its form.
-  for (const auto& [rulebook, form] : {std::pair{"anhui", "anhui-2022"},
-                                       std::pair{"guizhou", "guizhou-2021"},
-                                       std::pair{"chongqing", "chongqing-2021"}}) {
+  for (const auto& [rulebook, form] :
+       {std::pair{"anhui", "anhui-2022"}, std::pair{"guizhou", "guizhou-2021"},
+        std::pair{"chongqing", "chongqing-2021"}}) {
     p.rulebook = rulebook;
     EXPECT_EQ(DefaultFormFor(p)->id, form);
   }
@@ -388,14 +442,14 @@ TEST(FormParse, BadValues) {
        "evaluation.skeleton[0].kind: \"outputs\" is not one of output, effect, satisfaction, "
        "other"},
       {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
-       "parts = [\"basic_data\", \"evaluation\", \"cover\", \"basic_data\"]",
-       "\"basic_data\"]", "form.parts[3]: \"basic_data\" appears twice"},
+       "parts = [\"basic_data\", \"evaluation\", \"cover\", \"basic_data\"]", "\"basic_data\"]",
+       "form.parts[3]: \"basic_data\" appears twice"},
       {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
        "parts = [\"basic_data\", \"evaluation\", \"cover\", \"reports\"]", "\"reports\"",
        "form.parts[3]: unknown part \"reports\" (known: cover, report, basic_data, evaluation)"},
       {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
-       "parts = [\"basic_data\", \"evaluation\", \"report\"]", "[\"basic_data\", \"evaluation\", \"report",
-       "form.parts: expected 4 strings, found 3"},
+       "parts = [\"basic_data\", \"evaluation\", \"report\"]",
+       "[\"basic_data\", \"evaluation\", \"report", "form.parts: expected 4 strings, found 3"},
       {"title_break_before = [\"绩效自评报告\"]", "title_break_before = [\" \"]", "\" \"]",
        "cover.title_break_before[0]: must not be empty"},
       {"{ label = \"三公经费\", plus = [\"three_public\"], minus = [] }",
@@ -458,7 +512,8 @@ TEST(FormParse, MessagesInChinese) {
                 "：evaluation.goal_format：未知的占位符 {year}（允许：number, "
                 "text）");
   EXPECT_EQ(BundledForm("nowhere-1999").status().message(),
-            "没有内置的版式“nowhere-1999”（内置：anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024）");
+            "没有内置的版式“nowhere-1999”（内置：anhui-2022, chongqing-2021, guizhou-2021, "
+            "lingling-2024, national-101-2021, national-2024）");
 }
 
 // The form a package names is data from a stranger: a bundled id first, a path beside the
@@ -521,7 +576,8 @@ TEST_F(PackageFormTest, AFolderAndAHugeFileAreRefused) {
   std::filesystem::create_directories(dir_ / "in" / "forms");
   EXPECT_EQ(ResolveFormForPackage("forms", package_).status().message(),
             package_ + " names form \"forms\": cannot read " + (dir_ / "in" / "forms").string() +
-                ": Is a directory (bundled forms: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)");
+                ": Is a directory (bundled forms: anhui-2022, chongqing-2021, guizhou-2021, "
+                "lingling-2024, national-101-2021, national-2024)");
   const std::string huge = (dir_ / "in" / "huge.toml").string();
   { std::ofstream create(huge); }
   std::filesystem::resize_file(huge, 100'000'000);  // sparse
