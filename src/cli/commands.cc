@@ -535,7 +535,7 @@ int RunImport(const std::string& file, const std::string& output, const std::str
   const ImportResult& im = loaded->import;
   const bool zh = MessagesInChinese();
   const FormatOptions fo{zh, loaded->package.fiscal_year};
-  std::vector<Diagnostic> notes = im.notes;
+  std::vector<Diagnostic> notes = std::move(loaded->import.notes);  // im.notes not read again
   for (Diagnostic& d : notes) d.file = file;
   // With the package on standard output, the summary goes to standard error.
   std::ostream& summary = output == kStdinName ? std::cerr : std::cout;
