@@ -1,7 +1,8 @@
 // libFuzzer target for form parsing (render/form.h): any bytes given to ParseForm must yield a
 // Form or an InvalidArgument naming the file, never a crash, a hang or an escaped exception. A
 // form that parses is then used to lay out a small package, so that whatever the parser lets
-// through is something the composer can handle.
+// through is something the composer can handle. The same bytes go through ParseFormReading
+// (the [form] and [import] tables cut out by their header lines), under the same rule.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -52,6 +53,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const jixiao::Package package = SmallPackage();
   static const jixiao::Rulebook rulebook = *jixiao::BundledRulebook("hunan-lingling");
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const jixiao::Result<jixiao::ReadingSpec> reading = jixiao::ParseFormReading(text, "fuzz.toml");
+  if (!reading.ok() && (reading.status().code() != jixiao::Status::Code::kInvalidArgument ||
+                        reading.status().message().rfind("fuzz.toml", 0) != 0)) {
+    __builtin_trap();
+  }
   jixiao::Result<jixiao::Form> form = jixiao::ParseForm(text, "fuzz.toml");
   if (!form.ok()) {
     if (form.status().code() != jixiao::Status::Code::kInvalidArgument) __builtin_trap();
