@@ -101,7 +101,8 @@ Result<std::unique_ptr<ZipArchive>> ZipArchive::Open(std::string_view bytes, std
     return damaged("中央目录超出文件范围", "the central directory lies outside the file");
   }
 
-  std::unique_ptr<ZipArchive> archive(new ZipArchive(bytes, std::move(file), limits));
+  // A copy: the errors below still name the file.
+  std::unique_ptr<ZipArchive> archive(new ZipArchive(bytes, file, limits));
   archive->entries_.reserve(static_cast<size_t>(entries));
   uint64_t at = directory;
   const uint64_t directory_end = directory + directory_size;

@@ -153,6 +153,14 @@ TEST(ZipArchiveRead, SizesAndPlacesThatDoNotHoldAreRefused) {
   far[far.size() - 22 + 16 + 3] = 0x40;
   EXPECT_EQ(ZipArchive::Open(far, "f.zip").status().message(),
             "f.zip: damaged zip archive: the central directory lies outside the file");
+  // A directory entry without its signature: the message names the file (fuzz_docx found it
+  // named none).
+  std::string entry = good;
+  const size_t second = entry.find("PK\x01\x02", central + 4);
+  ASSERT_NE(second, std::string::npos);
+  entry[second + 3] = 0x7F;
+  EXPECT_EQ(ZipArchive::Open(entry, "e.zip").status().message(),
+            "e.zip: damaged zip archive: directory entry 2 is damaged");
 }
 
 TEST(ZipArchiveRead, TooManyMembers) {
