@@ -214,7 +214,9 @@ test('b. the clerk imports a Word file and sees what was recognised', { skip, ti
   const importLink = clerk.locator(`a[href="/packages/${packageId}/import"]`);
   if (await importLink.count()) await importLink.first().click();
   else await clerk.goto(`${BASE}/packages/${packageId}/import`);
-  await clerk.waitForSelector('#import input[type="file"]');
+  // app.js marks <html class="js"> once it has wired the page: a file chosen before that would
+  // fire its change event with no listener (the click above does not wait for the page's load).
+  await clerk.waitForSelector('html.js #import input[type="file"]');
   await clerk.setInputFiles('#import input[type="file"]', join(dir, docx));
   await clerk.waitForSelector('#import-preview #import-commit', { timeout: 60_000 });
   const recognised = await clerk.locator('#import-preview table.import-recognised tbody tr').allTextContents();
