@@ -10,14 +10,14 @@
 namespace jixiao {
 
 const std::vector<std::string>& SpecFundsFields() {
-  static const std::vector<std::string> fields = {"initial_budget", "full_year_budget", "executed",
-                                                  "weight",         "execution_rate",   "score"};
+  static const std::vector<std::string> fields = {
+      "initial_budget", "full_year_budget", "executed", "weight", "execution_rate", "score"};
   return fields;
 }
 
 const std::vector<std::string>& SpecFundsRowKeys() {
-  static const std::vector<std::string> keys = {"current_appropriation", "prior_carryover", "other",
-                                                "basic", "project"};
+  static const std::vector<std::string> keys = {"current_appropriation", "prior_carryover",
+                                                "other", "basic", "project"};
   return keys;
 }
 

@@ -123,9 +123,9 @@ struct FormEvaluation {
   // A deeper indicator tree gets more level columns, as wide as the 二级 column, and the whole
   // is scaled back to the same total width.
   std::vector<int> column_widths;
-  std::string unit_label;    // 区级预算部门名称
-  std::string funds_label;   // 年度预算申请（万元）
-  std::string funds_corner;  // over the label column of 年度资金总额 ("" or 资金来源)
+  std::string unit_label;                  // 区级预算部门名称
+  std::string funds_label;                 // 年度预算申请（万元）
+  std::string funds_corner;                // over the label column of 年度资金总额 ("" or 资金来源)
   // The figure columns of the funds rows, left to right, at the right edge of the table
   // (零陵: 年初预算数 … 得分, six; 贵州: 年初预算数(A), 全年执行数(B), 分值, 执行率(B/A), 得分).
   // The old key funds_header (7 strings) is read as the corner and the six usual fields.
@@ -151,7 +151,7 @@ struct FormEvaluation {
   // Group cells per level (1, 2, …): {name} and {weight}; a format with {weight} falls back
   // to "{name}" when the group has no weight. Levels beyond the list print "{name}".
   std::vector<std::string> group_formats;
-  std::string total_label;  // 总分
+  std::string total_label;    // 总分
   // The label of the 等级 row under the 总分 row (自评等级); "" for a form that prints no
   // grade. Optional, "自评等级" when absent.
   std::string grade_label = "自评等级";

@@ -148,7 +148,8 @@ TEST(FormBundled, LinglingValues) {
   EXPECT_EQ(f->charts[2].kind, Chart::Kind::kHorizontalBars);
   EXPECT_EQ(f->charts[1].categories[1].minus, std::vector<std::string>{"public_funds"});
   // The parts as the units hand them in; the cover title on two lines; the grade row.
-  EXPECT_EQ(f->parts, (std::vector<std::string>{"basic_data", "evaluation", "cover", "report"}));
+  EXPECT_EQ(f->parts,
+            (std::vector<std::string>{"basic_data", "evaluation", "cover", "report"}));
   EXPECT_EQ(f->cover.title_break_before, std::vector<std::string>{"绩效自评报告"});
   EXPECT_EQ(f->evaluation.grade_label, "自评等级");
   // Without the optional keys: the cover and the report first, one title line.
@@ -198,23 +199,19 @@ TEST(FormBundled, ColumnsByField) {
 }
 
 TEST(FormParse, ColumnsByFieldAreChecked) {
-  const std::string leaf =
-      "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
-      "\"偏差原因分析及改进措施\"]";
+  const std::string leaf = "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
+                           "\"偏差原因分析及改进措施\"]";
   // Without a score column the 总分 row has nothing to sum.
-  EXPECT_NE(ErrorOf(Edited(leaf,
-                           "leaf_columns = [{ field = \"target\", header = \"指标值\" }, "
-                           "{ field = \"weight\", header = \"权重\" }]"))
+  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"target\", header = \"指标值\" }, "
+                                 "{ field = \"weight\", header = \"权重\" }]"))
                 .find("evaluation.leaf_columns: has no score column"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(Edited(leaf,
-                           "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
-                           "{ field = \"scores\", header = \"b\" }]"))
+  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
+                                 "{ field = \"scores\", header = \"b\" }]"))
                 .find("evaluation.leaf_columns[1].field: \"scores\" is not a field"),
             std::string::npos);
-  EXPECT_NE(ErrorOf(Edited(leaf,
-                           "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
-                           "{ field = \"weight\", header = \"b\" }]"))
+  EXPECT_NE(ErrorOf(Edited(leaf, "leaf_columns = [{ field = \"weight\", header = \"a\" }, "
+                                 "{ field = \"weight\", header = \"b\" }]"))
                 .find("\"weight\" is listed twice"),
             std::string::npos);
   // Both the older key and the newer one.
@@ -251,21 +248,19 @@ TEST(FormParse, OldAndNewColumnKeysAgree) {
     ASSERT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);
   };
-  replace(
-      "funds_header = [\"\", \"年初预算数\", \"全年预算数\", \"全年执行数\", \"分值\", "
-      "\"执行率\", \"得分\"]",
-      "funds_corner = \"\"\nfunds_columns = [{ field = \"initial_budget\", header = "
-      "\"年初预算数\" }, { field = \"full_year_budget\", header = \"全年预算数\" }, { field = "
-      "\"executed\", header = \"全年执行数\" }, { field = \"weight\", header = \"分值\" }, { "
-      "field = \"execution_rate\", header = \"执行率\" }, { field = \"score\", header = "
-      "\"得分\" }]");
-  replace(
-      "leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
-      "\"偏差原因分析及改进措施\"]",
-      "leaf_columns = [{ field = \"target\", header = \"年度指标值\" }, { field = \"actual\", "
-      "header = \"实际完成值\" }, { field = \"weight\", header = \"分值\" }, { field = "
-      "\"score\", header = \"得分\" }, { field = \"deviation\", header = "
-      "\"偏差原因分析及改进措施\" }]");
+  replace("funds_header = [\"\", \"年初预算数\", \"全年预算数\", \"全年执行数\", \"分值\", "
+          "\"执行率\", \"得分\"]",
+          "funds_corner = \"\"\nfunds_columns = [{ field = \"initial_budget\", header = "
+          "\"年初预算数\" }, { field = \"full_year_budget\", header = \"全年预算数\" }, { field = "
+          "\"executed\", header = \"全年执行数\" }, { field = \"weight\", header = \"分值\" }, { "
+          "field = \"execution_rate\", header = \"执行率\" }, { field = \"score\", header = "
+          "\"得分\" }]");
+  replace("leaf_header = [\"年度指标值\", \"实际完成值\", \"分值\", \"得分\", "
+          "\"偏差原因分析及改进措施\"]",
+          "leaf_columns = [{ field = \"target\", header = \"年度指标值\" }, { field = \"actual\", "
+          "header = \"实际完成值\" }, { field = \"weight\", header = \"分值\" }, { field = "
+          "\"score\", header = \"得分\" }, { field = \"deviation\", header = "
+          "\"偏差原因分析及改进措施\" }]");
   Result<Form> a = ParseForm(text, "new.toml");
   ASSERT_TRUE(a.ok()) << a.status().message();
   Result<Form> b = BundledForm("lingling-2024");
@@ -287,13 +282,11 @@ TEST(FormBundled, UnknownIdAndMissingFile) {
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.status().code(), Status::Code::kNotFound);
   EXPECT_EQ(f.status().message(),
-            "no bundled form \"nowhere-1999\" (bundled: anhui-2022, chongqing-2021, guizhou-2021, "
-            "lingling-2024, national-101-2021, national-2024)");
+            "no bundled form \"nowhere-1999\" (bundled: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)");
   Result<Form> r = ResolveForm("nowhere");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
-  EXPECT_NE(r.status().message().find("(bundled forms: anhui-2022, chongqing-2021, guizhou-2021, "
-                                      "lingling-2024, national-101-2021, national-2024)"),
+  EXPECT_NE(r.status().message().find("(bundled forms: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)"),
             std::string::npos)
       << r.status().message();
   EXPECT_EQ(LoadFormFile("/nonexistent/x.toml").status().code(), Status::Code::kIOError);
@@ -330,9 +323,9 @@ TEST(FormBundled, DefaultFormByRulebookAndYear) {
   p.rulebook = "";
   EXPECT_EQ(DefaultFormFor(p)->id, "national-2024");
   // Each regional rulebook has its form.
-  for (const auto& [rulebook, form] :
-       {std::pair{"anhui", "anhui-2022"}, std::pair{"guizhou", "guizhou-2021"},
-        std::pair{"chongqing", "chongqing-2021"}}) {
+  for (const auto& [rulebook, form] : {std::pair{"anhui", "anhui-2022"},
+                                       std::pair{"guizhou", "guizhou-2021"},
+                                       std::pair{"chongqing", "chongqing-2021"}}) {
     p.rulebook = rulebook;
     EXPECT_EQ(DefaultFormFor(p)->id, form);
   }
@@ -442,14 +435,14 @@ TEST(FormParse, BadValues) {
        "evaluation.skeleton[0].kind: \"outputs\" is not one of output, effect, satisfaction, "
        "other"},
       {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
-       "parts = [\"basic_data\", \"evaluation\", \"cover\", \"basic_data\"]", "\"basic_data\"]",
-       "form.parts[3]: \"basic_data\" appears twice"},
+       "parts = [\"basic_data\", \"evaluation\", \"cover\", \"basic_data\"]",
+       "\"basic_data\"]", "form.parts[3]: \"basic_data\" appears twice"},
       {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
        "parts = [\"basic_data\", \"evaluation\", \"cover\", \"reports\"]", "\"reports\"",
        "form.parts[3]: unknown part \"reports\" (known: cover, report, basic_data, evaluation)"},
       {"parts = [\"basic_data\", \"evaluation\", \"cover\", \"report\"]",
-       "parts = [\"basic_data\", \"evaluation\", \"report\"]",
-       "[\"basic_data\", \"evaluation\", \"report", "form.parts: expected 4 strings, found 3"},
+       "parts = [\"basic_data\", \"evaluation\", \"report\"]", "[\"basic_data\", \"evaluation\", \"report",
+       "form.parts: expected 4 strings, found 3"},
       {"title_break_before = [\"绩效自评报告\"]", "title_break_before = [\" \"]", "\" \"]",
        "cover.title_break_before[0]: must not be empty"},
       {"{ label = \"三公经费\", plus = [\"three_public\"], minus = [] }",
@@ -512,8 +505,7 @@ TEST(FormParse, MessagesInChinese) {
                 "：evaluation.goal_format：未知的占位符 {year}（允许：number, "
                 "text）");
   EXPECT_EQ(BundledForm("nowhere-1999").status().message(),
-            "没有内置的版式“nowhere-1999”（内置：anhui-2022, chongqing-2021, guizhou-2021, "
-            "lingling-2024, national-101-2021, national-2024）");
+            "没有内置的版式“nowhere-1999”（内置：anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024）");
 }
 
 // The form a package names is data from a stranger: a bundled id first, a path beside the
@@ -576,8 +568,7 @@ TEST_F(PackageFormTest, AFolderAndAHugeFileAreRefused) {
   std::filesystem::create_directories(dir_ / "in" / "forms");
   EXPECT_EQ(ResolveFormForPackage("forms", package_).status().message(),
             package_ + " names form \"forms\": cannot read " + (dir_ / "in" / "forms").string() +
-                ": Is a directory (bundled forms: anhui-2022, chongqing-2021, guizhou-2021, "
-                "lingling-2024, national-101-2021, national-2024)");
+                ": Is a directory (bundled forms: anhui-2022, chongqing-2021, guizhou-2021, lingling-2024, national-101-2021, national-2024)");
   const std::string huge = (dir_ / "in" / "huge.toml").string();
   { std::ofstream create(huge); }
   std::filesystem::resize_file(huge, 100'000'000);  // sparse
