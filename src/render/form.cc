@@ -101,8 +101,8 @@ class Reader : public TomlReader {
     return ReadReading(form);
   }
 
-  // What reading a document needs of a form already read whole, or of a text holding only
-  // its [form] and [import] tables (ReadingSections): the spec, named by the form.
+  // The reading spec alone, from a text holding only the [form] and [import] tables
+  // (ReadingSections): the [form] table for its id, rulebook and year, then [import].
   Status ReadReadingOnly(Form* form) {
     FORM_RETURN_IF_ERROR(ReadFormTable(form));
     return ReadReading(form);
@@ -1127,7 +1127,7 @@ Result<std::vector<ReadingSpec>> ParseBundledReadingSpecs() {
     const std::string source = fmt::format("bundled:{}", kBundledFormIds[i]);
     Result<ReadingSpec> spec = ParseFormReading(kBundledFormTexts[i], source);
     // Should the tables not cut apart (no bundled form does so: test
-    // Form.BundledReadingSpecsAreThoseOfTheWholeForms), the whole form is read.
+    // FormBundled.BundledReadingSpecsAreThoseOfTheWholeForms), the whole form is read.
     if (!spec.ok() || spec->form_id != kBundledFormIds[i]) {
       Result<Form> form = BundledForm(kBundledFormIds[i]);
       if (!form.ok()) return form.status();
