@@ -16,8 +16,11 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/file_io.h"
+#include "import/zip_archive.h"
+#include "render/fonts.h"
 #include "render/form.h"
 #include "render/pdf.h"
 #include "render/render.h"
@@ -61,6 +64,8 @@ class RenderPdf : public ::testing::Test {
     ASSERT_TRUE(r.ok()) << r.status().message();
     ASSERT_EQ(r->files.size(), 2u);
     pdf_ = new std::string(r->files[0].path);
+    docx_ = new std::string(r->files[1].path);
+    fonts_ = new std::vector<std::string>(r->fonts);
   }
   static void TearDownTestSuite() {
     if (dir_ != nullptr) {
@@ -69,8 +74,12 @@ class RenderPdf : public ::testing::Test {
     }
     delete dir_;
     delete pdf_;
+    delete docx_;
+    delete fonts_;
     dir_ = nullptr;
     pdf_ = nullptr;
+    docx_ = nullptr;
+    fonts_ = nullptr;
   }
   void SetUp() override {
     if (!skip_.empty()) GTEST_SKIP() << skip_;
@@ -80,10 +89,14 @@ class RenderPdf : public ::testing::Test {
   static std::string skip_;
   static fs::path* dir_;
   static std::string* pdf_;
+  static std::string* docx_;                // rendered in the same run as the PDF
+  static std::vector<std::string>* fonts_;  // RenderResult::fonts
 };
 std::string RenderPdf::skip_;
 fs::path* RenderPdf::dir_ = nullptr;
 std::string* RenderPdf::pdf_ = nullptr;
+std::string* RenderPdf::docx_ = nullptr;
+std::vector<std::string>* RenderPdf::fonts_ = nullptr;
 
 TEST_F(RenderPdf, EveryFontIsEmbeddedAndCjkFontsAreAmongThem) {
   const std::string fonts = Capture("pdffonts '" + *pdf_ + "'");
@@ -111,6 +124,31 @@ TEST_F(RenderPdf, EveryFontIsEmbeddedAndCjkFontsAreAmongThem) {
   }
   EXPECT_GT(rows, 0) << fonts;
   EXPECT_GT(cjk, 0) << "no CJK font in the PDF:\n" << fonts;
+}
+
+// The DOCX rendered beside the PDF names the form's fonts (the reader's Word has 仿宋_GB2312),
+// not the installed ones the PDF is drawn with; the summary's font line says both.
+TEST_F(RenderPdf, TheDocxBesideItNamesTheFormsFontsNotThoseDrawnWith) {
+  const std::string bytes = ReadRegularFile(*docx_, size_t{1} << 30).value();
+  Result<std::unique_ptr<ZipArchive>> zip = ZipArchive::Open(bytes, *docx_);
+  ASSERT_TRUE(zip.ok()) << zip.status().message();
+  Result<std::string> xml = (*zip)->Read("word/document.xml");
+  ASSERT_TRUE(xml.ok()) << xml.status().message();
+  EXPECT_NE(xml->find("w:eastAsia=\"仿宋_GB2312\""), std::string::npos);
+  EXPECT_NE(xml->find("w:eastAsia=\"方正小标宋简体\""), std::string::npos);
+  EXPECT_EQ(xml->find("Noto"), std::string::npos);
+
+  const std::string pdffonts = Capture("pdffonts '" + *pdf_ + "'");
+  ASSERT_EQ(fonts_->size(), 6u);
+  const std::string& body = (*fonts_)[3];
+  EXPECT_NE(body.find("仿宋_GB2312"), std::string::npos) << body;
+  if (!CheckGlyphs("仿宋_GB2312", "").installed) {
+    // Drawn with another font, which the PDF embeds and the line names.
+    EXPECT_EQ(pdffonts.find("GB2312"), std::string::npos) << pdffonts;
+    EXPECT_TRUE(body.find("本机绘制用 ") != std::string::npos ||
+                body.find("drawn here with ") != std::string::npos)
+        << body;
+  }
 }
 
 TEST_F(RenderPdf, TextHasTheComputedFigures) {

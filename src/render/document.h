@@ -26,7 +26,8 @@ enum class Align { kLeft, kCenter, kRight, kJustify };
 // A typographic role (title, body, table…). `families` lists the form's candidates in order
 // of preference (e.g. 仿宋_GB2312, 仿宋, Noto Serif CJK SC); `family` is the one chosen on this
 // machine by render/fonts.h (the first installed that has every character), empty until then.
-// Writers use `family` when set, else the first candidate.
+// Writers use `family` when set, else the first candidate: render/render.h sets it only for
+// what jixiao draws (PDF, chart pictures), so DOCX, XLSX and HTML name the form's first choice.
 struct FontRole {
   std::vector<std::string> families;
   std::string family;

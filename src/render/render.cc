@@ -242,28 +242,43 @@ Result<RenderResult> RenderWith(const DrawingWriters* drawing, const Package& pa
   if (!composed.ok()) return composed.status();
   RenderDocument doc = std::move(composed).value();
 
+  // Two sets of fonts. The documents a reader opens (DOCX, XLSX, HTML) name the form's fonts in
+  // its order of preference (仿宋_GB2312 …): the reader's Word, WPS, Excel or browser supplies
+  // them, and the fonts installed on this machine say nothing about that machine's. What jixiao
+  // draws itself (the PDF, the charts' pictures) and the DOCX that LibreOffice turns into the
+  // PDF need fonts installed here, with every glyph: those are chosen with fontconfig, and only
+  // when something is drawn.
   const bool pdf = wants("pdf");
-  const Status fonts = ResolveFonts(&doc);
-  if (!fonts.ok()) {
-    if (pdf) {
-      return Status::InvalidArgument(TrF("PDF 里会出现空白方框，所以没有生成：{}",
-                                         "cannot make a PDF without empty boxes: {}",
-                                         fonts.message()));
+  const bool draws_charts = drawing != nullptr && (wants("xlsx") || wants("html"));
+  const DocumentFonts named = doc.fonts;
+  if (pdf || draws_charts) {
+    const Status fonts = ResolveFonts(&doc);
+    if (!fonts.ok()) {
+      if (pdf) {
+        return Status::InvalidArgument(TrF("PDF 里会出现空白方框，所以没有生成：{}",
+                                           "cannot make a PDF without empty boxes: {}",
+                                           fonts.message()));
+      }
+      FallBackFonts(&doc, &result.notes, fonts.message());
     }
-    FallBackFonts(&doc, &result.notes, fonts.message());
   }
-  const std::pair<const char*, const FontRole*> roles[] = {
-      {"title", &doc.fonts.title},       {"heading1", &doc.fonts.heading1},
-      {"heading2", &doc.fonts.heading2}, {"body", &doc.fonts.body},
-      {"table", &doc.fonts.table},       {"table_header", &doc.fonts.table_header}};
+  const DocumentFonts installed = doc.fonts;
+  const std::pair<const char*, FontRole DocumentFonts::*> roles[] = {
+      {"title", &DocumentFonts::title},       {"heading1", &DocumentFonts::heading1},
+      {"heading2", &DocumentFonts::heading2}, {"body", &DocumentFonts::body},
+      {"table", &DocumentFonts::table},       {"table_header", &DocumentFonts::table_header}};
   for (const auto& [name, role] : roles) {
-    result.fonts.push_back(FontRoleName(name) + std::string(Tr("：", ": ")) + role->chosen());
+    const std::string& form_font = (named.*role).chosen();
+    const std::string& here = (installed.*role).chosen();
+    std::string line = FontRoleName(name) + std::string(Tr("：", ": ")) + form_font;
+    if (here != form_font) line += TrF("（本机绘制用 {}）", " (drawn here with {})", here);
+    result.fonts.push_back(std::move(line));
   }
 
   // DOCX holds native charts (render/docx_chart.h): nothing is drawn for it, nor for the PDF
   // LibreOffice makes from it. XLSX carries pictures, HTML SVG.
   std::vector<std::string> png, svg;
-  if (drawing != nullptr && (wants("xlsx") || wants("html"))) {
+  if (draws_charts) {
     drawing->draw_charts(doc, wants("xlsx"), wants("html"), &png, &svg, &result.notes);
   } else {
     for (const Chart& chart : doc.charts) {
@@ -273,26 +288,34 @@ Result<RenderResult> RenderWith(const DrawingWriters* drawing, const Package& pa
       }
     }
   }
-  const bool office_pdf = pdf && pdf_engine == PdfEngine::kLibreOffice;
-  std::string docx;
-  if (wants("docx") || office_pdf) {
-    Result<std::string> d = WriteDocx(doc);
-    if (!d.ok()) return d.status();
-    docx = std::move(d).value();
+  // The PDF first, drawn with the fonts installed here (through a DOCX naming them when
+  // LibreOffice makes it); then the documents for readers, naming the form's fonts.
+  std::string pdf_bytes;
+  if (pdf) {
+    Result<std::string> p = std::string();
+    if (pdf_engine == PdfEngine::kLibreOffice) {
+      Result<std::string> d = WriteDocx(doc);
+      p = d.ok() ? DocxToPdf(*d) : d;
+    } else {
+      p = drawing->write_pdf(doc);
+    }
+    if (!p.ok()) return p.status();
+    pdf_bytes = std::move(p).value();
   }
+  doc.fonts = named;
   for (const std::string& format : formats) {
     RenderedFile file;
     file.format = format;
     if (format == "docx") {
-      file.data = docx;
+      Result<std::string> d = WriteDocx(doc);
+      if (!d.ok()) return d.status();
+      file.data = std::move(d).value();
     } else if (format == "xlsx") {
       Result<std::string> x = drawing->write_xlsx(doc, png);
       if (!x.ok()) return x.status();
       file.data = std::move(x).value();
     } else if (format == "pdf") {
-      Result<std::string> p = office_pdf ? DocxToPdf(docx) : drawing->write_pdf(doc);
-      if (!p.ok()) return p.status();
-      file.data = std::move(p).value();
+      file.data = std::move(pdf_bytes);
     } else if (format == "html") {
       file.data = drawing->write_html(doc, svg);
     } else if (format == "json") {

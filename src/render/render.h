@@ -1,7 +1,9 @@
 // Rendering a package: the whole job behind `jixiao render` — prepare the package (every derived
 // figure computed, numeric sentences generated: render/prepare.h), lay it out with a form
-// (render/compose.h), choose fonts that have every glyph (render/fonts.h), draw the charts
-// (render/charts.h) and write the requested formats:
+// (render/compose.h), choose installed fonts that have every glyph for what is drawn here (the
+// PDF and the charts' pictures: render/fonts.h), draw the charts (render/charts.h) and write the
+// requested formats. DOCX, XLSX and HTML name the form's own fonts (仿宋_GB2312 …), which the
+// reader's Word, WPS, Excel or browser supplies:
 //   docx  Word, written directly (render/docx_writer.h)
 //   xlsx  Excel with formulas and cached results (render/xlsx_writer.h)
 //   pdf   drawn by the native writer (render/pdf_writer.h), or, with PdfEngine::kLibreOffice,

@@ -478,7 +478,10 @@ void App::Impl::BureauApi(const std::string& name, Ctx& c) {
     Result<store::Org> bureau = store->GetOrg(me.org_id);
     SpotCheckSigning signing{bureau.ok() ? bureau->name : "", me.name, DateZh(now), entry->reason};
     RenderDocument doc = SpotCheckDocument(package, *check, signing, *form);
-    if (Status s = ResolveFonts(&doc); !s.ok()) return Error(c, 500, s.message());
+    // The DOCX names the form's fonts for the reader's Word; the PDF is drawn with installed ones.
+    if (format == "pdf") {
+      if (Status s = ResolveFonts(&doc); !s.ok()) return Error(c, 500, s.message());
+    }
     Result<std::string> bytes = format == "pdf" ? WritePdf(doc) : WriteDocx(doc);
     if (!bytes.ok()) return Error(c, 500, bytes.status().message());
     c.res.status = 200;
