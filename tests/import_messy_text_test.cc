@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "import/importer.h"
+#include "present/diagnostic_format.h"
 #include "model/walk.h"
 
 namespace jixiao {
@@ -249,6 +250,38 @@ TEST(ImportMessyText, AnAmbiguousRowIsNamedNotGuessed) {
   EXPECT_EQ(unplaced[0]->message_zh, "表格之间的段落未能识别，未导入：“其中：上年结转资金”。");
   EXPECT_EQ(unplaced[1]->reported, "12.00");
   EXPECT_EQ(unplaced[2]->location.source->line, 56);
+}
+
+// A long paragraph among the tables that mentions the 自评表 is prose, not the table's title: it
+// is noted (I601), not taken for a title. Its message quotes its first 30 characters; the
+// source keeps it whole, and the text view quotes it once (no 填报 line repeating it).
+TEST(ImportMessyText, ALongParagraphAmongTheTablesIsNotedAndQuotedOnce) {
+  const std::string prose =
+      "本单位在编制本年度部门整体支出绩效自评表的过程中，逐项核对了全年预算数、全年执行数和各项绩效指"
+      "标的完成情况，并对照年初设定的目标逐条说明了偏差原因，力求做到数据真实、口径一致、说明充分，经"
+      "单位负责人审核后报送财政部门。";
+  const std::string text = "2023年度部门整体支出绩效评价基础数据表\n" +
+                           CellPerLine(kStaffing, "\n") + CellPerLine(kExpenses, "\n") + prose +
+                           "\n2023年度部门整体支出绩效自评表\n预算部门名称\n某县文化馆\n" +
+                           CellPerLine(kFunds, "\n") + CellPerLine(kIndicators, "\n") + kReport;
+  const LoadedPackage l = Import(text, "long-paragraph.txt");
+  ExpectThePackage(l);
+  const Diagnostic* note = nullptr;
+  for (const Diagnostic* d : Notes(l, "I601")) {
+    if (d->reported == prose) note = d;
+  }
+  ASSERT_NE(note, nullptr) << AllNotes(l);
+  EXPECT_EQ(note->message_zh,
+            "表格之间的段落未能识别，未导入：“本单位在编制本年度部门整体支出绩效自评表的过程中，逐项核对了…”。");
+  ASSERT_TRUE(note->location.source.has_value());
+  EXPECT_EQ(note->location.source->text, prose);
+  const std::string shown = FormatDiagnosticText(*note, FormatOptions{true, 2023});
+  size_t times = 0;
+  for (size_t at = shown.find(prose); at != std::string::npos; at = shown.find(prose, at + 1)) {
+    ++times;
+  }
+  EXPECT_EQ(times, 1u) << shown;
+  EXPECT_EQ(shown.find("填报"), std::string::npos) << shown;
 }
 
 // '|' rows, a long header cell wrapped onto the next line, OCR noise and full-width digits.

@@ -569,6 +569,8 @@ int RunImport(const std::string& file, const std::string& output, const std::str
     }
   }
   const std::string json = WritePackageJson(loaded->package);
+  KeepUntilExit(std::move(loaded));  // `im` is not read after this
+  KeepUntilExit(std::move(notes));
   if (output == kStdinName) {
     std::cout << json;
     std::cout.flush();

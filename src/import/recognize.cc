@@ -114,6 +114,30 @@ MoneyUnit StatedMoneyUnit(std::string_view folded, bool bare) {
 // A short line that states a unit of money ("单位：元", "（单位：万元）", "编制单位：某协会
 // 金额单位：元"), not prose that happens to mention one.
 constexpr size_t kLongestUnitLine = 180;  // bytes: 60 Chinese characters
+// A table's title among the tables ("附件2：某单位2024年度部门整体支出绩效自评表（单位：万元）").
+constexpr size_t kLongestTitleLine = 300;  // bytes: 100 Chinese characters
+
+// The first `bytes` of `text` or a little less, cut before a UTF-8 character that would not fit:
+// enough to test how a paragraph starts ("说明", "注1", "单位：") without folding all of it.
+std::string_view Head(std::string_view text, size_t bytes = 48) {
+  if (text.size() <= bytes) return text;
+  size_t end = bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+// `text` as a message quotes it: whole up to 40 characters, else its first 30 and "…" (the
+// 原文 line of the note quotes all of it).
+std::string Excerpt(std::string_view text) {
+  constexpr size_t kWhole = 40, kKept = 30;
+  size_t pos = 0, chars = 0, cut = 0;
+  while (pos < text.size()) {
+    NextCodePoint(text, &pos);
+    if (++chars == kKept) cut = pos;
+    if (chars > kWhole) return std::string(text.substr(0, cut)) + "…";
+  }
+  return std::string(text);
+}
 
 // The Chinese numeral 1–99 that `text` starts with ("一", "十", "十二", "二十", "九十九"), or
 // an empty view. Digits are 一…九; 十 stands alone, after a digit (二十) or before one (十一).
@@ -2678,8 +2702,8 @@ class Recognizer {
                              StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
       titleish[b] =
           text.empty() || (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
-                                           StartsWith(FoldWidth(text), "单位:") || unit_line));
-      noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(text)) || unit_line));
+                                           StartsWith(FoldWidth(Head(text)), "单位:") || unit_line));
+      noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(Head(text))) || unit_line));
     }
     std::vector<bool> furniture(n, false);
     // Between two recognised tables, with no section heading in the gap.
@@ -2929,19 +2953,22 @@ class Recognizer {
         if (StartsWith(text, "说明")) {
           p_.basic_data.notes = std::string(text);
           p_.provenance["/basic_data/notes"] = Source(para);
-        } else if (Has(text, "基础数据表") || Has(text, "自评表") || Has(text, "附件") ||
-                   Has(text, "得分表") || Has(text, "评分表")) {
+        } else if (text.size() <= kLongestTitleLine &&
+                   (Has(text, "基础数据表") || Has(text, "自评表") || Has(text, "附件") ||
+                    Has(text, "得分表") || Has(text, "评分表"))) {
+          // A table's title; prose that mentions a table is not one (noted below).
           AddYear(YearSource::kTableTitle, YearOf(text), Source(para));
         } else {
           const SourceRef src = Source(para);
-          if (StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated &&
-              text.size() <= kLongestUnitLine) {
+          if (text.size() <= kLongestUnitLine &&
+              StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated) {
             continue;  // "单位：元": the unit of the table below or above
           }
-          Note("I601", src, fmt::format("表格之间的段落未能识别，未导入：“{}”。", text),
+          const std::string quoted = Excerpt(text);
+          Note("I601", src, fmt::format("表格之间的段落未能识别，未导入：“{}”。", quoted),
                fmt::format("A paragraph among the tables was not recognised and not imported: "
                            "\"{}\".",
-                           text));
+                           quoted));
         }
         continue;
       }

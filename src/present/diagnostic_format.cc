@@ -53,6 +53,15 @@ std::string QuoteSentence(const Location& loc) {
   return out;
 }
 
+// The source's text as SourceText quotes it: trimmed, line breaks shown as spaces.
+std::string QuotedSourceText(const SourceRef& s) {
+  std::string shown(TrimBlank(s.text));
+  for (char& c : shown) {
+    if (c == '\n') c = ' ';
+  }
+  return shown;
+}
+
 }  // namespace
 
 std::string SourceText(const SourceRef& s, bool zh) {
@@ -77,12 +86,8 @@ std::string SourceText(const SourceRef& s, bool zh) {
   }
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? " › " : "") + parts[i];
-  const std::string_view text = TrimBlank(s.text);
-  if (!text.empty()) {
-    std::string shown(text);
-    for (char& c : shown) {
-      if (c == '\n') c = ' ';
-    }
+  const std::string shown = QuotedSourceText(s);
+  if (!shown.empty()) {
     out += zh ? fmt::format("：“{}”", shown) : fmt::format(": \"{}\"", shown);
   }
   return out;
@@ -118,7 +123,14 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   }
   out += "  " + d.message(o.zh) + "\n";
   std::vector<std::string> figures;
-  if (!d.reported.empty()) figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
+  // "填报 X" alone would repeat what the 原文 line quotes (an importer's note on a paragraph or a
+  // cell): shown once. Beside a computed figure it stays, to be read against it.
+  const bool only_repeats_source =
+      d.computed.empty() && d.tolerance.empty() && d.location.source &&
+      QuotedSourceText(*d.location.source) == std::string_view(d.reported);
+  if (!d.reported.empty() && !only_repeats_source) {
+    figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
+  }
   if (!d.computed.empty()) figures.push_back((o.zh ? "复算 " : "computed ") + d.computed);
   if (!d.tolerance.empty()) figures.push_back((o.zh ? "容差 " : "tolerance ") + d.tolerance);
   if (!figures.empty()) {
