@@ -11,6 +11,13 @@ const std::string& FontRole::chosen() const {
   return families.empty() ? kNone : families.front();
 }
 
+bool FontLooksSans(std::string_view family) {
+  for (std::string_view mark : {"黑", "Hei", "hei", "Sans", "sans", "Gothic", "雅黑"}) {
+    if (family.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool HasCover(const RenderDocument& doc) {
   return !doc.cover.title_lines.empty() || !doc.cover.details.empty();
 }

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/decimal.h"
@@ -178,6 +179,10 @@ struct RenderDocument {
 // Whether the cover has anything to print, and whether the body says where it goes (a kCover
 // block); a cover with lines and no such block is printed first.
 bool HasCover(const RenderDocument& doc);
+
+// Whether a family reads as sans-serif by its name (黑体, 微软雅黑, "Noto Sans CJK SC",
+// "MS Gothic"): what a writer tells a reader's program about a font it may lack.
+bool FontLooksSans(std::string_view family);
 bool CoverInBody(const RenderDocument& doc);
 
 // Whether a chart has data to draw: InvalidArgument when it has no category or a series whose

@@ -12,6 +12,8 @@
 //     the section ends with a table.
 //   - Every run carries w:rFonts with w:ascii, w:hAnsi, w:eastAsia and w:cs set to the role's
 //     FontRole::chosen(), its size (w:sz and w:szCs, half-points) and w:b/w:bCs when bold.
+//     word/fontTable.xml describes each family named, with the form's other candidates for its
+//     role as w:altName, for a reader that lacks it.
 //     Roles: cover title lines → title; cover details → body; headings of level 1 → heading1,
 //     level 2 → heading2, level 3 and deeper → body in bold; paragraphs → body; table titles
 //     and subtitles → table (the title at heading1's size, in bold); header cells →
@@ -85,7 +87,8 @@ constexpr const char* kRelStyles = "rId1";
 constexpr const char* kRelSettings = "rId2";
 constexpr const char* kRelFooter = "rId3";
 constexpr const char* kRelFirstFooter = "rId4";
-constexpr int kFirstChartRel = 5;
+constexpr const char* kRelFontTable = "rId5";
+constexpr int kFirstChartRel = 6;
 
 
 // ---------------------------------------------------------------------------------------------
@@ -350,6 +353,7 @@ class DocxWriter {
         {"word/document.xml", std::move(document)},
         {"word/styles.xml", Styles()},
         {"word/settings.xml", Settings()},
+        {"word/fontTable.xml", FontTable()},
         {"word/_rels/document.xml.rels", DocumentRelationships()},
     };
     for (const auto& part : parts) {
@@ -876,6 +880,7 @@ class DocxWriter {
     add_override("/word/document.xml", office + "wordprocessingml.document.main+xml");
     add_override("/word/styles.xml", office + "wordprocessingml.styles+xml");
     add_override("/word/settings.xml", office + "wordprocessingml.settings+xml");
+    add_override("/word/fontTable.xml", office + "wordprocessingml.fontTable+xml");
     if (doc_.page.page_numbers) {
       add_override("/word/footer1.xml", office + "wordprocessingml.footer+xml");
       add_override("/word/footer2.xml", office + "wordprocessingml.footer+xml");
@@ -921,6 +926,7 @@ class DocxWriter {
     const std::string base = kRelBase;
     AddRelationship(rels, kRelStyles, base + "styles", "styles.xml");
     AddRelationship(rels, kRelSettings, base + "settings", "settings.xml");
+    AddRelationship(rels, kRelFontTable, base + "fontTable", "fontTable.xml");
     if (doc_.page.page_numbers) {
       AddRelationship(rels, kRelFooter, base + "footer", "footer1.xml");
       AddRelationship(rels, kRelFirstFooter, base + "footer", "footer2.xml");
@@ -954,6 +960,44 @@ class DocxWriter {
         "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
     Add(props, "Application").text().set("jixiao");
     if (!doc_.unit_name.empty()) Add(props, "Company").text().set(doc_.unit_name.c_str());
+    return Serialize(xml);
+  }
+
+  // word/fontTable.xml: each family the runs name, with what a reader's Word or WPS needs to
+  // stand in for it when it is not installed (仿宋_GB2312 is often missing where 仿宋 is not):
+  // w:altName lists the form's other candidates for the role in order ("仿宋,FangSong,Noto Serif
+  // CJK SC"; ECMA-376 §17.8.3.1 allows a comma-separated list), w:charset 86 (GB2312) marks a
+  // family with a Chinese name as Chinese, w:family says serif (roman) or sans (swiss).
+  std::string FontTable() const {
+    pugi::xml_document xml;
+    pugi::xml_node fonts = Add(xml, "w:fonts");
+    fonts.append_attribute("xmlns:w") = kNsW;
+    std::vector<std::string> named;
+    const DocumentFonts& f = doc_.fonts;
+    for (const FontRole* role :
+         {&f.body, &f.title, &f.heading1, &f.heading2, &f.table, &f.table_header}) {
+      const std::string& family = role->chosen();
+      if (family.empty() || std::find(named.begin(), named.end(), family) != named.end()) continue;
+      named.push_back(family);
+      pugi::xml_node font = Add(fonts, "w:font");
+      font.append_attribute("w:name") = family.c_str();
+      std::string alternates;
+      for (const std::string& other : role->families) {
+        // A name with a comma would split; one XML cannot hold is left out (the writer refuses
+        // such a chosen name in Validate).
+        if (other == family || other.find(',') != std::string::npos ||
+            !XmlTextProblem(other).empty()) {
+          continue;
+        }
+        alternates += (alternates.empty() ? "" : ",") + other;
+      }
+      if (!alternates.empty()) AddVal(font, "w:altName", alternates.c_str());
+      const bool chinese = std::any_of(family.begin(), family.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (chinese) AddVal(font, "w:charset", "86");
+      AddVal(font, "w:family", FontLooksSans(family) ? "swiss" : "roman");
+      AddVal(font, "w:pitch", "variable");
+    }
     return Serialize(xml);
   }
 

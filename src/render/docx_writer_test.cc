@@ -8,7 +8,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <pugixml.hpp>
 #include <string>
 #include <vector>
@@ -333,6 +335,31 @@ TEST(DocxWriter, EveryRunCarriesItsRolesFontInAllFourSlots) {
   EXPECT_FALSE(bold(run_of("1.00")));
   EXPECT_EQ(font(run_of("附件1 合并单元格表")), "宋体");
   EXPECT_EQ(size(run_of("附件1 合并单元格表")), "32");
+}
+
+// The font table describes every family the runs name once, with the role's other candidates
+// as w:altName for a reader that lacks it, Chinese names marked GB2312 and 黑体 as sans.
+TEST(DocxWriter, TheFontTableGivesEachNamedFamilyItsAlternates) {
+  const std::string docx = Write(SampleDocument());
+  EXPECT_THAT(Part(docx, "[Content_Types].xml"), HasSubstr("/word/fontTable.xml"));
+  EXPECT_THAT(Part(docx, "word/_rels/document.xml.rels"), HasSubstr("Target=\"fontTable.xml\""));
+  Xml xml(Part(docx, "word/fontTable.xml"));
+  std::map<std::string, pugi::xml_node> fonts;
+  for (const pugi::xpath_node& f : xml.All("/w:fonts/w:font")) {
+    EXPECT_TRUE(fonts.emplace(Attr(f.node(), "w:name"), f.node()).second)
+        << "named twice: " << Attr(f.node(), "w:name");
+  }
+  std::vector<std::string> names, expected = {"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体", "宋体"};
+  for (const auto& [name, node] : fonts) names.push_back(name);  // sorted by the map
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(names, expected);
+  const pugi::xml_node body = fonts.at("仿宋_GB2312");
+  EXPECT_EQ(Attr(body.child("w:altName"), "w:val"), "仿宋");
+  EXPECT_EQ(Attr(body.child("w:charset"), "w:val"), "86");
+  EXPECT_EQ(Attr(body.child("w:family"), "w:val"), "roman");
+  EXPECT_EQ(Attr(fonts.at("楷体").child("w:altName"), "w:val"), "楷体_GB2312");
+  EXPECT_FALSE(fonts.at("黑体").child("w:altName"));
+  EXPECT_EQ(Attr(fonts.at("黑体").child("w:family"), "w:val"), "swiss");
 }
 
 TEST(DocxWriter, BodyParagraphsHaveTheIndentAndFixedSpacing) {
@@ -779,7 +806,7 @@ TEST(DocxWriter, SameInputSameBytesWithFixedTimestamps) {
     at += 30 + u16(at + 26) + u16(at + 28) + u32(at + 18);
     ++members;
   }
-  EXPECT_EQ(members, 11);  // 8 parts, 2 footers, 1 chart
+  EXPECT_EQ(members, 12);  // 9 parts, 2 footers, 1 chart
   EXPECT_EQ(a.compare(at, 4, "PK\x01\x02"), 0);
 }
 

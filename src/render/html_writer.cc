@@ -85,13 +85,6 @@ std::string Token(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Style.
 
-bool LooksSans(std::string_view family) {
-  for (std::string_view mark : {"黑", "Hei", "hei", "Sans", "sans", "Gothic", "雅黑"}) {
-    if (family.find(mark) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 // "chosen", then the form's candidates, then the generic family.
 std::string FontStack(const FontRole& role) {
   std::vector<std::string> names;
@@ -108,10 +101,10 @@ std::string FontStack(const FontRole& role) {
     std::string quoted = CssString(name);
     if (quoted.size() <= 2) continue;
     stack += quoted + ", ";
-    sans = sans || LooksSans(name);
+    sans = sans || FontLooksSans(name);
   }
   // Only the first candidate decides the generic fallback (the form lists look-alikes).
-  if (!names.empty()) sans = LooksSans(names.front());
+  if (!names.empty()) sans = FontLooksSans(names.front());
   return stack + (sans ? "sans-serif" : "serif");
 }
 
