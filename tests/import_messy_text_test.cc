@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "import/importer.h"
-#include "present/diagnostic_format.h"
 #include "model/walk.h"
+#include "present/diagnostic_format.h"
 
 namespace jixiao {
 namespace {
@@ -257,9 +257,9 @@ TEST(ImportMessyText, AnAmbiguousRowIsNamedNotGuessed) {
 // source keeps it whole, and the text view quotes it once (no 填报 line repeating it).
 TEST(ImportMessyText, ALongParagraphAmongTheTablesIsNotedAndQuotedOnce) {
   const std::string prose =
-      "本单位在编制本年度部门整体支出绩效自评表的过程中，逐项核对了全年预算数、全年执行数和各项绩效指"
-      "标的完成情况，并对照年初设定的目标逐条说明了偏差原因，力求做到数据真实、口径一致、说明充分，经"
-      "单位负责人审核后报送财政部门。";
+      "本单位在编制本年度部门整体支出绩效自评表的过程中，逐项核对了全年预算数、全年执行数和"
+      "各项绩效指标的完成情况，并对照年初设定的目标逐条说明了偏差原因，力求做到数据真实、口径"
+      "一致、说明充分，经单位负责人审核后报送财政部门。";
   const std::string text = "2023年度部门整体支出绩效评价基础数据表\n" +
                            CellPerLine(kStaffing, "\n") + CellPerLine(kExpenses, "\n") + prose +
                            "\n2023年度部门整体支出绩效自评表\n预算部门名称\n某县文化馆\n" +
@@ -272,7 +272,8 @@ TEST(ImportMessyText, ALongParagraphAmongTheTablesIsNotedAndQuotedOnce) {
   }
   ASSERT_NE(note, nullptr) << AllNotes(l);
   EXPECT_EQ(note->message_zh,
-            "表格之间的段落未能识别，未导入：“本单位在编制本年度部门整体支出绩效自评表的过程中，逐项核对了…”。");
+            "表格之间的段落未能识别，未导入：“本单位在编制本年度部门整体支出绩效自评表的过程中，逐"
+            "项核对了…”。");
   ASSERT_TRUE(note->location.source.has_value());
   EXPECT_EQ(note->location.source->text, prose);
   const std::string shown = FormatDiagnosticText(*note, FormatOptions{true, 2023});

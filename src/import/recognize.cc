@@ -2700,9 +2700,9 @@ class Recognizer {
       // A short line stating the unit of money ("金额单位：元") belongs to the table.
       const bool unit_line = text.size() <= kLongestUnitLine &&
                              StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
-      titleish[b] =
-          text.empty() || (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
-                                           StartsWith(FoldWidth(Head(text)), "单位:") || unit_line));
+      titleish[b] = text.empty() ||
+                    (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
+                                     StartsWith(FoldWidth(Head(text)), "单位:") || unit_line));
       noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(Head(text))) || unit_line));
     }
     std::vector<bool> furniture(n, false);

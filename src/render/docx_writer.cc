@@ -90,7 +90,6 @@ constexpr const char* kRelFirstFooter = "rId4";
 constexpr const char* kRelFontTable = "rId5";
 constexpr int kFirstChartRel = 6;
 
-
 // ---------------------------------------------------------------------------------------------
 // Units.
 
@@ -992,8 +991,9 @@ class DocxWriter {
         alternates += (alternates.empty() ? "" : ",") + other;
       }
       if (!alternates.empty()) AddVal(font, "w:altName", alternates.c_str());
-      const bool chinese = std::any_of(family.begin(), family.end(),
-                                       [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      const bool chinese = std::any_of(family.begin(), family.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      });
       if (chinese) AddVal(font, "w:charset", "86");
       AddVal(font, "w:family", FontLooksSans(family) ? "swiss" : "roman");
       AddVal(font, "w:pitch", "variable");

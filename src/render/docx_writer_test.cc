@@ -349,7 +349,8 @@ TEST(DocxWriter, TheFontTableGivesEachNamedFamilyItsAlternates) {
     EXPECT_TRUE(fonts.emplace(Attr(f.node(), "w:name"), f.node()).second)
         << "named twice: " << Attr(f.node(), "w:name");
   }
-  std::vector<std::string> names, expected = {"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体", "宋体"};
+  std::vector<std::string> names,
+      expected = {"仿宋_GB2312", "方正小标宋简体", "黑体", "楷体", "宋体"};
   for (const auto& [name, node] : fonts) names.push_back(name);  // sorted by the map
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(names, expected);
