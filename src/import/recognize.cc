@@ -126,19 +126,6 @@ std::string_view Head(std::string_view text, size_t bytes = 48) {
   return text.substr(0, end);
 }
 
-// `text` as a message quotes it: whole up to 40 characters, else its first 30 and "…" (the
-// 原文 line of the note quotes all of it).
-std::string Excerpt(std::string_view text) {
-  constexpr size_t kWhole = 40, kKept = 30;
-  size_t pos = 0, chars = 0, cut = 0;
-  while (pos < text.size()) {
-    NextCodePoint(text, &pos);
-    if (++chars == kKept) cut = pos;
-    if (chars > kWhole) return std::string(text.substr(0, cut)) + "…";
-  }
-  return std::string(text);
-}
-
 // The Chinese numeral 1–99 that `text` starts with ("一", "十", "十二", "二十", "九十九"), or
 // an empty view. Digits are 一…九; 十 stands alone, after a digit (二十) or before one (十一).
 std::string_view LeadingNumeral(std::string_view text) {
@@ -978,10 +965,10 @@ class Recognizer {
   }
 
   // The first `n` characters of `text`, with "…" when it is longer.
-  static std::string Clip(const std::string& text, size_t n) {
+  static std::string Clip(std::string_view text, size_t n) {
     size_t pos = 0;
     for (size_t k = 0; k < n && pos < text.size(); ++k) NextCodePoint(text, &pos);
-    return pos < text.size() ? text.substr(0, pos) + "…" : text;
+    return pos < text.size() ? std::string(text.substr(0, pos)) + "…" : std::string(text);
   }
 
   // How many of the recognised_* flags are set (a table that sets one was recognised).
@@ -2964,7 +2951,8 @@ class Recognizer {
               StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated) {
             continue;  // "单位：元": the unit of the table below or above
           }
-          const std::string quoted = Excerpt(text);
+          // The message quotes its start; the 原文 line of the note quotes all of it.
+          const std::string quoted = Clip(text, 30);
           Note("I601", src, fmt::format("表格之间的段落未能识别，未导入：“{}”。", quoted),
                fmt::format("A paragraph among the tables was not recognised and not imported: "
                            "\"{}\".",
