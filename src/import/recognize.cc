@@ -2597,8 +2597,11 @@ class Recognizer {
     for (size_t b = 0; b < doc_.blocks.size(); ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind != FlatBlock::Kind::kParagraph) continue;
+      // "目录" spaced out ("目　　录", "目 录") is a few characters: longer lines are not folded.
+      const std::string_view line = TrimBlank(block.paragraph.text);
+      if (line.size() > 32) continue;
       std::string compact;
-      for (char c : FoldWidth(TrimBlank(block.paragraph.text))) {
+      for (char c : FoldWidth(line)) {
         if (c != ' ') compact.push_back(c);
       }
       if (compact != "目录" && compact != "目次") continue;
@@ -2677,21 +2680,33 @@ class Recognizer {
   void FindReport() {
     const size_t n = doc_.blocks.size();
     in_report_.assign(n, false);
-    std::vector<bool> heading(n, false), titleish(n, false), noteish(n, false);
+    std::vector<bool> heading(n, false);
     for (size_t b = 0; b < n; ++b) {
       const FlatBlock& block = doc_.blocks[b];
       if (block.kind != FlatBlock::Kind::kParagraph || toc_[b]) continue;
-      const std::string_view text = TrimBlank(block.paragraph.text);
       std::string number, title;
-      heading[b] = SectionHeading(text, &number, &title);
-      // A short line stating the unit of money ("金额单位：元") belongs to the table.
-      const bool unit_line = text.size() <= kLongestUnitLine &&
-                             StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
-      titleish[b] = text.empty() ||
-                    (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
-                                     StartsWith(FoldWidth(Head(text)), "单位:") || unit_line));
-      noteish[b] = text.empty() || (!heading[b] && (IsNote(Key(Head(text))) || unit_line));
+      heading[b] = SectionHeading(TrimBlank(block.paragraph.text), &number, &title);
     }
+    // Whether a paragraph (not in the contents) next to a table could be its title or its note;
+    // asked only of the paragraphs that touch a table.
+    auto text_of = [&](size_t b) { return TrimBlank(doc_.blocks[b].paragraph.text); };
+    // A short line stating the unit of money ("金额单位：元") belongs to the table.
+    auto unit_line = [&](std::string_view text) {
+      return text.size() <= kLongestUnitLine &&
+             StatedMoneyUnit(Key(text), false) != MoneyUnit::kUnstated;
+    };
+    auto titleish = [&](size_t b) {
+      if (toc_[b]) return false;
+      const std::string_view text = text_of(b);
+      return text.empty() ||
+             (!heading[b] && (Has(text, "附件") || Has(text, "表") ||
+                              StartsWith(FoldWidth(Head(text)), "单位:") || unit_line(text)));
+    };
+    auto noteish = [&](size_t b) {
+      if (toc_[b]) return false;
+      const std::string_view text = text_of(b);
+      return text.empty() || (!heading[b] && (IsNote(Key(Head(text))) || unit_line(text)));
+    };
     std::vector<bool> furniture(n, false);
     // Between two recognised tables, with no section heading in the gap.
     std::optional<size_t> previous;
@@ -2706,12 +2721,12 @@ class Recognizer {
       }
       // Title lines above, notes below.
       for (size_t k = b;
-           k > 0 && doc_.blocks[k - 1].kind == FlatBlock::Kind::kParagraph && titleish[k - 1];
+           k > 0 && doc_.blocks[k - 1].kind == FlatBlock::Kind::kParagraph && titleish(k - 1);
            --k) {
         furniture[k - 1] = true;
       }
       for (size_t k = b + 1;
-           k < n && doc_.blocks[k].kind == FlatBlock::Kind::kParagraph && noteish[k]; ++k) {
+           k < n && doc_.blocks[k].kind == FlatBlock::Kind::kParagraph && noteish(k); ++k) {
         furniture[k] = true;
       }
       previous = b;

@@ -64,33 +64,42 @@ std::string QuotedSourceText(const SourceRef& s) {
 
 }  // namespace
 
-std::string SourceText(const SourceRef& s, bool zh) {
-  std::vector<std::string> parts;
-  if (!s.file.empty()) parts.push_back(s.file);
+namespace {
+
+// SourceText with the quoted text already made (QuotedSourceText of `s`).
+std::string SourceTextQuoting(const SourceRef& s, bool zh, std::string_view shown) {
+  std::string out;
+  auto part = [&out](std::string_view text) {
+    if (!out.empty()) out += " › ";
+    out += text;
+  };
+  if (!s.file.empty()) part(s.file);
   if (!s.table.empty()) {
     // Tables of a text or Word file are numbered "表1", "表2" by the importer.
     const bool numbered = s.table.rfind("表", 0) == 0 && s.table.size() > 3 &&
                           s.table.find_first_not_of("0123456789", 3) == std::string::npos;
-    parts.push_back(numbered && !zh ? "table " + s.table.substr(3) : s.table);
+    part(numbered && !zh ? "table " + s.table.substr(3) : s.table);
   }
-  if (s.row > 0) parts.push_back(zh ? fmt::format("第{}行", s.row) : fmt::format("row {}", s.row));
+  if (s.row > 0) part(zh ? fmt::format("第{}行", s.row) : fmt::format("row {}", s.row));
   if (s.column > 0) {
-    parts.push_back(zh ? fmt::format("第{}列", s.column) : fmt::format("column {}", s.column));
+    part(zh ? fmt::format("第{}列", s.column) : fmt::format("column {}", s.column));
   }
   if (s.paragraph > 0) {
-    parts.push_back(zh ? fmt::format("第{}段", s.paragraph)
-                       : fmt::format("paragraph {}", s.paragraph));
+    part(zh ? fmt::format("第{}段", s.paragraph) : fmt::format("paragraph {}", s.paragraph));
   }
-  if (s.line > 0) {
-    parts.push_back(zh ? fmt::format("文本第{}行", s.line) : fmt::format("line {}", s.line));
-  }
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? " › " : "") + parts[i];
-  const std::string shown = QuotedSourceText(s);
+  if (s.line > 0) part(zh ? fmt::format("文本第{}行", s.line) : fmt::format("line {}", s.line));
   if (!shown.empty()) {
-    out += zh ? fmt::format("：“{}”", shown) : fmt::format(": \"{}\"", shown);
+    out += zh ? "：“" : ": \"";
+    out += shown;
+    out += zh ? "”" : "\"";
   }
   return out;
+}
+
+}  // namespace
+
+std::string SourceText(const SourceRef& s, bool zh) {
+  return SourceTextQuoting(s, zh, QuotedSourceText(s));
 }
 
 std::string LocationPath(const Location& loc, const FormatOptions& o) {
@@ -112,9 +121,12 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   out += fmt::format("  {}{}", o.zh ? "位置：" : "at: ", LocationPath(d.location, o));
   if (!d.location.pointer.empty()) out += fmt::format(" ({})", d.location.pointer);
   out += "\n";
+  // The source's text as quoted on the 原文 line, made once.
+  const std::string quoted = d.location.source ? QuotedSourceText(*d.location.source) : "";
   if (d.location.source) {
-    out +=
-        fmt::format("  {}{}\n", o.zh ? "原文：" : "source: ", SourceText(*d.location.source, o.zh));
+    out += o.zh ? "  原文：" : "  source: ";
+    out += SourceTextQuoting(*d.location.source, o.zh, quoted);
+    out += '\n';
   }
   out += QuoteRow(d.location, o.zh);
   out += QuoteSentence(d.location);
@@ -125,9 +137,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   std::vector<std::string> figures;
   // "填报 X" alone would repeat what the 原文 line quotes (an importer's note on a paragraph or a
   // cell): shown once. Beside a computed figure it stays, to be read against it.
-  const bool only_repeats_source =
-      d.computed.empty() && d.tolerance.empty() && d.location.source &&
-      QuotedSourceText(*d.location.source) == std::string_view(d.reported);
+  const bool only_repeats_source = d.computed.empty() && d.tolerance.empty() &&
+                                   d.location.source && quoted == d.reported;
   if (!d.reported.empty() && !only_repeats_source) {
     figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
   }
