@@ -1,7 +1,10 @@
-// DOCX importer: finds the main document part through the package relationships, parses it
-// with pugixml in place and walks the body once. Element names are matched by namespace, not
-// by prefix: a reader keeps the xmlns declarations in scope and resolves each element's prefix
-// to WordprocessingML (transitional or strict), markup compatibility, or something else.
+// DOCX importer: finds the main document part through the package relationships and reads its
+// body in one pass of the pull reader (import/xml_pull.h), without building a tree: building
+// pugixml's tree of a 200-page report cost more than reading it. pugixml still parses the small
+// parts (relationships, numbering, styles), converts a main part in UTF-16, and gives the
+// message for a malformed one. Element names are matched by namespace, not by prefix: the
+// reader keeps the xmlns declarations in scope and resolves each element's prefix to
+// WordprocessingML (transitional or strict), markup compatibility, or something else.
 #include "import/docx_reader.h"
 
 #include <fmt/format.h>
@@ -18,6 +21,7 @@
 #include "base/lang.h"
 #include "import/docx_numbering.h"
 #include "import/xml_error.h"
+#include "import/xml_pull.h"
 
 namespace jixiao {
 namespace {
@@ -173,16 +177,17 @@ Ns NamespaceOf(std::string_view uri) {
 // The xmlns declarations in scope while walking down the tree.
 class Namespaces {
  public:
-  // Adds the declarations made on `node`; returns the mark to pass to Leave.
-  size_t Enter(pugi::xml_node node) {
+  // Adds the declarations made on the start tag `xml` has just read; returns the mark to pass
+  // to Leave.
+  size_t Enter(const XmlPull& xml) {
     const size_t mark = bindings_.size();
-    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-      const char* name = a.name();  // most are w:rsidR…: told apart by their first bytes
-      if (std::strncmp(name, "xmlns", 5) != 0) continue;
-      if (name[5] == '\0') {
-        bindings_.push_back({"", NamespaceOf(a.value())});
+    for (size_t i = 0; i < xml.attribute_count(); ++i) {
+      const std::string_view name = xml.attribute_name(i);
+      if (name.size() < 5 || name.compare(0, 5, "xmlns") != 0) continue;
+      if (name.size() == 5) {
+        bindings_.push_back({"", NamespaceOf(xml.attribute_value(i))});
       } else if (name[5] == ':') {
-        bindings_.push_back({std::string_view(name + 6), NamespaceOf(a.value())});
+        bindings_.push_back({name.substr(6), NamespaceOf(xml.attribute_value(i))});
       }
     }
     if (bindings_.size() != mark) cached_ = false;
@@ -225,23 +230,12 @@ std::string_view LocalName(std::string_view name) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-// The value of the attribute whose local name is `local` (w:val, w:fldCharType), or nullptr.
-const char* AttributeValue(pugi::xml_node node, std::string_view local) {
-  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
-    if (LocalName(a.name()) == local) return a.value();
-  }
-  return nullptr;
-}
-
-// A w:val integer clamped to [lo, hi]; `fallback` when absent or not a number.
-int IntValue(pugi::xml_node node, int fallback, int lo, int hi) {
-  const char* text = AttributeValue(node, "val");
-  if (text == nullptr) return fallback;
-  const char* end = text + std::strlen(text);
+// An integer attribute's text clamped to [lo, hi]; `fallback` when it is not a number.
+int IntValue(std::string_view text, int fallback, int lo, int hi) {
   int64_t value = 0;
-  const auto [ptr, ec] = std::from_chars(text, end, value);
-  if (ptr == text) return fallback;
-  if (ec == std::errc::result_out_of_range) return *text == '-' ? lo : hi;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ptr == text.data()) return fallback;
+  if (ec == std::errc::result_out_of_range) return text[0] == '-' ? lo : hi;
   return static_cast<int>(std::clamp<int64_t>(value, lo, hi));
 }
 
@@ -380,46 +374,64 @@ class CellSink : public BlockSink {
 };
 
 // ---------------------------------------------------------------------------------------------
-// The walk over the main document part.
+// The walk over the main document part, as the pull reader gives it: each reading function is
+// called with its element's start tag just read and returns when its end tag has been read.
+// Properties (w:pPr, w:trPr, w:tcPr, w:sdtPr) are read where the schema puts them, before the
+// content they govern.
 
 class BodyReader {
  public:
   // `numbering` (may be null: no labels) gives the list labels of numbered paragraphs.
-  BodyReader(const std::string& file, const std::string& part, const DocxLimits& limits,
-             DocxNumbering* numbering)
-      : file_(file), part_(part), limits_(limits), numbering_(numbering) {}
+  BodyReader(XmlPull* xml, const std::string& file, const std::string& part,
+             const DocxLimits& limits, DocxNumbering* numbering)
+      : x_(*xml), file_(file), part_(part), limits_(limits), numbering_(numbering) {}
 
-  Status Read(const pugi::xml_document& doc, FlatDocument* out) {
-    const pugi::xml_node root = doc.document_element();
-    const size_t mark = ns_.Enter(root);
-    if (Classify(root) != Tag::kDocument) {
-      return Status::InvalidArgument(
-          TrF("{}：{}：不是 Word 文档的正文（根元素是 <{}>）",
-              "{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_,
-              root.name()));
+  Status Read(FlatDocument* out) {
+    if (x_.Next() != XmlPull::Event::kStart) {
+      SyntaxError();
+      return status_;
+    }
+    const size_t mark = ns_.Enter(x_);
+    if (Classify() != Tag::kDocument) {
+      return Status::InvalidArgument(TrF(
+          "{}：{}：不是 Word 文档的正文（根元素是 <{}>）",
+          "{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_, x_.name()));
     }
     BodySink sink(&out->blocks);
-    for (pugi::xml_node child = root.first_child(); child && status_.ok();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      const size_t child_mark = ns_.Enter(child);
-      if (Classify(child) == Tag::kBody) Blocks(child, &sink);
+    // The root's children are not counted against the depth budget (as w:body's are).
+    const int depth = x_.depth();
+    while (!failed()) {
+      const XmlPull::Event e = x_.Next();
+      if (e == XmlPull::Event::kEnd) break;
+      if (e == XmlPull::Event::kText) continue;
+      if (e != XmlPull::Event::kStart) {
+        SyntaxError();
+        break;
+      }
+      const size_t child_mark = ns_.Enter(x_);
+      if (Classify() == Tag::kBody) Blocks(&sink);
       ns_.Leave(child_mark);
+      if (!failed() && !x_.SkipTo(depth)) SyntaxError();
     }
     sink.Flush();
     ns_.Leave(mark);
+    // What follows the root must be well formed too, as it must for a parser reading it whole.
+    if (!failed() && !x_.ReadToEnd()) SyntaxError();
     return status_;
   }
 
+  // True when Read failed because the XML is malformed (not for a limit or a foreign root).
+  bool syntax_error() const { return syntax_error_; }
+
  private:
-  // Enters an element's namespace scope and the reader's depth budget for one child.
+  // Enters the namespace scope of the element just begun and the reader's depth budget.
   class Scope {
    public:
-    Scope(BodyReader* reader, pugi::xml_node node)
-        : reader_(reader), mark_(reader->ns_.Enter(node)) {
+    explicit Scope(BodyReader* reader) : reader_(reader), mark_(reader->ns_.Enter(reader->x_)) {
       if (++reader_->depth_ > reader_->limits_.max_element_depth) {
-        reader_->Fail(node, TrF("元素嵌套超过 {} 层", "elements nested more than {} deep",
-                                reader_->limits_.max_element_depth));
+        reader_->Fail(reader_->x_.offset(),
+                      TrF("元素嵌套超过 {} 层", "elements nested more than {} deep",
+                          reader_->limits_.max_element_depth));
       }
     }
     ~Scope() {
@@ -440,8 +452,9 @@ class BodyReader {
     int in_code = 0;              // open fields not yet separated
   };
 
-  Tag Classify(pugi::xml_node node) {
-    const std::string_view name = node.name();
+  // The tag of the element just begun.
+  Tag Classify() {
+    const std::string_view name = x_.name();
     const size_t colon = name.find(':');
     const std::string_view prefix =
         colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
@@ -459,150 +472,181 @@ class BodyReader {
     return Tag::kOther;
   }
 
-  void Fail(pugi::xml_node node, const std::string& what) {
+  void Fail(size_t offset, const std::string& what) {
     if (!status_.ok()) return;
-    const ptrdiff_t offset = node.offset_debug();
-    status_ = Status::Corruption(offset >= 0 ? TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}",
-                                                   file_, part_, offset, what)
-                                             : TrF("{}：{}：{}", "{}: {}: {}", file_, part_, what));
+    status_ = Status::Corruption(
+        TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}", file_, part_, offset, what));
+  }
+
+  // The pull reader met malformed XML. ReadMainPart replaces this message by pugixml's.
+  void SyntaxError() {
+    if (!status_.ok()) return;
+    syntax_error_ = true;
+    Fail(x_.error_offset(), TrF("XML 有误（{}）", "malformed XML ({})", x_.error()));
   }
 
   bool failed() const { return !status_.ok(); }
 
-  void Append(std::string* out, std::string_view text) const {
-    if (fields_.in_code == 0 && placeholder_ == 0) out->append(text);
-  }
   void Append(std::string* out, char c) const {
     if (fields_.in_code == 0 && placeholder_ == 0) out->push_back(c);
   }
 
-  // True when an sdt's properties say it shows its placeholder text, not content.
-  bool ShowsPlaceholder(pugi::xml_node sdt) {
-    for (pugi::xml_node child = sdt.first_child(); child; child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (Classify(child) != Tag::kSdtPr) continue;
-      for (pugi::xml_node p = child.first_child(); p; p = p.next_sibling()) {
-        if (p.type() != pugi::node_element) continue;
-        Scope inner(this, p);
-        if (Classify(p) == Tag::kShowingPlcHdr) return true;
+  // The value of the element's attribute named `local` (w:val, w:type); "" when absent.
+  std::string Attribute(std::string_view local) const {
+    std::string value;
+    x_.FindAttribute(local, &value);
+    return value;
+  }
+  // Its w:val as an integer clamped to [lo, hi]; `fallback` when absent or not a number.
+  int ValInt(int fallback, int lo, int hi) const {
+    std::string value;
+    if (!x_.FindAttribute("val", &value)) return fallback;
+    return IntValue(value, fallback, lo, hi);
+  }
+
+  // Reads the content of the element just begun through its end tag, calling visit(tag) for
+  // each child element with the child's start tag read and its scope entered. Whatever of
+  // the child visit leaves unread is skipped.
+  template <typename Visit>
+  void Children(Visit&& visit) {
+    const int depth = x_.depth();
+    while (!failed()) {
+      switch (x_.Next()) {
+        case XmlPull::Event::kStart: {
+          Scope scope(this);
+          if (failed()) return;
+          visit(Classify());
+          if (!failed() && !x_.SkipTo(depth)) SyntaxError();
+          break;
+        }
+        case XmlPull::Event::kEnd:
+          return;
+        case XmlPull::Event::kText:
+          break;
+        default:
+          SyntaxError();
+          return;
       }
     }
-    return false;
   }
 
-  // Calls visit(content) for the w:sdtContent of an sdt, with placeholder text suppressed.
-  template <typename Visit>
-  void SdtContent(pugi::xml_node sdt, Visit visit) {
-    const bool placeholder = ShowsPlaceholder(sdt);
-    placeholder_ += placeholder ? 1 : 0;
-    for (pugi::xml_node child = sdt.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (!failed() && Classify(child) == Tag::kSdtContent) visit(child);
+  // The text of the w:t just begun (its child elements, which Word never writes, skipped).
+  void Text(std::string* out) {
+    const int depth = x_.depth();
+    while (!failed()) {
+      switch (x_.Next()) {
+        case XmlPull::Event::kText:
+          if (fields_.in_code == 0 && placeholder_ == 0) x_.AppendText(out);
+          break;
+        case XmlPull::Event::kStart:
+          if (!x_.SkipTo(depth)) SyntaxError();
+          break;
+        case XmlPull::Event::kEnd:
+          return;
+        default:
+          SyntaxError();
+          return;
+      }
     }
-    placeholder_ -= placeholder ? 1 : 0;
   }
 
-  // Calls visit(fallback) for the mc:Fallback of an mc:AlternateContent.
+  // Calls visit() for the w:sdtContent of the w:sdt just begun, with placeholder text
+  // suppressed when its w:sdtPr says it shows its placeholder (w:showingPlcHdr).
   template <typename Visit>
-  void Fallback(pugi::xml_node alternate, Visit visit) {
-    for (pugi::xml_node child = alternate.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (!failed() && Classify(child) == Tag::kFallback) visit(child);
-    }
+  void SdtContent(Visit visit) {
+    bool placeholder = false;
+    Children([&](Tag tag) {
+      if (tag == Tag::kSdtPr) {
+        Children([&](Tag p) { placeholder = placeholder || p == Tag::kShowingPlcHdr; });
+      } else if (tag == Tag::kSdtContent) {
+        placeholder_ += placeholder ? 1 : 0;
+        visit();
+        placeholder_ -= placeholder ? 1 : 0;
+      }
+    });
+  }
+
+  // Calls visit() for the mc:Fallback of the mc:AlternateContent just begun.
+  template <typename Visit>
+  void Fallback(Visit visit) {
+    Children([&](Tag tag) {
+      if (tag == Tag::kFallback) visit();
+    });
   }
 
   // Block-level content: body, cell, block-level sdtContent and customXml.
-  void Blocks(pugi::xml_node container, BlockSink* sink) {
-    for (pugi::xml_node child = container.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (failed()) return;
-      switch (Classify(child)) {
-        case Tag::kP:
-          Paragraph(child, sink);
+  void Blocks(BlockSink* sink) {
+    Children([&](Tag tag) { Block(tag, sink); });
+  }
+
+  // One child of block-level content, begun and in scope.
+  void Block(Tag tag, BlockSink* sink) {
+    switch (tag) {
+      case Tag::kP:
+        Paragraph(sink);
+        break;
+      case Tag::kTbl: {
+        FlatTable table;
+        Table(&table);
+        if (!failed()) sink->AddTable(std::move(table));
+        break;
+      }
+      case Tag::kSdt:
+        SdtContent([&] { Blocks(sink); });
+        break;
+      case Tag::kCustomXml:
+      case Tag::kIns:
+      case Tag::kMoveTo:
+        Blocks(sink);
+        break;
+      case Tag::kAlternateContent:
+        Fallback([&] { Blocks(sink); });
+        break;
+      default:
+        break;
+    }
+  }
+
+  // The w:pPr just begun: whether the paragraph mark is a tracked deletion (w:rPr/w:del), and
+  // the paragraph style and numbering (its w:pPrChange, the properties before a tracked
+  // change, is not read).
+  void ParagraphProperties(bool* mark_deleted, ParagraphNumbering* out) {
+    Children([&](Tag tag) {
+      switch (tag) {
+        case Tag::kRPr:
+          Children([&](Tag c) {
+            *mark_deleted = *mark_deleted || c == Tag::kDel || c == Tag::kMoveFrom;
+          });
           break;
-        case Tag::kTbl: {
-          FlatTable table;
-          Table(child, &table);
-          if (!failed()) sink->AddTable(std::move(table));
+        case Tag::kPStyle:
+          if (numbering_ != nullptr) out->style = Attribute("val");
           break;
-        }
-        case Tag::kSdt:
-          SdtContent(child, [&](pugi::xml_node c) { Blocks(c, sink); });
-          break;
-        case Tag::kCustomXml:
-        case Tag::kIns:
-        case Tag::kMoveTo:
-          Blocks(child, sink);
-          break;
-        case Tag::kAlternateContent:
-          Fallback(child, [&](pugi::xml_node c) { Blocks(c, sink); });
+        case Tag::kNumPr:
+          if (numbering_ == nullptr) break;
+          Children([&](Tag n) {
+            std::string value;
+            if (!x_.FindAttribute("val", &value)) return;  // an empty w:numId changes nothing
+            if (n == Tag::kNumId) out->num_id = IntValue(value, 0, INT32_MIN, INT32_MAX);
+            if (n == Tag::kIlvl) out->level = IntValue(value, 0, 0, DocxNumbering::kLevels - 1);
+          });
           break;
         default:
           break;
       }
-    }
+    });
   }
 
-  // True when the paragraph mark (w:pPr/w:rPr/w:del) is a tracked deletion.
-  bool MarkDeleted(pugi::xml_node ppr) {
-    for (pugi::xml_node rpr = ppr.first_child(); rpr; rpr = rpr.next_sibling()) {
-      if (rpr.type() != pugi::node_element) continue;
-      Scope scope(this, rpr);
-      if (Classify(rpr) != Tag::kRPr) continue;
-      for (pugi::xml_node c = rpr.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        Scope inner(this, c);
-        if (Classify(c) == Tag::kDel || Classify(c) == Tag::kMoveFrom) return true;
-      }
-    }
-    return false;
-  }
-
-  // The paragraph style and numbering the w:pPr gives (its w:pPrChange, the properties
-  // before a tracked change, is not read).
-  void Numbering(pugi::xml_node ppr, ParagraphNumbering* out) {
-    for (pugi::xml_node c = ppr.first_child(); c; c = c.next_sibling()) {
-      if (c.type() != pugi::node_element) continue;
-      Scope scope(this, c);
-      const Tag tag = Classify(c);
-      if (tag == Tag::kPStyle) {
-        const char* v = AttributeValue(c, "val");
-        out->style = v == nullptr ? "" : v;
-      } else if (tag == Tag::kNumPr) {
-        for (pugi::xml_node n = c.first_child(); n; n = n.next_sibling()) {
-          if (n.type() != pugi::node_element) continue;
-          Scope inner(this, n);
-          const Tag which = Classify(n);
-          if (AttributeValue(n, "val") == nullptr) continue;
-          if (which == Tag::kNumId) out->num_id = IntValue(n, 0, INT32_MIN, INT32_MAX);
-          if (which == Tag::kIlvl) out->level = IntValue(n, 0, 0, DocxNumbering::kLevels - 1);
-        }
-      }
-    }
-  }
-
-  void Paragraph(pugi::xml_node p, BlockSink* sink) {
+  void Paragraph(BlockSink* sink) {
     std::string text;
     bool mark_deleted = false;
     ParagraphNumbering numbering;
-    for (pugi::xml_node child = p.first_child(); child && !failed(); child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (failed()) break;
-      if (Classify(child) == Tag::kPPr) {
-        mark_deleted = mark_deleted || MarkDeleted(child);
-        if (numbering_ != nullptr) Numbering(child, &numbering);
+    Children([&](Tag tag) {
+      if (tag == Tag::kPPr) {
+        ParagraphProperties(&mark_deleted, &numbering);
       } else {
-        InlineChild(child, &text);
+        InlineChild(tag, &text);
       }
-    }
+    });
     if (failed()) return;
     PageBreaksToLines(&text);
     if (numbering_ != nullptr && !numbering_->empty()) text.insert(0, numbering_->Next(numbering));
@@ -610,21 +654,15 @@ class BodyReader {
   }
 
   // Paragraph content: runs and the containers that hold runs.
-  void Inline(pugi::xml_node container, std::string* out) {
-    for (pugi::xml_node child = container.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (failed()) return;
-      InlineChild(child, out);
-    }
+  void Inline(std::string* out) {
+    Children([&](Tag tag) { InlineChild(tag, out); });
   }
 
-  // One child of paragraph content, already in scope.
-  void InlineChild(pugi::xml_node child, std::string* out) {
-    switch (Classify(child)) {
+  // One child of paragraph content, begun and in scope.
+  void InlineChild(Tag tag, std::string* out) {
+    switch (tag) {
       case Tag::kR:
-        Run(child, out);
+        Run(out);
         break;
       case Tag::kIns:
       case Tag::kMoveTo:
@@ -634,32 +672,24 @@ class BodyReader {
       case Tag::kFldSimple:
       case Tag::kDir:
       case Tag::kBdo:
-        Inline(child, out);
+        Inline(out);
         break;
       case Tag::kSdt:
-        SdtContent(child, [&](pugi::xml_node c) { Inline(c, out); });
+        SdtContent([&] { Inline(out); });
         break;
       case Tag::kAlternateContent:
-        Fallback(child, [&](pugi::xml_node c) { Inline(c, out); });
+        Fallback([&] { Inline(out); });
         break;
       default:  // w:del, w:moveFrom, bookmarks, comments, proofErr, equations, …
         break;
     }
   }
 
-  void Run(pugi::xml_node run, std::string* out) {
-    for (pugi::xml_node child = run.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (failed()) return;
-      switch (Classify(child)) {
+  void Run(std::string* out) {
+    Children([&](Tag tag) {
+      switch (tag) {
         case Tag::kT:
-          for (pugi::xml_node text = child.first_child(); text; text = text.next_sibling()) {
-            if (text.type() == pugi::node_pcdata || text.type() == pugi::node_cdata) {
-              Append(out, text.value());
-            }
-          }
+          Text(out);
           break;
         case Tag::kTab:
         case Tag::kPtab:
@@ -668,10 +698,8 @@ class BodyReader {
         case Tag::kBr: {
           // A page or column break marks where a page ends, not a line: kept as a marker
           // until the paragraph is complete (Paragraph turns it into '\n' between text).
-          const char* type = AttributeValue(child, "type");
-          const bool page = type != nullptr && (std::string_view(type) == "page" ||
-                                                std::string_view(type) == "column");
-          Append(out, page ? kPageBreak : '\n');
+          const std::string type = Attribute("type");
+          Append(out, type == "page" || type == "column" ? kPageBreak : '\n');
           break;
         }
         case Tag::kCr:
@@ -681,34 +709,28 @@ class BodyReader {
           Append(out, '-');
           break;
         case Tag::kFldChar:
-          FieldChar(child);
+          FieldChar(Attribute("fldCharType"));
           break;
         case Tag::kRuby:
-          Ruby(child, out);
+          Ruby(out);
           break;
         case Tag::kAlternateContent:
-          Fallback(child, [&](pugi::xml_node c) { Run(c, out); });
+          Fallback([&] { Run(out); });
           break;
         default:  // w:instrText, w:delText, w:sym, references, drawings, …
           break;
       }
-    }
+    });
   }
 
   // Phonetic guides: the base text is read, the guide (w:rt) is not.
-  void Ruby(pugi::xml_node ruby, std::string* out) {
-    for (pugi::xml_node child = ruby.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (!failed() && Classify(child) == Tag::kRubyBase) Inline(child, out);
-    }
+  void Ruby(std::string* out) {
+    Children([&](Tag tag) {
+      if (tag == Tag::kRubyBase) Inline(out);
+    });
   }
 
-  void FieldChar(pugi::xml_node fld_char) {
-    const char* type = AttributeValue(fld_char, "fldCharType");
-    if (type == nullptr) return;
-    const std::string_view kind = type;
+  void FieldChar(std::string_view kind) {
     if (kind == "begin") {
       fields_.separated.push_back(false);
       ++fields_.in_code;
@@ -746,7 +768,8 @@ class BodyReader {
     std::vector<CellRef> open;  // vertical merges open after this row
   };
 
-  bool CountCells(pugi::xml_node at, int64_t n) {
+  // Counts `n` grid positions against the document's cap; `at` is the offending element.
+  bool CountCells(size_t at, int64_t n) {
     cells_ += n;
     if (cells_ > limits_.max_cells) {
       Fail(at, TrF("表格单元格超过 {} 个", "more than {} table cells", limits_.max_cells));
@@ -755,13 +778,14 @@ class BodyReader {
     return true;
   }
 
-  void Table(pugi::xml_node tbl, FlatTable* table) {
+  void Table(FlatTable* table) {
+    const size_t at = x_.offset();
     if (++table_depth_ > limits_.max_table_depth) {
-      Fail(tbl,
+      Fail(at,
            TrF("表格嵌套超过 {} 层", "tables nested more than {} deep", limits_.max_table_depth));
     }
     TableState state{table, {}};
-    if (!failed()) Rows(tbl, &state);
+    if (!failed()) Rows(&state);
     --table_depth_;
     if (failed()) return;
     size_t width = 0;
@@ -769,7 +793,7 @@ class BodyReader {
     for (const FlatRow& row : table->rows) width = std::max(width, row.cells.size());
     for (const FlatRow& row : table->rows)
       missing += static_cast<int64_t>(width - row.cells.size());
-    if (!CountCells(tbl, missing)) return;
+    if (!CountCells(at, missing)) return;
     for (FlatRow& row : table->rows) {
       for (size_t c = row.cells.size(); c < width; ++c) {
         row.cells.emplace_back().column = static_cast<int>(c);
@@ -778,79 +802,79 @@ class BodyReader {
   }
 
   // The rows of a table, or of a row-level sdtContent or customXml inside it.
-  void Rows(pugi::xml_node container, TableState* state) {
-    for (pugi::xml_node child = container.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (failed()) return;
-      switch (Classify(child)) {
+  void Rows(TableState* state) {
+    Children([&](Tag tag) {
+      switch (tag) {
         case Tag::kTr:
-          Row(child, state);
+          Row(state);
           break;
         case Tag::kSdt:
-          SdtContent(child, [&](pugi::xml_node c) { Rows(c, state); });
+          SdtContent([&] { Rows(state); });
           break;
         case Tag::kCustomXml:
-          Rows(child, state);
+          Rows(state);
           break;
         case Tag::kAlternateContent:
-          Fallback(child, [&](pugi::xml_node c) { Rows(c, state); });
+          Fallback([&] { Rows(state); });
           break;
         default:
           break;
       }
-    }
+    });
   }
 
-  void Row(pugi::xml_node tr, TableState* state) {
+  // A w:tr: its w:trPr (grid positions before and after the cells, a tracked deletion), then
+  // its cells. The positions before are placed when the first cell is met.
+  void Row(TableState* state) {
+    const size_t at = x_.offset();
     int before = 0;
     int after = 0;
     bool deleted = false;
-    for (pugi::xml_node child = tr.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (Classify(child) != Tag::kTrPr) continue;
-      for (pugi::xml_node p = child.first_child(); p; p = p.next_sibling()) {
-        if (p.type() != pugi::node_element) continue;
-        Scope inner(this, p);
-        switch (Classify(p)) {
-          case Tag::kGridBefore:
-            before = IntValue(p, 0, 0, limits_.max_grid_columns + 1);
-            break;
-          case Tag::kGridAfter:
-            after = IntValue(p, 0, 0, limits_.max_grid_columns + 1);
-            break;
-          case Tag::kDel:
-            deleted = true;
-            break;
-          default:
-            break;
-        }
-      }
-    }
-    if (failed() || deleted) return;
-
+    bool begun = false;
     RowState row;
     row.index = static_cast<int>(state->table->rows.size());
-    if (!EmptyCells(tr, before, &row)) return;
-    Cells(tr, state, &row);
-    if (failed() || !EmptyCells(tr, after, &row)) return;
+    const auto begin_cells = [&] {
+      if (begun) return true;
+      begun = true;
+      return EmptyCells(at, before, &row);
+    };
+    Children([&](Tag tag) {
+      if (tag == Tag::kTrPr) {
+        Children([&](Tag p) {
+          switch (p) {
+            case Tag::kGridBefore:
+              before = ValInt(0, 0, limits_.max_grid_columns + 1);
+              break;
+            case Tag::kGridAfter:
+              after = ValInt(0, 0, limits_.max_grid_columns + 1);
+              break;
+            case Tag::kDel:
+              deleted = true;
+              break;
+            default:
+              break;
+          }
+        });
+        return;
+      }
+      if (deleted || !CellsHolder(tag) || !begin_cells()) return;
+      CellsChild(tag, state, &row);
+    });
+    if (failed() || deleted || !begin_cells() || !EmptyCells(at, after, &row)) return;
     state->open = std::move(row.open);
     state->table->rows.push_back(std::move(row.row));
   }
 
-  // Grid positions without a cell (w:gridBefore, w:gridAfter).
-  bool EmptyCells(pugi::xml_node tr, int n, RowState* row) {
+  // Grid positions without a cell (w:gridBefore, w:gridAfter); `at` is the row.
+  bool EmptyCells(size_t at, int n, RowState* row) {
     if (n <= 0) return true;
-    if (!Fits(tr, *row, n) || !CountCells(tr, n)) return false;
+    if (!Fits(at, *row, n) || !CountCells(at, n)) return false;
     for (int i = 0; i < n; ++i) row->row.cells.emplace_back().column = row->column++;
     row->last_origin = -1;
     return true;
   }
 
-  bool Fits(pugi::xml_node at, const RowState& row, int span) {
+  bool Fits(size_t at, const RowState& row, int span) {
     if (row.column + span > limits_.max_grid_columns) {
       Fail(at, TrF("表格的一行超过 {} 列", "a table row wider than {} grid columns",
                    limits_.max_grid_columns));
@@ -859,76 +883,75 @@ class BodyReader {
     return true;
   }
 
-  // The cells of a row, or of a cell-level sdtContent or customXml inside it.
-  void Cells(pugi::xml_node container, TableState* state, RowState* row) {
-    for (pugi::xml_node child = container.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (failed()) return;
-      switch (Classify(child)) {
-        case Tag::kTc:
-          Cell(child, state, row);
-          break;
-        case Tag::kSdt:
-          SdtContent(child, [&](pugi::xml_node c) { Cells(c, state, row); });
-          break;
-        case Tag::kCustomXml:
-          Cells(child, state, row);
-          break;
-        case Tag::kAlternateContent:
-          Fallback(child, [&](pugi::xml_node c) { Cells(c, state, row); });
-          break;
-        default:
-          break;
-      }
+  // Whether a row's child holds cells: a cell, or a cell-level sdt, customXml or alternate.
+  static bool CellsHolder(Tag tag) {
+    return tag == Tag::kTc || tag == Tag::kSdt || tag == Tag::kCustomXml ||
+           tag == Tag::kAlternateContent;
+  }
+
+  // The cells of a cell-level sdtContent, customXml or mc:Fallback just begun.
+  void Cells(TableState* state, RowState* row) {
+    Children([&](Tag tag) { CellsChild(tag, state, row); });
+  }
+
+  void CellsChild(Tag tag, TableState* state, RowState* row) {
+    switch (tag) {
+      case Tag::kTc:
+        Cell(state, row);
+        break;
+      case Tag::kSdt:
+        SdtContent([&] { Cells(state, row); });
+        break;
+      case Tag::kCustomXml:
+        Cells(state, row);
+        break;
+      case Tag::kAlternateContent:
+        Fallback([&] { Cells(state, row); });
+        break;
+      default:
+        break;
     }
   }
 
   enum class Merge { kNone, kRestart, kContinue };
 
-  static Merge MergeValue(pugi::xml_node node) {
-    const char* val = AttributeValue(node, "val");
-    return val != nullptr && std::string_view(val) == "restart" ? Merge::kRestart
-                                                                : Merge::kContinue;
+  Merge MergeValue() const {
+    return Attribute("val") == "restart" ? Merge::kRestart : Merge::kContinue;
   }
 
-  void Cell(pugi::xml_node tc, TableState* state, RowState* row) {
+  // A w:tc: its w:tcPr (span and merges), then its paragraphs and tables.
+  void Cell(TableState* state, RowState* row) {
+    const size_t at = x_.offset();
     int span = 1;
     Merge vmerge = Merge::kNone;
     Merge hmerge = Merge::kNone;
-    for (pugi::xml_node child = tc.first_child(); child && !failed();
-         child = child.next_sibling()) {
-      if (child.type() != pugi::node_element) continue;
-      Scope scope(this, child);
-      if (Classify(child) != Tag::kTcPr) continue;
-      for (pugi::xml_node p = child.first_child(); p; p = p.next_sibling()) {
-        if (p.type() != pugi::node_element) continue;
-        Scope inner(this, p);
-        switch (Classify(p)) {
-          case Tag::kGridSpan:
-            span = IntValue(p, 1, 1, limits_.max_grid_columns + 1);
-            break;
-          case Tag::kVMerge:
-            vmerge = MergeValue(p);
-            break;
-          case Tag::kHMerge:
-            hmerge = MergeValue(p);
-            break;
-          default:
-            break;
-        }
-      }
-    }
-    if (failed() || !Fits(tc, *row, span) || !CountCells(tc, span)) return;
-
     // The cell's text, read with fields of its own (a field cannot cross a cell boundary).
     Fields outer = std::move(fields_);
     fields_ = Fields();
     CellSink sink;
-    Blocks(tc, &sink);
+    Children([&](Tag tag) {
+      if (tag != Tag::kTcPr) {
+        Block(tag, &sink);
+        return;
+      }
+      Children([&](Tag p) {
+        switch (p) {
+          case Tag::kGridSpan:
+            span = ValInt(1, 1, limits_.max_grid_columns + 1);
+            break;
+          case Tag::kVMerge:
+            vmerge = MergeValue();
+            break;
+          case Tag::kHMerge:
+            hmerge = MergeValue();
+            break;
+          default:
+            break;
+        }
+      });
+    });
     fields_ = std::move(outer);
-    if (failed()) return;
+    if (failed() || !Fits(at, *row, span) || !CountCells(at, span)) return;
 
     const int column = row->column;
     row->column += span;
@@ -983,12 +1006,14 @@ class BodyReader {
     row->last_origin = index;
   }
 
+  XmlPull& x_;
   const std::string& file_;
   const std::string& part_;
   const DocxLimits& limits_;
   DocxNumbering* numbering_;
   Namespaces ns_;
   Status status_;
+  bool syntax_error_ = false;
   Fields fields_;
   int placeholder_ = 0;  // > 0 inside content controls showing their placeholder
   int depth_ = 0;
@@ -1215,6 +1240,42 @@ Result<FlatDocument> ReadDocxDocumentXmlWithNumbering(std::string xml, const std
 
 namespace {
 
+// The main part parsed whole into pugixml's tree (a copy of `xml`); Corruption with pugixml's
+// offset and description when it does not parse.
+Status ParseWhole(const std::string& xml, const std::string& file_name,
+                  const std::string& part_name, pugi::xml_document* doc) {
+  const pugi::xml_parse_result parsed =
+      doc->load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (parsed) return Status::Ok();
+  return Status::Corruption(TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}", file_name,
+                                part_name, parsed.offset, XmlErrorText(parsed)));
+}
+
+// The main part in another encoding than UTF-8 (UTF-16 from some converters) as UTF-8: pugixml
+// reads it and writes it back.
+Result<std::string> MainPartAsUtf8(const std::string& xml, const std::string& file_name,
+                                   const std::string& part_name) {
+  pugi::xml_document doc;
+  if (Status s = ParseWhole(xml, file_name, part_name, &doc); !s.ok()) return s;
+  struct Writer : pugi::xml_writer {
+    std::string out;
+    void write(const void* data, size_t size) override {
+      out.append(static_cast<const char*>(data), size);
+    }
+  } writer;
+  doc.save(writer, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return std::move(writer.out);
+}
+
+// The message for malformed XML: pugixml's offset and description, as for every other part
+// (the pull reader's own when pugixml, more lenient, reads the part).
+Status MalformedPart(const std::string& xml, const std::string& file_name,
+                     const std::string& part_name, Status pull_reader_says) {
+  pugi::xml_document doc;
+  Status s = ParseWhole(xml, file_name, part_name, &doc);
+  return s.ok() ? pull_reader_says : s;
+}
+
 Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
                                   const std::string& part_name, const DocxLimits& limits,
                                   DocxNumbering* numbering) {
@@ -1224,18 +1285,24 @@ Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
                                     "{}: {}: more than {} XML tags, too many to read", file_name,
                                     part_name, limits.max_xml_tags));
     }
-    pugi::xml_document doc;
-    const pugi::xml_parse_result parsed = doc.load_buffer_inplace(
-        xml.data(), xml.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
-    if (!parsed) {
-      return Status::Corruption(TrF("{}：{}：第 {} 字节：{}", "{}: {}: byte {}: {}", file_name,
-                                    part_name, parsed.offset, XmlErrorText(parsed)));
+    if (XmlPull::NeedsConversion(xml)) {
+      Result<std::string> utf8 = MainPartAsUtf8(xml, file_name, part_name);
+      if (!utf8.ok()) return utf8.status();
+      xml = std::move(utf8).value();
     }
     FlatDocument out;
     out.file = file_name;
     out.format = "docx";
-    BodyReader reader(file_name, part_name, limits, numbering);
-    if (Status s = reader.Read(doc, &out); !s.ok()) return s;
+    XmlPull pull(xml);
+    BodyReader reader(&pull, file_name, part_name, limits, numbering);
+    if (Status s = reader.Read(&out); !s.ok()) {
+      // Malformed XML anywhere in the part is told before what the reader found on its way
+      // (a foreign root, a limit), as a parser reading the part whole would tell it.
+      if (reader.syntax_error() || !pull.ReadToEnd()) {
+        return MalformedPart(xml, file_name, part_name, std::move(s));
+      }
+      return s;
+    }
     return out;
   } catch (const std::bad_alloc&) {
     return Status::IOError(TrF("{}：{}：内存不足", "{}: {}: out of memory", file_name, part_name));

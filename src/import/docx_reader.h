@@ -52,8 +52,9 @@ namespace jixiao {
 
 struct DocxLimits {
   ZipLimits zip;
-  // '<' in the main part. Bounds the memory of the parsed tree (about 64 bytes a tag) and of
-  // the FlatDocument (about 150 bytes a paragraph); a 500-page report has well under 1,000,000.
+  // '<' in the main part, and in the numbering and styles parts (parsed into pugixml's tree,
+  // about 64 bytes a tag). Bounds the work and the FlatDocument (about 150 bytes a paragraph);
+  // a 500-page report has well under 1,000,000.
   int64_t max_xml_tags = 2'000'000;
   int max_table_depth = 16;       // tables inside tables inside …
   int max_element_depth = 256;    // XML elements the reader descends through
