@@ -53,20 +53,32 @@ std::string QuoteSentence(const Location& loc) {
   return out;
 }
 
-// The source's text as SourceText quotes it: trimmed, line breaks shown as spaces.
-std::string QuotedSourceText(const SourceRef& s) {
-  std::string shown(TrimBlank(s.text));
-  for (char& c : shown) {
-    if (c == '\n') c = ' ';
+// The source's text as SourceText quotes it: trimmed, line breaks shown as spaces (by
+// AppendQuoted, so that a long paragraph is not copied to be compared).
+std::string_view QuotedSourceText(const SourceRef& s) { return TrimBlank(s.text); }
+
+void AppendQuoted(std::string* out, std::string_view shown) {
+  const size_t from = out->size();
+  out->append(shown);
+  for (size_t i = from; i < out->size(); ++i) {
+    if ((*out)[i] == '\n') (*out)[i] = ' ';
   }
-  return shown;
+}
+
+// Whether `reported` is `shown` as AppendQuoted writes it.
+bool SameAsQuoted(std::string_view shown, std::string_view reported) {
+  if (shown.size() != reported.size()) return false;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    if ((shown[i] == '\n' ? ' ' : shown[i]) != reported[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
 namespace {
 
-// SourceText with the quoted text already made (QuotedSourceText of `s`).
+// SourceText with the text to quote already found (QuotedSourceText of `s`).
 std::string SourceTextQuoting(const SourceRef& s, bool zh, std::string_view shown) {
   std::string out;
   auto part = [&out](std::string_view text) {
@@ -90,7 +102,7 @@ std::string SourceTextQuoting(const SourceRef& s, bool zh, std::string_view show
   if (s.line > 0) part(zh ? fmt::format("文本第{}行", s.line) : fmt::format("line {}", s.line));
   if (!shown.empty()) {
     out += zh ? "：“" : ": \"";
-    out += shown;
+    AppendQuoted(&out, shown);
     out += zh ? "”" : "\"";
   }
   return out;
@@ -121,8 +133,9 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   out += fmt::format("  {}{}", o.zh ? "位置：" : "at: ", LocationPath(d.location, o));
   if (!d.location.pointer.empty()) out += fmt::format(" ({})", d.location.pointer);
   out += "\n";
-  // The source's text as quoted on the 原文 line, made once.
-  const std::string quoted = d.location.source ? QuotedSourceText(*d.location.source) : "";
+  // The source's text as the 原文 line quotes it, found once.
+  const std::string_view quoted =
+      d.location.source ? QuotedSourceText(*d.location.source) : std::string_view();
   if (d.location.source) {
     out += o.zh ? "  原文：" : "  source: ";
     out += SourceTextQuoting(*d.location.source, o.zh, quoted);
@@ -138,7 +151,7 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   // "填报 X" alone would repeat what the 原文 line quotes (an importer's note on a paragraph or a
   // cell): shown once. Beside a computed figure it stays, to be read against it.
   const bool only_repeats_source = d.computed.empty() && d.tolerance.empty() &&
-                                   d.location.source && quoted == d.reported;
+                                   d.location.source && SameAsQuoted(quoted, d.reported);
   if (!d.reported.empty() && !only_repeats_source) {
     figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
   }
