@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -75,6 +76,19 @@ static_assert(
       return true;
     }(),
     "every counter is one three-byte UTF-8 character");
+
+// A three-byte character as one number: ListClaims compares each of a sentence's characters
+// with the counters as numbers (comparing them as strings was 6 % of a package's checks).
+constexpr uint32_t ThreeBytes(std::string_view c) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(c[0])) << 16 |
+         static_cast<uint32_t>(static_cast<unsigned char>(c[1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(c[2]));
+}
+constexpr std::array<uint32_t, std::size(kCounters)> kCounterBytes = [] {
+  std::array<uint32_t, std::size(kCounters)> out{};
+  for (size_t i = 0; i < out.size(); ++i) out[i] = ThreeBytes(kCounters[i]);
+  return out;
+}();
 
 // The names of a list ("办公室、学会工作部和普及工作部"): split at 、, and the last piece once
 // at its joining word (以及 before 和). `all` splits at every joining word.
@@ -171,10 +185,10 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
   for (size_t counter_at = 0; counter_at + 3 <= s.size(); ++counter_at) {
     const auto lead = static_cast<unsigned char>(s[counter_at]);
     if (lead < 0xE0 || lead > 0xEF) continue;
-    const std::string_view here = s.substr(counter_at, 3);
-    const auto counter_it = std::find(std::begin(kCounters), std::end(kCounters), here);
-    if (counter_it == std::end(kCounters)) continue;
-    const std::string_view counter = *counter_it;
+    const auto counter_it = std::find(kCounterBytes.begin(), kCounterBytes.end(),
+                                      ThreeBytes(s.substr(counter_at, 3)));
+    if (counter_it == kCounterBytes.end()) continue;
+    const std::string_view counter = kCounters[counter_it - kCounterBytes.begin()];
     {
       const auto count = CountBefore(s, counter_at);
       if (!count) continue;
