@@ -16,6 +16,13 @@
 namespace jixiao {
 namespace {
 
+// Under AddressSanitizer its allocator stands in for glibc's, which PrepareHeap tunes.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kGlibcMalloc = false;
+#else
+constexpr bool kGlibcMalloc = true;
+#endif
+
 // Whether the kernel backs madvised memory with transparent huge pages.
 bool KernelTakesHugePageAdvice() {
   std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
@@ -52,9 +59,7 @@ int InChild(int (*body)()) {
 }
 
 TEST(PrepareHeap, LargeBlocksComeFromTheAdvisedHeap) {
-#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "glibc's own malloc is needed";
-#else
+  if (!kGlibcMalloc) GTEST_SKIP() << "glibc's own malloc is needed";
   static const bool advised = KernelTakesHugePageAdvice();
   const int status = InChild([]() -> int {
     PrepareHeap(size_t{24} << 20);
@@ -69,13 +74,10 @@ TEST(PrepareHeap, LargeBlocksComeFromTheAdvisedHeap) {
   });
   EXPECT_EQ(status, 0) << "1: no memory; 2: the block was mapped apart from the heap; 3: the "
                           "heap is not eligible for huge pages";
-#endif
 }
 
 TEST(PrepareHeap, SmallWorkLeavesTheAllocatorAsItIs) {
-#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "glibc's own malloc is needed";
-#else
+  if (!kGlibcMalloc) GTEST_SKIP() << "glibc's own malloc is needed";
   const int status = InChild([]() -> int {
     PrepareHeap(size_t{1} << 20);
     void* block = std::malloc(size_t{8} << 20);
@@ -85,7 +87,6 @@ TEST(PrepareHeap, SmallWorkLeavesTheAllocatorAsItIs) {
     return mapped ? 0 : 2;
   });
   EXPECT_EQ(status, 0);
-#endif
 }
 
 }  // namespace
