@@ -535,7 +535,10 @@ class PackageReader {
     });
   }
 
-  bool CellValue(const V& v, const std::string& pointer, Cell* out) {
+  // `pointer_of()` gives the cell's JSON pointer, made only for a message: a valid package has
+  // thousands of cells and no message.
+  template <typename PointerOf>
+  bool CellValue(const V& v, PointerOf pointer_of, Cell* out) {
     if (v.is_null()) {
       *out = Cell::Blank();
       return true;
@@ -548,8 +551,8 @@ class PackageReader {
       *out = Cell::Number(Decimal::FromUnits(v.signed_value(), 0));
       return true;
     }
-    if (v.is_number_float()) return Fail(pointer, FloatMessage());
-    if (!v.is_string()) return Fail(pointer, CellTypeMessage());
+    if (v.is_number_float()) return Fail(pointer_of(), FloatMessage());
+    if (!v.is_string()) return Fail(pointer_of(), CellTypeMessage());
     const std::string_view s = v.str();
     if (s.empty()) {
       *out = Cell::Blank();
@@ -561,6 +564,7 @@ class PackageReader {
     }
     const DocumentNumber number = ParseDocumentNumber(s);
     if (!number.ok) {
+      const std::string pointer = pointer_of();
       const std::string message =
           TrF("{} 不是数字：{}", "{} is not a number: {}", Quote(s), number.error);
       // Point at the offending character when the string is written without escapes, so that
@@ -580,7 +584,7 @@ class PackageReader {
   bool ReadCell(const V& object, const std::string& pointer, std::string_view key, Cell* out) {
     const std::optional<V> v = Find(object, key);
     if (!v) return true;
-    return CellValue(*v, ChildPointer(pointer, key), out);
+    return CellValue(*v, [&] { return ChildPointer(pointer, key); }, out);
   }
 
   // Optional enumeration member named by `key_of`; "" and a missing member give the value whose
