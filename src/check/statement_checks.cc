@@ -185,8 +185,8 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
   for (size_t counter_at = 0; counter_at + 3 <= s.size(); ++counter_at) {
     const auto lead = static_cast<unsigned char>(s[counter_at]);
     if (lead < 0xE0 || lead > 0xEF) continue;
-    const auto counter_it = std::find(kCounterBytes.begin(), kCounterBytes.end(),
-                                      ThreeBytes(s.substr(counter_at, 3)));
+    const auto counter_it =
+        std::find(kCounterBytes.begin(), kCounterBytes.end(), ThreeBytes(s.substr(counter_at, 3)));
     if (counter_it == kCounterBytes.end()) continue;
     const std::string_view counter = kCounters[counter_it - kCounterBytes.begin()];
     {

@@ -584,7 +584,8 @@ class PackageReader {
   bool ReadCell(const V& object, const std::string& pointer, std::string_view key, Cell* out) {
     const std::optional<V> v = Find(object, key);
     if (!v) return true;
-    return CellValue(*v, [&] { return ChildPointer(pointer, key); }, out);
+    return CellValue(
+        *v, [&] { return ChildPointer(pointer, key); }, out);
   }
 
   // Optional enumeration member named by `key_of`; "" and a missing member give the value whose

@@ -150,8 +150,8 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   std::vector<std::string> figures;
   // "填报 X" alone would repeat what the 原文 line quotes (an importer's note on a paragraph or a
   // cell): shown once. Beside a computed figure it stays, to be read against it.
-  const bool only_repeats_source = d.computed.empty() && d.tolerance.empty() &&
-                                   d.location.source && SameAsQuoted(quoted, d.reported);
+  const bool only_repeats_source = d.computed.empty() && d.tolerance.empty() && d.location.source &&
+                                   SameAsQuoted(quoted, d.reported);
   if (!d.reported.empty() && !only_repeats_source) {
     figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
   }
