@@ -79,6 +79,14 @@ bool ChildOn(pugi::xml_node node, std::string_view local) {
   return !(s == "0" || s == "false" || s == "off");
 }
 
+// An on/off attribute (w:default="1"); absent is off.
+bool AttrOn(pugi::xml_node node, std::string_view local) {
+  const char* v = Attr(node, local);
+  if (v == nullptr) return false;
+  const std::string_view s(v);
+  return !(s == "0" || s == "false" || s == "off");
+}
+
 Status Load(const std::string& file, const std::string& part, std::string* xml,
             pugi::xml_document* doc) {
   if (xml->empty()) return Status::Ok();
@@ -319,7 +327,7 @@ Result<DocxNumbering> DocxNumbering::Parse(const std::string& file, std::string 
       style.num_id = ChildInt(num_pr, "numId", INT32_MIN, INT32_MAX);
       style.level = ChildInt(num_pr, "ilvl", 0, kLevels - 1);
     }
-    if (type == "paragraph" && ChildOn(s, "default") && Attr(s, "default") != nullptr) {
+    if (type == "paragraph" && AttrOn(s, "default")) {
       if (out.default_style_.empty()) out.default_style_ = id;
     }
   }

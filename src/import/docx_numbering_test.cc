@@ -181,6 +181,22 @@ TEST(DocxNumbering, StylesCarryNumberingThroughBasedOnAndLinkedLevels) {
   EXPECT_EQ(n.Next(Styled("2")), "（一）");
 }
 
+// The default paragraph style (w:default="1", an attribute of w:style) numbers the paragraphs
+// that name no style, as Word draws them; a style with w:default="0" is not the default.
+TEST(DocxNumbering, TheDefaultParagraphStyleNumbersUnstyledParagraphs) {
+  const std::string numbering = NumberingXml(
+      "<w:abstractNum w:abstractNumId=\"0\">" + Level(0, "chineseCounting", "%1、") +
+      "</w:abstractNum><w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/></w:num>");
+  const std::string styles = StylesXml(
+      "<w:style w:type=\"paragraph\" w:default=\"0\" w:styleId=\"x\"/>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Body\">"
+      "<w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style>");
+  DocxNumbering n = Make(numbering, styles);
+  EXPECT_EQ(n.Next(Styled("")), "一、\t");
+  EXPECT_EQ(n.Next(Styled("")), "二、\t");
+  EXPECT_EQ(n.Next(Styled("x")), "");
+}
+
 TEST(DocxNumbering, NumberingStyleLinkFollowed) {
   DocxNumbering n =
       Make(NumberingXml("<w:abstractNum w:abstractNumId=\"0\"><w:styleLink w:val=\"Outline\"/>" +
