@@ -29,6 +29,12 @@ void KeepUntilExit(T&& value) {
   kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
+// Readies the allocator (base/heap.h) for the input `file` when reading it will build many
+// megabytes: about 128 times its size, so that a 200-page report is read with huge pages and
+// a package of a few dozen KB is left alone. Call from the main thread before any other starts
+// ("-", standard input, is left alone: its size is not known in advance).
+void PrepareHeapFor(const std::string& file);
+
 // The rulebooks of a run, each parsed once however many packages name it; safe to share
 // between threads. A rulebook file named by packages is kept per folder of the packages and
 // per name, since a name is read relative to the package that gives it.

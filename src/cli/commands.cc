@@ -377,6 +377,7 @@ void CheckOneFile(const std::string& file, const Options& o, const ImportOptions
 // printed as it becomes ready, in the order of the files, so that it is the same with any
 // number of threads. Each rulebook is parsed once for the run.
 int RunCheck(const std::vector<std::string>& files, const Options& o) {
+  if (files.size() == 1) PrepareHeapFor(files[0]);  // a batch's packages are small each
   const bool zh = MessagesInChinese();
   Result<ImportOptions> import_options = CommandImportOptions(o);
   if (!import_options.ok()) {
@@ -476,6 +477,7 @@ int RunCheck(const std::vector<std::string>& files, const Options& o) {
 }
 
 int RunScore(const std::string& file, const Options& o) {
+  PrepareHeapFor(file);
   Loaded loaded;
   if (!Load(file, o, &loaded)) return 2;
   const ScoreSheet sheet = ScorePackage(loaded.package, *loaded.rulebook);
@@ -494,19 +496,16 @@ int RunScore(const std::string& file, const Options& o) {
   return 0;
 }
 
-namespace {
-
-// About how much memory importing `file` builds: a Word or Excel file unpacks to some 15 times
-// its size in XML, read into a document and a package about 10 times that (a 120 KB, 200-page
-// report: 16 MB). 0 for standard input (not known in advance).
-size_t ImportMemoryEstimate(const std::string& file) {
-  if (file == kStdinName) return 0;
+void PrepareHeapFor(const std::string& file) {
+  if (file == kStdinName) return;
+  // A Word or Excel file unpacks to some 15 times its size in XML, read into a document and a
+  // package about 10 times that (a 120 KB, 200-page report: 16 MB); a package JSON's model is a
+  // few times its text.
   std::error_code ec;
   const uintmax_t size = fs::file_size(file, ec);
-  return ec ? 0 : static_cast<size_t>(std::min<uintmax_t>(size, uintmax_t{1} << 40) * 128);
+  if (ec) return;
+  PrepareHeap(static_cast<size_t>(std::min<uintmax_t>(size, uintmax_t{1} << 40) * 128));
 }
-
-}  // namespace
 
 int RunImport(const std::string& file, const std::string& output, const std::string& form_arg,
               const Options& o) {
@@ -531,7 +530,7 @@ int RunImport(const std::string& file, const std::string& output, const std::str
     options.layouts = std::move(bundled).value();
   }
   Result<LoadedPackage> loaded = Status::Ok();
-  PrepareHeap(ImportMemoryEstimate(file));
+  PrepareHeapFor(file);
   if (file == kStdinName) {
     Result<std::string> bytes = ReadStandardInput();
     loaded = bytes.ok() ? LoadPackageBytes(*bytes, Tr("标准输入", "standard input").data(), options)
@@ -603,6 +602,7 @@ int RunImport(const std::string& file, const std::string& output, const std::str
 
 // Every numeric statement of the report with its verdict. Spans only, not whole sentences.
 int RunClaims(const std::string& file, const Options& o) {
+  PrepareHeapFor(file);
   Loaded loaded;
   if (!Load(file, o, &loaded)) return 2;
   const bool zh = MessagesInChinese();

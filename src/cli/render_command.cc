@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 // Writes the package's documents in the official layout.
 int RunRender(const std::string& file, const std::string& formats, const std::string& out_dir,
               const std::string& form_arg, const Options& o) {
+  PrepareHeapFor(file);
   Result<std::vector<std::string>> wanted = ParseRenderFormats(formats);
   if (!wanted.ok()) {
     PrintError(TrF("--to：{}", "--to: {}", wanted.status().message()));
