@@ -1,5 +1,5 @@
 // The allocator made ready for a command that builds tens of megabytes of small objects in one
-// go and then exits: importing a long document. glibc's malloc hands such a process its memory
+// go and then exits: importing, checking or rendering a long document (cli's PrepareHeapFor). glibc's malloc hands such a process its memory
 // 4 KB at a time, each page a fault on first touch (about 4,900 of them in the import of a
 // 200-page report, an eighth of its time), and maps every large buffer afresh as it grows. After
 // PrepareHeap, large buffers come from the heap (and what is freed stays there to be reused
