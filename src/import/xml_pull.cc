@@ -6,6 +6,8 @@
 #include <cstring>
 #include <utility>
 
+#include "base/text.h"
+
 namespace jixiao {
 namespace {
 
@@ -13,27 +15,6 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Where a name ends: blank, '/', '>' (and '=' inside a tag).
 bool EndsName(char c) { return IsSpace(c) || c == '/' || c == '>' || c == '='; }
-
-// Appends a code point as pugixml writes it: UTF-8 bytes for any value below 2^32, surrogates
-// and values past U+10FFFF included (the reader reads exactly what pugixml read).
-void AppendAsPugixml(uint32_t ch, std::string* out) {
-  auto byte = [out](uint32_t b) { out->push_back(static_cast<char>(static_cast<uint8_t>(b))); };
-  if (ch < 0x80) {
-    byte(ch);
-  } else if (ch < 0x800) {
-    byte(0xC0 | (ch >> 6));
-    byte(0x80 | (ch & 0x3F));
-  } else if (ch < 0x10000) {
-    byte(0xE0 | (ch >> 12));
-    byte(0x80 | ((ch >> 6) & 0x3F));
-    byte(0x80 | (ch & 0x3F));
-  } else {
-    byte(0xF0 | (ch >> 18));
-    byte(0x80 | ((ch >> 12) & 0x3F));
-    byte(0x80 | ((ch >> 6) & 0x3F));
-    byte(0x80 | (ch & 0x3F));
-  }
-}
 
 // The entity or character reference at raw[at] ('&') as pugixml decodes it — &lt; &gt; &amp;
 // &quot; &apos;, "&#" decimal digits ";" and "&#x" hexadecimal digits ";" (the value taken
@@ -63,7 +44,7 @@ size_t Reference(std::string_view raw, size_t at, std::string* out) {
     } else if (hex && ((c | ' ') >= 'a' && (c | ' ') <= 'f')) {
       value = value * 16 + static_cast<uint32_t>((c | ' ') - 'a' + 10);
     } else if (c == ';') {
-      AppendAsPugixml(value, out);
+      AppendUtf8(value, out);  // as pugixml writes it, whatever the value
       return i + 2;
     } else {
       return 0;
@@ -72,13 +53,17 @@ size_t Reference(std::string_view raw, size_t at, std::string* out) {
   return 0;
 }
 
-// Appends `raw` with entities decoded; line ends become '\n' in text, spaces in attributes
-// (where tabs and newlines become spaces too).
-void Decode(std::string_view raw, bool attribute, std::string* out) {
+// What Decode reads: text (entities, line ends), CDATA (line ends only) or an attribute value
+// (entities; line ends, tabs and newlines as spaces).
+enum class Raw { kText, kCdata, kAttribute };
+
+// Appends `raw` decoded as `kind` says.
+void Decode(std::string_view raw, Raw kind, std::string* out) {
+  const bool attribute = kind == Raw::kAttribute;
   size_t from = 0;
   for (size_t i = 0; i < raw.size(); ++i) {
     const char c = raw[i];
-    if (c == '&') {
+    if (c == '&' && kind != Raw::kCdata) {
       std::string decoded;
       const size_t length = Reference(raw, i, &decoded);
       if (length == 0) continue;  // kept as written: copied with what follows
@@ -96,12 +81,24 @@ void Decode(std::string_view raw, bool attribute, std::string* out) {
   out->append(raw.substr(from));
 }
 
-// Whether `raw` needs Decode (an entity or a character it rewrites).
-bool NeedsDecoding(std::string_view raw, bool attribute) {
+// Whether Decode would change `raw` (an entity or a character it rewrites).
+bool NeedsDecoding(std::string_view raw, Raw kind) {
+  const bool attribute = kind == Raw::kAttribute;
   for (const char c : raw) {
-    if (c == '&' || c == '\r' || (attribute && (c == '\n' || c == '\t'))) return true;
+    if ((c == '&' && kind != Raw::kCdata) || c == '\r' || (attribute && (c == '\n' || c == '\t'))) {
+      return true;
+    }
   }
   return false;
+}
+
+// `raw` decoded as `kind` says, appended to `out`; copied whole when nothing changes.
+void AppendDecoded(std::string_view raw, Raw kind, std::string* out) {
+  if (NeedsDecoding(raw, kind)) {
+    Decode(raw, kind, out);
+  } else {
+    out->append(raw);
+  }
 }
 
 }  // namespace
@@ -302,10 +299,8 @@ XmlPull::Event XmlPull::EndTag() {
 }
 
 std::string XmlPull::attribute_value(size_t i) const {
-  const std::string_view raw = attributes_[i].raw;
-  if (!NeedsDecoding(raw, true)) return std::string(raw);
   std::string out;
-  Decode(raw, true, &out);
+  AppendDecoded(attributes_[i].raw, Raw::kAttribute, &out);
   return out;
 }
 
@@ -323,23 +318,7 @@ bool XmlPull::FindAttribute(std::string_view local, std::string* value) const {
 }
 
 void XmlPull::AppendText(std::string* out) const {
-  if (cdata_) {
-    // Line ends only: a CDATA section has no entities.
-    for (size_t i = 0; i < chars_.size(); ++i) {
-      if (chars_[i] != '\r') {
-        out->push_back(chars_[i]);
-      } else {
-        out->push_back('\n');
-        if (i + 1 < chars_.size() && chars_[i + 1] == '\n') ++i;
-      }
-    }
-    return;
-  }
-  if (!NeedsDecoding(chars_, false)) {
-    out->append(chars_);
-    return;
-  }
-  Decode(chars_, false, out);
+  AppendDecoded(chars_, cdata_ ? Raw::kCdata : Raw::kText, out);
 }
 
 bool XmlPull::SkipTo(int depth) {
