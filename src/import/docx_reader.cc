@@ -387,36 +387,13 @@ class BodyReader {
       : x_(*xml), file_(file), part_(part), limits_(limits), numbering_(numbering) {}
 
   Status Read(FlatDocument* out) {
-    if (x_.Next() != XmlPull::Event::kStart) {
+    Walk(out);
+    // Malformed XML anywhere in the part, after the root too, is told before what the walk met
+    // on its way (a foreign root, a limit), as a parser reading the part whole would tell it.
+    if (!syntax_error_ && !x_.ReadToEnd()) {
+      status_ = Status::Ok();
       SyntaxError();
-      return status_;
     }
-    const size_t mark = ns_.Enter(x_);
-    if (Classify() != Tag::kDocument) {
-      return Status::InvalidArgument(TrF(
-          "{}：{}：不是 Word 文档的正文（根元素是 <{}>）",
-          "{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_, x_.name()));
-    }
-    BodySink sink(&out->blocks);
-    // The root's children are not counted against the depth budget (as w:body's are).
-    const int depth = x_.depth();
-    while (!failed()) {
-      const XmlPull::Event e = x_.Next();
-      if (e == XmlPull::Event::kEnd) break;
-      if (e == XmlPull::Event::kText) continue;
-      if (e != XmlPull::Event::kStart) {
-        SyntaxError();
-        break;
-      }
-      const size_t child_mark = ns_.Enter(x_);
-      if (Classify() == Tag::kBody) Blocks(&sink);
-      ns_.Leave(child_mark);
-      if (!failed() && !x_.SkipTo(depth)) SyntaxError();
-    }
-    sink.Flush();
-    ns_.Leave(mark);
-    // What follows the root must be well formed too, as it must for a parser reading it whole.
-    if (!failed() && !x_.ReadToEnd()) SyntaxError();
     return status_;
   }
 
@@ -424,6 +401,26 @@ class BodyReader {
   bool syntax_error() const { return syntax_error_; }
 
  private:
+  void Walk(FlatDocument* out) {
+    if (x_.Next() != XmlPull::Event::kStart) {
+      SyntaxError();
+      return;
+    }
+    const size_t mark = ns_.Enter(x_);
+    if (Classify() != Tag::kDocument) {
+      status_ = Status::InvalidArgument(TrF(
+          "{}：{}：不是 Word 文档的正文（根元素是 <{}>）",
+          "{}: {}: not a WordprocessingML document (root element <{}>)", file_, part_, x_.name()));
+      return;
+    }
+    BodySink sink(&out->blocks);
+    Children([&](Tag tag) {
+      if (tag == Tag::kBody) Blocks(&sink);
+    });
+    sink.Flush();
+    ns_.Leave(mark);
+  }
+
   // Enters the namespace scope of the element just begun and the reader's depth budget.
   class Scope {
    public:
@@ -581,6 +578,7 @@ class BodyReader {
 
   // One child of block-level content, begun and in scope.
   void Block(Tag tag, BlockSink* sink) {
+    if (Wrapper(tag, [&] { Blocks(sink); })) return;
     switch (tag) {
       case Tag::kP:
         Paragraph(sink);
@@ -591,19 +589,32 @@ class BodyReader {
         if (!failed()) sink->AddTable(std::move(table));
         break;
       }
-      case Tag::kSdt:
-        SdtContent([&] { Blocks(sink); });
-        break;
-      case Tag::kCustomXml:
       case Tag::kIns:
       case Tag::kMoveTo:
         Blocks(sink);
         break;
-      case Tag::kAlternateContent:
-        Fallback([&] { Blocks(sink); });
-        break;
       default:
         break;
+    }
+  }
+
+  // The wrappers content may stand in at any level — a content control (w:sdt), custom XML, an
+  // mc:AlternateContent — read through `again`, which reads a wrapper's content as the content
+  // of the level it stands in. False when `tag` is no wrapper.
+  template <typename Again>
+  bool Wrapper(Tag tag, Again again) {
+    switch (tag) {
+      case Tag::kSdt:
+        SdtContent(again);
+        return true;
+      case Tag::kCustomXml:
+        again();
+        return true;
+      case Tag::kAlternateContent:
+        Fallback(again);
+        return true;
+      default:
+        return false;
     }
   }
 
@@ -660,6 +671,7 @@ class BodyReader {
 
   // One child of paragraph content, begun and in scope.
   void InlineChild(Tag tag, std::string* out) {
+    if (Wrapper(tag, [&] { Inline(out); })) return;
     switch (tag) {
       case Tag::kR:
         Run(out);
@@ -668,17 +680,10 @@ class BodyReader {
       case Tag::kMoveTo:
       case Tag::kHyperlink:
       case Tag::kSmartTag:
-      case Tag::kCustomXml:
       case Tag::kFldSimple:
       case Tag::kDir:
       case Tag::kBdo:
         Inline(out);
-        break;
-      case Tag::kSdt:
-        SdtContent([&] { Inline(out); });
-        break;
-      case Tag::kAlternateContent:
-        Fallback([&] { Inline(out); });
         break;
       default:  // w:del, w:moveFrom, bookmarks, comments, proofErr, equations, …
         break;
@@ -804,21 +809,10 @@ class BodyReader {
   // The rows of a table, or of a row-level sdtContent or customXml inside it.
   void Rows(TableState* state) {
     Children([&](Tag tag) {
-      switch (tag) {
-        case Tag::kTr:
-          Row(state);
-          break;
-        case Tag::kSdt:
-          SdtContent([&] { Rows(state); });
-          break;
-        case Tag::kCustomXml:
-          Rows(state);
-          break;
-        case Tag::kAlternateContent:
-          Fallback([&] { Rows(state); });
-          break;
-        default:
-          break;
+      if (tag == Tag::kTr) {
+        Row(state);
+      } else {
+        Wrapper(tag, [&] { Rows(state); });
       }
     });
   }
@@ -895,21 +889,10 @@ class BodyReader {
   }
 
   void CellsChild(Tag tag, TableState* state, RowState* row) {
-    switch (tag) {
-      case Tag::kTc:
-        Cell(state, row);
-        break;
-      case Tag::kSdt:
-        SdtContent([&] { Cells(state, row); });
-        break;
-      case Tag::kCustomXml:
-        Cells(state, row);
-        break;
-      case Tag::kAlternateContent:
-        Fallback([&] { Cells(state, row); });
-        break;
-      default:
-        break;
+    if (tag == Tag::kTc) {
+      Cell(state, row);
+    } else {
+      Wrapper(tag, [&] { Cells(state, row); });
     }
   }
 
@@ -1016,7 +999,7 @@ class BodyReader {
   bool syntax_error_ = false;
   Fields fields_;
   int placeholder_ = 0;  // > 0 inside content controls showing their placeholder
-  int depth_ = 0;
+  int depth_ = -1;       // the root's children (w:body) are not counted against the depth budget
   int table_depth_ = 0;
   int64_t cells_ = 0;
 };
@@ -1296,12 +1279,7 @@ Result<FlatDocument> ReadMainPart(std::string xml, const std::string& file_name,
     XmlPull pull(xml);
     BodyReader reader(&pull, file_name, part_name, limits, numbering);
     if (Status s = reader.Read(&out); !s.ok()) {
-      // Malformed XML anywhere in the part is told before what the reader found on its way
-      // (a foreign root, a limit), as a parser reading the part whole would tell it.
-      if (reader.syntax_error() || !pull.ReadToEnd()) {
-        return MalformedPart(xml, file_name, part_name, std::move(s));
-      }
-      return s;
+      return reader.syntax_error() ? MalformedPart(xml, file_name, part_name, std::move(s)) : s;
     }
     return out;
   } catch (const std::bad_alloc&) {
