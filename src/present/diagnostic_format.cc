@@ -53,10 +53,8 @@ std::string QuoteSentence(const Location& loc) {
   return out;
 }
 
-// The source's text as SourceText quotes it: trimmed, line breaks shown as spaces (by
-// AppendQuoted, so that a long paragraph is not copied to be compared).
-std::string_view QuotedSourceText(const SourceRef& s) { return TrimBlank(s.text); }
-
+// A source's text as SourceText quotes it: trimmed (by the caller), line breaks shown as
+// spaces.
 void AppendQuoted(std::string* out, std::string_view shown) {
   const size_t from = out->size();
   out->append(shown);
@@ -65,7 +63,8 @@ void AppendQuoted(std::string* out, std::string_view shown) {
   }
 }
 
-// Whether `reported` is `shown` as AppendQuoted writes it.
+// Whether `reported` is `shown` as AppendQuoted writes it (compared in place: a long
+// paragraph is not copied to be compared).
 bool SameAsQuoted(std::string_view shown, std::string_view reported) {
   if (shown.size() != reported.size()) return false;
   for (size_t i = 0; i < shown.size(); ++i) {
@@ -76,10 +75,7 @@ bool SameAsQuoted(std::string_view shown, std::string_view reported) {
 
 }  // namespace
 
-namespace {
-
-// SourceText with the text to quote already found (QuotedSourceText of `s`).
-std::string SourceTextQuoting(const SourceRef& s, bool zh, std::string_view shown) {
+std::string SourceText(const SourceRef& s, bool zh) {
   std::string out;
   auto part = [&out](std::string_view text) {
     if (!out.empty()) out += " › ";
@@ -100,18 +96,12 @@ std::string SourceTextQuoting(const SourceRef& s, bool zh, std::string_view show
     part(zh ? fmt::format("第{}段", s.paragraph) : fmt::format("paragraph {}", s.paragraph));
   }
   if (s.line > 0) part(zh ? fmt::format("文本第{}行", s.line) : fmt::format("line {}", s.line));
-  if (!shown.empty()) {
+  if (const std::string_view shown = TrimBlank(s.text); !shown.empty()) {
     out += zh ? "：“" : ": \"";
     AppendQuoted(&out, shown);
     out += zh ? "”" : "\"";
   }
   return out;
-}
-
-}  // namespace
-
-std::string SourceText(const SourceRef& s, bool zh) {
-  return SourceTextQuoting(s, zh, QuotedSourceText(s));
 }
 
 std::string LocationPath(const Location& loc, const FormatOptions& o) {
@@ -133,12 +123,9 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   out += fmt::format("  {}{}", o.zh ? "位置：" : "at: ", LocationPath(d.location, o));
   if (!d.location.pointer.empty()) out += fmt::format(" ({})", d.location.pointer);
   out += "\n";
-  // The source's text as the 原文 line quotes it, found once.
-  const std::string_view quoted =
-      d.location.source ? QuotedSourceText(*d.location.source) : std::string_view();
   if (d.location.source) {
     out += o.zh ? "  原文：" : "  source: ";
-    out += SourceTextQuoting(*d.location.source, o.zh, quoted);
+    out += SourceText(*d.location.source, o.zh);
     out += '\n';
   }
   out += QuoteRow(d.location, o.zh);
@@ -151,7 +138,7 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
   // "填报 X" alone would repeat what the 原文 line quotes (an importer's note on a paragraph or a
   // cell): shown once. Beside a computed figure it stays, to be read against it.
   const bool only_repeats_source = d.computed.empty() && d.tolerance.empty() && d.location.source &&
-                                   SameAsQuoted(quoted, d.reported);
+                                   SameAsQuoted(TrimBlank(d.location.source->text), d.reported);
   if (!d.reported.empty() && !only_repeats_source) {
     figures.push_back((o.zh ? "填报 " : "reported ") + d.reported);
   }
