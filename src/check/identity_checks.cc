@@ -25,13 +25,6 @@ bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::stri
 
 // ---- text as code points ----
 
-std::u32string Chars(std::string_view text) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < text.size()) out.push_back(NextCodePoint(text, &pos));
-  return out;
-}
-
 std::string Utf8(std::u32string_view chars) {
   std::string out;
   for (char32_t c : chars) AppendUtf8(c, &out);
@@ -40,8 +33,12 @@ std::string Utf8(std::u32string_view chars) {
 
 // Width folded (全角 digits and brackets to ASCII) and every blank removed: "零 陵 区" is 零陵区.
 std::u32string Compact(std::string_view text) {
+  const std::string folded = FoldWidth(text);
   std::u32string out;
-  for (char32_t c : Chars(FoldWidth(text))) {
+  out.reserve(folded.size());
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    const char32_t c = NextCodePoint(folded, &pos);
     if (!IsBlankCodePoint(c)) out.push_back(c);
   }
   return out;

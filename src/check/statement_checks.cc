@@ -93,51 +93,51 @@ constexpr std::array<uint32_t, std::size(kCounters)> kCounterBytes = [] {
 // The names of a list ("办公室、学会工作部和普及工作部"): split at 、, and the last piece once
 // at its joining word (以及 before 和). `all` splits at every joining word.
 // Empty when it is no list of names (a figure inside, a name too long, fewer than two).
-std::vector<std::string> ListItems(std::string_view text, bool all) {
-  std::vector<std::string> items;
+std::vector<std::string_view> ListItems(std::string_view text, bool all) {
+  std::vector<std::string_view> items;
   size_t start = 0;
   for (size_t at = text.find("、");; at = text.find("、", start)) {
-    items.emplace_back(
-        TrimBlank(text.substr(start, at == std::string_view::npos ? at : at - start)));
+    items.push_back(TrimBlank(text.substr(start, at == std::string_view::npos ? at : at - start)));
     if (at == std::string_view::npos) break;
     start = at + 3;
   }
   if (items.size() < 2) return {};
   // Not 及 or 与 alone: they end too many words (普及, 涉及, 参与).
   static constexpr std::string_view kJoiners[] = {"以及", "和"};
-  const auto split = [&](std::string piece, std::vector<std::string>* out) {
+  const auto split = [&](std::string_view piece, std::vector<std::string_view>* out) {
     for (std::string_view j : kJoiners) {
       const size_t at = piece.find(j);
-      if (at == std::string::npos || at == 0 || at + j.size() >= piece.size()) continue;
+      if (at == std::string_view::npos || at == 0 || at + j.size() >= piece.size()) continue;
       out->push_back(piece.substr(0, at));
       out->push_back(piece.substr(at + j.size()));
       return;
     }
-    out->push_back(std::move(piece));
+    out->push_back(piece);
   };
   if (all) {
-    std::vector<std::string> split_all;
-    for (std::string& item : items) {
-      std::vector<std::string> parts{item};
+    std::vector<std::string_view> split_all;
+    std::vector<std::string_view> parts, next;
+    for (std::string_view item : items) {
+      parts.assign(1, item);
       for (bool again = true; again;) {
         again = false;
-        std::vector<std::string> next;
-        for (std::string& p : parts) {
+        next.clear();
+        for (std::string_view p : parts) {
           const size_t before = next.size();
           split(p, &next);
           again |= next.size() > before + 1;
         }
-        parts = std::move(next);
+        parts.swap(next);
       }
-      for (std::string& p : parts) split_all.push_back(std::move(p));
+      split_all.insert(split_all.end(), parts.begin(), parts.end());
     }
     items = std::move(split_all);
   } else {
-    std::string last = std::move(items.back());
+    const std::string_view last = items.back();
     items.pop_back();
-    split(std::move(last), &items);
+    split(last, &items);
   }
-  for (const std::string& item : items) {
+  for (std::string_view item : items) {
     if (item.empty() || item.size() > 45) return {};  // a name, not a clause
     if (std::any_of(item.begin(), item.end(), IsDigit)) return {};
     for (std::string_view w : {"，", "：", "。", "（", "）", "(", ")"}) {
@@ -150,7 +150,7 @@ std::vector<std::string> ListItems(std::string_view text, bool all) {
 struct ListClaim {
   int count = 0;
   int begin = 0, end = 0;  // the count and its counter
-  std::string list;
+  std::string_view list;  // views the sentence
 };
 
 // The count written right before s[end] (arabic or Chinese numerals), with where it begins.
@@ -236,7 +236,7 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
       const std::string_view before = s.substr(clause, pos - clause);
       const std::string_view list = !after.empty() ? after : before;
       if (!Has(list, "、") || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
-      claim.list = std::string(list);
+      claim.list = list;
       out.push_back(std::move(claim));
     }
   }
@@ -247,16 +247,16 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
 
 void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
   for (const ListClaim& c : ListClaims(sentence.text)) {
-    const std::vector<std::string> once = ListItems(c.list, false);
+    const std::vector<std::string_view> once = ListItems(c.list, false);
     if (once.empty()) continue;
-    const std::vector<std::string> all = ListItems(c.list, true);
-    std::string repeated;
+    const std::vector<std::string_view> all = ListItems(c.list, true);
+    std::string_view repeated;
     // The first name may carry the clause's verb ("单位内设办公室"): it repeats a later name
     // that ends it.
     for (size_t i = 0; i < once.size() && repeated.empty(); ++i) {
       for (size_t j = 0; j < i; ++j) {
-        const std::string& a = once[j];
-        const std::string& b = once[i];
+        const std::string_view a = once[j];
+        const std::string_view b = once[i];
         const bool ends = j == 0 && a.size() > b.size() && b.size() >= 6 &&
                           a.compare(a.size() - b.size(), b.size(), b) == 0;
         if (a == b || ends) repeated = b;
@@ -269,7 +269,10 @@ void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
     d.reported = std::string(sentence.text.substr(c.begin, c.end - c.begin));
     d.computed = std::to_string(n);
     std::string names;
-    for (const std::string& item : once) names += (names.empty() ? "" : "、") + item;
+    for (std::string_view item : once) {
+      if (!names.empty()) names += "、";
+      names += item;
+    }
     if (!repeated.empty()) {
       d.message_zh =
           fmt::format("报告称“{}”，所列名称“{}”中“{}”重复出现。", d.reported, names, repeated);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -170,12 +171,27 @@ std::string SyntaxMessage(std::string_view what) {
   return MessagesInChinese() ? SyntaxMessageZh(message) : message;
 }
 
+// Each built in one string, without temporaries: a package's reading makes a few hundred.
 std::string ChildPointer(const std::string& parent, std::string_view key) {
-  return parent + "/" + JsonPointerToken(key);
+  std::string out;
+  if (key.find_first_of("~/") != std::string_view::npos) {
+    const std::string token = JsonPointerToken(key);
+    out.reserve(parent.size() + 1 + token.size());
+    out.append(parent).append(1, '/').append(token);
+    return out;
+  }
+  out.reserve(parent.size() + 1 + key.size());
+  out.append(parent).append(1, '/').append(key);
+  return out;
 }
 
 std::string ChildPointer(const std::string& parent, size_t index) {
-  return parent + "/" + std::to_string(index);
+  char digits[24];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, index);
+  std::string out;
+  out.reserve(parent.size() + 1 + static_cast<size_t>(end - digits));
+  out.append(parent).append(1, '/').append(digits, end);
+  return out;
 }
 
 // ---- parsing the text into a tree ----

@@ -1,6 +1,8 @@
 // Tree walkers and label cleaning.
 #include "model/walk.h"
 
+#include <charconv>
+
 #include "base/text.h"
 
 namespace jixiao {
@@ -49,12 +51,18 @@ struct ExpenseWalker {
   }
 };
 
-std::string IndexPointer(std::string base, const std::vector<int>& indices) {
+std::string IndexPointer(std::string_view base, const std::vector<int>& indices) {
+  std::string out;
+  out.reserve(base.size() + indices.size() * 13);
+  out += base;
   for (size_t k = 0; k < indices.size(); ++k) {
-    if (k) base += "/children";
-    base += "/" + std::to_string(indices[k]);
+    if (k) out += "/children";
+    char digits[16];
+    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, indices[k]);
+    out.push_back('/');
+    out.append(digits, end);
   }
-  return base;
+  return out;
 }
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -81,12 +89,16 @@ std::string IndicatorPath(const std::vector<const Indicator*>& chain) {
 void ForEachIndicator(const std::vector<Indicator>& roots,
                       const std::function<void(const IndicatorVisit&)>& fn) {
   IndicatorWalker walker{fn, {}, {}};
+  // Room for every level the model has (一级 to 四级) and more, so that the stacks never grow.
+  walker.chain.reserve(8);
+  walker.indices.reserve(8);
   walker.Walk(roots);
 }
 
 void ForEachExpenseRow(const std::vector<ExpenseRow>& roots,
                        const std::function<void(const ExpenseVisit&)>& fn) {
   ExpenseWalker walker{fn, {}};
+  walker.indices.reserve(8);
   walker.Walk(roots, nullptr);
 }
 

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "base/json_text.h"
 #include "base/text.h"
 #include "check/codes.h"
@@ -105,13 +107,15 @@ std::string SourceText(const SourceRef& s, bool zh) {
 }
 
 std::string LocationPath(const Location& loc, const FormatOptions& o) {
-  std::vector<std::string> parts;
-  if (!loc.document.empty()) parts.push_back(DocumentName(loc.document, o.zh));
-  if (!loc.table.empty()) parts.push_back(TableName(loc.table, o.zh));
-  if (!loc.row.empty()) parts.push_back(loc.row);
-  if (!loc.column.empty()) parts.push_back(ColumnName(loc.column, o.fiscal_year, o.zh));
   std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? " › " : "") + parts[i];
+  const auto part = [&](std::string_view text) {
+    if (!out.empty()) out += " › ";
+    out += text;
+  };
+  if (!loc.document.empty()) part(DocumentName(loc.document, o.zh));
+  if (!loc.table.empty()) part(TableName(loc.table, o.zh));
+  if (!loc.row.empty()) part(loc.row);
+  if (!loc.column.empty()) part(ColumnName(loc.column, o.fiscal_year, o.zh));
   return out;
 }
 
@@ -157,27 +161,32 @@ std::string FormatDiagnosticText(const Diagnostic& d, const FormatOptions& o) {
 
 std::string FormatDiagnosticBrief(const Diagnostic& d, const FormatOptions& o) {
   const CodeInfo* info = FindCode(d.code);
-  std::string out = fmt::format("{}{} {} [{}] {}", d.file.empty() ? "" : d.file + ": ",
-                                SeverityName(d.severity, o.zh), d.code, info ? info->slug : "",
-                                LocationPath(d.location, o));
-  if (!d.location.pointer.empty()) out += " (" + d.location.pointer + ")";
+  std::string out;
+  out.reserve(256);  // a line seldom needs more
+  if (!d.file.empty()) out.append(d.file).append(": ");
+  fmt::format_to(std::back_inserter(out), "{} {} [{}] ", SeverityName(d.severity, o.zh), d.code,
+                 info ? info->slug : "");
+  out += LocationPath(d.location, o);
+  if (!d.location.pointer.empty()) out.append(" (").append(d.location.pointer).append(")");
   const Location& l = d.location;
+  const auto quote = [&](std::string_view text) { out.append(" «").append(text).append("»"); };
   if (l.span_begin >= 0 && l.span_end > l.span_begin &&
       static_cast<size_t>(l.span_end) <= l.sentence.size()) {
-    out += " «" + l.sentence.substr(l.span_begin, l.span_end - l.span_begin) + "»";
+    quote(std::string_view(l.sentence).substr(l.span_begin, l.span_end - l.span_begin));
   } else if (l.mark_cell >= 0 && static_cast<size_t>(l.mark_cell) < l.row_cells.size() &&
              !IsBlank(l.row_cells[l.mark_cell])) {
-    out += " «" + std::string(TrimBlank(l.row_cells[l.mark_cell])) + "»";
+    quote(TrimBlank(l.row_cells[l.mark_cell]));
   }
-  if (!d.reported.empty()) out += fmt::format(" {} {}", o.zh ? "填报" : "reported", d.reported);
-  if (!d.computed.empty()) out += fmt::format(" {} {}", o.zh ? "复算" : "computed", d.computed);
+  if (!d.reported.empty()) out.append(o.zh ? " 填报 " : " reported ").append(d.reported);
+  if (!d.computed.empty()) out.append(o.zh ? " 复算 " : " computed ").append(d.computed);
   if (d.location.source) {
     SourceRef place = *d.location.source;  // the place only; the long view quotes the text
     place.text.clear();
     const std::string source = SourceText(place, o.zh);
-    if (!source.empty()) out += fmt::format(" {}{}", o.zh ? "原文：" : "source: ", source);
+    if (!source.empty()) out.append(o.zh ? " 原文：" : " source: ").append(source);
   }
-  return out + "\n";
+  out += '\n';
+  return out;
 }
 
 namespace {
