@@ -231,7 +231,7 @@ bool BitSet(const uint64_t* bits, size_t nbits, char32_t cp) {
 }
 
 bool OccursAt(std::string_view text, size_t pos, std::string_view word) {
-  return text.size() - pos >= word.size() && text.compare(pos, word.size(), word) == 0;
+  return BytesAt(text, pos, word);
 }
 
 }  // namespace
@@ -266,91 +266,113 @@ bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> 
 WordSet::WordSet(std::initializer_list<std::string_view> words)
     : WordSet(std::vector<std::string_view>(words)) {}
 
+namespace {
+
+bool Continues(unsigned b) { return (b & 0xC0) == 0x80; }
+
+// The code point of the three-byte character E0–EF, 80–BF, 80–BF.
+unsigned ThreeByteKey(unsigned b0, unsigned b1, unsigned b2) {
+  return (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+}
+
+}  // namespace
+
 WordSet::WordSet(const std::vector<std::string_view>& words) {
-  if (words.size() > 64) std::abort();    // a fixed list in the program: a programming error
-  constexpr char32_t kNone = 0xFFFFFFFF;  // never a character
-  std::vector<std::vector<uint8_t>> groups(256);
+  if (words.size() > 64) std::abort();  // a fixed list in the program: a programming error
+  std::vector<std::vector<uint8_t>> groups(1024);
+  uint8_t index = 0;
+  const auto add = [&](unsigned key) {
+    starts_[key / 64] |= uint64_t{1} << (key % 64);
+    std::vector<uint8_t>& group = groups[key % 1024];
+    if (std::find(group.begin(), group.end(), index) == group.end()) group.push_back(index);
+  };
   for (std::string_view w : words) {
-    const auto index = static_cast<uint8_t>(words_.size());
-    Word word{std::string(w), kNone};
-    char32_t first;
-    if (FirstCharacter(w, &first)) {
-      word.first = first;
-      SetBit(filter_, 64 * 64, first);
-      groups[first % 256].push_back(index);
-    } else if (!w.empty()) {
-      searched_ |= uint64_t{1} << index;
+    index = static_cast<uint8_t>(words_.size());
+    words_.emplace_back(w);
+    if (w.empty()) continue;
+    nonempty_ |= uint64_t{1} << index;
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(w[i]); };
+    const unsigned b0 = byte(0);
+    if (Continues(b0)) continuation_starts_ = true;
+    // The keys a text position where w occurs can have: the position is keyed by its character
+    // when it and the next two bytes form a three-byte character, else by its two bytes (any
+    // second byte when w has one byte only).
+    const bool three_lead = (b0 & 0xF0) == 0xE0;
+    if (w.size() >= 3 && three_lead && Continues(byte(1)) && Continues(byte(2))) {
+      add(ThreeByteKey(b0, byte(1), byte(2)));
+      continue;
     }
-    if (!w.empty()) nonempty_ |= uint64_t{1} << index;
-    words_.push_back(std::move(word));
+    for (unsigned b1 = 0; b1 < 256; ++b1) {
+      if (w.size() >= 2 && b1 != byte(1)) continue;
+      add(b0 << 8 | b1);
+      // A word cut short after a lead byte may stand where a whole character does.
+      if (three_lead && Continues(b1) && w.size() <= 2) {
+        for (unsigned b2 = 0x80; b2 < 0xC0; ++b2) add(ThreeByteKey(b0, b1, b2));
+      }
+    }
   }
   for (size_t g = 0; g < groups.size(); ++g) {
     std::stable_sort(groups[g].begin(), groups[g].end(), [&](uint8_t x, uint8_t y) {
-      return words_[x].text.size() > words_[y].text.size();
+      return words_[x].size() > words_[y].size() || (words_[x].size() == words_[y].size() && x < y);
     });
-    group_[g] = static_cast<uint16_t>(by_first_.size());
-    by_first_.insert(by_first_.end(), groups[g].begin(), groups[g].end());
+    group_[g] = static_cast<uint16_t>(by_key_.size());
+    by_key_.insert(by_key_.end(), groups[g].begin(), groups[g].end());
   }
-  group_[256] = static_cast<uint16_t>(by_first_.size());
+  group_[1024] = static_cast<uint16_t>(by_key_.size());
+}
+
+template <typename On>
+void WordSet::Candidates(std::string_view text, size_t pos, size_t end, On on) const {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t size = text.size();
+  // The two continuation bytes of a three-byte character are stepped over unless a word may
+  // start with one (only a word cut from the middle of a character does).
+  const size_t step = continuation_starts_ ? 1 : 3;
+  size_t p = pos;
+  while (p < end) {
+    const unsigned b0 = data[p];
+    const unsigned b1 = p + 1 < size ? data[p + 1] : 0;  // a one-byte word may end the text
+    unsigned key;
+    size_t next;
+    if ((b0 & 0xF0) == 0xE0 && p + 2 < size && Continues(b1) && Continues(data[p + 2])) {
+      key = ThreeByteKey(b0, b1, data[p + 2]);
+      next = p + step;
+    } else {
+      key = b0 << 8 | b1;
+      next = p + 1;
+    }
+    if ((starts_[key / 64] >> (key % 64) & 1) && on(p, key % 1024)) return;
+    p = next;
+  }
 }
 
 uint64_t WordSet::Find(std::string_view text) const {
   uint64_t found = 0;
-  for (uint64_t rest = searched_; rest != 0; rest &= rest - 1) {
-    const int i = std::countr_zero(rest);
-    if (text.find(words_[i].text) != std::string_view::npos) found |= uint64_t{1} << i;
-  }
   const uint64_t wanted = nonempty_;
-  if ((wanted & ~searched_) == 0) return found;
-  for (size_t pos = 0; pos < text.size();) {
-    const Lead lead = LeadAt(text, pos);
-    if (BitSet(filter_, 64 * 64, lead.cp)) {
-      const size_t g = lead.cp % 256;
-      for (size_t k = group_[g]; k < group_[g + 1]; ++k) {
-        const size_t i = by_first_[k];
-        if (words_[i].first == lead.cp && !(found >> i & 1) &&
-            OccursAt(text, pos, words_[i].text)) {
-          found |= uint64_t{1} << i;
-          if (found == wanted) return found;
-        }
-      }
+  if (wanted == 0) return found;
+  Candidates(text, 0, text.size(), [&](size_t p, size_t g) {
+    for (size_t k = group_[g]; k < group_[g + 1]; ++k) {
+      const size_t i = by_key_[k];
+      if (!(found >> i & 1) && OccursAt(text, p, words_[i])) found |= uint64_t{1} << i;
     }
-    pos += lead.length;
-  }
+    return found == wanted;
+  });
   return found;
 }
 
 WordSet::Found WordSet::NextWord(std::string_view text, size_t pos, size_t end) const {
   end = std::min(end, text.size());
-  // Which of two words at the same position is the one to report.
-  const auto better = [&](size_t i, int than) {
-    return than < 0 || words_[i].text.size() > words_[than].text.size() ||
-           (words_[i].text.size() == words_[than].text.size() && static_cast<int>(i) < than);
-  };
   Found found{-1, end};
-  // The words searched byte by byte may start anywhere, continuation bytes included.
-  for (uint64_t rest = searched_; rest != 0; rest &= rest - 1) {
-    const int i = std::countr_zero(rest);
-    const size_t at = text.find(words_[i].text, pos);
-    if (at < found.at || (at == found.at && at < end && better(i, found.word))) {
-      found = Found{i, at};
-    }
-  }
-  // The others start at a character: step from one to the next, up to the earliest found.
-  while (pos < end && pos <= found.at) {
-    const Lead lead = LeadAt(text, pos);
-    if (BitSet(filter_, 64 * 64, lead.cp)) {
-      const size_t g = lead.cp % 256;
-      for (size_t k = group_[g]; k < group_[g + 1]; ++k) {  // longest first
-        const size_t i = by_first_[k];
-        if (words_[i].first == lead.cp && OccursAt(text, pos, words_[i].text)) {
-          if (pos < found.at || better(i, found.word)) found = Found{static_cast<int>(i), pos};
-          return found;
-        }
+  Candidates(text, pos, end, [&](size_t p, size_t g) {
+    for (size_t k = group_[g]; k < group_[g + 1]; ++k) {  // longest first
+      const size_t i = by_key_[k];
+      if (OccursAt(text, p, words_[i])) {
+        found = Found{static_cast<int>(i), p};
+        return true;
       }
     }
-    pos += lead.length;
-  }
+    return false;
+  });
   return found;
 }
 

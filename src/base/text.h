@@ -9,12 +9,36 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace jixiao {
+
+// Whether `word` occurs in `text` at byte `pos` (pos <= text.size()). Inlined without a call to
+// memcmp for words of up to 16 bytes (a few Chinese characters): the text checks compare words
+// at positions millions of times, where a call costs more than the comparison.
+inline bool BytesAt(std::string_view text, size_t pos, std::string_view word) {
+  const size_t n = word.size();
+  if (text.size() - pos < n) return false;
+  const char* a = text.data() + pos;
+  const char* b = word.data();
+  // Two loads of each, overlapping when n is not a power of two, compared at once.
+  const auto same = [&](auto width) {
+    decltype(width) a0, a1, b0, b1;
+    std::memcpy(&a0, a, sizeof a0);
+    std::memcpy(&b0, b, sizeof b0);
+    std::memcpy(&a1, a + n - sizeof a1, sizeof a1);
+    std::memcpy(&b1, b + n - sizeof b1, sizeof b1);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  };
+  if (n >= 8) return n <= 16 ? same(uint64_t{}) : std::memcmp(a, b, n) == 0;
+  if (n >= 4) return same(uint32_t{});
+  if (n >= 2) return same(uint16_t{});
+  return n == 0 || a[0] == b[0];
+}
 
 // Decodes the code point at text[*pos] and advances *pos past it.
 char32_t NextCodePoint(std::string_view text, size_t* pos);
@@ -40,11 +64,11 @@ int DisplayWidth(std::string_view text);
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 
 // A fixed list of up to 64 words compiled once for searching many texts, in one pass that
-// steps from character to character and compares a position with a word only when a bitmap
-// of the words' first characters says one may start there (one lookup per character):
-// which of the words occur in a text, or where the next one starts. The answers are exactly
-// what comparing the bytes gives (std::string_view::find), on any bytes, invalid UTF-8
-// included.
+// compares a position with a word only when a bitmap says one may start there (one lookup per
+// character, by the character when it is a three-byte one — most Chinese characters and marks —
+// else by its first two bytes; the continuation bytes of a character are stepped over when no
+// word starts with one): which of the words occur in a text, or where the next one starts. The answers are exactly what comparing the bytes gives (std::string_view::find),
+// on any bytes, invalid UTF-8 included.
 //
 // Example:
 //   static const WordSet kSurvey({"问卷", "调查"});
@@ -59,7 +83,7 @@ class WordSet {
   explicit WordSet(const std::vector<std::string_view>& words);
 
   size_t size() const { return words_.size(); }
-  std::string_view word(size_t i) const { return words_[i].text; }
+  std::string_view word(size_t i) const { return words_[i]; }
 
   // Bit i is set when word i occurs in `text`.
   uint64_t Find(std::string_view text) const;
@@ -74,20 +98,22 @@ class WordSet {
   Found NextWord(std::string_view text, size_t pos, size_t end) const;
 
  private:
-  struct Word {
-    std::string text;
-    char32_t first;  // first character, for the words found through the bitmap
-  };
-  std::vector<Word> words_;
-  // Words whose first character is malformed UTF-8 cannot be found through the bitmap: they
-  // are compared byte by byte instead.
-  uint64_t searched_ = 0;
-  uint64_t nonempty_ = 0;     // the words that can occur at all
-  uint64_t filter_[64] = {};  // 4096 bits: may a character (code point mod 4096) start a word?
-  // The other words' indices grouped by first character mod 256, longest first in each group:
-  // group g is by_first_[group_[g], group_[g + 1]).
-  std::vector<uint8_t> by_first_;
-  uint16_t group_[257] = {};
+  // Calls on(p, group) at each position p in [pos, end) where the bitmap says a word may start,
+  // until it returns true.
+  template <typename On>
+  void Candidates(std::string_view text, size_t pos, size_t end, On on) const;
+
+  std::vector<std::string> words_;
+  uint64_t nonempty_ = 0;             // the words that can occur at all
+  bool continuation_starts_ = false;  // a word starts with a continuation byte (80–BF)
+  // 65,536 bits by a position's key: the character's code point where a well-formed three-byte
+  // character starts, else the first two bytes (b0 << 8 | b1). A word sets the key of every
+  // position it can start at.
+  uint64_t starts_[1024] = {};
+  // Word indices grouped by key mod 1024, longest first in each group: group g is
+  // by_key_[group_[g], group_[g + 1]).
+  std::vector<uint8_t> by_key_;
+  uint16_t group_[1025] = {};
 };
 
 // Levenshtein distance over bytes (insertions, deletions, substitutions), for the "did you

@@ -79,6 +79,32 @@ TEST(Text, WordSetFindsWhichWordsOccur) {
   EXPECT_FALSE(ContainsAny("没有调整", {"未做", ""}));
 }
 
+// BytesAt against std::string_view::compare at every position and every word length up to 20
+// (the inlined loads of 2, 4 and 8 bytes, overlapping, and the memcmp beyond 16).
+TEST(Text, BytesAtAgreesWithCompare) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t size = rng() % 40;
+    for (size_t i = 0; i < size; ++i) text.push_back("ab\xe8\xb0\x83"[rng() % 5]);
+    for (size_t pos = 0; pos <= text.size(); ++pos) {
+      for (size_t n = 0; n <= 20; ++n) {
+        // A word taken from the text where it fits (so that it matches), else random bytes.
+        std::string word;
+        if (rng() % 2 == 0 && pos + n <= text.size()) {
+          word = text.substr(pos, n);
+          if (n > 0 && rng() % 3 == 0) word[rng() % n] ^= 1;  // one byte off
+        } else {
+          for (size_t i = 0; i < n; ++i) word.push_back("ab\xe8\xb0\x83"[rng() % 5]);
+        }
+        const bool expected = text.size() - pos >= word.size() &&
+                              std::string_view(text).compare(pos, word.size(), word) == 0;
+        EXPECT_EQ(BytesAt(text, pos, word), expected) << round << " at " << pos << " n " << n;
+      }
+    }
+  }
+}
+
 // Random texts of CJK, ASCII, full-width and malformed bytes; words cut from them anywhere
 // (mid-character too). WordSet and ContainsAny must answer exactly as find does.
 TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {

@@ -16,10 +16,7 @@ namespace jixiao {
 namespace {
 
 // Whether `word` stands at s[pos] (pos <= s.size()).
-bool At(std::string_view s, size_t pos, std::string_view word) {
-  return s.size() - pos >= word.size() &&
-         std::memcmp(s.data() + pos, word.data(), word.size()) == 0;
-}
+bool At(std::string_view s, size_t pos, std::string_view word) { return BytesAt(s, pos, word); }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 

@@ -11,7 +11,7 @@ namespace jixiao {
 namespace {
 
 bool At(std::string_view s, size_t pos, std::string_view w) {
-  return pos <= s.size() && s.substr(pos, w.size()) == w;
+  return pos <= s.size() && BytesAt(s, pos, w);
 }
 
 // 元 per unit of money; nullopt for a unit that is not money.
