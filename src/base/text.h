@@ -7,6 +7,7 @@
 // U+FFFD and advances one byte.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -38,6 +39,32 @@ inline bool BytesAt(std::string_view text, size_t pos, std::string_view word) {
   if (n >= 4) return same(uint32_t{});
   if (n >= 2) return same(uint16_t{});
   return n == 0 || a[0] == b[0];
+}
+
+// The position of the first ASCII digit at or after `pos`, or text.size(): eight bytes at a
+// time (Chinese text is mostly bytes of 0x80 and above, and digits are few).
+inline size_t FindAsciiDigit(std::string_view text, size_t pos) {
+  constexpr uint64_t kOnes = ~uint64_t{0} / 255;  // 0x0101…01
+  const char* data = text.data();
+  for (; pos + 8 <= text.size(); pos += 8) {
+    uint64_t x;
+    std::memcpy(&x, data + pos, 8);
+    // A byte's high bit is set in `hit` when it is below 0x80 and strictly between '/' and ':'
+    // (one of '0'…'9'): seven-bit sums and differences that cannot carry into the next byte.
+    const uint64_t low = x & (kOnes * 127);
+    const uint64_t hit = (kOnes * (127 + ':') - low) & ~x & (low + kOnes * (127 - '/')) &
+                         (kOnes * 128);
+    if (hit != 0) {
+      // The lowest byte in memory order: the least significant on little-endian machines.
+      if constexpr (std::endian::native == std::endian::little) {
+        return pos + static_cast<size_t>(std::countr_zero(hit) / 8);
+      } else {
+        break;  // found in this block: the byte loop below finds it
+      }
+    }
+  }
+  while (pos < text.size() && !(text[pos] >= '0' && text[pos] <= '9')) ++pos;
+  return pos;
 }
 
 // Decodes the code point at text[*pos] and advances *pos past it.

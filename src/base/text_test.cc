@@ -105,6 +105,28 @@ TEST(Text, BytesAtAgreesWithCompare) {
   }
 }
 
+// FindAsciiDigit against a byte loop, from every position of texts mixing digits with the
+// bytes around them ('/', ':', Chinese and high bytes).
+TEST(Text, FindAsciiDigitAgreesWithAByteLoop) {
+  std::mt19937 rng(5);
+  const std::string alphabet = "09/:a\xe8\xb0\x83\xb0\xb9\xff";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t size = rng() % 40;
+    for (size_t i = 0; i < size; ++i) {
+      text.push_back(rng() % 4 == 0 ? alphabet[rng() % alphabet.size()]
+                                    : alphabet[2 + rng() % (alphabet.size() - 2)]);
+    }
+    for (size_t pos = 0; pos <= text.size(); ++pos) {
+      size_t expected = pos;
+      while (expected < text.size() && !(text[expected] >= '0' && text[expected] <= '9')) {
+        ++expected;
+      }
+      EXPECT_EQ(FindAsciiDigit(text, pos), expected) << round << " from " << pos;
+    }
+  }
+}
+
 // Random texts of CJK, ASCII, full-width and malformed bytes; words cut from them anywhere
 // (mid-character too). WordSet and ContainsAny must answer exactly as find does.
 TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {

@@ -89,6 +89,13 @@ constexpr std::array<uint32_t, std::size(kCounters)> kCounterBytes = [] {
   for (size_t i = 0; i < out.size(); ++i) out[i] = ThreeBytes(kCounters[i]);
   return out;
 }();
+// The counters' last bytes: a character whose last byte is none of them is no counter (most
+// characters of a sentence are turned away by this one lookup).
+constexpr std::array<bool, 256> kCounterLastByte = [] {
+  std::array<bool, 256> out{};
+  for (std::string_view c : kCounters) out[static_cast<unsigned char>(c[2])] = true;
+  return out;
+}();
 
 // The names of a list ("办公室、学会工作部和普及工作部"): split at 、, and the last piece once
 // at its joining word (以及 before 和). `all` splits at every joining word.
@@ -185,6 +192,7 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
   for (size_t counter_at = 0; counter_at + 3 <= s.size(); ++counter_at) {
     const auto lead = static_cast<unsigned char>(s[counter_at]);
     if (lead < 0xE0 || lead > 0xEF) continue;
+    if (!kCounterLastByte[static_cast<unsigned char>(s[counter_at + 2])]) continue;
     const auto counter_it =
         std::find(kCounterBytes.begin(), kCounterBytes.end(), ThreeBytes(s.substr(counter_at, 3)));
     if (counter_it == kCounterBytes.end()) continue;

@@ -436,7 +436,8 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   SentenceClaims claims;
   const std::string_view s = sentence.text;
   // Only a figure or a word of sameness makes a claim: most sentences have neither.
-  if (std::none_of(s.begin(), s.end(), IsDigit) && s.find("持平") == std::string_view::npos &&
+  const size_t first_digit = FindAsciiDigit(s, 0);
+  if (first_digit == s.size() && s.find("持平") == std::string_view::npos &&
       s.find("相同") == std::string_view::npos) {
     return claims;
   }
@@ -454,11 +455,10 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   // the columns.
   bool saw_budget = false, saw_final = false, saw_prior = false;
   size_t pos = 0;
-  size_t digit = 0;  // the first digit at or after pos
+  size_t digit = first_digit;  // the first digit at or after pos
   while (pos < s.size()) {
     // Left to right: the next word before the next digit, else the number at that digit.
-    if (digit < pos) digit = pos;
-    while (digit < s.size() && !IsDigit(s[digit])) ++digit;
+    if (digit < pos) digit = FindAsciiDigit(s, pos);
     const WordSet::Found found = vocabulary.set.NextWord(s, pos, digit);
     pos = found.at;
     if (found.word >= 0) {
