@@ -329,6 +329,25 @@ void WordSet::Candidates(std::string_view text, size_t pos, size_t end, On on) c
   // start with one (only a word cut from the middle of a character does).
   const size_t step = continuation_starts_ ? 1 : 3;
   size_t p = pos;
+  // Where four bytes can be read at once: one load and one mask tell a three-byte character
+  // (little-endian: the first byte is the lowest).
+  if constexpr (std::endian::native == std::endian::little) {
+    while (p < end && p + 4 <= size) {
+      uint32_t w;
+      std::memcpy(&w, data + p, 4);
+      unsigned key;
+      size_t next;
+      if ((w & 0x00C0C0F0) == 0x008080E0) {
+        key = (w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F);
+        next = p + step;
+      } else {
+        key = (w & 0xFF) << 8 | (w >> 8 & 0xFF);
+        next = p + 1;
+      }
+      if ((starts_[key / 64] >> (key % 64) & 1) && on(p, key % 1024)) return;
+      p = next;
+    }
+  }
   while (p < end) {
     const unsigned b0 = data[p];
     const unsigned b1 = p + 1 < size ? data[p + 1] : 0;  // a one-byte word may end the text
