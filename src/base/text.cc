@@ -20,7 +20,18 @@ char32_t NextCodePoint(std::string_view text, size_t* pos) {
   if (b0 < 0x80) {
     *pos = i + 1;
     return b0;
-  } else if ((b0 & 0xE0) == 0xC0) {
+  }
+  // The common case of Chinese text first: a well-formed three-byte character.
+  if ((b0 & 0xF0) == 0xE0 && text.size() - i >= 3 && (byte(i + 1) & 0xC0) == 0x80 &&
+      (byte(i + 2) & 0xC0) == 0x80) {
+    const char32_t c = (char32_t{b0} & 0x0F) << 12 | (char32_t{byte(i + 1)} & 0x3F) << 6 |
+                       (char32_t{byte(i + 2)} & 0x3F);
+    if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+      *pos = i + 3;
+      return c;
+    }
+  }
+  if ((b0 & 0xE0) == 0xC0) {
     len = 2;
     cp = b0 & 0x1F;
   } else if ((b0 & 0xF0) == 0xE0) {

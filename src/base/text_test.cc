@@ -105,6 +105,47 @@ TEST(Text, BytesAtAgreesWithCompare) {
   }
 }
 
+// NextCodePoint against the rules it implements, written out plainly: the sequence's length
+// from its lead byte, continuation bytes, no overlong forms, surrogates or values past
+// U+10FFFF; anything else is U+FFFD and one byte. Random bytes around every lead.
+TEST(Text, NextCodePointAgreesWithThePlainRules) {
+  const auto reference = [](std::string_view t, size_t* pos) -> char32_t {
+    const auto b = [&](size_t i) { return static_cast<unsigned char>(t[i]); };
+    const size_t i = *pos;
+    const unsigned char b0 = b(i);
+    const int len = b0 < 0x80 ? 1 : b0 >= 0xC0 && b0 < 0xE0 ? 2 : b0 >= 0xE0 && b0 < 0xF0 ? 3
+                                 : b0 >= 0xF0 && b0 < 0xF8 ? 4 : 0;
+    *pos = i + 1;
+    if (len == 1) return b0;
+    if (len == 0 || i + len > t.size()) return 0xFFFD;
+    char32_t cp = b0 & (0xFF >> (len + 1));
+    for (int k = 1; k < len; ++k) {
+      if ((b(i + k) & 0xC0) != 0x80) return 0xFFFD;
+      cp = cp << 6 | (b(i + k) & 0x3F);
+    }
+    const char32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
+    *pos = i + len;
+    return cp;
+  };
+  std::mt19937 rng(3);
+  const unsigned char interesting[] = {0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0,
+                                       0xE4, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t size = 1 + rng() % 6;
+    for (size_t i = 0; i < size; ++i) {
+      text.push_back(static_cast<char>(rng() % 2 ? interesting[rng() % std::size(interesting)]
+                                                 : static_cast<unsigned char>(rng())));
+    }
+    for (size_t start = 0; start < text.size(); ++start) {
+      size_t got = start, want = start;
+      EXPECT_EQ(NextCodePoint(text, &got), reference(text, &want)) << round << " at " << start;
+      EXPECT_EQ(got, want) << round << " at " << start;
+    }
+  }
+}
+
 // FindAsciiDigit against a byte loop, from every position of texts mixing digits with the
 // bytes around them ('/', ':', Chinese and high bytes).
 TEST(Text, FindAsciiDigitAgreesWithAByteLoop) {

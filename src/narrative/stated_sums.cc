@@ -78,13 +78,22 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text) {
 }
 
 // How many brackets are open at byte offset `at` of `s`.
+// Byte by byte: the brackets' bytes (ASCII, or EF BC 88 / 89) only ever stand for them.
 int DepthAt(std::string_view s, size_t at) {
   int depth = 0;
-  for (size_t i = 0; i < at && i < s.size();) {
-    const char32_t c = NextCodePoint(s, &i);
-    if (c == U'（' || c == U'(') {
+  const size_t end = std::min(at, s.size());
+  for (size_t i = 0; i < end; ++i) {
+    int step = 0;
+    if (s[i] == '(') {
+      step = 1;
+    } else if (s[i] == ')') {
+      step = -1;
+    } else if (s[i] == '\xEF' && i + 2 < s.size() && s[i + 1] == '\xBC') {
+      step = s[i + 2] == '\x88' ? 1 : (s[i + 2] == '\x89' ? -1 : 0);
+    }
+    if (step > 0) {
       ++depth;
-    } else if ((c == U'）' || c == U')') && depth > 0) {
+    } else if (step < 0 && depth > 0) {
       --depth;
     }
   }
