@@ -138,6 +138,18 @@ std::string FoldWidth(std::string_view text) {
   size_t copied = 0;  // text[copied, pos) is still to be appended
   size_t pos = 0;
   while (pos < text.size()) {
+    // Eight bytes at a time while none of them is E2, E3 or EF (most of a Chinese text).
+    constexpr uint64_t kOnes = ~uint64_t{0} / 255;
+    const auto has_zero_byte = [&](uint64_t v) { return (v - kOnes) & ~v & (kOnes * 0x80); };
+    while (pos + 8 <= text.size()) {
+      uint64_t x;
+      std::memcpy(&x, text.data() + pos, 8);
+      if ((has_zero_byte((x | kOnes) ^ (kOnes * 0xE3)) | has_zero_byte(x ^ (kOnes * 0xEF))) != 0) {
+        break;  // E2 or E3 (alike but for the lowest bit), or EF, somewhere in these eight
+      }
+      pos += 8;
+    }
+    if (pos >= text.size()) break;
     const unsigned char b0 = byte(pos);
     if ((b0 != 0xE2 && b0 != 0xE3 && b0 != 0xEF) || pos + 3 > text.size()) {
       ++pos;
