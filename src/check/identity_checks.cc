@@ -411,6 +411,9 @@ int YearBefore(std::u32string_view s, size_t at) {
 // 支出绩效情况". -1 when the title names none, or more than one, or may name another year on
 // purpose: a plan, a comparison, last year's findings and their rectification.
 int TitleYear(std::string_view title, bool cover) {
+  // The compact title must hold 绩效, 自评 or 整体支出 below: without their first characters the
+  // written one cannot (compacting only folds ASCII forms and drops blanks).
+  if (!Has(title, "绩") && !Has(title, "自") && !Has(title, "整")) return -1;
   const std::u32string s = Compact(title);
   // A section "title" of more than a line is prose the import could not cut.
   if (!cover && s.size() > 30) return -1;
