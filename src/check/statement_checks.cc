@@ -25,7 +25,7 @@ namespace jixiao::internal {
 namespace {
 
 bool At(std::string_view s, size_t pos, std::string_view w) {
-  return pos <= s.size() && s.substr(pos, w.size()) == w;
+  return pos <= s.size() && BytesAt(s, pos, w);
 }
 bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
