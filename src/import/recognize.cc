@@ -195,7 +195,7 @@ void SplitWeight(std::string_view text, std::string* name, std::string* weight) 
                                      : std::string_view(folded).substr(open + 1, close - open - 1);
   // "(50分)", and a range: "(≥60分)", "(不低于60分)", "(60分以上)".
   if (close != std::string::npos && inner.find("分") != std::string_view::npos &&
-      inner.find_first_of("0123456789") != std::string_view::npos) {
+      FindAsciiDigit(inner, 0) != inner.size()) {
     std::string w(TrimBlank(inner));
     if (w.size() > 3 && w.compare(w.size() - 3, 3, "分") == 0) w.resize(w.size() - 3);
     *weight = std::string(TrimBlank(w));

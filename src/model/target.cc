@@ -303,7 +303,7 @@ Target ParseTarget(std::string_view raw) {
     t.operator_written = true;
     return t;
   }
-  if (text.find_first_of("0123456789") == std::string_view::npos) {
+  if (FindAsciiDigit(text, 0) == text.size()) {
     for (std::string_view w : {"按时", "及时", "按期", "如期"}) {
       if (text.find(w) != std::string_view::npos) {
         t.comparison = Comparison::kOnTime;
