@@ -12,11 +12,9 @@
 namespace jixiao {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool StartsWith(std::string_view s, std::string_view prefix) { return BytesAt(s, 0, prefix); }
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() >= suffix.size() && BytesAt(s, s.size() - suffix.size(), suffix);
 }
 
 // Prefix operators, longest first where one is a prefix of another.
