@@ -52,8 +52,8 @@ inline size_t FindAsciiDigit(std::string_view text, size_t pos) {
     // A byte's high bit is set in `hit` when it is below 0x80 and strictly between '/' and ':'
     // (one of '0'…'9'): seven-bit sums and differences that cannot carry into the next byte.
     const uint64_t low = x & (kOnes * 127);
-    const uint64_t hit = (kOnes * (127 + ':') - low) & ~x & (low + kOnes * (127 - '/')) &
-                         (kOnes * 128);
+    const uint64_t hit =
+        (kOnes * (127 + ':') - low) & ~x & (low + kOnes * (127 - '/')) & (kOnes * 128);
     if (hit != 0) {
       // The lowest byte in memory order: the least significant on little-endian machines.
       if constexpr (std::endian::native == std::endian::little) {
@@ -94,8 +94,9 @@ bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> 
 // compares a position with a word only when a bitmap says one may start there (one lookup per
 // character, by the character when it is a three-byte one — most Chinese characters and marks —
 // else by its first two bytes; the continuation bytes of a character are stepped over when no
-// word starts with one): which of the words occur in a text, or where the next one starts. The answers are exactly what comparing the bytes gives (std::string_view::find),
-// on any bytes, invalid UTF-8 included.
+// word starts with one): which of the words occur in a text, or where the next one starts. The
+// answers are exactly what comparing the bytes gives (std::string_view::find), on any bytes,
+// invalid UTF-8 included.
 //
 // Example:
 //   static const WordSet kSurvey({"问卷", "调查"});

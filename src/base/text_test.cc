@@ -113,8 +113,11 @@ TEST(Text, NextCodePointAgreesWithThePlainRules) {
     const auto b = [&](size_t i) { return static_cast<unsigned char>(t[i]); };
     const size_t i = *pos;
     const unsigned char b0 = b(i);
-    const int len = b0 < 0x80 ? 1 : b0 >= 0xC0 && b0 < 0xE0 ? 2 : b0 >= 0xE0 && b0 < 0xF0 ? 3
-                                 : b0 >= 0xF0 && b0 < 0xF8 ? 4 : 0;
+    const int len = b0 < 0x80                 ? 1
+                    : b0 >= 0xC0 && b0 < 0xE0 ? 2
+                    : b0 >= 0xE0 && b0 < 0xF0 ? 3
+                    : b0 >= 0xF0 && b0 < 0xF8 ? 4
+                                              : 0;
     *pos = i + 1;
     if (len == 1) return b0;
     if (len == 0 || i + len > t.size()) return 0xFFFD;

@@ -157,7 +157,7 @@ std::vector<std::string_view> ListItems(std::string_view text, bool all) {
 struct ListClaim {
   int count = 0;
   int begin = 0, end = 0;  // the count and its counter
-  std::string_view list;  // views the sentence
+  std::string_view list;   // views the sentence
 };
 
 // The count written right before s[end] (arabic or Chinese numerals), with where it begins.
