@@ -341,6 +341,8 @@ WordSet::WordSet(const std::vector<std::string_view>& words) {
     group_[g] = static_cast<uint16_t>(by_key_.size());
     by_key_.insert(by_key_.end(), groups[g].begin(), groups[g].end());
   }
+  // Only a list of many one-byte words could overflow the 16-bit offsets: a programming error.
+  if (by_key_.size() > UINT16_MAX) std::abort();
   group_[1024] = static_cast<uint16_t>(by_key_.size());
 }
 
