@@ -253,10 +253,6 @@ bool BitSet(const uint64_t* bits, size_t nbits, char32_t cp) {
   return (bits[k / 64] >> (k % 64)) & 1;
 }
 
-bool OccursAt(std::string_view text, size_t pos, std::string_view word) {
-  return BytesAt(text, pos, word);
-}
-
 }  // namespace
 
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
@@ -278,7 +274,7 @@ bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> 
     const Lead lead = LeadAt(text, pos);
     if (BitSet(may_start, kBits, lead.cp)) {
       for (std::string_view w : words) {
-        if (!w.empty() && OccursAt(text, pos, w)) return true;
+        if (!w.empty() && BytesAt(text, pos, w)) return true;
       }
     }
     pos += lead.length;
@@ -397,7 +393,7 @@ uint64_t WordSet::Find(std::string_view text) const {
   Candidates(text, 0, text.size(), [&](size_t p, size_t g) {
     for (size_t k = group_[g]; k < group_[g + 1]; ++k) {
       const size_t i = by_key_[k];
-      if (!(found >> i & 1) && OccursAt(text, p, words_[i])) found |= uint64_t{1} << i;
+      if (!(found >> i & 1) && BytesAt(text, p, words_[i])) found |= uint64_t{1} << i;
     }
     return found == wanted;
   });
@@ -410,7 +406,7 @@ WordSet::Found WordSet::NextWord(std::string_view text, size_t pos, size_t end) 
   Candidates(text, pos, end, [&](size_t p, size_t g) {
     for (size_t k = group_[g]; k < group_[g + 1]; ++k) {  // longest first
       const size_t i = by_key_[k];
-      if (OccursAt(text, p, words_[i])) {
+      if (BytesAt(text, p, words_[i])) {
         found = Found{static_cast<int>(i), p};
         return true;
       }

@@ -173,13 +173,12 @@ std::string SyntaxMessage(std::string_view what) {
 
 // Each built in one string, without temporaries: a package's reading makes a few hundred.
 std::string ChildPointer(const std::string& parent, std::string_view key) {
-  std::string out;
+  std::string escaped;
   if (std::any_of(key.begin(), key.end(), [](char c) { return c == '~' || c == '/'; })) {
-    const std::string token = JsonPointerToken(key);
-    out.reserve(parent.size() + 1 + token.size());
-    out.append(parent).append(1, '/').append(token);
-    return out;
+    escaped = JsonPointerToken(key);
+    key = escaped;
   }
+  std::string out;
   out.reserve(parent.size() + 1 + key.size());
   out.append(parent).append(1, '/').append(key);
   return out;
