@@ -15,8 +15,8 @@ __int128 RoundDiv(__int128 num, __int128 den, Rounding mode) {
     num = -num;
     den = -den;
   }
-  __int128 q = num / den;  // truncates toward zero
-  __int128 r = num % den;  // same sign as num
+  const __int128 q = num / den;  // truncates toward zero
+  const __int128 r = num - q * den;  // same sign as num (one 128-bit division, not two)
   if (r == 0) return q;
   const bool negative = num < 0;
   const __int128 twice = (r < 0 ? -r : r) * 2;  // r < den ≤ 10^38/2, no overflow here
@@ -211,19 +211,45 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
   return Decimal(product, scale);
 }
 
+namespace {
+
+// a/b = (ua·10^-sa)/(ub·10^-sb) as the integer fraction num/den of the result's units at
+// `scale` decimals: units = ua·10^(scale+sb-sa) / ub. False on overflow.
+bool DivisionTerms(const Decimal& a, const Decimal& b, int scale, __int128* num, __int128* den) {
+  *num = a.units();
+  *den = b.units();
+  const int shift = scale + b.scale() - a.scale();
+  if (shift >= 0) return !MulOverflow(*num, Pow10(shift), num);
+  return !MulOverflow(*den, Pow10(-shift), den);
+}
+
+}  // namespace
+
 Decimal Decimal::Divide(const Decimal& a, const Decimal& b, int scale, Rounding mode) {
   if (!a.valid_ || !b.valid_ || b.units_ == 0) return Invalid();
   scale = std::clamp(scale, 0, kMaxScale);
-  // a/b = (ua·10^-sa)/(ub·10^-sb); result units = ua·10^(scale+sb-sa) / ub.
-  __int128 num = a.units_;
-  __int128 den = b.units_;
-  const int shift = scale + b.scale_ - a.scale_;
-  if (shift >= 0) {
-    if (MulOverflow(num, Pow10(shift), &num)) return Invalid();
-  } else if (MulOverflow(den, Pow10(-shift), &den)) {
-    return Invalid();
-  }
+  __int128 num, den;
+  if (!DivisionTerms(a, b, scale, &num, &den)) return Invalid();
   return Decimal(RoundDiv(num, den, mode), scale);
+}
+
+bool Decimal::DivideOutward(const Decimal& a, const Decimal& b, int scale, Decimal* down,
+                            Decimal* up) {
+  if (!a.valid_ || !b.valid_ || b.units_ == 0) return false;
+  scale = std::clamp(scale, 0, kMaxScale);
+  __int128 num, den;
+  if (!DivisionTerms(a, b, scale, &num, &den)) return false;
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  const __int128 q = num / den;  // truncates toward zero
+  const __int128 r = num - q * den;
+  // Inexact: the floor is below a negative quotient's truncation, the ceiling above a
+  // positive one's (what RoundDiv's kFloor and kCeiling give).
+  *down = Decimal(r != 0 && num < 0 ? q - 1 : q, scale);
+  *up = Decimal(r != 0 && num > 0 ? q + 1 : q, scale);
+  return true;
 }
 
 int Decimal::Compare(const Decimal& other) const {

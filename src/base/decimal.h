@@ -79,6 +79,10 @@ class Decimal {
   friend Decimal operator*(const Decimal& a, const Decimal& b);
   // a ÷ b with `scale` decimals rounded by `mode`; invalid when b is zero.
   static Decimal Divide(const Decimal& a, const Decimal& b, int scale, Rounding mode);
+  // Divide(a, b, scale, kFloor) and Divide(a, b, scale, kCeiling) at once, with one division:
+  // false where Divide would be invalid.
+  static bool DivideOutward(const Decimal& a, const Decimal& b, int scale, Decimal* down,
+                            Decimal* up);
 
   // Numeric comparison, independent of scale ("1.50" == "1.5"). Invalid values compare
   // unequal to everything (Compare returns 2 for them).

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace jixiao {
 namespace {
 
@@ -101,6 +103,40 @@ TEST(Decimal, Division) {
   EXPECT_EQ(Decimal::Divide(D("-2"), D("3"), 2, Rounding::kCeiling).ToString(), "-0.66");
   EXPECT_EQ(Decimal::Divide(D("1.000"), D("0.001"), 0, Rounding::kHalfUp).ToString(), "1000");
   EXPECT_FALSE(Decimal::Divide(D("1"), D("0.00"), 2, Rounding::kHalfUp).valid());
+}
+
+TEST(Decimal, DivideOutwardGivesTheFloorAndTheCeiling) {
+  Decimal down, up;
+  ASSERT_TRUE(Decimal::DivideOutward(D("-2"), D("3"), 2, &down, &up));
+  EXPECT_EQ(down.ToString(), "-0.67");
+  EXPECT_EQ(up.ToString(), "-0.66");
+  ASSERT_TRUE(Decimal::DivideOutward(D("2"), D("-3"), 2, &down, &up));
+  EXPECT_EQ(down.ToString(), "-0.67");
+  EXPECT_EQ(up.ToString(), "-0.66");
+  ASSERT_TRUE(Decimal::DivideOutward(D("6"), D("3"), 1, &down, &up));
+  EXPECT_EQ(down.ToString(), "2.0");
+  EXPECT_EQ(up.ToString(), "2.0");
+  EXPECT_FALSE(Decimal::DivideOutward(D("1"), D("0.0"), 2, &down, &up));
+  EXPECT_FALSE(Decimal::DivideOutward(D("999999999999999999999999"), D("0.000000000000000001"),
+                                      18, &down, &up));
+  // Against the two divisions it replaces, on every sign, size and scale.
+  std::mt19937_64 rng(42);
+  const auto random = [&rng] {
+    __int128 units = static_cast<__int128>(rng() % 2001) - 1000;
+    if (rng() % 2) units *= static_cast<__int128>(rng() >> (rng() % 64));
+    return Decimal::FromUnits(units, static_cast<int>(rng() % 19));
+  };
+  for (int i = 0; i < 50000; ++i) {
+    const Decimal a = random(), b = random();
+    const int scale = static_cast<int>(rng() % 21) - 1;  // clamped like Divide's
+    const Decimal floor = Decimal::Divide(a, b, scale, Rounding::kFloor);
+    const Decimal ceiling = Decimal::Divide(a, b, scale, Rounding::kCeiling);
+    const bool ok = Decimal::DivideOutward(a, b, scale, &down, &up);
+    ASSERT_EQ(ok, floor.valid()) << a.ToString() << " / " << b.ToString();
+    if (!ok) continue;
+    EXPECT_EQ(down.ToString(), floor.ToString()) << a.ToString() << " / " << b.ToString();
+    EXPECT_EQ(up.ToString(), ceiling.ToString()) << a.ToString() << " / " << b.ToString();
+  }
 }
 
 TEST(Decimal, OverflowGivesInvalidNotCrash) {

@@ -20,7 +20,25 @@ Interval operator-(const Interval& a, const Interval& b) {
   return Interval(a.lo_ - b.hi_, a.hi_ - b.lo_);
 }
 
+namespace {
+
+// Both ends the same number written the same way (a point such as a unit's factor).
+bool SameEnds(const Decimal& lo, const Decimal& hi) {
+  return lo.valid() && hi.valid() && lo.units() == hi.units() && lo.scale() == hi.scale();
+}
+
+}  // namespace
+
 Interval operator*(const Interval& a, const Interval& b) {
+  // A point factor (a unit's scale, 100 for a percent) gives two distinct products, not four;
+  // the ends are picked as the general case below picks them (the first on a tie).
+  const bool b_point = SameEnds(b.lo_, b.hi_);
+  if (b_point || SameEnds(a.lo_, a.hi_)) {
+    const Decimal first = a.lo_ * b.lo_;
+    const Decimal second = b_point ? a.hi_ * b.lo_ : a.lo_ * b.hi_;
+    if (!first.valid() || !second.valid()) return Interval(Decimal::Invalid(), Decimal::Invalid());
+    return Interval(Decimal::Min(first, second), Decimal::Max(first, second));
+  }
   const Decimal p[] = {a.lo_ * b.lo_, a.lo_ * b.hi_, a.hi_ * b.lo_, a.hi_ * b.hi_};
   Decimal lo = p[0], hi = p[0];
   for (const Decimal& x : p) {
@@ -38,9 +56,8 @@ std::optional<Interval> Interval::Divide(const Interval& a, const Interval& b) {
   std::optional<Decimal> lo, hi;
   for (const Decimal* x : ends_a) {
     for (const Decimal* y : ends_b) {
-      const Decimal down = Decimal::Divide(*x, *y, kDivisionScale, Rounding::kFloor);
-      const Decimal up = Decimal::Divide(*x, *y, kDivisionScale, Rounding::kCeiling);
-      if (!down.valid() || !up.valid()) return std::nullopt;
+      Decimal down, up;
+      if (!Decimal::DivideOutward(*x, *y, kDivisionScale, &down, &up)) return std::nullopt;
       lo = lo ? Decimal::Min(*lo, down) : down;
       hi = hi ? Decimal::Max(*hi, up) : up;
     }

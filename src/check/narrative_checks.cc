@@ -742,7 +742,8 @@ std::vector<ClaimCheck> AssessClaims(const Package& p, const Rulebook& rulebook,
 
 Figure StatedFigure(const Mention& m) {
   const Figure written = Figure::Written(m.value);
-  if (!IsMoneyUnit(m.unit)) return written;
+  // 万元, the tables' unit, needs no scaling (× 1 would give the same figure).
+  if (m.unit == "万元" || !IsMoneyUnit(m.unit)) return written;
   return written * Figure::Exact(WanPerUnit(m.unit));
 }
 

@@ -11,11 +11,13 @@ namespace {
 
 const Decimal kHundred = Decimal::FromInt(100);
 
-LeafScore NotAssessable(LeafScore s, std::string zh, std::string en) {
+// The scorers below take the leaf's score by rvalue reference and move it out only on return,
+// so that the target and actual they are given may be the score's own (s.target, s.actual).
+LeafScore NotAssessable(LeafScore&& s, std::string zh, std::string en) {
   s.method = ScoreMethod::kNotAssessable;
   s.note_zh = std::move(zh);
   s.note_en = std::move(en);
-  return s;
+  return std::move(s);
 }
 
 // weight × ratio as a figure; ratio = num ÷ den (both exact here).
@@ -55,7 +57,7 @@ Decimal AlignActual(const Quantity& target, const Actual& actual, LeafScore* s) 
   return as_base;
 }
 
-LeafScore ScoreQualitative(LeafScore s, const Target& target, const Actual& actual,
+LeafScore ScoreQualitative(LeafScore&& s, const Target& target, const Actual& actual,
                            const Rulebook& rulebook) {
   const Decimal& weight = *s.weight;
   if (actual.kind != Actual::Kind::kWord) {
@@ -89,10 +91,10 @@ LeafScore ScoreQualitative(LeafScore s, const Target& target, const Actual& actu
                                  Decimal::Divide(weight * b.hi_percent, kHundred,
                                                  rulebook.score_decimals + 4, Rounding::kHalfUp)
                                      .Normalized());
-  return s;
+  return std::move(s);
 }
 
-LeafScore ScoreQuantitative(LeafScore s, const Target& target, const Actual& actual,
+LeafScore ScoreQuantitative(LeafScore&& s, const Target& target, const Actual& actual,
                             const Rulebook& rulebook) {
   const Decimal& weight = *s.weight;
   if (actual.kind != Actual::Kind::kNumber) {
@@ -165,7 +167,7 @@ LeafScore ScoreQuantitative(LeafScore s, const Target& target, const Actual& act
     s.point = s.computed.Mid(rulebook.score_decimals + 4)
                   .Rounded(rulebook.score_decimals, rulebook.score_rounding);
   }
-  return s;
+  return std::move(s);
 }
 
 bool HasAny(std::string_view text, std::initializer_list<std::string_view> words) {
@@ -177,7 +179,7 @@ bool HasAny(std::string_view text, std::initializer_list<std::string_view> words
 
 // A date target: met → the full weight; missed → the 未达成 band (a self-score inside it is
 // consistent); a date that cannot be placed → not assessable, said as such (I625), never guessed.
-LeafScore ScoreDeadline(LeafScore s, const Target& target, const Actual& actual,
+LeafScore ScoreDeadline(LeafScore&& s, const Target& target, const Actual& actual,
                         const Rulebook& rulebook, int fiscal_year) {
   const Decimal& weight = *s.weight;
   enum { kMet, kNotMet, kUnclear } verdict = kUnclear;
@@ -231,7 +233,7 @@ LeafScore ScoreDeadline(LeafScore s, const Target& target, const Actual& actual,
                                                    rulebook.score_decimals + 4, Rounding::kHalfUp)
                                        .Normalized());
   }
-  return s;
+  return std::move(s);
 }
 
 }  // namespace
@@ -339,10 +341,10 @@ LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook, const LeafC
   if (IsBlank(leaf.actual)) {
     return NotAssessable(std::move(s), "未填实际完成值", "no actual value");
   }
-  Target target = ParseTarget(leaf.target);
-  const Actual actual = ParseActual(leaf.actual);
-  s.target = target;
-  s.actual = actual;
+  s.target = ParseTarget(leaf.target);
+  s.actual = ParseActual(leaf.actual);
+  Target& target = s.target;
+  const Actual& actual = s.actual;
   if (target.comparison == Comparison::kDeadline || target.comparison == Comparison::kOnTime) {
     return ScoreDeadline(std::move(s), target, actual, rulebook, context.fiscal_year);
   }
@@ -374,7 +376,6 @@ LeafScore ScoreLeaf(const Indicator& leaf, const Rulebook& rulebook, const LeafC
                   : target.comparison == Comparison::kEqual ? Direction::kEqual
                                                             : Direction::kHigherBetter;
   }
-  s.target = target;
   if (target.comparison == Comparison::kWord) {
     return ScoreQualitative(std::move(s), target, actual, rulebook);
   }
@@ -447,6 +448,12 @@ LeafScore ScoreLeafByRule(const Indicator& leaf, const RubricRule& rule, const R
   return s;
 }
 
+size_t CountIndicators(const std::vector<Indicator>& nodes) {
+  size_t count = nodes.size();
+  for (const Indicator& node : nodes) count += CountIndicators(node.children);
+  return count;
+}
+
 }  // namespace
 
 ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
@@ -477,6 +484,7 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
   const Decimal exec = sheet.execution.score.value_or(Decimal());
   Decimal total = exec;
   Interval range = Interval::Point(exec);
+  sheet.leaves.reserve(CountIndicators(package.evaluation.indicators));  // leaves and more
   ForEachIndicator(package.evaluation.indicators, [&](const IndicatorVisit& v) {
     if (!v.node->is_leaf() || v.depth < 2) {
       // A childless 一级 indicator is scored as a leaf too.
@@ -484,10 +492,9 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
     }
     if (IsEmptyIndicator(*v.node)) return;  // reported by completeness checks, not scored
     const RubricRule* rule = RuleForIndicator(rulebook, v.node->name);
-    LeafScore s;
     if (rule != nullptr) {
       const size_t index = static_cast<size_t>(rule - rulebook.rubric.rules.data());
-      s = ScoreLeafByRule(*v.node, *rule, rulebook, metrics, &sheet.rules[index]);
+      sheet.leaves.push_back(ScoreLeafByRule(*v.node, *rule, rulebook, metrics, &sheet.rules[index]));
       sheet.rule_matched[index] = true;
     } else {
       LeafContext context;
@@ -495,8 +502,9 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
       for (size_t i = 0; i + 1 < v.chain->size(); ++i) {
         context.groups.push_back((*v.chain)[i]->name);
       }
-      s = ScoreLeaf(*v.node, rulebook, context);
+      sheet.leaves.push_back(ScoreLeaf(*v.node, rulebook, context));
     }
+    LeafScore& s = sheet.leaves.back();
     s.path = v.path();
     s.pointer = v.pointer();
     const Cell& reported = v.node->score;
@@ -522,7 +530,6 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
         range = range + s.computed;
         break;
     }
-    sheet.leaves.push_back(std::move(s));
   });
   sheet.total = total;
   sheet.total_range = range;

@@ -1168,7 +1168,11 @@ int OrdinalLevel(const Rulebook& rulebook, std::string_view word) {
   size_t longest = 0;
   for (size_t i = 0; i < rulebook.ordinal_scale.size(); ++i) {
     for (const std::string& listed : rulebook.ordinal_scale[i]) {
-      if (listed.empty() || word.find(listed) == std::string_view::npos) continue;
+      // Most listed words are longer than a short word such as 好 or 较好: no search for them.
+      if (listed.empty() || listed.size() > word.size() ||
+          word.find(listed) == std::string_view::npos) {
+        continue;
+      }
       const size_t length = CodePointCount(listed);
       if (length > longest) {  // strictly longer: a tie keeps the better level
         longest = length;
