@@ -10,17 +10,30 @@
 namespace jixiao::internal {
 namespace {
 
-void CheckText(CheckContext& cx, const std::string& text, const std::string& pointer,
-               std::string_view column, std::string_view column_zh, std::string_view column_en,
-               std::string_view table = "goals", std::string_view row = "年度总体目标") {
+// Where a text of the 自评表 is and how a finding names it: built only for a finding, since
+// most texts state no sum that fails.
+struct TextPlace {
+  std::string pointer;
+  std::string_view column;
+  std::string column_zh;
+  std::string column_en;
+  std::string_view table = "goals";
+  std::string_view row = "年度总体目标";
+};
+
+template <typename Place>
+void CheckText(CheckContext& cx, const std::string& text, Place place_of) {
   for (const StatedSum& s : FindStatedSums(text)) {
     if (s.holds) continue;
+    const TextPlace place = place_of();
+    const std::string& column_zh = place.column_zh;
+    const std::string& column_en = place.column_en;
     Location loc;
     loc.document = "evaluation";
-    loc.table = std::string(table);
-    loc.row = std::string(row);
-    loc.column = std::string(column);
-    loc.pointer = pointer;
+    loc.table = std::string(place.table);
+    loc.row = std::string(place.row);
+    loc.column = std::string(place.column);
+    loc.pointer = place.pointer;
     Diagnostic& d = cx.Add("N801", std::move(loc));
     std::string parts;
     for (const StatedAmount& a : s.parts) parts += (parts.empty() ? "" : " + ") + a.written();
@@ -47,20 +60,26 @@ void CheckText(CheckContext& cx, const std::string& text, const std::string& poi
 void CheckGoals(CheckContext& cx) {
   const Goals& g = cx.package.evaluation.goals;
   for (size_t i = 0; i < g.planned.size(); ++i) {
-    CheckText(cx, g.planned[i].text, fmt::format("/evaluation/goals/planned/{}/text", i), "planned",
-              "年度总体目标的预期目标", "planned goals");
+    CheckText(cx, g.planned[i].text, [&] {
+      return TextPlace{fmt::format("/evaluation/goals/planned/{}/text", i), "planned",
+                       "年度总体目标的预期目标", "planned goals"};
+    });
   }
-  CheckText(cx, g.achieved, "/evaluation/goals/achieved", "achieved", "年度总体目标的实际完成情况",
-            "goals achieved");
+  CheckText(cx, g.achieved, [] {
+    return TextPlace{"/evaluation/goals/achieved", "achieved", "年度总体目标的实际完成情况",
+                     "goals achieved"};
+  });
   ForEachIndicator(cx.package.evaluation.indicators, [&](const IndicatorVisit& v) {
     if (!v.node->is_leaf()) return;
-    const std::string base = v.pointer();
-    CheckText(cx, v.node->actual, base + "/actual", "actual",
-              "指标“" + v.node->name + "”的实际完成值",
-              "actual value of indicator " + v.node->name, "indicators", v.node->name);
-    CheckText(cx, v.node->deviation, base + "/deviation", "deviation",
-              "指标“" + v.node->name + "”的偏差原因",
-              "deviation reason of indicator " + v.node->name, "indicators", v.node->name);
+    const std::string& name = v.node->name;
+    CheckText(cx, v.node->actual, [&] {
+      return TextPlace{v.pointer() + "/actual", "actual", "指标“" + name + "”的实际完成值",
+                       "actual value of indicator " + name, "indicators", name};
+    });
+    CheckText(cx, v.node->deviation, [&] {
+      return TextPlace{v.pointer() + "/deviation", "deviation", "指标“" + name + "”的偏差原因",
+                       "deviation reason of indicator " + name, "indicators", name};
+    });
   });
 }
 

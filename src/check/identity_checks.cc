@@ -463,10 +463,12 @@ void CheckSectionYears(CheckContext& cx, const std::vector<ReportSection>& secti
                        const std::string& pointer, const std::string& path) {
   for (size_t i = 0; i < sections.size(); ++i) {
     const ReportSection& s = sections[i];
+    const int year = TitleYear(s.title, /*cover=*/false);
+    const bool other_year = year > 0 && year != cx.package.fiscal_year;
+    if (!other_year && s.subsections.empty()) continue;  // nothing to name, nothing below
     const std::string here = fmt::format("{}/{}", pointer, i);
     const std::string section = path + std::string(TrimBlank(s.number));
-    const int year = TitleYear(s.title, /*cover=*/false);
-    if (year > 0 && year != cx.package.fiscal_year) {
+    if (other_year) {
       Location loc;
       loc.document = "report";
       loc.table = "sections";

@@ -78,10 +78,17 @@ std::string IndicatorVisit::path() const { return IndicatorPath(*chain); }
 std::string ExpenseVisit::pointer() const { return IndexPointer("/basic_data/expenses", *indices); }
 
 std::string IndicatorPath(const std::vector<const Indicator*>& chain) {
+  const auto part = [](const Indicator* node) {
+    return node->name.empty() ? std::string_view("（空行）") : TrimBlank(node->name);
+  };
+  constexpr std::string_view kBetween = " › ";
+  size_t size = 0;
+  for (const Indicator* node : chain) size += part(node).size() + kBetween.size();
   std::string path;
+  path.reserve(size);
   for (const Indicator* node : chain) {
-    if (!path.empty()) path += " › ";
-    path += node->name.empty() ? std::string("（空行）") : std::string(TrimBlank(node->name));
+    if (!path.empty()) path += kBetween;
+    path += part(node);
   }
   return path;
 }
