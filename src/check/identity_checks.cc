@@ -239,6 +239,8 @@ bool Abbreviates(std::u32string_view shorter, std::u32string_view longer) {
 // when no shortening of one is a shortening of the other, or when both name a region of the
 // same level and the regions differ.
 bool SameUnit(const UnitName& a, const UnitName& b) {
+  // The same words (blanks aside) are the same reading, which names the same unit.
+  if (a.shown == b.shown) return true;
   bool alike = false;
   for (const std::u32string& x : a.candidates) {
     for (const std::u32string& y : b.candidates) {
@@ -330,14 +332,17 @@ void CheckUnitNames(CheckContext& cx) {
   if (p.kind == PackageKind::kProject) return;
   const bool report = Held(p.parts.report);
   const bool evaluation = Held(p.parts.evaluation);
+  // The forms usually write the very same name: it is read once.
+  const std::optional<UnitName> unit = ReadUnitName(p.unit.name);
+  const auto read = [&](const std::string& written) {
+    return written == p.unit.name ? unit : ReadUnitName(written);
+  };
   std::vector<NamePlace> places = {
-      {"/unit/name", "package", "", "unit_name", "单位名称", "the unit's name",
-       ReadUnitName(p.unit.name)},
+      {"/unit/name", "package", "", "unit_name", "单位名称", "the unit's name", unit},
       {"/report/cover/unit", "report", "cover", "unit", "报告封面的单位", "the report cover's unit",
-       report ? ReadUnitName(p.report.cover.unit) : std::nullopt},
+       report ? read(p.report.cover.unit) : std::nullopt},
       {"/evaluation/unit_name", "evaluation", "", "unit_name", "自评表的单位名称",
-       "the self-evaluation table's unit",
-       evaluation ? ReadUnitName(p.evaluation.unit_name) : std::nullopt},
+       "the self-evaluation table's unit", evaluation ? read(p.evaluation.unit_name) : std::nullopt},
       {"/report/cover/title", "report", "cover", "title", "报告标题中的单位",
        "the unit in the report's title", report ? TitleUnit(p.report.cover.title) : std::nullopt},
   };
