@@ -189,10 +189,13 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
   if (!Has(s, "、")) return out;
   // One pass over the sentence's three-byte characters, each compared with every counter (all
   // of them three bytes of UTF-8).
-  for (size_t counter_at = 0; counter_at + 3 <= s.size(); ++counter_at) {
+  for (size_t counter_at = 0, next = 1; counter_at + 3 <= s.size(); counter_at = next++) {
     const auto lead = static_cast<unsigned char>(s[counter_at]);
     if (lead < 0xE0 || lead > 0xEF) continue;
-    if (!kCounterLastByte[static_cast<unsigned char>(s[counter_at + 2])]) continue;
+    const auto last = static_cast<unsigned char>(s[counter_at + 2]);
+    // A well-formed character: no other can start in its last two bytes.
+    if ((s[counter_at + 1] & 0xC0) == 0x80 && (last & 0xC0) == 0x80) next = counter_at + 3;
+    if (!kCounterLastByte[last]) continue;
     const auto counter_it =
         std::find(kCounterBytes.begin(), kCounterBytes.end(), ThreeBytes(s.substr(counter_at, 3)));
     if (counter_it == kCounterBytes.end()) continue;
@@ -257,7 +260,6 @@ void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
   for (const ListClaim& c : ListClaims(sentence.text)) {
     const std::vector<std::string_view> once = ListItems(c.list, false);
     if (once.empty()) continue;
-    const std::vector<std::string_view> all = ListItems(c.list, true);
     std::string_view repeated;
     // The first name may carry the clause's verb ("单位内设办公室"): it repeats a later name
     // that ends it.
@@ -271,8 +273,9 @@ void CheckListCounts(CheckContext& cx, const Sentence& sentence) {
       }
     }
     const int n = static_cast<int>(once.size());
-    const bool matches = c.count == n || c.count == static_cast<int>(all.size());
-    if (matches && repeated.empty()) continue;
+    if (c.count == n && repeated.empty()) continue;
+    // The count may also be of the names split at every joining word.
+    if (c.count == static_cast<int>(ListItems(c.list, true).size()) && repeated.empty()) continue;
     Diagnostic& d = cx.Add("N808", SentenceLocation(cx.package, sentence, c.begin, c.end));
     d.reported = std::string(sentence.text.substr(c.begin, c.end - c.begin));
     d.computed = std::to_string(n);
