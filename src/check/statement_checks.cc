@@ -309,16 +309,19 @@ struct Stated {
 };
 
 // Whether s[pos] stands inside brackets (a breakdown: "局本级187人(在职在编139人、…)").
+// The nearest bracket before it, of either width, decides: one backward pass.
 bool InBrackets(std::string_view s, size_t pos) {
-  const std::string_view before = s.substr(0, pos);
-  const size_t open =
-      std::max(before.rfind("（") == std::string_view::npos ? 0 : before.rfind("（") + 1,
-               before.rfind('(') == std::string_view::npos ? 0 : before.rfind('(') + 1);
-  if (open == 0) return false;
-  const size_t close =
-      std::max(before.rfind("）") == std::string_view::npos ? 0 : before.rfind("）") + 1,
-               before.rfind(')') == std::string_view::npos ? 0 : before.rfind(')') + 1);
-  return close < open;
+  const size_t end = std::min(pos, s.size());
+  for (size_t at = end; at > 0; --at) {
+    const size_t i = at - 1;
+    if (s[i] == '(') return true;
+    if (s[i] == ')') return false;
+    if (s[i] == '\xEF' && i + 3 <= end) {  // （ and ） are EF BC 88 and EF BC 89
+      if (BytesAt(s, i, "（")) return true;
+      if (BytesAt(s, i, "）")) return false;
+    }
+  }
+  return false;
 }
 
 void CheckRestatements(CheckContext& cx) {
@@ -343,8 +346,7 @@ void CheckRestatements(CheckContext& cx) {
           m.subject == Subject::kInitialBudget || m.subject == Subject::kFullYearBudget;
       if (m.subject == Subject::kNone || broad || !m.subject_near || m.is_difference ||
           m.approximate || m.ratio_base || m.rate != Rate::kNone ||
-          named[static_cast<size_t>(m.subject) % 32] > 1 ||
-          InBrackets(cx.sentences[k].text, m.begin)) {
+          named[static_cast<size_t>(m.subject) % 32] > 1) {
         continue;
       }
       if (c.adjustment &&
@@ -357,6 +359,7 @@ void CheckRestatements(CheckContext& cx) {
           m.subject == Subject::kRetired || m.subject == Subject::kTotalStaff;
       if (staff != staff_subject) continue;
       if (!staff && !IsMoney(m.unit)) continue;
+      if (InBrackets(cx.sentences[k].text, m.begin)) continue;  // the dearest test last
       const auto key = std::make_tuple(static_cast<int>(m.subject), m.year == Year::kPrior,
                                        m.column == Column::kBudget, staff);
       const auto [it, inserted] = first.emplace(key, Stated{&cx.sentences[k], &m});

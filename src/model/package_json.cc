@@ -610,6 +610,16 @@ class PackageReader {
                 const std::array<E, N>& values, std::string_view (*key_of)(E), E* out) {
     const std::optional<V> v = Find(object, key);
     if (!v) return true;
+    if (v->is_string()) {
+      const std::string_view s = v->str();
+      for (E e : values) {
+        if (key_of(e) == s) {
+          *out = e;
+          return true;
+        }
+      }
+    }
+    // A message only from here on.
     const std::string child = ChildPointer(pointer, key);
     std::string expected;
     size_t named = 0;  // the values that have a name ("" stands for "not given")
@@ -622,15 +632,8 @@ class PackageReader {
       expected += fmt::format(R"("{}")", key_of(e));
     }
     if (!v->is_string()) return Fail(child, TrF("应为 {}", "expected {}", expected));
-    const std::string_view s = v->str();
-    for (E e : values) {
-      if (key_of(e) == s) {
-        *out = e;
-        return true;
-      }
-    }
-    return Fail(child,
-                TrF("没有值 {}；应为 {}", "unknown value {}; expected {}", Quote(s), expected));
+    return Fail(child, TrF("没有值 {}；应为 {}", "unknown value {}; expected {}",
+                           Quote(v->str()), expected));
   }
 
   bool CheckDepth(int depth, const std::string& pointer) {
