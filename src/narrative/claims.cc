@@ -158,6 +158,27 @@ constexpr std::pair<std::string_view, int> kChangeWords[] = {
     {"短收", -1}, {"节支", -1}, {"多支", 1}, {"节约", -1},
 };
 
+// The last bytes of a list of words: a text position whose byte before it is none of them ends
+// none of the words (most numbers are turned away by this one lookup before the words).
+template <typename Words, typename WordOf>
+constexpr std::array<bool, 256> LastBytes(const Words& words, WordOf word_of) {
+  std::array<bool, 256> out{};
+  for (const auto& w : words) out[static_cast<unsigned char>(word_of(w).back())] = true;
+  return out;
+}
+constexpr std::array<bool, 256> kChangeLastByte =
+    LastBytes(kChangeWords, [](const auto& w) { return w.first; });
+
+// "差值为0.9万元", "相差3人": a difference with no direction.
+constexpr std::string_view kDifferenceWords[] = {"差值为", "差额为", "差值", "差额", "相差", "差异"};
+constexpr std::array<bool, 256> kDifferenceLastByte =
+    LastBytes(kDifferenceWords, [](std::string_view w) { return w; });
+
+// Whether s[end] ends a word whose last byte is in `last` (end > 0).
+bool MayEndAt(std::string_view s, size_t end, const std::array<bool, 256>& last) {
+  return end > 0 && last[static_cast<unsigned char>(s[end - 1])];
+}
+
 // Units after a number, longest first.
 constexpr std::array<std::string_view, 22> kUnits = {
     "万元", "亿元", "千元", "万人次", "万次", "万人", "人次", "场次", "元", "%",  "％",
@@ -207,6 +228,11 @@ const Vocabulary& ClaimWords() {
 class YearKey {
  public:
   explicit YearKey(int year) {
+    if (year >= 1000 && year <= 9999) {  // the four digits alone
+      for (int i = 3; i >= 0; --i, year /= 10) bytes_[i] = static_cast<char>('0' + year % 10);
+      size_ = 4;
+      return;
+    }
     char digits[16];
     const auto [end, error] = std::to_chars(digits, digits + sizeof digits, year);
     const std::string_view written = std::string_view(digits, end - digits);
@@ -570,6 +596,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     // "比上年增收1284万元", "减支9240万元": the amount after these is a difference too.
     const size_t word_end = EndsAt(s, begin, "了") ? begin - 3 : begin;
     for (const auto& [w, dir] : kChangeWords) {
+      if (!MayEndAt(s, word_end, kChangeLastByte)) break;  // none of them ends here
       if (!EndsAt(s, word_end, w)) continue;
       const size_t at = word_end - w.size();
       DirectionClaim claim;
@@ -586,9 +613,10 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     Mention m;
     m.value = parsed.value;
     m.begin = static_cast<int>(begin);
-    // "差值为0.9万元", "相差3人": a difference with no direction.
-    for (std::string_view w : {"差值为", "差额为", "差值", "差额", "相差", "差异"}) {
-      if (EndsAt(s, begin, w)) m.is_difference = true;
+    if (MayEndAt(s, begin, kDifferenceLastByte)) {
+      for (std::string_view w : kDifferenceWords) {
+        if (EndsAt(s, begin, w)) m.is_difference = true;
+      }
     }
     if (At(s, pos, "余") || At(s, pos, "多")) {
       m.approximate = true;
