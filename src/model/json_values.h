@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/text.h"
+
 namespace jixiao {
 
 class TreeValue {
@@ -98,12 +100,16 @@ class SimdValue {
     return value_.get_object().get(o) ? 0 : o.size();
   }
 
-  // A linear search: the reader's objects have at most a few dozen keys.
+  // A linear search: the reader's objects have at most a few dozen keys. Each key is compared
+  // by its length first, then its bytes in place: no key or value is made for a key passed by.
   std::optional<SimdValue> Find(std::string_view key) const {
     simdjson::dom::object o;
     if (value_.get_object().get(o)) return std::nullopt;
-    for (const simdjson::dom::key_value_pair field : o) {
-      if (field.key == key) return SimdValue(field.value);
+    for (auto field = o.begin(), end = o.end(); field != end; ++field) {
+      if (field.key_length() == key.size() &&
+          BytesAt(std::string_view(field.key_c_str(), key.size()), 0, key)) {
+        return SimdValue(field.value());
+      }
     }
     return std::nullopt;
   }
