@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -224,32 +223,16 @@ const Vocabulary& ClaimWords() {
   return vocabulary;
 }
 
-// The first four bytes of "<year>年": a number written before 年 is compared with them.
-class YearKey {
- public:
-  explicit YearKey(int year) {
-    if (year >= 1000 && year <= 9999) {  // the four digits alone
-      for (int i = 3; i >= 0; --i, year /= 10) bytes_[i] = static_cast<char>('0' + year % 10);
-      size_ = 4;
-      return;
-    }
-    char digits[16];
-    const auto [end, error] = std::to_chars(digits, digits + sizeof digits, year);
-    const std::string_view written = std::string_view(digits, end - digits);
-    const std::string_view nian = "年";
-    size_ = std::min<size_t>(4, written.size() + nian.size());
-    for (size_t i = 0; i < size_; ++i) {
-      bytes_[i] = i < written.size() ? written[i] : nian[i - written.size()];
-    }
+// The year a number written before 年 names: its value when it is four ASCII digits, else -1.
+int FourDigitYear(std::string_view number) {
+  if (number.size() != 4) return -1;
+  int year = 0;
+  for (char c : number) {
+    if (c < '0' || c > '9') return -1;
+    year = year * 10 + (c - '0');
   }
-  bool operator==(std::string_view number) const {
-    return number == std::string_view(bytes_, size_);
-  }
-
- private:
-  char bytes_[4] = {};
-  size_t size_ = 0;
-};
+  return year;
+}
 
 }  // namespace
 
@@ -468,8 +451,6 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     return claims;
   }
   const Vocabulary& vocabulary = ClaimWords();
-  const YearKey current_year(fiscal_year);
-  const YearKey prior_year(fiscal_year - 1);
   Subject subject = Subject::kNone;
   Year year = Year::kUnknown;
   Year clause_year = Year::kUnknown;
@@ -573,9 +554,10 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     const std::string_view number = s.substr(begin, pos - begin);
     // Years, dates, ordinals and list numbers are not figures.
     if (At(s, pos, "年")) {
-      if (current_year == number) {
+      const int written = FourDigitYear(number);
+      if (written >= 0 && written == fiscal_year) {
         year = clause_year = Year::kCurrent;
-      } else if (prior_year == number) {
+      } else if (written >= 0 && written == fiscal_year - 1) {
         year = clause_year = Year::kPrior;
         saw_prior = true;
       }
