@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -325,9 +324,14 @@ bool InBrackets(std::string_view s, size_t pos) {
 }
 
 void CheckRestatements(CheckContext& cx) {
-  // (subject, prior year, budget column, staff count) → the first statement.
-  std::map<std::tuple<int, bool, bool, bool>, Stated> first;
-  std::map<std::tuple<int, bool, bool, bool>, bool> reported;
+  // (subject, prior year, budget column, staff count) → the first statement, and whether a
+  // finding has been made of it: a few keys a report, looked up in a flat list.
+  struct First {
+    std::tuple<int, bool, bool, bool> key;
+    Stated stated;
+    bool reported = false;
+  };
+  std::vector<First> firsts;
   for (size_t k = 0; k < cx.sentences.size(); ++k) {
     const SentenceClaims& c = cx.claims[k];
     // A sentence that names a subject twice breaks it down by part of the unit ("局本级在职139人
@@ -362,17 +366,22 @@ void CheckRestatements(CheckContext& cx) {
       if (InBrackets(cx.sentences[k].text, m.begin)) continue;  // the dearest test last
       const auto key = std::make_tuple(static_cast<int>(m.subject), m.year == Year::kPrior,
                                        m.column == Column::kBudget, staff);
-      const auto [it, inserted] = first.emplace(key, Stated{&cx.sentences[k], &m});
-      if (inserted || reported[key]) continue;
-      const Mention& was = *it->second.mention;
+      const auto it = std::find_if(firsts.begin(), firsts.end(),
+                                   [&](const First& f) { return f.key == key; });
+      if (it == firsts.end()) {
+        firsts.push_back(First{key, Stated{&cx.sentences[k], &m}});
+        continue;
+      }
+      if (it->reported) continue;
+      const Mention& was = *it->stated.mention;
       const bool differ = staff ? was.value != m.value : !InWan(was).range.Meets(InWan(m).range);
       if (!differ) continue;
-      reported[key] = true;
+      it->reported = true;
       const Sentence& s = cx.sentences[k];
       Diagnostic& d = cx.Add("N809", SentenceLocation(cx.package, s, m.begin, m.end));
-      d.related.push_back(SentenceLocation(cx.package, *it->second.sentence, was.begin, was.end));
+      d.related.push_back(SentenceLocation(cx.package, *it->stated.sentence, was.begin, was.end));
       d.reported = std::string(s.text.substr(m.begin, m.end - m.begin));
-      d.computed = std::string(it->second.sentence->text.substr(was.begin, was.end - was.begin));
+      d.computed = std::string(it->stated.sentence->text.substr(was.begin, was.end - was.begin));
       const std::string what_zh(SubjectName(m.subject, true));
       const std::string what_en(SubjectName(m.subject, false));
       d.message_zh = fmt::format("报告对{}前后说法不一：先写“{}”，后写“{}”。", what_zh, d.computed,
