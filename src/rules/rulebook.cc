@@ -1177,6 +1177,8 @@ int OrdinalLevel(const Rulebook& rulebook, std::string_view word) {
       if (length > longest) {  // strictly longer: a tie keeps the better level
         longest = length;
         level = static_cast<int>(i);
+        // The whole word listed: nothing longer can follow.
+        if (listed.size() == word.size()) return level;
       }
     }
   }
