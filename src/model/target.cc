@@ -131,10 +131,8 @@ long DateKey(const WrittenDate& d, int year) {
   return static_cast<long>(year) * 10000 + d.month * 100 + d.day;
 }
 
-}  // namespace
-
-bool ParseDeadline(std::string_view raw, Deadline* out) {
-  const std::string folded = FoldWidth(raw);
+// ParseDeadline of a text already folded (FoldWidth).
+bool ParseFoldedDeadline(std::string_view folded, Deadline* out) {
   std::string_view s = TrimBlank(folded);
   ConsumePrefix(&s, "截至");
   ConsumePrefix(&s, "截止");
@@ -208,6 +206,12 @@ bool ParseDeadline(std::string_view raw, Deadline* out) {
   out->lenient = WrittenDate{d.year, d.month, 31};
   if (!before) out->strict = out->lenient;
   return true;
+}
+
+}  // namespace
+
+bool ParseDeadline(std::string_view raw, Deadline* out) {
+  return ParseFoldedDeadline(FoldWidth(raw), out);
 }
 
 DeadlineVerdict AssessDeadline(const Deadline& deadline, const WrittenDate& actual, int fiscal_year,
@@ -296,7 +300,7 @@ Target ParseTarget(std::string_view raw) {
   std::string folded = FoldWidth(raw);
   std::string_view text = TrimBlank(folded);
   if (text.empty()) return t;
-  if (ParseDeadline(text, &t.deadline)) {
+  if (ParseFoldedDeadline(text, &t.deadline)) {
     t.comparison = Comparison::kDeadline;
     t.operator_written = true;
     return t;
