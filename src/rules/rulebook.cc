@@ -1261,13 +1261,14 @@ std::string MatchKey(std::string_view text) {
 }  // namespace
 
 const RubricRule* RuleForIndicator(const Rulebook& rulebook, std::string_view indicator_name) {
-  const std::string name = MatchKey(indicator_name);
-  if (name.empty()) return nullptr;
+  std::optional<std::string> name;  // made at the first word to look for: most rulebooks have none
   for (const RubricRule& rule : rulebook.rubric.rules) {
     if (rule.scores_execution) continue;
     for (const std::string& word : rule.matches) {
+      if (!name) name = MatchKey(indicator_name);
+      if (name->empty()) return nullptr;
       const std::string key = MatchKey(word);
-      if (!key.empty() && name.find(key) != std::string::npos) return &rule;
+      if (!key.empty() && name->find(key) != std::string::npos) return &rule;
     }
   }
   return nullptr;
