@@ -133,6 +133,13 @@ long DateKey(const WrittenDate& d, int year) {
 
 // ParseDeadline of a text already folded (FoldWidth).
 bool ParseFoldedDeadline(std::string_view folded, Deadline* out) {
+  // Every deadline read below names a year, a quarter, a month or an end: a target naming none
+  // (most are figures) is no deadline.
+  bool dated = false;
+  for (std::string_view w : {"年", "季", "月", "底", "末"}) {
+    dated = dated || folded.find(w) != std::string_view::npos;
+  }
+  if (!dated) return false;
   std::string_view s = TrimBlank(folded);
   ConsumePrefix(&s, "截至");
   ConsumePrefix(&s, "截止");
