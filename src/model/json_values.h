@@ -6,18 +6,16 @@
 //     is several times faster than building an nlohmann tree, which matters when a bureau
 //     reviews thousands of packages).
 // Both are cheap handles (a pointer, or simdjson's tape reference) and never own the data.
-// HasRepeatedKey finds what simdjson keeps and the strict reader refuses: an object in which a
-// key appears twice.
+// simdjson keeps a key written twice in one object, which the strict reader refuses: the
+// package reader finds it as it checks each object's keys.
 #pragma once
 
 #include <simdjson.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
-#include <vector>
 
 #include "base/text.h"
 
@@ -136,49 +134,5 @@ class SimdValue {
  private:
   simdjson::dom::element value_;
 };
-
-// True when some object under `value` (or `value` itself) has a key twice. Iterative, so that
-// the depth of the document (bounded by simdjson's parser) does not bound the stack.
-inline bool HasRepeatedKey(simdjson::dom::element value) {
-  std::vector<simdjson::dom::element> pending = {value};
-  std::vector<std::string_view> keys;
-  while (!pending.empty()) {
-    const simdjson::dom::element e = pending.back();
-    pending.pop_back();
-    if (e.type() == simdjson::dom::element_type::ARRAY) {
-      simdjson::dom::array a;
-      if (e.get_array().get(a)) continue;
-      for (const simdjson::dom::element child : a) {
-        const auto t = child.type();
-        if (t == simdjson::dom::element_type::ARRAY || t == simdjson::dom::element_type::OBJECT) {
-          pending.push_back(child);
-        }
-      }
-      continue;
-    }
-    if (e.type() != simdjson::dom::element_type::OBJECT) continue;
-    simdjson::dom::object o;
-    if (e.get_object().get(o)) continue;
-    keys.clear();
-    for (const simdjson::dom::key_value_pair field : o) {
-      keys.push_back(field.key);
-      const auto t = field.value.type();
-      if (t == simdjson::dom::element_type::ARRAY || t == simdjson::dom::element_type::OBJECT) {
-        pending.push_back(field.value);
-      }
-    }
-    if (keys.size() <= 12) {
-      for (size_t i = 1; i < keys.size(); ++i) {
-        for (size_t j = 0; j < i; ++j) {
-          if (keys[i] == keys[j]) return true;
-        }
-      }
-    } else {
-      std::sort(keys.begin(), keys.end());
-      if (std::adjacent_find(keys.begin(), keys.end()) != keys.end()) return true;
-    }
-  }
-  return false;
-}
 
 }  // namespace jixiao

@@ -85,6 +85,11 @@ std::string Quote(std::string_view text) {
   return json(ValidUtf8(cut)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string RepeatedKeyMessage(std::string_view key) {
+  return TrF("键 {} 重复；一个对象中每个键只能出现一次",
+             "repeated key {}; a key may appear only once in an object", Quote(key));
+}
+
 // nlohmann's English description of a syntax error told in Chinese: what went wrong, what was
 // expected there and the text last read.
 std::string SyntaxMessageZh(const std::string& en) {
@@ -450,10 +455,21 @@ class PackageReader {
     std::optional<std::string_view> first;
     size_t first_offset = 0;
     int found = 0;
+    // A known key met twice (simdjson keeps both; the strict reader refuses them): every object
+    // the reader takes passes here, so no repeated key goes through unseen.
+    uint64_t seen = 0;
+    std::optional<std::string_view> repeated;
     value.ForEachMember([&](std::string_view name, const V&) {
-      bool ok = false;
-      for (std::string_view k : known) ok = ok || k == name;
-      if (ok) return true;
+      size_t index = 0;
+      for (std::string_view k : known) {
+        if (k == name) break;
+        ++index;
+      }
+      if (index < known.size()) {
+        if (seen >> index & 1) repeated = repeated.value_or(name);
+        seen |= uint64_t{1} << index;
+        return true;
+      }
       const size_t offset =
           LocateJsonPointer(text_, ChildPointer(pointer, name)).value_or(text_.size());
       if (!first || offset < first_offset) {
@@ -462,6 +478,9 @@ class PackageReader {
       }
       return ++found < 8;
     });
+    if (!first && repeated) {
+      return Fail(ChildPointer(pointer, *repeated), RepeatedKeyMessage(*repeated));
+    }
     if (!first) return true;
     const std::string name(*first);
     // A near miss is most likely a typo of that key; otherwise list them all.
@@ -888,6 +907,16 @@ class PackageReader {
 
   bool ReadProvenance(const V& v, const std::string& p, std::map<std::string, SourceRef>* out) {
     if (!v.is_object()) return Fail(p, Tr("应为 JSON 对象", "expected an object"));
+    // Its keys are the package's pointers, not a known list: a repeated one is found by sorting.
+    std::vector<std::string_view> keys;
+    v.ForEachMember([&](std::string_view pointer, const V&) {
+      keys.push_back(pointer);
+      return true;
+    });
+    std::sort(keys.begin(), keys.end());
+    if (const auto twice = std::adjacent_find(keys.begin(), keys.end()); twice != keys.end()) {
+      return Fail(ChildPointer(p, *twice), RepeatedKeyMessage(*twice));
+    }
     return v.ForEachMember([&](std::string_view pointer, const V& ref) {
       const std::string rp = ChildPointer(p, pointer);
       if (!pointer.empty() && pointer[0] != '/') {
@@ -1076,7 +1105,8 @@ std::optional<Package> ReadValidPackage(std::string_view text, const std::string
   if (text.size() > kKeptParserCapacity) parser = &own.emplace();
   simdjson::dom::element root;
   if (parser->parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
-  if (HasRepeatedKey(root)) return std::nullopt;
+  // A repeated key is found by the reader (CheckKeys, ReadProvenance) and sends the text to the
+  // strict reader like any other error.
   PackageReader<SimdValue> reader(text, source_name);
   Package package;
   if (!reader.ReadPackage(SimdValue(root), &package)) return std::nullopt;
@@ -1126,10 +1156,7 @@ Result<Package> ParsePackageJson(std::string_view text, const std::string& sourc
     return reader.status();
   }
   if (builder.duplicate()) {
-    reader.Fail(*builder.duplicate(),
-                TrF("键 {} 重复；一个对象中每个键只能出现一次",
-                    "repeated key {}; a key may appear only once in an object",
-                    Quote(builder.duplicate_key())));
+    reader.Fail(*builder.duplicate(), RepeatedKeyMessage(builder.duplicate_key()));
     return reader.status();
   }
   Package package;
