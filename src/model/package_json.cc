@@ -466,8 +466,10 @@ class PackageReader {
         ++index;
       }
       if (index < known.size()) {
-        if (seen >> index & 1) repeated = repeated.value_or(name);
-        seen |= uint64_t{1} << index;
+        if (index < 64) {  // one bit a key (the lists have at most 15)
+          if (seen >> index & 1) repeated = repeated.value_or(name);
+          seen |= uint64_t{1} << index;
+        }
         return true;
       }
       const size_t offset =
