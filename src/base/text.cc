@@ -289,10 +289,15 @@ namespace {
 
 bool Continues(unsigned b) { return (b & 0xC0) == 0x80; }
 
-// The code point of the three-byte character E0–EF, 80–BF, 80–BF.
+// A position's key. Where a well-formed three-byte character starts: a 16-bit hash of its three
+// bytes (b0 | b1 << 8 | b2 << 16), three operations on a four-byte load; characters that share a
+// key only make more candidates, each compared with its words anyway. Elsewhere: its two bytes.
+constexpr uint32_t kKeyMultiplier = 0x9E3779B1u;
+unsigned ThreeByteKey(uint32_t bytes) { return (bytes & 0xFFFFFF) * kKeyMultiplier >> 16; }
 unsigned ThreeByteKey(unsigned b0, unsigned b1, unsigned b2) {
-  return (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F);
+  return ThreeByteKey(b0 | b1 << 8 | b2 << 16);
 }
+unsigned TwoByteKey(unsigned b0, unsigned b1) { return b0 | b1 << 8; }
 
 }  // namespace
 
@@ -315,7 +320,7 @@ WordSet::WordSet(const std::vector<std::string_view>& words) {
     if (Continues(b0)) continuation_starts_ = true;
     // The keys a text position where w occurs can have: the position is keyed by its character
     // when it and the next two bytes form a three-byte character, else by its two bytes (any
-    // second byte when w has one byte only).
+    // second byte when w has one byte only). See ThreeByteKey and TwoByteKey.
     const bool three_lead = (b0 & 0xF0) == 0xE0;
     if (w.size() >= 3 && three_lead && Continues(byte(1)) && Continues(byte(2))) {
       add(ThreeByteKey(b0, byte(1), byte(2)));
@@ -323,7 +328,7 @@ WordSet::WordSet(const std::vector<std::string_view>& words) {
     }
     for (unsigned b1 = 0; b1 < 256; ++b1) {
       if (w.size() >= 2 && b1 != byte(1)) continue;
-      add(b0 << 8 | b1);
+      add(TwoByteKey(b0, b1));
       // A word cut short after a lead byte may stand where a whole character does.
       if (three_lead && Continues(b1) && w.size() <= 2) {
         for (unsigned b2 = 0x80; b2 < 0xC0; ++b2) add(ThreeByteKey(b0, b1, b2));
@@ -359,9 +364,7 @@ void WordSet::Candidates(std::string_view text, size_t pos, size_t end, On on) c
       std::memcpy(&w, data + p, 4);
       // Both keys made, one kept without a branch: Chinese text mixes characters and digits.
       const bool three = (w & 0x00C0C0F0) == 0x008080E0;
-      const unsigned key3 = (w & 0x0F) << 12 | (w & 0x3F00) >> 2 | (w >> 16 & 0x3F);
-      const unsigned key2 = (w & 0xFF) << 8 | (w >> 8 & 0xFF);
-      const unsigned key = three ? key3 : key2;
+      const unsigned key = three ? ThreeByteKey(w) : w & 0xFFFF;  // TwoByteKey(b0, b1)
       const size_t next = p + (three ? step : 1);
       if ((starts_[key / 64] >> (key % 64) & 1) && on(p, key % 1024)) return;
       p = next;
@@ -376,7 +379,7 @@ void WordSet::Candidates(std::string_view text, size_t pos, size_t end, On on) c
       key = ThreeByteKey(b0, b1, data[p + 2]);
       next = p + step;
     } else {
-      key = b0 << 8 | b1;
+      key = TwoByteKey(b0, b1);
       next = p + 1;
     }
     if ((starts_[key / 64] >> (key % 64) & 1) && on(p, key % 1024)) return;
