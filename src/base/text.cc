@@ -359,7 +359,23 @@ void WordSet::Candidates(std::string_view text, size_t pos, size_t end, On on) c
   // (little-endian: the first byte is the lowest).
   if constexpr (std::endian::native == std::endian::little) {
     const size_t limit = size >= 4 ? std::min(end, size - 3) : 0;  // four bytes readable
+    // Where eight bytes can be read and two positions three apart lie before `end`: two
+    // three-byte characters (most of a Chinese text) are told by one load and one mask.
+    const size_t pair_limit =
+        step == 3 && size >= 8 && end >= 3 ? std::min(end - 3, size - 7) : 0;
     while (p < limit) {
+      if (p < pair_limit) {
+        uint64_t w2;
+        std::memcpy(&w2, data + p, 8);
+        if ((w2 & 0x0000C0C0F0C0C0F0) == 0x00008080E08080E0) {
+          const unsigned k1 = ThreeByteKey(static_cast<uint32_t>(w2));
+          const unsigned k2 = ThreeByteKey(static_cast<uint32_t>(w2 >> 24));
+          if ((starts_[k1 / 64] >> (k1 % 64) & 1) && on(p, k1 % 1024)) return;
+          if ((starts_[k2 / 64] >> (k2 % 64) & 1) && on(p + 3, k2 % 1024)) return;
+          p += 6;
+          continue;
+        }
+      }
       uint32_t w;
       std::memcpy(&w, data + p, 4);
       // Both keys made, one kept without a branch: Chinese text mixes characters and digits.
