@@ -58,11 +58,12 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
     }
   }
   std::vector<std::pair<std::string, std::string>> goals;
+  const auto mark_of = [](int n) { return "(" + std::to_string(n) + ")"; };  // "(3)", no alloc
   for (int n = 1; n <= 20; ++n) {
-    const std::string mark = fmt::format("({})", n);
+    const std::string mark = mark_of(n);
     const size_t at = folded.find(mark);
     if (at == std::string::npos) break;
-    size_t end = folded.find(fmt::format("({})", n + 1), at);
+    size_t end = folded.find(mark_of(n + 1), at);
     if (end == std::string::npos) end = folded.find('\n', at);
     goals.emplace_back(
         std::to_string(n),
