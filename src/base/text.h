@@ -134,9 +134,9 @@ class WordSet {
   std::vector<std::string> words_;
   uint64_t nonempty_ = 0;             // the words that can occur at all
   bool continuation_starts_ = false;  // a word starts with a continuation byte (80–BF)
-  // 65,536 bits by a position's key: the character's code point where a well-formed three-byte
-  // character starts, else the first two bytes (b0 << 8 | b1). A word sets the key of every
-  // position it can start at.
+  // 65,536 bits by a position's key: a 16-bit hash of the character's three bytes where a
+  // well-formed three-byte character starts, else the first two bytes (b0 | b1 << 8); see
+  // text.cc. A word sets the key of every position it can start at.
   uint64_t starts_[1024] = {};
   // Word indices grouped by key mod 1024, longest first in each group: group g is
   // by_key_[group_[g], group_[g + 1]).
