@@ -3,11 +3,22 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace jixiao {
 namespace {
 
 constexpr int kMaxDigits = 24;  // significant digits accepted by Parse
+
+// num / den truncated toward zero, by the processor's 64-bit division when both fit (a 128-bit
+// division is a library call many times dearer, and money seldom needs it).
+__int128 Quotient(__int128 num, __int128 den) {
+  if (num >= INT64_MIN && num <= INT64_MAX && den >= INT64_MIN && den <= INT64_MAX &&
+      !(num == INT64_MIN && den == -1)) {
+    return static_cast<int64_t>(num) / static_cast<int64_t>(den);
+  }
+  return num / den;
+}
 
 // q = num / den rounded by `mode`; den != 0.
 __int128 RoundDiv(__int128 num, __int128 den, Rounding mode) {
@@ -15,7 +26,7 @@ __int128 RoundDiv(__int128 num, __int128 den, Rounding mode) {
     num = -num;
     den = -den;
   }
-  const __int128 q = num / den;  // truncates toward zero
+  const __int128 q = Quotient(num, den);  // truncates toward zero
   const __int128 r = num - q * den;  // same sign as num (one 128-bit division, not two)
   if (r == 0) return q;
   const bool negative = num < 0;
@@ -143,12 +154,17 @@ Decimal Decimal::Rounded(int decimals, Rounding mode) const {
 
 Decimal Decimal::Normalized() const {
   if (!valid_) return *this;
-  __int128 u = units_;
   int s = scale_;
-  while (s > 0 && u % 10 == 0) {
-    u /= 10;
-    --s;
-  }
+  // In 64 bits where the units fit (128-bit division by ten is a library call).
+  const auto strip = [&s](auto u) {
+    while (s > 0 && u % 10 == 0) {
+      u /= 10;
+      --s;
+    }
+    return static_cast<__int128>(u);
+  };
+  const bool fits = units_ >= INT64_MIN && units_ <= INT64_MAX;
+  const __int128 u = fits ? strip(static_cast<int64_t>(units_)) : strip(units_);
   return Decimal(u, s);
 }
 
@@ -161,11 +177,18 @@ std::string Decimal::ToString() const {
   unsigned __int128 u =
       units_ < 0 ? -static_cast<unsigned __int128>(units_) : static_cast<unsigned __int128>(units_);
   int written = 0;
-  do {
-    *--p = static_cast<char>('0' + static_cast<int>(u % 10));
-    u /= 10;
+  const auto digit = [&](auto* v) {
+    *--p = static_cast<char>('0' + static_cast<int>(*v % 10));
+    *v /= 10;
     if (++written == scale_) *--p = '.';
-  } while (u != 0 || written <= scale_);
+  };
+  // The digits beyond 64 bits first, then the rest in 64 bits (128-bit division by ten is a
+  // library call); a value that needed the first loop leaves a nonzero rest for the second.
+  while (u > UINT64_MAX) digit(&u);
+  uint64_t v = static_cast<uint64_t>(u);
+  do {
+    digit(&v);
+  } while (v != 0 || written <= scale_);
   if (*p == '.') *--p = '0';
   if (units_ < 0) *--p = '-';
   return std::string(p, static_cast<size_t>(end - p));
@@ -243,7 +266,7 @@ bool Decimal::DivideOutward(const Decimal& a, const Decimal& b, int scale, Decim
     num = -num;
     den = -den;
   }
-  const __int128 q = num / den;  // truncates toward zero
+  const __int128 q = Quotient(num, den);  // truncates toward zero
   const __int128 r = num - q * den;
   // Inexact: the floor is below a negative quotient's truncation, the ceiling above a
   // positive one's (what RoundDiv's kFloor and kCeiling give).

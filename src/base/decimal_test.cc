@@ -139,6 +139,47 @@ TEST(Decimal, DivideOutwardGivesTheFloorAndTheCeiling) {
   }
 }
 
+// ToString and Normalized take 64-bit steps where the units fit: on both sides of that line
+// they must give what plain 128-bit arithmetic gives.
+TEST(Decimal, WritingAndNormalizingAgreeWith128BitArithmetic) {
+  const auto plain_string = [](__int128 units, int scale) {
+    unsigned __int128 u = units < 0 ? -static_cast<unsigned __int128>(units)
+                                    : static_cast<unsigned __int128>(units);
+    std::string digits;
+    do {
+      digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+      u /= 10;
+    } while (u != 0);
+    if (static_cast<int>(digits.size()) <= scale) {
+      digits.insert(0, static_cast<size_t>(scale) + 1 - digits.size(), '0');
+    }
+    if (scale > 0) digits.insert(digits.size() - static_cast<size_t>(scale), ".");
+    return (units < 0 ? "-" : "") + digits;
+  };
+  std::mt19937_64 rng(128);
+  const __int128 edges[] = {0, 1, -1, 10, INT64_MAX, INT64_MIN, static_cast<__int128>(INT64_MAX) + 1,
+                            static_cast<__int128>(INT64_MIN) - 1,
+                            static_cast<__int128>(UINT64_MAX), static_cast<__int128>(UINT64_MAX) + 1,
+                            static_cast<__int128>(UINT64_MAX) * 10};
+  for (int i = 0; i < 20000; ++i) {
+    __int128 units = i < static_cast<int>(std::size(edges))
+                         ? edges[i]
+                         : static_cast<__int128>(rng()) * static_cast<__int128>(rng() % 1000000);
+    if (i >= static_cast<int>(std::size(edges)) && rng() % 2) units = -units;
+    if (rng() % 3 == 0) units *= 1000;  // trailing zeros to strip
+    const int scale = static_cast<int>(rng() % 19);
+    const Decimal d = Decimal::FromUnits(units, scale);
+    ASSERT_EQ(d.ToString(), plain_string(units, scale));
+    __int128 u = units;
+    int s = scale;
+    while (s > 0 && u % 10 == 0) {
+      u /= 10;
+      --s;
+    }
+    EXPECT_EQ(d.Normalized().ToString(), plain_string(u, s));
+  }
+}
+
 TEST(Decimal, OverflowGivesInvalidNotCrash) {
   const Decimal big = D("999999999999999999999999");
   const Decimal product = big * big;

@@ -462,7 +462,8 @@ class PackageReader {
     value.ForEachMember([&](std::string_view name, const V&) {
       size_t index = 0;
       for (std::string_view k : known) {
-        if (k == name) break;
+        // Most keys of one length differ in their first letter: no call to memcmp for them.
+        if (k.size() == name.size() && (k.empty() || k[0] == name[0]) && k == name) break;
         ++index;
       }
       if (index < known.size()) {
