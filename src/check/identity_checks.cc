@@ -119,7 +119,7 @@ std::optional<std::pair<Region, size_t>> LeadingRegion(std::u32string_view s) {
       return std::nullopt;
     }
     for (const RegionSuffix& r : kRegionSuffixes) {
-      if (!StartsWith(s.substr(p), r.text)) continue;
+      if (r.text[0] != c || !StartsWith(s.substr(p), r.text)) continue;
       size_t end = p + r.text.size();
       size_t name_end = p;
       if (r.text == U"州" && end < s.size() && s[end] == U'市') {  // 永州市: the city of 永州
