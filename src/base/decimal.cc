@@ -27,7 +27,7 @@ __int128 RoundDiv(__int128 num, __int128 den, Rounding mode) {
     den = -den;
   }
   const __int128 q = Quotient(num, den);  // truncates toward zero
-  const __int128 r = num - q * den;  // same sign as num (one 128-bit division, not two)
+  const __int128 r = num - q * den;       // same sign as num (one 128-bit division, not two)
   if (r == 0) return q;
   const bool negative = num < 0;
   const __int128 twice = (r < 0 ? -r : r) * 2;  // r < den ≤ 10^38/2, no overflow here

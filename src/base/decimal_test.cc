@@ -117,8 +117,8 @@ TEST(Decimal, DivideOutwardGivesTheFloorAndTheCeiling) {
   EXPECT_EQ(down.ToString(), "2.0");
   EXPECT_EQ(up.ToString(), "2.0");
   EXPECT_FALSE(Decimal::DivideOutward(D("1"), D("0.0"), 2, &down, &up));
-  EXPECT_FALSE(Decimal::DivideOutward(D("999999999999999999999999"), D("0.000000000000000001"),
-                                      18, &down, &up));
+  EXPECT_FALSE(Decimal::DivideOutward(D("999999999999999999999999"), D("0.000000000000000001"), 18,
+                                      &down, &up));
   // Against the two divisions it replaces, on every sign, size and scale.
   std::mt19937_64 rng(42);
   const auto random = [&rng] {
@@ -143,8 +143,8 @@ TEST(Decimal, DivideOutwardGivesTheFloorAndTheCeiling) {
 // they must give what plain 128-bit arithmetic gives.
 TEST(Decimal, WritingAndNormalizingAgreeWith128BitArithmetic) {
   const auto plain_string = [](__int128 units, int scale) {
-    unsigned __int128 u = units < 0 ? -static_cast<unsigned __int128>(units)
-                                    : static_cast<unsigned __int128>(units);
+    unsigned __int128 u =
+        units < 0 ? -static_cast<unsigned __int128>(units) : static_cast<unsigned __int128>(units);
     std::string digits;
     do {
       digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
@@ -157,9 +157,16 @@ TEST(Decimal, WritingAndNormalizingAgreeWith128BitArithmetic) {
     return (units < 0 ? "-" : "") + digits;
   };
   std::mt19937_64 rng(128);
-  const __int128 edges[] = {0, 1, -1, 10, INT64_MAX, INT64_MIN, static_cast<__int128>(INT64_MAX) + 1,
+  const __int128 edges[] = {0,
+                            1,
+                            -1,
+                            10,
+                            INT64_MAX,
+                            INT64_MIN,
+                            static_cast<__int128>(INT64_MAX) + 1,
                             static_cast<__int128>(INT64_MIN) - 1,
-                            static_cast<__int128>(UINT64_MAX), static_cast<__int128>(UINT64_MAX) + 1,
+                            static_cast<__int128>(UINT64_MAX),
+                            static_cast<__int128>(UINT64_MAX) + 1,
                             static_cast<__int128>(UINT64_MAX) * 10};
   for (int i = 0; i < 20000; ++i) {
     __int128 units = i < static_cast<int>(std::size(edges))

@@ -103,9 +103,9 @@ TEST(Interval, ProductAgreesWithTheFourEndProducts) {
     const Interval point = Interval::Point(c);
     // Equal ends written differently ("2" and "2.0") are no point to the short cut.
     const Interval rewritten = Interval::Between(c, c * Decimal::FromUnits(10, 1));
-    for (const auto& [a, b] : {std::pair{wide, point}, std::pair{point, wide},
-                               std::pair{point, point}, std::pair{wide, wide},
-                               std::pair{wide, rewritten}, std::pair{rewritten, wide}}) {
+    for (const auto& [a, b] :
+         {std::pair{wide, point}, std::pair{point, wide}, std::pair{point, point},
+          std::pair{wide, wide}, std::pair{wide, rewritten}, std::pair{rewritten, wide}}) {
       SCOPED_TRACE(a.ToString() + " × " + b.ToString());
       ExpectSameEnds(a * b, ProductOfFourEnds(a, b));
     }
@@ -118,7 +118,8 @@ TEST(Interval, DivisionAgreesWithFloorAndCeilingDivisions) {
     const Decimal x = RandomDecimal(rng), y = RandomDecimal(rng);
     const Decimal u = RandomDecimal(rng), v = RandomDecimal(rng);
     const Interval a = Interval::Between(Decimal::Min(x, y), Decimal::Max(x, y));
-    const Interval b = i % 2 ? Interval::Point(u) : Interval::Between(Decimal::Min(u, v), Decimal::Max(u, v));
+    const Interval b =
+        i % 2 ? Interval::Point(u) : Interval::Between(Decimal::Min(u, v), Decimal::Max(u, v));
     SCOPED_TRACE(a.ToString() + " ÷ " + b.ToString());
     const std::optional<Interval> got = Interval::Divide(a, b);
     // Every end of a over every end of b, rounded down for the low end and up for the high.

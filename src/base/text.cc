@@ -361,8 +361,7 @@ void WordSet::Candidates(std::string_view text, size_t pos, size_t end, On on) c
     const size_t limit = size >= 4 ? std::min(end, size - 3) : 0;  // four bytes readable
     // Where eight bytes can be read and two positions three apart lie before `end`: two
     // three-byte characters (most of a Chinese text) are told by one load and one mask.
-    const size_t pair_limit =
-        step == 3 && size >= 8 && end >= 3 ? std::min(end - 3, size - 7) : 0;
+    const size_t pair_limit = step == 3 && size >= 8 && end >= 3 ? std::min(end - 3, size - 7) : 0;
     while (p < limit) {
       if (p < pair_limit) {
         uint64_t w2;

@@ -73,12 +73,20 @@ void CheckGoals(CheckContext& cx) {
     if (!v.node->is_leaf()) return;
     const std::string& name = v.node->name;
     CheckText(cx, v.node->actual, [&] {
-      return TextPlace{v.pointer() + "/actual", "actual", "指标“" + name + "”的实际完成值",
-                       "actual value of indicator " + name, "indicators", name};
+      return TextPlace{v.pointer() + "/actual",
+                       "actual",
+                       "指标“" + name + "”的实际完成值",
+                       "actual value of indicator " + name,
+                       "indicators",
+                       name};
     });
     CheckText(cx, v.node->deviation, [&] {
-      return TextPlace{v.pointer() + "/deviation", "deviation", "指标“" + name + "”的偏差原因",
-                       "deviation reason of indicator " + name, "indicators", name};
+      return TextPlace{v.pointer() + "/deviation",
+                       "deviation",
+                       "指标“" + name + "”的偏差原因",
+                       "deviation reason of indicator " + name,
+                       "indicators",
+                       name};
     });
   });
 }

@@ -342,7 +342,8 @@ void CheckUnitNames(CheckContext& cx) {
       {"/report/cover/unit", "report", "cover", "unit", "报告封面的单位", "the report cover's unit",
        report ? read(p.report.cover.unit) : std::nullopt},
       {"/evaluation/unit_name", "evaluation", "", "unit_name", "自评表的单位名称",
-       "the self-evaluation table's unit", evaluation ? read(p.evaluation.unit_name) : std::nullopt},
+       "the self-evaluation table's unit",
+       evaluation ? read(p.evaluation.unit_name) : std::nullopt},
       {"/report/cover/title", "report", "cover", "title", "报告标题中的单位",
        "the unit in the report's title", report ? TitleUnit(p.report.cover.title) : std::nullopt},
   };

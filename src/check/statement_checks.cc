@@ -366,8 +366,8 @@ void CheckRestatements(CheckContext& cx) {
       if (InBrackets(cx.sentences[k].text, m.begin)) continue;  // the dearest test last
       const auto key = std::make_tuple(static_cast<int>(m.subject), m.year == Year::kPrior,
                                        m.column == Column::kBudget, staff);
-      const auto it = std::find_if(firsts.begin(), firsts.end(),
-                                   [&](const First& f) { return f.key == key; });
+      const auto it =
+          std::find_if(firsts.begin(), firsts.end(), [&](const First& f) { return f.key == key; });
       if (it == firsts.end()) {
         firsts.push_back(First{key, Stated{&cx.sentences[k], &m}});
         continue;

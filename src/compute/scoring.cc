@@ -494,7 +494,8 @@ ScoreSheet ScorePackage(const Package& package, const Rulebook& rulebook) {
     const RubricRule* rule = RuleForIndicator(rulebook, v.node->name);
     if (rule != nullptr) {
       const size_t index = static_cast<size_t>(rule - rulebook.rubric.rules.data());
-      sheet.leaves.push_back(ScoreLeafByRule(*v.node, *rule, rulebook, metrics, &sheet.rules[index]));
+      sheet.leaves.push_back(
+          ScoreLeafByRule(*v.node, *rule, rulebook, metrics, &sheet.rules[index]));
       sheet.rule_matched[index] = true;
     } else {
       LeafContext context;

@@ -654,8 +654,8 @@ class PackageReader {
       expected += fmt::format(R"("{}")", key_of(e));
     }
     if (!v->is_string()) return Fail(child, TrF("应为 {}", "expected {}", expected));
-    return Fail(child, TrF("没有值 {}；应为 {}", "unknown value {}; expected {}",
-                           Quote(v->str()), expected));
+    return Fail(child, TrF("没有值 {}；应为 {}", "unknown value {}; expected {}", Quote(v->str()),
+                           expected));
   }
 
   bool CheckDepth(int depth, const std::string& pointer) {

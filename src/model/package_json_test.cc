@@ -1181,19 +1181,20 @@ TEST(PackageJsonError, RepeatedKeys) {
 // simdjson keeps both of a repeated key; the reader must find it in every kind of object it
 // reads, or the fast way would take a text the strict way refuses.
 TEST(PackageJsonError, RepeatedKeysInEveryKindOfObject) {
-  for (const char* body : {
-           R"("basic_data": {"expenses": [{"key": "a", "values": {"final": "1", "final": "2"}}]}})",
-           R"("basic_data": {"staffing": {"authorized": 8, "authorized": 9}}})",
-           R"("basic_data": {"buildings": [{"name": "a", "name": "b"}]}})",
-           R"("evaluation": {"funds": {"rows": [{"key": "a", "key": "b"}]}}})",
-           R"("evaluation": {"goals": {"planned": [{"number": "1", "number": "2"}]}}})",
-           R"("report": {"cover": {"title": "a", "title": "b"}}})",
-           R"("report": {"sections": [{"title": "a", "subsections": [{"text": "", "text": ""}]}]}})",
-           R"("parts": {"report": "present", "report": "absent"}})",
-           R"("project": {"name": "a", "name": "b"}})",
-           R"("provenance": {"/x": {"file": "a.docx", "file": "b.docx"}}})",
-           R"("evidence": [{"name": "a.pdf", "name": "b.pdf"}]})",
-       }) {
+  for (
+      const char* body : {
+          R"("basic_data": {"expenses": [{"key": "a", "values": {"final": "1", "final": "2"}}]}})",
+          R"("basic_data": {"staffing": {"authorized": 8, "authorized": 9}}})",
+          R"("basic_data": {"buildings": [{"name": "a", "name": "b"}]}})",
+          R"("evaluation": {"funds": {"rows": [{"key": "a", "key": "b"}]}}})",
+          R"("evaluation": {"goals": {"planned": [{"number": "1", "number": "2"}]}}})",
+          R"("report": {"cover": {"title": "a", "title": "b"}}})",
+          R"("report": {"sections": [{"title": "a", "subsections": [{"text": "", "text": ""}]}]}})",
+          R"("parts": {"report": "present", "report": "absent"}})",
+          R"("project": {"name": "a", "name": "b"}})",
+          R"("provenance": {"/x": {"file": "a.docx", "file": "b.docx"}}})",
+          R"("evidence": [{"name": "a.pdf", "name": "b.pdf"}]})",
+      }) {
     SCOPED_TRACE(body);
     EXPECT_NE(Err(std::string(kHead) + body).find("repeated key"), std::string::npos);
   }

@@ -169,7 +169,8 @@ constexpr std::array<bool, 256> kChangeLastByte =
     LastBytes(kChangeWords, [](const auto& w) { return w.first; });
 
 // "差值为0.9万元", "相差3人": a difference with no direction.
-constexpr std::string_view kDifferenceWords[] = {"差值为", "差额为", "差值", "差额", "相差", "差异"};
+constexpr std::string_view kDifferenceWords[] = {"差值为", "差额为", "差值",
+                                                 "差额",   "相差",   "差异"};
 constexpr std::array<bool, 256> kDifferenceLastByte =
     LastBytes(kDifferenceWords, [](std::string_view w) { return w; });
 
