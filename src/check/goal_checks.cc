@@ -72,22 +72,19 @@ void CheckGoals(CheckContext& cx) {
   ForEachIndicator(cx.package.evaluation.indicators, [&](const IndicatorVisit& v) {
     if (!v.node->is_leaf()) return;
     const std::string& name = v.node->name;
-    CheckText(cx, v.node->actual, [&] {
-      return TextPlace{v.pointer() + "/actual",
-                       "actual",
-                       "指标“" + name + "”的实际完成值",
-                       "actual value of indicator " + name,
-                       "indicators",
-                       name};
-    });
-    CheckText(cx, v.node->deviation, [&] {
-      return TextPlace{v.pointer() + "/deviation",
-                       "deviation",
-                       "指标“" + name + "”的偏差原因",
-                       "deviation reason of indicator " + name,
-                       "indicators",
-                       name};
-    });
+    // A leaf's text named by its column: "指标“…”的实际完成值", "actual value of indicator …".
+    const auto place = [&](std::string_view column, std::string_view zh, std::string_view en) {
+      return [&v, &name, column, zh, en] {
+        return TextPlace{v.pointer() + "/" + std::string(column),
+                         column,
+                         "指标“" + name + "”的" + std::string(zh),
+                         std::string(en) + " of indicator " + name,
+                         "indicators",
+                         name};
+      };
+    };
+    CheckText(cx, v.node->actual, place("actual", "实际完成值", "actual value"));
+    CheckText(cx, v.node->deviation, place("deviation", "偏差原因", "deviation reason"));
   });
 }
 
