@@ -15,8 +15,8 @@ PACKAGES=(
   # The server: SQLite and PostgreSQL (client library, and the server the tests start), HTTP,
   # argon2id passwords, random tokens, SHA-256 (libcrypto); wrk for `make bench-server`
   libsqlite3-dev libpq-dev postgresql libcpp-httplib-dev libargon2-dev libsodium-dev libssl-dev wrk
-  # The allocator of jixiao-full (the server)
-  libjemalloc-dev
+  # The allocators: jemalloc for jixiao-full (the server), mimalloc for jixiao (check, import)
+  libjemalloc-dev libmimalloc-dev
   # Independent software that makes, reads and renders documents in tests (LibreOffice,
   # poppler, python-docx/openpyxl/docxtpl, Chromium for the HTML page)
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk chromium

@@ -54,27 +54,6 @@ int RunFullBinary(char** argv) {
 }
 #endif
 
-#ifdef JIXIAO_CLI_LIGHT
-// A batch of this many files or more is checked in a process whose glibc malloc keeps up to 1,000
-// freed blocks of each size per thread (the glibc.malloc.tcache_count tunable; 7 by default):
-// each package's model, sentences and diagnostics are many small blocks freed together, and with
-// the default the freed blocks overflow into the shared bins (`malloc_consolidate`, `_int_free`).
-// Measured 9–14 % less CPU over 10,000 packages (docs/performance.md). Tunables are read when a
-// process starts, so the batch runs this same binary again with the setting (exec: the same
-// process, output and exit code); a smaller run is not worth the exec.
-constexpr size_t kBatchForTunedMalloc = 64;
-constexpr const char* kTunedMalloc = "glibc.malloc.tcache_count=1000";
-
-// Execs this binary again with kTunedMalloc, unless GLIBC_TUNABLES is set already (by the user,
-// or by the exec before); returns only when it did not exec, and the batch then runs as it is.
-void RerunWithTunedMalloc(char** argv) {
-  if (::getenv("GLIBC_TUNABLES") != nullptr) return;
-  if (::setenv("GLIBC_TUNABLES", kTunedMalloc, 0) != 0) return;
-  ::execv("/proc/self/exe", argv);
-  ::unsetenv("GLIBC_TUNABLES");
-}
-#endif
-
 // Tr as a std::string, for CLI11.
 std::string T(std::string_view zh, std::string_view en) { return std::string(Tr(zh, en)); }
 
@@ -596,9 +575,6 @@ int Main(int argc, char** argv) {
                     "check needs at least one package (or --explain CODE)"));
       return 2;
     }
-#ifdef JIXIAO_CLI_LIGHT
-    if (check_files.size() >= kBatchForTunedMalloc) RerunWithTunedMalloc(argv);
-#endif
     SetUpLibreOffice(check_o);
     return RunCheck(check_files, check_o);
   }
