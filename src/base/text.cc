@@ -255,6 +255,48 @@ bool BitSet(const uint64_t* bits, size_t nbits, char32_t cp) {
 
 }  // namespace
 
+size_t FindWord(std::string_view text, std::string_view word, size_t pos) {
+  const size_t n = word.size();
+  if (n < 2 || pos > text.size() || std::endian::native != std::endian::little) {
+    return text.find(word, pos);
+  }
+  if (text.size() - pos < n) return std::string_view::npos;
+  const size_t last = text.size() - n;  // the last position the word can start at
+  const char* data = text.data();
+  using Bytes = uint8_t __attribute__((vector_size(16)));
+  Bytes first, final;
+  for (int k = 0; k < 16; ++k) {
+    first[k] = static_cast<uint8_t>(word[0]);
+    final[k] = static_cast<uint8_t>(word[n - 1]);
+  }
+  // Positions pos…pos+15 all at most `last`: both loads end inside the text.
+  for (; pos <= last && last - pos >= 15; pos += 16) {
+    Bytes at_first, at_final;
+    std::memcpy(&at_first, data + pos, 16);
+    std::memcpy(&at_final, data + pos + n - 1, 16);
+    const auto both = (at_first == first) & (at_final == final);  // 0xFF where both match
+    uint64_t halves[2];
+    std::memcpy(halves, &both, 16);
+    for (int h = 0; h < 2; ++h) {
+      uint64_t bits = halves[h];
+      while (bits != 0) {
+        // Each matching byte is eight set bits; the least significant is the first in memory
+        // (little-endian, checked above).
+        const int shift = std::countr_zero(bits) & ~7;
+        const size_t at = pos + static_cast<size_t>(h) * 8 + static_cast<size_t>(shift / 8);
+        if (BytesAt(text, at, word)) return at;
+        bits &= ~(uint64_t{0xFF} << shift);
+      }
+    }
+  }
+  for (; pos <= last; ++pos) {
+    if (data[pos] == word[0] && data[pos + n - 1] == word[n - 1] && BytesAt(text, pos, word)) {
+      return pos;
+    }
+  }
+  return std::string_view::npos;
+}
+
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
   // A small bitmap: built for every call, so it must be cheap to clear.
   constexpr size_t kBits = 256;

@@ -67,6 +67,16 @@ inline size_t FindAsciiDigit(std::string_view text, size_t pos) {
   return pos;
 }
 
+// The first position at or after `pos` where `word` starts in `text`, or npos: exactly
+// std::string_view::find's answer. Sixteen positions at a time are tested by the word's first and
+// last bytes together (GCC's vector extensions: SSE2 on x86-64, NEON on ARM) and only those
+// holding both are compared whole. `find` calls memchr for the first byte, which in Chinese
+// text is the lead byte of one character in a few and stops the scan every few bytes.
+size_t FindWord(std::string_view text, std::string_view word, size_t pos = 0);
+inline bool HasWord(std::string_view text, std::string_view word) {
+  return FindWord(text, word) != std::string_view::npos;
+}
+
 // Decodes the code point at text[*pos] and advances *pos past it.
 char32_t NextCodePoint(std::string_view text, size_t* pos);
 void AppendUtf8(char32_t cp, std::string* out);

@@ -173,6 +173,38 @@ TEST(Text, FindAsciiDigitAgreesWithAByteLoop) {
 
 // Random texts of CJK, ASCII, full-width and malformed bytes; words cut from them anywhere
 // (mid-character too). WordSet and ContainsAny must answer exactly as find does.
+// FindWord against std::string_view::find: random texts of Chinese, ASCII and broken bytes (long
+// enough for several 16-byte blocks and a tail), words cut from them or made up, every start.
+TEST(Text, FindWordAgreesWithFind) {
+  const std::vector<std::string> pieces = {"调",   "整",   "执行率",   "，", "。",
+                                           "a",    "1",    " ",        "（", "\xe6",
+                                           "\x89", "\xff", "\xe6\x89", "\n", "整整"};
+  std::mt19937 rng(11);
+  const auto random_text = [&](size_t n) {
+    std::string t;
+    for (size_t i = 0; i < n; ++i) t += pieces[rng() % pieces.size()];
+    return t;
+  };
+  size_t found = 0;
+  for (int round = 0; round < 4000; ++round) {
+    const std::string text = random_text(rng() % 40);
+    std::string word;
+    if (rng() % 2 == 0 && !text.empty()) {
+      const size_t at = rng() % text.size();
+      word = text.substr(at, rng() % 20);
+    } else {
+      word = random_text(rng() % 4);
+    }
+    for (size_t pos = 0; pos <= text.size() + 1; ++pos) {
+      const size_t expected = std::string_view(text).find(word, pos);
+      ASSERT_EQ(FindWord(text, word, pos), expected)
+          << "text \"" << text << "\" word \"" << word << "\" from " << pos;
+      found += expected != std::string_view::npos;
+    }
+  }
+  EXPECT_GT(found, 10000u);  // the rounds find words, not only miss them
+}
+
 TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {
   const std::vector<std::string> pieces = {"调",
                                            "整",

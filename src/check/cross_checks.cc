@@ -16,7 +16,9 @@
 namespace jixiao::internal {
 namespace {
 
-bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Has(std::string_view s, std::string_view w) {
+  return FindWord(s, w) != std::string_view::npos;
+}
 
 // Whether the text of a reason cell gives a reason, rather than being blank or only the form's
 // instructions for filling it in ("1.预算执行率=预算执行数/调整后预算数,执行率不足90%的须写明原因
@@ -50,8 +52,8 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
     for (const ReportSection& sub : s.subsections) order.push_back(&sub);
   }
   for (const ReportSection* s : order) {
-    size_t one = s->text.find("（1）");
-    if (one == std::string::npos) one = s->text.find("(1)");
+    size_t one = FindWord(s->text, "（1）");
+    if (one == std::string::npos) one = FindWord(s->text, "(1)");
     if (one != std::string::npos && s->text.rfind("目标", one) != std::string::npos) {
       folded = FoldWidth(s->text);
       break;
@@ -61,9 +63,9 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
   const auto mark_of = [](int n) { return "(" + std::to_string(n) + ")"; };  // "(3)", no alloc
   for (int n = 1; n <= 20; ++n) {
     const std::string mark = mark_of(n);
-    const size_t at = folded.find(mark);
+    const size_t at = FindWord(folded, mark);
     if (at == std::string::npos) break;
-    size_t end = folded.find(mark_of(n + 1), at);
+    size_t end = FindWord(folded, mark_of(n + 1), at);
     if (end == std::string::npos) end = folded.find('\n', at);
     goals.emplace_back(
         std::to_string(n),
@@ -105,7 +107,7 @@ size_t CommonRun(std::string_view a, std::string_view b) {
   size_t best = 0;
   for (size_t i = 0; i < a.size();) {
     for (size_t len = best + 3; i + len <= a.size(); len += 3) {
-      if (b.find(a.substr(i, len)) == std::string_view::npos) break;
+      if (FindWord(b, a.substr(i, len)) == std::string_view::npos) break;
       best = len;
     }
     size_t next = i;
@@ -136,7 +138,8 @@ class SpokenOf {
     const size_t total = characters_.size();
     size_t found = 0;
     for (const auto& [at, size] : characters_) {
-      found += sentence.find(std::string_view(key_).substr(at, size)) != std::string_view::npos;
+      found +=
+          FindWord(sentence, std::string_view(key_).substr(at, size)) != std::string_view::npos;
     }
     return total >= 2 && found * 4 >= total * 3;
   }
@@ -185,7 +188,7 @@ void CheckCrossDocument(CheckContext& cx) {
         d.related.push_back(row);
       }
       for (const Sentence* s : denials) {
-        const size_t at = s->text.find("调整");
+        const size_t at = FindWord(s->text, "调整");
         d.related.push_back(
             SentenceLocation(p, *s, static_cast<int>(at), static_cast<int>(at + 6)));
       }

@@ -21,7 +21,9 @@
 namespace jixiao::internal {
 namespace {
 
-bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Has(std::string_view s, std::string_view w) {
+  return FindWord(s, w) != std::string_view::npos;
+}
 
 // ---- text as code points ----
 

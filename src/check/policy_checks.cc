@@ -12,7 +12,9 @@
 namespace jixiao::internal {
 namespace {
 
-bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Has(std::string_view s, std::string_view w) {
+  return FindWord(s, w) != std::string_view::npos;
+}
 
 Location Evaluation(std::string table, std::string row, std::string pointer) {
   Location loc;

@@ -26,7 +26,9 @@ namespace {
 bool At(std::string_view s, size_t pos, std::string_view w) {
   return pos <= s.size() && BytesAt(s, pos, w);
 }
-bool Has(std::string_view s, std::string_view w) { return s.find(w) != std::string_view::npos; }
+bool Has(std::string_view s, std::string_view w) {
+  return FindWord(s, w) != std::string_view::npos;
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsMoney(const std::string& unit) { return IsMoneyUnit(unit); }
@@ -102,7 +104,7 @@ constexpr std::array<bool, 256> kCounterLastByte = [] {
 std::vector<std::string_view> ListItems(std::string_view text, bool all) {
   std::vector<std::string_view> items;
   size_t start = 0;
-  for (size_t at = text.find("、");; at = text.find("、", start)) {
+  for (size_t at = FindWord(text, "、");; at = FindWord(text, "、", start)) {
     items.push_back(TrimBlank(text.substr(start, at == std::string_view::npos ? at : at - start)));
     if (at == std::string_view::npos) break;
     start = at + 3;
@@ -112,7 +114,7 @@ std::vector<std::string_view> ListItems(std::string_view text, bool all) {
   static constexpr std::string_view kJoiners[] = {"以及", "和"};
   const auto split = [&](std::string_view piece, std::vector<std::string_view>* out) {
     for (std::string_view j : kJoiners) {
-      const size_t at = piece.find(j);
+      const size_t at = FindWord(piece, j);
       if (at == std::string_view::npos || at == 0 || at + j.size() >= piece.size()) continue;
       out->push_back(piece.substr(0, at));
       out->push_back(piece.substr(at + j.size()));
@@ -219,7 +221,7 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
             const size_t from = noun_end + w.size();
             size_t to = s.size();
             for (std::string_view end : {"）", ")", "。", "；"}) {
-              const size_t at = s.find(end, from);
+              const size_t at = FindWord(s, end, from);
               if (at != std::string_view::npos) to = std::min(to, at);
             }
             after = s.substr(from, to - from);
@@ -400,7 +402,7 @@ void CheckRestatements(CheckContext& cx) {
 // index of its mention.
 std::optional<size_t> AmountAfter(std::string_view s, const SentenceClaims& c,
                                   std::string_view word, size_t from = 0) {
-  const size_t at = s.find(word, from);
+  const size_t at = FindWord(s, word, from);
   if (at == std::string_view::npos) return std::nullopt;
   const size_t end = at + word.size();
   for (size_t i = 0; i < c.mentions.size(); ++i) {
@@ -437,7 +439,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
   // "合计124.88万元，由人员经费88.18万元和公用经费36.70万元两部分构成".
   for (std::string_view made : {"构成", "组成"}) {
     if (!(words & kWordMadeOf)) break;
-    const size_t made_at = s.find(made);
+    const size_t made_at = FindWord(s, made);
     if (made_at == std::string_view::npos) continue;
     const size_t by = s.rfind("由", made_at);
     if (by == std::string_view::npos) continue;
@@ -526,7 +528,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
 
 void CheckComposition(CheckContext& cx, const Sentence& sentence, const SentenceClaims& c) {
   const std::string_view s = sentence.text;
-  const size_t of_which = s.find("其中");
+  const size_t of_which = FindWord(s, "其中");
   if (of_which == std::string_view::npos) return;
   const Mention* whole = nullptr;
   std::vector<const Mention*> parts;

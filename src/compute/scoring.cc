@@ -172,7 +172,7 @@ LeafScore ScoreQuantitative(LeafScore&& s, const Target& target, const Actual& a
 
 bool HasAny(std::string_view text, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
-    if (text.find(w) != std::string_view::npos) return true;
+    if (FindWord(text, w) != std::string_view::npos) return true;
   }
   return false;
 }

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace jixiao {
 namespace {
 
@@ -136,29 +138,104 @@ TEST(Claims, SentencesWithPlaceAndLine) {
   EXPECT_EQ(s[0].pointer, "/report/sections/0/text");
 }
 
+// SplitSentences against a plain splitter written here (byte by byte: a line break ends the
+// sentence before it, ';' and 。！？； end the one they close, blanks before a sentence are not
+// part of it) on random texts of marks, look-alike punctuation sharing their lead bytes (、，：
+// （）) and broken bytes, long enough for the 16-byte blocks and their tails.
+TEST(Claims, SentencesSplitAsAPlainByteLoopSplitsThem) {
+  const std::vector<std::string> pieces = {"字", "句",   "。",       "！",       "？", "；", ";",
+                                           "\n", "、",   "，",       "：",       "（", "）", " ",
+                                           "　", "\xe3", "\xef\xbc", "\xe3\x80", "a",  "1"};
+  const auto plain = [](const std::string& text) {
+    struct Piece {
+      std::string text;
+      int offset, line;
+    };
+    std::vector<Piece> out;
+    size_t start = 0;
+    int line = 0, start_line = 0;
+    const auto flush = [&](size_t end) {
+      size_t lead = start;
+      while (lead < end) {
+        if (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\r') {
+          ++lead;
+        } else if (text.compare(lead, 3, "　") == 0 && lead + 3 <= end) {
+          lead += 3;
+        } else {
+          break;
+        }
+      }
+      if (lead < end)
+        out.push_back({text.substr(lead, end - lead), static_cast<int>(lead), start_line});
+    };
+    for (size_t i = 0; i < text.size();) {
+      const auto mark = [&](const char* m) { return text.compare(i, 3, m) == 0; };
+      if (text[i] == '\n') {
+        flush(i);
+        start = i + 1;
+        start_line = ++line;
+        i = start;
+      } else if (text[i] == ';') {
+        flush(i + 1);
+        start = ++i;
+        start_line = line;
+      } else if (i + 3 <= text.size() && (mark("。") || mark("！") || mark("？") || mark("；"))) {
+        flush(i + 3);
+        start = i += 3;
+        start_line = line;
+      } else {
+        ++i;
+      }
+    }
+    flush(text.size());
+    return out;
+  };
+  std::mt19937 rng(5);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t n = rng() % 60;
+    for (size_t i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    Report r;
+    r.sections.push_back(ReportSection{"一", "", text, {}});
+    const std::vector<Sentence> got = SplitSentences(r);
+    const auto want = plain(text);
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].text, want[i].text) << text;
+      EXPECT_EQ(got[i].offset, want[i].offset) << text;
+      EXPECT_EQ(got[i].line, want[i].line) << text;
+    }
+  }
+}
+
 // Shapes of real budget prose: 增收 / 减支 state a difference; "完成年初预算数X的P%" makes X the
 // base of a ratio; "比上年" names the year compared with, not the year of what follows; a
 // clause with a label of its own (事业收入) does not inherit the subject before it; a ';'
 // ends a sentence; a unit may stand a blank apart.
 TEST(Claims, ShapesOfRealBudgetProse) {
   Report r;
-  r.sections.push_back(ReportSection{"一", "", "收入24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%;其中：财政拨款收入100万元，事业收入20万元。公务接待费30万元，比上年减少2 万元。", {}});
+  r.sections.push_back(ReportSection{
+      "一",
+      "",
+      "收入24627万元，完成年初预算数60999万元的40.4%，比上年减收1070万元，下降4.2%;"
+      "其中：财政拨款收入100万元，事业收入20万元。公务接待费30万元，比上年减少2 万元。",
+      {}});
   const auto sentences = SplitSentences(r);
   ASSERT_EQ(sentences.size(), 3u);
   const SentenceClaims a = ExtractClaims(sentences[0], 2024);
-  ASSERT_EQ(a.mentions.size(), 5u);                      // 24627, 60999, 40.4%, 1070, 4.2%
-  EXPECT_TRUE(a.mentions[1].ratio_base);                 // 60999
-  EXPECT_TRUE(a.mentions[3].is_difference);              // 1070 after 减收
+  ASSERT_EQ(a.mentions.size(), 5u);          // 24627, 60999, 40.4%, 1070, 4.2%
+  EXPECT_TRUE(a.mentions[1].ratio_base);     // 60999
+  EXPECT_TRUE(a.mentions[3].is_difference);  // 1070 after 减收
   EXPECT_EQ(a.mentions[3].direction, -1);
-  ASSERT_EQ(a.directions.size(), 2u);                    // 减收, 下降
+  ASSERT_EQ(a.directions.size(), 2u);  // 减收, 下降
   const SentenceClaims b = ExtractClaims(sentences[1], 2024);
   ASSERT_EQ(b.mentions.size(), 2u);
   EXPECT_EQ(b.mentions[0].subject, Subject::kAppropriation);
-  EXPECT_EQ(b.mentions[1].subject, Subject::kNone);      // 事业收入 is its own label
+  EXPECT_EQ(b.mentions[1].subject, Subject::kNone);  // 事业收入 is its own label
   const SentenceClaims c = ExtractClaims(sentences[2], 2024);
   ASSERT_EQ(c.mentions.size(), 2u);
-  EXPECT_EQ(c.mentions[0].year, Year::kUnknown);         // not the year before: 比上年 follows
-  EXPECT_EQ(c.mentions[1].unit, "万元");                 // "2 万元"
+  EXPECT_EQ(c.mentions[0].year, Year::kUnknown);  // not the year before: 比上年 follows
+  EXPECT_EQ(c.mentions[1].unit, "万元");          // "2 万元"
   EXPECT_TRUE(c.mentions[1].is_difference);
 }
 

@@ -50,8 +50,8 @@ Connector ConnectorAt(std::string_view s, size_t pos) {
 
 // Words after which the amounts are no plain list of parts.
 constexpr std::string_view kNotAList[] = {
-    "合计", "共计", "总计", "其中", "增", "减", "比", "较", "上年", "每", "人均", "平均",
-    "约",   "左右", "：",   ":",
+    "合计", "共计", "总计", "其中", "增", "减",   "比", "较",
+    "上年", "每",   "人均", "平均", "约", "左右", "：", ":",
 };
 
 // The sentences of `text`: [begin, end) byte ranges, split at 。！？；and line breaks.
@@ -174,7 +174,7 @@ std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const Sentence
   if (c.bytes == 0) return std::nullopt;
   const size_t from = total.end + c.bytes;
   for (std::string_view w : kNotAList) {
-    if (s.find(w, from) != std::string_view::npos) return std::nullopt;
+    if (FindWord(s, w, from) != std::string_view::npos) return std::nullopt;
   }
   StatedSum sum;
   sum.total = AmountOf(total, offset);
@@ -200,9 +200,9 @@ std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const Sentence
     if (part_h < h) h = part_h;
   }
   if (sum.parts.size() < 2) return std::nullopt;
-  sum.sum = Decimal::Divide(parts_yuan, *YuanPer(total.unit), parts_yuan.scale() + 8,
-                            Rounding::kHalfUp)
-                .Normalized();
+  sum.sum =
+      Decimal::Divide(parts_yuan, *YuanPer(total.unit), parts_yuan.scale() + 8, Rounding::kHalfUp)
+          .Normalized();
   // Rounded half up, a written figure a stands for [a − h, a + h); n parts for [s − n·h, s + n·h).
   const Decimal n = Decimal::FromInt(static_cast<int64_t>(sum.parts.size()));
   const Decimal sum_lo = parts_yuan - n * h;
@@ -220,7 +220,7 @@ std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const Sentence
 }  // namespace
 
 std::optional<StatedSum> StatedSumIn(std::string_view sentence, const SentenceClaims& claims) {
-  if (sentence.find("元") == std::string_view::npos) return std::nullopt;
+  if (FindWord(sentence, "元") == std::string_view::npos) return std::nullopt;
   for (size_t i = 0; i < claims.mentions.size(); ++i) {
     if (auto sum = SumAt(sentence, 0, claims, i)) return sum;  // the parts run to the end
   }
@@ -230,11 +230,11 @@ std::optional<StatedSum> StatedSumIn(std::string_view sentence, const SentenceCl
 std::vector<StatedSum> FindStatedSums(std::string_view text) {
   std::vector<StatedSum> out;
   // A stated sum has an amount of money: most texts (an indicator's 实际完成值) have none.
-  if (text.find("元") == std::string_view::npos) return out;
+  if (FindWord(text, "元") == std::string_view::npos) return out;
   for (const auto& [begin, end] : Sentences(text)) {
     Sentence sentence;
     sentence.text = text.substr(begin, end - begin);
-    if (sentence.text.find("元") == std::string_view::npos) continue;
+    if (FindWord(sentence.text, "元") == std::string_view::npos) continue;
     const SentenceClaims claims = ExtractClaims(sentence, 0);
     for (size_t i = 0; i < claims.mentions.size(); ++i) {
       if (auto sum = SumAt(sentence.text, begin, claims, i)) {

@@ -1170,7 +1170,7 @@ int OrdinalLevel(const Rulebook& rulebook, std::string_view word) {
     for (const std::string& listed : rulebook.ordinal_scale[i]) {
       // Most listed words are longer than a short word such as 好 or 较好: no search for them.
       if (listed.empty() || listed.size() > word.size() ||
-          word.find(listed) == std::string_view::npos) {
+          FindWord(word, listed) == std::string_view::npos) {
         continue;
       }
       const size_t length = CodePointCount(listed);
@@ -1189,7 +1189,7 @@ const IndicatorPattern* MatchIndicatorLibrary(const Rulebook& rulebook, std::str
                                               const std::vector<std::string>& groups,
                                               std::string_view unit, std::string* matched) {
   const auto contains = [](std::string_view text, std::string_view word) {
-    return !word.empty() && text.find(word) != std::string_view::npos;
+    return !word.empty() && FindWord(text, word) != std::string_view::npos;
   };
   const IndicatorPattern* best = nullptr;
   size_t longest = 0;
