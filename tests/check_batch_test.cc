@@ -1,7 +1,8 @@
 // `jixiao check` over many files: the threads (--jobs) change nothing in what is printed — the
 // same diagnostics in the order of the files, the same summary line, the same JSON, the same exit
-// code — and an unreadable file among them is named where it stands. A batch large enough to run
-// again with glibc's malloc tuned (src/cli/main.cc) prints the same as one that is not.
+// code — and an unreadable file among them is named where it stands. A single large package,
+// which the light binary checks after running itself again with its allocator readied for huge
+// pages (src/cli/main.cc, RerunWithLargePages), prints the same as when it does not.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -98,6 +99,35 @@ TEST(CheckBatch, ABigBatchPrintsTheSameOnOneThreadAndOnTwo) {
   EXPECT_EQ(one, two);
   EXPECT_NE(std::get<1>(one).find("72 files (9 more unreadable)"), std::string::npos)
       << std::get<1>(one);
+}
+
+// The example with its report's first section repeated until the file is about 60 KB: large
+// enough (128 times its size is over 4 MB) for `check` to run again with
+// MIMALLOC_LARGE_OS_PAGES=1; with the variable already set it does not. Both print the same and
+// exit the same.
+TEST(CheckBatch, ALargePackageChecksTheSameWithHugePages) {
+  TempFolder dir;
+  nlohmann::ordered_json j =
+      nlohmann::ordered_json::parse(ReadWhole(SourceDir() + "/examples/lingling-kexie-2024.json"));
+  std::string& text = j["report"]["sections"][0]["text"].get_ref<std::string&>();
+  const std::string once = text;
+  while (text.size() < 40000) text += "\n" + once;
+  const std::string file = dir.Put("large.json", j.dump(1));
+  ASSERT_GT(ReadWhole(file).size(), size_t{40000});
+  const auto run = [&](const std::string& env) {
+    const std::string out = dir / "out.txt", err = dir / "err.txt";
+    const std::string cmd = "cd '" + SourceDir() + "' && " + env + " '" + JIXIAO_BINARY +
+                            "' check '" + file + "' --format brief --lang en >'" + out + "' 2>'" +
+                            err + "'";
+    const int status = std::system(cmd.c_str());
+    return std::make_tuple(WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadWhole(out),
+                           ReadWhole(err));
+  };
+  const auto readied = run("env -u MIMALLOC_LARGE_OS_PAGES");
+  const auto as_set = run("MIMALLOC_LARGE_OS_PAGES=0");
+  EXPECT_EQ(std::get<0>(readied), 1);  // the example as filed has findings
+  EXPECT_EQ(readied, as_set);
+  EXPECT_NE(std::get<1>(readied).find("large.json"), std::string::npos) << std::get<1>(readied);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ void PrepareHeap(size_t bytes) {
   constexpr size_t kHugePage = size_t{2} << 20;
   // glibc's ceiling for the mmap threshold on 64-bit systems.
   constexpr size_t kLargestFromHeap = size_t{32} << 20;
-  if (bytes < (size_t{4} << 20)) return;
+  if (bytes < kSmallestHeapToPrepare) return;
   bytes = std::min(bytes, kLargestFromHeap - kHugePage);
   if (mallopt(M_MMAP_THRESHOLD, static_cast<int>(kLargestFromHeap)) == 0) return;
   mallopt(M_TRIM_THRESHOLD, static_cast<int>(2 * kLargestFromHeap));

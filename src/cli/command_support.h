@@ -29,10 +29,16 @@ void KeepUntilExit(T&& value) {
   kept->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
-// Readies the allocator (base/heap.h) for the input `file` when reading it will build many
-// megabytes: about 128 times its size, so that a 200-page report is read with huge pages and
-// a package of a few dozen KB is left alone. Call from the main thread before any other starts
-// ("-", standard input, is left alone: its size is not known in advance).
+// The bytes reading the input `file` is expected to build: about 128 times its size (a 200-page
+// report: 16 MB; a package of a few dozen KB: a few MB); 0 for "-", standard input, whose size
+// is not known in advance, and for a file that cannot be measured.
+size_t HeapEstimateFor(const std::string& file);
+
+// Readies glibc's allocator (base/heap.h) for the input `file` when HeapEstimateFor(file) is
+// large enough for it to pay, so that a 200-page report is read with huge pages and a package
+// of a few dozen KB is left alone. Call from the main thread before any other starts. In the
+// light `jixiao`, whose allocator is mimalloc, it does nothing: main.cc has mimalloc readied the
+// same way when the process starts (RerunWithLargePages).
 void PrepareHeapFor(const std::string& file);
 
 // The rulebooks of a run, each parsed once however many packages name it; safe to share

@@ -496,15 +496,23 @@ int RunScore(const std::string& file, const Options& o) {
   return 0;
 }
 
-void PrepareHeapFor(const std::string& file) {
-  if (file == kStdinName) return;
+size_t HeapEstimateFor(const std::string& file) {
+  if (file == kStdinName) return 0;
   // A Word or Excel file unpacks to some 15 times its size in XML, read into a document and a
   // package about 10 times that (a 120 KB, 200-page report: 16 MB); a package JSON's model is a
   // few times its text.
   std::error_code ec;
   const uintmax_t size = fs::file_size(file, ec);
-  if (ec) return;
-  PrepareHeap(static_cast<size_t>(std::min<uintmax_t>(size, uintmax_t{1} << 40) * 128));
+  if (ec) return 0;
+  return static_cast<size_t>(std::min<uintmax_t>(size, uintmax_t{1} << 40) * 128);
+}
+
+void PrepareHeapFor(const std::string& file) {
+#ifndef JIXIAO_MIMALLOC  // mimalloc is readied before the process starts (cli/main.cc)
+  PrepareHeap(HeapEstimateFor(file));
+#else
+  (void)file;
+#endif
 }
 
 int RunImport(const std::string& file, const std::string& output, const std::string& form_arg,
