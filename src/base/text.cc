@@ -297,6 +297,45 @@ size_t FindWord(std::string_view text, std::string_view word, size_t pos) {
   return std::string_view::npos;
 }
 
+bool HasEitherWord(std::string_view text, std::string_view a, std::string_view b) {
+  const size_t longer = std::max(a.size(), b.size());
+  size_t pos = 0;
+  if (a.size() >= 2 && b.size() >= 2 && text.size() >= longer &&
+      std::endian::native == std::endian::little) {
+    const size_t last = text.size() - longer;  // both words fit from every position up to here
+    const char* data = text.data();
+    using Bytes = uint8_t __attribute__((vector_size(16)));
+    Bytes a_first, a_final, b_first, b_final;
+    for (int k = 0; k < 16; ++k) {
+      a_first[k] = static_cast<uint8_t>(a[0]);
+      a_final[k] = static_cast<uint8_t>(a[a.size() - 1]);
+      b_first[k] = static_cast<uint8_t>(b[0]);
+      b_final[k] = static_cast<uint8_t>(b[b.size() - 1]);
+    }
+    for (; pos <= last && last - pos >= 15; pos += 16) {
+      Bytes at, at_a, at_b;
+      std::memcpy(&at, data + pos, 16);
+      std::memcpy(&at_a, data + pos + a.size() - 1, 16);
+      std::memcpy(&at_b, data + pos + b.size() - 1, 16);
+      const auto either =
+          ((at == a_first) & (at_a == a_final)) | ((at == b_first) & (at_b == b_final));
+      uint64_t halves[2];
+      std::memcpy(halves, &either, 16);
+      for (int h = 0; h < 2; ++h) {
+        for (uint64_t bits = halves[h]; bits != 0;) {
+          const int shift = std::countr_zero(bits) & ~7;
+          const size_t p = pos + static_cast<size_t>(h) * 8 + static_cast<size_t>(shift / 8);
+          if (BytesAt(text, p, a) || BytesAt(text, p, b)) return true;
+          bits &= ~(uint64_t{0xFF} << shift);
+        }
+      }
+    }
+  }
+  // The rest (and words of one byte): each word from `pos` on.
+  return FindWord(text, a, pos) != std::string_view::npos ||
+         FindWord(text, b, pos) != std::string_view::npos;
+}
+
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
   // A small bitmap: built for every call, so it must be cheap to clear.
   constexpr size_t kBits = 256;

@@ -76,6 +76,8 @@ size_t FindWord(std::string_view text, std::string_view word, size_t pos = 0);
 inline bool HasWord(std::string_view text, std::string_view word) {
   return FindWord(text, word) != std::string_view::npos;
 }
+// Whether `a` or `b` occurs in `text`, in one pass of FindWord's kind.
+bool HasEitherWord(std::string_view text, std::string_view a, std::string_view b);
 
 // Decodes the code point at text[*pos] and advances *pos past it.
 char32_t NextCodePoint(std::string_view text, size_t* pos);

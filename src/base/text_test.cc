@@ -205,6 +205,33 @@ TEST(Text, FindWordAgreesWithFind) {
   EXPECT_GT(found, 10000u);  // the rounds find words, not only miss them
 }
 
+// HasEitherWord against two calls of find, on texts and words made as above.
+TEST(Text, HasEitherWordAgreesWithFind) {
+  const std::vector<std::string> pieces = {"调", "整",   "持平", "相同",     "，", "a",
+                                           "1",  "\xe6", "\x89", "\xe6\x89", "\n"};
+  std::mt19937 rng(13);
+  const auto random_text = [&](size_t n) {
+    std::string t;
+    for (size_t i = 0; i < n; ++i) t += pieces[rng() % pieces.size()];
+    return t;
+  };
+  size_t found = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const std::string text = random_text(rng() % 40);
+    const auto word = [&] {
+      if (rng() % 2 == 0 && !text.empty()) return text.substr(rng() % text.size(), 1 + rng() % 11);
+      return random_text(1 + rng() % 2);
+    };
+    const std::string a = word(), b = word();
+    const bool expected = text.find(a) != std::string::npos || text.find(b) != std::string::npos;
+    ASSERT_EQ(HasEitherWord(text, a, b), expected)
+        << "text \"" << text << "\" words \"" << a << "\", \"" << b << "\"";
+    found += expected;
+  }
+  EXPECT_GT(found, 5000u);
+  EXPECT_LT(found, 19000u);  // and miss them
+}
+
 TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {
   const std::vector<std::string> pieces = {"调",
                                            "整",

@@ -374,11 +374,15 @@ Result<std::string> ReadFileBytes(const std::string& path) {
     return TooLarge(path);
   }
   // Read straight into the string, growing it up to the limit: a device or a pipe has no size
-  // to check beforehand, and a regular file may grow while it is read.
+  // to check beforehand. A regular file is read to the size it had when opened: once that many
+  // bytes are in, no second read asks for an end of file (one system call fewer a file, in a
+  // batch `check` of thousands).
   std::string bytes;
   size_t size = 0;
-  bytes.resize(S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) + 1 : size_t{1} << 16);
-  for (;;) {
+  const bool regular = S_ISREG(st.st_mode);
+  const size_t expected = regular ? static_cast<size_t>(st.st_size) : 0;
+  bytes.resize(regular ? expected + 1 : size_t{1} << 16);
+  while (!(regular && size == expected && expected > 0)) {
     if (size == bytes.size()) {
       if (size > kMaxDocumentBytes) return TooLarge(path);
       bytes.resize(std::min<size_t>(size * 2, kMaxDocumentBytes + 1));

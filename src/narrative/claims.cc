@@ -467,8 +467,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
   const std::string_view s = sentence.text;
   // Only a figure or a word of sameness makes a claim: most sentences have neither.
   const size_t first_digit = FindAsciiDigit(s, 0);
-  if (first_digit == s.size() && FindWord(s, "持平") == std::string_view::npos &&
-      FindWord(s, "相同") == std::string_view::npos) {
+  if (first_digit == s.size() && !HasEitherWord(s, "持平", "相同")) {
     return claims;
   }
   const Vocabulary& vocabulary = ClaimWords();
