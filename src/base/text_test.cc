@@ -171,20 +171,22 @@ TEST(Text, FindAsciiDigitAgreesWithAByteLoop) {
   }
 }
 
-// Random texts of CJK, ASCII, full-width and malformed bytes; words cut from them anywhere
-// (mid-character too). WordSet and ContainsAny must answer exactly as find does.
+// A maker of random texts of `n` pieces drawn from `pieces` by `rng`.
+auto RandomTexts(std::vector<std::string> pieces, std::mt19937* rng) {
+  return [pieces = std::move(pieces), rng](size_t n) {
+    std::string t;
+    for (size_t i = 0; i < n; ++i) t += pieces[(*rng)() % pieces.size()];
+    return t;
+  };
+}
+
 // FindWord against std::string_view::find: random texts of Chinese, ASCII and broken bytes (long
 // enough for several 16-byte blocks and a tail), words cut from them or made up, every start.
 TEST(Text, FindWordAgreesWithFind) {
-  const std::vector<std::string> pieces = {"调",   "整",   "执行率",   "，", "。",
-                                           "a",    "1",    " ",        "（", "\xe6",
-                                           "\x89", "\xff", "\xe6\x89", "\n", "整整"};
   std::mt19937 rng(11);
-  const auto random_text = [&](size_t n) {
-    std::string t;
-    for (size_t i = 0; i < n; ++i) t += pieces[rng() % pieces.size()];
-    return t;
-  };
+  const auto random_text = RandomTexts({"调", "整", "执行率", "，", "。", "a", "1", " ", "（",
+                                        "\xe6", "\x89", "\xff", "\xe6\x89", "\n", "整整"},
+                                       &rng);
   size_t found = 0;
   for (int round = 0; round < 4000; ++round) {
     const std::string text = random_text(rng() % 40);
@@ -207,14 +209,9 @@ TEST(Text, FindWordAgreesWithFind) {
 
 // HasEitherWord against two calls of find, on texts and words made as above.
 TEST(Text, HasEitherWordAgreesWithFind) {
-  const std::vector<std::string> pieces = {"调", "整",   "持平", "相同",     "，", "a",
-                                           "1",  "\xe6", "\x89", "\xe6\x89", "\n"};
   std::mt19937 rng(13);
-  const auto random_text = [&](size_t n) {
-    std::string t;
-    for (size_t i = 0; i < n; ++i) t += pieces[rng() % pieces.size()];
-    return t;
-  };
+  const auto random_text = RandomTexts(
+      {"调", "整", "持平", "相同", "，", "a", "1", "\xe6", "\x89", "\xe6\x89", "\n"}, &rng);
   size_t found = 0;
   for (int round = 0; round < 20000; ++round) {
     const std::string text = random_text(rng() % 40);
@@ -232,6 +229,8 @@ TEST(Text, HasEitherWordAgreesWithFind) {
   EXPECT_LT(found, 19000u);  // and miss them
 }
 
+// Random texts of CJK, ASCII, full-width and malformed bytes; words cut from them anywhere
+// (mid-character too). WordSet and ContainsAny must answer exactly as find does.
 TEST(Text, WordSearchAgreesWithFindOnAnyBytes) {
   const std::vector<std::string> pieces = {"调",
                                            "整",
