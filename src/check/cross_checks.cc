@@ -14,6 +14,9 @@
 #include "narrative/claims.h"
 
 namespace jixiao::internal {
+
+using namespace std::string_view_literals;  // literal lists of words: sizes known, no strlen
+
 namespace {
 
 bool Has(std::string_view s, std::string_view w) {
@@ -122,8 +125,8 @@ size_t CommonRun(std::string_view a, std::string_view b) {
 class SpokenOf {
  public:
   explicit SpokenOf(std::string_view name) : key_(name) {
-    for (std::string_view stop : {"积极", "开展", "各类", "各项", "组织", "推进", "加强", "完成",
-                                  "情况", "数量", "次数", "举办"}) {
+    for (std::string_view stop : {"积极"sv, "开展"sv, "各类"sv, "各项"sv, "组织"sv, "推进"sv,
+                                  "加强"sv, "完成"sv, "情况"sv, "数量"sv, "次数"sv, "举办"sv}) {
       for (size_t at; (at = key_.find(stop)) != std::string::npos;) key_.erase(at, stop.size());
     }
     size_t pos = 0;

@@ -21,6 +21,9 @@
 #include "narrative/stated_sums.h"
 
 namespace jixiao::internal {
+
+using namespace std::string_view_literals;  // literal lists of words: sizes known, no strlen
+
 namespace {
 
 bool At(std::string_view s, size_t pos, std::string_view w) {
@@ -148,7 +151,7 @@ std::vector<std::string_view> ListItems(std::string_view text, bool all) {
   for (std::string_view item : items) {
     if (item.empty() || item.size() > 45) return {};  // a name, not a clause
     if (std::any_of(item.begin(), item.end(), IsDigit)) return {};
-    for (std::string_view w : {"，", "：", "。", "（", "）", "(", ")"}) {
+    for (std::string_view w : {"，"sv, "："sv, "。"sv, "（"sv, "）"sv, "("sv, ")"sv}) {
       if (Has(item, w)) return {};
     }
   }
@@ -220,7 +223,7 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
           if (At(s, noun_end, w)) {
             const size_t from = noun_end + w.size();
             size_t to = s.size();
-            for (std::string_view end : {"）", ")", "。", "；"}) {
+            for (std::string_view end : {"）"sv, ")"sv, "。"sv, "；"sv}) {
               const size_t at = FindWord(s, end, from);
               if (at != std::string_view::npos) to = std::min(to, at);
             }
@@ -238,7 +241,7 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
         // Every delimiter starts with one of these bytes ("，：；（）" with 0xEF).
         const char first = s[at - 1];
         if (first != ':' && first != ',' && first != '\xEF') continue;
-        for (std::string_view w : {"，", "：", "；", ":", ",", "（", "）"}) {
+        for (std::string_view w : {"，"sv, "："sv, "；"sv, ":"sv, ","sv, "（"sv, "）"sv}) {
           if (At(s, at - 1, w) && at - 1 + w.size() <= pos) {
             clause = at - 1 + w.size();
             break;
@@ -437,7 +440,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
                    uint32_t words) {
   const std::string_view s = sentence.text;
   // "合计124.88万元，由人员经费88.18万元和公用经费36.70万元两部分构成".
-  for (std::string_view made : {"构成", "组成"}) {
+  for (std::string_view made : {"构成"sv, "组成"sv}) {
     if (!(words & kWordMadeOf)) break;
     const size_t made_at = FindWord(s, made);
     if (made_at == std::string_view::npos) continue;

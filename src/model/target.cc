@@ -10,6 +10,9 @@
 #include "base/text.h"
 
 namespace jixiao {
+
+using namespace std::string_view_literals;  // literal lists of words: sizes known, no strlen
+
 namespace {
 
 bool StartsWith(std::string_view s, std::string_view prefix) { return BytesAt(s, 0, prefix); }
@@ -136,7 +139,7 @@ bool ParseFoldedDeadline(std::string_view folded, Deadline* out) {
   // Every deadline read below names a year, a quarter, a month or an end: a target naming none
   // (most are figures) is no deadline.
   bool dated = false;
-  for (std::string_view w : {"年", "季", "月", "底", "末"}) {
+  for (std::string_view w : {"年"sv, "季"sv, "月"sv, "底"sv, "末"sv}) {
     dated = dated || folded.find(w) != std::string_view::npos;
   }
   if (!dated) return false;
@@ -161,14 +164,14 @@ bool ParseFoldedDeadline(std::string_view folded, Deadline* out) {
       year_word = TrimBlank(probe);
     }
   }
-  for (std::string_view w : {"年底", "年末", "底", "末"}) {
+  for (std::string_view w : {"年底"sv, "年末"sv, "底"sv, "末"sv}) {
     if (year_word == w && (year != 0 || w.size() > std::string_view("底").size())) {
       out->strict = out->lenient = WrittenDate{year, 12, 31};
       return true;
     }
   }
   if (year == 0) {
-    for (std::string_view w : {"年内", "年度内", "当年", "本年度内", "本年内"}) {
+    for (std::string_view w : {"年内"sv, "年度内"sv, "当年"sv, "本年度内"sv, "本年内"sv}) {
       if (s == w) {
         out->strict = out->lenient = WrittenDate{0, 12, 31};
         return true;
@@ -313,7 +316,7 @@ Target ParseTarget(std::string_view raw) {
     return t;
   }
   if (FindAsciiDigit(text, 0) == text.size()) {
-    for (std::string_view w : {"按时", "及时", "按期", "如期"}) {
+    for (std::string_view w : {"按时"sv, "及时"sv, "按期"sv, "如期"sv}) {
       if (text.find(w) != std::string_view::npos) {
         t.comparison = Comparison::kOnTime;
         t.word = std::string(text);
@@ -393,10 +396,10 @@ Actual ParseActual(std::string_view raw) {
   if (text.empty()) return a;
   {
     std::string_view date = text;
-    for (std::string_view lead : {"已于", "已在", "于", "在"}) {
+    for (std::string_view lead : {"已于"sv, "已在"sv, "于"sv, "在"sv}) {
       if (ConsumePrefix(&date, lead)) break;
     }
-    for (std::string_view tail : {"已完成", "全部完成", "完成", "已办结", "办结"}) {
+    for (std::string_view tail : {"已完成"sv, "全部完成"sv, "完成"sv, "已办结"sv, "办结"sv}) {
       if (ConsumeSuffix(&date, tail)) break;
     }
     bool month_end = false;

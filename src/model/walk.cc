@@ -6,6 +6,9 @@
 #include "base/text.h"
 
 namespace jixiao {
+
+using namespace std::string_view_literals;  // literal lists of words: sizes known, no strlen
+
 namespace {
 
 struct IndicatorWalker {
@@ -119,7 +122,7 @@ const ExpenseRow* FindExpenseRow(const std::vector<ExpenseRow>& roots, std::stri
 
 std::string CleanLabel(std::string_view label) {
   std::string_view s = TrimBlank(label);
-  for (std::string_view prefix : {"其中：", "其中:", "其中"}) {
+  for (std::string_view prefix : {"其中："sv, "其中:"sv, "其中"sv}) {
     if (StartsWith(s, prefix)) {
       s = TrimBlank(s.substr(prefix.size()));
       break;
@@ -140,7 +143,7 @@ std::string CleanLabel(std::string_view label) {
   }
   if (i > 0) {
     std::string_view rest = s.substr(i);
-    for (std::string_view sep : {".", "、", "．"}) {
+    for (std::string_view sep : {"."sv, "、"sv, "．"sv}) {
       if (StartsWith(rest, sep)) return std::string(TrimBlank(rest.substr(sep.size())));
     }
   }

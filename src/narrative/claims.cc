@@ -13,6 +13,9 @@
 #include "base/text.h"
 
 namespace jixiao {
+
+using namespace std::string_view_literals;  // literal lists of words: sizes known, no strlen
+
 namespace {
 
 // Whether `word` stands at s[pos] (pos <= s.size()).
@@ -387,7 +390,7 @@ Rate RateBefore(std::string_view s, size_t begin, Subject subject, bool* down) {
 bool CountBelongs(std::string_view s, size_t subject_end, size_t begin) {
   if (begin < subject_end || begin - subject_end > 12) return false;
   const std::string_view gap = s.substr(subject_end, begin - subject_end);
-  for (std::string_view w : {"，", "、", "中", "：", ",", "；", "和", "及"}) {
+  for (std::string_view w : {"，"sv, "、"sv, "中"sv, "："sv, ","sv, "；"sv, "和"sv, "及"sv}) {
     if (FindWord(gap, w) != std::string_view::npos) return false;
   }
   return true;
@@ -642,7 +645,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     // does not inherit the subject before it.
     if (!subject_in_clause && subject != Subject::kNone && begin > clause_start) {
       const std::string_view label = s.substr(clause_start, begin - clause_start);
-      for (std::string_view w : {"收入", "支出", "费", "资金", "款", "金额"}) {
+      for (std::string_view w : {"收入"sv, "支出"sv, "费"sv, "资金"sv, "款"sv, "金额"sv}) {
         if (FindWord(label, w) != std::string_view::npos) m.subject = Subject::kNone;
       }
     }
@@ -668,7 +671,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
       // department's — unless the clause says it is the whole (整体, 部门).
       if (m.rate == Rate::kExecution) {
         size_t clause = 0;
-        for (std::string_view w : {"，", "；", "：", ",", "。"}) {
+        for (std::string_view w : {"，"sv, "；"sv, "："sv, ","sv, "。"sv}) {
           const size_t at = s.rfind(w, begin);
           if (at != std::string_view::npos && at < begin) clause = std::max(clause, at + w.size());
         }

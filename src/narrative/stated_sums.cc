@@ -8,6 +8,9 @@
 #include "narrative/claims.h"
 
 namespace jixiao {
+
+using namespace std::string_view_literals;  // literal lists of words: sizes known, no strlen
+
 namespace {
 
 bool At(std::string_view s, size_t pos, std::string_view w) {
@@ -38,7 +41,7 @@ Connector ConnectorAt(std::string_view s, size_t pos) {
     return {after - start, !(At(s, after, "其中") || At(s, after, "包括"))};
   }
   if (At(s, pos, "，") || At(s, pos, ",")) pos += At(s, pos, ",") ? 1 : 3;
-  for (std::string_view w : {"用于", "其中", "包括"}) {
+  for (std::string_view w : {"用于"sv, "其中"sv, "包括"sv}) {
     if (!At(s, pos, w)) continue;
     size_t after = pos + w.size();
     if (At(s, after, "：")) after += 3;
@@ -62,7 +65,7 @@ std::vector<std::pair<size_t, size_t>> Sentences(std::string_view text) {
   while (pos < text.size()) {
     size_t stop = 0;
     if (text[pos] == '\n') stop = 1;
-    for (std::string_view end : {"。", "！", "？", "；"}) {
+    for (std::string_view end : {"。"sv, "！"sv, "？"sv, "；"sv}) {
       if (At(text, pos, end)) stop = end.size();
     }
     if (stop == 0) {
@@ -129,7 +132,7 @@ std::vector<StatedAmount> BareList(std::string_view s, size_t from, size_t offse
       pos += 3;
       continue;
     }
-    for (std::string_view u : {"万元", "亿元", "千元", "元"}) {
+    for (std::string_view u : {"万元"sv, "亿元"sv, "千元"sv, "元"sv}) {
       if (At(s, pos, u)) {
         unit = std::string(u);
         pos += u.size();
@@ -164,7 +167,7 @@ std::optional<StatedSum> SumAt(std::string_view s, size_t offset, const Sentence
     return std::nullopt;
   }
   // "约50万元", "近50万元", "超过50万元", "50万元左右": not an amount to add up to.
-  for (std::string_view w : {"约", "近", "超", "逾", "过"}) {
+  for (std::string_view w : {"约"sv, "近"sv, "超"sv, "逾"sv, "过"sv}) {
     if (total.begin >= static_cast<int>(w.size()) && At(s, total.begin - w.size(), w)) {
       return std::nullopt;
     }
