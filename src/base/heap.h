@@ -10,7 +10,8 @@
 // Call once, early, from the main thread; it changes the process's allocator settings. Does
 // nothing below 4 MB (a small input touches too little for it to pay), where the C library is
 // not glibc, or where the kernel refuses the advice. It acts on glibc's malloc only: the light
-// `jixiao`, whose allocator is mimalloc, sets mimalloc's own option instead (PrepareHeapFor).
+// `jixiao`, whose allocator is mimalloc, runs itself again with mimalloc's own setting instead
+// (RerunWithLargePages, cli/main.cc).
 #pragma once
 
 #include <cstddef>

@@ -255,6 +255,42 @@ bool BitSet(const uint64_t* bits, size_t nbits, char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Sixteen bytes as one vector (GCC's vector extensions: SSE2 on x86-64, NEON on ARM).
+using Bytes = uint8_t __attribute__((vector_size(16)));
+
+Bytes Splat(char c) {
+  Bytes b;
+  for (int k = 0; k < 16; ++k) b[k] = static_cast<uint8_t>(c);
+  return b;
+}
+
+Bytes Load(const char* at) {
+  Bytes b;
+  std::memcpy(&b, at, 16);
+  return b;
+}
+
+// Calls at(pos + k) for each lane k set in `hits` (0xFF or 0 per lane, a comparison's result),
+// in order, until it returns true; whether it did. Little-endian only: the first lane in memory
+// is the least significant byte.
+template <typename Hits, typename At>
+bool AnyHit(const Hits& hits, size_t pos, At at) {
+  uint64_t halves[2];
+  std::memcpy(halves, &hits, 16);
+  for (int h = 0; h < 2; ++h) {
+    for (uint64_t bits = halves[h]; bits != 0;) {
+      const int shift = std::countr_zero(bits) & ~7;
+      if (at(pos + static_cast<size_t>(h) * 8 + static_cast<size_t>(shift / 8))) return true;
+      bits &= ~(uint64_t{0xFF} << shift);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 size_t FindWord(std::string_view text, std::string_view word, size_t pos) {
   const size_t n = word.size();
   if (n < 2 || pos > text.size() || std::endian::native != std::endian::little) {
@@ -263,36 +299,21 @@ size_t FindWord(std::string_view text, std::string_view word, size_t pos) {
   if (text.size() - pos < n) return std::string_view::npos;
   const size_t last = text.size() - n;  // the last position the word can start at
   const char* data = text.data();
-  using Bytes = uint8_t __attribute__((vector_size(16)));
-  Bytes first, final;
-  for (int k = 0; k < 16; ++k) {
-    first[k] = static_cast<uint8_t>(word[0]);
-    final[k] = static_cast<uint8_t>(word[n - 1]);
-  }
+  const Bytes first = Splat(word[0]), final = Splat(word[n - 1]);
+  size_t found = std::string_view::npos;
+  const auto whole = [&](size_t at) {
+    if (!BytesAt(text, at, word)) return false;
+    found = at;
+    return true;
+  };
   // Positions pos…pos+15 all at most `last`: both loads end inside the text.
   for (; pos <= last && last - pos >= 15; pos += 16) {
-    Bytes at_first, at_final;
-    std::memcpy(&at_first, data + pos, 16);
-    std::memcpy(&at_final, data + pos + n - 1, 16);
-    const auto both = (at_first == first) & (at_final == final);  // 0xFF where both match
-    uint64_t halves[2];
-    std::memcpy(halves, &both, 16);
-    for (int h = 0; h < 2; ++h) {
-      uint64_t bits = halves[h];
-      while (bits != 0) {
-        // Each matching byte is eight set bits; the least significant is the first in memory
-        // (little-endian, checked above).
-        const int shift = std::countr_zero(bits) & ~7;
-        const size_t at = pos + static_cast<size_t>(h) * 8 + static_cast<size_t>(shift / 8);
-        if (BytesAt(text, at, word)) return at;
-        bits &= ~(uint64_t{0xFF} << shift);
-      }
+    if (AnyHit((Load(data + pos) == first) & (Load(data + pos + n - 1) == final), pos, whole)) {
+      return found;
     }
   }
   for (; pos <= last; ++pos) {
-    if (data[pos] == word[0] && data[pos + n - 1] == word[n - 1] && BytesAt(text, pos, word)) {
-      return pos;
-    }
+    if (data[pos] == word[0] && data[pos + n - 1] == word[n - 1] && whole(pos)) return found;
   }
   return std::string_view::npos;
 }
@@ -304,31 +325,14 @@ bool HasEitherWord(std::string_view text, std::string_view a, std::string_view b
       std::endian::native == std::endian::little) {
     const size_t last = text.size() - longer;  // both words fit from every position up to here
     const char* data = text.data();
-    using Bytes = uint8_t __attribute__((vector_size(16)));
-    Bytes a_first, a_final, b_first, b_final;
-    for (int k = 0; k < 16; ++k) {
-      a_first[k] = static_cast<uint8_t>(a[0]);
-      a_final[k] = static_cast<uint8_t>(a[a.size() - 1]);
-      b_first[k] = static_cast<uint8_t>(b[0]);
-      b_final[k] = static_cast<uint8_t>(b[b.size() - 1]);
-    }
+    const Bytes a_first = Splat(a[0]), a_final = Splat(a[a.size() - 1]);
+    const Bytes b_first = Splat(b[0]), b_final = Splat(b[b.size() - 1]);
+    const auto whole = [&](size_t at) { return BytesAt(text, at, a) || BytesAt(text, at, b); };
     for (; pos <= last && last - pos >= 15; pos += 16) {
-      Bytes at, at_a, at_b;
-      std::memcpy(&at, data + pos, 16);
-      std::memcpy(&at_a, data + pos + a.size() - 1, 16);
-      std::memcpy(&at_b, data + pos + b.size() - 1, 16);
-      const auto either =
-          ((at == a_first) & (at_a == a_final)) | ((at == b_first) & (at_b == b_final));
-      uint64_t halves[2];
-      std::memcpy(halves, &either, 16);
-      for (int h = 0; h < 2; ++h) {
-        for (uint64_t bits = halves[h]; bits != 0;) {
-          const int shift = std::countr_zero(bits) & ~7;
-          const size_t p = pos + static_cast<size_t>(h) * 8 + static_cast<size_t>(shift / 8);
-          if (BytesAt(text, p, a) || BytesAt(text, p, b)) return true;
-          bits &= ~(uint64_t{0xFF} << shift);
-        }
-      }
+      const Bytes at = Load(data + pos);
+      const auto either = ((at == a_first) & (Load(data + pos + a.size() - 1) == a_final)) |
+                          ((at == b_first) & (Load(data + pos + b.size() - 1) == b_final));
+      if (AnyHit(either, pos, whole)) return true;
     }
   }
   // The rest (and words of one byte): each word from `pos` on.

@@ -19,20 +19,16 @@ using namespace std::string_view_literals;  // literal lists of words: sizes kno
 
 namespace {
 
-bool Has(std::string_view s, std::string_view w) {
-  return FindWord(s, w) != std::string_view::npos;
-}
-
 // Whether the text of a reason cell gives a reason, rather than being blank or only the form's
 // instructions for filling it in ("1.预算执行率=预算执行数/调整后预算数,执行率不足90%的须写明原因
 // (100字以内);2.年度中间追加或调减预算的,须另行说明理由"). Instructions tell the filler what
 // to write: an obligation (须, 应当, 请) with 说明, 写明 or 填写, or a length limit (字以内).
 bool GivesReason(std::string_view text) {
   if (TrimBlank(text).empty()) return false;
-  const bool obliges = Has(text, "须") || Has(text, "应当") || Has(text, "请");
-  const bool asks =
-      Has(text, "说明") || Has(text, "写明") || Has(text, "填写") || Has(text, "填列");
-  return !((obliges && asks) || Has(text, "字以内"));
+  const bool obliges = HasWord(text, "须") || HasWord(text, "应当") || HasWord(text, "请");
+  const bool asks = HasWord(text, "说明") || HasWord(text, "写明") || HasWord(text, "填写") ||
+                    HasWord(text, "填列");
+  return !((obliges && asks) || HasWord(text, "字以内"));
 }
 
 Location FundsCell(const char* column) {
@@ -88,7 +84,7 @@ std::vector<std::string> NamedItems(const std::string& goal) {
     const std::string_view t = TrimBlank(std::string_view(folded).substr(start, end - start));
     bool named = false;
     for (char c : t) named |= c >= '0' && c <= '9';
-    named |= Has(t, "《") || Has(t, "“");
+    named |= HasWord(t, "《") || HasWord(t, "“");
     if (named && t.size() >= 9) items.emplace_back(t);
   };
   size_t pos = 0;
@@ -255,7 +251,8 @@ void CheckCrossDocument(CheckContext& cx) {
     for (size_t k = 0; k < sentences.size(); ++k) {
       const Sentence& s = sentences[k];
       if (!(cx.words[k] & kWordExplanation)) continue;
-      if ((cx.words[k] & kWordProjectSpending) || (!name_head.empty() && Has(s.text, name_head))) {
+      if ((cx.words[k] & kWordProjectSpending) ||
+          (!name_head.empty() && HasWord(s.text, name_head))) {
         d.related.push_back(SentenceLocation(p, s, 0, static_cast<int>(s.text.size())));
         explained = s.section;
       }
@@ -289,7 +286,7 @@ void CheckCrossDocument(CheckContext& cx) {
     if (it == report_goals.end()) continue;
     std::vector<std::string> missing;
     for (const std::string& item : NamedItems(planned[i].text)) {
-      if (!Has(it->second, item) && CommonRun(item, it->second) * 10 < item.size() * 8) {
+      if (!HasWord(it->second, item) && CommonRun(item, it->second) * 10 < item.size() * 8) {
         missing.push_back(item);
       }
     }
@@ -307,7 +304,7 @@ void CheckCrossDocument(CheckContext& cx) {
     const std::string wide = "（" + it->first + "）";
     const std::string narrow = "(" + it->first + ")";
     for (size_t k = 0; k < sentences.size(); ++k) {
-      if (Has(sentences[k].text, wide) || Has(sentences[k].text, narrow)) {
+      if (HasWord(sentences[k].text, wide) || HasWord(sentences[k].text, narrow)) {
         d.related.push_back(SentenceLocation(p, sentences[k], 0, 0));
         break;
       }

@@ -21,10 +21,6 @@
 namespace jixiao::internal {
 namespace {
 
-bool Has(std::string_view s, std::string_view w) {
-  return FindWord(s, w) != std::string_view::npos;
-}
-
 // ---- text as code points ----
 
 std::string Utf8(std::u32string_view chars) {
@@ -421,7 +417,7 @@ int YearBefore(std::u32string_view s, size_t at) {
 int TitleYear(std::string_view title, bool cover) {
   // The compact title must hold 绩效, 自评 or 整体支出 below: without their first characters the
   // written one cannot (compacting only folds ASCII forms and drops blanks).
-  if (!Has(title, "绩") && !Has(title, "自") && !Has(title, "整")) return -1;
+  if (!HasWord(title, "绩") && !HasWord(title, "自") && !HasWord(title, "整")) return -1;
   const std::u32string s = Compact(title);
   // A section "title" of more than a line is prose the import could not cut.
   if (!cover && s.size() > 30) return -1;
@@ -712,8 +708,8 @@ void CheckSigns(CheckContext& cx) {
       }
       // An adjustment or a reduction may be negative.
       const std::string& label = v.row->label;
-      if (v.row->key == "basic_adjustment" || Has(label, "调减") || Has(label, "调整") ||
-          Has(label, "结余") || Has(label, "减少")) {
+      if (v.row->key == "basic_adjustment" || HasWord(label, "调减") || HasWord(label, "调整") ||
+          HasWord(label, "结余") || HasWord(label, "减少")) {
         return;
       }
       const std::string name = CleanLabel(label);

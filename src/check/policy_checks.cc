@@ -12,10 +12,6 @@
 namespace jixiao::internal {
 namespace {
 
-bool Has(std::string_view s, std::string_view w) {
-  return FindWord(s, w) != std::string_view::npos;
-}
-
 Location Evaluation(std::string table, std::string row, std::string pointer) {
   Location loc;
   loc.document = "evaluation";
@@ -218,7 +214,7 @@ void CheckPolicy(CheckContext& cx) {
   const bool survey = (cx.report_words & kWordSurvey) || p.parts.report == PartState::kAbsent;
   for (const LeafScore& s : cx.sheet.leaves) {
     if (survey || s.actual.kind != Actual::Kind::kNumber) continue;
-    if (!Has(s.indicator->name, "满意")) continue;
+    if (!HasWord(s.indicator->name, "满意")) continue;
     Location loc = Evaluation("indicators", s.path, s.pointer + "/actual");
     loc.column = "actual";
     loc.row_cells = IndicatorRowCells(*s.indicator);

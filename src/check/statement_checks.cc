@@ -29,9 +29,6 @@ namespace {
 bool At(std::string_view s, size_t pos, std::string_view w) {
   return pos <= s.size() && BytesAt(s, pos, w);
 }
-bool Has(std::string_view s, std::string_view w) {
-  return FindWord(s, w) != std::string_view::npos;
-}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsMoney(const std::string& unit) { return IsMoneyUnit(unit); }
@@ -152,7 +149,7 @@ std::vector<std::string_view> ListItems(std::string_view text, bool all) {
     if (item.empty() || item.size() > 45) return {};  // a name, not a clause
     if (std::any_of(item.begin(), item.end(), IsDigit)) return {};
     for (std::string_view w : {"，"sv, "："sv, "。"sv, "（"sv, "）"sv, "("sv, ")"sv}) {
-      if (Has(item, w)) return {};
+      if (HasWord(item, w)) return {};
     }
   }
   return items;
@@ -190,7 +187,7 @@ std::optional<std::pair<int, size_t>> CountBefore(std::string_view s, size_t end
 // 所 …), the count read back from each.
 std::vector<ListClaim> ListClaims(std::string_view s) {
   std::vector<ListClaim> out;
-  if (!Has(s, "、")) return out;
+  if (!HasWord(s, "、")) return out;
   // One pass over the sentence's three-byte characters, each compared with every counter (all
   // of them three bytes of UTF-8).
   for (size_t counter_at = 0, next = 1; counter_at + 3 <= s.size(); counter_at = next++) {
@@ -250,7 +247,9 @@ std::vector<ListClaim> ListClaims(std::string_view s) {
       }
       const std::string_view before = s.substr(clause, pos - clause);
       const std::string_view list = !after.empty() ? after : before;
-      if (!Has(list, "、") || Has(list, "等") || Has(list, "如") || Has(list, "其中")) continue;
+      if (!HasWord(list, "、") || HasWord(list, "等") || HasWord(list, "如") ||
+          HasWord(list, "其中"))
+        continue;
       claim.list = list;
       out.push_back(std::move(claim));
     }
@@ -416,7 +415,7 @@ std::optional<size_t> AmountAfter(std::string_view s, const SentenceClaims& c,
       return std::nullopt;
     }
     const std::string_view gap = s.substr(end, m.begin - end);
-    if (Has(gap, "，") || Has(gap, "、") || Has(gap, "。")) return std::nullopt;
+    if (HasWord(gap, "，") || HasWord(gap, "、") || HasWord(gap, "。")) return std::nullopt;
     return i;
   }
   return std::nullopt;
@@ -456,7 +455,7 @@ void CheckBalances(CheckContext& cx, const Sentence& sentence, const SentenceCla
         parts.push_back(&m);
     }
     if (total == nullptr || parts.size() < 2 || total->approximate) break;
-    if (Has(s.substr(by, made_at - by), "等")) break;
+    if (HasWord(s.substr(by, made_at - by), "等")) break;
     Figure sum = InWan(*parts[0]);
     std::string written = std::string(s.substr(parts[0]->begin, parts[0]->end - parts[0]->begin));
     bool approximate = parts[0]->approximate;
@@ -552,7 +551,7 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
     }
     // A new clause ("，另有协管员2人") is no longer the list after 其中.
     const std::string_view gap = s.substr(last_end, m.begin - last_end);
-    if (Has(gap, "，") || Has(gap, ",") || Has(gap, "；") || Has(gap, "另")) break;
+    if (HasWord(gap, "，") || HasWord(gap, ",") || HasWord(gap, "；") || HasWord(gap, "另")) break;
     parts.push_back(&m);
     last_end = m.end;
   }
@@ -563,7 +562,7 @@ void CheckComposition(CheckContext& cx, const Sentence& sentence, const Sentence
     for (const Mention* p : parts) {
       const size_t from = p->begin >= 15 ? p->begin - 15 : 0;
       const std::string_view before = s.substr(from, p->begin - from);
-      if (!(Has(before, "退休") || Has(before, "离休"))) continue;
+      if (!(HasWord(before, "退休") || HasWord(before, "离休"))) continue;
       Diagnostic& d = cx.Add("N811", SentenceLocation(cx.package, sentence, whole->begin, p->end));
       d.reported = written;
       d.computed = std::string(s.substr(p->begin, p->end - p->begin));
