@@ -434,6 +434,21 @@ TEST_P(BureauTest, RectificationGoesFromNoticeToAnswerToClosedAndCarriesIntoNext
   ASSERT_EQ(reopened.status, 200);
   EXPECT_EQ(reopened.json()["status"], "open");
   EXPECT_EQ(reopened.json()["notes"].size(), 2u);
+  // The editor page (which reads the unit's items with the session) shows the item and its two
+  // notes in order; the API's list of the package's items gives the same notes.
+  const std::string page =
+      server_->Send("GET", "/packages/" + std::to_string(museum_), "", &clerk).body;
+  const size_t what = page.find("补齐三项定性指标的佐证材料");
+  const size_t answer = page.find("已上传活动记录和照片。");
+  const size_t reopen = page.find("照片不能证明受众人数。");
+  ASSERT_NE(what, std::string::npos);
+  ASSERT_NE(answer, std::string::npos);
+  ASSERT_NE(reopen, std::string::npos);
+  EXPECT_LT(answer, reopen);
+  json listed = server_->Send("GET", items, "", &clerk).json();
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["notes"].size(), 2u);
+  EXPECT_EQ(listed["items"][0]["notes"][1]["body"], "照片不能证明受众人数。");
   // Open items carry into the unit's next package as reminders.
   Reply next = server_->Json("POST", "/api/v1/packages",
                              {{"fiscal_year", 2025}, {"from", "last_year"}}, &clerk);

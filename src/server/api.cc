@@ -535,7 +535,8 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     // The findings and the score sheet were written once, when evaluated. Members in the order
     // of every other answer (sorted).
     c.res.status = 200;
-    c.res.set_content(
+    SetBody(
+        c.res,
         fmt::format("{{\"changes\":{},\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
                     changes_text, after->evaluation.diagnostics_json, after->evaluation.score_json,
                     SummaryJson(saved).dump(-1, ' ', false, json::error_handler_t::replace), *n),
@@ -548,7 +549,8 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     Result<std::string> text = VersionJsonText(*l, l->row.head_version);
     if (!text.ok()) return StatusError(c, text.status());
     c.res.status = 200;
-    c.res.set_content(
+    SetBody(
+        c.res,
         "{\"summary\":" + SummaryJson(l->row).dump(-1, ' ', false, json::error_handler_t::replace) +
             ",\"package\":" + *text + "}",
         "application/json; charset=utf-8");
@@ -603,7 +605,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     EvaluatedPtr e = EvaluateEdited(std::move(edited).value(), rulebook);
     const store::PackageSummary& s = e->evaluation.summary;
     c.res.status = 200;
-    c.res.set_content(fmt::format("{{\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
+    SetBody(c.res, fmt::format("{{\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
                                   e->evaluation.diagnostics_json, e->evaluation.score_json,
                                   json({{"total", s.total},
                                         {"grade", s.grade},
@@ -620,7 +622,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     Result<EvaluatedPtr> e = VersionEvaluated(*l, l->row.head_version);
     if (!e.ok()) return StatusError(c, e.status());
     c.res.status = 200;
-    c.res.set_content(fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
+    SetBody(c.res, fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
                                   (*e)->evaluation.diagnostics_json, (*e)->evaluation.score_json,
                                   l->row.head_version),
                       "application/json; charset=utf-8");

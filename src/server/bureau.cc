@@ -708,8 +708,11 @@ void App::Impl::SpotCheckPage(Ctx& c, const Loaded& l) {
   Send(c, 200, fmt::format("抽评 · {} {} 年度", unit, l.row.fiscal_year), html);
 }
 
-std::string App::Impl::RectificationSection(Ctx& c, const Loaded& l, const json& head) {
-  Result<std::vector<store::Rectification>> all = store->ListRectifications(0, l.row.unit_id);
+std::string App::Impl::RectificationSection(Ctx& c, const Loaded& l, const json& head,
+                                            const std::vector<store::Rectification>* prefetched) {
+  Result<std::vector<store::Rectification>> all =
+      prefetched ? Result<std::vector<store::Rectification>>(*prefetched)
+                 : store->ListRectifications(0, l.row.unit_id);
   if (!all.ok()) return "";
   const bool reviewer = Decide(c.u(), l.place, Action::kRectify) == Answer::kAllow;
   const bool unit = Decide(c.u(), l.place, Action::kAnswer) == Answer::kAllow;

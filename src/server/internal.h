@@ -32,6 +32,14 @@ struct Ctx {
   const store::User* u() const { return user ? &*user : nullptr; }
 };
 
+// Sets the answer's body by moving `body` in (httplib's set_content copies it; a page is
+// ~150 KB) and its Content-Type, as set_content does.
+inline void SetBody(httplib::Response& res, std::string&& body, const char* content_type) {
+  res.body = std::move(body);
+  res.headers.erase("Content-Type");
+  res.set_header("Content-Type", content_type);
+}
+
 // A package loaded for a request, with its place for the access decision.
 struct Loaded {
   store::PackageRow row;
@@ -60,8 +68,9 @@ struct App::Impl {
   // A request on package `package_id` (> 0) reads that package with the session, in the same
   // query, into c.prefetched; access is still decided by LoadFor or the page. With
   // `annotations` (a request that shows or checks them), its comments and evidence too, in the
-  // same round trip, into c.prefetched_annotations.
-  void Authenticate(Ctx& c, int64_t package_id, bool annotations);
+  // same round trip, into c.prefetched_annotations; with `rectifications` as well, the unit's
+  // 整改 items into them.
+  void Authenticate(Ctx& c, int64_t package_id, bool annotations, bool rectifications);
   bool CheckWrite(Ctx& c, bool json_body, bool csrf);
 
   // ---- packages: loads the package `id` and decides `action`; on refusal writes the answer
@@ -111,7 +120,10 @@ struct App::Impl {
   void SpotCheckPage(Ctx& c, const Loaded& l);
   // The package page's 整改 part: this package's items and the unit's still-open ones of earlier
   // years, with the forms the user may send.
-  std::string RectificationSection(Ctx& c, const Loaded& l, const nlohmann::json& head);
+  // The unit's 整改 items on the editor page: `prefetched` when read already (with the session),
+  // else read here.
+  std::string RectificationSection(Ctx& c, const Loaded& l, const nlohmann::json& head,
+                                   const std::vector<store::Rectification>* prefetched);
   // The package's 抽评 lines with the scores entered (the version frozen at submission), and that
   // version as evaluated.
   Result<SpotCheck> SpotCheckOf(const Loaded& l, std::shared_ptr<const Evaluated>* evaluated);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "server/internal.h"
 #include "store/store.h"
@@ -11,8 +12,8 @@
 namespace jixiao::server {
 
 // The whole page: head (CSP-safe: the one script and style sheet), navigation, `body`.
-std::string Layout(const Ctx& c, const std::string& title, const std::string& body);
-void Send(Ctx& c, int status, const std::string& title, const std::string& body);
+std::string Layout(const Ctx& c, const std::string& title, std::string_view body);
+void Send(Ctx& c, int status, const std::string& title, std::string_view body);
 // "没有这个页面，或者您没有查看它的权限" with 404.
 void NotFound(Ctx& c);
 std::string StatusBadge(store::PackageStatus s);

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "base/lru_cache.h"
+#include "server/http_encoding.h"
 #include "server/auth.h"
 #include "server/dashboard.h"
 #include "server/evaluated.h"
@@ -77,7 +78,10 @@ std::string ValueText(const json& v) {
 class Page {
  public:
   std::string html;
+  // Pieces kept compressed (an editor body's), each to stand at its offset in `html`.
+  std::vector<std::pair<size_t, const DeflatedPiece*>> pieces;
   void operator+=(std::string_view s) { html.append(s); }
+  void operator+=(const DeflatedPiece& piece) { pieces.emplace_back(html.size(), &piece); }
 
   // An input bound to `pointer` in `doc`, with its label; read-only unless `editable`.
   void Field(const json& doc, const std::string& pointer, const std::string& label, bool editable,
@@ -146,7 +150,13 @@ const std::string& AssetVersion() {
   return v;
 }
 
-std::string Layout(const Ctx& c, const std::string& title, const std::string& body) {
+namespace {
+
+constexpr std::string_view kLayoutTail = "</main></body></html>";
+const std::string kHtmlType = "text/html; charset=utf-8";
+
+// The layout up to the page's own content.
+std::string LayoutHead(const Ctx& c, const std::string& title) {
   std::string nav;
   if (c.user) {
     nav = fmt::format(
@@ -166,14 +176,61 @@ std::string Layout(const Ctx& c, const std::string& title, const std::string& bo
       "{}<title>{} · 绩效自评</title><link rel=\"stylesheet\" href=\"/static/app.css?v={}\">"
       "<script src=\"/static/app.js?v={}\" defer></script></head><body>"
       "<header class=\"top\"><a class=\"brand\" href=\"/\">绩效自评</a>{}</header>"
-      "<main id=\"main\">{}</main></body></html>",
+      "<main id=\"main\">",
       c.session ? fmt::format("<meta name=\"csrf\" content=\"{}\">", Html(c.session->csrf)) : "",
-      Html(title), AssetVersion(), AssetVersion(), nav, body);
+      Html(title), AssetVersion(), AssetVersion(), nav);
 }
 
-void Send(Ctx& c, int status, const std::string& title, const std::string& body) {
+// A page with compressed pieces: as gzip made of the stored parts and the kept pieces when the
+// client takes gzip (no compression per request), else as the plain text.
+void SendPage(Ctx& c, int status, const std::string& title, const Page& pg) {
   c.res.status = status;
-  c.res.set_content(Layout(c, title, body), "text/html; charset=utf-8");
+  c.res.set_header("Vary", "Accept-Encoding");
+  const std::string head = LayoutHead(c, title);
+  const std::string_view html = pg.html;
+  if (AcceptsGzip(c.req.get_header_value("Accept-Encoding"))) {
+    GzipWriter w;
+    w.Stored(head);
+    size_t from = 0;
+    for (const auto& [at, piece] : pg.pieces) {
+      w.Stored(html.substr(from, at - from));
+      w.Deflated(*piece);
+      from = at;
+    }
+    w.Stored(html.substr(from));
+    w.Stored(kLayoutTail);
+    return SetEncodedBody(c.res, w.Finish(), kHtmlType, "gzip");
+  }
+  size_t size = head.size() + html.size() + kLayoutTail.size();
+  for (const auto& [at, piece] : pg.pieces) size += piece->text.size();
+  std::string page;
+  page.reserve(size);
+  page += head;
+  size_t from = 0;
+  for (const auto& [at, piece] : pg.pieces) {
+    page += html.substr(from, at - from);
+    page += piece->text;
+    from = at;
+  }
+  page += html.substr(from);
+  page += kLayoutTail;
+  SetEncodedBody(c.res, std::move(page), kHtmlType, "");
+}
+
+}  // namespace
+
+std::string Layout(const Ctx& c, const std::string& title, std::string_view body) {
+  // The head, then the body appended once (not copied through fmt).
+  std::string page = LayoutHead(c, title);
+  page.reserve(page.size() + body.size() + kLayoutTail.size());
+  page += body;
+  page += kLayoutTail;
+  return page;
+}
+
+void Send(Ctx& c, int status, const std::string& title, std::string_view body) {
+  c.res.status = status;
+  SetBody(c.res, Layout(c, title, body), kHtmlType.c_str());
 }
 
 void NotFound(Ctx& c) {
@@ -514,8 +571,9 @@ std::pair<int, int> Completion(const json& doc) {
 
 // The editor page's part that depends only on the version (its tables and initial findings).
 struct EditorBody {
-  std::string tables;           // 基础数据表, 自评表 and the report's sections
-  std::string findings_script;  // the findings as a JSON data block for app.js
+  DeflatedPiece tables;           // 基础数据表, 自评表 and the report's sections
+  DeflatedPiece findings_script;  // the findings as a JSON data block for app.js
+  std::string comment_targets;  // the comment form's <option>s: the fields one may comment on
   int filled = 0, total = 0;    // Completion()
 };
 LruCache<EditorBody>& EditorBodies() {
@@ -816,18 +874,25 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     BasicDataTables(tables, *head, editable, l.row.fiscal_year);
     EvaluationTables(tables, *head, json::parse(e.score_json), editable);
     ReportSections(tables, *head, editable);
-    made->tables = std::move(tables.html);
+    made->tables = Deflate(std::move(tables.html));
     // The initial findings, as data for app.js (a JSON script block is not executed).
     std::string findings = (*evaluated)->evaluation.diagnostics_json;
     for (size_t i = 0; (i = findings.find("</", i)) != std::string::npos;)
       findings.replace(i, 2, "<\\/");
-    made->findings_script =
-        "<script type=\"application/json\" id=\"initial-findings\">" + findings + "</script>";
+    made->findings_script = Deflate(
+        "<script type=\"application/json\" id=\"initial-findings\">" + findings + "</script>");
     std::tie(made->filled, made->total) = Completion(*head);
+    for (const auto& [pointer, label] : CommentTargets(*head)) {
+      made->comment_targets +=
+          fmt::format("<option value=\"{}\">{}</option>", Html(pointer), Html(label));
+    }
     EditorBodies().Put(body_key, made);
     body = std::move(made);
   }
   const int filled = body->filled, total = body->total;
+  // The page is the tables (kept compressed, not copied in) and some 20 KB around them: grown
+  // once, not doubled along the way.
+  pg.html.reserve(pg.html.size() + body->comment_targets.size() + 32768);
   pg += fmt::format(
       "<div class=\"summary\"><p>第 <span id=\"head-version\">{}</span> 版 · 自评得分 <output "
       "id=\"sum-total\">{}</output> · 等级 "
@@ -915,10 +980,7 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     }
   }
   pg += "</ul>";
-  std::string options = "<option value=\"\">整个数据包</option>";
-  for (const auto& [pointer, label] : CommentTargets(*head)) {
-    options += fmt::format("<option value=\"{}\">{}</option>", Html(pointer), Html(label));
-  }
+  const std::string options = "<option value=\"\">整个数据包</option>" + body->comment_targets;
   pg += ApiForm(fmt::format("/api/v1/packages/{}/comments", l.row.id), "POST", "reload",
                 "<div class=\"field\"><label for=\"comment-target\">针对</label><select "
                 "id=\"comment-target\" name=\"target\">" +
@@ -957,8 +1019,10 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
         l.row.id);
   }
   pg += "</section>";
-  pg += RectificationSection(c, l, *head);
-  Send(c, 200, title, pg.html);
+  pg += RectificationSection(
+      c, l, *head,
+      annotations.ok() && annotations->rectifications ? &*annotations->rectifications : nullptr);
+  SendPage(c, 200, title, pg);
 }
 
 }  // namespace jixiao::server

@@ -14,6 +14,7 @@
 
 #include "base/xml_escape.h"
 #include "server/auth.h"
+#include "server/http_encoding.h"
 #include "server/internal.h"
 #include "server/requests.h"
 
@@ -144,8 +145,8 @@ httplib::Server* g_server = nullptr;
 
 void App::Impl::Json(Ctx& c, int status, const json& body) {
   c.res.status = status;
-  c.res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                    "application/json; charset=utf-8");
+  SetBody(c.res, body.dump(-1, ' ', false, json::error_handler_t::replace),
+          "application/json; charset=utf-8");
 }
 
 void App::Impl::Error(Ctx& c, int status, const std::string& message) {
@@ -172,7 +173,8 @@ void App::Impl::StatusError(Ctx& c, const Status& s) {
 
 // ---- authentication ---------------------------------------------------------------------------
 
-void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations) {
+void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations,
+                              bool rectifications) {
   const std::string auth = c.req.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) {
     Result<int64_t> uid = store->FindApiTokenUser(TokenHash(auth.substr(7)));
@@ -188,7 +190,8 @@ void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations) {
   if (token.empty()) return;
   if (package_id > 0) {
     Result<store::Store::SessionWithPackage> found =
-        store->FindSessionUserWithPackage(TokenHash(token), app->Now(), package_id, annotations);
+        store->FindSessionUserWithPackage(TokenHash(token), app->Now(), package_id, annotations,
+                                          rectifications);
     if (!found.ok() || found->user.disabled) return;
     c.session = std::move(found->session);
     c.user = std::move(found->user);
@@ -373,10 +376,12 @@ void App::Mount(httplib::Server* http) {
         e.path.rfind("/api/v1/packages/{id}", 0) == 0 || e.path.rfind("/packages/{id}", 0) == 0;
     // The requests that show or check the package's comments and evidence read them with the
     // session (one round trip on PostgreSQL).
+    // The editor page also shows the unit's 整改 items, read in that round trip too.
     const bool annotations =
         name == "page.package" || name == "package.check" || name == "package.patch";
-    auto handler = [impl, name, page, json_body, limit, method, on_package, annotations](
-                       const httplib::Request& req, httplib::Response& res) {
+    const bool rectifications = name == "page.package";
+    auto answer = [impl, name, page, json_body, limit, method, on_package, annotations,
+                   rectifications](const httplib::Request& req, httplib::Response& res) {
       SecurityHeaders(res);
       Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt};
       if (req.body.size() > limit) {
@@ -385,11 +390,15 @@ void App::Mount(httplib::Server* http) {
             fmt::format("请求体超过 {} 字节的上限 / the body is larger than {} bytes", limit,
                         limit));
       }
-      impl->Authenticate(c, on_package ? PathId(req, 1) : 0, annotations);
+      impl->Authenticate(c, on_package ? PathId(req, 1) : 0, annotations, rectifications);
       // Logging in needs no CSRF token (it is what gives one; a stale cookie must not block it).
       if (method != "GET" && !impl->CheckWrite(c, json_body, name != "session.create")) return;
       if (page) return impl->Page(name, c);
       impl->Api(name, c);
+    };
+    auto handler = [answer](const httplib::Request& req, httplib::Response& res) {
+      answer(req, res);
+      EncodeAnswer(req, res);
     };
     if (method == "GET") http->Get(pattern, handler);
     if (method == "POST") http->Post(pattern, handler);
@@ -397,24 +406,34 @@ void App::Mount(httplib::Server* http) {
     if (method == "PATCH") http->Patch(pattern, handler);
     if (method == "DELETE") http->Delete(pattern, handler);
   }
-  http->Get("/static/app.css", [](const httplib::Request&, httplib::Response& res) {
-    SecurityHeaders(res);
-    res.set_header("Cache-Control", "public, max-age=86400");
-    res.set_content(kAppCss, "text/css; charset=utf-8");
-  });
-  http->Get("/static/app.js", [](const httplib::Request&, httplib::Response& res) {
-    SecurityHeaders(res);
-    res.set_header("Cache-Control", "public, max-age=86400");
-    res.set_content(kAppJs, "text/javascript; charset=utf-8");
-  });
-  http->Get("/healthz", [impl](const httplib::Request&, httplib::Response& res) {
+  // The assets: compressed once, at the best level, for the clients that take gzip; cached by
+  // browsers for a day (a new build changes their URLs' version).
+  auto asset = [](std::string_view text, const char* type) {
+    auto gzipped = std::make_shared<const std::string>(Gzip(text, 9));
+    return [text, type, gzipped](const httplib::Request& req, httplib::Response& res) {
+      SecurityHeaders(res);
+      res.headers.erase("Cache-Control");
+      res.set_header("Cache-Control", "public, max-age=86400");
+      res.set_header("Vary", "Accept-Encoding");
+      if (AcceptsGzip(req.get_header_value("Accept-Encoding"))) {
+        return SetEncodedBody(res, *gzipped, type, "gzip");
+      }
+      SetEncodedBody(res, std::string(text), type, "");
+    };
+  };
+  http->Get("/static/app.css", asset(kAppCss, "text/css; charset=utf-8"));
+  http->Get("/static/app.js", asset(kAppJs, "text/javascript; charset=utf-8"));
+  http->Get("/healthz", [impl](const httplib::Request& req, httplib::Response& res) {
     SecurityHeaders(res);
     Result<int64_t> v = impl->store->SchemaVersion();
     res.status = v.ok() ? 200 : 503;
     res.set_content(v.ok() ? "ok\n" : v.status().message() + "\n", "text/plain; charset=utf-8");
+    EncodeAnswer(req, res);
   });
   http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
+    // An answer a handler made (its body may be in a content provider: http_encoding.h) has its
+    // Content-Type; only httplib's own errors (no route, a body over the limit) have none.
+    if (!res.body.empty() || res.has_header("Content-Type")) return;
     SecurityHeaders(res);
     Ctx c{req, res, std::nullopt, std::nullopt, false, std::nullopt, std::nullopt};
     const int status = res.status;

@@ -6,10 +6,12 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/lang.h"
 #include "base/sha256.h"
@@ -720,6 +722,89 @@ Result<int64_t> Store::FindApiTokenUser(const std::string& token_hash) {
   return r.rows[0].Int(0);
 }
 
+// ---- 整改 items: how they are read (here, for the editor page's round trip; the methods are
+// under 整改 below).
+
+namespace {
+
+constexpr std::string_view kRectificationSelect =
+    "SELECT r.id, r.package_id, p.unit_id, p.fiscal_year, r.source, r.target, r.what, r.why, "
+    "r.due_date, r.status, r.opened_by, r.opened_ms, r.closed_ms FROM rectifications r JOIN "
+    "packages p ON p.id = r.package_id";
+
+Rectification ToRectification(const Row& row) {
+  Rectification r;
+  r.id = row.Int(0);
+  r.package_id = row.Int(1);
+  r.unit_id = row.Int(2);
+  r.fiscal_year = static_cast<int>(row.Int(3));
+  r.source = row.Text(4);
+  r.target = row.Text(5);
+  r.what = row.Text(6);
+  r.why = row.Text(7);
+  r.due_date = row.Text(8);
+  r.status = RectificationStatusFromKey(row.Text(9)).value_or(RectificationStatus::kOpen);
+  r.opened_by = row.Int(10);
+  r.opened_ms = row.Int(11);
+  r.closed_ms = row.Int(12);
+  return r;
+}
+
+// Which 整改 items a read takes: one item, a package's (by id), a unit's (every year, newest
+// year first), or the unit's of a package given by its id.
+enum class RectificationsOf { kItem, kPackage, kUnit, kPackagesUnit };
+
+// The statements that read those items and their notes (oldest first), with `value` the item's,
+// package's or unit's id. Run together (one round trip on PostgreSQL) and joined by
+// ToRectifications. The SQL is built once: a Statement holds a view of it.
+std::vector<Connection::Statement> RectificationStatements(RectificationsOf of, int64_t value) {
+  struct Sql {
+    std::string items, notes;
+  };
+  static const std::array<Sql, 4> sql = [] {
+    std::array<Sql, 4> out;
+    const std::pair<std::string_view, std::string_view> where_order[] = {
+        {"r.id = ?", "r.id"},
+        {"r.package_id = ?", "r.id"},
+        {"p.unit_id = ?", "p.fiscal_year DESC, r.id"},
+        {"p.unit_id = (SELECT unit_id FROM packages WHERE id = ?)", "p.fiscal_year DESC, r.id"}};
+    for (size_t i = 0; i < out.size(); ++i) {
+      const auto& [where, order] = where_order[i];
+      out[i].items = std::string(kRectificationSelect) + " WHERE " + std::string(where) +
+                     " ORDER BY " + std::string(order);
+      out[i].notes =
+          "SELECT n.rectification_id, n.id, n.author_id, u.name, n.at_ms, n.kind, n.body, "
+          "n.attachment_id FROM rectification_notes n JOIN users u ON u.id = n.author_id JOIN "
+          "rectifications r ON r.id = n.rectification_id JOIN packages p ON p.id = "
+          "r.package_id WHERE " +
+          std::string(where) + " ORDER BY n.id";
+    }
+    return out;
+  }();
+  const Sql& s = sql[static_cast<size_t>(of)];
+  return {{s.items, {value}}, {s.notes, {value}}};
+}
+
+std::vector<Rectification> ToRectifications(const QueryResult& items, const QueryResult& notes) {
+  std::vector<Rectification> out;
+  out.reserve(items.rows.size());
+  std::unordered_map<int64_t, size_t> at;
+  for (const Row& row : items.rows) {
+    at.emplace(row.Int(0), out.size());
+    out.push_back(ToRectification(row));
+  }
+  for (const Row& n : notes.rows) {
+    auto item = at.find(n.Int(0));
+    if (item == at.end()) continue;
+    out[item->second].notes.push_back({n.Int(1), n.Int(2), n.Text(3), n.Int(4), n.Text(5),
+                                       n.Text(6), n.IsNull(7) ? 0 : n.Int(7)});
+  }
+  return out;
+}
+
+
+}  // namespace
+
 // ---- Packages and versions
 
 Result<PackageRow> Store::CreatePackage(int64_t unit_id, int fiscal_year, const NewVersion& first,
@@ -858,7 +943,8 @@ Result<Store::PackageContext> Store::GetPackageContext(int64_t id) {
 Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::string& token_hash,
                                                                     int64_t now_ms,
                                                                     int64_t package_id,
-                                                                    bool annotations) {
+                                                                    bool annotations,
+                                                                    bool rectifications) {
   static const std::string sql =
       std::string(kSessionUserSelect) + ", " + std::string(kPackageColumns) +
       std::string(kPackageContextColumns) + " FROM sessions s JOIN users u ON u.id = s.user_id " +
@@ -867,6 +953,10 @@ Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::s
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   std::vector<Connection::Statement> statements{{sql, {package_id, token_hash, now_ms}}};
   if (annotations) statements.push_back({AnnotationsQuery(), {package_id, package_id}});
+  if (annotations && rectifications) {
+    for (Connection::Statement& s : RectificationStatements(RectificationsOf::kPackagesUnit, package_id))
+      statements.push_back(std::move(s));
+  }
   STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> r, c->RunAll(statements));
   if (r[0].rows.empty()) return NoSession();
   const Row& row = r[0].rows[0];
@@ -874,7 +964,10 @@ Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::s
   const Row package = ColumnsFrom(row, kSessionUserWidth);
   if (package.values.size() == kPackageContextWidth && !package.IsNull(0))
     out.package = ToPackageContext(package);
-  if (annotations && out.package) out.annotations = ToAnnotations(r[1]);
+  if (annotations && out.package) {
+    out.annotations = ToAnnotations(r[1]);
+    if (rectifications) out.annotations->rectifications = ToRectifications(r[2], r[3]);
+  }
   return out;
 }
 
@@ -1476,74 +1569,25 @@ Status Store::PutSpotScores(int64_t package_id, int64_t version,
 
 // ---- 整改
 
-namespace {
-
-constexpr std::string_view kRectificationSelect =
-    "SELECT r.id, r.package_id, p.unit_id, p.fiscal_year, r.source, r.target, r.what, r.why, "
-    "r.due_date, r.status, r.opened_by, r.opened_ms, r.closed_ms FROM rectifications r JOIN "
-    "packages p ON p.id = r.package_id";
-
-Rectification ToRectification(const Row& row) {
-  Rectification r;
-  r.id = row.Int(0);
-  r.package_id = row.Int(1);
-  r.unit_id = row.Int(2);
-  r.fiscal_year = static_cast<int>(row.Int(3));
-  r.source = row.Text(4);
-  r.target = row.Text(5);
-  r.what = row.Text(6);
-  r.why = row.Text(7);
-  r.due_date = row.Text(8);
-  r.status = RectificationStatusFromKey(row.Text(9)).value_or(RectificationStatus::kOpen);
-  r.opened_by = row.Int(10);
-  r.opened_ms = row.Int(11);
-  r.closed_ms = row.Int(12);
-  return r;
-}
-
-Status ReadNotes(Connection& c, std::vector<Rectification>* items) {
-  for (Rectification& r : *items) {
-    STORE_ASSIGN_OR_RETURN(
-        QueryResult notes,
-        c.Run("SELECT n.id, n.author_id, u.name, n.at_ms, n.kind, n.body, n.attachment_id FROM "
-              "rectification_notes n JOIN users u ON u.id = n.author_id WHERE "
-              "n.rectification_id = ? ORDER BY n.id",
-              {r.id}));
-    for (const Row& n : notes.rows) {
-      r.notes.push_back({n.Int(0), n.Int(1), n.Text(2), n.Int(3), n.Text(4), n.Text(5),
-                         n.IsNull(6) ? 0 : n.Int(6)});
-    }
-  }
-  return Status::Ok();
-}
-
-}  // namespace
-
 Result<std::vector<Rectification>> Store::ListRectifications(int64_t package_id, int64_t unit_id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   const bool by_package = package_id > 0;
   STORE_ASSIGN_OR_RETURN(
-      QueryResult r,
-      c->Run(std::string(kRectificationSelect) +
-                 (by_package ? " WHERE r.package_id = ? ORDER BY r.id"
-                             : " WHERE p.unit_id = ? ORDER BY p.fiscal_year DESC, r.id"),
-             {by_package ? package_id : unit_id}));
-  std::vector<Rectification> out;
-  for (const Row& row : r.rows) out.push_back(ToRectification(row));
-  STORE_RETURN_IF_ERROR(ReadNotes(*c, &out));
-  return out;
+      std::vector<QueryResult> r,
+      c->RunAll(by_package ? RectificationStatements(RectificationsOf::kPackage, package_id)
+                           : RectificationStatements(RectificationsOf::kUnit, unit_id)));
+  return ToRectifications(r[0], r[1]);
 }
 
 Result<Rectification> Store::GetRectification(int64_t id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  STORE_ASSIGN_OR_RETURN(QueryResult r,
-                         c->Run(std::string(kRectificationSelect) + " WHERE r.id = ?", {id}));
-  if (r.rows.empty()) {
+  STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> r,
+                         c->RunAll(RectificationStatements(RectificationsOf::kItem, id)));
+  std::vector<Rectification> one = ToRectifications(r[0], r[1]);
+  if (one.empty()) {
     return Status::NotFound(TrF("没有编号为 {} 的整改事项", "no rectification item {}", id));
   }
-  std::vector<Rectification> one = {ToRectification(r.rows[0])};
-  STORE_RETURN_IF_ERROR(ReadNotes(*c, &one));
-  return one[0];
+  return std::move(one[0]);
 }
 
 Result<int64_t> Store::OpenRectification(const Rectification& r) {

@@ -327,13 +327,17 @@ class Store {
   struct Annotations {
     std::vector<Comment> comments;
     std::vector<Attachment> attachments;
+    // When asked for (FindSessionUserWithPackage's `rectifications`): the 整改 items of the
+    // package's unit, every year, as ListRectifications(0, unit) gives them.
+    std::optional<std::vector<Rectification>> rectifications;
   };
   // FindSessionUser and GetPackageContext in one query, for a request on one package: the
   // session and its user, and the package's context (nullopt when there is no such package).
   // kNotFound when there is no such session. Reading the package does not decide access.
   // With `annotations`, the package's comments and evidence (ListAnnotations) are read in the
   // same round trip (one pipeline on PostgreSQL), for a request that will show or check them
-  // once access is granted.
+  // once access is granted; with `rectifications` as well, the unit's 整改 items and their notes
+  // (the editor page shows them), in that round trip too.
   struct SessionWithPackage {
     Session session;
     User user;
@@ -342,7 +346,8 @@ class Store {
   };
   Result<SessionWithPackage> FindSessionUserWithPackage(const std::string& token_hash,
                                                         int64_t now_ms, int64_t package_id,
-                                                        bool annotations = false);
+                                                        bool annotations = false,
+                                                        bool rectifications = false);
   Result<PackageRow> FindPackage(int64_t unit_id, int fiscal_year);
   Result<std::vector<PackageRow>> ListPackages(const PackageFilter& filter);
   // One query; ordered by unit code, then name, then id (sorted here, as ListPackages).
@@ -357,7 +362,7 @@ class Store {
   Status PutSpotScores(int64_t package_id, int64_t version, const std::vector<SpotScoreRow>& scores,
                        int64_t user_id, int64_t now_ms);
   // 整改: items of one package, or of every package of a unit (all years, newest first), with
-  // their notes; opening one; a note that moves it (answer → answered, close → closed, reopen →
+  // their notes (items and notes read in one round trip); opening one; a note that moves it (answer → answered, close → closed, reopen →
   // open; kConflict when the item is not in a state the note applies to).
   Result<std::vector<Rectification>> ListRectifications(int64_t package_id, int64_t unit_id);
   Result<Rectification> GetRectification(int64_t id);
