@@ -1,6 +1,8 @@
 // JSON text written directly (json_text.h).
 #include "base/json_text.h"
 
+#include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 namespace jixiao {
@@ -45,8 +47,28 @@ void AppendJsonString(std::string* out, std::string_view s) {
   const size_t start = out->size();
   out->push_back('"');
   size_t run = 0;  // start of the bytes not yet copied
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+    // Eight plain ASCII bytes at once: none at or above 0x80, below 0x20, '"' or '\\'.
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, bytes + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+      const auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+      if (((w | (w - kOnes * 0x20)) & kHigh) == 0 && !has_zero(w ^ (kOnes * '"')) &&
+          !has_zero(w ^ (kOnes * '\\'))) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = bytes[i];
+    // A three-byte character whose lead allows neither an overlong form nor a surrogate
+    // (E1–EC, EE, EF: most of Chinese) needs only its continuation bytes checked.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && (bytes[i + 1] & 0xC0) == 0x80 &&
+        (bytes[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     if (c >= 0x80) {
       // One pass: a multi-byte sequence is checked where it stands.
       const size_t n = Utf8Length(s, i);

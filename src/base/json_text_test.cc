@@ -46,6 +46,22 @@ TEST(JsonText, RandomBytes) {
   }
 }
 
+// Longer texts, where whole blocks of ASCII and runs of Chinese take the fast paths: words and
+// stray bytes mixed at every alignment.
+TEST(JsonText, RandomTextsOfWordsAndBytes) {
+  std::mt19937 rng(20261207);
+  const std::string pieces[] = {"执行率",  "abcdefgh", "12345678901", " ", "\"", "\\",
+                                "\n",     "\x01",    "\x7f",       "\xe0\xa0\x80", "\xed\x9f\xbf",
+                                "\xed\xa0\x80", "\xef\xbf\xbf", "\xe6\x89", "\xff", "🙂",
+                                std::string("\0", 1), "/", "\xc2\xa0"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) s += pieces[rng() % std::size(pieces)];
+    ASSERT_EQ(Ours(s), Nlohmann(s)) << round;
+  }
+}
+
 TEST(JsonText, ObjectWriter) {
   std::string out;
   JsonObjectWriter w(&out);
