@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "base/json_text.h"
 #include "base/text.h"
 #include "compute/derived.h"
 #include "model/walk.h"
@@ -204,86 +205,124 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   return out;
 }
 
+std::string ScoreJsonText(const Package& package, const Rulebook& rb, const ScoreSheet& sheet,
+                          const std::vector<Diagnostic>& notes, const FormatOptions& o) {
+  const ExecutionResult& ex = sheet.execution;
+  const Funds& f = package.evaluation.funds;
+  std::string out;
+  out.reserve(1024 + 768 * sheet.leaves.size());
+  JsonObjectWriter w(&out);
+  // A string, or null when there is none.
+  const auto maybe = [&](std::string_view key, const std::optional<std::string>& value) {
+    if (value) return w.String(key, *value);
+    *w.Key(key) += "null";
+  };
+  const auto pair = [&](std::string_view key, const std::string& lo, const std::string& hi) {
+    std::string* to = w.Key(key);
+    to->push_back('[');
+    AppendJsonString(to, lo);
+    to->push_back(',');
+    AppendJsonString(to, hi);
+    to->push_back(']');
+  };
+  const auto text = [](const std::optional<Decimal>& d) {
+    return d ? std::optional<std::string>(d->Normalized().ToString()) : std::nullopt;
+  };
+  w.String("rulebook", rb.id);
+  w.String("unit", Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
+                                                                 : package.evaluation.unit_name));
+  w.Int("fiscal_year", package.fiscal_year);
+  maybe("execution_rate", ex.rate ? std::optional<std::string>(ex.rate->value.Format(
+                                        rb.rate_decimals, rb.rate_rounding))
+                                  : std::nullopt);
+  maybe("execution_rate_exact",
+        ex.rate ? std::optional<std::string>(ex.rate->value.Normalized().ToString())
+                : std::nullopt);
+  w.String("execution_weight", f.weight.Display());
+  maybe("execution_score",
+        ex.score ? std::optional<std::string>(ex.score->ToString()) : std::nullopt);
+  std::string* list = w.Key("indicators");
+  list->push_back('[');
+  for (size_t i = 0; i < sheet.leaves.size(); ++i) {
+    const LeafScore& s = sheet.leaves[i];
+    const Indicator& n = *s.indicator;
+    if (i > 0) out.push_back(',');
+    JsonObjectWriter j(&out);
+    j.String("path", s.path);
+    j.String("pointer", s.pointer);
+    j.String("name", Cleaned(n.name));
+    j.String("target", Cleaned(n.target));
+    j.String("actual", Cleaned(n.actual));
+    j.String("weight", n.weight.Display());
+    j.String("reported_score", n.score.Display());
+    j.String("method", ScoreMethodKey(s.method));
+    *j.Key("met") += s.met ? "true" : "false";
+    j.String("band", BandKey(s.band));
+    const auto leaf_maybe = [&](std::string_view key, const std::optional<std::string>& value) {
+      if (value) return j.String(key, *value);
+      *j.Key(key) += "null";
+    };
+    leaf_maybe("computed_score", text(s.point));
+    if (s.method == ScoreMethod::kNotAssessable) {
+      *j.Key("computed_range") += "null";
+    } else {
+      std::string* to = j.Key("computed_range");
+      to->push_back('[');
+      AppendJsonString(to, s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString());
+      to->push_back(',');
+      AppendJsonString(to, s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString());
+      to->push_back(']');
+    }
+    leaf_maybe("accepted_score", text(s.accepted));
+    j.String("note", o.zh ? s.note_zh : s.note_en);
+    // The direction scored with and why; only for comparisons (not words, dates, ranges).
+    if (s.direction_source != DirectionSource::kNone) {
+      j.String("direction", DirectionKey(s.direction));
+      j.String("direction_source", DirectionSourceKey(s.direction_source));
+      if (s.library != nullptr) {
+        j.String("library_entry", s.library->id);
+        j.String("library_match", s.library_match);
+      }
+      j.String("direction_reason", DirectionText(s, o.zh));
+    }
+    if (!n.coefficient.blank()) {
+      j.String("coefficient", n.coefficient.Display());
+      leaf_maybe("coefficient_score", text(s.coefficient_score));
+    }
+    j.Close();
+  }
+  out.push_back(']');
+  w.String("total", sheet.total.Normalized().ToString());
+  pair("total_range", sheet.total_range.lo().Rounded(rb.score_decimals).Normalized().ToString(),
+       sheet.total_range.hi().Rounded(rb.score_decimals).Normalized().ToString());
+  w.Int("not_assessable", sheet.not_assessable);
+  w.String("grade", sheet.grade);
+  {
+    std::string* to = w.Key("reported");
+    JsonObjectWriter r(to);
+    r.String("execution_rate", f.execution_rate.Display());
+    r.String("execution_score", f.score.Display());
+    r.String("total", package.evaluation.total_score.Display());
+    r.String("grade", package.evaluation.grade);
+    r.Close();
+  }
+  std::string* to = w.Key("notes");
+  to->push_back('[');
+  for (size_t i = 0; i < notes.size(); ++i) {
+    if (i > 0) to->push_back(',');
+    AppendDiagnosticJson(to, notes[i], o);
+  }
+  to->push_back(']');
+  *w.Key("derived") +=
+      DerivedJson(package, rb, o).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  w.Close();
+  return out;
+}
+
 nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rb,
                                  const ScoreSheet& sheet, const std::vector<Diagnostic>& notes,
                                  const FormatOptions& o) {
-  const ExecutionResult& ex = sheet.execution;
-  const Funds& f = package.evaluation.funds;
-  nlohmann::ordered_json indicators = nlohmann::ordered_json::array();
-  for (const LeafScore& s : sheet.leaves) {
-    const Indicator& n = *s.indicator;
-    nlohmann::ordered_json j = {
-        {"path", s.path},
-        {"pointer", s.pointer},
-        {"name", Cleaned(n.name)},
-        {"target", Cleaned(n.target)},
-        {"actual", Cleaned(n.actual)},
-        {"weight", n.weight.Display()},
-        {"reported_score", n.score.Display()},
-        {"method", ScoreMethodKey(s.method)},
-        {"met", s.met},
-        {"band", BandKey(s.band)},
-        {"computed_score", s.point ? nlohmann::ordered_json(s.point->Normalized().ToString())
-                                   : nlohmann::ordered_json()},
-        {"computed_range",
-         s.method == ScoreMethod::kNotAssessable
-             ? nlohmann::ordered_json()
-             : nlohmann::ordered_json::array(
-                   {s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString(),
-                    s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString()})},
-        {"accepted_score", s.accepted ? nlohmann::ordered_json(s.accepted->Normalized().ToString())
-                                      : nlohmann::ordered_json()},
-        {"note", o.zh ? s.note_zh : s.note_en},
-    };
-    // The direction scored with and why; only for comparisons (not words, dates, ranges).
-    if (s.direction_source != DirectionSource::kNone) {
-      j["direction"] = std::string(DirectionKey(s.direction));
-      j["direction_source"] = std::string(DirectionSourceKey(s.direction_source));
-      if (s.library != nullptr) {
-        j["library_entry"] = s.library->id;
-        j["library_match"] = s.library_match;
-      }
-      j["direction_reason"] = DirectionText(s, o.zh);
-    }
-    if (!n.coefficient.blank()) {
-      j["coefficient"] = n.coefficient.Display();
-      j["coefficient_score"] =
-          s.coefficient_score ? nlohmann::ordered_json(s.coefficient_score->Normalized().ToString())
-                              : nlohmann::ordered_json();
-    }
-    indicators.push_back(std::move(j));
-  }
-  nlohmann::ordered_json notes_json = nlohmann::ordered_json::array();
-  for (const Diagnostic& d : notes) notes_json.push_back(DiagnosticJson(d, o));
-  return {
-      {"rulebook", rb.id},
-      {"unit", Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
-                                                            : package.evaluation.unit_name)},
-      {"fiscal_year", package.fiscal_year},
-      {"execution_rate",
-       ex.rate ? nlohmann::ordered_json(ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding))
-               : nlohmann::ordered_json()},
-      {"execution_rate_exact", ex.rate
-                                   ? nlohmann::ordered_json(ex.rate->value.Normalized().ToString())
-                                   : nlohmann::ordered_json()},
-      {"execution_weight", f.weight.Display()},
-      {"execution_score",
-       ex.score ? nlohmann::ordered_json(ex.score->ToString()) : nlohmann::ordered_json()},
-      {"indicators", indicators},
-      {"total", sheet.total.Normalized().ToString()},
-      {"total_range",
-       {sheet.total_range.lo().Rounded(rb.score_decimals).Normalized().ToString(),
-        sheet.total_range.hi().Rounded(rb.score_decimals).Normalized().ToString()}},
-      {"not_assessable", sheet.not_assessable},
-      {"grade", sheet.grade},
-      {"reported",
-       {{"execution_rate", f.execution_rate.Display()},
-        {"execution_score", f.score.Display()},
-        {"total", package.evaluation.total_score.Display()},
-        {"grade", package.evaluation.grade}}},
-      {"notes", notes_json},
-      {"derived", DerivedJson(package, rb, o)},
-  };
+  return nlohmann::ordered_json::parse(ScoreJsonText(package, rb, sheet, notes, o));
 }
 
 }  // namespace jixiao

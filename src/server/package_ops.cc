@@ -285,17 +285,15 @@ Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
     if (d.code == "W403" || d.code == "W404") notes.push_back(d);
   }
   e.diagnostics_json += ']';
-  const nlohmann::ordered_json score = ScoreJson(package, rulebook, sheet, notes, fo);
   e.summary.unit_name =
       package.unit.name.empty() ? package.evaluation.unit_name : package.unit.name;
-  // As `jixiao score` prints them (the rulebook's decimals).
-  auto printed = [&](const char* key) {
-    auto it = score.find(key);
-    return it != score.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  e.summary.total = printed("total");
+  // As `jixiao score` prints them (the rulebook's decimals): its "total" and "execution_rate".
+  e.summary.total = sheet.total.Normalized().ToString();
   e.summary.grade = sheet.grade;
-  e.summary.execution_rate = printed("execution_rate");
+  e.summary.execution_rate =
+      sheet.execution.rate
+          ? sheet.execution.rate->value.Format(rulebook.rate_decimals, rulebook.rate_rounding)
+          : std::string();
   // The risk as `jixiao review` explains it (docs/review.md), from the package alone: the
   // dashboard adds what needs other rows (late submission against the year's deadline).
   const ReviewedPackage reviewed = ReviewPackage(package, rulebook, sheet, e.diagnostics, {});
@@ -308,8 +306,8 @@ Evaluation EvaluatePackage(const Package& package, const Rulebook& rulebook) {
                        {"evidence", s.evidence_zh}});
   }
   e.summary.risk_signals = signals.dump(-1, ' ', false, json::error_handler_t::replace);
-  // Kept as text only: the tree is as costly to keep (and to free) as it is to build.
-  e.score_json = score.dump(-1, ' ', false, json::error_handler_t::replace);
+  // Kept as text only, written directly (no tree to build, keep or free).
+  e.score_json = ScoreJsonText(package, rulebook, sheet, notes, fo);
   return e;
 }
 
