@@ -27,7 +27,8 @@
 # and prints one table: requests/s, the median and 99th percentile latency, the answers that
 # were not 2xx, socket errors, for one request on an idle server its time (curl, median of 5),
 # and the server's CPU time (user + system) per request during the run — the figure that does
-# not depend on what else the machine is doing. The server and wrk share the machine's cores,
+# not depend on what else the machine is doing — and, on PostgreSQL, the database server's (the
+# postmaster and its backends, when the cluster is scripts/with-postgres.sh's on this machine). The server and wrk share the machine's cores,
 # as on a single-machine deployment.
 #
 # Settings (environment): DURATION (15), THREADS (2), CONNECTIONS (32), SAVERS (8), SERVE_ARGS (more
@@ -140,13 +141,27 @@ server_cpu_ticks() {
   awk '{print $14 + $15}' "/proc/$server_pid/stat"
 }
 
+# The database server's CPU time so far (the postmaster and its backends), in clock ticks; empty
+# on SQLite or when the cluster is not on this machine's /tmp (its postmaster.pid not readable).
+db_pid=""
+db_cpu_ticks() {
+  [[ -n "$db_pid" ]] || return 0
+  local total=0 p t
+  for p in "$db_pid" $(pgrep -P "$db_pid"); do
+    t="$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null)" || t=0
+    total=$((total + ${t:-0}))
+  done
+  echo "$total"
+}
+
 # run_wrk ENGINE LABEL CONNS SINGLE_MS WRK_ARGS…: one wrk run, one row of the table.
 run_wrk() {
   local engine="$1" label="$2" conns="$3" single="$4"
   shift 4
   local out="$work/wrk.out"
-  local cpu_before
+  local cpu_before db_before
   cpu_before="$(server_cpu_ticks)"
+  db_before="$(db_cpu_ticks)"
   # A row may set wrk_threads (the race-free saves: one thread per clerk).
   local wt="${wrk_threads:-$threads}"
   wrk -t"$wt" -c"$conns" -d"${duration}s" --latency "$@" >"$out" 2>&1 || {
@@ -154,11 +169,15 @@ run_wrk() {
     echo "$0: wrk failed" >&2
     exit 1
   }
-  local cpu_after total cpu
+  local cpu_after db_after total cpu db_cpu=""
   cpu_after="$(server_cpu_ticks)"
+  db_after="$(db_cpu_ticks)"
   total="$(awk '/requests in/ {print $1}' "$out")"
-  cpu="$(python3 -c 'import sys; t = int(sys.argv[3]); print(f"{(int(sys.argv[2]) - int(sys.argv[1])) / int(sys.argv[4]) * 1000 / t:.2f}" if t else "?")' \
-    "$cpu_before" "$cpu_after" "${total:-0}" "$(getconf CLK_TCK)")"
+  per_request='import sys; t = int(sys.argv[3]); print(f"{(int(sys.argv[2]) - int(sys.argv[1])) / int(sys.argv[4]) * 1000 / t:.2f}" if t else "?")'
+  cpu="$(python3 -c "$per_request" "$cpu_before" "$cpu_after" "${total:-0}" "$(getconf CLK_TCK)")"
+  if [[ -n "$db_before" ]]; then
+    db_cpu="$(python3 -c "$per_request" "$db_before" "$db_after" "${total:-0}" "$(getconf CLK_TCK)")"
+  fi
   local rps p50 p99 non2xx sockerr status
   rps="$(awk '/^Requests\/sec:/ {print $2}' "$out")"
   p50="$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")"
@@ -183,10 +202,10 @@ ok, conflict, other = int(kv["ok"]), int(kv["conflict"]), int(kv["other"])
 print(f"200: {ok / d:.0f}/s, 409: {conflict / d:.0f}/s, other: {other}")' \
       "$status" "$duration")"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$label" "$wt×$((conns / wt))" \
-    "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$single" "$cpu" "$notes" >>"$results"
-  printf '  %-34s %10s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s  socket errors %s  server CPU %s ms/request  %s\n' \
-    "$label" "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$cpu" "$notes" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$label" "$wt×$((conns / wt))" \
+    "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$single" "$cpu" "${db_cpu:-–}" "$notes" >>"$results"
+  printf '  %-34s %10s req/s  p50 %8s ms  p99 %8s ms  non-2xx %s  socket errors %s  server CPU %s ms/request  database CPU %s  %s\n' \
+    "$label" "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$cpu" "${db_cpu:-–}" "$notes" >&2
 }
 
 bench_engine() {
@@ -205,6 +224,13 @@ url, db = sys.argv[1], sys.argv[2]
 m = re.match(r"(postgres(?:ql)?://[^/?]*)(/[^?]*)?(\?.*)?$", url)
 if not m: sys.exit(f"cannot name a database in {url}")
 print(m.group(1) + "/" + db + (m.group(3) or ""))' "$JIXIAO_TEST_PG_URL" "$pg_db")"
+    # The cluster of scripts/with-postgres.sh: its socket folder (host=…) holds data/, whose
+    # postmaster.pid names the postmaster whose backends serve this benchmark.
+    local host
+    host="$(python3 -c 'import re, sys; m = re.search(r"[?&]host=([^&]+)", sys.argv[1]); print(m.group(1) if m else "")' "$JIXIAO_TEST_PG_URL")"
+    if [[ -n "$host" && -r "$host/data/postmaster.pid" ]]; then
+      db_pid="$(head -1 "$host/data/postmaster.pid")"
+    fi
   fi
   local port
   port="$(free_port)"
@@ -344,7 +370,8 @@ if [[ $own_results -eq 1 ]]; then
 import sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 head = ["engine", "request", "threads×conns", "requests/s", "p50 ms", "p99 ms", "non-2xx",
-        "socket errors", "1 request ms", "server CPU ms/request", "answers"]
+        "socket errors", "1 request ms", "server CPU ms/request", "database CPU ms/request",
+        "answers"]
 widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)]
 def line(cells): return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
 print(line(head))

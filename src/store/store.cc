@@ -754,30 +754,26 @@ Rectification ToRectification(const Row& row) {
 // year first), or the unit's of a package given by its id.
 enum class RectificationsOf { kItem, kPackage, kUnit, kPackagesUnit };
 
-// The statements that read those items and their notes (oldest first), with `value` the item's,
-// package's or unit's id. Run together (one round trip on PostgreSQL) and joined by
-// ToRectifications. The SQL is built once: a Statement holds a view of it.
+// The statements that read those items and their notes, with `value` the item's, package's or
+// unit's id. Run together (one round trip on PostgreSQL) and joined by ToRectifications, which
+// orders them (no sort node in the statements: see AnnotationsQuery). The SQL is built once: a
+// Statement holds a view of it.
 std::vector<Connection::Statement> RectificationStatements(RectificationsOf of, int64_t value) {
   struct Sql {
     std::string items, notes;
   };
   static const std::array<Sql, 4> sql = [] {
     std::array<Sql, 4> out;
-    const std::pair<std::string_view, std::string_view> where_order[] = {
-        {"r.id = ?", "r.id"},
-        {"r.package_id = ?", "r.id"},
-        {"p.unit_id = ?", "p.fiscal_year DESC, r.id"},
-        {"p.unit_id = (SELECT unit_id FROM packages WHERE id = ?)", "p.fiscal_year DESC, r.id"}};
+    const std::string_view where[] = {"r.id = ?", "r.package_id = ?", "p.unit_id = ?",
+                                      "p.unit_id = (SELECT unit_id FROM packages WHERE id = ?)"};
     for (size_t i = 0; i < out.size(); ++i) {
-      const auto& [where, order] = where_order[i];
-      out[i].items = std::string(kRectificationSelect) + " WHERE " + std::string(where) +
-                     " ORDER BY " + std::string(order);
+      out[i].items = std::string(kRectificationSelect) + " WHERE " + std::string(where[i]);
       out[i].notes =
           "SELECT n.rectification_id, n.id, n.author_id, u.name, n.at_ms, n.kind, n.body, "
           "n.attachment_id FROM rectification_notes n JOIN users u ON u.id = n.author_id JOIN "
           "rectifications r ON r.id = n.rectification_id JOIN packages p ON p.id = "
           "r.package_id WHERE " +
-          std::string(where) + " ORDER BY n.id";
+          std::string(where[i]);
     }
     return out;
   }();
@@ -785,19 +781,26 @@ std::vector<Connection::Statement> RectificationStatements(RectificationsOf of, 
   return {{s.items, {value}}, {s.notes, {value}}};
 }
 
+// The items, the latest year first and then oldest first (ids grow with time), each with its
+// notes oldest first.
 std::vector<Rectification> ToRectifications(const QueryResult& items, const QueryResult& notes) {
   std::vector<Rectification> out;
   out.reserve(items.rows.size());
+  for (const Row& row : items.rows) out.push_back(ToRectification(row));
+  std::sort(out.begin(), out.end(), [](const Rectification& a, const Rectification& b) {
+    return a.fiscal_year != b.fiscal_year ? a.fiscal_year > b.fiscal_year : a.id < b.id;
+  });
   std::unordered_map<int64_t, size_t> at;
-  for (const Row& row : items.rows) {
-    at.emplace(row.Int(0), out.size());
-    out.push_back(ToRectification(row));
-  }
+  for (size_t i = 0; i < out.size(); ++i) at.emplace(out[i].id, i);
   for (const Row& n : notes.rows) {
     auto item = at.find(n.Int(0));
     if (item == at.end()) continue;
     out[item->second].notes.push_back({n.Int(1), n.Int(2), n.Text(3), n.Int(4), n.Text(5),
                                        n.Text(6), n.IsNull(7) ? 0 : n.Int(7)});
+  }
+  for (Rectification& r : out) {
+    std::sort(r.notes.begin(), r.notes.end(),
+              [](const RectificationNote& a, const RectificationNote& b) { return a.id < b.id; });
   }
   return out;
 }
@@ -873,7 +876,9 @@ namespace {
 
 // One row per comment (kind 0: its columns, then the attachment's as NULL) or attachment
 // (kind 1: the comment's columns as NULL, then its own); each is read by ToComment or
-// ToAttachment from its own slice. Its two values are the package's id.
+// ToAttachment from its own slice. Its two values are the package's id. Unordered: the rows are
+// sorted by id as they are read (a sort node is most of what starting such a small query costs
+// PostgreSQL, and the editor page runs this on every request).
 const std::string& AnnotationsQuery() {
   static const std::string sql = [] {
     std::string comment_nulls;
@@ -883,8 +888,7 @@ const std::string& AnnotationsQuery() {
     return "SELECT 0, " + std::string(kCommentColumns) + attachment_nulls +
            std::string(kCommentFrom) + " WHERE c.package_id = ? UNION ALL SELECT 1, " +
            comment_nulls + std::string(kAttachmentColumns) + std::string(kAttachmentFrom) +
-           " WHERE package_id = ? AND removed = 0 ORDER BY 1, 2, " +
-           std::to_string(2 + kCommentColumnCount);
+           " WHERE package_id = ? AND removed = 0";
   }();
   return sql;
 }
@@ -901,6 +905,11 @@ Store::Annotations ToAnnotations(const QueryResult& r) {
       out.attachments.push_back(ToAttachment(part));
     }
   }
+  // Oldest first (ids grow with time).
+  std::sort(out.comments.begin(), out.comments.end(),
+            [](const Comment& a, const Comment& b) { return a.id < b.id; });
+  std::sort(out.attachments.begin(), out.attachments.end(),
+            [](const Attachment& a, const Attachment& b) { return a.id < b.id; });
   return out;
 }
 
