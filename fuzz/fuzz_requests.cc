@@ -7,16 +7,22 @@
 //     JSON answer), Chinese and English joined by " / ";
 //   - a body nlohmann::json cannot parse is refused;
 //   - what is accepted keeps its documented ranges (ids and versions 1..2^53, at most 5000
-//     patch operations, exactly one of patch / package, a parsed id prints back as the text).
+//     patch operations, exactly one of patch / package, a parsed id prints back as the text);
+//   - the bytes read as an Accept-Encoding header (server/http_encoding.h) take gzip only when
+//     they name it or "*"; cut in pieces, some kept compressed and some stored, they make a gzip
+//     member that zlib reads back as the bytes themselves.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <zlib.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "server/http_encoding.h"
 #include "server/requests.h"
 #include "server/sniff.h"
 
@@ -132,6 +138,48 @@ std::multimap<std::string, std::string> SplitQuery(std::string_view text) {
 
 }  // namespace
 
+// Lower-cased copy, for the Accept-Encoding invariant.
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// `text` cut where its bytes are below 0x10 (so the fuzzer steers the cuts), odd pieces kept
+// compressed, even ones stored, as one gzip member; zlib must read back `text`.
+void CheckGzipPieces(std::string_view text) {
+  server::GzipWriter w;
+  std::vector<server::DeflatedPiece> kept;
+  size_t from = 0, piece = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x10) continue;
+    const std::string_view part = text.substr(from, i - from);
+    if (piece++ % 2 == 1) {
+      kept.push_back(server::Deflate(std::string(part), 1 + static_cast<int>(piece % 9)));
+      w.Deflated(kept.back());
+    } else {
+      w.Stored(part);
+    }
+    from = i;
+  }
+  const std::string gz = w.Finish();
+  z_stream z{};
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) std::abort();
+  std::string out(text.size() + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  z.avail_in = static_cast<uInt>(gz.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = inflate(&z, Z_FINISH);
+  const size_t written = out.size() - z.avail_out;
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END || z.avail_in != 0 || std::string_view(out.data(), written) != text) {
+    std::abort();
+  }
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
@@ -150,5 +198,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Check(server::SniffEvidence(rest, "fuzz.bin"),
         [](const server::Sniffed& s) { return !s.mime.empty() && !s.ext.empty(); });
+
+  if (server::AcceptsGzip(rest)) {
+    const std::string lower = Lower(rest);
+    if (lower.find("gzip") == std::string::npos && lower.find('*') == std::string::npos) {
+      std::abort();
+    }
+  }
+  CheckGzipPieces(rest);
   return 0;
 }
