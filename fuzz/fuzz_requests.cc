@@ -11,10 +11,11 @@
 //   - the bytes read as an Accept-Encoding header (server/http_encoding.h) take gzip only when
 //     they name it or "*"; cut in pieces, some kept compressed and some stored, they make a gzip
 //     member that zlib reads back as the bytes themselves.
+#include <zlib.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <zlib.h>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>

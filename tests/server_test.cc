@@ -332,7 +332,8 @@ TEST_P(ServerTest, AnswersAreGzipWhenAskedForAndNeverBrotli) {
   Reply saved = server_->Json(
       "PATCH", P(""),
       {{"base_version", 1},
-       {"patch", {{{"op", "replace"}, {"path", "/evaluation/funds/executed"}, {"value", "124.80"}}}}},
+       {"patch",
+        {{{"op", "replace"}, {"path", "/evaluation/funds/executed"}, {"value", "124.80"}}}}},
       &s);
   ASSERT_EQ(saved.status, 200) << saved.body;
   Reply after = get("/packages/" + std::to_string(kx_), browser);

@@ -50,10 +50,25 @@ TEST(JsonText, RandomBytes) {
 // stray bytes mixed at every alignment.
 TEST(JsonText, RandomTextsOfWordsAndBytes) {
   std::mt19937 rng(20261207);
-  const std::string pieces[] = {"执行率",  "abcdefgh", "12345678901", " ", "\"", "\\",
-                                "\n",     "\x01",    "\x7f",       "\xe0\xa0\x80", "\xed\x9f\xbf",
-                                "\xed\xa0\x80", "\xef\xbf\xbf", "\xe6\x89", "\xff", "🙂",
-                                std::string("\0", 1), "/", "\xc2\xa0"};
+  const std::string pieces[] = {"执行率",
+                                "abcdefgh",
+                                "12345678901",
+                                " ",
+                                "\"",
+                                "\\",
+                                "\n",
+                                "\x01",
+                                "\x7f",
+                                "\xe0\xa0\x80",
+                                "\xed\x9f\xbf",
+                                "\xed\xa0\x80",
+                                "\xef\xbf\xbf",
+                                "\xe6\x89",
+                                "\xff",
+                                "🙂",
+                                std::string("\0", 1),
+                                "/",
+                                "\xc2\xa0"};
   for (int round = 0; round < 20000; ++round) {
     std::string s;
     const int n = static_cast<int>(rng() % 24);

@@ -230,14 +230,14 @@ std::string ScoreJsonText(const Package& package, const Rulebook& rb, const Scor
   };
   w.String("rulebook", rb.id);
   w.String("unit", Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
-                                                                 : package.evaluation.unit_name));
+                                                                : package.evaluation.unit_name));
   w.Int("fiscal_year", package.fiscal_year);
-  maybe("execution_rate", ex.rate ? std::optional<std::string>(ex.rate->value.Format(
-                                        rb.rate_decimals, rb.rate_rounding))
+  maybe("execution_rate", ex.rate ? std::optional<std::string>(
+                                        ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding))
                                   : std::nullopt);
-  maybe("execution_rate_exact",
-        ex.rate ? std::optional<std::string>(ex.rate->value.Normalized().ToString())
-                : std::nullopt);
+  maybe(
+      "execution_rate_exact",
+      ex.rate ? std::optional<std::string>(ex.rate->value.Normalized().ToString()) : std::nullopt);
   w.String("execution_weight", f.weight.Display());
   maybe("execution_score",
         ex.score ? std::optional<std::string>(ex.score->ToString()) : std::nullopt);
@@ -313,8 +313,8 @@ std::string ScoreJsonText(const Package& package, const Rulebook& rb, const Scor
     AppendDiagnosticJson(to, notes[i], o);
   }
   to->push_back(']');
-  *w.Key("derived") +=
-      DerivedJson(package, rb, o).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  *w.Key("derived") += DerivedJson(package, rb, o)
+                           .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   w.Close();
   return out;
 }

@@ -22,9 +22,8 @@ std::string FormatScoreText(const Package& package, const Rulebook& rulebook,
 
 // The JSON view as compact text (what nlohmann's dump() writes of ScoreJson), written directly:
 // the server writes it after every live check and save.
-std::string ScoreJsonText(const Package& package, const Rulebook& rulebook,
-                          const ScoreSheet& sheet, const std::vector<Diagnostic>& notes,
-                          const FormatOptions& options);
+std::string ScoreJsonText(const Package& package, const Rulebook& rulebook, const ScoreSheet& sheet,
+                          const std::vector<Diagnostic>& notes, const FormatOptions& options);
 // The same as a tree (parsed from that text), for callers that add to it.
 nlohmann::ordered_json ScoreJson(const Package& package, const Rulebook& rulebook,
                                  const ScoreSheet& sheet, const std::vector<Diagnostic>& notes,

@@ -605,15 +605,16 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     EvaluatedPtr e = EvaluateEdited(std::move(edited).value(), rulebook);
     const store::PackageSummary& s = e->evaluation.summary;
     c.res.status = 200;
-    SetBody(c.res, fmt::format("{{\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
-                                  e->evaluation.diagnostics_json, e->evaluation.score_json,
-                                  json({{"total", s.total},
-                                        {"grade", s.grade},
-                                        {"execution_rate", s.execution_rate},
-                                        {"findings", s.findings}})
-                                      .dump(-1, ' ', false, json::error_handler_t::replace),
-                                  n),
-                      "application/json; charset=utf-8");
+    SetBody(c.res,
+            fmt::format("{{\"findings\":{},\"score\":{},\"summary\":{},\"version\":{}}}",
+                        e->evaluation.diagnostics_json, e->evaluation.score_json,
+                        json({{"total", s.total},
+                              {"grade", s.grade},
+                              {"execution_rate", s.execution_rate},
+                              {"findings", s.findings}})
+                            .dump(-1, ' ', false, json::error_handler_t::replace),
+                        n),
+            "application/json; charset=utf-8");
     return;
   }
   if (name == "package.score") {
@@ -622,10 +623,11 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     Result<EvaluatedPtr> e = VersionEvaluated(*l, l->row.head_version);
     if (!e.ok()) return StatusError(c, e.status());
     c.res.status = 200;
-    SetBody(c.res, fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
-                                  (*e)->evaluation.diagnostics_json, (*e)->evaluation.score_json,
-                                  l->row.head_version),
-                      "application/json; charset=utf-8");
+    SetBody(c.res,
+            fmt::format("{{\"findings\":{},\"score\":{},\"version\":{}}}",
+                        (*e)->evaluation.diagnostics_json, (*e)->evaluation.score_json,
+                        l->row.head_version),
+            "application/json; charset=utf-8");
     return;
   }
   if (name == "versions.list") {

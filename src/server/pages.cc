@@ -10,10 +10,10 @@
 #include <set>
 
 #include "base/lru_cache.h"
-#include "server/http_encoding.h"
 #include "server/auth.h"
 #include "server/dashboard.h"
 #include "server/evaluated.h"
+#include "server/http_encoding.h"
 #include "server/internal.h"
 #include "server/package_ops.h"
 #include "server/page_parts.h"
@@ -573,8 +573,8 @@ std::pair<int, int> Completion(const json& doc) {
 struct EditorBody {
   DeflatedPiece tables;           // 基础数据表, 自评表 and the report's sections
   DeflatedPiece findings_script;  // the findings as a JSON data block for app.js
-  std::string comment_targets;  // the comment form's <option>s: the fields one may comment on
-  int filled = 0, total = 0;    // Completion()
+  std::string comment_targets;    // the comment form's <option>s: the fields one may comment on
+  int filled = 0, total = 0;      // Completion()
 };
 LruCache<EditorBody>& EditorBodies() {
   static LruCache<EditorBody> cache(256);  // ~100 KB an entry
@@ -879,8 +879,8 @@ void App::Impl::Page(const std::string& name, Ctx& c) {
     std::string findings = (*evaluated)->evaluation.diagnostics_json;
     for (size_t i = 0; (i = findings.find("</", i)) != std::string::npos;)
       findings.replace(i, 2, "<\\/");
-    made->findings_script = Deflate(
-        "<script type=\"application/json\" id=\"initial-findings\">" + findings + "</script>");
+    made->findings_script = Deflate("<script type=\"application/json\" id=\"initial-findings\">" +
+                                    findings + "</script>");
     std::tie(made->filled, made->total) = Completion(*head);
     for (const auto& [pointer, label] : CommentTargets(*head)) {
       made->comment_targets +=

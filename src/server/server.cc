@@ -173,8 +173,7 @@ void App::Impl::StatusError(Ctx& c, const Status& s) {
 
 // ---- authentication ---------------------------------------------------------------------------
 
-void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations,
-                              bool rectifications) {
+void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations, bool rectifications) {
   const std::string auth = c.req.get_header_value("Authorization");
   if (auth.rfind("Bearer ", 0) == 0) {
     Result<int64_t> uid = store->FindApiTokenUser(TokenHash(auth.substr(7)));
@@ -189,9 +188,8 @@ void App::Impl::Authenticate(Ctx& c, int64_t package_id, bool annotations,
   const std::string token = CookieValue(c.req, "jx_session");
   if (token.empty()) return;
   if (package_id > 0) {
-    Result<store::Store::SessionWithPackage> found =
-        store->FindSessionUserWithPackage(TokenHash(token), app->Now(), package_id, annotations,
-                                          rectifications);
+    Result<store::Store::SessionWithPackage> found = store->FindSessionUserWithPackage(
+        TokenHash(token), app->Now(), package_id, annotations, rectifications);
     if (!found.ok() || found->user.disabled) return;
     c.session = std::move(found->session);
     c.user = std::move(found->user);

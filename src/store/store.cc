@@ -805,7 +805,6 @@ std::vector<Rectification> ToRectifications(const QueryResult& items, const Quer
   return out;
 }
 
-
 }  // namespace
 
 // ---- Packages and versions
@@ -963,7 +962,8 @@ Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::s
   std::vector<Connection::Statement> statements{{sql, {package_id, token_hash, now_ms}}};
   if (annotations) statements.push_back({AnnotationsQuery(), {package_id, package_id}});
   if (annotations && rectifications) {
-    for (Connection::Statement& s : RectificationStatements(RectificationsOf::kPackagesUnit, package_id))
+    for (Connection::Statement& s :
+         RectificationStatements(RectificationsOf::kPackagesUnit, package_id))
       statements.push_back(std::move(s));
   }
   STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> r, c->RunAll(statements));

@@ -362,8 +362,9 @@ class Store {
   Status PutSpotScores(int64_t package_id, int64_t version, const std::vector<SpotScoreRow>& scores,
                        int64_t user_id, int64_t now_ms);
   // 整改: items of one package, or of every package of a unit (all years, newest first), with
-  // their notes (items and notes read in one round trip); opening one; a note that moves it (answer → answered, close → closed, reopen →
-  // open; kConflict when the item is not in a state the note applies to).
+  // their notes (items and notes read in one round trip); opening one; a note that moves it (answer
+  // → answered, close → closed, reopen → open; kConflict when the item is not in a state the note
+  // applies to).
   Result<std::vector<Rectification>> ListRectifications(int64_t package_id, int64_t unit_id);
   Result<Rectification> GetRectification(int64_t id);
   Result<int64_t> OpenRectification(const Rectification& r);
