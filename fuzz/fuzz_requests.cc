@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/text.h"
 #include "server/http_encoding.h"
 #include "server/requests.h"
 #include "server/sniff.h"
@@ -139,15 +140,6 @@ std::multimap<std::string, std::string> SplitQuery(std::string_view text) {
 
 }  // namespace
 
-// Lower-cased copy, for the Accept-Encoding invariant.
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // `text` cut where its bytes are below 0x10 (so the fuzzer steers the cuts), odd pieces kept
 // compressed, even ones stored, as one gzip member; zlib must read back `text`.
 void CheckGzipPieces(std::string_view text) {
@@ -201,7 +193,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         [](const server::Sniffed& s) { return !s.mime.empty() && !s.ext.empty(); });
 
   if (server::AcceptsGzip(rest)) {
-    const std::string lower = Lower(rest);
+    const std::string lower = jixiao::AsciiLowered(rest);
     if (lower.find("gzip") == std::string::npos && lower.find('*') == std::string::npos) {
       std::abort();
     }

@@ -105,6 +105,14 @@ size_t BlankSuffixLength(std::string_view text, size_t end) {
 
 }  // namespace
 
+std::string AsciiLowered(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 std::string_view TrimBlank(std::string_view text) {
   size_t begin = 0;
   while (begin < text.size()) {

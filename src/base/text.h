@@ -86,6 +86,9 @@ void AppendUtf8(char32_t cp, std::string* out);
 bool IsBlankCodePoint(char32_t cp);  // space, tab, CR, LF, U+3000, U+00A0, U+FEFF
 // Removes leading and trailing blanks.
 std::string_view TrimBlank(std::string_view text);
+// `text` with A–Z made a–z and every other byte as it is (names that are case-insensitive in
+// their formats: file extensions, zip part names, encodings, HTTP codings).
+std::string AsciiLowered(std::string_view text);
 // True when the text is empty or only blanks.
 bool IsBlank(std::string_view text);
 

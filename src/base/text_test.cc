@@ -207,6 +207,14 @@ TEST(Text, FindWordAgreesWithFind) {
   EXPECT_GT(found, 10000u);  // the rounds find words, not only miss them
 }
 
+TEST(Text, AsciiLoweredChangesOnlyAsciiCapitals) {
+  EXPECT_EQ(AsciiLowered("GZip, X-GZIP;Q=0"), "gzip, x-gzip;q=0");
+  EXPECT_EQ(AsciiLowered(".DOCX"), ".docx");
+  EXPECT_EQ(AsciiLowered("执行率ÀÉ@[`{"), "执行率ÀÉ@[`{");  // not Latin-1, not the bytes around A–Z
+  EXPECT_EQ(AsciiLowered(std::string("A\0B", 3)), std::string("a\0b", 3));
+  EXPECT_EQ(AsciiLowered(""), "");
+}
+
 // HasEitherWord against two calls of find, on texts and words made as above.
 TEST(Text, HasEitherWordAgreesWithFind) {
   std::mt19937 rng(13);

@@ -21,6 +21,7 @@
 
 #include "base/file_io.h"
 #include "base/lang.h"
+#include "base/text.h"
 #include "check/checker.h"
 #include "cli/cli.h"
 #include "cli/command_support.h"
@@ -37,9 +38,7 @@ namespace fs = std::filesystem;
 
 // What a folder given to review contributes: the files import and check can read.
 bool IsPackageFile(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = AsciiLowered(p.extension().string());
   for (const char* e : {".json", ".txt", ".docx", ".xlsx", ".doc", ".xls", ".wps", ".et"})
     if (ext == e) return true;
   return false;

@@ -211,10 +211,7 @@ SectionFormat AnalyzeSection(std::string_view code) {
     } else if (c == '[') {
       const size_t close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
-      std::string inner;
-      for (char k : code.substr(i + 1, close - i - 1)) {
-        inner += static_cast<char>(std::tolower(static_cast<unsigned char>(k)));
-      }
+      const std::string inner = AsciiLowered(code.substr(i + 1, close - i - 1));
       // [h], [mm], [ss]: elapsed time; anything else is a colour, locale or condition.
       if (!inner.empty() && (inner[0] == 'h' || inner[0] == 'm' || inner[0] == 's') &&
           inner.find_first_not_of(inner[0]) == std::string::npos) {
@@ -678,13 +675,9 @@ class WorkbookReader {
 std::optional<std::string> WorkbookReader::FindPart(const std::string& name) {
   if (zip_->Has(name)) return name;
   if (!members_) members_ = zip_->Members();
-  const auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  const std::string wanted = lower(name);
+  const std::string wanted = AsciiLowered(name);
   for (const std::string& m : *members_) {
-    if (lower(m) == wanted) return m;
+    if (AsciiLowered(m) == wanted) return m;
   }
   return std::nullopt;
 }

@@ -2,7 +2,6 @@
 // asked for (AppendText, attribute_value), so skipped elements cost a scan.
 #include "import/xml_pull.h"
 
-#include <cctype>
 #include <cstring>
 #include <utility>
 
@@ -126,8 +125,7 @@ bool XmlPull::NeedsConversion(std::string_view xml) {
   if (q == std::string_view::npos) return false;
   const size_t close = declaration.find(declaration[q], q + 1);
   if (close == std::string_view::npos) return false;
-  std::string name(declaration.substr(q + 1, close - q - 1));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string name = AsciiLowered(declaration.substr(q + 1, close - q - 1));
   return name != "utf-8" && name != "utf8";
 }
 

@@ -205,6 +205,32 @@ std::string FormatScoreText(const Package& package, const Rulebook& rb, const Sc
   return out;
 }
 
+namespace {
+
+// A member whose value is a string, or null when there is none.
+void StringOrNull(JsonObjectWriter& w, std::string_view key,
+                  const std::optional<std::string>& value) {
+  if (value) return w.String(key, *value);
+  *w.Key(key) += "null";
+}
+
+// A member whose value is a range written as two strings, [lo, hi].
+void StringPair(JsonObjectWriter& w, std::string_view key, const std::string& lo,
+                const std::string& hi) {
+  std::string* to = w.Key(key);
+  to->push_back('[');
+  AppendJsonString(to, lo);
+  to->push_back(',');
+  AppendJsonString(to, hi);
+  to->push_back(']');
+}
+
+std::optional<std::string> Printed(const std::optional<Decimal>& d) {
+  return d ? std::optional<std::string>(d->Normalized().ToString()) : std::nullopt;
+}
+
+}  // namespace
+
 std::string ScoreJsonText(const Package& package, const Rulebook& rb, const ScoreSheet& sheet,
                           const std::vector<Diagnostic>& notes, const FormatOptions& o) {
   const ExecutionResult& ex = sheet.execution;
@@ -212,35 +238,20 @@ std::string ScoreJsonText(const Package& package, const Rulebook& rb, const Scor
   std::string out;
   out.reserve(1024 + 768 * sheet.leaves.size());
   JsonObjectWriter w(&out);
-  // A string, or null when there is none.
-  const auto maybe = [&](std::string_view key, const std::optional<std::string>& value) {
-    if (value) return w.String(key, *value);
-    *w.Key(key) += "null";
-  };
-  const auto pair = [&](std::string_view key, const std::string& lo, const std::string& hi) {
-    std::string* to = w.Key(key);
-    to->push_back('[');
-    AppendJsonString(to, lo);
-    to->push_back(',');
-    AppendJsonString(to, hi);
-    to->push_back(']');
-  };
-  const auto text = [](const std::optional<Decimal>& d) {
-    return d ? std::optional<std::string>(d->Normalized().ToString()) : std::nullopt;
-  };
   w.String("rulebook", rb.id);
   w.String("unit", Cleaned(package.evaluation.unit_name.empty() ? package.unit.name
                                                                 : package.evaluation.unit_name));
   w.Int("fiscal_year", package.fiscal_year);
-  maybe("execution_rate", ex.rate ? std::optional<std::string>(
-                                        ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding))
-                                  : std::nullopt);
-  maybe(
-      "execution_rate_exact",
+  StringOrNull(w, "execution_rate",
+               ex.rate ? std::optional<std::string>(
+                             ex.rate->value.Format(rb.rate_decimals, rb.rate_rounding))
+                       : std::nullopt);
+  StringOrNull(
+      w, "execution_rate_exact",
       ex.rate ? std::optional<std::string>(ex.rate->value.Normalized().ToString()) : std::nullopt);
   w.String("execution_weight", f.weight.Display());
-  maybe("execution_score",
-        ex.score ? std::optional<std::string>(ex.score->ToString()) : std::nullopt);
+  StringOrNull(w, "execution_score",
+               ex.score ? std::optional<std::string>(ex.score->ToString()) : std::nullopt);
   std::string* list = w.Key("indicators");
   list->push_back('[');
   for (size_t i = 0; i < sheet.leaves.size(); ++i) {
@@ -258,22 +269,15 @@ std::string ScoreJsonText(const Package& package, const Rulebook& rb, const Scor
     j.String("method", ScoreMethodKey(s.method));
     *j.Key("met") += s.met ? "true" : "false";
     j.String("band", BandKey(s.band));
-    const auto leaf_maybe = [&](std::string_view key, const std::optional<std::string>& value) {
-      if (value) return j.String(key, *value);
-      *j.Key(key) += "null";
-    };
-    leaf_maybe("computed_score", text(s.point));
+    StringOrNull(j, "computed_score", Printed(s.point));
     if (s.method == ScoreMethod::kNotAssessable) {
       *j.Key("computed_range") += "null";
     } else {
-      std::string* to = j.Key("computed_range");
-      to->push_back('[');
-      AppendJsonString(to, s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString());
-      to->push_back(',');
-      AppendJsonString(to, s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString());
-      to->push_back(']');
+      StringPair(j, "computed_range",
+                 s.computed.lo().Rounded(rb.score_decimals + 2).Normalized().ToString(),
+                 s.computed.hi().Rounded(rb.score_decimals + 2).Normalized().ToString());
     }
-    leaf_maybe("accepted_score", text(s.accepted));
+    StringOrNull(j, "accepted_score", Printed(s.accepted));
     j.String("note", o.zh ? s.note_zh : s.note_en);
     // The direction scored with and why; only for comparisons (not words, dates, ranges).
     if (s.direction_source != DirectionSource::kNone) {
@@ -287,19 +291,19 @@ std::string ScoreJsonText(const Package& package, const Rulebook& rb, const Scor
     }
     if (!n.coefficient.blank()) {
       j.String("coefficient", n.coefficient.Display());
-      leaf_maybe("coefficient_score", text(s.coefficient_score));
+      StringOrNull(j, "coefficient_score", Printed(s.coefficient_score));
     }
     j.Close();
   }
   out.push_back(']');
   w.String("total", sheet.total.Normalized().ToString());
-  pair("total_range", sheet.total_range.lo().Rounded(rb.score_decimals).Normalized().ToString(),
-       sheet.total_range.hi().Rounded(rb.score_decimals).Normalized().ToString());
+  StringPair(w, "total_range",
+             sheet.total_range.lo().Rounded(rb.score_decimals).Normalized().ToString(),
+             sheet.total_range.hi().Rounded(rb.score_decimals).Normalized().ToString());
   w.Int("not_assessable", sheet.not_assessable);
   w.String("grade", sheet.grade);
   {
-    std::string* to = w.Key("reported");
-    JsonObjectWriter r(to);
+    JsonObjectWriter r(w.Key("reported"));
     r.String("execution_rate", f.execution_rate.Display());
     r.String("execution_score", f.score.Display());
     r.String("total", package.evaluation.total_score.Display());

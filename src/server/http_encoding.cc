@@ -12,8 +12,14 @@
 namespace jixiao::server {
 namespace {
 
-void AppendLittleEndian32(std::string* out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+// A gzip member's header: ID1 ID2, CM = deflate, no flags, no time, no extra flags, OS = Unix.
+constexpr std::string_view kGzipHeader("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+
+// Its trailer: the CRC-32 and the length modulo 2^32 of what it holds, little-endian.
+void AppendGzipTrailer(std::string* out, uint32_t crc, uint64_t size) {
+  for (const uint32_t v : {crc, static_cast<uint32_t>(size & 0xffffffffu)}) {
+    for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  }
 }
 
 uint32_t Crc(uint32_t crc, std::string_view text) {
@@ -53,14 +59,6 @@ std::string RawDeflate(std::string_view text, int level, int flush) {
   return out;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
-}
-
 bool Compressible(std::string_view content_type) {
   return content_type.rfind("text/", 0) == 0 || content_type.rfind("image/svg+xml", 0) == 0;
 }
@@ -75,10 +73,10 @@ bool AcceptsGzip(std::string_view header) {
     std::string_view item = header.substr(0, comma);
     header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
     const size_t semicolon = item.find(';');
-    const std::string name = Lower(TrimBlank(item.substr(0, semicolon)));
+    const std::string name = AsciiLowered(TrimBlank(item.substr(0, semicolon)));
     bool zero = false;
     if (semicolon != std::string_view::npos) {
-      std::string params = Lower(item.substr(semicolon + 1));
+      std::string params = AsciiLowered(item.substr(semicolon + 1));
       params.erase(std::remove_if(params.begin(), params.end(),
                                   [](char ch) { return ch == ' ' || ch == '\t'; }),
                    params.end());
@@ -108,10 +106,7 @@ DeflatedPiece Deflate(std::string text, int level) {
   return p;
 }
 
-GzipWriter::GzipWriter() {
-  // ID1 ID2, CM = deflate, no flags, no time, no extra flags, OS = Unix.
-  out_.assign("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
-}
+GzipWriter::GzipWriter() : out_(kGzipHeader) {}
 
 void GzipWriter::Stored(std::string_view text) {
   crc_ = Crc(crc_, text);
@@ -139,35 +134,39 @@ void GzipWriter::Deflated(const DeflatedPiece& piece) {
 std::string GzipWriter::Finish() {
   // An empty stored block with BFINAL set ends the deflate stream.
   out_.append("\x01\x00\x00\xff\xff", 5);
-  AppendLittleEndian32(&out_, crc_);
-  AppendLittleEndian32(&out_, static_cast<uint32_t>(size_ & 0xffffffffu));
+  AppendGzipTrailer(&out_, crc_, size_);
   return std::move(out_);
 }
 
 std::string Gzip(std::string_view text, int level) {
-  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+  std::string out(kGzipHeader);
   out += RawDeflate(text, level, Z_FINISH);
-  AppendLittleEndian32(&out, Crc(0, text));
-  AppendLittleEndian32(&out, static_cast<uint32_t>(text.size() & 0xffffffffu));
+  AppendGzipTrailer(&out, Crc(0, text), text.size());
   return out;
 }
 
-void SetEncodedBody(httplib::Response& res, std::string body, const std::string& content_type,
-                    const std::string& encoding) {
+void SetEncodedBody(httplib::Response& res, std::shared_ptr<const std::string> body,
+                    const std::string& content_type, const std::string& encoding) {
   res.body.clear();
   res.headers.erase("Content-Encoding");
   if (!encoding.empty()) res.set_header("Content-Encoding", encoding);
   res.headers.erase("Content-Type");
-  if (body.empty()) {
+  if (body->empty()) {
     // httplib asserts a provider's length is above 0; an empty body needs no provider.
     res.set_header("Content-Type", content_type);
     return;
   }
-  auto bytes = std::make_shared<const std::string>(std::move(body));
-  res.set_content_provider(bytes->size(), content_type,
-                           [bytes](size_t offset, size_t length, httplib::DataSink& sink) {
-                             return sink.write(bytes->data() + offset, length);
-                           });
+  const size_t size = body->size();
+  res.set_content_provider(
+      size, content_type,
+      [body = std::move(body)](size_t offset, size_t length, httplib::DataSink& sink) {
+        return sink.write(body->data() + offset, length);
+      });
+}
+
+void SetEncodedBody(httplib::Response& res, std::string body, const std::string& content_type,
+                    const std::string& encoding) {
+  SetEncodedBody(res, std::make_shared<const std::string>(std::move(body)), content_type, encoding);
 }
 
 void EncodeAnswer(const httplib::Request& req, httplib::Response& res) {

@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -50,9 +51,12 @@ class GzipWriter {
 std::string Gzip(std::string_view text, int level);
 
 // Sends `body` exactly as given (with Content-Encoding `encoding` unless empty): through a
-// content provider, which httplib does not compress. Content-Length is set by httplib.
+// content provider, which httplib does not compress. Content-Length is set by httplib. The
+// shared form sends bytes kept for many answers (the assets) without copying them.
 void SetEncodedBody(httplib::Response& res, std::string body, const std::string& content_type,
                     const std::string& encoding);
+void SetEncodedBody(httplib::Response& res, std::shared_ptr<const std::string> body,
+                    const std::string& content_type, const std::string& encoding);
 
 // Settles the encoding of an answer a handler made with a plain body: gzip (at the fastest
 // level) for a text/* or SVG answer of 1 KB or more when the client accepts it, else the body as

@@ -119,9 +119,8 @@ struct App::Impl {
   void SamplePage(Ctx& c);
   void SpotCheckPage(Ctx& c, const Loaded& l);
   // The package page's 整改 part: this package's items and the unit's still-open ones of earlier
-  // years, with the forms the user may send.
-  // The unit's 整改 items on the editor page: `prefetched` when read already (with the session),
-  // else read here.
+  // years, with the forms the user may send. The unit's items are `prefetched` when read with
+  // the session already, else read here.
   std::string RectificationSection(Ctx& c, const Loaded& l, const nlohmann::json& head,
                                    const std::vector<store::Rectification>* prefetched);
   // The package's 抽评 lines with the scores entered (the version frozen at submission), and that

@@ -373,8 +373,8 @@ void App::Mount(httplib::Server* http) {
     const bool on_package =
         e.path.rfind("/api/v1/packages/{id}", 0) == 0 || e.path.rfind("/packages/{id}", 0) == 0;
     // The requests that show or check the package's comments and evidence read them with the
-    // session (one round trip on PostgreSQL).
-    // The editor page also shows the unit's 整改 items, read in that round trip too.
+    // session (one round trip on PostgreSQL); the editor page, which also shows the unit's 整改
+    // items, reads those in that round trip too.
     const bool annotations =
         name == "page.package" || name == "package.check" || name == "package.patch";
     const bool rectifications = name == "page.package";
@@ -404,19 +404,21 @@ void App::Mount(httplib::Server* http) {
     if (method == "PATCH") http->Patch(pattern, handler);
     if (method == "DELETE") http->Delete(pattern, handler);
   }
-  // The assets: compressed once, at the best level, for the clients that take gzip; cached by
-  // browsers for a day (a new build changes their URLs' version).
+  // The assets: compressed once, at the best level, for the clients that take gzip, and sent
+  // from memory without a copy; cached by browsers for a day (a new build changes their URLs'
+  // version), instead of SecurityHeaders' no-store.
   auto asset = [](std::string_view text, const char* type) {
+    auto plain = std::make_shared<const std::string>(text);
     auto gzipped = std::make_shared<const std::string>(Gzip(text, 9));
-    return [text, type, gzipped](const httplib::Request& req, httplib::Response& res) {
+    return [plain, gzipped, type](const httplib::Request& req, httplib::Response& res) {
       SecurityHeaders(res);
       res.headers.erase("Cache-Control");
       res.set_header("Cache-Control", "public, max-age=86400");
       res.set_header("Vary", "Accept-Encoding");
       if (AcceptsGzip(req.get_header_value("Accept-Encoding"))) {
-        return SetEncodedBody(res, *gzipped, type, "gzip");
+        return SetEncodedBody(res, gzipped, type, "gzip");
       }
-      SetEncodedBody(res, std::string(text), type, "");
+      SetEncodedBody(res, plain, type, "");
     };
   };
   http->Get("/static/app.css", asset(kAppCss, "text/css; charset=utf-8"));
