@@ -324,9 +324,13 @@ Result<EvaluatedPtr> App::Impl::VersionEvaluated(const Loaded& l, int64_t number
 }
 
 Result<std::string> App::Impl::VersionJsonText(const Loaded& l, int64_t number) {
+  // The head is what is read again and again: it is evaluated once and kept (VersionEvaluated),
+  // so that later reads need no second round trip to the database for its text. An older
+  // version is read from the store each time, and so is a head that does not evaluate (its text
+  // is still the answer).
   if (number == l.row.head_version && !l.head_sha256.empty()) {
-    if (EvaluatedPtr known = FindEvaluated(l.head_sha256, l.region_rulebook))
-      return known->canonical;
+    if (Result<EvaluatedPtr> head = VersionEvaluated(l, number); head.ok())
+      return (*head)->canonical;
   }
   Result<store::Version> v = store->GetVersion(l.row.id, number);
   if (!v.ok()) return v.status();

@@ -919,12 +919,17 @@ namespace {
 // A package's context: its columns, its unit's, the region's rulebook, the year's deadline and
 // the head version's hash. The joins name the package `p`; GetPackageContext and
 // FindSessionUserWithPackage share them.
+//
+// The head version's hash is a subquery rather than a join: it is then looked up by both keys of
+// versions' primary key. As a LEFT JOIN, PostgreSQL's generic plan (the one a prepared statement
+// keeps) read it as every version of the package (package_id = $1, from the package's id)
+// filtered by number — one row per version ever saved, read on every request.
 constexpr std::string_view kPackageContextColumns =
-    ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, g.rulebook, d.due_date, v.sha256";
+    ", o.id, o.region_id, o.parent_id, o.kind, o.name, o.code, g.rulebook, d.due_date, (SELECT "
+    "v.sha256 FROM versions v WHERE v.package_id = p.id AND v.number = p.head_version)";
 constexpr std::string_view kPackageContextJoins =
     " JOIN orgs o ON o.id = p.unit_id JOIN regions g ON g.id = o.region_id LEFT JOIN deadlines d "
-    "ON d.region_id = o.region_id AND d.fiscal_year = p.fiscal_year LEFT JOIN versions v ON "
-    "v.package_id = p.id AND v.number = p.head_version";
+    "ON d.region_id = o.region_id AND d.fiscal_year = p.fiscal_year";
 constexpr size_t kPackageContextWidth = kPackageWidth + 9;  // kPackageColumns + the 9 above
 Store::PackageContext ToPackageContext(const Row& row) {
   return Store::PackageContext{ToPackage(row), ToOrg(ColumnsFrom(row, kPackageWidth)),
