@@ -88,13 +88,13 @@ class PostgresConnection final : public Connection {
     if (Status s = Bind(sql, params, &b); !s.ok()) return s;
     const int n = static_cast<int>(params.size());
     if (Preparable(sql)) {
-      Result<const std::string*> name = PreparedName(sql, b);
+      Result<std::string> name = PreparedName(sql, b);
       if (!name.ok()) return name.status();
-      ResultPtr res(PQexecPrepared(conn_, (*name)->c_str(), n, b.values.data(), b.lengths.data(),
+      ResultPtr res(PQexecPrepared(conn_, name->c_str(), n, b.values.data(), b.lengths.data(),
                                    b.formats.data(), /*resultFormat=*/0));
       return Read(res.get(), sql);
     }
-    ResultPtr res(PQexecParams(conn_, b.text.c_str(), n, b.types.data(), b.values.data(),
+    ResultPtr res(PQexecParams(conn_, b.text->text.c_str(), n, b.types.data(), b.values.data(),
                                b.lengths.data(), b.formats.data(), /*resultFormat=*/0));
     return Read(res.get(), sql);
   }
@@ -107,17 +107,17 @@ class PostgresConnection final : public Connection {
     for (const Statement& st : statements) preparable = preparable && Preparable(st.sql);
     if (!preparable) return Connection::RunAll(statements);
     std::vector<Bound> bound(statements.size());  // in place: values point into them
-    std::vector<const std::string*> names;
+    std::vector<std::string> names;
     for (size_t i = 0; i < statements.size(); ++i) {
       if (Status s = Bind(statements[i].sql, statements[i].params, &bound[i]); !s.ok()) return s;
-      Result<const std::string*> name = PreparedName(statements[i].sql, bound[i]);
+      Result<std::string> name = PreparedName(statements[i].sql, bound[i]);
       if (!name.ok()) return name.status();
-      names.push_back(*name);
+      names.push_back(std::move(name).value());
     }
     if (PQenterPipelineMode(conn_) != 1) return Failure(nullptr, statements[0].sql);
     for (size_t i = 0; i < statements.size(); ++i) {
       const Bound& b = bound[i];
-      if (PQsendQueryPrepared(conn_, names[i]->c_str(), static_cast<int>(b.values.size()),
+      if (PQsendQueryPrepared(conn_, names[i].c_str(), static_cast<int>(b.values.size()),
                               b.values.data(), b.lengths.data(), b.formats.data(),
                               /*resultFormat=*/0) != 1) {
         return EndPipeline(Failure(nullptr, statements[i].sql));
@@ -210,11 +210,20 @@ class PostgresConnection final : public Connection {
  private:
   // A statement's values as libpq takes them, and its text with numbered placeholders. `values`
   // points into `numbers` and into the caller's parameters: a Bound is filled where it stays.
+  // A statement's text as the server takes it ($1, $2, … for ?), its number of placeholders, and
+  // the names it was prepared under, one per list of parameter types (a NULL leaves a type to the
+  // server, so one text can need more than one).
+  struct Text {
+    std::string text;
+    int count = 0;
+    std::vector<std::pair<std::vector<Oid>, std::string>> prepared;
+  };
+
   struct Bound {
     Bound() = default;
     Bound(const Bound&) = delete;
     Bound& operator=(const Bound&) = delete;
-    std::string text;
+    Text* text = nullptr;  // in texts_
     std::vector<std::string> numbers;
     std::vector<const char*> values;
     std::vector<int> lengths;
@@ -222,10 +231,26 @@ class PostgresConnection final : public Connection {
     std::vector<Oid> types;  // 0: the server infers the type from its use
   };
 
-  static Status Bind(std::string_view sql, const std::vector<Value>& params, Bound* out) {
-    int count = 0;
+  // The statement's Text, numbered on first use by this connection: every request runs the same
+  // few dozen statements, so each is scanned for its placeholders once, not on every run.
+  Text* TextOf(std::string_view sql) {
+    auto it = texts_.find(sql);
+    if (it != texts_.end()) return &it->second;
+    // The store's statements are a fixed set, but a statement built with values in its text
+    // would make a new one each time: the cache never holds more than this many.
+    if (texts_.size() >= kMaxTexts) {
+      texts_.clear();
+      // The prepared statements stay on the server under their names; new ones get new names.
+    }
+    Text t;
+    t.text = NumberPlaceholders(sql, &t.count);
+    return &texts_.emplace(std::string(sql), std::move(t)).first->second;
+  }
+
+  Status Bind(std::string_view sql, const std::vector<Value>& params, Bound* out) {
     Bound& b = *out;
-    b.text = NumberPlaceholders(sql, &count);
+    b.text = TextOf(sql);
+    const int count = b.text->count;
     if (count != static_cast<int>(params.size())) {
       return Status::InvalidArgument("PostgreSQL: " + FirstWords(sql) + ": " +
                                      std::to_string(count) + " placeholders but " +
@@ -262,20 +287,20 @@ class PostgresConnection final : public Connection {
 
   // The name of the prepared statement for `sql` with these parameter types (a NULL leaves the
   // type to the server), preparing it on first use.
-  Result<const std::string*> PreparedName(std::string_view sql, const Bound& b) {
-    std::string key = b.text;
-    key.append(reinterpret_cast<const char*>(b.types.data()), b.types.size() * sizeof(Oid));
-    auto it = prepared_.find(key);
-    if (it == prepared_.end()) {
-      std::string name = "jx" + std::to_string(prepared_.size() + 1);
-      ResultPtr prepared(PQprepare(conn_, name.c_str(), b.text.c_str(),
-                                   static_cast<int>(b.types.size()), b.types.data()));
-      if (prepared == nullptr || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-        return Failure(prepared.get(), sql);
-      }
-      it = prepared_.emplace(std::move(key), std::move(name)).first;
+  // A copy: a later statement's Bind may empty texts_.
+  Result<std::string> PreparedName(std::string_view sql, const Bound& b) {
+    std::vector<std::pair<std::vector<Oid>, std::string>>& names = b.text->prepared;
+    for (const auto& [types, name] : names) {
+      if (types == b.types) return name;
     }
-    return &it->second;
+    std::string name = "jx" + std::to_string(++prepared_count_);
+    ResultPtr prepared(PQprepare(conn_, name.c_str(), b.text->text.c_str(),
+                                 static_cast<int>(b.types.size()), b.types.data()));
+    if (prepared == nullptr || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+      return Failure(prepared.get(), sql);
+    }
+    names.emplace_back(b.types, name);
+    return name;
   }
 
   // Leaves pipeline mode (only possible once every answer has been read; if it cannot, the
@@ -378,9 +403,16 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
-  // Prepared statements' names ("jx1", "jx2", …) by text and parameter types. They live as long
-  // as the session: a broken connection is dropped from the pool with them.
-  std::unordered_map<std::string, std::string> prepared_;
+  // The statements this connection has run, by their text as the store writes it (? for each
+  // value), with the names of their prepared statements ("jx1", "jx2", …). Prepared statements
+  // live as long as the session: a broken connection is dropped from the pool with them.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr size_t kMaxTexts = 4096;
+  std::unordered_map<std::string, Text, TextHash, std::equal_to<>> texts_;
+  int64_t prepared_count_ = 0;
 };
 
 void IgnoreNotice(void*, const char*) {}

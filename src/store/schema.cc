@@ -238,6 +238,13 @@ CREATE TABLE rectification_notes (
 );
 CREATE INDEX rectification_notes_item ON rectification_notes (rectification_id, id);
 )sql",
+    // 5: a number every change to what is said about a package (its comments and evidence, and
+    // the 整改 items of its unit with their notes) moves on, in the change's transaction. A
+    // server keeps what it last read for a package with the number it was read at, and reads it
+    // again only when the number has moved (Store::FindSessionUserWithPackage).
+    R"sql(
+ALTER TABLE packages ADD COLUMN annotations_stamp BIGINT NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr std::string_view kCreateMigrations =

@@ -958,30 +958,62 @@ Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::s
                                                                     int64_t package_id,
                                                                     bool annotations,
                                                                     bool rectifications) {
+  // The package's context, then its annotations_stamp.
   static const std::string sql =
       std::string(kSessionUserSelect) + ", " + std::string(kPackageColumns) +
-      std::string(kPackageContextColumns) + " FROM sessions s JOIN users u ON u.id = s.user_id " +
-      "JOIN orgs uo ON uo.id = u.org_id LEFT JOIN (packages p" + std::string(kPackageContextJoins) +
+      std::string(kPackageContextColumns) +
+      ", p.annotations_stamp FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs uo ON "
+      "uo.id = u.org_id LEFT JOIN (packages p" +
+      std::string(kPackageContextJoins) +
       ") ON p.id = ? WHERE s.token_hash = ? AND s.expires_ms > ? AND u.disabled = 0";
+  // The statements reading the annotations, and what they read.
+  const auto annotation_statements = [&] {
+    std::vector<Connection::Statement> out{{AnnotationsQuery(), {package_id, package_id}}};
+    if (rectifications) {
+      for (Connection::Statement& s :
+           RectificationStatements(RectificationsOf::kPackagesUnit, package_id))
+        out.push_back(std::move(s));
+    }
+    return out;
+  };
+  const auto read_annotations = [&](const std::vector<QueryResult>& r, size_t first) {
+    Annotations a = ToAnnotations(r[first]);
+    if (rectifications) a.rectifications = ToRectifications(r[first + 1], r[first + 2]);
+    return a;
+  };
+  const std::string key = std::to_string(package_id) + (rectifications ? "+rectifications" : "");
+  const std::shared_ptr<const StampedAnnotations> known =
+      annotations ? annotations_.Get(key) : nullptr;
+  // Known annotations are checked by their stamp rather than read again with the session.
+  const bool read_now = annotations && known == nullptr;
+
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
   std::vector<Connection::Statement> statements{{sql, {package_id, token_hash, now_ms}}};
-  if (annotations) statements.push_back({AnnotationsQuery(), {package_id, package_id}});
-  if (annotations && rectifications) {
-    for (Connection::Statement& s :
-         RectificationStatements(RectificationsOf::kPackagesUnit, package_id))
-      statements.push_back(std::move(s));
+  if (read_now) {
+    for (Connection::Statement& s : annotation_statements()) statements.push_back(std::move(s));
   }
   STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> r, c->RunAll(statements));
   if (r[0].rows.empty()) return NoSession();
   const Row& row = r[0].rows[0];
   SessionWithPackage out{ToSession(row), ToUser(ColumnsFrom(row, 5)), std::nullopt, std::nullopt};
   const Row package = ColumnsFrom(row, kSessionUserWidth);
-  if (package.values.size() == kPackageContextWidth && !package.IsNull(0))
-    out.package = ToPackageContext(package);
-  if (annotations && out.package) {
-    out.annotations = ToAnnotations(r[1]);
-    if (rectifications) out.annotations->rectifications = ToRectifications(r[2], r[3]);
+  if (package.values.size() != kPackageContextWidth + 1 || package.IsNull(0)) return out;
+  out.package = ToPackageContext(package);
+  if (!annotations) return out;
+  const int64_t stamp = package.Int(kPackageContextWidth);
+  if (known != nullptr && known->stamp == stamp) {
+    out.annotations = known->annotations;
+    return out;
   }
+  if (read_now) {
+    out.annotations = read_annotations(r, 1);
+  } else {
+    // Changed since they were kept: read after the stamp, so they are at least as new as it.
+    STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> again, c->RunAll(annotation_statements()));
+    out.annotations = read_annotations(again, 0);
+  }
+  annotations_.Put(key, std::make_shared<const StampedAnnotations>(
+                            StampedAnnotations{stamp, *out.annotations}));
   return out;
 }
 
@@ -1299,8 +1331,26 @@ Result<std::vector<Event>> Store::ListEvents(int64_t package_id) {
 // ---- Comments
 
 // The author's role is the one the account has when the comment is written.
+namespace {
+
+// Moves on the annotations_stamp of a package, or of every package of its unit (the 整改 items
+// are shown on each), inside the transaction of the change: any server then reads the
+// annotations again (FindSessionUserWithPackage).
+Status TouchAnnotations(Connection& c, int64_t package_id, bool whole_unit) {
+  return c
+      .Run(whole_unit ? "UPDATE packages SET annotations_stamp = annotations_stamp + 1 WHERE "
+                        "unit_id = (SELECT unit_id FROM packages WHERE id = ?)"
+                      : "UPDATE packages SET annotations_stamp = annotations_stamp + 1 WHERE id = ?",
+           {package_id})
+      .status();
+}
+
+}  // namespace
+
 Result<int64_t> Store::AddComment(const Comment& cm) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
   STORE_RETURN_IF_ERROR(CheckPackage(*c, cm.package_id));
   STORE_ASSIGN_OR_RETURN(QueryResult author,
                          c->Run("SELECT role FROM users WHERE id = ?", {cm.author_id}));
@@ -1325,6 +1375,8 @@ Result<int64_t> Store::AddComment(const Comment& cm) {
              "body, reply_to, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
              {cm.package_id, cm.version, cm.author_id, author.rows[0].Text(0), cm.at_ms, cm.target,
               cm.body, IdOrNull(cm.reply_to), int64_t{cm.resolved ? 1 : 0}}));
+  STORE_RETURN_IF_ERROR(TouchAnnotations(*c, cm.package_id, /*whole_unit=*/false));
+  STORE_RETURN_IF_ERROR(t.Commit());
   return r.rows.at(0).Int(0);
 }
 
@@ -1342,12 +1394,16 @@ Result<std::vector<Comment>> Store::ListComments(int64_t package_id) {
 
 Status Store::ResolveComment(int64_t comment_id, bool resolved) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
-  STORE_ASSIGN_OR_RETURN(QueryResult r, c->Run("UPDATE comments SET resolved = ? WHERE id = ?",
-                                               {int64_t{resolved ? 1 : 0}, comment_id}));
-  if (r.affected == 0) {
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult r, c->Run("UPDATE comments SET resolved = ? WHERE id = ? RETURNING package_id",
+                            {int64_t{resolved ? 1 : 0}, comment_id}));
+  if (r.rows.empty()) {
     return Status::NotFound(TrF("没有编号为 {} 的意见", "no comment {}", comment_id));
   }
-  return Status::Ok();
+  STORE_RETURN_IF_ERROR(TouchAnnotations(*c, r.rows[0].Int(0), /*whole_unit=*/false));
+  return t.Commit();
 }
 
 // ---- Evidence
@@ -1381,6 +1437,8 @@ Result<std::string> Store::GetBlob(const std::string& sha256) {
 // The MIME type and size are the blob's, whatever the attachment says.
 Result<int64_t> Store::AddAttachment(const Attachment& a) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
   STORE_RETURN_IF_ERROR(CheckPackage(*c, a.package_id));
   STORE_ASSIGN_OR_RETURN(QueryResult blob,
                          c->Run("SELECT mime, size FROM blobs WHERE sha256 = ?", {a.sha256}));
@@ -1391,6 +1449,8 @@ Result<int64_t> Store::AddAttachment(const Attachment& a) {
              "uploaded_by, at_ms, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id",
              {a.package_id, a.target, a.name, blob.rows[0].Text(0), blob.rows[0].Int(1), a.sha256,
               a.uploaded_by, a.at_ms}));
+  STORE_RETURN_IF_ERROR(TouchAnnotations(*c, a.package_id, /*whole_unit=*/false));
+  STORE_RETURN_IF_ERROR(t.Commit());
   return r.rows.at(0).Int(0);
 }
 
@@ -1426,11 +1486,16 @@ Result<Attachment> Store::GetAttachment(int64_t id) {
 // The row is kept, marked removed, and so is its blob: an earlier version may still cite it.
 Status Store::RemoveAttachment(int64_t id) {
   STORE_ASSIGN_OR_RETURN(Lease c, db_->Acquire());
+  Transaction t(c.get());
+  STORE_RETURN_IF_ERROR(t.Begin());
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
-      c->Run("UPDATE attachments SET removed = 1 WHERE id = ? AND removed = 0", {id}));
-  if (r.affected == 0) return Status::NotFound(TrF("没有编号为 {} 的附件", "no attachment {}", id));
-  return Status::Ok();
+      c->Run("UPDATE attachments SET removed = 1 WHERE id = ? AND removed = 0 RETURNING "
+             "package_id",
+             {id}));
+  if (r.rows.empty()) return Status::NotFound(TrF("没有编号为 {} 的附件", "no attachment {}", id));
+  STORE_RETURN_IF_ERROR(TouchAnnotations(*c, r.rows[0].Int(0), /*whole_unit=*/false));
+  return t.Commit();
 }
 
 // ---- Deadlines
@@ -1624,6 +1689,7 @@ Result<int64_t> Store::OpenRectification(const Rectification& r) {
   e.action = "rectification_open";
   e.comment = r.what;
   STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  STORE_RETURN_IF_ERROR(TouchAnnotations(*c, r.package_id, /*whole_unit=*/true));
   STORE_RETURN_IF_ERROR(t.Commit());
   return id;
 }
@@ -1684,6 +1750,7 @@ Status Store::AddRectificationNote(int64_t rectification_id, const Rectification
   e.action = "rectification_" + note.kind;
   e.comment = note.body;
   STORE_RETURN_IF_ERROR(InsertEvent(*c, e));
+  STORE_RETURN_IF_ERROR(TouchAnnotations(*c, e.package_id, /*whole_unit=*/true));
   return t.Commit();
 }
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "base/lru_cache.h"
 #include "base/status.h"
 #include "store/db.h"
 
@@ -334,10 +335,13 @@ class Store {
   // FindSessionUser and GetPackageContext in one query, for a request on one package: the
   // session and its user, and the package's context (nullopt when there is no such package).
   // kNotFound when there is no such session. Reading the package does not decide access.
-  // With `annotations`, the package's comments and evidence (ListAnnotations) are read in the
-  // same round trip (one pipeline on PostgreSQL), for a request that will show or check them
-  // once access is granted; with `rectifications` as well, the unit's 整改 items and their notes
-  // (the editor page shows them), in that round trip too.
+  // With `annotations`, the package's comments and evidence (ListAnnotations), for a request that
+  // will show or check them once access is granted; with `rectifications` as well, the unit's
+  // 整改 items and their notes (the editor page shows them). They are read in the same round trip
+  // (one pipeline on PostgreSQL) the first time; after that this Store keeps them with the
+  // package's annotations_stamp, which every change to them moves on in its own transaction,
+  // and reads them again (a second round trip) only when the session's query finds the stamp
+  // moved: by this process or by any other sharing the database.
   struct SessionWithPackage {
     Session session;
     User user;
@@ -413,7 +417,16 @@ class Store {
   Result<std::string> GetDeadline(int64_t region_id, int fiscal_year);  // "" when none
 
  private:
+  // A package's annotations as last read by this process, with the package's annotations_stamp
+  // they were read at (schema.cc, migration 5).
+  struct StampedAnnotations {
+    int64_t stamp = 0;
+    Annotations annotations;
+  };
+  static constexpr size_t kRememberedAnnotations = 1024;
+
   std::unique_ptr<Database> db_;
+  LruCache<StampedAnnotations> annotations_{kRememberedAnnotations};
 };
 
 }  // namespace jixiao::store

@@ -730,6 +730,105 @@ TEST_P(StoreTest, CommentsThreadAndResolve) {
   EXPECT_EQ(s().ListComments(999).status().code(), Status::Code::kNotFound);
 }
 
+// Two servers on one database: what the first keeps of a package's comments, evidence and 整改
+// items is read again after the second changes any of them (each change moves the package's
+// annotations_stamp in its transaction), and not before (a row written behind the store's back,
+// without moving the stamp, stays unseen until the stamp moves).
+TEST_P(StoreTest, KeptAnnotationsAreReadAgainWhenAnyServerChangesThem) {
+  World w = Seed();
+  std::unique_ptr<Store> other = Must(Store::Open(url()));
+  ASSERT_TRUE(s().CreateSession({"hash-a", w.clerk, "csrf-a", kNow, kNow + 1000}).ok());
+  PackageRow p = Must(s().CreatePackage(w.unit, 2024, V("{}"), w.clerk, kNow));
+  PackageRow last_year = Must(s().CreatePackage(w.unit, 2023, V("{}"), w.clerk, kNow));
+  PackageRow elsewhere = Must(s().CreatePackage(w.unit3, 2024, V("{}"), w.clerk, kNow));
+  ASSERT_TRUE(s().PutBlob(kShaOfAbc, "text/plain", "abc").ok());
+  // What the first server shows on the page of `id`.
+  const auto page = [&](int64_t id) {
+    Store::SessionWithPackage got = Must(s().FindSessionUserWithPackage(
+        "hash-a", kNow, id, /*annotations=*/true, /*rectifications=*/true));
+    EXPECT_TRUE(got.annotations.has_value() && got.annotations->rectifications.has_value());
+    return got.annotations.value_or(Store::Annotations{});
+  };
+  const auto sizes = [&](int64_t id) {
+    Store::Annotations a = page(id);
+    size_t notes = 0;
+    for (const Rectification& r : a.rectifications.value_or(std::vector<Rectification>{}))
+      notes += r.notes.size();
+    return std::vector<size_t>{a.comments.size(), a.attachments.size(),
+                               a.rectifications ? a.rectifications->size() : 99, notes};
+  };
+  using Sizes = std::vector<size_t>;
+  EXPECT_EQ(sizes(p.id), (Sizes{0, 0, 0, 0}));
+  EXPECT_EQ(sizes(last_year.id), (Sizes{0, 0, 0, 0}));
+  EXPECT_EQ(sizes(elsewhere.id), (Sizes{0, 0, 0, 0}));
+  // Without rectifications the annotations are kept apart (a check or a save asks so).
+  Store::SessionWithPackage plain = Must(s().FindSessionUserWithPackage("hash-a", kNow, p.id,
+                                                                        /*annotations=*/true));
+  ASSERT_TRUE(plain.annotations.has_value());
+  EXPECT_FALSE(plain.annotations->rectifications.has_value());
+
+  // A comment, then its resolution.
+  const int64_t comment = Must(other->AddComment(NewComment(p.id, w.reviewer, kNow + 1, "请说明")));
+  EXPECT_EQ(sizes(p.id), (Sizes{1, 0, 0, 0}));
+  EXPECT_FALSE(page(p.id).comments[0].resolved);
+  ASSERT_TRUE(other->ResolveComment(comment, true).ok());
+  EXPECT_TRUE(page(p.id).comments[0].resolved);
+  plain = Must(s().FindSessionUserWithPackage("hash-a", kNow, p.id, /*annotations=*/true));
+  ASSERT_EQ(plain.annotations->comments.size(), 1u);
+  EXPECT_TRUE(plain.annotations->comments[0].resolved);
+
+  // Evidence added and removed.
+  Attachment a;
+  a.package_id = p.id;
+  a.target = "/indicators/0";
+  a.name = "台账.txt";
+  a.sha256 = kShaOfAbc;
+  a.uploaded_by = w.clerk;
+  a.at_ms = kNow + 2;
+  const int64_t attachment = Must(other->AddAttachment(a));
+  EXPECT_EQ(sizes(p.id), (Sizes{1, 1, 0, 0}));
+  ASSERT_TRUE(other->RemoveAttachment(attachment).ok());
+  EXPECT_EQ(sizes(p.id), (Sizes{1, 0, 0, 0}));
+
+  // A 整改 item found in last year's package shows on every package of the unit, and so do its
+  // notes; another unit's page does not change.
+  Rectification r;
+  r.package_id = last_year.id;
+  r.source = "review";
+  r.what = "补充满意度调查";
+  r.why = "满意度指标无佐证";
+  r.due_date = "2025-06-30";
+  r.opened_by = w.finance;
+  r.opened_ms = kNow + 3;
+  const int64_t item = Must(other->OpenRectification(r));
+  EXPECT_EQ(sizes(p.id), (Sizes{1, 0, 1, 0}));
+  EXPECT_EQ(sizes(last_year.id), (Sizes{0, 0, 1, 0}));
+  RectificationNote answer;
+  answer.author_id = w.clerk;
+  answer.kind = "answer";
+  answer.body = "已补做问卷";
+  ASSERT_TRUE(other->AddRectificationNote(item, answer, kNow + 4).ok());
+  EXPECT_EQ(sizes(p.id), (Sizes{1, 0, 1, 1}));
+  EXPECT_EQ(page(p.id).rectifications->at(0).status, RectificationStatus::kAnswered);
+  EXPECT_EQ(sizes(last_year.id), (Sizes{0, 0, 1, 1}));
+  EXPECT_EQ(sizes(elsewhere.id), (Sizes{0, 0, 0, 0}));
+
+  // Kept, not read again: a comment inserted without moving the stamp is not seen until the
+  // stamp moves.
+  {
+    Result<Lease> c = s().database().Acquire();
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE((*c)->Run("INSERT INTO comments (package_id, version, author_id, author_role, "
+                          "at_ms, target, body, resolved) VALUES (?, 1, ?, 'clerk', ?, '', "
+                          "'behind the store', 0)",
+                          {p.id, w.clerk, kNow + 5})
+                    .ok());
+  }
+  EXPECT_EQ(sizes(p.id), (Sizes{1, 0, 1, 1}));
+  ASSERT_TRUE(other->ResolveComment(comment, false).ok());
+  EXPECT_EQ(sizes(p.id), (Sizes{2, 0, 1, 1}));
+}
+
 TEST_P(StoreTest, BlobsKeepEveryByte) {
   std::string data;
   for (int i = 0; i < 256; ++i) data.push_back(static_cast<char>(i));
