@@ -28,8 +28,11 @@
 # were not 2xx, socket errors, for one request on an idle server its time (curl, median of 5),
 # and the server's CPU time (user + system) per request during the run — the figure that does
 # not depend on what else the machine is doing — and, on PostgreSQL, the database server's (the
-# postmaster and its backends, when the cluster is scripts/with-postgres.sh's on this machine). The server and wrk share the machine's cores,
-# as on a single-machine deployment.
+# postmaster and its backends, when the cluster is scripts/with-postgres.sh's on this machine).
+# The last column adds, when it happened, how many connections a full listen queue dropped during
+# the row (the machine's TcpExt ListenOverflows: each such client waits for its TCP to retry,
+# which shows in p99). The server and wrk share the machine's cores, as on a single-machine
+# deployment.
 #
 # Settings (environment): DURATION (15), THREADS (2), CONNECTIONS (32), SAVERS (8), SERVE_ARGS (more
 # options for `jixiao serve`, e.g. "--threads 64"; none by default). Needs wrk, curl and
@@ -154,14 +157,24 @@ db_cpu_ticks() {
   echo "$total"
 }
 
+# How often, since boot, a listening socket of this machine had to drop a connection because its
+# queue of connections not yet accepted was full (TcpExt ListenOverflows in /proc/net/netstat):
+# the client's TCP retries 200 ms to a second later, which shows as a stall in p99. Empty where
+# the file is not readable.
+listen_overflows() {
+  awk '$1 == "TcpExt:" { if (!n) { for (i = 2; i <= NF; i++) col[$i] = i; n = 1 } else print $col["ListenOverflows"] }' \
+    /proc/net/netstat 2>/dev/null || true
+}
+
 # run_wrk ENGINE LABEL CONNS SINGLE_MS WRK_ARGS…: one wrk run, one row of the table.
 run_wrk() {
   local engine="$1" label="$2" conns="$3" single="$4"
   shift 4
   local out="$work/wrk.out"
-  local cpu_before db_before
+  local cpu_before db_before overflows_before
   cpu_before="$(server_cpu_ticks)"
   db_before="$(db_cpu_ticks)"
+  overflows_before="$(listen_overflows)"
   # A row may set wrk_threads (the race-free saves: one thread per clerk).
   local wt="${wrk_threads:-$threads}"
   wrk -t"$wt" -c"$conns" -d"${duration}s" --latency "$@" >"$out" 2>&1 || {
@@ -169,9 +182,10 @@ run_wrk() {
     echo "$0: wrk failed" >&2
     exit 1
   }
-  local cpu_after db_after total cpu db_cpu=""
+  local cpu_after db_after total cpu db_cpu="" overflows_after
   cpu_after="$(server_cpu_ticks)"
   db_after="$(db_cpu_ticks)"
+  overflows_after="$(listen_overflows)"
   total="$(awk '/requests in/ {print $1}' "$out")"
   per_request='import sys; t = int(sys.argv[3]); print(f"{(int(sys.argv[2]) - int(sys.argv[1])) / int(sys.argv[4]) * 1000 / t:.2f}" if t else "?")'
   cpu="$(python3 -c "$per_request" "$cpu_before" "$cpu_after" "${total:-0}" "$(getconf CLK_TCK)")"
@@ -201,6 +215,11 @@ d = float(sys.argv[2])
 ok, conflict, other = int(kv["ok"]), int(kv["conflict"]), int(kv["other"])
 print(f"200: {ok / d:.0f}/s, 409: {conflict / d:.0f}/s, other: {other}")' \
       "$status" "$duration")"
+  fi
+  # Connections dropped by a full listen queue during the row (any socket of the machine).
+  if [[ -n "$overflows_before" && -n "$overflows_after" ]] &&
+    ((overflows_after > overflows_before)); then
+    notes="${notes:+$notes; }listen queue overflowed $((overflows_after - overflows_before))×"
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$engine" "$label" "$wt×$((conns / wt))" \
     "$rps" "$p50" "$p99" "$non2xx" "$sockerr" "$single" "$cpu" "${db_cpu:-–}" "$notes" >>"$results"

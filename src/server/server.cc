@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <csignal>
@@ -510,9 +511,25 @@ int Serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
                           ? options.threads
                           : std::max(64, 8 * static_cast<int>(std::thread::hardware_concurrency()));
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // cpp-httplib listens with a queue of 5 connections not yet accepted (CPPHTTPLIB_LISTEN_BACKLOG,
+  // compiled into Debian's library). More arriving at once — a few browsers opening pages, or
+  // clients whose kept-alive connections the server closed together — overflow it, and the
+  // kernel drops them: each waits for its TCP to try again, 200 ms to a second later, and a
+  // benchmark's p99 shows it. The listening socket, seen here when httplib makes it, is given
+  // the system's limit once bound (listen() again on a listening socket only changes the queue).
+  socket_t listening = INVALID_SOCKET;
+  http.set_socket_options([&listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listening = sock;
+  });
   app.Mount(&http);
   if (!http.bind_to_port(options.host, options.port)) {
     err << fmt::format("jixiao serve: cannot listen on {}:{}\n", options.host, options.port);
+    return 2;
+  }
+  if (listening != INVALID_SOCKET && ::listen(listening, SOMAXCONN) != 0) {
+    err << fmt::format("jixiao serve: cannot lengthen the queue of connections on {}:{}\n",
+                       options.host, options.port);
     return 2;
   }
   out << fmt::format("jixiao 在 http://{}:{}/ 提供服务（数据库 {}）；按 Ctrl-C 停止 / serving\n",
