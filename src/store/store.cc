@@ -1012,8 +1012,8 @@ Result<Store::SessionWithPackage> Store::FindSessionUserWithPackage(const std::s
     STORE_ASSIGN_OR_RETURN(std::vector<QueryResult> again, c->RunAll(annotation_statements()));
     out.annotations = read_annotations(again, 0);
   }
-  annotations_.Put(key, std::make_shared<const StampedAnnotations>(
-                            StampedAnnotations{stamp, *out.annotations}));
+  annotations_.Put(
+      key, std::make_shared<const StampedAnnotations>(StampedAnnotations{stamp, *out.annotations}));
   return out;
 }
 
@@ -1338,9 +1338,10 @@ namespace {
 // annotations again (FindSessionUserWithPackage).
 Status TouchAnnotations(Connection& c, int64_t package_id, bool whole_unit) {
   return c
-      .Run(whole_unit ? "UPDATE packages SET annotations_stamp = annotations_stamp + 1 WHERE "
-                        "unit_id = (SELECT unit_id FROM packages WHERE id = ?)"
-                      : "UPDATE packages SET annotations_stamp = annotations_stamp + 1 WHERE id = ?",
+      .Run(whole_unit
+               ? "UPDATE packages SET annotations_stamp = annotations_stamp + 1 WHERE "
+                 "unit_id = (SELECT unit_id FROM packages WHERE id = ?)"
+               : "UPDATE packages SET annotations_stamp = annotations_stamp + 1 WHERE id = ?",
            {package_id})
       .status();
 }
