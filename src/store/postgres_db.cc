@@ -208,8 +208,6 @@ class PostgresConnection final : public Connection {
   }
 
  private:
-  // A statement's values as libpq takes them, and its text with numbered placeholders. `values`
-  // points into `numbers` and into the caller's parameters: a Bound is filled where it stays.
   // A statement's text as the server takes it ($1, $2, … for ?), its number of placeholders, and
   // the names it was prepared under, one per list of parameter types (a NULL leaves a type to the
   // server, so one text can need more than one).
@@ -219,6 +217,8 @@ class PostgresConnection final : public Connection {
     std::vector<std::pair<std::vector<Oid>, std::string>> prepared;
   };
 
+  // A statement's values as libpq takes them, and its Text. `values` points into `numbers` and
+  // into the caller's parameters: a Bound is filled where it stays.
   struct Bound {
     Bound() = default;
     Bound(const Bound&) = delete;
