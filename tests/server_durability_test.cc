@@ -2,7 +2,7 @@
 // SIGKILL in the middle of a burst of saves and comments; after a restart every save and comment
 // the server acknowledged is there, with its content, and the database passes its integrity
 // check. And a database that cannot be written answers 503 with a clear message and loses
-// nothing.
+// nothing. And a second server asked for a port in use refuses to start.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -282,6 +282,33 @@ TEST_P(DurabilityTest, AReadOnlyDatabaseAnswers503AndLosesNothing) {
   ASSERT_TRUE(rows.ok()) << rows.status().message();
   EXPECT_EQ(rows->size(), 3u);
   EXPECT_TRUE((*st)->IntegrityCheck().ok());
+}
+
+// A second `jixiao serve` asked for the port a running one listens on stops with a message
+// naming it, and the running one goes on answering. (With SO_REUSEPORT, httplib's default, the
+// second bound the port too and took a share of the connections without a word; `timeout` ends it
+// then, and the exit status shows it.)
+TEST(ServeProcessTest, ASecondServerOnTheSamePortRefusesToStart) {
+  TestDatabase first_db(DbKind::kSqlite), second_db(DbKind::kSqlite);
+  TempFolder scratch;
+  ServeProcess first(first_db.url(), scratch.path());
+  ASSERT_TRUE(first.ready()) << first.output();
+  const std::string address = "127.0.0.1:" + std::to_string(first.port());
+  // `timeout` only ends a second server that did start (it answers 124 then).
+  const std::string err = scratch / "second.stderr";
+  const int status =
+      std::system(("timeout 60 '" + std::string(JIXIAO_BINARY) + "' serve --db '" +
+                   second_db.url() + "' --listen " + address + " >/dev/null 2>'" + err + "'")
+                      .c_str());
+  const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  const std::string message = ReadWhole(err);
+  EXPECT_NE(code, 124) << "the second server started on " << address;
+  EXPECT_EQ(code, 2) << message;
+  EXPECT_NE(message.find("cannot listen on " + address), std::string::npos) << message;
+  httplib::Client c("127.0.0.1", first.port());
+  auto r = c.Get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DurabilityTest,

@@ -517,9 +517,13 @@ int Serve(const ServerOptions& options, std::ostream& out, std::ostream& err) {
   // kernel drops them: each waits for its TCP to try again, 200 ms to a second later, and a
   // benchmark's p99 shows it. The listening socket, seen here when httplib makes it, is given
   // the system's limit once bound (listen() again on a listening socket only changes the queue).
+  // Its options are SO_REUSEADDR alone — a restart binds at once while the last run's
+  // connections linger in TIME_WAIT — not httplib's default SO_REUSEPORT, under which a second
+  // `jixiao serve` on the same port started without a word and took a share of the connections.
   socket_t listening = INVALID_SOCKET;
   http.set_socket_options([&listening](socket_t sock) {
-    httplib::default_socket_options(sock);
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listening = sock;
   });
   app.Mount(&http);
