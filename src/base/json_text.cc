@@ -1,6 +1,9 @@
 // JSON text written directly (json_text.h).
 #include "base/json_text.h"
 
+#include <simdjson.h>
+
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -31,6 +34,58 @@ size_t Utf8Length(std::string_view s, size_t i) {
   return 0;
 }
 
+// The first position at or after `i` holding a byte JSON must escape ('"', '\\', or one below
+// 0x20), or s.size(). Sixteen bytes are tested at a time (GCC's vector extensions: SSE2 on
+// x86-64, NEON on ARM; little-endian, where the first byte in memory is the lowest).
+size_t NextEscaped(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  if constexpr (std::endian::native == std::endian::little) {
+    using Bytes = uint8_t __attribute__((vector_size(16)));
+    for (; i + 16 <= s.size(); i += 16) {
+      Bytes b;
+      std::memcpy(&b, p + i, 16);
+      const auto hit = (b == '"') | (b == '\\') | (b < 0x20);
+      uint64_t halves[2];
+      std::memcpy(halves, &hit, 16);
+      if (halves[0] != 0) return i + static_cast<size_t>(std::countr_zero(halves[0]) / 8);
+      if (halves[1] != 0) return i + 8 + static_cast<size_t>(std::countr_zero(halves[1]) / 8);
+    }
+  }
+  while (i < s.size() && p[i] != '"' && p[i] != '\\' && p[i] >= 0x20) ++i;
+  return i;
+}
+
+void AppendEscape(std::string* out, unsigned char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"':
+      *out += "\\\"";
+      break;
+    case '\\':
+      *out += "\\\\";
+      break;
+    case '\b':
+      *out += "\\b";
+      break;
+    case '\f':
+      *out += "\\f";
+      break;
+    case '\n':
+      *out += "\\n";
+      break;
+    case '\r':
+      *out += "\\r";
+      break;
+    case '\t':
+      *out += "\\t";
+      break;
+    default:
+      *out += "\\u00";
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 0xF]);
+  }
+}
+
 }  // namespace
 
 bool IsJsonUtf8(std::string_view s) {
@@ -43,82 +98,26 @@ bool IsJsonUtf8(std::string_view s) {
 }
 
 void AppendJsonString(std::string* out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  const size_t start = out->size();
-  out->push_back('"');
-  size_t run = 0;  // start of the bytes not yet copied
-  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = 0; i < s.size();) {
-    // Eight plain ASCII bytes at once: none at or above 0x80, below 0x20, '"' or '\\'.
-    if (i + 8 <= s.size()) {
-      uint64_t w;
-      std::memcpy(&w, bytes + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
-      const auto has_zero = [&](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
-      if (((w | (w - kOnes * 0x20)) & kHigh) == 0 && !has_zero(w ^ (kOnes * '"')) &&
-          !has_zero(w ^ (kOnes * '\\'))) {
-        i += 8;
-        continue;
-      }
+  // Valid UTF-8 — nearly every string — is told at once by simdjson (the Unicode standard's
+  // rules: no overlong forms, surrogates or code points above U+10FFFF, as nlohmann's), and then
+  // only its quotes, backslashes and control characters need escaping.
+  if (simdjson::validate_utf8(s.data(), s.size())) {
+    out->reserve(out->size() + s.size() + 2);
+    out->push_back('"');
+    size_t run = 0;  // start of the bytes not yet copied
+    for (size_t i = NextEscaped(s, 0); i < s.size(); i = NextEscaped(s, run)) {
+      out->append(s.data() + run, i - run);
+      AppendEscape(out, static_cast<unsigned char>(s[i]));
+      run = i + 1;
     }
-    const unsigned char c = bytes[i];
-    // A three-byte character whose lead allows neither an overlong form nor a surrogate
-    // (E1–EC, EE, EF: most of Chinese) needs only its continuation bytes checked.
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && (bytes[i + 1] & 0xC0) == 0x80 &&
-        (bytes[i + 2] & 0xC0) == 0x80) {
-      i += 3;
-      continue;
-    }
-    if (c >= 0x80) {
-      // One pass: a multi-byte sequence is checked where it stands.
-      const size_t n = Utf8Length(s, i);
-      if (n == 0) {
-        // Text that is not valid UTF-8 is rare (names in files typed elsewhere): nlohmann
-        // writes it, so its replacements are exactly nlohmann's.
-        out->resize(start);
-        *out += nlohmann::json(std::string(s))
-                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
-      }
-      i += n;
-      continue;
-    }
-    if (c >= 0x20 && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    out->append(s.data() + run, i - run);
-    run = ++i;
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\b':
-        *out += "\\b";
-        break;
-      case '\f':
-        *out += "\\f";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      default:
-        *out += "\\u00";
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-    }
+    out->append(s.data() + run, s.size() - run);
+    out->push_back('"');
+    return;
   }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
+  // Text that is not valid UTF-8 is rare (names in files typed elsewhere): nlohmann writes it,
+  // so its replacements are exactly nlohmann's.
+  *out +=
+      nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void AppendJsonInt(std::string* out, int64_t n) { *out += std::to_string(n); }
