@@ -11,29 +11,6 @@
 namespace jixiao {
 namespace {
 
-// The length of the valid UTF-8 sequence at s[i], or 0 when it is not one (overlong forms,
-// surrogates and code points above U+10FFFF are invalid, as nlohmann's decoder has them).
-size_t Utf8Length(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  const auto cont = [&](size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return cont(i + 1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(i + 1) || !cont(i + 2)) return 0;
-    if (c == 0xE0 && b(i + 1) < 0xA0) return 0;  // overlong
-    if (c == 0xED && b(i + 1) > 0x9F) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
-    if (c == 0xF4 && b(i + 1) > 0x8F) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 // The first position at or after `i` holding a byte JSON must escape ('"', '\\', or one below
 // 0x20), or s.size(). Sixteen bytes are tested at a time (GCC's vector extensions: SSE2 on
 // x86-64, NEON on ARM; little-endian, where the first byte in memory is the lowest).
@@ -88,20 +65,13 @@ void AppendEscape(std::string* out, unsigned char c) {
 
 }  // namespace
 
-bool IsJsonUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const size_t n = Utf8Length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
+// simdjson's check follows the Unicode standard's rules, which are nlohmann's decoder's.
+bool IsJsonUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 void AppendJsonString(std::string* out, std::string_view s) {
-  // Valid UTF-8 — nearly every string — is told at once by simdjson (the Unicode standard's
-  // rules: no overlong forms, surrogates or code points above U+10FFFF, as nlohmann's), and then
-  // only its quotes, backslashes and control characters need escaping.
-  if (simdjson::validate_utf8(s.data(), s.size())) {
+  // Valid UTF-8 — nearly every string — needs only its quotes, backslashes and control
+  // characters escaped.
+  if (IsJsonUtf8(s)) {
     out->reserve(out->size() + s.size() + 2);
     out->push_back('"');
     size_t run = 0;  // start of the bytes not yet copied

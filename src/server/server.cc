@@ -377,9 +377,9 @@ void App::Mount(httplib::Server* http) {
     // Whether the path's first number is a package's id, read with the session.
     const bool on_package =
         e.path.rfind("/api/v1/packages/{id}", 0) == 0 || e.path.rfind("/packages/{id}", 0) == 0;
-    // The requests that show or check the package's comments and evidence read them with the
-    // session (one round trip on PostgreSQL); the editor page, which also shows the unit's 整改
-    // items, reads those in that round trip too.
+    // The requests that show or check the package's comments and evidence get them with the
+    // session (kept by the store and checked by the package's stamp, or read in the same round
+    // trip); the editor page, which also shows the unit's 整改 items, gets those too.
     const bool annotations =
         name == "page.package" || name == "package.check" || name == "package.patch";
     const bool rectifications = name == "page.package";
