@@ -16,6 +16,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "base/file_io.h"
@@ -415,7 +416,10 @@ int RunCheck(const std::vector<std::string>& files, const Options& o) {
           std::cout << (json_elements++ == 0 ? "\n" : ",\n") << element;
         }
       }
-      r = CheckedFile{};  // the memory goes as soon as the file is printed
+      // The memory goes as soon as the file is printed. Not `r = CheckedFile{}`: assigning a
+      // short string keeps the long one's buffer (libstdc++), and a batch of 10,000 files kept
+      // every file's output to the end (28 MB, a page fault every 4 KB).
+      std::exchange(r, CheckedFile{});
       r.done = true;
     }
   };
