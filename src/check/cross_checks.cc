@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
 
 #include "base/text.h"
 #include "check/check_context.h"
@@ -58,18 +59,31 @@ std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& repor
       break;
     }
   }
+  // Where each mark "(1)" … "(21)" stands, in one pass: goal n runs from the first "(n)" to the
+  // first "(n+1)" after it, or else to the end of its line.
+  constexpr int kMost = 20;
+  std::array<std::vector<size_t>, kMost + 2> marks;
+  for (size_t open = folded.find('('); open != std::string::npos;
+       open = folded.find('(', open + 1)) {
+    size_t p = open + 1;
+    int n = 0;  // one or two digits, not starting with 0
+    while (p < folded.size() && p - open <= 2 && folded[p] >= (n > 0 ? '0' : '1') &&
+           folded[p] <= '9') {
+      n = n * 10 + (folded[p++] - '0');
+    }
+    if (n >= 1 && n <= kMost + 1 && p < folded.size() && folded[p] == ')') marks[n].push_back(open);
+  }
   std::vector<std::pair<std::string, std::string>> goals;
-  const auto mark_of = [](int n) { return "(" + std::to_string(n) + ")"; };  // "(3)", no alloc
-  for (int n = 1; n <= 20; ++n) {
-    const std::string mark = mark_of(n);
-    const size_t at = FindWord(folded, mark);
-    if (at == std::string::npos) break;
-    size_t end = FindWord(folded, mark_of(n + 1), at);
-    if (end == std::string::npos) end = folded.find('\n', at);
+  for (int n = 1; n <= kMost && !marks[n].empty(); ++n) {
+    const size_t at = marks[n].front();
+    const size_t mark_size = n < 10 ? 3 : 4;
+    const std::vector<size_t>& next = marks[n + 1];
+    const auto after = std::lower_bound(next.begin(), next.end(), at);
+    const size_t end = after != next.end() ? *after : folded.find('\n', at);
     goals.emplace_back(
         std::to_string(n),
-        folded.substr(at + mark.size(),
-                      end == std::string::npos ? std::string::npos : end - at - mark.size()));
+        folded.substr(at + mark_size,
+                      end == std::string::npos ? std::string::npos : end - at - mark_size));
   }
   return goals;
 }

@@ -130,22 +130,27 @@ bool PointerBefore(std::string_view a, std::string_view b) {
   return a.size() < b.size();
 }
 
-// Errors, then inconsistencies, warnings and notes; each in document order.
-void SortForReading(std::vector<Diagnostic>* diagnostics) {
-  std::stable_sort(diagnostics->begin(), diagnostics->end(),
-                   [](const Diagnostic& x, const Diagnostic& y) {
-                     if (x.severity != y.severity) return x.severity < y.severity;
-                     const int rx = DocumentRank(x.location.document);
-                     const int ry = DocumentRank(y.location.document);
-                     if (rx != ry) return rx < ry;
-                     if (x.location.pointer != y.location.pointer) {
-                       return PointerBefore(x.location.pointer, y.location.pointer);
-                     }
-                     if (x.location.text_line != y.location.text_line) {
-                       return x.location.text_line < y.location.text_line;
-                     }
-                     return x.location.span_begin < y.location.span_begin;
-                   });
+// The diagnostics in the order they are read: errors, then inconsistencies, warnings and
+// notes; each in document order. The diagnostics stay where they are (a diagnostic is a dozen
+// strings; moving them was 1.6 % of a batch check).
+std::vector<Diagnostic*> SortedForReading(std::vector<Diagnostic>& diagnostics) {
+  std::vector<Diagnostic*> order;
+  order.reserve(diagnostics.size());
+  for (Diagnostic& d : diagnostics) order.push_back(&d);
+  std::stable_sort(order.begin(), order.end(), [](const Diagnostic* x, const Diagnostic* y) {
+    if (x->severity != y->severity) return x->severity < y->severity;
+    const int rx = DocumentRank(x->location.document);
+    const int ry = DocumentRank(y->location.document);
+    if (rx != ry) return rx < ry;
+    if (x->location.pointer != y->location.pointer) {
+      return PointerBefore(x->location.pointer, y->location.pointer);
+    }
+    if (x->location.text_line != y->location.text_line) {
+      return x->location.text_line < y->location.text_line;
+    }
+    return x->location.span_begin < y->location.span_begin;
+  });
+  return order;
 }
 
 int ShownSeverities(const std::string& min_severity) {
@@ -334,22 +339,22 @@ void CheckOneFile(const std::string& file, const Options& o, const ImportOptions
   const bool zh = MessagesInChinese();
   Loaded loaded;
   if (!Load(file, o, import_options, rulebooks, &loaded, &out->error)) return;
-  std::vector<Diagnostic> found = loaded.import.notes;
   CheckOptions scope;
   scope.tables = o.scope != "report";
   scope.report = o.scope != "tables";
-  std::vector<Diagnostic> checked = CheckPackage(
+  std::vector<Diagnostic> found = CheckPackage(
       loaded.package, *loaded.rulebook, ScorePackage(loaded.package, *loaded.rulebook), scope);
-  AttachSources(loaded.package, &checked);
-  found.insert(found.end(), std::make_move_iterator(checked.begin()),
-               std::make_move_iterator(checked.end()));
-  SortForReading(&found);
+  AttachSources(loaded.package, &found);
+  // What the import noted comes first (the sort is stable); a package file has no notes.
+  found.insert(found.begin(), std::make_move_iterator(loaded.import.notes.begin()),
+               std::make_move_iterator(loaded.import.notes.end()));
   out->problems = HasProblems(found);
   out->rulebook = fmt::format("{}{}{}{}", loaded.rulebook->id, zh ? "（" : " (",
                               loaded.rulebook_reason, zh ? "）" : ")");
   const FormatOptions fo{zh, loaded.package.fiscal_year};
   const int shown = ShownSeverities(o.min_severity);
-  for (Diagnostic& d : found) {
+  for (Diagnostic* shown_next : SortedForReading(found)) {
+    Diagnostic& d = *shown_next;
     ++out->counts[static_cast<size_t>(d.severity)];
     if (static_cast<int>(d.severity) > shown) {
       ++out->hidden;
