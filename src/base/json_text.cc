@@ -65,8 +65,19 @@ void AppendEscape(std::string* out, unsigned char c) {
 
 }  // namespace
 
-// simdjson's check follows the Unicode standard's rules, which are nlohmann's decoder's.
-bool IsJsonUtf8(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
+// simdjson's check follows the Unicode standard's rules, which are nlohmann's decoder's. An
+// ASCII start (every key, most figures) is told eight bytes at a time first: simdjson's check
+// is dispatched at run time and copies a short text into a padded block, which cost more than
+// the text (4 % of a save's server time when every string went to it).
+bool IsJsonUtf8(std::string_view s) {
+  size_t ascii = 0;
+  for (uint64_t w; ascii + 8 <= s.size(); ascii += 8) {
+    std::memcpy(&w, s.data() + ascii, 8);
+    if (w & 0x8080808080808080u) break;
+  }
+  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+  return ascii == s.size() || simdjson::validate_utf8(s.data() + ascii, s.size() - ascii);
+}
 
 void AppendJsonString(std::string* out, std::string_view s) {
   // Valid UTF-8 — nearly every string — needs only its quotes, backslashes and control
