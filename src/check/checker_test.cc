@@ -245,8 +245,8 @@ TEST_F(CheckerTest, NotAssessableWithABlankScore) {
   Leaf(0, 0, 1).weight = Cell::Blank();
   found = Check(example_);
   for (const Diagnostic& f : found) {
-    EXPECT_FALSE(f.code == "C501" && f.location.pointer ==
-                                         "/evaluation/indicators/0/children/0/children/1/score");
+    EXPECT_FALSE(f.code == "C501" &&
+                 f.location.pointer == "/evaluation/indicators/0/children/0/children/1/score");
   }
 }
 
@@ -404,6 +404,39 @@ TEST_F(CheckerTest, GoalTextWhosePartsDoNotAddUp) {
   example_.evaluation.goals.achieved =
       "全年使用资金12.8万元：活动经费6万元，宣传材料4万元，设备维护2.8万元。";
   EXPECT_EQ(Codes(Check(example_)), baseline_);
+}
+
+// The report's numbered goals are read whatever width their marks are written in: the
+// example's （1）…（4） rewritten as (1), （１） and a mix give the same finding on the goal the
+// report leaves items out of; goals whose marks are not numbers are not read.
+TEST_F(CheckerTest, GoalMarksInAnyWidth) {
+  const auto goal_findings = [&](const Package& p) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : Check(p)) {
+      if (d.code == "X704") out.push_back(d.location.pointer + " " + d.reported);
+    }
+    return out;
+  };
+  const std::vector<std::string> baseline = goal_findings(example_);
+  ASSERT_EQ(baseline.size(), 1u);
+  ReportSection& listing = example_.report.sections[0].subsections[1];
+  ASSERT_NE(listing.text.find("（1）"), std::string::npos);
+  const auto rewritten = [&](const std::vector<std::string>& marks) {
+    Package p = example_;
+    std::string& text = p.report.sections[0].subsections[1].text;
+    for (size_t n = 1; n <= marks.size(); ++n) {
+      const std::string wide = "（" + std::to_string(n) + "）";
+      const size_t at = text.find(wide);
+      if (at != std::string::npos) text.replace(at, wide.size(), marks[n - 1]);
+    }
+    return p;
+  };
+  EXPECT_EQ(goal_findings(rewritten({"(1)", "(2)", "(3)", "(4)"})), baseline);
+  EXPECT_EQ(goal_findings(rewritten({"（１）", "（２）", "（３）", "（４）"})), baseline);
+  EXPECT_EQ(goal_findings(rewritten({"(1）", "（2)", "(３)", "（4）"})), baseline);
+  // Marks that are not goal numbers: nothing is read, nothing is found.
+  EXPECT_TRUE(goal_findings(rewritten({"（一）", "（二）", "（三）", "（四）"})).empty());
+  EXPECT_TRUE(goal_findings(rewritten({"(01)", "(02)", "(03)", "(04)"})).empty());
 }
 
 // A remembered reading of the report gives exactly the findings of a fresh one: for the report

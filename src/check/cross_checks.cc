@@ -42,48 +42,99 @@ Location FundsCell(const char* column) {
   return loc;
 }
 
-// The goals the report lists as (1)…(2)… or （1）…（2）…, by number.
+// A part of a goal's number mark at text[p] as FoldWidth folds it: '(' for "(" or "（", ')'
+// for ")" or "）", a digit for an ASCII or a full-width one; its length in bytes in `size`.
+// 0 when there is none.
+char MarkPartAt(std::string_view text, size_t p, size_t* size) {
+  const auto b = static_cast<unsigned char>(text[p]);
+  if (b == '(' || b == ')' || (b >= '0' && b <= '9')) {
+    *size = 1;
+    return static_cast<char>(b);
+  }
+  if (b == 0xEF && p + 2 < text.size() && static_cast<unsigned char>(text[p + 1]) == 0xBC) {
+    const auto b2 = static_cast<unsigned char>(text[p + 2]);
+    if (b2 == 0x88 || b2 == 0x89 || (b2 >= 0x90 && b2 <= 0x99)) {  // （ ） ０–９
+      *size = 3;
+      return static_cast<char>(b2 - 0x60);
+    }
+  }
+  return 0;
+}
+
+// A goal's number mark "(1)" … "(21)", in any mix of ASCII and full-width forms: its bytes.
+struct GoalMark {
+  size_t at, end;
+};
+constexpr int kMostGoals = 20;
+using GoalMarks = std::array<std::vector<GoalMark>, kMostGoals + 2>;  // by number, 1…21
+
+// The goal marks of `text`, by number, each list in the order of the text; found from its
+// opening brackets.
+GoalMarks FindGoalMarks(std::string_view text) {
+  GoalMarks marks;
+  const auto read_mark = [&](size_t open) {
+    size_t size = 0;
+    if (MarkPartAt(text, open, &size) != '(') return;
+    size_t p = open + size;
+    int n = 0;  // one or two digits, not starting with 0
+    for (int digits = 0; digits < 2 && p < text.size(); ++digits) {
+      const char d = MarkPartAt(text, p, &size);
+      if (d < (n > 0 ? '0' : '1') || d > '9') break;
+      n = n * 10 + (d - '0');
+      p += size;
+    }
+    if (n >= 1 && n <= kMostGoals + 1 && p < text.size() && MarkPartAt(text, p, &size) == ')') {
+      marks[n].push_back({open, p + size});
+    }
+  };
+  for (size_t open = text.find('('); open != std::string_view::npos;
+       open = text.find('(', open + 1)) {
+    read_mark(open);
+  }
+  for (size_t open = FindWord(text, "（"); open != std::string_view::npos;
+       open = FindWord(text, "（", open + 3)) {
+    read_mark(open);
+  }
+  for (std::vector<GoalMark>& list : marks) {
+    std::sort(list.begin(), list.end(),
+              [](const GoalMark& a, const GoalMark& b) { return a.at < b.at; });
+  }
+  return marks;
+}
+
+// The goals the report lists as (1)…(2)… or （1）…（2）… (full-width digits too), by number,
+// their texts with full-width forms folded (FoldWidth): from the first text, in document
+// order, with a mark (1) after the word 目标. Goal n runs from the first "(n)" to the first
+// "(n+1)" after it, or else to the end of its line. Only the goals' texts are folded (a
+// bracket, a digit or a line break never lies inside a character FoldWidth folds, so folding
+// a piece gives that piece of the folded text).
 std::vector<std::pair<std::string, std::string>> ReportGoals(const Report& report) {
-  // The first text, in document order, that lists numbered goals.
-  std::string folded;
   std::vector<const ReportSection*> order;
   for (const ReportSection& s : report.sections) {
     order.push_back(&s);
     for (const ReportSection& sub : s.subsections) order.push_back(&sub);
   }
+  std::string_view text;
+  GoalMarks marks;
   for (const ReportSection* s : order) {
-    size_t one = FindWord(s->text, "（1）");
-    if (one == std::string::npos) one = FindWord(s->text, "(1)");
-    if (one != std::string::npos && s->text.rfind("目标", one) != std::string::npos) {
-      folded = FoldWidth(s->text);
+    GoalMarks found = FindGoalMarks(s->text);
+    if (!found[1].empty() && s->text.rfind("目标", found[1].back().at) != std::string::npos) {
+      text = s->text;
+      marks = std::move(found);
       break;
     }
   }
-  // Where each mark "(1)" … "(21)" stands, in one pass: goal n runs from the first "(n)" to the
-  // first "(n+1)" after it, or else to the end of its line.
-  constexpr int kMost = 20;
-  std::array<std::vector<size_t>, kMost + 2> marks;
-  for (size_t open = folded.find('('); open != std::string::npos;
-       open = folded.find('(', open + 1)) {
-    size_t p = open + 1;
-    int n = 0;  // one or two digits, not starting with 0
-    while (p < folded.size() && p - open <= 2 && folded[p] >= (n > 0 ? '0' : '1') &&
-           folded[p] <= '9') {
-      n = n * 10 + (folded[p++] - '0');
-    }
-    if (n >= 1 && n <= kMost + 1 && p < folded.size() && folded[p] == ')') marks[n].push_back(open);
-  }
   std::vector<std::pair<std::string, std::string>> goals;
-  for (int n = 1; n <= kMost && !marks[n].empty(); ++n) {
-    const size_t at = marks[n].front();
-    const size_t mark_size = n < 10 ? 3 : 4;
-    const std::vector<size_t>& next = marks[n + 1];
-    const auto after = std::lower_bound(next.begin(), next.end(), at);
-    const size_t end = after != next.end() ? *after : folded.find('\n', at);
+  for (int n = 1; n <= kMostGoals && !marks[n].empty(); ++n) {
+    const GoalMark first = marks[n].front();
+    const std::vector<GoalMark>& next = marks[n + 1];
+    const auto after =
+        std::find_if(next.begin(), next.end(), [&](const GoalMark& m) { return m.at >= first.at; });
+    const size_t end = after != next.end() ? after->at : text.find('\n', first.at);
     goals.emplace_back(
         std::to_string(n),
-        folded.substr(at + mark_size,
-                      end == std::string::npos ? std::string::npos : end - at - mark_size));
+        FoldWidth(text.substr(
+            first.end, end == std::string_view::npos ? std::string_view::npos : end - first.end)));
   }
   return goals;
 }

@@ -390,10 +390,7 @@ Rate RateBefore(std::string_view s, size_t begin, Subject subject, bool* down) {
 bool CountBelongs(std::string_view s, size_t subject_end, size_t begin) {
   if (begin < subject_end || begin - subject_end > 12) return false;
   const std::string_view gap = s.substr(subject_end, begin - subject_end);
-  for (std::string_view w : {"，"sv, "、"sv, "中"sv, "："sv, ","sv, "；"sv, "和"sv, "及"sv}) {
-    if (FindWord(gap, w) != std::string_view::npos) return false;
-  }
-  return true;
+  return !ContainsAny(gap, {"，"sv, "、"sv, "中"sv, "："sv, ","sv, "；"sv, "和"sv, "及"sv});
 }
 
 bool IsStaff(Subject s) {
@@ -645,8 +642,8 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     // does not inherit the subject before it.
     if (!subject_in_clause && subject != Subject::kNone && begin > clause_start) {
       const std::string_view label = s.substr(clause_start, begin - clause_start);
-      for (std::string_view w : {"收入"sv, "支出"sv, "费"sv, "资金"sv, "款"sv, "金额"sv}) {
-        if (FindWord(label, w) != std::string_view::npos) m.subject = Subject::kNone;
+      if (ContainsAny(label, {"收入"sv, "支出"sv, "费"sv, "资金"sv, "款"sv, "金额"sv})) {
+        m.subject = Subject::kNone;
       }
     }
     m.subject_near = subject != Subject::kNone && CountBelongs(s, subject_end, begin);
