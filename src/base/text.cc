@@ -349,6 +349,22 @@ bool HasEitherWord(std::string_view text, std::string_view a, std::string_view b
 }
 
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  // A short text (a gap of a few characters between two words): each byte that starts a word
+  // is compared with the words, cheaper than building the bitmap of characters below.
+  if (text.size() <= 16) {
+    uint64_t starts[4] = {};  // the words' first bytes
+    for (std::string_view w : words) {
+      if (!w.empty()) starts[static_cast<unsigned char>(w[0]) / 64] |= uint64_t{1} << (w[0] & 63);
+    }
+    for (size_t pos = 0; pos < text.size(); ++pos) {
+      const auto b = static_cast<unsigned char>(text[pos]);
+      if (!(starts[b / 64] >> (b % 64) & 1)) continue;
+      for (std::string_view w : words) {
+        if (!w.empty() && BytesAt(text, pos, w)) return true;
+      }
+    }
+    return false;
+  }
   // A small bitmap: built for every call, so it must be cheap to clear.
   constexpr size_t kBits = 256;
   uint64_t may_start[kBits / 64] = {};

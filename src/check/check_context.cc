@@ -60,6 +60,9 @@ uint32_t SentenceWords(std::string_view sentence) {
       {"包括", kWordIntroduces},
       {"：", kWordIntroduces},
       {":", kWordIntroduces},
+      {"持平", kWordSameness},
+      {"相同", kWordSameness},
+      {"预算", kWordBudget},
   };
   static const WordSet kWords = [] {
     std::vector<std::string_view> words;

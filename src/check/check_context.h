@@ -31,13 +31,16 @@ enum ReportWord : uint32_t {
   kWordExecutionRate = 1 << 4,    // 执行率
   kWordSurvey = 1 << 5,           // 问卷 调查 调研 测评 走访 座谈
   // The shapes the statement checks read (statement_checks.cc):
-  kWordList = 1 << 6,        // 、
-  kWordCounter = 1 << 7,     // 个 所 家 项 类 支 座 处
-  kWordMadeOf = 1 << 8,      // 构成 组成
-  kWordBalance = 1 << 9,     // 结余 结转
-  kWordBudgets = 1 << 10,    // 年初预算 全年预算 调整后预算 追加
-  kWordOfWhich = 1 << 11,    // 其中
-  kWordIntroduces = 1 << 12, // 用于 包括 ： :
+  kWordList = 1 << 6,         // 、
+  kWordCounter = 1 << 7,      // 个 所 家 项 类 支 座 处
+  kWordMadeOf = 1 << 8,       // 构成 组成
+  kWordBalance = 1 << 9,      // 结余 结转
+  kWordBudgets = 1 << 10,     // 年初预算 全年预算 调整后预算 追加
+  kWordOfWhich = 1 << 11,     // 其中
+  kWordIntroduces = 1 << 12,  // 用于 包括 ： :
+  // What ExtractClaims looks for in a whole sentence (KnownWords):
+  kWordSameness = 1 << 13,  // 持平 相同
+  kWordBudget = 1 << 14,    // 预算
 };
 // The ReportWord bits of the words occurring in `sentence`.
 uint32_t SentenceWords(std::string_view sentence);

@@ -28,9 +28,13 @@ void Read(const Report& report, int fiscal_year, ReportReading* r) {
   r->claims.reserve(r->sentences.size());
   r->words.reserve(r->sentences.size());
   for (const Sentence& s : r->sentences) {
-    r->claims.push_back(ExtractClaims(s, fiscal_year));
-    r->words.push_back(internal::SentenceWords(s.text));
-    r->report_words |= r->words.back();
+    const uint32_t words = internal::SentenceWords(s.text);
+    KnownWords known;
+    known.sameness = (words & internal::kWordSameness) != 0;
+    known.budget = (words & internal::kWordBudget) != 0;
+    r->claims.push_back(ExtractClaims(s, fiscal_year, known));
+    r->words.push_back(words);
+    r->report_words |= words;
   }
 }
 

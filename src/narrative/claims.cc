@@ -401,8 +401,8 @@ bool IsStaff(Subject s) {
 // The budget adjustment a sentence states, if any: "调减为", "调增至", "调整为" after an amount
 // (from it to the next amount), or "调减" / "调增" before an amount (the change). Only in a
 // sentence about a budget.
-void FindAdjustment(std::string_view s, SentenceClaims* claims) {
-  if (FindWord(s, "预算") == std::string_view::npos) return;
+void FindAdjustment(std::string_view s, const KnownWords& known, SentenceClaims* claims) {
+  if (!(known.budget ? *known.budget : HasWord(s, "预算"))) return;
   static constexpr std::pair<std::string_view, int> kWords[] = {
       {"调减", -1}, {"调增", 1}, {"调整", 0}};
   size_t best = std::string_view::npos;
@@ -463,11 +463,16 @@ std::vector<Sentence> SplitSentences(const Report& report) {
 }
 
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
+  return ExtractClaims(sentence, fiscal_year, KnownWords{});
+}
+
+SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year, const KnownWords& known) {
   SentenceClaims claims;
   const std::string_view s = sentence.text;
   // Only a figure or a word of sameness makes a claim: most sentences have neither.
   const size_t first_digit = FindAsciiDigit(s, 0);
-  if (first_digit == s.size() && !HasEitherWord(s, "持平", "相同")) {
+  if (first_digit == s.size() &&
+      !(known.sameness ? *known.sameness : HasEitherWord(s, "持平", "相同"))) {
     return claims;
   }
   const Vocabulary& vocabulary = ClaimWords();
@@ -684,7 +689,7 @@ SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
     if (claims.mentions.empty()) claims.mentions.reserve(4);  // a sentence seldom states more
     claims.mentions.push_back(std::move(m));
   }
-  FindAdjustment(s, &claims);
+  FindAdjustment(s, known, &claims);
   return claims;
 }
 

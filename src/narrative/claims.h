@@ -34,22 +34,22 @@ std::vector<Sentence> SplitSentences(const Report& report);
 
 enum class Subject {
   kNone,
-  kTotalSpending,  // 收入支出决算 / 收支决算 / 支出决算
-  kAppropriation,  // 财政拨款收入 / 一般公共预算财政拨款
-  kBasic,          // 基本支出
-  kPersonnel,      // 人员经费
-  kPublicFunds,    // 公用经费 / 日常公用经费
-  kProjects,       // 项目支出
-  kThreePublic,    // 三公经费
-  kOverseas,       // 因公出国（境）费
-  kVehicles,       // 公务用车购置及运行费
-  kReception,      // 公务接待费
-  kAuthorized,     // 编制
-  kOnPayroll,      // 在职
-  kRetired,        // 退休
-  kTotalStaff,     // 实有
-  kInitialBudget,  // 年初预算
-  kFullYearBudget, // 全年预算 / 调整后预算
+  kTotalSpending,   // 收入支出决算 / 收支决算 / 支出决算
+  kAppropriation,   // 财政拨款收入 / 一般公共预算财政拨款
+  kBasic,           // 基本支出
+  kPersonnel,       // 人员经费
+  kPublicFunds,     // 公用经费 / 日常公用经费
+  kProjects,        // 项目支出
+  kThreePublic,     // 三公经费
+  kOverseas,        // 因公出国（境）费
+  kVehicles,        // 公务用车购置及运行费
+  kReception,       // 公务接待费
+  kAuthorized,      // 编制
+  kOnPayroll,       // 在职
+  kRetired,         // 退休
+  kTotalStaff,      // 实有
+  kInitialBudget,   // 年初预算
+  kFullYearBudget,  // 全年预算 / 调整后预算
 };
 std::string_view SubjectName(Subject s, bool zh);
 
@@ -79,8 +79,9 @@ struct Mention {
   int direction = 0;           // for differences: +1 增加, −1 减少
   Rate rate = Rate::kNone;     // a percentage named as a rate
   bool subject_near = false;   // the subject's word stands a few words before, same clause
-  bool ratio_base = false;     // the base of a ratio the sentence states ("完成年初预算数60999万元的40.4%")
-  bool on_initial = false;     // the rate's clause names the 年初 budget ("年初预算执行率")
+  bool ratio_base =
+      false;  // the base of a ratio the sentence states ("完成年初预算数60999万元的40.4%")
+  bool on_initial = false;  // the rate's clause names the 年初 budget ("年初预算执行率")
   bool adjusted_down = false;  // the rate is a 调减幅度
 };
 
@@ -99,8 +100,8 @@ struct DirectionClaim {
 
 // A budget adjustment stated in words: "由153.53万元调减为127.10万元".
 struct AdjustmentClaim {
-  int direction = 0;  // −1 调减, +1 调增, 0 调整
-  int begin = 0, end = 0;  // span of the word
+  int direction = 0;               // −1 调减, +1 调增, 0 调整
+  int begin = 0, end = 0;          // span of the word
   std::optional<size_t> from, to;  // indices into mentions: the amounts before and after
   std::optional<size_t> change;    // "调减26.43万元": the amount of the change
 };
@@ -112,6 +113,15 @@ struct SentenceClaims {
 };
 
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year);
+
+// Words ExtractClaims looks for in a whole sentence before reading it, for a caller that has
+// already looked for them in its own pass over the sentence (as the checks do): whether a word
+// of sameness (持平, 相同) occurs, and whether 预算 does. What is not given is looked for.
+struct KnownWords {
+  std::optional<bool> sameness;
+  std::optional<bool> budget;
+};
+SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year, const KnownWords& known);
 
 // Whether a mention's unit is money (元, 万元, 亿元, 千元).
 bool IsMoneyUnit(std::string_view unit);
