@@ -79,8 +79,8 @@ struct Mention {
   int direction = 0;           // for differences: +1 增加, −1 减少
   Rate rate = Rate::kNone;     // a percentage named as a rate
   bool subject_near = false;   // the subject's word stands a few words before, same clause
-  bool ratio_base =
-      false;  // the base of a ratio the sentence states ("完成年初预算数60999万元的40.4%")
+  // The base of a ratio the sentence states ("完成年初预算数60999万元的40.4%").
+  bool ratio_base = false;
   bool on_initial = false;  // the rate's clause names the 年初 budget ("年初预算执行率")
   bool adjusted_down = false;  // the rate is a 调减幅度
 };
