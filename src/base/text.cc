@@ -137,6 +137,22 @@ bool IsBlank(std::string_view text) {
   return true;
 }
 
+char FoldedAt(std::string_view text, size_t pos) {
+  if (pos + 3 > text.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+  if (b0 == 0xEF && b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {
+    return static_cast<char>(b2 - 0x60);  // U+FF01–U+FF3F → '!'–'_'
+  }
+  if (b0 == 0xEF && b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {
+    return static_cast<char>(b2 - 0x20);  // U+FF40–U+FF5E → '`'–'~'
+  }
+  if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return ' ';  // U+3000
+  if (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) return '-';  // U+2212
+  return 0;
+}
+
 std::string FoldWidth(std::string_view text) {
   // Only three lead bytes start a character that folds (U+2212, U+3000, U+FF01–U+FF5E): runs
   // of other bytes are copied as they are.
@@ -159,21 +175,7 @@ std::string FoldWidth(std::string_view text) {
     }
     if (pos >= text.size()) break;
     const unsigned char b0 = byte(pos);
-    if ((b0 != 0xE2 && b0 != 0xE3 && b0 != 0xEF) || pos + 3 > text.size()) {
-      ++pos;
-      continue;
-    }
-    const unsigned char b1 = byte(pos + 1), b2 = byte(pos + 2);
-    char folded = 0;
-    if (b0 == 0xEF && b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {
-      folded = static_cast<char>(b2 - 0x60);  // U+FF01–U+FF3F → '!'–'_'
-    } else if (b0 == 0xEF && b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {
-      folded = static_cast<char>(b2 - 0x20);  // U+FF40–U+FF5E → '`'–'~'
-    } else if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) {
-      folded = ' ';  // U+3000
-    } else if (b0 == 0xE2 && b1 == 0x88 && b2 == 0x92) {
-      folded = '-';  // U+2212
-    }
+    const char folded = b0 == 0xE2 || b0 == 0xE3 || b0 == 0xEF ? FoldedAt(text, pos) : 0;
     if (folded == 0) {
       ++pos;
       continue;

@@ -95,6 +95,11 @@ bool IsBlank(std::string_view text);
 // Full-width ASCII forms (U+FF01–U+FF5E) to ASCII, U+3000 to space, and the minus and dash
 // look-alikes that stand for a minus sign (U+2212, U+FF0D) to '-'. Other text is unchanged.
 std::string FoldWidth(std::string_view text);
+// The ASCII character FoldWidth folds the three bytes at text[pos] to, or 0 when they are not
+// one it folds. FoldWidth folds each such character where it stands, left to right; no
+// folded character has an ASCII byte inside it, so the character at an ASCII byte or at one
+// this names is where FoldWidth's pass stands too.
+char FoldedAt(std::string_view text, size_t pos);
 
 // Terminal columns the text occupies: East-Asian wide and full-width characters count 2,
 // combining marks 0, everything else 1.

@@ -46,19 +46,15 @@ Location FundsCell(const char* column) {
 // for ")" or "）", a digit for an ASCII or a full-width one; its length in bytes in `size`.
 // 0 when there is none.
 char MarkPartAt(std::string_view text, size_t p, size_t* size) {
-  const auto b = static_cast<unsigned char>(text[p]);
-  if (b == '(' || b == ')' || (b >= '0' && b <= '9')) {
+  const auto is_part = [](char c) { return c == '(' || c == ')' || (c >= '0' && c <= '9'); };
+  if (is_part(text[p])) {
     *size = 1;
-    return static_cast<char>(b);
+    return text[p];
   }
-  if (b == 0xEF && p + 2 < text.size() && static_cast<unsigned char>(text[p + 1]) == 0xBC) {
-    const auto b2 = static_cast<unsigned char>(text[p + 2]);
-    if (b2 == 0x88 || b2 == 0x89 || (b2 >= 0x90 && b2 <= 0x99)) {  // （ ） ０–９
-      *size = 3;
-      return static_cast<char>(b2 - 0x60);
-    }
-  }
-  return 0;
+  const char folded = FoldedAt(text, p);
+  if (!is_part(folded)) return 0;
+  *size = 3;
+  return folded;
 }
 
 // A goal's number mark "(1)" … "(21)", in any mix of ASCII and full-width forms: its bytes.
