@@ -245,6 +245,15 @@ CREATE INDEX rectification_notes_item ON rectification_notes (rectification_id, 
     R"sql(
 ALTER TABLE packages ADD COLUMN annotations_stamp BIGINT NOT NULL DEFAULT 0;
 )sql",
+    // 6: a saved version kept as what changed from the version before it. When `delta_base` is
+    // not 0, `json` holds only the changed stretch: the version's text is version delta_base's
+    // first `delta_head` bytes, then `json`, then its last `delta_tail` bytes (text_delta.h).
+    // Versions saved before this, and every 16th version after, stay whole.
+    R"sql(
+ALTER TABLE versions ADD COLUMN delta_base BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE versions ADD COLUMN delta_head BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE versions ADD COLUMN delta_tail BIGINT NOT NULL DEFAULT 0;
+)sql",
 };
 
 constexpr std::string_view kCreateMigrations =
@@ -263,12 +272,25 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 int64_t LatestSchemaVersion() { return static_cast<int64_t>(std::size(kMigrations)); }
 
 const std::vector<std::string_view>& SchemaTables() {
-  static const std::vector<std::string_view> tables = {
-      "schema_migrations", "regions",    "orgs",        "users",    "sessions",
-      "login_failures",    "api_tokens", "packages",    "versions", "events",
-      "comments",          "blobs",      "attachments", "deadlines",
-      "samples",           "sample_entries", "spot_scores", "rectifications",
-      "rectification_notes"};
+  static const std::vector<std::string_view> tables = {"schema_migrations",
+                                                       "regions",
+                                                       "orgs",
+                                                       "users",
+                                                       "sessions",
+                                                       "login_failures",
+                                                       "api_tokens",
+                                                       "packages",
+                                                       "versions",
+                                                       "events",
+                                                       "comments",
+                                                       "blobs",
+                                                       "attachments",
+                                                       "deadlines",
+                                                       "samples",
+                                                       "sample_entries",
+                                                       "spot_scores",
+                                                       "rectifications",
+                                                       "rectification_notes"};
   return tables;
 }
 

@@ -10,12 +10,14 @@
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 
 #include "base/lang.h"
 #include "base/sha256.h"
 #include "store/schema.h"
+#include "store/text_delta.h"
 
 namespace jixiao::store {
 namespace {
@@ -209,18 +211,96 @@ Status CheckPackage(Connection& c, int64_t id) {
   return r.rows.empty() ? NoPackage(id) : Status::Ok();
 }
 
-// Writes version `number` of the package; returns its SHA-256 (hex).
+// A whole version every this many (1, 17, 33, …): reading a version applies at most 15 deltas.
+constexpr int64_t kWholeEvery = 16;
+
+// How version `number` is stored: as a delta against the version before it when the caller
+// gave that version's text, the number does not start a chain, and the delta is at most half
+// the text (a save that rewrote most of the package is kept whole).
+std::optional<TextDelta> StoredDelta(const NewVersion& v, int64_t number) {
+  if (v.base_json.empty() || v.base_sha256.empty() || number % kWholeEvery == 1) {
+    return std::nullopt;
+  }
+  TextDelta d = DeltaOf(v.base_json, v.json);
+  if (d.middle.size() * 2 > v.json.size()) return std::nullopt;
+  return d;
+}
+
+// The values of versions' columns (package_id, number, json, sha256, author_id, created_ms,
+// changes, note, delta_base, delta_head, delta_tail), appended to `values`.
+void AppendVersionValues(std::vector<Value>* values, int64_t package_id, int64_t number,
+                         const NewVersion& v, const std::optional<TextDelta>& delta,
+                         const std::string& sha, int64_t author_id, int64_t now_ms) {
+  values->insert(
+      values->end(),
+      {package_id, number, delta ? std::string(delta->middle) : v.json, sha, author_id, now_ms,
+       v.changes.empty() ? std::string("[]") : v.changes, v.note, delta ? number - 1 : int64_t{0},
+       static_cast<int64_t>(delta ? delta->keep_head : 0),
+       static_cast<int64_t>(delta ? delta->keep_tail : 0)});
+}
+
+constexpr std::string_view kVersionColumns =
+    "versions (package_id, number, json, sha256, author_id, created_ms, changes, note, "
+    "delta_base, delta_head, delta_tail)";
+
+// Writes version `number` of the package (whole, or as `delta`); returns its SHA-256 (hex).
 Result<std::string> InsertVersion(Connection& c, int64_t package_id, int64_t number,
-                                  const NewVersion& v, int64_t author_id, int64_t now_ms) {
+                                  const NewVersion& v, int64_t author_id, int64_t now_ms,
+                                  const std::optional<TextDelta>& delta = std::nullopt) {
   std::string sha = v.sha256.empty() ? Sha256Hex(v.json) : v.sha256;
-  STORE_ASSIGN_OR_RETURN(
-      QueryResult r,
-      c.Run("INSERT INTO versions (package_id, number, json, sha256, author_id, created_ms, "
-            "changes, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            {package_id, number, v.json, sha, author_id, now_ms,
-             v.changes.empty() ? std::string("[]") : v.changes, v.note}));
+  std::vector<Value> values;
+  AppendVersionValues(&values, package_id, number, v, delta, sha, author_id, now_ms);
+  STORE_ASSIGN_OR_RETURN(QueryResult r, c.Run("INSERT INTO " + std::string(kVersionColumns) +
+                                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                              values));
   (void)r;
   return sha;
+}
+
+// The stored columns of a version kept as a delta.
+struct StoredDeltaRow {
+  int64_t number = 0;
+  std::string middle;  // its `json`
+  std::string sha256;
+  int64_t base = 0, head = 0, tail = 0;
+};
+
+// The text of a version stored as a delta: the whole version its chain starts from, each delta
+// after it applied in turn, and the result checked against the version's hash.
+Result<std::string> TextOfDelta(Connection& c, int64_t package_id, const StoredDeltaRow& row) {
+  const int64_t number = row.number;
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult chain,
+      c.Run("SELECT number, json, delta_base, delta_head, delta_tail FROM versions WHERE "
+            "package_id = ? AND number < ? AND number >= (SELECT number FROM versions WHERE "
+            "package_id = ? AND number < ? AND delta_base = 0 ORDER BY number DESC LIMIT 1) "
+            "ORDER BY number",
+            {package_id, number, package_id, number}));
+  auto broken = [&](std::string_view why) {
+    return Status::Corruption(TrF("材料 {} 第 {} 版的保存差异无法还原：{}",
+                                  "version {} of package {} cannot be rebuilt from its deltas: {}",
+                                  number, package_id, why));
+  };
+  if (chain.rows.empty() || chain.rows[0].Int(2) != 0) return broken("no whole version before it");
+  std::string text = chain.rows[0].Text(1);
+  int64_t at = chain.rows[0].Int(0);
+  auto apply = [&](int64_t n, int64_t base, const std::string& middle, int64_t head,
+                   int64_t tail) -> Status {
+    if (base != at || head < 0 || tail < 0) {
+      return broken(fmt::format("version {} is a delta against {}, not {}", n, base, at));
+    }
+    STORE_ASSIGN_OR_RETURN(
+        text, ApplyDelta(text, static_cast<size_t>(head), static_cast<size_t>(tail), middle));
+    at = n;
+    return Status::Ok();
+  };
+  for (size_t i = 1; i < chain.rows.size(); ++i) {
+    const Row& r = chain.rows[i];
+    STORE_RETURN_IF_ERROR(apply(r.Int(0), r.Int(2), r.Text(1), r.Int(3), r.Int(4)));
+  }
+  STORE_RETURN_IF_ERROR(apply(number, row.base, row.middle, row.head, row.tail));
+  if (Sha256Hex(text) != row.sha256) return broken("the text does not match its SHA-256");
+  return text;
 }
 
 Status InsertEvent(Connection& c, const Event& e) {
@@ -446,6 +526,22 @@ Status Store::IntegrityCheck() {
     return Status::Corruption(TrF("材料 {} 指向不存在的版本（当前第 {} 版，冻结第 {} 版）",
                                   "package {} points at a missing version (head {}, frozen {})",
                                   r.Int(0), r.Int(1), r.Int(2)));
+  }
+  // Every version kept as a delta must be one against the version before it, which exists.
+  STORE_ASSIGN_OR_RETURN(
+      QueryResult unchained,
+      c->Run("SELECT v.package_id, v.number, v.delta_base FROM versions v WHERE v.delta_base <> "
+             "0 AND (v.delta_base <> v.number - 1 OR NOT EXISTS (SELECT 1 FROM versions b WHERE "
+             "b.package_id = v.package_id AND b.number = v.delta_base)) ORDER BY v.package_id, "
+             "v.number LIMIT 1",
+             {}));
+  if (!unchained.rows.empty()) {
+    const Row& r = unchained.rows[0];
+    return Status::Corruption(
+        TrF("材料 {} 第 {} 版的差异依据第 {} 版，而那一版不是它的前一版或不存在",
+            "version {1} of package {0} is a delta against version {2}, "
+            "which is not the one before it or is missing",
+            r.Int(0), r.Int(1), r.Int(2)));
   }
   return Status::Ok();
 }
@@ -1154,13 +1250,27 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
       "execution_rate = ?, n_error = ?, n_inconsistency = ?, n_warning = ?, n_note = ?, "
       "risk = ?, risk_signals = ?, updated_ms = ? WHERE id = ? AND head_version = ? RETURNING "
       "status";
+  // Stored as a delta, the version names the text it was made from by its hash: the head must
+  // still be that text.
+  const std::optional<TextDelta> delta = StoredDelta(v, number);
+  static constexpr std::string_view kBaseIs =
+      " AND EXISTS (SELECT 1 FROM versions WHERE package_id = ? AND number = ? AND sha256 = ?)";
+  const std::string move_head =
+      delta ? std::string(kMoveHead).insert(kMoveHead.find(" RETURNING"), kBaseIs)
+            : std::string(kMoveHead);
   std::vector<Value> values = {number};
   for (Value& x : SummaryValues(v.summary)) values.push_back(std::move(x));
   values.insert(values.end(), {now_ms, package_id, base_version});
+  if (delta) values.insert(values.end(), {package_id, base_version, v.base_sha256});
   auto stale = [&](Connection& c) -> Status {
     STORE_ASSIGN_OR_RETURN(QueryResult head,
                            c.Run("SELECT head_version FROM packages WHERE id = ?", {package_id}));
     if (head.rows.empty()) return NoPackage(package_id);
+    if (delta && head.rows[0].Int(0) == base_version) {
+      return Status::InvalidArgument(TrF("给出的第 {} 版文本与保存的不符",
+                                         "the text given as version {} is not the stored one",
+                                         base_version));
+    }
     return Status::Conflict(TrF("材料已被保存到第 {} 版，不再是第 {} 版；请重新打开后再修改",
                                 "the package has been saved as version {} since version {}; "
                                 "reload it and make the change again",
@@ -1172,14 +1282,13 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
     // WITH, core PostgreSQL), atomic by itself: one round trip to a backend instead of five
     // (BEGIN, three statements, COMMIT). Nothing is inserted when the UPDATE matched no row.
     const std::string sha = v.sha256.empty() ? Sha256Hex(v.json) : v.sha256;
-    values.insert(values.end(), {package_id, number, v.json, sha, author_id, now_ms,
-                                 v.changes.empty() ? std::string("[]") : v.changes, v.note,
-                                 package_id, now_ms, IdOrNull(author_id), action, number, sha});
+    AppendVersionValues(&values, package_id, number, v, delta, sha, author_id, now_ms);
+    values.insert(values.end(), {package_id, now_ms, IdOrNull(author_id), action, number, sha});
     STORE_ASSIGN_OR_RETURN(
         QueryResult moved,
-        c->Run(std::string("WITH moved AS (") + std::string(kMoveHead) +
-                   "), added AS (INSERT INTO versions (package_id, number, json, sha256, "
-                   "author_id, created_ms, changes, note) SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM "
+        c->Run("WITH moved AS (" + move_head + "), added AS (INSERT INTO " +
+                   std::string(kVersionColumns) +
+                   " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM "
                    "moved RETURNING number), logged AS (INSERT INTO events (package_id, at_ms, "
                    "user_id, action, from_status, to_status, version, version_hash, comment) "
                    "SELECT ?, ?, CAST(? AS BIGINT), ?, moved.status, moved.status, ?, ?, '' "
@@ -1192,11 +1301,11 @@ Result<int64_t> Store::SaveVersion(int64_t package_id, int64_t base_version, con
   // On SQLite the three writes are a transaction, committed with the saves of other clerks
   // made at the same moment (Database::WriteGrouped).
   STORE_RETURN_IF_ERROR(db_->WriteGrouped([&](Connection& c) -> Status {
-    STORE_ASSIGN_OR_RETURN(QueryResult moved, c.Run(kMoveHead, values));
+    STORE_ASSIGN_OR_RETURN(QueryResult moved, c.Run(move_head, values));
     if (moved.rows.empty()) return stale(c);
     const std::string status = moved.rows[0].Text(0);
     STORE_ASSIGN_OR_RETURN(std::string sha,
-                           InsertVersion(c, package_id, number, v, author_id, now_ms));
+                           InsertVersion(c, package_id, number, v, author_id, now_ms, delta));
     Event e;
     e.package_id = package_id;
     e.at_ms = now_ms;
@@ -1216,15 +1325,22 @@ Result<Version> Store::GetVersion(int64_t package_id, int64_t number) {
   STORE_ASSIGN_OR_RETURN(
       QueryResult r,
       c->Run("SELECT v.package_id, v.number, v.json, v.sha256, v.author_id, u.name, "
-             "v.created_ms, v.changes, v.note FROM versions v JOIN users u ON u.id = v.author_id "
-             "WHERE v.package_id = ? AND v.number = ?",
+             "v.created_ms, v.changes, v.note, v.delta_base, v.delta_head, v.delta_tail FROM "
+             "versions v JOIN users u ON u.id = v.author_id WHERE v.package_id = ? AND v.number "
+             "= ?",
              {package_id, number}));
   if (r.rows.empty()) {
     STORE_RETURN_IF_ERROR(CheckPackage(*c, package_id));
     return Status::NotFound(
         TrF("材料 {} 没有第 {} 版", "package {} has no version {}", package_id, number));
   }
-  return ToVersion(r.rows[0], /*with_json=*/true);
+  Version v = ToVersion(r.rows[0], /*with_json=*/true);
+  if (const int64_t base = r.rows[0].Int(9); base != 0) {
+    StoredDeltaRow delta{v.number, std::move(v.json), v.sha256,
+                         base,     r.rows[0].Int(10), r.rows[0].Int(11)};
+    STORE_ASSIGN_OR_RETURN(v.json, TextOfDelta(*c, package_id, delta));
+  }
+  return v;
 }
 
 Result<std::vector<Version>> Store::ListVersions(int64_t package_id) {

@@ -264,6 +264,13 @@ struct NewVersion {
   // Hex SHA-256 of `json` when the caller has computed it already (it is not checked); the
   // store computes it when empty.
   std::string sha256;
+  // The text of the version this one is saved over, and its hex SHA-256, when the caller holds
+  // them (SaveVersion): the version is then stored as what changed from it (text_delta.h), not
+  // whole, unless it starts a new chain (every 16th version is whole) or most of it changed.
+  // The statement that saves checks the hash against the stored version; the text must be
+  // that version's exactly.
+  std::string_view base_json;
+  std::string base_sha256;
 };
 
 class Store {

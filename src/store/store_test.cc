@@ -4,6 +4,7 @@
 // deadlines, the integrity check, and a database that cannot be written.
 #include "store/store.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sodium.h>
 #include <sys/mount.h>
@@ -460,6 +461,85 @@ TEST_P(StoreTest, SaveVersionMovesTheHeadOrConflicts) {
   EXPECT_EQ(s().SaveVersion(999, 1, V("x"), w.clerk, "save", kNow).status().code(),
             Status::Code::kNotFound);
   EXPECT_EQ(Must(s().SaveVersion(p.id, 2, V("{}"), w.clerk, "restore", kNow + 10)), 3);
+}
+
+// A package-like text of `n` entries; entry `edited` reads `value`.
+std::string Entries(int n, int edited = -1, const std::string& value = "") {
+  std::string out = "{\"indicators\": [";
+  for (int i = 0; i < n; ++i) {
+    out += fmt::format("{}{{\"name\": \"指标 {}\", \"actual\": \"{}\"}}", i ? ", " : "", i,
+                       i == edited ? value : "完成");
+  }
+  return out + "]}";
+}
+
+// Saved over a head whose text it is given, a version is kept as what changed; every version
+// reads back exactly, across the whole version every 16th, and a delta that no longer makes
+// its hash is refused as corrupt rather than answered.
+TEST_P(StoreTest, VersionsAreKeptAsWhatChanged) {
+  World w = Seed();
+  std::vector<std::string> texts = {Entries(200)};
+  PackageRow p = Must(s().CreatePackage(w.unit, 2024, V(texts[0]), w.clerk, kNow));
+  for (int n = 2; n <= 40; ++n) {
+    // One entry changed each time (the one before changed back); version 30 drops a quarter
+    // of the entries and 31 brings them back: each is kept whole.
+    std::string text = n == 30 ? Entries(150) : Entries(200, n, fmt::format("第 {} 次", n));
+    NewVersion v = V(text);
+    v.base_json = texts.back();
+    v.base_sha256 = Sha256(texts.back());
+    ASSERT_EQ(Must(s().SaveVersion(p.id, n - 1, v, w.clerk, "save", kNow + n)), n);
+    texts.push_back(text);
+  }
+  for (int n = 1; n <= 40; ++n) {
+    Version v = Must(s().GetVersion(p.id, n));
+    EXPECT_EQ(v.json, texts[n - 1]) << "version " << n;
+    EXPECT_EQ(v.sha256, Sha256(texts[n - 1])) << "version " << n;
+  }
+  Lease c = Must(s().database().Acquire());
+  QueryResult whole = Must(
+      c->Run("SELECT number FROM versions WHERE package_id = ? AND delta_base = 0 ORDER BY number",
+             {p.id}));
+  std::vector<int64_t> numbers;
+  for (const Row& r : whole.rows) numbers.push_back(r.Int(0));
+  EXPECT_EQ(numbers, (std::vector<int64_t>{1, 17, 30, 31, 33}));
+  QueryResult sizes = Must(c->Run(
+      "SELECT MAX(LENGTH(json)) FROM versions WHERE package_id = ? AND delta_base <> 0", {p.id}));
+  EXPECT_LT(sizes.rows[0].Int(0), static_cast<int64_t>(texts[0].size() / 10));
+
+  // A save given the wrong text for its base changes nothing.
+  NewVersion wrong = V(Entries(200, 1, "改"));
+  wrong.base_json = texts[0];
+  wrong.base_sha256 = Sha256(texts[0]);
+  Result<int64_t> refused = s().SaveVersion(p.id, 40, wrong, w.clerk, "save", kNow + 50);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(refused.status().message(), "the text given as version 40 is not the stored one");
+  EXPECT_EQ(Must(s().GetPackage(p.id)).head_version, 40);
+  EXPECT_EQ(Must(s().ListVersions(p.id)).size(), 40u);
+
+  // A delta altered in the database: its version and the versions after it in the chain no
+  // longer make their hashes.
+  Must(c->Run("UPDATE versions SET json = ? WHERE package_id = ? AND number = 20",
+              {std::string("X"), p.id}));
+  Result<Version> broken = s().GetVersion(p.id, 22);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(broken.status().message(),
+            fmt::format("version 22 of package {} cannot be rebuilt from its deltas: the text "
+                        "does not match its SHA-256",
+                        p.id));
+  EXPECT_EQ(Must(s().GetVersion(p.id, 19)).json, texts[18]);
+  EXPECT_EQ(Must(s().GetVersion(p.id, 33)).json, texts[32]);
+
+  // The integrity check follows the chains: a delta must be against the version before it.
+  EXPECT_TRUE(s().IntegrityCheck().ok());
+  Must(c->Run("UPDATE versions SET delta_base = 10 WHERE package_id = ? AND number = 25", {p.id}));
+  Status unchained = s().IntegrityCheck();
+  EXPECT_EQ(unchained.code(), Status::Code::kCorruption);
+  EXPECT_EQ(unchained.message(),
+            fmt::format("version 25 of package {} is a delta against version 10, which is not "
+                        "the one before it or is missing",
+                        p.id));
 }
 
 TEST_P(StoreTest, ConcurrentSavesOnOneBaseLetExactlyOneWin) {
