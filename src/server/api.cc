@@ -506,9 +506,11 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     if (!before.ok()) return StatusError(c, before.status());
     const std::string rulebook = region_rulebook(l);
     // 409: what others saved since `base`, and which of it this edit touches too.
-    auto conflict = [&](const store::PackageRow& row, const json& ours) {
-      Result<json> head = HeadJson(row);
-      json theirs = head.ok() ? DiffPackages((*before)->doc, *head) : json::array();
+    auto conflict = [&](const Loaded& now, const json& ours) {
+      // The head is usually evaluated already (by the save that made it).
+      const store::PackageRow& row = now.row;
+      Result<EvaluatedPtr> head = VersionEvaluated(now, row.head_version);
+      json theirs = head.ok() ? DiffPackages((*before)->doc, (*head)->doc) : json::array();
       return Json(c, 409,
                   {{"error",
                     {{"status", 409},
@@ -521,7 +523,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
                    {"conflicts", ConflictingFields(ours, theirs)}});
     };
     if (base != l.row.head_version) {
-      return conflict(l.row, DiffPackages((*before)->doc, json::parse(edited->canonical)));
+      return conflict(l, DiffPackages((*before)->doc, json::parse(edited->canonical)));
     }
     EvaluatedPtr after = EvaluateEdited(std::move(edited).value(), rulebook);
     const json changes = DiffPackages((*before)->doc, after->doc);
@@ -537,7 +539,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     if (!n.ok()) {
       if (n.status().code() == Status::Code::kConflict) {
         Result<Loaded> again = Load(l.row.id);
-        if (again.ok()) return conflict(again->row, changes);
+        if (again.ok()) return conflict(*again, changes);
       }
       return StatusError(c, n.status());
     }

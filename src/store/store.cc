@@ -211,7 +211,8 @@ Status CheckPackage(Connection& c, int64_t id) {
   return r.rows.empty() ? NoPackage(id) : Status::Ok();
 }
 
-// A whole version every this many (1, 17, 33, …): reading a version applies at most 15 deltas.
+// A whole version every this many (1, 17, 33, …): reading a version applies at most 15 deltas,
+// found among the 15 versions before it (TextOfDelta).
 constexpr int64_t kWholeEvery = 16;
 
 // How version `number` is stored: as a delta against the version before it when the caller
@@ -266,24 +267,29 @@ struct StoredDeltaRow {
 };
 
 // The text of a version stored as a delta: the whole version its chain starts from, each delta
-// after it applied in turn, and the result checked against the version's hash.
+// after it applied in turn, and the result checked against the version's hash. The chain is
+// read as the kWholeEvery - 1 versions before this one, a range of the primary key whatever the
+// plan (a subquery for where the chain starts let PostgreSQL's generic plan read every version
+// of the package).
 Result<std::string> TextOfDelta(Connection& c, int64_t package_id, const StoredDeltaRow& row) {
   const int64_t number = row.number;
   STORE_ASSIGN_OR_RETURN(
       QueryResult chain,
       c.Run("SELECT number, json, delta_base, delta_head, delta_tail FROM versions WHERE "
-            "package_id = ? AND number < ? AND number >= (SELECT number FROM versions WHERE "
-            "package_id = ? AND number < ? AND delta_base = 0 ORDER BY number DESC LIMIT 1) "
-            "ORDER BY number",
-            {package_id, number, package_id, number}));
+            "package_id = ? AND number >= ? AND number < ? ORDER BY number",
+            {package_id, number - (kWholeEvery - 1), number}));
   auto broken = [&](std::string_view why) {
     return Status::Corruption(TrF("材料 {} 第 {} 版的保存差异无法还原：{}",
                                   "version {} of package {} cannot be rebuilt from its deltas: {}",
                                   number, package_id, why));
   };
-  if (chain.rows.empty() || chain.rows[0].Int(2) != 0) return broken("no whole version before it");
-  std::string text = chain.rows[0].Text(1);
-  int64_t at = chain.rows[0].Int(0);
+  // The chain starts at the last whole version.
+  size_t first = chain.rows.size();
+  while (first > 0 && chain.rows[first - 1].Int(2) != 0) --first;
+  if (first == 0) return broken("no whole version before it");
+  --first;
+  std::string text = chain.rows[first].Text(1);
+  int64_t at = chain.rows[first].Int(0);
   auto apply = [&](int64_t n, int64_t base, const std::string& middle, int64_t head,
                    int64_t tail) -> Status {
     if (base != at || head < 0 || tail < 0) {
@@ -294,7 +300,7 @@ Result<std::string> TextOfDelta(Connection& c, int64_t package_id, const StoredD
     at = n;
     return Status::Ok();
   };
-  for (size_t i = 1; i < chain.rows.size(); ++i) {
+  for (size_t i = first + 1; i < chain.rows.size(); ++i) {
     const Row& r = chain.rows[i];
     STORE_RETURN_IF_ERROR(apply(r.Int(0), r.Int(2), r.Text(1), r.Int(3), r.Int(4)));
   }
