@@ -424,11 +424,11 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     const std::string text = WritePackageJson(p);
     std::shared_ptr<const Rulebook> rb = RulebookFor(p.rulebook, region->rulebook);
     Evaluation e = EvaluatePackage(p, *rb);
-    store::NewVersion first{
-        text, first_changes.dump(-1, ' ', false, json::error_handler_t::replace),
-        note, e.summary,
-        {},   {},
-        {}};
+    store::NewVersion first{text,
+                            first_changes.dump(-1, ' ', false, json::error_handler_t::replace),
+                            note,
+                            e.summary,
+                            {}};
     Result<store::PackageRow> row =
         store->CreatePackage(unit_id, req->fiscal_year, first, me.id, now);
     if (!row.ok()) {
@@ -477,12 +477,8 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
       EvaluatedPtr e = EvaluateEdited(std::move(edited).value(), rulebook);
       const json changes = DiffPackages((*head)->doc, e->doc);
       store::NewVersion nv{e->canonical,
-                           changes.dump(-1, ' ', false, json::error_handler_t::replace),
-                           note,
-                           e->evaluation.summary,
-                           e->sha256,
-                           {},
-                           {}};
+                           changes.dump(-1, ' ', false, json::error_handler_t::replace), note,
+                           e->evaluation.summary, e->sha256};
       KeepAsDelta(&nv, **head, *fresh);
       Result<int64_t> n =
           store->SaveVersion(l.row.id, fresh->row.head_version, nv, me.id, action, now);
@@ -533,7 +529,7 @@ void App::Impl::Api(const std::string& name, Ctx& c) {
     }
     const std::string changes_text = changes.dump(-1, ' ', false, json::error_handler_t::replace);
     store::NewVersion nv{after->canonical, changes_text, note, after->evaluation.summary,
-                         after->sha256,    {},           {}};
+                         after->sha256};
     KeepAsDelta(&nv, **before, l);
     Result<int64_t> n = store->SaveVersion(l.row.id, base, nv, me.id, action, now);
     if (!n.ok()) {

@@ -103,7 +103,7 @@ Result<std::vector<std::string>> SeedDemo(store::Store* store, int64_t now_ms) {
     p.fiscal_year = d.year;
     p.evidence.emplace();  // kept by the server: its evidence is tracked (none attached yet)
     const Evaluation e = EvaluatePackage(p, *RulebookFor(p.rulebook, rulebook));
-    store::NewVersion first{WritePackageJson(p), "[]", "演示数据", e.summary, {}, {}, {}};
+    store::NewVersion first{WritePackageJson(p), "[]", "演示数据", e.summary, {}};
     Result<store::PackageRow> row = store->CreatePackage(*unit_id, d.year, first, *clerk, now_ms);
     if (!row.ok()) return row.status();
     if (d.status != store::PackageStatus::kDraft) {

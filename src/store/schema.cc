@@ -272,25 +272,12 @@ void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
 int64_t LatestSchemaVersion() { return static_cast<int64_t>(std::size(kMigrations)); }
 
 const std::vector<std::string_view>& SchemaTables() {
-  static const std::vector<std::string_view> tables = {"schema_migrations",
-                                                       "regions",
-                                                       "orgs",
-                                                       "users",
-                                                       "sessions",
-                                                       "login_failures",
-                                                       "api_tokens",
-                                                       "packages",
-                                                       "versions",
-                                                       "events",
-                                                       "comments",
-                                                       "blobs",
-                                                       "attachments",
-                                                       "deadlines",
-                                                       "samples",
-                                                       "sample_entries",
-                                                       "spot_scores",
-                                                       "rectifications",
-                                                       "rectification_notes"};
+  static const std::vector<std::string_view> tables = {
+      "schema_migrations", "regions",    "orgs",        "users",    "sessions",
+      "login_failures",    "api_tokens", "packages",    "versions", "events",
+      "comments",          "blobs",      "attachments", "deadlines",
+      "samples",           "sample_entries", "spot_scores", "rectifications",
+      "rectification_notes"};
   return tables;
 }
 

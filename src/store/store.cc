@@ -286,14 +286,15 @@ Result<std::string> TextOfDelta(Connection& c, int64_t package_id, const StoredD
   // The chain starts at the last whole version.
   size_t first = chain.rows.size();
   while (first > 0 && chain.rows[first - 1].Int(2) != 0) --first;
-  if (first == 0) return broken("no whole version before it");
+  if (first == 0) return broken(Tr("它之前没有完整保存的版本", "no whole version before it"));
   --first;
   std::string text = chain.rows[first].Text(1);
   int64_t at = chain.rows[first].Int(0);
   auto apply = [&](int64_t n, int64_t base, const std::string& middle, int64_t head,
                    int64_t tail) -> Status {
     if (base != at || head < 0 || tail < 0) {
-      return broken(fmt::format("version {} is a delta against {}, not {}", n, base, at));
+      return broken(TrF("第 {} 版的差异依据第 {} 版，而不是第 {} 版",
+                        "version {} is a delta against {}, not {}", n, base, at));
     }
     STORE_ASSIGN_OR_RETURN(
         text, ApplyDelta(text, static_cast<size_t>(head), static_cast<size_t>(tail), middle));
@@ -305,7 +306,9 @@ Result<std::string> TextOfDelta(Connection& c, int64_t package_id, const StoredD
     STORE_RETURN_IF_ERROR(apply(r.Int(0), r.Int(2), r.Text(1), r.Int(3), r.Int(4)));
   }
   STORE_RETURN_IF_ERROR(apply(number, row.base, row.middle, row.head, row.tail));
-  if (Sha256Hex(text) != row.sha256) return broken("the text does not match its SHA-256");
+  if (Sha256Hex(text) != row.sha256) {
+    return broken(Tr("还原的文本与其 SHA-256 不符", "the text does not match its SHA-256"));
+  }
   return text;
 }
 

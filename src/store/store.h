@@ -269,8 +269,8 @@ struct NewVersion {
   // whole, unless it starts a new chain (every 16th version is whole) or most of it changed.
   // The statement that saves checks the hash against the stored version; the text must be
   // that version's exactly.
-  std::string_view base_json;
-  std::string base_sha256;
+  std::string_view base_json = {};
+  std::string base_sha256 = {};
 };
 
 class Store {
