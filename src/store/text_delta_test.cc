@@ -21,30 +21,27 @@ bool StartsACharacter(std::string_view s, size_t at) {
   return at >= s.size() || (static_cast<unsigned char>(s[at]) & 0xC0) != 0x80;
 }
 
-TEST(TextDelta, KeepsWhatDidNotChange) {
-  const std::string base = "执行数 124.88 万元";
-  const std::string text = "执行数 124.98 万元";
-  const TextDelta d = DeltaOf(base, text);
-  EXPECT_EQ(d.keep_head, 14u);
-  EXPECT_EQ(d.keep_tail, 8u);
-  EXPECT_EQ(d.middle, "9");
-  EXPECT_EQ(Made(base, d), text);
-}
-
-TEST(TextDelta, NeverCutsACharacter) {
-  // 经 (E7 BB 8F) and 绩 (E7 BB A9) share their first two bytes: the head stops before them.
-  const std::string base = "预算经费";
-  const std::string text = "预算绩效";
-  const TextDelta d = DeltaOf(base, text);
-  EXPECT_EQ(d.keep_head, 6u);
-  EXPECT_EQ(d.keep_tail, 0u);
-  EXPECT_EQ(d.middle, "绩效");
-  // 员 (E5 91 98) and 单 (E5 8D 95) share their first byte: the head keeps 人 only.
-  const TextDelta e = DeltaOf("人员数", "人单数");
-  EXPECT_EQ(e.keep_head, 3u);
-  EXPECT_EQ(e.keep_tail, 3u);
-  EXPECT_EQ(e.middle, "单");
-  EXPECT_EQ(Made("人员数", e), "人单数");
+// What each delta keeps, and that it makes the text back.
+TEST(TextDelta, KeepsWhatDidNotChangeAndNeverCutsACharacter) {
+  struct Case {
+    std::string base, text;
+    size_t head, tail;
+    std::string middle;
+  };
+  const Case cases[] = {
+      {"执行数 124.88 万元", "执行数 124.98 万元", 14, 8, "9"},
+      // 经 (E7 BB 8F) and 绩 (E7 BB A9) share their first two bytes: the head stops before them.
+      {"预算经费", "预算绩效", 6, 0, "绩效"},
+      // 员 (E5 91 98) and 单 (E5 8D 95) share their first byte: the head keeps 人 only.
+      {"人员数", "人单数", 3, 3, "单"},
+  };
+  for (const Case& c : cases) {
+    const TextDelta d = DeltaOf(c.base, c.text);
+    EXPECT_EQ(d.keep_head, c.head) << c.text;
+    EXPECT_EQ(d.keep_tail, c.tail) << c.text;
+    EXPECT_EQ(d.middle, c.middle) << c.text;
+    EXPECT_EQ(Made(c.base, d), c.text);
+  }
 }
 
 TEST(TextDelta, EdgeCases) {
