@@ -462,10 +462,6 @@ std::vector<Sentence> SplitSentences(const Report& report) {
   return out;
 }
 
-SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year) {
-  return ExtractClaims(sentence, fiscal_year, KnownWords{});
-}
-
 SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year, const KnownWords& known) {
   SentenceClaims claims;
   const std::string_view s = sentence.text;

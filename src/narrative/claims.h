@@ -112,8 +112,6 @@ struct SentenceClaims {
   std::optional<AdjustmentClaim> adjustment;  // the first of the sentence, if any
 };
 
-SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year);
-
 // Words ExtractClaims looks for in a whole sentence before reading it, for a caller that has
 // already looked for them in its own pass over the sentence (as the checks do): whether a word
 // of sameness (持平, 相同) occurs, and whether 预算 does. What is not given is looked for.
@@ -121,7 +119,9 @@ struct KnownWords {
   std::optional<bool> sameness;
   std::optional<bool> budget;
 };
-SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year, const KnownWords& known);
+
+SentenceClaims ExtractClaims(const Sentence& sentence, int fiscal_year,
+                             const KnownWords& known = {});
 
 // Whether a mention's unit is money (元, 万元, 亿元, 千元).
 bool IsMoneyUnit(std::string_view unit);
